@@ -1,0 +1,57 @@
+package org.tidings.html;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Makes HTML that came from outside (feeds, article pages) safe to show: an allow-list of
+ * structural and inline elements, links and images with absolute http(s) URLs only, no scripts,
+ * frames, forms, event handlers, inline styles or classes.
+ */
+public final class HtmlSanitizer {
+
+    /** Only these schemes survive; `javascript:`, `data:` and `vbscript:` never do. */
+    private static final Pattern SAFE_URL = Pattern.compile("(?i)^(https?:|mailto:).*");
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q",
+                    "figure", "figcaption", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup",
+                    "small", "mark", "hr", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+                    "dl", "dt", "dd", "abbr", "cite", "time", "a", "img", "picture", "source")
+            // A page's own h1 is its headline, shown by Tidings itself: inside content it becomes h2.
+            .allowElements((name, attrs) -> "h2", "h1")
+            .allowAttributes("href").matching(SAFE_URL).onElements("a")
+            .allowAttributes("title").onElements("a", "abbr")
+            .allowAttributes("src").matching(SAFE_URL).onElements("img")
+            .allowAttributes("alt", "width", "height").onElements("img")
+            .allowAttributes("srcset").onElements("source")
+            .allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
+            .allowAttributes("datetime").onElements("time")
+            .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+            .allowStandardUrlProtocols()
+            .toFactory();
+
+    private HtmlSanitizer() {}
+
+    /**
+     * Sanitizes {@code html}, first resolving relative link and image URLs against {@code baseUrl}
+     * (which may be null, in which case relative URLs are dropped).
+     */
+    public static String sanitize(String html, String baseUrl) {
+        if (html == null || html.isBlank()) return "";
+        Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
+        for (Element link : doc.select("a[href]")) link.attr("href", link.absUrl("href"));
+        for (Element img : doc.select("img[src]")) img.attr("src", img.absUrl("src"));
+        return POLICY.sanitize(doc.body().html()).trim();
+    }
+
+    /** The plain text of an HTML fragment, whitespace folded. */
+    public static String toText(String html) {
+        if (html == null || html.isBlank()) return "";
+        return Jsoup.parseBodyFragment(html).text();
+    }
+}

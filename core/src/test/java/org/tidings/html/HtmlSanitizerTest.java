@@ -1,0 +1,38 @@
+package org.tidings.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlSanitizerTest {
+
+    @Test
+    void removesScriptsHandlersFramesAndStyles() {
+        String out = HtmlSanitizer.sanitize("""
+                <p style="color:red" onclick="steal()">Hello <b>world</b></p>
+                <script>alert(1)</script><iframe src="https://evil.example/"></iframe>
+                <img src="x.png" onerror="alert(2)" alt="A cat">
+                <a href="javascript:alert(3)">bad</a>""", "https://news.example/a/");
+        assertThat(out).contains("<p>Hello <b>world</b></p>")
+                .contains("src=\"https://news.example/a/x.png\"")
+                .contains("alt=\"A cat\"")
+                .doesNotContain("script").doesNotContain("onclick").doesNotContain("onerror")
+                .doesNotContain("iframe").doesNotContain("style").doesNotContain("javascript");
+    }
+
+    @Test
+    void resolvesRelativeLinksAndMarksThemNofollow() {
+        String out = HtmlSanitizer.sanitize("<a href=\"/story/1\">more</a>", "https://news.example/a/b");
+        assertThat(out).contains("href=\"https://news.example/story/1\"").contains("nofollow");
+    }
+
+    @Test
+    void demotesHeadlineLevelHeadings() {
+        assertThat(HtmlSanitizer.sanitize("<h1>Title</h1>", null)).isEqualTo("<h2>Title</h2>");
+    }
+
+    @Test
+    void plainTextFoldsWhitespace() {
+        assertThat(HtmlSanitizer.toText("<p>One\n  two</p><p>three</p>")).isEqualTo("One two three");
+    }
+}
