@@ -1,0 +1,72 @@
+package org.tidings.server;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}
+ * and one case in {@link #run}.
+ */
+public final class Tidings {
+
+    private static final String COMMANDS = """
+            Usage: tidings COMMAND [OPTIONS]
+
+            Commands:
+              serve [--demo] [--tidings.KEY=VALUE ...]
+                  Start the web server (http://127.0.0.1:8080 by default) and the feed scheduler.
+                  --demo  serve a bundled sample edition, ingested from a local sample publisher
+                          through the real pipeline (no internet needed; nothing is kept).
+                  Settings: see the README's configuration table; environment variables
+                  such as TIDINGS_PORT or TIDINGS_DATABASE_URL override the defaults.
+              help
+                  Show this text.
+            """;
+
+    private Tidings() {}
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.out, System.err);
+        if (status != 0 || !isServe(args)) System.exit(status);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.print(COMMANDS);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.getFirst()) {
+            case "serve" -> {
+                if (rest.contains("--help") || rest.contains("-h")) {
+                    out.print(COMMANDS);
+                    return 0;
+                }
+                TidingsApplication.start(serveArguments(rest));
+                return 0;
+            }
+            case "help", "--help", "-h" -> {
+                out.print(COMMANDS);
+                return 0;
+            }
+            default -> {
+                err.println("tidings: unknown command '" + args.getFirst() + "'");
+                err.print(COMMANDS);
+                return 2;
+            }
+        }
+    }
+
+    /** {@code --demo} is a shorthand for {@code --tidings.demo=true}; every other argument goes to Spring. */
+    static String[] serveArguments(List<String> rest) {
+        List<String> spring = new ArrayList<>();
+        for (String arg : rest) spring.add(arg.equals("--demo") ? "--tidings.demo=true" : arg);
+        return spring.toArray(String[]::new);
+    }
+
+    private static boolean isServe(String[] args) {
+        return args.length > 0 && args[0].equals("serve") && !Arrays.asList(args).contains("--help");
+    }
+}

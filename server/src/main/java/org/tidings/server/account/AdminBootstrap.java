@@ -1,0 +1,58 @@
+package org.tidings.server.account;
+
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.store.AccountStore;
+
+/**
+ * Creates the administrator on the first start: with {@code tidings.admin.password} when set,
+ * otherwise with a random one-time password written once to the log (and never stored in clear).
+ */
+@Component
+@Order(0)
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    /** 20 characters from 56 unambiguous letters and digits: about 116 bits. */
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final AccountStore accounts;
+    private final PasswordEncoder encoder;
+    private final TidingsProperties.Admin admin;
+
+    AdminBootstrap(AccountStore accounts, PasswordEncoder encoder, TidingsProperties properties) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.admin = properties.admin();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.existsWithRole(Roles.ADMIN)) return;
+        boolean generated = admin.password().isBlank();
+        String password = generated ? oneTimePassword() : admin.password();
+        if (!accounts.create(admin.username(), encoder.encode(password), Roles.ADMIN)) return;
+        if (generated) {
+            log.atWarn().addKeyValue("event", "admin_created").addKeyValue("username", admin.username())
+                    .log("Administrator account created. User: {}  One-time password: {}  (shown only this once; "
+                            + "set tidings.admin.password to choose your own)", admin.username(), password);
+        } else {
+            log.atInfo().addKeyValue("event", "admin_created").addKeyValue("username", admin.username())
+                    .log("Administrator account {} created with the configured password", admin.username());
+        }
+    }
+
+    static String oneTimePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return sb.toString();
+    }
+}

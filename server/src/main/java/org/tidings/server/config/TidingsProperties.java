@@ -1,0 +1,110 @@
+package org.tidings.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of Tidings, in one place. Each key is {@code tidings.<name>} in
+ * {@code application.properties} or on the command line ({@code --tidings.port=9090}), and
+ * {@code TIDINGS_<NAME>} in the environment ({@code TIDINGS_PORT=9090},
+ * {@code TIDINGS_DATABASE_URL=jdbc:postgresql://...}). The README's configuration table lists
+ * the same keys and defaults.
+ *
+ * @param dataDir     where the embedded database and the search index live
+ * @param port        HTTP port of the web server
+ * @param bindAddress the address the web server listens on; 0.0.0.0 to serve the network
+ * @param publicUrl   the address readers use, for links in feeds and e-mails; empty: derived from the request
+ * @param database    which database to use
+ * @param admin       the administrator account created on first start
+ * @param fetch       how feeds and pages are fetched
+ * @param scheduler   when sources are fetched
+ * @param demo        run with the bundled sample edition instead of the default sources
+ * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
+ */
+@ConfigurationProperties("tidings")
+public record TidingsProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("8080") int port,
+        @DefaultValue("127.0.0.1") String bindAddress,
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Database database,
+        @DefaultValue Admin admin,
+        @DefaultValue Fetch fetch,
+        @DefaultValue Scheduler scheduler,
+        @DefaultValue("false") boolean demo,
+        @DefaultValue("true") boolean seedDefaultSources) {
+
+    /**
+     * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
+     *                 For PostgreSQL: {@code jdbc:postgresql://host:5432/tidings}
+     * @param username database user (ignored for the embedded database)
+     * @param password database password
+     * @param poolSize maximum connections in the pool
+     */
+    public record Database(
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("10") int poolSize) {
+
+        public boolean embedded() {
+            return url.isBlank() || url.startsWith("jdbc:h2:");
+        }
+    }
+
+    /**
+     * @param username the administrator's user name
+     * @param password the administrator's password on first start; empty: a one-time password is
+     *                 generated and printed once to the log
+     */
+    public record Admin(
+            @DefaultValue("admin") String username,
+            @DefaultValue("") String password) {}
+
+    /**
+     * @param userAgent       the User-Agent sent with every request; the contact URL is appended
+     * @param contactUrl      where a publisher can reach the operator of this instance
+     * @param connectTimeout  time allowed to open a connection
+     * @param readTimeout     time allowed between two bytes of a response
+     * @param totalTimeout    time allowed for a whole fetch, however slowly the bytes arrive
+     * @param maxBytes        largest response body accepted, after decompression
+     * @param maxRedirects    redirects followed before giving up
+     * @param allowedNetworks networks that may be fetched although private or loopback
+     *                        (CIDR, e.g. 127.0.0.1/32); by default none are
+     */
+    public record Fetch(
+            @DefaultValue("Tidings/0.1 (self-hosted news reader)") String userAgent,
+            @DefaultValue("") String contactUrl,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("20s") Duration readTimeout,
+            @DefaultValue("60s") Duration totalTimeout,
+            @DefaultValue("10MB") DataSize maxBytes,
+            @DefaultValue("5") int maxRedirects,
+            @DefaultValue List<String> allowedNetworks) {}
+
+    /**
+     * @param enabled         fetch sources on a schedule (off: only on demand)
+     * @param tick            how often the scheduler looks for due sources
+     * @param batchSize       how many due sources one process claims at a time
+     * @param concurrency     how many fetches one process runs at once
+     * @param defaultInterval the interval between fetches of a healthy source
+     * @param minInterval     the shortest interval ever used
+     * @param maxInterval     the longest interval, also the longest error back-off
+     * @param lease           how long a claim on a source lasts before another process may take it over
+     * @param workerId        the name of this process in claims; empty: host name and process id
+     */
+    public record Scheduler(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5s") Duration tick,
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("15m") Duration defaultInterval,
+            @DefaultValue("5m") Duration minInterval,
+            @DefaultValue("24h") Duration maxInterval,
+            @DefaultValue("5m") Duration lease,
+            @DefaultValue("") String workerId) {}
+}

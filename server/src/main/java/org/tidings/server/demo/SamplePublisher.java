@@ -1,0 +1,188 @@
+package org.tidings.server.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tidings.server.store.SourceSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small publisher on 127.0.0.1 that serves the sample edition (see {@code demo/NOTICE.md}): one
+ * RSS 2.0 feed per publisher at {@code /feeds/{publisher}.xml} and one page per article at
+ * {@code /articles/{slug}.html}. Tidings ingests it like any other site, through the fetcher and
+ * the feed parser. Publication times are set in the hours before the publisher started.
+ */
+public final class SamplePublisher implements AutoCloseable {
+
+    /** Spacing between the sample articles' publication times, so the front page reads like a day's news. */
+    private static final Duration SPACING = Duration.ofMinutes(23);
+    private static final String RESOURCES = "/demo/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One sample article: where it sits in the edition and what it says. */
+    record SampleArticle(String slug, String publisher, String section, String language, String region,
+            String title, String byline, String excerpt, String body, Instant published) {}
+
+    private final HttpServer server;
+    private final Map<String, List<SampleArticle>> byPublisher = new LinkedHashMap<>();
+    private final Map<String, SampleArticle> bySlug = new LinkedHashMap<>();
+
+    private SamplePublisher(List<SampleArticle> articles) throws IOException {
+        for (SampleArticle a : articles) {
+            byPublisher.computeIfAbsent(slugOf(a.publisher()), k -> new ArrayList<>()).add(a);
+            bySlug.put(a.slug(), a);
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts a publisher of the bundled sample edition on a free port of 127.0.0.1. */
+    public static SamplePublisher start(Instant now) throws IOException {
+        SamplePublisher publisher = new SamplePublisher(load(now));
+        publisher.server.start();
+        return publisher;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The sources to register: one per publisher, with its language, region and section. */
+    public List<SourceSettings> sources() {
+        List<SourceSettings> list = new ArrayList<>();
+        byPublisher.forEach((slug, articles) -> {
+            SampleArticle first = articles.getFirst();
+            list.add(new SourceSettings(baseUrl() + "/feeds/" + slug + ".xml", first.publisher(),
+                    baseUrl() + "/", first.language(), first.region(), first.section(), true, true));
+        });
+        return list;
+    }
+
+    public int articleCount() {
+        return bySlug.size();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Matcher feed = Pattern.compile("/feeds/([a-z0-9-]+)\\.xml").matcher(path);
+        Matcher article = Pattern.compile("/articles/([A-Za-z0-9-]+)\\.html").matcher(path);
+        if (feed.matches() && byPublisher.containsKey(feed.group(1))) {
+            send(exchange, 200, "application/rss+xml; charset=utf-8", rss(feed.group(1), byPublisher.get(feed.group(1))));
+        } else if (article.matches() && bySlug.containsKey(article.group(1))) {
+            send(exchange, 200, "text/html; charset=utf-8", page(bySlug.get(article.group(1))));
+        } else if (path.equals("/NOTICE.md")) {
+            send(exchange, 200, "text/markdown; charset=utf-8", resource("NOTICE.md"));
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", "not found");
+        }
+    }
+
+    private String rss(String publisherSlug, List<SampleArticle> articles) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+                <channel>
+                """);
+        SampleArticle first = articles.getFirst();
+        xml.append("<title>").append(escape(first.publisher())).append(" (sample)</title>\n")
+                .append("<link>").append(baseUrl()).append("/</link>\n")
+                .append("<description>Sample edition: see ").append(baseUrl()).append("/NOTICE.md</description>\n")
+                .append("<language>").append(first.language()).append("</language>\n");
+        for (SampleArticle a : articles) {
+            xml.append("<item>\n")
+                    .append("<title>").append(escape(a.title())).append("</title>\n")
+                    .append("<link>").append(baseUrl()).append("/articles/").append(a.slug()).append(".html</link>\n")
+                    .append("<guid isPermaLink=\"false\">tidings-sample:").append(a.slug()).append("</guid>\n")
+                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(a.published().atOffset(ZoneOffset.UTC)))
+                    .append("</pubDate>\n");
+            if (a.byline() != null) xml.append("<dc:creator>").append(escape(a.byline())).append("</dc:creator>\n");
+            if (a.excerpt() != null) xml.append("<description>").append(escape(a.excerpt())).append("</description>\n");
+            xml.append("<content:encoded>").append(escape(a.body())).append("</content:encoded>\n")
+                    .append("<category>").append(a.section()).append("</category>\n")
+                    .append("</item>\n");
+        }
+        return xml.append("</channel>\n</rss>\n").toString();
+    }
+
+    private static String page(SampleArticle a) {
+        return "<!doctype html><html lang=\"" + escape(a.language()) + "\"><head><meta charset=\"utf-8\"><title>"
+                + escape(a.title()) + " - " + escape(a.publisher()) + "</title></head><body><article><h1>"
+                + escape(a.title()) + "</h1>" + (a.byline() == null ? "" : "<p class=\"byline\">" + escape(a.byline()) + "</p>")
+                + a.body() + "</article></body></html>";
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Reads {@code manifest.tsv}: slug, publisher, section, language, region; one article per line. */
+    static List<SampleArticle> load(Instant now) throws IOException {
+        List<SampleArticle> articles = new ArrayList<>();
+        try (BufferedReader manifest = new BufferedReader(new InputStreamReader(
+                stream("manifest.tsv"), StandardCharsets.UTF_8))) {
+            int position = 0;
+            for (String line; (line = manifest.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                Map<?, ?> meta = JSON.readValue(resource("articles/" + f[0] + "/meta.json"), Map.class);
+                Instant published = now.minus(SPACING.multipliedBy(position)).minus(Duration.ofMinutes(3 + position % 7));
+                articles.add(new SampleArticle(f[0], f[1], f[2], f[3], f[4], (String) meta.get("title"),
+                        (String) meta.get("byline"), (String) meta.get("excerpt"), resource("articles/" + f[0] + "/body.html"), published));
+                position++;
+            }
+        }
+        return articles;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = stream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static InputStream stream(String name) throws IOException {
+        InputStream in = SamplePublisher.class.getResourceAsStream(RESOURCES + name);
+        if (in == null) throw new IOException("sample edition resource missing: " + name);
+        return in;
+    }
+
+    static String slugOf(String name) {
+        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return slug.replaceAll("^-|-$", "");
+    }
+
+    private static String escape(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,96 @@
+package org.tidings.server.fetch;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Refuses addresses a feed URL must not make the server reach (SSRF): loopback, private,
+ * link-local, multicast, unique-local and unspecified addresses, unless the operator allowed the
+ * network. Applied to every resolved address of every connection, so a redirect or a DNS answer
+ * cannot smuggle a private address past it.
+ */
+public final class NetworkGuard {
+
+    private final List<Cidr> allowed;
+
+    public NetworkGuard(List<String> allowedNetworks) {
+        this.allowed = allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+    }
+
+    /** Throws when {@code address} is internal and not in an allowed network. */
+    public void check(String host, InetAddress address) throws RefusedAddressException {
+        if (isInternal(address) && allowed.stream().noneMatch(c -> c.contains(address))) {
+            throw new RefusedAddressException(host, address);
+        }
+    }
+
+    static boolean isInternal(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                || a.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0                                    // "this network"
+                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+                    || (first == 169 && second == 254)           // link-local, cloud metadata
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    || first >= 240;                             // reserved and broadcast
+        }
+        if (a instanceof Inet6Address) {
+            return (b[0] & 0xfe) == 0xfc                         // unique-local fc00::/7
+                    || isMappedInternal(b);
+        }
+        return true;
+    }
+
+    /** ::ffff:10.0.0.1 is 10.0.0.1. */
+    private static boolean isMappedInternal(byte[] b) {
+        for (int i = 0; i < 10; i++) if (b[i] != 0) return false;
+        if ((b[10] & 0xff) != 0xff || (b[11] & 0xff) != 0xff) return false;
+        try {
+            return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The reason a fetch was refused, told to the operator on the source's health line. */
+    public static final class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String host, InetAddress address) {
+            super("refused to connect to " + host + " (" + address.getHostAddress()
+                    + "): a private, loopback or link-local address; allow it with tidings.fetch.allowed-networks");
+        }
+    }
+
+    private record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.trim().split("/", 2);
+            try {
+                byte[] network = InetAddress.getByName(parts[0]).getAddress();
+                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
+                if (prefix < 0 || prefix > network.length * 8) throw new IllegalArgumentException();
+                return new Cidr(network, prefix);
+            } catch (UnknownHostException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a network in CIDR notation: " + text);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] a = address.getAddress();
+            if (a.length != network.length) return false;
+            int full = prefix / 8;
+            for (int i = 0; i < full; i++) if (a[i] != network[i]) return false;
+            int rest = prefix % 8;
+            if (rest == 0) return true;
+            int mask = 0xff << (8 - rest) & 0xff;
+            return (a[full] & mask) == (network[full] & mask);
+        }
+    }
+}

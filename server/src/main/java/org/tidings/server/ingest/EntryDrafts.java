@@ -1,0 +1,81 @@
+package org.tidings.server.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.tidings.feed.FeedEntry;
+import org.tidings.html.HtmlSanitizer;
+import org.tidings.server.store.ArticleDraft;
+
+/** Turns a parsed feed entry into what the store keeps. */
+final class EntryDrafts {
+
+    /** A headline longer than this is a summary put in the title element; cut it at a word. */
+    private static final int MAX_TITLE = 300;
+    /** Clocks drift: a date a little ahead is kept; one far ahead is a feed bug and becomes "now". */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+
+    private EntryDrafts() {}
+
+    /** Returns null when the entry has nothing to link to: it cannot become an article page. */
+    static ArticleDraft toDraft(FeedEntry entry, Instant now) {
+        String url = firstUrl(entry.link(), entry.id());
+        if (url == null) return null;
+        String title = title(entry);
+        String contentHash = sha256(String.join("\u0000", nz(url), nz(title), nz(entry.summary()), nz(entry.content()),
+                nz(entry.author()), nz(entry.imageUrl())));
+        String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip() : url;
+        String summary = blankToNull(HtmlSanitizer.sanitize(entry.summary(), url));
+        String content = blankToNull(HtmlSanitizer.sanitize(entry.content(), url));
+        return new ArticleDraft(entryKey, url, title, summary, content, entry.author(),
+                entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
+    }
+
+    private static String title(FeedEntry entry) {
+        String title = entry.title() == null ? "" : entry.title().strip();
+        if (title.isEmpty()) title = HtmlSanitizer.toText(entry.summary() != null ? entry.summary() : entry.content());
+        if (title.isEmpty()) return "(untitled)";
+        if (title.length() <= MAX_TITLE) return title;
+        int cut = title.lastIndexOf(' ', MAX_TITLE);
+        return title.substring(0, cut > MAX_TITLE / 2 ? cut : MAX_TITLE) + "…";
+    }
+
+    private static Instant published(FeedEntry entry, Instant now) {
+        Instant t = entry.published() != null ? entry.published() : entry.updated();
+        if (t == null || t.isAfter(now.plus(FUTURE_TOLERANCE))) return now;
+        return t;
+    }
+
+    private static String firstUrl(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && (c.startsWith("http://") || c.startsWith("https://"))) {
+                int hash = c.indexOf('#');
+                return (hash > 0 ? c.substring(0, hash) : c).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

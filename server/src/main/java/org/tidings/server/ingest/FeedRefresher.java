@@ -1,0 +1,173 @@
+package org.tidings.server.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.tidings.feed.FeedEntry;
+import org.tidings.feed.FeedParser;
+import org.tidings.feed.ParsedFeed;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.fetch.FetchException;
+import org.tidings.server.fetch.FetchResponse;
+import org.tidings.server.fetch.Fetcher;
+import org.tidings.server.store.ArticleDraft;
+import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * One refresh of one source, top to bottom: fetch the feed (conditionally), parse it, store its
+ * entries, and record the source's health and next fetch. Every outcome ends in exactly one
+ * {@code on...} method that writes the health line and releases the claim.
+ */
+@Service
+public class FeedRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
+    private static final String ACCEPT =
+            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+
+    private final Fetcher fetcher;
+    private final SourceStore sources;
+    private final ArticleStore articles;
+    private final TidingsProperties.Scheduler schedule;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public FeedRefresher(Fetcher fetcher, SourceStore sources, ArticleStore articles, TidingsProperties properties,
+            Clock clock, MeterRegistry metrics) {
+        this.fetcher = fetcher;
+        this.sources = sources;
+        this.articles = articles;
+        this.schedule = properties.scheduler();
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public RefreshResult refresh(Source source) {
+        FetchResponse response;
+        try {
+            URI uri = URI.create(source.feedUrl());
+            Source.Validators v = source.validators();
+            response = fetcher.get(uri, ACCEPT, v.etag(), v.lastModified());
+        } catch (FetchException e) {
+            return onFetchFailure(source, e.kind().name().toLowerCase(), null, e.getMessage(), null);
+        } catch (IllegalArgumentException e) {
+            return onFetchFailure(source, "bad_url", null, "not a valid URL: " + source.feedUrl(), null);
+        }
+        if (response.notModified()) return onNotModified(source, response.status(), source.validators());
+        if (!response.ok()) return onHttpError(source, response);
+
+        String bodyHash = EntryDrafts.sha256(response.body());
+        Source.Validators validators = new Source.Validators(response.etag(), response.lastModified(), bodyHash);
+        if (bodyHash.equals(source.validators().bodyHash())) return onNotModified(source, response.status(), validators);
+
+        ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.finalUri().toString());
+        if (!feed.isFeed()) {
+            return onFetchFailure(source, "not_a_feed", response.status(),
+                    "the document is not an RSS, Atom or JSON feed (" + describe(response.contentType()) + ")", null);
+        }
+        return onFetchSuccess(source, response, validators, feed);
+    }
+
+    private RefreshResult onFetchSuccess(Source source, FetchResponse response, Source.Validators validators, ParsedFeed feed) {
+        Instant now = clock.instant();
+        int inserted = 0, updated = 0, unchanged = 0, skipped = 0;
+        for (FeedEntry entry : feed.entries()) {
+            ArticleDraft draft = EntryDrafts.toDraft(entry, now);
+            if (draft == null) {
+                skipped++;
+                continue;
+            }
+            switch (articles.save(source.id(), draft)) {
+                case INSERTED -> inserted++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        String status = feed.bozo() ? "ok_recovered" : "ok";
+        sources.onFetched(source.id(), status, response.status(), validators, now.plus(interval(source)));
+        count("ok");
+        metrics.counter("tidings.articles.ingested").increment(inserted);
+        log.atInfo().addKeyValue("event", "feed_fetched").addKeyValue("source_id", source.id())
+                .addKeyValue("entries", feed.entries().size()).addKeyValue("inserted", inserted)
+                .addKeyValue("updated", updated).addKeyValue("skipped", skipped)
+                .log("fetched feed of source {}", source.id());
+        return new RefreshResult(status, inserted, updated, unchanged, skipped, feed.bozo() ? feed.bozoReason() : null);
+    }
+
+    private RefreshResult onNotModified(Source source, int httpStatus, Source.Validators validators) {
+        sources.onFetched(source.id(), "not_modified", httpStatus, validators, clock.instant().plus(interval(source)));
+        count("not_modified");
+        log.atDebug().addKeyValue("event", "feed_not_modified").addKeyValue("source_id", source.id())
+                .log("feed of source {} not modified", source.id());
+        return RefreshResult.notModified();
+    }
+
+    private RefreshResult onHttpError(Source source, FetchResponse response) {
+        int status = response.status();
+        String reason = "the server answered HTTP " + status;
+        Duration retryAfter = (status == 429 || status == 503) ? retryAfter(response.retryAfter()) : null;
+        return onFetchFailure(source, "http_" + status, status, reason, retryAfter);
+    }
+
+    private RefreshResult onFetchFailure(Source source, String status, Integer httpStatus, String error, Duration retryAfter) {
+        int failures = source.health().consecutiveFailures() + 1;
+        Duration wait = backoff(failures);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) wait = min(retryAfter, schedule.maxInterval());
+        sources.onFailed(source.id(), status, httpStatus, error, clock.instant().plus(wait));
+        count("failed");
+        log.atWarn().addKeyValue("event", "feed_failed").addKeyValue("source_id", source.id())
+                .addKeyValue("status", status).addKeyValue("failures", failures)
+                .addKeyValue("retry_in_s", wait.toSeconds())
+                .log("fetching source {} failed: {}", source.id(), error);
+        return RefreshResult.failed(status, error);
+    }
+
+    private Duration interval(Source source) {
+        Duration configured = Duration.ofSeconds(source.fetchIntervalSeconds());
+        if (configured.compareTo(schedule.minInterval()) < 0) return schedule.minInterval();
+        return min(configured, schedule.maxInterval());
+    }
+
+    /** Doubles from the minimum interval with each consecutive failure, up to the maximum: never gives up. */
+    Duration backoff(int failures) {
+        Duration wait = schedule.minInterval();
+        for (int i = 1; i < failures && wait.compareTo(schedule.maxInterval()) < 0; i++) wait = wait.multipliedBy(2);
+        return min(wait, schedule.maxInterval());
+    }
+
+    private Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) return null;
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(clock.instant(), at);
+                return d.isNegative() ? null : d;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String describe(String contentType) {
+        return contentType == null ? "no content type" : "content type " + contentType;
+    }
+
+    private void count(String outcome) {
+        metrics.counter("tidings.feed.fetches", "outcome", outcome).increment();
+    }
+}

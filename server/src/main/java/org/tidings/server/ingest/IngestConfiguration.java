@@ -1,0 +1,27 @@
+package org.tidings.server.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.fetch.Fetcher;
+
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    /** The demo's sample publisher listens on 127.0.0.1: the demo, and only the demo, may fetch from it. */
+    static final String DEMO_NETWORK = "127.0.0.1/32";
+
+    @Bean(destroyMethod = "close")
+    Fetcher fetcher(TidingsProperties properties) {
+        TidingsProperties.Fetch fetch = properties.fetch();
+        if (properties.demo()) {
+            List<String> allowed = new ArrayList<>(fetch.allowedNetworks());
+            allowed.add(DEMO_NETWORK);
+            fetch = new TidingsProperties.Fetch(fetch.userAgent(), fetch.contactUrl(), fetch.connectTimeout(),
+                    fetch.readTimeout(), fetch.totalTimeout(), fetch.maxBytes(), fetch.maxRedirects(), allowed);
+        }
+        return new Fetcher(fetch);
+    }
+}

@@ -1,0 +1,63 @@
+package org.tidings.server.sources;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.store.SourceSettings;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * On the first start (no sources yet, not the demo), registers a default set of public feeds of
+ * real publishers in several regions and languages ({@code default-sources.tsv}). Without
+ * internet they fail politely: each shows its error on the sources page and is retried with
+ * back-off.
+ */
+@Component
+@Order(20)
+class DefaultSources implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultSources.class);
+    static final String RESOURCE = "/sources/default-sources.tsv";
+
+    private final SourceStore sources;
+    private final TidingsProperties properties;
+
+    DefaultSources(SourceStore sources, TidingsProperties properties) {
+        this.sources = sources;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (properties.demo() || !properties.seedDefaultSources() || sources.count() > 0) return;
+        List<SourceSettings> defaults = load();
+        for (SourceSettings s : defaults) sources.add(s, properties.scheduler().defaultInterval());
+        log.atInfo().addKeyValue("event", "default_sources_registered").addKeyValue("count", defaults.size())
+                .log("registered {} default sources", defaults.size());
+    }
+
+    /** Columns: name, feed URL, site URL, language, region, section. Lines starting with # are comments. */
+    static List<SourceSettings> load() throws IOException {
+        List<SourceSettings> list = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                DefaultSources.class.getResourceAsStream(RESOURCE), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (f.length != 6) throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
+                list.add(new SourceSettings(f[1], f[0], f[2], f[3], f[4], f[5], true, true));
+            }
+        }
+        return list;
+    }
+}

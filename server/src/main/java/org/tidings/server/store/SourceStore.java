@@ -1,0 +1,198 @@
+package org.tidings.server.store;
+
+import static org.tidings.server.store.Timestamps.fromDb;
+import static org.tidings.server.store.Timestamps.toDb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sources table: settings, health, schedule and claims. Plain SQL that H2 and PostgreSQL both run. */
+@Repository
+public class SourceStore {
+
+    private static final String COLUMNS = """
+            id, feed_url, name, site_url, language, region, section, full_text, enabled, created_at,
+            last_fetch_at, last_success_at, last_status, last_http_status, last_error, consecutive_failures,
+            disabled_reason, next_fetch_at, fetch_interval_seconds, etag, last_modified, body_hash""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public SourceStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers a source, due at once; returns the existing one if the feed URL is known already. */
+    @Transactional
+    public Source add(SourceSettings settings, Duration interval) {
+        Optional<Source> existing = findByFeedUrl(settings.feedUrl());
+        if (existing.isPresent()) return existing.get();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
+                                    created_at, next_fetch_at, fetch_interval_seconds)
+                VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
+                        :now, :now, :interval)
+                ON CONFLICT DO NOTHING""")
+                .params(params(settings))
+                .param("now", toDb(now))
+                .param("interval", (int) interval.toSeconds())
+                .update();
+        return findByFeedUrl(settings.feedUrl()).orElseThrow();
+    }
+
+    public void update(long id, SourceSettings settings) {
+        jdbc.sql("""
+                UPDATE source SET feed_url = :feedUrl, name = :name, site_url = :siteUrl, language = :language,
+                       region = :region, section = :section, full_text = :fullText, enabled = :enabled,
+                       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END
+                WHERE id = :id""")
+                .params(params(settings))
+                .param("id", id)
+                .update();
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM source WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    public Optional<Source> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id = :id").param("id", id)
+                .query(SourceStore::map).optional();
+    }
+
+    public Optional<Source> findByFeedUrl(String feedUrl) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE feed_url = :url").param("url", feedUrl)
+                .query(SourceStore::map).optional();
+    }
+
+    public List<Source> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source ORDER BY name, id").query(SourceStore::map).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM source").query(Long.class).single();
+    }
+
+    /**
+     * Claims up to {@code limit} due sources for {@code worker} until the lease ends. Rows another
+     * process has locked are skipped rather than waited for, and a claimed source is not due for
+     * anyone else until its lease ends, so several processes sharing one database split the work.
+     */
+    @Transactional
+    public List<Source> claimDue(String worker, Duration lease, int limit) {
+        Instant now = clock.instant();
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM source
+                WHERE enabled = TRUE AND next_fetch_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+                ORDER BY next_fetch_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""")
+                .param("now", toDb(now))
+                .param("limit", limit)
+                .query(Long.class).list();
+        if (ids.isEmpty()) return List.of();
+        jdbc.sql("UPDATE source SET lease_owner = :worker, lease_until = :until WHERE id IN (:ids)")
+                .param("worker", worker)
+                .param("until", toDb(now.plus(lease)))
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id IN (:ids) ORDER BY next_fetch_at")
+                .param("ids", ids).query(SourceStore::map).list();
+    }
+
+    /** Makes a source due now (the operator's "refresh"), unless another process holds it. */
+    public void makeDue(long id) {
+        jdbc.sql("UPDATE source SET next_fetch_at = :now WHERE id = :id")
+                .param("now", toDb(clock.instant())).param("id", id).update();
+    }
+
+    /** Records a fetch that worked (new content or not modified) and releases the claim. */
+    public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Instant nextFetchAt) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE source SET last_fetch_at = :now, last_success_at = :now, last_status = :status,
+                       last_http_status = :http, last_error = NULL, consecutive_failures = 0,
+                       etag = :etag, last_modified = :lastModified, body_hash = :bodyHash,
+                       next_fetch_at = :next, lease_owner = NULL, lease_until = NULL
+                WHERE id = :id""")
+                .param("now", toDb(now))
+                .param("status", status)
+                .param("http", httpStatus)
+                .param("etag", validators.etag())
+                .param("lastModified", validators.lastModified())
+                .param("bodyHash", validators.bodyHash())
+                .param("next", toDb(nextFetchAt))
+                .param("id", id)
+                .update();
+    }
+
+    /** Records a failed fetch with its reason, counts it, and releases the claim. */
+    public void onFailed(long id, String status, Integer httpStatus, String error, Instant nextFetchAt) {
+        jdbc.sql("""
+                UPDATE source SET last_fetch_at = :now, last_status = :status, last_http_status = :http,
+                       last_error = :error, consecutive_failures = consecutive_failures + 1,
+                       next_fetch_at = :next, lease_owner = NULL, lease_until = NULL
+                WHERE id = :id""")
+                .param("now", toDb(clock.instant()))
+                .param("status", status)
+                .param("http", httpStatus)
+                .param("error", truncate(error, 2000))
+                .param("next", toDb(nextFetchAt))
+                .param("id", id)
+                .update();
+    }
+
+    private static Map<String, Object> params(SourceSettings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("feedUrl", s.feedUrl());
+        p.put("name", s.name());
+        p.put("siteUrl", s.siteUrl());
+        p.put("language", s.language());
+        p.put("region", s.region());
+        p.put("section", s.section());
+        p.put("fullText", s.fullText());
+        p.put("enabled", s.enabled());
+        return p;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static Source map(ResultSet rs, int row) throws SQLException {
+        return new Source(
+                rs.getLong("id"),
+                rs.getString("feed_url"),
+                rs.getString("name"),
+                rs.getString("site_url"),
+                rs.getString("language"),
+                rs.getString("region"),
+                rs.getString("section"),
+                rs.getBoolean("full_text"),
+                rs.getBoolean("enabled"),
+                fromDb(rs, "created_at"),
+                new Source.Health(
+                        fromDb(rs, "last_fetch_at"),
+                        fromDb(rs, "last_success_at"),
+                        rs.getString("last_status"),
+                        (Integer) rs.getObject("last_http_status", Integer.class),
+                        rs.getString("last_error"),
+                        rs.getInt("consecutive_failures"),
+                        rs.getString("disabled_reason")),
+                fromDb(rs, "next_fetch_at"),
+                rs.getInt("fetch_interval_seconds"),
+                new Source.Validators(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash")));
+    }
+}

@@ -1,0 +1,48 @@
+package org.tidings.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tidings.server.config.TidingsProperties;
+
+/**
+ * The database, from {@code tidings.database.*}: the embedded H2 file database under the data
+ * directory by default (an in-memory one for the demo, which starts afresh each time), PostgreSQL
+ * when a URL says so. Flyway migrates whichever it is with the same scripts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    /** H2 options that make it behave like PostgreSQL where our SQL depends on it. */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DataSource dataSource(TidingsProperties properties) {
+        TidingsProperties.Database db = properties.database();
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("tidings");
+        pool.setJdbcUrl(jdbcUrl(properties));
+        pool.setMaximumPoolSize(db.poolSize());
+        if (!db.url().isBlank()) {
+            pool.setUsername(db.username().isBlank() ? null : db.username());
+            pool.setPassword(db.password().isBlank() ? null : db.password());
+        }
+        return pool;
+    }
+
+    static String jdbcUrl(TidingsProperties properties) {
+        String url = properties.database().url();
+        if (!url.isBlank()) return url;
+        if (properties.demo()) return "jdbc:h2:mem:tidings-demo;DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+        Path file = properties.dataDir().toAbsolutePath().normalize().resolve("db").resolve("tidings");
+        return "jdbc:h2:file:" + file + H2_OPTIONS;
+    }
+}

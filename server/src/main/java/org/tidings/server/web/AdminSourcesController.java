@@ -1,0 +1,110 @@
+package org.tidings.server.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.ingest.RefreshScheduler;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/** The administrator's source management: add by feed URL, edit, remove, refresh now. */
+@Controller
+class AdminSourcesController {
+
+    private final SourceStore sources;
+    private final RefreshScheduler scheduler;
+    private final TidingsProperties properties;
+
+    AdminSourcesController(SourceStore sources, RefreshScheduler scheduler, TidingsProperties properties) {
+        this.sources = sources;
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    @GetMapping("/admin/sources")
+    String list(Model model) {
+        model.addAttribute("sources", sources.findAll());
+        model.addAttribute("form", SourceForm.empty());
+        model.addAttribute("problem", null);
+        return "admin-sources";
+    }
+
+    @PostMapping("/admin/sources")
+    String add(@ModelAttribute SourceForm form, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        String problem = form.problem();
+        if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
+            problem = "That feed is a source already.";
+        }
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("sources", sources.findAll());
+            model.addAttribute("form", form);
+            model.addAttribute("problem", problem);
+            return "admin-sources";
+        }
+        Source added = sources.add(form.toSettings(), properties.scheduler().defaultInterval());
+        scheduler.wakeUp();
+        flash.addFlashAttribute("notice", "Added " + added.name() + "; its first fetch starts now.");
+        return "redirect:/admin/sources";
+    }
+
+    @GetMapping("/admin/sources/{id}")
+    String edit(@PathVariable("id") long id, Model model) {
+        Source source = find(id);
+        model.addAttribute("source", source);
+        model.addAttribute("form", SourceForm.of(source));
+        model.addAttribute("problem", null);
+        return "admin-source";
+    }
+
+    @PostMapping("/admin/sources/{id}")
+    String update(@PathVariable("id") long id, @ModelAttribute SourceForm form, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        Source source = find(id);
+        String problem = form.problem();
+        if (problem == null) {
+            problem = sources.findByFeedUrl(form.feedUrl().strip()).filter(other -> other.id() != id)
+                    .map(other -> "Another source (" + other.name() + ") has that feed URL.").orElse(null);
+        }
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("source", source);
+            model.addAttribute("form", form);
+            model.addAttribute("problem", problem);
+            return "admin-source";
+        }
+        sources.update(id, form.toSettings());
+        flash.addFlashAttribute("notice", "Saved " + form.toSettings().name() + ".");
+        return "redirect:/admin/sources";
+    }
+
+    @PostMapping("/admin/sources/{id}/delete")
+    String delete(@PathVariable("id") long id, RedirectAttributes flash) {
+        Source source = find(id);
+        sources.delete(id);
+        flash.addFlashAttribute("notice", "Removed " + source.name() + " and its articles.");
+        return "redirect:/admin/sources";
+    }
+
+    @PostMapping("/admin/sources/{id}/refresh")
+    String refresh(@PathVariable("id") long id, RedirectAttributes flash) {
+        Source source = find(id);
+        sources.makeDue(id);
+        scheduler.wakeUp();
+        flash.addFlashAttribute("notice", "Refreshing " + source.name() + " now.");
+        return "redirect:/admin/sources";
+    }
+
+    private Source find(long id) {
+        return sources.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no source " + id + "."));
+    }
+}

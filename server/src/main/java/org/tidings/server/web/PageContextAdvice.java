@@ -1,0 +1,32 @@
+package org.tidings.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the {@link PageContext} in the model of every page as {@code page}. */
+@ControllerAdvice
+class PageContextAdvice {
+
+    private final Clock clock;
+
+    PageContextAdvice(Clock clock) {
+        this.clock = clock;
+    }
+
+    @ModelAttribute("page")
+    PageContext page(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        boolean admin = signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new PageContext(signedIn ? auth.getName() : null, admin,
+                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
+                request.getRequestURI(), clock.instant());
+    }
+}

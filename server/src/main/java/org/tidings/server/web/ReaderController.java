@@ -1,0 +1,55 @@
+package org.tidings.server.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.SourceStore;
+
+/** The pages every reader sees: the latest articles, one article, and the sources with their health. */
+@Controller
+class ReaderController {
+
+    /** Articles per page of the latest list: a screenful or two on a phone, one long scroll on a desktop. */
+    static final int PAGE_SIZE = 40;
+    /** Deeper pages than this are not offered: readers use search for the archive. */
+    static final int MAX_PAGE = 50;
+
+    private final ArticleStore articles;
+    private final SourceStore sources;
+
+    ReaderController(ArticleStore articles, SourceStore sources) {
+        this.articles = articles;
+        this.sources = sources;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, Model model) {
+        int page = Math.clamp(pageNumber, 1, MAX_PAGE);
+        var latest = articles.latest(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        model.addAttribute("articles", latest.subList(0, Math.min(PAGE_SIZE, latest.size())));
+        model.addAttribute("pageNumber", page);
+        model.addAttribute("hasNext", latest.size() > PAGE_SIZE && page < MAX_PAGE);
+        model.addAttribute("sourceCount", sources.count());
+        return "home";
+    }
+
+    @GetMapping("/article/{id}")
+    String article(@PathVariable("id") long id, Model model) {
+        ArticleView article = articles.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no article " + id + "."));
+        model.addAttribute("article", article);
+        return "article";
+    }
+
+    @GetMapping("/sources")
+    String sources(Model model) {
+        model.addAttribute("sources", sources.findAll());
+        return "sources";
+    }
+}

@@ -1,0 +1,134 @@
+package org.tidings.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.TestDatabase;
+
+class SourceStoreTest {
+
+    private static final Duration INTERVAL = Duration.ofMinutes(15);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+
+    private SourceStore store(DataSource ds) {
+        return new SourceStore(JdbcClient.create(ds), clock);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void addsOnceByFeedUrlAndKeepsSettings(TestDatabase db) {
+        SourceStore store = store(db.migrated());
+        Source first = store.add(new SourceSettings("https://a.test/feed", "A", "https://a.test/", "en", "uk", "world", true, true), INTERVAL);
+        Source again = store.add(SourceSettings.of("https://a.test/feed", "A again"), INTERVAL);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(first.name()).isEqualTo("A");
+        assertThat(first.language()).isEqualTo("en");
+        assertThat(first.region()).isEqualTo("uk");
+        assertThat(first.nextFetchAt()).isEqualTo(clock.instant());
+        assertThat(first.health().lastStatus()).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void recordsFailuresAndSuccessOnTheHealthLine(TestDatabase db) {
+        SourceStore store = store(db.migrated());
+        long id = store.add(SourceSettings.of("https://a.test/feed", "A"), INTERVAL).id();
+
+        store.onFailed(id, "unreachable", null, "unknown host: a.test", clock.instant().plus(Duration.ofMinutes(5)));
+        store.onFailed(id, "http_500", 500, "the server answered HTTP 500", clock.instant().plus(Duration.ofMinutes(10)));
+        Source failing = store.findById(id).orElseThrow();
+        assertThat(failing.health().consecutiveFailures()).isEqualTo(2);
+        assertThat(failing.health().lastError()).isEqualTo("the server answered HTTP 500");
+        assertThat(failing.health().lastHttpStatus()).isEqualTo(500);
+        assertThat(failing.nextFetchAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+
+        store.onFetched(id, "ok", 200, new Source.Validators("\"e1\"", "Tue, 24 Nov 2026 10:00:00 GMT", "abc"), clock.instant().plus(INTERVAL));
+        Source healthy = store.findById(id).orElseThrow();
+        assertThat(healthy.health().consecutiveFailures()).isZero();
+        assertThat(healthy.health().lastError()).isNull();
+        assertThat(healthy.health().lastSuccessAt()).isEqualTo(clock.instant());
+        assertThat(healthy.validators().etag()).isEqualTo("\"e1\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void claimsOnlyDueEnabledUnleasedSources(TestDatabase db) {
+        SourceStore store = store(db.migrated());
+        long due = store.add(SourceSettings.of("https://a.test/1", "due"), INTERVAL).id();
+        long later = store.add(SourceSettings.of("https://a.test/2", "later"), INTERVAL).id();
+        long disabled = store.add(SourceSettings.of("https://a.test/3", "off"), INTERVAL).id();
+        store.onFetched(later, "ok", 200, new Source.Validators(null, null, null), clock.instant().plus(INTERVAL));
+        store.update(disabled, new SourceSettings("https://a.test/3", "off", null, null, null, null, true, false));
+
+        List<Source> claimed = store.claimDue("w1", Duration.ofMinutes(5), 10);
+        assertThat(claimed).extracting(Source::id).containsExactly(due);
+        assertThat(store.claimDue("w2", Duration.ofMinutes(5), 10)).as("leased to w1").isEmpty();
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(store.claimDue("w2", Duration.ofMinutes(5), 10)).as("lease expired: taken over")
+                .extracting(Source::id).containsExactly(due);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void concurrentClaimsNeverHandOutASourceTwice(TestDatabase db) throws Exception {
+        DataSource ds = db.migrated();
+        SourceStore store = store(ds);
+        for (int i = 0; i < 60; i++) store.add(SourceSettings.of("https://a.test/" + i, "s" + i), INTERVAL);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+
+        List<Callable<List<Long>>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String worker = "w" + w;
+            workers.add(() -> {
+                List<Long> mine = new ArrayList<>();
+                for (int round = 0; round < 20; round++) {
+                    List<Source> batch = tx.execute(s -> store.claimDue(worker, Duration.ofMinutes(5), 4));
+                    batch.forEach(source -> mine.add(source.id()));
+                }
+                return mine;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Long> all = Collections.synchronizedList(new ArrayList<>());
+        for (Future<List<Long>> f : pool.invokeAll(workers)) all.addAll(f.get());
+        pool.shutdown();
+
+        Set<Long> distinct = new HashSet<>(all);
+        assertThat(all).hasSize(distinct.size());
+        assertThat(distinct).hasSize(60);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void deletingASourceDeletesItsArticles(TestDatabase db) {
+        DataSource ds = db.migrated();
+        SourceStore sources = store(ds);
+        ArticleStore articles = new ArticleStore(JdbcClient.create(ds), clock);
+        long id = sources.add(SourceSettings.of("https://a.test/feed", "A"), INTERVAL).id();
+        articles.save(id, ArticleStoreTest.draft("g1", "https://a.test/1", "One", "h1"));
+
+        assertThat(sources.delete(id)).isTrue();
+        assertThat(articles.count()).isZero();
+        assertThat(sources.findById(id)).isEmpty();
+    }
+}
