@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -59,7 +60,12 @@ public class RefreshScheduler implements SmartLifecycle {
 
     /** Asks for a tick now rather than at the next period (after the operator forces a refresh). */
     public void wakeUp() {
-        if (running && settings.enabled()) ticker.execute(this::tick);
+        if (!running || !settings.enabled()) return;
+        try {
+            ticker.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            // stopping: no more ticks
+        }
     }
 
     private void tick() {
@@ -84,6 +90,8 @@ public class RefreshScheduler implements SmartLifecycle {
                     .log("refresh of source {} crashed", source.id());
         } finally {
             slots.release();
+            // a freed slot may take the next due source now rather than at the next tick
+            wakeUp();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tidings.server.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,8 +10,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
-import jakarta.servlet.http.HttpServletResponse;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.ingest.RefreshScheduler;
 import org.tidings.server.store.Source;
@@ -57,8 +57,10 @@ class AdminSourcesController {
     }
 
     @GetMapping("/admin/sources/{id}")
-    String edit(@PathVariable("id") long id, Model model) {
-        Source source = find(id);
+    String edit(@PathVariable("id") long id, Model model, HttpServletResponse response) {
+        Optional<Source> found = sources.findById(id);
+        if (found.isEmpty()) return NotFound.page(response, model, noSource(id));
+        Source source = found.get();
         model.addAttribute("source", source);
         model.addAttribute("form", SourceForm.of(source));
         model.addAttribute("problem", null);
@@ -68,7 +70,9 @@ class AdminSourcesController {
     @PostMapping("/admin/sources/{id}")
     String update(@PathVariable("id") long id, @ModelAttribute SourceForm form, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
-        Source source = find(id);
+        Optional<Source> found = sources.findById(id);
+        if (found.isEmpty()) return NotFound.page(response, model, noSource(id));
+        Source source = found.get();
         String problem = form.problem();
         if (problem == null) {
             problem = sources.findByFeedUrl(form.feedUrl().strip()).filter(other -> other.id() != id)
@@ -87,24 +91,25 @@ class AdminSourcesController {
     }
 
     @PostMapping("/admin/sources/{id}/delete")
-    String delete(@PathVariable("id") long id, RedirectAttributes flash) {
-        Source source = find(id);
+    String delete(@PathVariable("id") long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Optional<Source> source = sources.findById(id);
+        if (source.isEmpty()) return NotFound.page(response, model, noSource(id));
         sources.delete(id);
-        flash.addFlashAttribute("notice", "Removed " + source.name() + " and its articles.");
+        flash.addFlashAttribute("notice", "Removed " + source.get().name() + " and its articles.");
         return "redirect:/admin/sources";
     }
 
     @PostMapping("/admin/sources/{id}/refresh")
-    String refresh(@PathVariable("id") long id, RedirectAttributes flash) {
-        Source source = find(id);
+    String refresh(@PathVariable("id") long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Optional<Source> source = sources.findById(id);
+        if (source.isEmpty()) return NotFound.page(response, model, noSource(id));
         sources.makeDue(id);
         scheduler.wakeUp();
-        flash.addFlashAttribute("notice", "Refreshing " + source.name() + " now.");
+        flash.addFlashAttribute("notice", "Refreshing " + source.get().name() + " now.");
         return "redirect:/admin/sources";
     }
 
-    private Source find(long id) {
-        return sources.findById(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no source " + id + "."));
+    private static String noSource(long id) {
+        return "There is no source " + id + ".";
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every error a reader can meet ends here: a page with the status and a plain sentence, never a
@@ -25,15 +24,12 @@ class ErrorPageController implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("reason", httpStatus == null ? "Error" : httpStatus.getReasonPhrase());
-        model.addAttribute("message", message(request, status));
+        model.addAttribute("message", message(status));
         return "error";
     }
 
-    private static String message(HttpServletRequest request, int status) {
-        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (exception instanceof ResponseStatusException rse && rse.getReason() != null && status < 500) {
-            return rse.getReason();
-        }
+    /** Only our own sentences: an exception's message may carry internals. */
+    private static String message(int status) {
         return switch (status) {
             case 400 -> "The request was not understood.";
             case 403 -> "You are not allowed to do that. If you are the administrator, sign in first.";

@@ -1,12 +1,12 @@
 package org.tidings.server.web;
 
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
@@ -40,10 +40,10 @@ class ReaderController {
     }
 
     @GetMapping("/article/{id}")
-    String article(@PathVariable("id") long id, Model model) {
-        ArticleView article = articles.findById(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no article " + id + "."));
-        model.addAttribute("article", article);
+    String article(@PathVariable("id") long id, Model model, HttpServletResponse response) {
+        Optional<ArticleView> article = articles.findById(id);
+        if (article.isEmpty()) return NotFound.page(response, model, "There is no article " + id + ".");
+        model.addAttribute("article", article.get());
         return "article";
     }
 

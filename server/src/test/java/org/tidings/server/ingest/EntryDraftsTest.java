@@ -1,0 +1,71 @@
+package org.tidings.server.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tidings.feed.FeedEntry;
+import org.tidings.server.store.ArticleDraft;
+
+class EntryDraftsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    private static FeedEntry entry(String id, String link, String title, String content, Instant published) {
+        return new FeedEntry(id, link, title, null, content, "Reporter", published, null, List.of(), null);
+    }
+
+    @Test
+    void theGuidIsTheIdentityAndTheLinkTheAddress() {
+        ArticleDraft d = EntryDrafts.toDraft(entry("urn:1", "https://news.test/a#comments", "Title", "<p>x</p>", NOW), NOW);
+        assertThat(d.entryKey()).isEqualTo("urn:1");
+        assertThat(d.url()).isEqualTo("https://news.test/a");
+    }
+
+    @Test
+    void withoutAGuidTheLinkIsTheIdentity() {
+        ArticleDraft d = EntryDrafts.toDraft(entry(null, "https://news.test/a", "Title", null, NOW), NOW);
+        assertThat(d.entryKey()).isEqualTo("https://news.test/a");
+    }
+
+    @Test
+    void aPermalinkGuidServesAsTheAddress() {
+        ArticleDraft d = EntryDrafts.toDraft(entry("https://news.test/b", null, "Title", null, NOW), NOW);
+        assertThat(d.url()).isEqualTo("https://news.test/b");
+    }
+
+    @Test
+    void anEntryWithNothingToLinkToIsSkipped() {
+        assertThat(EntryDrafts.toDraft(entry("urn:1", null, "Title", null, NOW), NOW)).isNull();
+        assertThat(EntryDrafts.toDraft(entry(null, "javascript:alert(1)", "Title", null, NOW), NOW)).isNull();
+    }
+
+    @Test
+    void datesFarInTheFutureOrMissingBecomeNow() {
+        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, NOW.plus(Duration.ofDays(2))), NOW).publishedAt())
+                .isEqualTo(NOW);
+        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, null), NOW).publishedAt()).isEqualTo(NOW);
+        Instant earlier = NOW.minus(Duration.ofHours(3));
+        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, earlier), NOW).publishedAt()).isEqualTo(earlier);
+    }
+
+    @Test
+    void contentIsSanitizedAndTitlesAreNeverEmpty() {
+        ArticleDraft d = EntryDrafts.toDraft(entry(null, "https://n.test/1", "  ",
+                "<p onclick=\"x()\">Rain <a href=\"/more\">more</a></p><script>alert(1)</script>", NOW), NOW);
+        assertThat(d.content()).contains("<p>Rain").contains("href=\"https://n.test/more\"")
+                .doesNotContain("onclick").doesNotContain("script");
+        assertThat(d.title()).isEqualTo("Rain more");
+        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/2", null, null, NOW), NOW).title()).isEqualTo("(untitled)");
+    }
+
+    @Test
+    void theContentHashChangesWithTheContent() {
+        ArticleDraft a = EntryDrafts.toDraft(entry("1", "https://n.test/1", "T", "<p>a</p>", NOW), NOW);
+        ArticleDraft b = EntryDrafts.toDraft(entry("1", "https://n.test/1", "T", "<p>b</p>", NOW), NOW);
+        assertThat(a.contentHash()).isNotEqualTo(b.contentHash());
+        assertThat(a.contentHash()).isEqualTo(EntryDrafts.toDraft(entry("1", "https://n.test/1", "T", "<p>a</p>", NOW), NOW).contentHash());
+    }
+}

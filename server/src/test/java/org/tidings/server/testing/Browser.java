@@ -1,0 +1,73 @@
+package org.tidings.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for one reader: keeps its cookies, fills in CSRF tokens, never follows redirects. */
+public final class Browser {
+
+    private final RunningServer server;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Browser(RunningServer server) {
+        this.server = server;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
+    }
+
+    /** Posts a form; {@code csrfFrom} is a page whose first form's CSRF token is sent along (null: none). */
+    public HttpResponse<String> post(String path, Map<String, String> form, String csrfFrom) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrfFrom != null) fields.put("_csrf", csrfToken(get(csrfFrom).body()));
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Signs in as the administrator of {@link #start}. */
+    public void signInAsAdmin() {
+        HttpResponse<String> r = post("/login", Map.of("username", "admin", "password", "correct horse battery staple"), "/login");
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.headers().map());
+        }
+    }
+
+    public static String csrfToken(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) throw new IllegalStateException("no CSRF token in page");
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+}
