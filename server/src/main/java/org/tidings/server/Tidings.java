@@ -23,6 +23,12 @@ public final class Tidings {
                   such as TIDINGS_PORT or TIDINGS_DATABASE_URL override the defaults.
               help
                   Show this text.
+
+            Launcher commands (./tidings, from a source checkout):
+              test [MAVEN ARGS]
+                  Run the whole test suite (./mvnw verify with a JDK 21+).
+              find-jdk
+                  Print the JDK the launcher uses.
             """;
 
     private Tidings() {}
