@@ -75,6 +75,8 @@ public record TidingsProperties(
      * @param maxRedirects    redirects followed before giving up
      * @param allowedNetworks networks that may be fetched although private or loopback
      *                        (CIDR, e.g. 127.0.0.1/32); by default none are
+     * @param perHostConcurrency requests one process sends to one host at the same time
+     * @param perHostDelay    least time between the starts of two requests to one host
      */
     public record Fetch(
             @DefaultValue("Tidings/0.1 (self-hosted news reader)") String userAgent,
@@ -84,7 +86,9 @@ public record TidingsProperties(
             @DefaultValue("60s") Duration totalTimeout,
             @DefaultValue("10MB") DataSize maxBytes,
             @DefaultValue("5") int maxRedirects,
-            @DefaultValue List<String> allowedNetworks) {}
+            @DefaultValue List<String> allowedNetworks,
+            @DefaultValue("2") int perHostConcurrency,
+            @DefaultValue("1s") Duration perHostDelay) {}
 
     /**
      * @param enabled         fetch sources on a schedule (off: only on demand)

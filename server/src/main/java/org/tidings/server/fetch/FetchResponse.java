@@ -7,6 +7,7 @@ import java.net.URI;
  * configured size, decompressed.
  *
  * @param finalUri where the body came from, after redirects
+ * @param movedTo  the new address when every redirect on the way was permanent (301, 308), else null
  */
 public record FetchResponse(
         int status,
@@ -15,7 +16,12 @@ public record FetchResponse(
         String etag,
         String lastModified,
         URI finalUri,
+        URI movedTo,
         String retryAfter) {
+
+    FetchResponse withAddresses(URI finalUri, URI movedTo) {
+        return new FetchResponse(status, body, contentType, etag, lastModified, finalUri, movedTo, retryAfter);
+    }
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -6,14 +6,13 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -21,7 +20,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -37,11 +35,13 @@ public final class Fetcher implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final TidingsProperties.Fetch settings;
+    private final HostLimiter hosts;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fetch-deadline").factory());
 
     public Fetcher(TidingsProperties.Fetch settings) {
         this.settings = settings;
+        this.hosts = new HostLimiter(settings.perHostConcurrency(), settings.perHostDelay());
         NetworkGuard guard = new NetworkGuard(settings.allowedNetworks());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -54,10 +54,11 @@ public final class Fetcher implements AutoCloseable {
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(true)
-                        .setMaxRedirects(settings.maxRedirects())
                         .setResponseTimeout(Timeout.of(settings.readTimeout()))
                         .build())
+                .disableRedirectHandling() // followed in get(), so that every hop is checked and 301s are seen
+                // the scheduler decides when to try again (Retry-After included): the client never sleeps on it
+                .disableAutomaticRetries()
                 .setUserAgent(userAgent(settings))
                 .disableCookieManagement()
                 .build();
@@ -69,23 +70,50 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * GETs {@code uri}, conditionally when {@code etag} or {@code lastModified} is given.
-     * Any HTTP status is returned; only failures to get an answer at all throw.
+     * GETs {@code uri}, conditionally when {@code etag} or {@code lastModified} is given, following
+     * up to the configured number of redirects (each hop checked like the first). Any final HTTP
+     * status is returned; only failures to get an answer at all throw. When every hop was a
+     * permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
      */
     public FetchResponse get(URI uri, String accept, String etag, String lastModified) throws FetchException {
+        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
+        URI current = uri;
+        URI movedTo = null;
+        boolean allPermanent = true;
+        for (int hop = 0; ; hop++) {
+            Hop answer = once(current, accept, etag, lastModified, deadline);
+            int status = answer.response().status();
+            if (!isRedirect(status) || answer.location() == null) {
+                return answer.response().withAddresses(current, allPermanent ? movedTo : null);
+            }
+            if (hop == settings.maxRedirects()) {
+                throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
+                        "more than " + settings.maxRedirects() + " redirects, the last to " + answer.location(), null);
+            }
+            URI next = resolve(current, answer.location());
+            allPermanent &= status == 301 || status == 308;
+            if (allPermanent) movedTo = next;
+            current = next;
+        }
+    }
+
+    private Hop once(URI uri, String accept, String etag, String lastModified, long deadline) throws FetchException {
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
             throw new FetchException(FetchException.Kind.PROTOCOL, "only http and https URLs can be fetched: " + uri, null);
         }
         HttpGet request = new HttpGet(uri);
         if (accept != null) request.addHeader("Accept", accept);
         if (etag != null) request.addHeader("If-None-Match", etag);
         if (lastModified != null) request.addHeader("If-Modified-Since", lastModified);
-        HttpClientContext context = HttpClientContext.create();
-        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel,
-                settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return client.execute(request, context, response -> read(response, uri, context));
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) throw totalTimeout(null);
+        ScheduledFuture<?> cancel = deadlines.schedule(request::cancel, remaining, TimeUnit.NANOSECONDS);
+        try (HostLimiter.Permit turn = hosts.acquire(uri.getHost())) {
+            return client.execute(request, this::read);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw totalTimeout(e);
         } catch (TooLargeException e) {
             throw new FetchException(FetchException.Kind.TOO_LARGE, e.getMessage(), e);
         } catch (NetworkGuard.RefusedAddressException e) {
@@ -95,36 +123,48 @@ public final class Fetcher implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new FetchException(FetchException.Kind.TIMEOUT, "timed out: " + e.getMessage(), e);
         } catch (ClientProtocolException e) {
-            if (e.getCause() instanceof RedirectException) {
-                throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS, e.getCause().getMessage(), e);
-            }
             throw new FetchException(FetchException.Kind.PROTOCOL, "protocol error: " + message(e), e);
         } catch (InterruptedIOException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT,
-                    "took longer than " + settings.totalTimeout().toSeconds() + "s in all", e);
+            throw totalTimeout(e);
         } catch (IOException e) {
-            if (request.isCancelled()) {
-                throw new FetchException(FetchException.Kind.TIMEOUT,
-                        "took longer than " + settings.totalTimeout().toSeconds() + "s in all", e);
-            }
+            if (request.isCancelled()) throw totalTimeout(e);
             throw new FetchException(FetchException.Kind.UNREACHABLE, message(e), e);
         } finally {
-            deadline.cancel(false);
+            cancel.cancel(false);
         }
     }
 
-    private FetchResponse read(ClassicHttpResponse response, URI requested, HttpClientContext context) throws IOException {
+    private FetchException totalTimeout(Exception cause) {
+        return new FetchException(FetchException.Kind.TIMEOUT,
+                "took longer than " + settings.totalTimeout().toSeconds() + "s in all", cause);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI resolve(URI base, String location) throws FetchException {
+        try {
+            return base.resolve(new URI(location.strip().replace(" ", "%20")));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.PROTOCOL, "redirect to an invalid address: " + location, e);
+        }
+    }
+
+    /** One answer, and where it redirects to, if it does. */
+    private record Hop(FetchResponse response, String location) {}
+
+    private Hop read(ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         byte[] body = new byte[0];
         if (status >= 200 && status < 300 && entity != null) {
             body = readCapped(entity, settings.maxBytes().toBytes());
         }
-        List<URI> redirects = context.getRedirectLocations().getAll();
-        URI finalUri = redirects.isEmpty() ? requested : redirects.getLast();
-        return new FetchResponse(status, body,
+        FetchResponse answer = new FetchResponse(status, body,
                 entity == null ? header(response, "Content-Type") : entity.getContentType(),
-                header(response, "ETag"), header(response, "Last-Modified"), finalUri, header(response, "Retry-After"));
+                header(response, "ETag"), header(response, "Last-Modified"), null, null, header(response, "Retry-After"));
+        return new Hop(answer, header(response, "Location"));
     }
 
     private static byte[] readCapped(HttpEntity entity, long max) throws IOException {

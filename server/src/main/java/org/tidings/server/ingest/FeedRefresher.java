@@ -40,6 +40,7 @@ public class FeedRefresher {
     private final TidingsProperties.Scheduler schedule;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final PollingPolicy polling;
 
     public FeedRefresher(Fetcher fetcher, SourceStore sources, ArticleStore articles, TidingsProperties properties,
             Clock clock, MeterRegistry metrics) {
@@ -49,6 +50,7 @@ public class FeedRefresher {
         this.schedule = properties.scheduler();
         this.clock = clock;
         this.metrics = metrics;
+        this.polling = new PollingPolicy(schedule.minInterval(), schedule.maxInterval());
     }
 
     public RefreshResult refresh(Source source) {
@@ -62,7 +64,9 @@ public class FeedRefresher {
         } catch (IllegalArgumentException e) {
             return onFetchFailure(source, "bad_url", null, "not a valid URL: " + source.feedUrl(), null);
         }
+        if (response.movedTo() != null) onMovedPermanently(source, response.movedTo().toString());
         if (response.notModified()) return onNotModified(source, response.status(), source.validators());
+        if (response.status() == 410) return onGone(source);
         if (!response.ok()) return onHttpError(source, response);
 
         String bodyHash = EntryDrafts.sha256(response.body());
@@ -93,22 +97,40 @@ public class FeedRefresher {
             }
         }
         String status = feed.bozo() ? "ok_recovered" : "ok";
-        sources.onFetched(source.id(), status, response.status(), validators, now.plus(interval(source)));
+        Duration next = polling.next(feed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
+                now, interval(source), inserted > 0);
+        sources.onFetched(source.id(), status, response.status(), validators, next);
         count("ok");
         metrics.counter("tidings.articles.ingested").increment(inserted);
         log.atInfo().addKeyValue("event", "feed_fetched").addKeyValue("source_id", source.id())
                 .addKeyValue("entries", feed.entries().size()).addKeyValue("inserted", inserted)
-                .addKeyValue("updated", updated).addKeyValue("skipped", skipped)
+                .addKeyValue("updated", updated).addKeyValue("skipped", skipped).addKeyValue("next_in_s", next.toSeconds())
                 .log("fetched feed of source {}", source.id());
         return new RefreshResult(status, inserted, updated, unchanged, skipped, feed.bozo() ? feed.bozoReason() : null);
     }
 
     private RefreshResult onNotModified(Source source, int httpStatus, Source.Validators validators) {
-        sources.onFetched(source.id(), "not_modified", httpStatus, validators, clock.instant().plus(interval(source)));
+        sources.onFetched(source.id(), "not_modified", httpStatus, validators, polling.unchanged(interval(source)));
         count("not_modified");
         log.atDebug().addKeyValue("event", "feed_not_modified").addKeyValue("source_id", source.id())
                 .log("feed of source {} not modified", source.id());
         return RefreshResult.notModified();
+    }
+
+    private void onMovedPermanently(Source source, String newUrl) {
+        boolean moved = sources.moveFeedUrl(source.id(), newUrl);
+        log.atInfo().addKeyValue("event", "feed_moved").addKeyValue("source_id", source.id())
+                .addKeyValue("to", newUrl).addKeyValue("followed", moved)
+                .log("feed of source {} moved permanently to {}", source.id(), newUrl);
+    }
+
+    private RefreshResult onGone(Source source) {
+        String reason = "the publisher says this feed is gone for good (HTTP 410); edit the feed URL to enable it again";
+        sources.disable(source.id(), "gone", 410, reason);
+        count("gone");
+        log.atWarn().addKeyValue("event", "feed_gone").addKeyValue("source_id", source.id())
+                .log("feed of source {} is gone; source disabled", source.id());
+        return RefreshResult.failed("gone", reason);
     }
 
     private RefreshResult onHttpError(Source source, FetchResponse response) {
@@ -132,9 +154,7 @@ public class FeedRefresher {
     }
 
     private Duration interval(Source source) {
-        Duration configured = Duration.ofSeconds(source.fetchIntervalSeconds());
-        if (configured.compareTo(schedule.minInterval()) < 0) return schedule.minInterval();
-        return min(configured, schedule.maxInterval());
+        return polling.clamp(Duration.ofSeconds(source.fetchIntervalSeconds()));
     }
 
     /** Doubles from the minimum interval with each consecutive failure, up to the maximum: never gives up. */

@@ -1,5 +1,6 @@
 package org.tidings.server.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,10 @@ import org.tidings.server.fetch.Fetcher;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-    /** The demo's sample publisher listens on 127.0.0.1: the demo, and only the demo, may fetch from it. */
+    /**
+     * The demo's sample publisher listens on 127.0.0.1: the demo, and only the demo, may fetch from
+     * it, without the per-host pause meant for other people's servers.
+     */
     static final String DEMO_NETWORK = "127.0.0.1/32";
 
     @Bean(destroyMethod = "close")
@@ -20,7 +24,8 @@ class IngestConfiguration {
             List<String> allowed = new ArrayList<>(fetch.allowedNetworks());
             allowed.add(DEMO_NETWORK);
             fetch = new TidingsProperties.Fetch(fetch.userAgent(), fetch.contactUrl(), fetch.connectTimeout(),
-                    fetch.readTimeout(), fetch.totalTimeout(), fetch.maxBytes(), fetch.maxRedirects(), allowed);
+                    fetch.readTimeout(), fetch.totalTimeout(), fetch.maxBytes(), fetch.maxRedirects(), allowed,
+                    fetch.perHostConcurrency(), Duration.ZERO);
         }
         return new Fetcher(fetch);
     }

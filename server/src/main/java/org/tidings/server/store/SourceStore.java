@@ -118,23 +118,50 @@ public class SourceStore {
                 .param("now", toDb(clock.instant())).param("id", id).update();
     }
 
-    /** Records a fetch that worked (new content or not modified) and releases the claim. */
-    public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Instant nextFetchAt) {
+    /**
+     * Records a fetch that worked (new content or not modified), the interval to the next one, and
+     * releases the claim.
+     */
+    public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Duration interval) {
         Instant now = clock.instant();
         jdbc.sql("""
                 UPDATE source SET last_fetch_at = :now, last_success_at = :now, last_status = :status,
                        last_http_status = :http, last_error = NULL, consecutive_failures = 0,
                        etag = :etag, last_modified = :lastModified, body_hash = :bodyHash,
-                       next_fetch_at = :next, lease_owner = NULL, lease_until = NULL
+                       next_fetch_at = :next, fetch_interval_seconds = :interval, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id""")
                 .param("now", toDb(now))
+                .param("interval", (int) interval.toSeconds())
                 .param("status", status)
                 .param("http", httpStatus)
                 .param("etag", validators.etag())
                 .param("lastModified", validators.lastModified())
                 .param("bodyHash", validators.bodyHash())
-                .param("next", toDb(nextFetchAt))
+                .param("next", toDb(now.plus(interval)))
                 .param("id", id)
+                .update();
+    }
+
+    /**
+     * The publisher moved the feed for good (301/308 all the way): the source follows it, unless
+     * another source has that address already. Returns whether the address changed.
+     */
+    public boolean moveFeedUrl(long id, String newUrl) {
+        return jdbc.sql("""
+                UPDATE source SET feed_url = :url
+                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM source other WHERE other.feed_url = :url)""")
+                .param("url", newUrl).param("id", id).update() == 1;
+    }
+
+    /** The publisher says the feed is gone: the source stops being fetched, with the reason shown. */
+    public void disable(long id, String status, Integer httpStatus, String reason) {
+        jdbc.sql("""
+                UPDATE source SET enabled = FALSE, disabled_reason = :reason, last_fetch_at = :now,
+                       last_status = :status, last_http_status = :http, last_error = :reason,
+                       consecutive_failures = consecutive_failures + 1, lease_owner = NULL, lease_until = NULL
+                WHERE id = :id""")
+                .param("reason", reason).param("now", toDb(clock.instant())).param("status", status)
+                .param("http", httpStatus).param("id", id)
                 .update();
     }
 

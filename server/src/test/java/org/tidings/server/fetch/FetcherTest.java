@@ -24,7 +24,7 @@ class FetcherTest {
 
     private static TidingsProperties.Fetch settings(List<String> allowed) {
         return new TidingsProperties.Fetch("Tidings/test", "https://operator.test/contact", Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(3), DataSize.ofKilobytes(64), 3, allowed);
+                Duration.ofSeconds(2), Duration.ofSeconds(3), DataSize.ofKilobytes(64), 3, allowed, 2, Duration.ZERO);
     }
 
     private final Fetcher fetcher = new Fetcher(settings(List.of("127.0.0.1/32")));

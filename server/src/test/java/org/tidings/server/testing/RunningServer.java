@@ -31,6 +31,7 @@ public final class RunningServer implements AutoCloseable {
                 "--tidings.seed-default-sources=false",
                 "--tidings.admin.password=correct horse battery staple",
                 "--tidings.fetch.allowed-networks=127.0.0.1/32",
+                "--tidings.fetch.per-host-delay=0s",
                 "--tidings.scheduler.tick=200ms",
                 "--spring.main.banner-mode=off")) {
             put(settings, arg);
