@@ -1,64 +1,145 @@
 package org.tidings.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
+import java.util.Map;
 
-/** Parses RSS and Atom documents into {@link ParsedFeed}. Thin first version; see the feed issue. */
+/**
+ * Reads any feed document (RSS 0.9x-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) liberally: a
+ * document that is not well-formed is recovered as far as possible and flagged "bozo" with the
+ * reason. HTML values are sanitized, URLs resolved, dates normalized to UTC.
+ *
+ * <p>The stages: {@link FeedDecoding} (bytes to text: BOM, HTTP charset, XML declaration,
+ * fallbacks), {@link XmlReader} (a hand-written tolerant XML reader: a strict parser stops at the
+ * first error, and a feed reader must not; it also has no entity expansion to switch off), then
+ * {@link XmlFeedReader} or {@link JsonFeedReader} onto feedparser's model ({@link FeedDocument}),
+ * of which {@link ParsedFeed} and {@link FeedparserJson} are two views.
+ */
 public final class FeedParser {
+
+    /**
+     * Bytes read per document. Above the fetcher's default response cap (10 MB) so that nothing
+     * it accepts is cut, and small enough that the text and tree of one document stay bounded.
+     */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private FeedParser() {}
 
     public static ParsedFeed parse(byte[] body, String contentType, String url) {
-        String xml = new String(body, StandardCharsets.UTF_8);
-        Document doc = Jsoup.parse(xml, url == null ? "" : url, Parser.xmlParser());
-        Element rss = doc.selectFirst("rss > channel");
-        Element atom = doc.selectFirst("feed");
-        List<FeedEntry> entries = new ArrayList<>();
-        if (rss != null) {
-            for (Element item : rss.select("> item")) {
-                entries.add(new FeedEntry(text(item, "guid"), text(item, "link"), text(item, "title"),
-                        text(item, "description"), text(item, "content|encoded"), text(item, "author"),
-                        date(text(item, "pubDate")), null, item.select("> category").eachText(), null));
-            }
-            return new ParsedFeed("rss20", false, null, "utf-8", text(rss, "title"), text(rss, "link"),
-                    text(rss, "language"), entries);
-        }
-        if (atom != null) {
-            for (Element e : atom.select("> entry")) {
-                Element link = e.selectFirst("> link[rel=alternate], > link:not([rel])");
-                entries.add(new FeedEntry(text(e, "id"), link == null ? null : link.absUrl("href"), text(e, "title"),
-                        text(e, "summary"), text(e, "content"), text(e, "author > name"),
-                        date(text(e, "published")), date(text(e, "updated")), List.of(), null));
-            }
-            return new ParsedFeed("atom10", false, null, "utf-8", text(atom, "title"), null, null, entries);
-        }
-        return new ParsedFeed("", true, "document is not a feed", "utf-8", null, null, null, List.of());
+        return toParsedFeed(read(body, contentType, url));
     }
 
-    private static String text(Element parent, String tag) {
-        Element e = parent.selectFirst("> " + tag);
-        return e == null || e.text().isBlank() ? null : e.text().trim();
+    /** The full feedparser-model result; {@link FeedparserJson} and {@link #parse} are views of it. */
+    static FeedDocument read(byte[] body, String contentType, String url) {
+        List<String> problems = new ArrayList<>();
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length > MAX_BYTES) {
+            problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
+            bytes = Arrays.copyOf(bytes, MAX_BYTES);
+        }
+        FeedDecoding.Decoded decoded = FeedDecoding.decode(bytes, contentType);
+        problems.addAll(decoded.problems());
+        if (JsonFeedReader.looksLikeJson(decoded.text(), contentType)) {
+            return JsonFeedReader.read(decoded.text(), decoded.encoding(), url, problems);
+        }
+        XmlReader.Document xml = XmlReader.read(decoded.text(), url);
+        return XmlFeedReader.read(xml, decoded.encoding(), problems);
     }
 
-    private static Instant date(String value) {
-        if (value == null) return null;
-        try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (RuntimeException e) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (RuntimeException e2) {
-                return null;
+    // ---- the compact model the server reads ------------------------------------------------------
+
+    static ParsedFeed toParsedFeed(FeedDocument doc) {
+        Map<String, Object> feed = doc.feed();
+        // Atom (RFC 4287 section 4.2.1): an entry without an author has the feed's authors.
+        String inheritedAuthor = doc.version().startsWith("atom") ? (String) feed.get("author") : null;
+        List<FeedEntry> entries = new ArrayList<>(doc.entries().size());
+        for (Map<String, Object> entry : doc.entries()) entries.add(toEntry(entry, inheritedAuthor));
+        return new ParsedFeed(doc.version(), doc.bozo(), doc.bozoReason(), doc.encoding(),
+                plainTitle(feed), (String) feed.get("link"), (String) feed.get("language"), entries);
+    }
+
+    private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
+        String author = e.get("author") instanceof String own ? own : inheritedAuthor;
+        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e), summary(e), content(e),
+                author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
+    }
+
+    private static String plainTitle(Map<String, Object> m) {
+        Map<String, Object> detail = map(m.get("title_detail"));
+        if (detail == null) return null;
+        String value = (String) detail.get("value");
+        String text = "text/plain".equals(detail.get("type")) ? value : Html.toText(value);
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String summary(Map<String, Object> e) {
+        return asHtml(map(e.get("summary_detail")));
+    }
+
+    private static String content(Map<String, Object> e) {
+        Object content = e.get("content");
+        if (!(content instanceof List<?> list) || list.isEmpty()) return null;
+        for (Object c : list) {
+            Map<String, Object> detail = map(c);
+            if (detail != null && !"text/plain".equals(detail.get("type"))) return asHtml(detail);
+        }
+        return asHtml(map(list.get(0)));
+    }
+
+    private static String asHtml(Map<String, Object> detail) {
+        if (detail == null) return null;
+        String value = (String) detail.get("value");
+        if (value == null || value.isBlank()) return null;
+        return "text/plain".equals(detail.get("type")) ? Html.escape(value) : value;
+    }
+
+    private static Instant instant(Map<String, Object> e, String name) {
+        Object parsed = e.get(name + "_parsed");
+        return parsed instanceof String s ? Instant.parse(s) : null;
+    }
+
+    private static List<String> tags(Map<String, Object> e) {
+        List<String> out = new ArrayList<>();
+        if (e.get("tags") instanceof List<?> tags) {
+            for (Object t : tags) {
+                Map<String, Object> tag = map(t);
+                Object term = tag.get("label") != null ? tag.get("label") : tag.get("term");
+                if (term instanceof String s && !s.isBlank() && !out.contains(s)) out.add(s);
             }
         }
+        return out;
+    }
+
+    /** Lead image: media thumbnail, then image media content, then an image enclosure, then itunes/JSON image. */
+    private static String imageUrl(Map<String, Object> e) {
+        String thumb = firstUrl(e.get("media_thumbnail"), "url", false);
+        if (thumb != null) return thumb;
+        String media = firstUrl(e.get("media_content"), "url", true);
+        if (media != null) return media;
+        String enclosure = firstUrl(e.get("enclosures"), "href", true);
+        if (enclosure != null) return enclosure;
+        Map<String, Object> image = map(e.get("image"));
+        return image == null ? null : (String) image.get("href");
+    }
+
+    private static String firstUrl(Object list, String key, boolean imagesOnly) {
+        if (!(list instanceof List<?> items)) return null;
+        for (Object item : items) {
+            Map<String, Object> m = map(item);
+            if (m == null || !(m.get(key) instanceof String url)) continue;
+            if (!imagesOnly || isImage(m)) return url;
+        }
+        return null;
+    }
+
+    private static boolean isImage(Map<String, Object> m) {
+        return "image".equals(m.get("medium")) || (m.get("type") instanceof String t && t.startsWith("image/"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tidings.feed.ParseFeedCommand;
 
 /**
  * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}
@@ -21,6 +22,10 @@ public final class Tidings {
                           through the real pipeline (no internet needed; nothing is kept).
                   Settings: see the README's configuration table; environment variables
                   such as TIDINGS_PORT or TIDINGS_DATABASE_URL override the defaults.
+              parse-feed [--content-type VALUE] [--url URL] FILE...
+                  Parse feed documents (RSS, Atom, JSON Feed; liberally) and print one JSON
+                  object per file in the Universal Feed Parser's model. --content-type plays
+                  the HTTP header (charset, media type); --url is the document's address.
               help
                   Show this text.
 
@@ -52,6 +57,9 @@ public final class Tidings {
                 }
                 TidingsApplication.start(serveArguments(rest));
                 return 0;
+            }
+            case "parse-feed" -> {
+                return ParseFeedCommand.run(rest, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(COMMANDS);

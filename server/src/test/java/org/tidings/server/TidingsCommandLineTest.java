@@ -21,7 +21,19 @@ class TidingsCommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve [--demo]", "help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve [--demo]", "parse-feed", "help");
+    }
+
+    @Test
+    void parseFeedPrintsOneJsonLinePerFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path feed = dir.resolve("feed.xml");
+        java.nio.file.Files.writeString(feed, "<rss version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>One &amp; two</title><link>https://n.test/1</link></item></channel></rss>");
+        assertThat(run("parse-feed", feed.toString(), dir.resolve("missing.xml").toString())).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"file\":").contains("\"version\":\"rss20\"", "One & two");
+        assertThat(lines[1]).contains("missing.xml", "\"error\"");
     }
 
     @Test

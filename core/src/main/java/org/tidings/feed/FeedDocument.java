@@ -1,0 +1,27 @@
+package org.tidings.feed;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The full result of reading one feed, in the Universal Feed Parser's normalized model: ordered
+ * maps for the feed and each entry, with feedparser's keys and meanings (HTML values already
+ * sanitized, URLs resolved, {@code *_parsed} dates as ISO-8601 UTC strings).
+ *
+ * @param version  feedparser's version name, "" when the document is not a feed
+ * @param problems well-formedness and encoding problems met, in order (empty when well-formed)
+ * @param encoding the encoding the bytes were decoded with
+ * @param feed     the feed-level values
+ * @param entries  one map per entry, in document order
+ */
+record FeedDocument(String version, List<String> problems, String encoding,
+                    Map<String, Object> feed, List<Map<String, Object>> entries) {
+
+    boolean bozo() {
+        return !problems.isEmpty();
+    }
+
+    String bozoReason() {
+        return problems.isEmpty() ? null : problems.get(0);
+    }
+}

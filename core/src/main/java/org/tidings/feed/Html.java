@@ -1,0 +1,35 @@
+package org.tidings.feed;
+
+import org.jsoup.parser.Parser;
+import org.tidings.html.HtmlSanitizer;
+
+/** HTML values of feeds: sanitized through the shared sanitizer, with a fast path for plain text. */
+final class Html {
+
+    private Html() {}
+
+    /**
+     * Sanitizes {@code html} against {@code base}. Text without any tag cannot carry active content,
+     * so it is only re-escaped: this skips a full HTML parse for most titles and short summaries.
+     */
+    static String sanitize(String html, String base) {
+        if (html == null) return null;
+        if (html.indexOf('<') < 0) {
+            String text = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
+            return escape(text.strip());
+        }
+        return HtmlSanitizer.sanitize(html, base == null || base.isEmpty() ? null : base);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        XmlElement.escape(text, out, false);
+        return out.toString();
+    }
+
+    static String toText(String html) {
+        if (html == null) return null;
+        if (html.indexOf('<') < 0) return html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
+        return HtmlSanitizer.toText(html);
+    }
+}

@@ -1,0 +1,86 @@
+package org.tidings.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code parse-feed [--content-type VALUE] [--url URL] FILE...}: one JSON object per line per
+ * FILE, in order, in feedparser's model with a leading {@code file} key; an unreadable file gives
+ * {@code {"file": ..., "error": {"type": ..., "message": ...}}} and the rest go on.
+ */
+public final class ParseFeedCommand {
+
+    static final String USAGE = "usage: parse-feed [--content-type VALUE] [--url URL] FILE...";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ParseFeedCommand() {}
+
+    /** Runs the command; 0 unless the usage is wrong (2). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String contentType = null;
+        String url = null;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--content-type") || arg.equals("--url")) {
+                if (i + 1 >= args.size()) return usage(err, arg + " needs a value");
+                String value = args.get(++i);
+                if (arg.equals("--url")) url = value;
+                else contentType = value;
+            } else if (arg.startsWith("--content-type=")) {
+                contentType = arg.substring("--content-type=".length());
+            } else if (arg.startsWith("--url=")) {
+                url = arg.substring("--url=".length());
+            } else if (arg.equals("--")) {
+                files.addAll(args.subList(i + 1, args.size()));
+                break;
+            } else if (arg.startsWith("--")) {
+                return usage(err, "unknown option " + arg);
+            } else {
+                files.add(arg);
+            }
+        }
+        if (files.isEmpty()) return usage(err, "no FILE given");
+        for (String file : files) out.println(JSON.writeValueAsString(parseFile(file, contentType, url)));
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> parseFile(String file, String contentType, String url) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("file", file);
+        byte[] body;
+        try {
+            body = readBounded(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", e.getClass().getSimpleName());
+            error.put("message", String.valueOf(e.getMessage()));
+            line.put("error", error);
+            return line;
+        }
+        line.putAll(FeedparserJson.toMap(body, contentType, url));
+        return line;
+    }
+
+    /** Reads at most one byte more than the parser keeps, so a huge file cannot exhaust memory. */
+    private static byte[] readBounded(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(FeedParser.MAX_BYTES + 1);
+        }
+    }
+
+    private static int usage(PrintStream err, String reason) {
+        err.println("parse-feed: " + reason);
+        err.println(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,135 @@
+package org.tidings.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One element of the tolerant XML tree: namespace-resolved name, attributes as written, children
+ * (elements and text strings) in document order, and the inherited {@code xml:base} and
+ * {@code xml:lang}.
+ */
+final class XmlElement {
+
+    final String qname;
+    final String prefix;
+    final String local;
+    /** Namespace URI, "" when none; "undeclared:prefix" for an undeclared prefix. */
+    String ns = "";
+    final XmlElement parent;
+    /** Attribute names and values, alternating: name0, value0, name1, value1... */
+    final List<String> attrs = new ArrayList<>(4);
+    final List<Object> children = new ArrayList<>(4);
+    /** Effective base URL (document URL resolved against every xml:base above and here), or "". */
+    String base = "";
+    /** Inherited xml:lang, or null. */
+    String lang;
+
+    XmlElement(String qname, XmlElement parent) {
+        this.qname = qname;
+        int colon = qname.indexOf(':');
+        this.prefix = colon < 0 ? "" : qname.substring(0, colon);
+        this.local = colon < 0 ? qname : qname.substring(colon + 1);
+        this.parent = parent;
+    }
+
+    /** The value of the attribute whose local name is {@code name} (any prefix), or null. */
+    String attr(String name) {
+        for (int i = 0; i < attrs.size(); i += 2) {
+            String key = attrs.get(i);
+            if (key.equals(name)) return attrs.get(i + 1);
+        }
+        for (int i = 0; i < attrs.size(); i += 2) {
+            String key = attrs.get(i);
+            int colon = key.indexOf(':');
+            if (colon >= 0 && key.regionMatches(colon + 1, name, 0, name.length())
+                    && key.length() - colon - 1 == name.length() && !key.startsWith("xmlns")) {
+                return attrs.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The attribute value trimmed, or null when absent or blank. */
+    String attrOrNull(String name) {
+        String value = attr(name);
+        if (value == null) return null;
+        value = value.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    List<XmlElement> elements() {
+        List<XmlElement> out = new ArrayList<>(children.size());
+        for (Object child : children) if (child instanceof XmlElement e) out.add(e);
+        return out;
+    }
+
+    boolean hasElementChildren() {
+        for (Object child : children) if (child instanceof XmlElement) return true;
+        return false;
+    }
+
+    /** All descendant text concatenated, as written (not trimmed). */
+    String text() {
+        if (children.size() == 1 && children.get(0) instanceof String s) return s;
+        StringBuilder out = new StringBuilder();
+        appendText(out);
+        return out.toString();
+    }
+
+    private void appendText(StringBuilder out) {
+        for (Object child : children) {
+            if (child instanceof String s) out.append(s);
+            else ((XmlElement) child).appendText(out);
+        }
+    }
+
+    /** The children serialized back to markup (local names, text escaped): inline XHTML or stray HTML. */
+    String innerMarkup() {
+        StringBuilder out = new StringBuilder();
+        appendInner(out);
+        return out.toString();
+    }
+
+    private void appendInner(StringBuilder out) {
+        for (Object child : children) {
+            if (child instanceof String s) escape(s, out, false);
+            else ((XmlElement) child).appendOuter(out);
+        }
+    }
+
+    private void appendOuter(StringBuilder out) {
+        out.append('<').append(local);
+        for (int i = 0; i < attrs.size(); i += 2) {
+            String key = attrs.get(i);
+            if (key.startsWith("xmlns") || key.startsWith("xml:")) continue;
+            out.append(' ').append(key).append("=\"");
+            escape(attrs.get(i + 1), out, true);
+            out.append('"');
+        }
+        out.append('>');
+        appendInner(out);
+        // An unclosed HTML <br> or <img> swallowed what followed it: keep that content, drop the bogus end tag.
+        if (!VOID_HTML.contains(local.toLowerCase(java.util.Locale.ROOT))) out.append("</").append(local).append('>');
+    }
+
+    private static final java.util.Set<String> VOID_HTML =
+            java.util.Set.of("br", "img", "hr", "input", "meta", "link", "area", "col", "embed", "source", "wbr");
+
+    static void escape(String s, StringBuilder out, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + qname + ">";
+    }
+}

@@ -1,0 +1,541 @@
+package org.tidings.feed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * A tolerant, hand-written XML reader: it builds an {@link XmlElement} tree from whatever it is
+ * given and records every well-formedness problem instead of stopping at the first one (unescaped
+ * {@code &}, HTML or undefined entities, unclosed and mismatched tags, garbage before the root,
+ * stray {@code <}, control characters). It never reads external entities and never expands
+ * entities declared in a DTD beyond plain, reference-free text (billion-laughs safe).
+ */
+final class XmlReader {
+
+    /** Deeper than any real feed (XHTML content rarely passes 30); guards the stack against nesting bombs. */
+    static final int MAX_DEPTH = 200;
+    /** ~10,000 entries of ~30 elements; bounds the tree's memory (~150 bytes an element) for hostile input. */
+    static final int MAX_ELEMENTS = 400_000;
+    /** Real elements carry a handful; the cap keeps the duplicate check cheap on hostile tags. */
+    static final int MAX_ATTRIBUTES = 256;
+    /** DTD entities honoured: only short, reference-free text values, so no expansion can multiply. */
+    private static final int MAX_DTD_ENTITIES = 64;
+    private static final int MAX_DTD_ENTITY_LENGTH = 1024;
+    /** Longest entity name we try to read after '&'; longer runs are an unescaped '&'. */
+    private static final int MAX_ENTITY_NAME = 32;
+    /** Problems kept per document: enough to explain, bounded for garbage input. */
+    private static final int MAX_PROBLEMS = 20;
+
+    private static final Pattern DTD_ENTITY =
+            Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
+
+    /** The result: top-level elements in document order and the problems met. */
+    record Document(List<XmlElement> roots, List<String> problems, String doctype) {
+        boolean wellFormed() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final String s;
+    private final int n;
+    private int pos;
+    private final List<XmlElement> roots = new ArrayList<>(1);
+    private final List<String> problems = new ArrayList<>();
+    private final ArrayList<XmlElement> stack = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private final Map<String, String> dtdEntities = new HashMap<>();
+    private final String documentUrl;
+    private int elementCount;
+    /** The DOCTYPE as written, or null. */
+    private String doctype;
+    /**
+     * An external DTD (never read) may define HTML's entities, as the Netscape RSS 0.91 DTD does:
+     * HTML entity names are then decoded without calling the document not well-formed.
+     */
+    private boolean externalDtd;
+    private boolean rootClosed;
+
+    private XmlReader(String s, String documentUrl) {
+        this.s = s;
+        this.n = s.length();
+        this.documentUrl = documentUrl == null ? "" : documentUrl;
+    }
+
+    static Document read(String xml, String documentUrl) {
+        XmlReader reader = new XmlReader(xml, documentUrl);
+        reader.run();
+        return new Document(reader.roots, reader.problems, reader.doctype);
+    }
+
+    private void run() {
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '<') {
+                flushText();
+                if (!markup()) break;
+            } else if (c == '&') {
+                entity();
+            } else {
+                textRun();
+            }
+        }
+        flushText();
+        if (!stack.isEmpty()) {
+            problem(n, "unclosed tag <" + stack.get(stack.size() - 1).qname + "> at end of document");
+            stack.clear();
+        }
+        if (roots.isEmpty() && problems.isEmpty()) problem(n, "no element found");
+    }
+
+    // ---- markup -------------------------------------------------------------------------------
+
+    /** Reads the construct at '<'; false when the element limit stops the reader. */
+    private boolean markup() {
+        if (s.startsWith("<!--", pos)) {
+            skipPast("-->", "unterminated comment");
+        } else if (s.startsWith("<![CDATA[", pos)) {
+            cdata();
+        } else if (s.startsWith("<!", pos)) {
+            declaration();
+        } else if (s.startsWith("<?", pos)) {
+            if (pos > 0 && s.startsWith("<?xml ", pos)) problem(pos, "XML declaration not at the start of the document");
+            skipPast("?>", "unterminated processing instruction");
+        } else if (pos + 1 < n && s.charAt(pos + 1) == '/') {
+            endTag();
+        } else if (pos + 1 < n && isNameStart(s.charAt(pos + 1))) {
+            return startTag();
+        } else {
+            problem(pos, "not well-formed (stray '<')");
+            text.append('<');
+            pos++;
+        }
+        return true;
+    }
+
+    private void skipPast(String terminator, String problem) {
+        int end = s.indexOf(terminator, pos + 2);
+        if (end < 0) {
+            problem(pos, problem);
+            pos = n;
+        } else {
+            pos = end + terminator.length();
+        }
+    }
+
+    private void cdata() {
+        int start = pos + 9;
+        int end = s.indexOf("]]>", start);
+        if (end < 0) {
+            problem(pos, "unterminated CDATA section");
+            end = n;
+        }
+        text.append(s, start, end);
+        pos = Math.min(n, end + 3);
+    }
+
+    /** DOCTYPE and other declarations: skipped, but short text-only internal entities are kept. */
+    private void declaration() {
+        int end = declarationEnd(pos + 2);
+        String decl = s.substring(pos, end);
+        if (decl.regionMatches(true, 0, "<!DOCTYPE", 0, 9)) {
+            collectEntities(decl);
+            doctype = decl;
+            int subset = decl.indexOf('[');
+            String head = subset < 0 ? decl : decl.substring(0, subset);
+            externalDtd = head.contains("PUBLIC") || head.contains("SYSTEM");
+        }
+        pos = end;
+    }
+
+    private int declarationEnd(int from) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == '>' && depth <= 0) {
+                return i + 1;
+            }
+        }
+        problem(pos, "unterminated declaration");
+        return n;
+    }
+
+    private void collectEntities(String doctype) {
+        Matcher m = DTD_ENTITY.matcher(doctype);
+        while (m.find() && dtdEntities.size() < MAX_DTD_ENTITIES) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3);
+            boolean plain = value.indexOf('&') < 0 && value.indexOf('%') < 0 && value.length() <= MAX_DTD_ENTITY_LENGTH;
+            if (plain) dtdEntities.put(m.group(1), value);
+        }
+    }
+
+    private boolean startTag() {
+        int start = pos;
+        pos++;
+        String name = readName();
+        XmlElement parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+        XmlElement element = new XmlElement(name, parent);
+        boolean selfClosing = readAttributes(element);
+        if (stack.size() >= MAX_DEPTH) {
+            problem(start, "nesting deeper than " + MAX_DEPTH + " elements; deeper tags ignored");
+            return true;
+        }
+        if (++elementCount > MAX_ELEMENTS) {
+            problem(start, "more than " + MAX_ELEMENTS + " elements; the rest of the document is ignored");
+            return false;
+        }
+        attach(element, parent, start);
+        if (!selfClosing) stack.add(element);
+        return true;
+    }
+
+    private void attach(XmlElement element, XmlElement parent, int at) {
+        resolveNamespace(element);
+        checkAttributePrefixes(element);
+        String parentBase = parent == null ? documentUrl : parent.base;
+        String xmlBase = element.attr("xml:base") == null ? null : element.attr("xml:base").strip();
+        element.base = xmlBase == null ? parentBase : Urls.resolve(parentBase, xmlBase);
+        String lang = attrExact(element, "xml:lang");
+        element.lang = lang != null ? lang.strip() : parent == null ? null : parent.lang;
+        if (parent != null) {
+            parent.children.add(element);
+        } else {
+            if (rootClosed) problem(at, "junk after document element");
+            roots.add(element);
+        }
+    }
+
+    private static String attrExact(XmlElement element, String name) {
+        for (int i = 0; i < element.attrs.size(); i += 2) {
+            if (element.attrs.get(i).equals(name)) return element.attrs.get(i + 1);
+        }
+        return null;
+    }
+
+    private String readName() {
+        int start = pos;
+        while (pos < n && isNameChar(s.charAt(pos))) pos++;
+        return s.substring(start, pos);
+    }
+
+    /** Reads attributes up to and including the tag's '>'; true for an empty-element tag. */
+    private boolean readAttributes(XmlElement element) {
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '>') {
+                pos++;
+                return false;
+            } else if (c == '/' && pos + 1 < n && s.charAt(pos + 1) == '>') {
+                pos += 2;
+                return true;
+            } else if (c == '<') {
+                problem(pos, "unterminated tag <" + element.qname + ">");
+                return false;
+            } else if (Character.isWhitespace(c) || c == '/') {
+                pos++;
+            } else {
+                readAttribute(element);
+            }
+        }
+        problem(pos, "unterminated tag <" + element.qname + "> at end of document");
+        return false;
+    }
+
+    private void readAttribute(XmlElement element) {
+        int start = pos;
+        while (pos < n && isAttrNameChar(s.charAt(pos))) pos++;
+        if (pos == start) {
+            problem(pos, "not well-formed (bad attribute)");
+            pos++;
+            return;
+        }
+        String name = s.substring(start, pos);
+        skipWhitespace();
+        if (pos >= n || s.charAt(pos) != '=') {
+            problem(start, "attribute '" + name + "' without value");
+            addAttribute(element, name, name);
+            return;
+        }
+        pos++;
+        skipWhitespace();
+        addAttribute(element, name, readAttributeValue());
+    }
+
+    private void addAttribute(XmlElement element, String name, String value) {
+        if (element.attrs.size() >= 2 * MAX_ATTRIBUTES) {
+            problem(pos, "more than " + MAX_ATTRIBUTES + " attributes on <" + element.qname + ">; the rest ignored");
+            return;
+        }
+        for (int i = 0; i < element.attrs.size(); i += 2) {
+            if (element.attrs.get(i).equals(name)) {
+                problem(pos, "duplicate attribute '" + name + "'");
+                return;
+            }
+        }
+        element.attrs.add(name);
+        element.attrs.add(value);
+    }
+
+    /**
+     * A quoted value ends at its quote. A '<' before the quote means the quote is missing (a value
+     * cannot contain '<'): the value then ends at the last '>' before that '<', which closes the tag.
+     * Scanning stops at the first '<', so broken values never make the reader quadratic.
+     */
+    private String readAttributeValue() {
+        if (pos >= n) return "";
+        char quote = s.charAt(pos);
+        if (quote != '"' && quote != '\'') return unquotedValue();
+        int start = pos + 1;
+        int lastGt = -1;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == quote) {
+                pos = i + 1;
+                return decodeEntities(s.substring(start, i));
+            }
+            if (c == '>') lastGt = i;
+            if (c == '<') break;
+        }
+        problem(pos, "unterminated attribute value");
+        int end = lastGt >= 0 ? lastGt : n;
+        pos = end;
+        return decodeEntities(s.substring(start, end));
+    }
+
+    private String unquotedValue() {
+        problem(pos, "unquoted attribute value");
+        int start = pos;
+        while (pos < n && !Character.isWhitespace(s.charAt(pos)) && s.charAt(pos) != '>' && s.charAt(pos) != '<') pos++;
+        return decodeEntities(s.substring(start, pos));
+    }
+
+    private void endTag() {
+        int start = pos;
+        pos += 2;
+        String name = readName();
+        int close = s.indexOf('>', pos);
+        pos = close < 0 ? n : close + 1;
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            if (stack.get(i).qname.equals(name)) {
+                if (i != stack.size() - 1) {
+                    problem(start, "unclosed tag <" + stack.get(stack.size() - 1).qname + "> closed by </" + name + ">");
+                }
+                while (stack.size() > i) stack.remove(stack.size() - 1);
+                if (stack.isEmpty()) rootClosed = true;
+                return;
+            }
+        }
+        problem(start, "mismatched end tag </" + name + ">");
+    }
+
+    private void resolveNamespace(XmlElement element) {
+        String declaration = element.prefix.isEmpty() ? "xmlns" : "xmlns:" + element.prefix;
+        for (XmlElement e = element; e != null; e = e.parent) {
+            String uri = attrExact(e, declaration);
+            if (uri != null) {
+                element.ns = uri.strip();
+                return;
+            }
+        }
+        if (element.prefix.equals("xml")) {
+            element.ns = "http://www.w3.org/XML/1998/namespace";
+        } else if (!element.prefix.isEmpty()) {
+            element.ns = "undeclared:" + element.prefix;
+            problem(pos, "unbound prefix '" + element.prefix + "' on <" + element.qname + ">");
+        }
+    }
+
+    private void checkAttributePrefixes(XmlElement element) {
+        for (int i = 0; i < element.attrs.size(); i += 2) {
+            String name = element.attrs.get(i);
+            int colon = name.indexOf(':');
+            if (colon <= 0) continue;
+            String prefix = name.substring(0, colon);
+            if (prefix.equals("xmlns") && hasWhitespace(element.attrs.get(i + 1))) {
+                problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
+            }
+            if (prefix.equals("xml") || prefix.equals("xmlns") || isDeclared(element, prefix)) continue;
+            problem(pos, "unbound prefix '" + prefix + "' on attribute " + name);
+        }
+    }
+
+    private static boolean hasWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) if (Character.isWhitespace(value.charAt(i))) return true;
+        return false;
+    }
+
+    private static boolean isDeclared(XmlElement element, String prefix) {
+        String declaration = "xmlns:" + prefix;
+        for (XmlElement e = element; e != null; e = e.parent) {
+            if (attrExact(e, declaration) != null) return true;
+        }
+        return false;
+    }
+
+    // ---- text and entities ----------------------------------------------------------------------
+
+    private void textRun() {
+        int start = pos;
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '<' || c == '&') break;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                text.append(s, start, pos);
+                problem(pos, "not well-formed (invalid control character)");
+                start = ++pos;
+                continue;
+            }
+            pos++;
+        }
+        text.append(s, start, pos);
+    }
+
+    private void entity() {
+        int end = entityEnd(pos);
+        if (end < 0) {
+            problem(pos, "not well-formed (unescaped '&')");
+            text.append('&');
+            pos++;
+            return;
+        }
+        String name = s.substring(pos + 1, end);
+        text.append(resolveEntity(name, pos));
+        pos = end + 1;
+    }
+
+    /** Index of the ';' closing an entity reference at {@code at}, or -1 when this '&' is bare. */
+    private int entityEnd(int at) {
+        int limit = Math.min(n, at + 2 + MAX_ENTITY_NAME);
+        for (int i = at + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == ';') return i > at + 1 ? i : -1;
+            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.' || c == ':')) return -1;
+        }
+        return -1;
+    }
+
+    private String resolveEntity(String name, int at) {
+        switch (name) {
+            case "amp": return "&";
+            case "lt": return "<";
+            case "gt": return ">";
+            case "quot": return "\"";
+            case "apos": return "'";
+            default: break;
+        }
+        if (name.charAt(0) == '#') return characterReference(name, at);
+        String declared = dtdEntities.get(name);
+        if (declared != null) return declared;
+        String html = Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+        if (!html.isEmpty() && externalDtd) return html;
+        problem(at, "undefined entity &" + name + ";");
+        return html.isEmpty() ? "&" + name + ";" : html;
+    }
+
+    private String characterReference(String name, int at) {
+        try {
+            boolean hex = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X');
+            if (name.length() > 1 && name.charAt(1) == 'X') problem(at, "not well-formed (&#X must be &#x)");
+            int cp = hex ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+            if (Character.isValidCodePoint(cp) && (cp >= 0x20 || cp == 9 || cp == 10 || cp == 13)) {
+                return Character.toString(cp);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
+        }
+        problem(at, "invalid character reference &" + name + ";");
+        return "\uFFFD";
+    }
+
+    /** Entities inside an attribute value, with the same tolerance as in text. */
+    private String decodeEntities(String value) {
+        if (value.indexOf('&') < 0) return value;
+        StringBuilder out = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            int semi = c == '&' ? value.indexOf(';', i) : -1;
+            if (semi > i + 1 && semi - i <= MAX_ENTITY_NAME && isEntityName(value, i + 1, semi)) {
+                out.append(resolveEntity(value.substring(i + 1, semi), pos));
+                i = semi + 1;
+            } else {
+                if (c == '&') problem(pos, "not well-formed (unescaped '&' in attribute)");
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isEntityName(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.')) return false;
+        }
+        return true;
+    }
+
+    private void flushText() {
+        if (text.isEmpty()) return;
+        if (stack.isEmpty()) {
+            if (!isBlank(text)) problem(pos, roots.isEmpty() ? "garbage before the root element" : "junk after document element");
+        } else {
+            // Adjacent strings (text split by a comment) stay separate: merging them could be quadratic.
+            stack.get(stack.size() - 1).children.add(text.toString());
+        }
+        text.setLength(0);
+    }
+
+    private void skipWhitespace() {
+        while (pos < n && Character.isWhitespace(s.charAt(pos))) pos++;
+    }
+
+    private static boolean isBlank(CharSequence cs) {
+        for (int i = 0; i < cs.length(); i++) if (!Character.isWhitespace(cs.charAt(i))) return false;
+        return true;
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == ':';
+    }
+
+    private static boolean isNameChar(char c) {
+        return !(Character.isWhitespace(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '"' || c == '\'');
+    }
+
+    private static boolean isAttrNameChar(char c) {
+        return isNameChar(c);
+    }
+
+    private void problem(int at, String message) {
+        if (problems.size() >= MAX_PROBLEMS) return;
+        String located = message + " at " + location(at);
+        if (!problems.contains(located)) problems.add(located);
+    }
+
+    private String location(int at) {
+        int line = 1;
+        int lineStart = 0;
+        int limit = Math.min(at, n);
+        for (int i = 0; i < limit; i++) {
+            if (s.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return "line " + line + ", column " + (limit - lineStart + 1);
+    }
+}

@@ -1,0 +1,158 @@
+package org.tidings.summary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers a question with the article's own sentences. A sentence supports an answer when it
+ * contains enough of the question's weighted content words; words the article never uses weigh
+ * most, so a question about something the article does not mention finds no support and the
+ * answer is an honest "the article does not say".
+ */
+final class QuestionAnswerer {
+
+    /**
+     * Weighted share of the question's content words a sentence must contain: half, so that a
+     * sentence sharing only the topic ("Sudan") with a question about something the article never
+     * mentions ("football team", weighted high because unseen) does not count as an answer.
+     */
+    static final double MIN_SCORE = 0.5;
+    /** Further supporting sentences must score at least this share of the best one. */
+    static final double SUPPORT_RATIO = 0.75;
+    static final int MAX_SUPPORT = 3;
+    /** Only the start of a longer question is read: a question is a sentence, not a document. */
+    static final int MAX_QUESTION = 500;
+
+    /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.Arrays.asList(
+            "what", "who", "when", "where", "why", "how", "which", "whom", "happened", "happen", "article",
+            "story", "report", "mention", "tell", "explain", "describe", "know", "many", "much",
+            "was", "wer", "wie", "wann", "warum", "welche", "quoi", "quel", "quelle", "qui", "quand",
+            "pourquoi", "comment", "qué", "quién", "cuándo", "dónde", "cuál", "por", "porque", "quem",
+            "quando", "onde", "qual", "combien", "wieviel", "viele", "cuánto", "cuántos", "cuántas", "quanto", "quantos",
+            "quantas"));
+
+    /** What a question asks for, from its first words; a supporting sentence must contain one. */
+    enum Expects { ANYTHING, NUMBER, TIME, PERSON }
+
+    private static final List<String> NUMBER_QUESTIONS = List.of("how many", "how much", "how long", "how old",
+            "how far", "combien", "wie viele", "wie viel", "wie lange", "cuántos", "cuántas", "cuánto", "quantos",
+            "quantas", "quanto");
+    private static final List<String> TIME_QUESTIONS = List.of("when", "what year", "what time", "what day",
+            "wann", "quand", "cuándo", "quando");
+    private static final List<String> PERSON_QUESTIONS = List.of("who", "whom", "wer", "qui", "quién", "quiénes", "quem");
+
+    /** Words that answer "when" without a number. */
+    private static final Set<String> TIME_WORDS = Set.copyOf(java.util.Arrays.asList(
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "montag", "dienstag", "mittwoch", "donnerstag",
+            "freitag", "samstag", "sonntag", "heute", "gestern", "morgen", "januar", "februar", "märz", "mai",
+            "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "aujourd", "hier", "demain", "janvier", "février", "mars", "avril", "juin", "juillet",
+            "août", "septembre", "octobre", "novembre", "décembre", "lunes", "martes", "miércoles", "jueves",
+            "viernes", "sábado", "domingo", "hoy", "ayer", "mañana", "enero", "febrero", "marzo", "abril", "mayo",
+            "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "segunda", "terça",
+            "quarta", "quinta", "sexta", "hoje", "ontem", "amanhã", "janeiro", "fevereiro", "março", "maio",
+            "junho", "julho", "setembro", "outubro", "novembro", "dezembro"));
+
+    private QuestionAnswerer() {
+    }
+
+    static Expects expects(String question) {
+        String q = question.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
+        if (startsWithAny(q, NUMBER_QUESTIONS)) {
+            return Expects.NUMBER;
+        }
+        if (startsWithAny(q, TIME_QUESTIONS)) {
+            return Expects.TIME;
+        }
+        return startsWithAny(q, PERSON_QUESTIONS) ? Expects.PERSON : Expects.ANYTHING;
+    }
+
+    private static boolean startsWithAny(String q, List<String> openings) {
+        for (String opening : openings) {
+            if (q.startsWith(opening) && (q.length() == opening.length() || !Character.isLetter(q.charAt(opening.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence holds the kind of thing asked for: guards "When will the bridge
+     * reopen?" against "Engineers will inspect the bridge before it can reopen", which matches
+     * every word and says no time.
+     */
+    private static boolean holdsAnswer(AnalysedSentence sentence, AnalysedSentence question, Expects expects) {
+        return switch (expects) {
+            case ANYTHING -> true;
+            case NUMBER -> !sentence.numbers().isEmpty();
+            case TIME -> !sentence.numbers().isEmpty() || mentionsTime(sentence.sentence().text());
+            case PERSON -> sentence.names().stream().anyMatch(n -> !question.terms().contains(n));
+        };
+    }
+
+    private static boolean mentionsTime(String text) {
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+            if (TIME_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Answer answer(String question, List<Sentence> sentences, String language) {
+        String q = question == null ? "" : question;
+        List<AnalysedSentence> analysed = AnalysedSentence.all(sentences, language);
+        AnalysedSentence asked = questionTerms(q, language);
+        if (asked.terms().isEmpty() || analysed.isEmpty()) {
+            return new Answer(q, false, List.of(), 0);
+        }
+        TermWeights weights = new TermWeights(analysed);
+        Expects expects = expects(q);
+        List<Scored> scored = new ArrayList<>();
+        for (AnalysedSentence s : analysed) {
+            double score = holdsAnswer(s, asked, expects) ? score(asked, s, weights) : 0;
+            scored.add(new Scored(s.sentence(), score));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(x -> x.sentence().index()));
+        double best = scored.getFirst().score();
+        if (best < MIN_SCORE) {
+            return new Answer(q, false, List.of(), best);
+        }
+        List<Sentence> support = scored.stream()
+                .filter(s -> s.score() >= Math.max(MIN_SCORE, best * SUPPORT_RATIO))
+                .limit(MAX_SUPPORT)
+                .map(Scored::sentence)
+                .toList();
+        return new Answer(q, true, support, best);
+    }
+
+    private record Scored(Sentence sentence, double score) {
+    }
+
+    private static AnalysedSentence questionTerms(String question, String language) {
+        String text = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
+        AnalysedSentence raw = AnalysedSentence.of(new Sentence(0, 0, text.length(), text), language);
+        raw.counts().keySet().removeIf(term -> QUESTION_WORDS.contains(term) || QUESTION_WORDS.stream()
+                .anyMatch(w -> Words.stem(w, language).equals(term)));
+        return raw;
+    }
+
+    /** Weighted coverage of the question, with a small bonus for repeated matches to break ties. */
+    private static double score(AnalysedSentence question, AnalysedSentence sentence, TermWeights weights) {
+        double total = 0;
+        double found = 0;
+        for (String term : question.terms()) {
+            double w = weights.weight(term);
+            total += w;
+            if (sentence.counts().containsKey(term)) {
+                found += w;
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+}
