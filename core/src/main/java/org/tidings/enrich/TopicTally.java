@@ -1,0 +1,195 @@
+package org.tidings.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The candidate topics of one article as they are counted over its title and text, and their ranking: names merged
+ * with their surnames, recurring key phrases, scores relative to the strongest topic. One per article; not shared.
+ */
+final class TopicTally {
+
+    /** A name mentioned once in a long text, never in the headline, is usually a passing reference. */
+    private static final double MIN_NAME_WEIGHT = 1.5;
+    /** "German reliance on Russian gas" is partly about Germany and Russia, but less than a story in Berlin. */
+    private static final double DEMONYM_FACTOR = 0.5;
+    /** Key phrases rank below names of equal weight: names make better hashtags. */
+    private static final double PHRASE_DISCOUNT = 0.6;
+    private static final int MAX_PHRASES = 4;
+    /**
+     * A two-word phrase wins over its own words at equal weight ("interest rates" over "rates"): each word counts
+     * half a mention; more would let a rare pair beat a word that recurs throughout.
+     */
+    private static final double PHRASE_WORD_BONUS = 0.5;
+    private static final int MAX_TOPICS = 12;
+    /** A lone capitalised word must recur to be a topic: once, it is as often a capitalised common word. */
+    private static final int MIN_LONE_WORD_MENTIONS = 2;
+
+    private final boolean arabicDisplay;
+    private final Set<String> lowerCaseWords;
+    private final Map<String, Candidate> names = new LinkedHashMap<>();
+    private final Map<String, Candidate> phrases = new LinkedHashMap<>();
+    private final List<Mention> placeMentions = new ArrayList<>();
+
+    /**
+     * @param arabicDisplay  show known names in Arabic (the article is in Arabic)
+     * @param lowerCaseWords the words the text uses in lower case: a capitalised one of them is a common word
+     */
+    TopicTally(boolean arabicDisplay, Set<String> lowerCaseWords) {
+        this.arabicDisplay = arabicDisplay;
+        this.lowerCaseWords = lowerCaseWords;
+    }
+
+    /** Whether the text also writes this word in lower case (then it is a common word, not a name). */
+    boolean isCommonWord(String key) {
+        return lowerCaseWords.contains(key);
+    }
+
+    /** A gazetteer name: places are also kept as mentions; demonyms and ambiguous names are only that. */
+    void addKnown(Gazetteer.Entry entry, double weight, int tokens) {
+        if (entry.kind() == Topic.Kind.PLACE && entry.country() != null) {
+            double placeWeight = entry.demonym() ? weight * DEMONYM_FACTOR : weight;
+            placeMentions.add(new Mention(entry.country(), entry.ambiguous(), placeWeight));
+            if (entry.ambiguous() || entry.demonym()) {
+                return;
+            }
+        }
+        String display = arabicDisplay && entry.arabic() != null ? entry.arabic() : entry.canonical();
+        String key = "known:" + entry.kind() + ":" + entry.canonical();
+        names.computeIfAbsent(key, k -> new Candidate(entry.kind(), display, entry.canonical(), tokens, 1))
+                .weight += weight;
+    }
+
+    Candidate add(Topic.Kind kind, String name, double weight, int tokens) {
+        String key = Text.foldPhrase(name);
+        Candidate existing = names.get(key);
+        if (existing == null) {
+            existing = new Candidate(kind, name, name, tokens, 1);
+            names.put(key, existing);
+        } else if (existing.kind == null || kind == Topic.Kind.PERSON && existing.kind == Topic.Kind.SUBJECT) {
+            existing.kind = kind;
+        }
+        existing.weight += weight;
+        return existing;
+    }
+
+    void addPhrase(String surface, String key, double weight) {
+        phrases.computeIfAbsent(key, k -> new Candidate(Topic.Kind.SUBJECT, surface.toLowerCase(Locale.ROOT),
+                surface.toLowerCase(Locale.ROOT), key.split(" ").length, PHRASE_DISCOUNT)).weight += weight;
+    }
+
+    /** The topics, most relevant first, scores relative to the first. */
+    List<Topic> rank(boolean shortText, double minPhraseWeight) {
+        resolveSurnames();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : names.values()) {
+            if (c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)) {
+                candidates.add(c);
+            }
+        }
+        candidates.addAll(keyPhrases(minPhraseWeight));
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
+        double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
+        List<Topic> topics = new ArrayList<>();
+        Set<String> slugs = new HashSet<>();
+        for (Candidate c : candidates) {
+            String slug = Slugs.slug(c.slugName);
+            if (topics.size() < MAX_TOPICS && !slug.isEmpty() && slugs.add(slug)) {
+                topics.add(new Topic(c.kind, c.display, slug, Math.round(c.score() / top * 1000) / 1000.0));
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    /** "Plosser" after "Charles Plosser" is the same person; "Goldman" after "Goldman Sachs" the same firm. */
+    private void resolveSurnames() {
+        Map<String, Candidate> byLastWord = new HashMap<>();
+        Map<String, Candidate> byFirstWord = new HashMap<>();
+        for (Candidate c : names.values()) {
+            String[] words = Text.foldPhrase(c.slugName).split(" ");
+            if (words.length > 1 && (c.kind == Topic.Kind.PERSON || c.pair)) {
+                byLastWord.putIfAbsent(words[words.length - 1], c);
+            } else if (words.length > 1 && c.kind == Topic.Kind.ORGANIZATION) {
+                byFirstWord.putIfAbsent(words[0], c);
+            }
+        }
+        names.entrySet().removeIf(e -> {
+            if (e.getKey().contains(" ") || e.getKey().startsWith("known:")) {
+                return false;
+            }
+            Candidate full = byLastWord.getOrDefault(e.getKey(), byFirstWord.get(e.getKey()));
+            if (full == null) {
+                return false;
+            }
+            full.weight += e.getValue().weight;
+            if (full.pair) {
+                full.kind = Topic.Kind.PERSON;
+            }
+            return true;
+        });
+        for (Candidate c : names.values()) {
+            if (c.kind == null && c.midSentenceMentions >= MIN_LONE_WORD_MENTIONS
+                    && c.weight >= MIN_NAME_WEIGHT) {
+                c.kind = Topic.Kind.SUBJECT;
+            }
+        }
+    }
+
+    /** Recurring phrases; a two-word phrase takes the place of its words when it carries most of their weight. */
+    private List<Candidate> keyPhrases(double minWeight) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Map.Entry<String, Candidate> e : phrases.entrySet()) {
+            if (e.getValue().weight >= minWeight && !names.containsKey(e.getKey())) {
+                kept.add(e.getValue());
+            }
+        }
+        kept.sort(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens)));
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : kept) {
+            if (chosen.size() < MAX_PHRASES && chosen.stream().noneMatch(o -> overlaps(o, c))) {
+                chosen.add(c);
+            }
+        }
+        return chosen;
+    }
+
+    private boolean overlaps(Candidate a, Candidate b) {
+        return a.display.contains(b.display) || b.display.contains(a.display);
+    }
+
+    List<Mention> places() {
+        return List.copyOf(placeMentions);
+    }
+
+    /** A topic being counted. */
+    static final class Candidate {
+        Topic.Kind kind;
+        final String display;
+        final String slugName;
+        double weight;
+        int midSentenceMentions;
+        /** Two plain capitalised words: a person if its last word recurs alone. */
+        boolean pair;
+        final int tokens;
+        final double discount;
+
+        Candidate(Topic.Kind kind, String display, String slugName, int tokens, double discount) {
+            this.kind = kind;
+            this.display = display;
+            this.slugName = slugName;
+            this.tokens = tokens;
+            this.discount = discount;
+        }
+
+        double score() {
+            return weight * discount;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.tidings.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TopicExtractorTest {
+
+    private static final TopicExtractor EXTRACTOR = new TopicExtractor(new Gazetteer());
+
+    @Test
+    void sentenceInitialCapitalsOfCommonWordsAreNoTopics() {
+        List<Topic> topics = topics("", "Officials said the plan was late. Officials agreed. Officials left. "
+                + "Several officials stayed. Critics said nothing. Critics waited. Critics left. The critics were "
+                + "right. Officials and critics met.");
+        assertThat(topics).extracting(Topic::name).doesNotContain("Officials", "Critics", "Several", "The");
+    }
+
+    @Test
+    void monthsWeekdaysAndAgenciesAreNoTopics() {
+        List<Topic> topics = topics("", "LONDON (Reuters) - On Monday in March, Reuters reported that AFP and "
+                + "Reuters photographers covered the event. On Tuesday, the event ended. In April, on Friday, more. "
+                + "March came. March went. Reuters said so in March and in March again. Monday Monday Monday.");
+        assertThat(topics).extracting(Topic::name)
+                .doesNotContain("Monday", "March", "Tuesday", "April", "Friday", "Reuters", "AFP", "On", "In");
+    }
+
+    @Test
+    void titleBeforeAWordMakesAPersonAndTheSurnameMergesIntoTheFullName() {
+        List<Topic> topics = topics("", "President Barack Obama met bankers on Wednesday. Obama said the economy "
+                + "was improving. Later, Mr Obama left for Chicago.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PERSON).extracting(Topic::slug)
+                .containsExactly("barack-obama");
+        assertThat(topics).extracting(Topic::name).doesNotContain("Obama", "President");
+    }
+
+    @Test
+    void givenNameStartsAPersonAndTitlesInsideARunSplitIt() {
+        List<Topic> topics = topics("", "Apple CEO Tim Cook said the company would grow. Tim Cook repeated it. "
+                + "Microsoft also grew.");
+        assertThat(topics).filteredOn(t -> t.slug().equals("tim-cook")).extracting(Topic::kind)
+                .containsExactly(Topic.Kind.PERSON);
+        assertThat(topics).filteredOn(t -> t.slug().equals("apple")).extracting(Topic::kind)
+                .containsExactly(Topic.Kind.ORGANIZATION);
+    }
+
+    @Test
+    void organisationWordsMakeOrganisations() {
+        List<Topic> topics = topics("", "Shares of Northwind Holdings rose after the Bank of England kept rates "
+                + "unchanged. Northwind Holdings said the Bank of England decision helped. The Labour Party objected, "
+                + "and the Labour Party said so again.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.ORGANIZATION).extracting(Topic::slug)
+                .contains("northwind-holdings", "bank-of-england", "labour-party");
+        assertThat(topics).extracting(Topic::slug).doesNotContain("england");
+    }
+
+    @Test
+    void aliasesOfKnownOrganisationsShareTheCanonicalName() {
+        List<Topic> topics = topics("Fed holds rates", "The Fed kept rates on hold. The Federal Reserve said "
+                + "inflation was easing.");
+        assertThat(topics).filteredOn(t -> t.slug().equals("federal-reserve"))
+                .extracting(Topic::name, Topic::kind, Topic::hashtag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Federal Reserve", Topic.Kind.ORGANIZATION,
+                        "#FederalReserve"));
+    }
+
+    @Test
+    void shortWordsMustBeWrittenAsTheAcronym() {
+        List<Topic> topics = topics("Who will help us?", "Who knows. Let us see what happens. Who cares, said one.");
+        assertThat(topics).isEmpty();
+        List<Topic> acronyms = topics("WHO warns US", "The WHO said the US must act. The WHO repeated it.");
+        assertThat(acronyms).extracting(Topic::slug).contains("world-health-organization", "united-states");
+    }
+
+    @Test
+    void lowerCaseCountryWordsAreNotPlaces() {
+        List<Topic> topics = topics("", "We ate turkey on fine china and watched the chad on the ballot.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PLACE).isEmpty();
+    }
+
+    @Test
+    void titleCaseHeadlinesYieldOnlyKnownNames() {
+        List<Topic> topics = topics("Markets Tumble As Investors Fear Slowdown In China", "");
+        assertThat(topics).extracting(Topic::name).containsExactly("China");
+    }
+
+    @Test
+    void recurringPhrasesBecomeSubjects() {
+        List<Topic> topics = topics("Interest rates rise again", "The central bank raised interest rates. Higher "
+                + "interest rates hurt borrowers. Analysts expect interest rates to keep rising this year.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.SUBJECT).extracting(Topic::name)
+                .contains("interest rates");
+    }
+
+    @Test
+    void arabicPersonAfterATitleSkipsDescriptiveWords() {
+        List<Topic> topics = topics("", "قال الرئيس الأمريكي دونالد ترامب إن المحادثات مستمرة. "
+                + "وأضاف ترامب أن الاتفاق قريب.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PERSON).extracting(Topic::name)
+                .containsExactly("دونالد ترامب");
+    }
+
+    @Test
+    void arabicPlacesMatchThroughGluedPrepositions() {
+        List<Topic> topics = topics("", "وصل الوفد إلى الرياض ثم توجه للإمارات وبالقاهرة التقى المسؤولين.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PLACE).extracting(Topic::slug)
+                .contains("riyadh", "united-arab-emirates", "cairo");
+    }
+
+    @Test
+    void aCapitalOpeningAHeadlineIsNoEvidenceOfAName() {
+        assertThat(topics("Copper slumps amid fears of slowdown in China", "")).extracting(Topic::name)
+                .containsExactly("China");
+        assertThat(topics("Trading firm plans listing", "")).isEmpty();
+    }
+
+    @Test
+    void abbreviationDotsDoNotEndSentences() {
+        List<Topic> topics = topics("", "Yesterday Mr. Smith met Sen. Warren in Boston. Mr. Smith said little.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PERSON).extracting(Topic::name)
+                .contains("Smith", "Warren");
+    }
+
+    @Test
+    void namesJoinedByAndAreTwoTopics() {
+        List<Topic> topics = topics("", "Shares of Contoso and Fabrikam rose. Analysts said Contoso and Fabrikam "
+                + "would merge. Contoso declined to comment.");
+        assertThat(topics).extracting(Topic::name).contains("Contoso", "Fabrikam")
+                .doesNotContain("Contoso and Fabrikam");
+    }
+
+    @Test
+    void demonymsLocateButAreNoTopics() {
+        var result = EXTRACTOR.extract("German reliance on Russian gas worries Poland", "", false);
+        assertThat(result.topics()).extracting(Topic::name).containsExactly("Poland");
+        assertThat(result.places()).extracting(Mention::country).containsExactlyInAnyOrder("DE", "RU", "PL");
+    }
+
+    @Test
+    void shoutedWordsAreNoNames() {
+        assertThat(topics("", "BREAKING NEWS TONIGHT: markets fell. MARKET OFFICIALS SAID prices fell. MARKET "
+                + "OFFICIALS SAID more.")).isEmpty();
+    }
+
+    @Test
+    void arabicDemonymsLocateButAreNoTopics() {
+        var result = EXTRACTOR.extract("", "قال المسؤول الأمريكي إن الوفد الإماراتي وصل اليوم.", true);
+        assertThat(result.topics()).filteredOn(t -> t.kind() == Topic.Kind.PLACE).isEmpty();
+        assertThat(result.places()).extracting(Mention::country).containsExactlyInAnyOrder("US", "AE");
+    }
+
+    @Test
+    void arabicInstitutionAfterATitleIsNoPerson() {
+        List<Topic> topics = topics("", "قال رئيس مجلس الإدارة إن الشركة ستتوسع. وأكد رئيس هيئة الطيران ذلك.");
+        assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PERSON).isEmpty();
+    }
+
+    private static List<Topic> topics(String title, String text) {
+        boolean arabic = !text.isEmpty() && Character.UnicodeScript.of(text.codePointAt(0))
+                == Character.UnicodeScript.ARABIC;
+        return EXTRACTOR.extract(title, text, arabic).topics();
+    }
+}
