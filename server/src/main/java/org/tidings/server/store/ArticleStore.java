@@ -38,15 +38,16 @@ public class ArticleStore {
     }
 
     public Outcome save(long sourceId, ArticleDraft draft) {
-        Optional<Existing> existing = jdbc.sql("""
-                SELECT id, content_hash FROM article
-                WHERE (source_id = :sourceId AND entry_key = :entryKey) OR url = :url
-                ORDER BY id LIMIT 1""")
+        // two lookups, each on its own unique index: an OR of the two would scan the table on H2
+        Optional<Existing> existing = jdbc.sql("SELECT id, content_hash FROM article WHERE source_id = :sourceId AND entry_key = :entryKey")
                 .param("sourceId", sourceId)
                 .param("entryKey", draft.entryKey())
-                .param("url", draft.url())
-                .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("content_hash")))
-                .optional();
+                .query(ArticleStore::existing)
+                .optional()
+                .or(() -> jdbc.sql("SELECT id, content_hash FROM article WHERE url = :url")
+                        .param("url", draft.url())
+                        .query(ArticleStore::existing)
+                        .optional());
         if (existing.isPresent()) {
             return existing.get().contentHash().equals(draft.contentHash()) ? Outcome.UNCHANGED : update(existing.get().id(), draft);
         }
@@ -117,6 +118,10 @@ public class ArticleStore {
     }
 
     private record Existing(long id, String contentHash) {}
+
+    private static Existing existing(ResultSet rs, int row) throws SQLException {
+        return new Existing(rs.getLong("id"), rs.getString("content_hash"));
+    }
 
     private static ArticleView map(ResultSet rs, int row) throws SQLException {
         return new ArticleView(

@@ -1,32 +1,38 @@
 package org.tidings.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.ingest.RefreshScheduler;
+import org.tidings.server.sources.SourceRegistration;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/** The administrator's source management: add by feed URL, edit, remove, refresh now. */
+/** The administrator's source management: add by feed or site URL, import and export OPML, edit, remove, refresh now. */
 @Controller
 class AdminSourcesController {
 
     private final SourceStore sources;
     private final RefreshScheduler scheduler;
-    private final TidingsProperties properties;
+    private final SourceRegistration registration;
 
-    AdminSourcesController(SourceStore sources, RefreshScheduler scheduler, TidingsProperties properties) {
+    AdminSourcesController(SourceStore sources, RefreshScheduler scheduler, SourceRegistration registration) {
         this.sources = sources;
         this.scheduler = scheduler;
-        this.properties = properties;
+        this.registration = registration;
     }
 
     @GetMapping("/admin/sources")
@@ -50,10 +56,41 @@ class AdminSourcesController {
             model.addAttribute("problem", problem);
             return "admin-sources";
         }
-        Source added = sources.add(form.toSettings(), properties.scheduler().defaultInterval());
+        SourceRegistration.Added added;
+        try {
+            added = registration.add(form.toSettings());
+        } catch (SourceRegistration.Refused refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("sources", sources.findAll());
+            model.addAttribute("form", form);
+            model.addAttribute("problem", refused.getMessage());
+            return "admin-sources";
+        }
         scheduler.wakeUp();
-        flash.addFlashAttribute("notice", "Added " + added.name() + "; its first fetch starts now.");
+        flash.addFlashAttribute("notice", "Added " + added.source().name() + "; its first fetch starts now."
+                + (added.note() == null ? "" : " " + added.note()));
         return "redirect:/admin/sources";
+    }
+
+    @PostMapping("/admin/sources/import")
+    String importOpml(@RequestParam("opml") MultipartFile file, RedirectAttributes flash) throws IOException {
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("notice", "Choose an OPML file to import.");
+            return "redirect:/admin/sources";
+        }
+        SourceRegistration.Imported result = registration.importOpml(file.getBytes());
+        scheduler.wakeUp();
+        flash.addFlashAttribute("notice", "Imported " + result.added() + " new sources; " + result.known()
+                + " were sources already" + (result.invalid() > 0 ? "; " + result.invalid() + " had no usable feed URL" : "") + ".");
+        return "redirect:/admin/sources";
+    }
+
+    @GetMapping(value = "/admin/sources.opml")
+    ResponseEntity<byte[]> exportOpml() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tidings-sources.opml\"")
+                .contentType(MediaType.parseMediaType("text/x-opml; charset=utf-8"))
+                .body(registration.exportOpml());
     }
 
     @GetMapping("/admin/sources/{id}")

@@ -41,6 +41,23 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts one file as multipart/form-data, with the CSRF token of {@code csrfFrom}'s first form. */
+    public HttpResponse<String> postFile(String path, String field, String filename, byte[] content, String csrfFrom) {
+        String boundary = "----tidings" + System.nanoTime();
+        String token = csrfToken(get(csrfFrom).body());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** Signs in as the administrator of {@link #start}. */
     public void signInAsAdmin() {
         HttpResponse<String> r = post("/login", Map.of("username", "admin", "password", "correct horse battery staple"), "/login");

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 
 /** Only the administrator manages sources, through CSRF-protected forms; bad input is refused with a reason. */
@@ -58,17 +59,19 @@ class AdminSourcesTest {
     void theAdministratorAddsEditsAndRemovesASource() {
         Browser admin = server.browser();
         admin.signInAsAdmin();
-        {
-            var added = admin.post("/admin/sources", form("https://harbour.test/feed.xml", "Harbour Times"), "/admin/sources");
+        try (FixtureServer publisher = new FixtureServer()) {
+            publisher.serve("/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>H</title></channel></rss>");
+            String feedUrl = publisher.url("/feed.xml");
+            var added = admin.post("/admin/sources", form(feedUrl, "Harbour Times"), "/admin/sources");
             assertThat(added.statusCode()).isEqualTo(302);
             SourceStore sources = server.bean(SourceStore.class);
-            Source source = sources.findByFeedUrl("https://harbour.test/feed.xml").orElseThrow();
+            Source source = sources.findByFeedUrl(feedUrl).orElseThrow();
             assertThat(source.name()).isEqualTo("Harbour Times");
             assertThat(source.region()).isEqualTo("uk");
             assertThat(admin.get("/admin/sources").body()).contains("Added Harbour Times", "Harbour Times");
 
             var edited = admin.post("/admin/sources/" + source.id(),
-                    form("https://harbour.test/feed.xml", "The Harbour Times"), "/admin/sources/" + source.id());
+                    form(feedUrl, "The Harbour Times"), "/admin/sources/" + source.id());
             assertThat(edited.statusCode()).isEqualTo(302);
             assertThat(sources.findById(source.id()).orElseThrow().name()).isEqualTo("The Harbour Times");
 
@@ -76,6 +79,58 @@ class AdminSourcesTest {
             assertThat(removed.statusCode()).isEqualTo(302);
             assertThat(sources.findById(source.id())).isEmpty();
         }
+    }
+
+    @Test
+    void aSiteAddressIsAddedThroughTheFeedItsPageLinksTo() {
+        try (FixtureServer site = new FixtureServer(); FixtureServer plainSite = new FixtureServer()) {
+            site.serve("/", "text/html", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\">"
+                    + "</head><body>Welcome</body></html>");
+            site.serve("/rss", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Site</title></channel></rss>");
+            plainSite.serve("/no-feed", "text/html", "<html><body>Just a page</body></html>");
+            Browser admin = server.browser();
+            admin.signInAsAdmin();
+
+            var added = admin.post("/admin/sources", form(site.url("/"), "The Site"), "/admin/sources");
+            assertThat(added.statusCode()).isEqualTo(302);
+            Source source = server.bean(SourceStore.class).findByFeedUrl(site.url("/rss")).orElseThrow();
+            assertThat(source.siteUrl()).isEqualTo(site.url("/"));
+            assertThat(admin.get("/admin/sources").body()).contains("Found the site's feed");
+
+            var refused = admin.post("/admin/sources", form(plainSite.url("/no-feed"), "Nothing"), "/admin/sources");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("No feed found");
+        }
+    }
+
+    @Test
+    void opmlImportsAndExports() {
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        String opml = """
+                <?xml version="1.0"?>
+                <opml version="2.0"><head><title>My feeds</title></head><body>
+                  <outline text="News"><outline text="Business">
+                    <outline type="rss" text="Ledger Daily" xmlUrl="https://ledger.test/rss" htmlUrl="https://ledger.test/"/>
+                  </outline></outline>
+                  <outline type="rss" text="Bad" xmlUrl="javascript:alert(1)"/>
+                </body></opml>""";
+        var imported = admin.postFile("/admin/sources/import", "opml", "feeds.opml", opml.getBytes(), "/admin/sources");
+        assertThat(imported.statusCode()).isEqualTo(302);
+        Source ledger = server.bean(SourceStore.class).findByFeedUrl("https://ledger.test/rss").orElseThrow();
+        assertThat(ledger.name()).isEqualTo("Ledger Daily");
+        assertThat(ledger.section()).isEqualTo("business");
+        assertThat(admin.get("/admin/sources").body()).contains("Imported 1 new sources", "1 had no usable feed URL");
+
+        var again = admin.postFile("/admin/sources/import", "opml", "feeds.opml", opml.getBytes(), "/admin/sources");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/sources").body()).contains("Imported 0 new sources; 1 were sources already");
+
+        var export = admin.get("/admin/sources.opml");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("opml"));
+        assertThat(export.body()).contains("<opml", "xmlUrl=\"https://ledger.test/rss\"", "Ledger Daily", "business");
+        assertThat(server.browser().get("/admin/sources.opml").statusCode()).as("not for anonymous readers").isEqualTo(302);
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.tidings.server.sources;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.tidings.feed.FeedDiscovery;
+import org.tidings.feed.FeedParser;
+import org.tidings.feed.Opml;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.fetch.FetchException;
+import org.tidings.server.fetch.FetchResponse;
+import org.tidings.server.fetch.Fetcher;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceSettings;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * Adding sources the way an operator thinks of them: by a feed's URL or by a site's (the feed is
+ * then found through the page's alternate links and common feed paths), one at a time or a whole
+ * OPML file at once; and exporting them all as OPML.
+ */
+@Service
+public class SourceRegistration {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceRegistration.class);
+    /** A site page rarely lists more real feeds than this; more candidates only cost fetches. */
+    private static final int MAX_CANDIDATES = 6;
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5";
+
+    /** The outcome of adding one source: the source, and a sentence for the operator. */
+    public record Added(Source source, String note) {}
+
+    /** Why an address cannot become a source, in a sentence for the operator. */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** What an OPML import did. */
+    public record Imported(int added, int known, int invalid) {}
+
+    private final SourceStore sources;
+    private final Fetcher fetcher;
+    private final TidingsProperties properties;
+
+    SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsProperties properties) {
+        this.sources = sources;
+        this.fetcher = fetcher;
+        this.properties = properties;
+    }
+
+    /**
+     * Adds a source for {@code settings.feedUrl()}: a feed is added as it is; a web page is
+     * searched for its feed; an address that cannot be reached now is added as given (its health
+     * line will tell), since a publisher's outage must not stop an operator.
+     */
+    public Added add(SourceSettings settings) throws Refused {
+        String url = settings.feedUrl();
+        FetchResponse page;
+        try {
+            page = fetcher.get(URI.create(url), ACCEPT, null, null);
+        } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.REFUSED) throw new Refused(e.getMessage());
+            return save(settings, "It could not be checked now (" + e.getMessage() + "); it will be retried.");
+        }
+        if (!page.ok()) return save(settings, "The address answered HTTP " + page.status() + "; it will be retried.");
+        String pageUrl = page.finalUri().toString();
+        if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
+
+        for (String candidate : FeedDiscovery.discover(page.body(), page.contentType(), pageUrl).stream().limit(MAX_CANDIDATES).toList()) {
+            if (isFeed(candidate)) {
+                SourceSettings found = new SourceSettings(candidate, settings.name(),
+                        settings.siteUrl() != null ? settings.siteUrl() : url, settings.language(), settings.region(),
+                        settings.section(), settings.fullText(), settings.enabled());
+                if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused("Its feed, " + candidate + ", is a source already.");
+                return save(found, "Found the site's feed: " + candidate);
+            }
+        }
+        throw new Refused("No feed found at " + url + ": it is a web page that links to no RSS, Atom or JSON feed.");
+    }
+
+    private boolean isFeed(String url) {
+        try {
+            FetchResponse r = fetcher.get(URI.create(url), ACCEPT, null, null);
+            return r.ok() && FeedParser.parse(r.body(), r.contentType(), r.finalUri().toString()).isFeed();
+        } catch (FetchException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Added save(SourceSettings settings, String note) {
+        Source source = sources.add(settings, properties.scheduler().defaultInterval());
+        log.atInfo().addKeyValue("event", "source_added").addKeyValue("source_id", source.id())
+                .addKeyValue("feed_url", source.feedUrl()).log("source {} added", source.id());
+        return new Added(source, note);
+    }
+
+    /**
+     * Adds every feed of an OPML document that is not a source yet; the innermost category of a
+     * feed becomes its section. Nothing is fetched here: the scheduler does that.
+     */
+    public Imported importOpml(byte[] opml) {
+        int added = 0, known = 0, invalid = 0;
+        for (Opml.Feed feed : Opml.parse(opml)) {
+            String url = feed.feedUrl() == null ? "" : feed.feedUrl().strip();
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                invalid++;
+                continue;
+            }
+            if (sources.findByFeedUrl(url).isPresent()) {
+                known++;
+                continue;
+            }
+            String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
+            String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
+            sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
+                    properties.scheduler().defaultInterval());
+            added++;
+        }
+        log.atInfo().addKeyValue("event", "opml_imported").addKeyValue("added", added).addKeyValue("known", known)
+                .addKeyValue("invalid", invalid).log("OPML import: {} added", added);
+        return new Imported(added, known, invalid);
+    }
+
+    /** Every source as OPML, grouped by section. */
+    public byte[] exportOpml() {
+        List<Opml.Feed> feeds = new ArrayList<>();
+        for (Source s : sources.findAll()) {
+            feeds.add(new Opml.Feed(s.section() == null ? List.of() : List.of(s.section()), s.name(), s.feedUrl(),
+                    s.siteUrl(), s.language()));
+        }
+        return Opml.writeBytes("Tidings sources", feeds);
+    }
+}
