@@ -1,0 +1,24 @@
+package org.tidings.story;
+
+import java.util.List;
+
+/**
+ * Where one article went.
+ *
+ * @param articleId     the article
+ * @param storyId       the story it belongs to now (the id of the story's founding article)
+ * @param duplicateOf   the id of the earliest article it copies (same URL or near-identical text), or null
+ * @param mergedStories ids of stories that this article joined into {@code storyId}: their articles
+ *                      now belong to {@code storyId} (empty almost always)
+ */
+public record Assignment(String articleId, String storyId, String duplicateOf, List<String> mergedStories) {
+
+    public Assignment {
+        mergedStories = List.copyOf(mergedStories);
+    }
+
+    /** Whether the article is a copy of an earlier one. */
+    public boolean isDuplicate() {
+        return duplicateOf != null;
+    }
+}

@@ -1,0 +1,160 @@
+package org.tidings.story;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The "related coverage" block of an article: first the other publishers' articles of the same
+ * story, then recent articles whose content is similar, spread over publishers. Nothing below a
+ * similarity floor is ever shown: an empty block is better than unrelated filler.
+ */
+public final class RelatedCoverage {
+
+    /**
+     * Least cosine (headline and lead words) for a similar article outside the story. Below it,
+     * two articles share a common word ("Apple", "shares") and little else.
+     */
+    static final double FLOOR = 0.25;
+
+    /** Similar articles older than this (before now) are not offered: related coverage is news. */
+    static final Duration RECENT = Duration.ofDays(7);
+
+    private RelatedCoverage() {
+    }
+
+    /**
+     * An article that may be shown.
+     *
+     * @param id          its id
+     * @param storyId     its story, or null
+     * @param publisher   its publisher, or null
+     * @param title       its headline
+     * @param text        its lead or text, or null
+     * @param published   its publication instant, or null
+     * @param duplicateOf the article it copies, or null
+     */
+    public record Candidate(String id, String storyId, String publisher, String title, String text, Instant published,
+                            String duplicateOf) {
+    }
+
+    /** Why an article is related. */
+    public enum Reason {
+        /** Part of the same story. */
+        SAME_STORY,
+        /** Similar in content, in another story. */
+        SIMILAR
+    }
+
+    /** One related article, with why and how similar (cosine of headline and lead words). */
+    public record Related(String id, Reason reason, double similarity) {
+    }
+
+    /**
+     * Ranks the related coverage of {@code article} among {@code pool} (e.g. the article's story
+     * and the recent articles a search found). Copies of the article, copies in general (their
+     * original stands for them) and the article itself are left out.
+     */
+    public static List<Related> rank(Candidate article, Collection<Candidate> pool, Instant now, int limit) {
+        if (limit <= 0 || pool.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TermVector> vectors = vectors(article, pool);
+        TermVector own = vectors.get(article.id());
+        List<Scored> sameStory = new ArrayList<>();
+        List<Scored> similar = new ArrayList<>();
+        for (Candidate c : pool) {
+            if (!eligible(article, c)) {
+                continue;
+            }
+            double sim = cosine(own, vectors.get(c.id()));
+            if (article.storyId() != null && article.storyId().equals(c.storyId())) {
+                sameStory.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
+            } else if (sim >= FLOOR && recent(c, now)) {
+                similar.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
+            }
+        }
+        List<Related> out = new ArrayList<>();
+        diverse(sameStory).forEach(s -> out.add(new Related(s.c.id(), Reason.SAME_STORY, s.similarity)));
+        diverse(similar).forEach(s -> out.add(new Related(s.c.id(), Reason.SIMILAR, s.similarity)));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private record Scored(Candidate c, double similarity, boolean otherPublisher) {
+    }
+
+    private static boolean eligible(Candidate article, Candidate c) {
+        if (c == null || c.id() == null || c.id().equals(article.id()) || c.duplicateOf() != null) {
+            return false;
+        }
+        return !c.id().equals(article.duplicateOf());
+    }
+
+    private static boolean recent(Candidate c, Instant now) {
+        return c.published() == null || !c.published().isBefore(now.minus(RECENT));
+    }
+
+    /**
+     * Other publishers first; within that, one article per publisher per round (most similar,
+     * then newest), so that one prolific publisher cannot fill the block.
+     */
+    private static List<Scored> diverse(List<Scored> scored) {
+        scored.sort(Comparator.comparing((Scored s) -> !s.otherPublisher)
+                .thenComparing(Comparator.comparingDouble((Scored s) -> s.similarity).reversed())
+                .thenComparing(s -> s.c.published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(s -> s.c.id()));
+        List<Scored> out = new ArrayList<>();
+        for (boolean other : new boolean[] {true, false}) {
+            Map<String, List<Scored>> byPublisher = new LinkedHashMap<>();
+            scored.stream().filter(s -> s.otherPublisher == other)
+                    .forEach(s -> byPublisher.computeIfAbsent(String.valueOf(s.c.publisher()), k -> new ArrayList<>()).add(s));
+            for (int round = 0; !byPublisher.isEmpty(); round++) {
+                final int r = round;
+                byPublisher.values().removeIf(list -> {
+                    if (r < list.size()) {
+                        out.add(list.get(r));
+                    }
+                    return r + 1 >= list.size();
+                });
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, TermVector> vectors(Candidate article, Collection<Candidate> pool) {
+        DocumentFrequencies df = new DocumentFrequencies();
+        Map<String, Map<String, Float>> tfs = new HashMap<>();
+        tfs.put(article.id(), TermVector.frequencies(article.title(), article.text()));
+        for (Candidate c : pool) {
+            if (c != null && c.id() != null) {
+                tfs.putIfAbsent(c.id(), TermVector.frequencies(c.title(), c.text()));
+            }
+        }
+        tfs.values().forEach(tf -> df.add(tf.keySet()));
+        Map<String, TermVector> out = new HashMap<>();
+        tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, df)));
+        return out;
+    }
+
+    static double cosine(TermVector a, TermVector b) {
+        Map<String, Float> small = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            small.put(a.terms()[i], a.weights()[i]);
+        }
+        double dot = 0;
+        for (int i = 0; i < b.size(); i++) {
+            Float w = small.get(b.terms()[i]);
+            if (w != null) {
+                dot += w * b.weights()[i];
+            }
+        }
+        return dot;
+    }
+}

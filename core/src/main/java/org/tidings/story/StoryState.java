@@ -1,0 +1,117 @@
+package org.tidings.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The clusterer's working state of one live story: centroid, members and times. */
+final class StoryState {
+
+    /** One term of a centroid, shared with the inverted index so that a score costs no lookup. */
+    static final class Posting {
+        final StoryState story;
+        float weight;
+        float members;
+
+        Posting(StoryState story) {
+            this.story = story;
+        }
+    }
+
+    /** One member article, with what the snapshot and the representative title need. */
+    record Member(String id, String title, String publisher, Instant published, String duplicateOf, TermVector vector) {
+    }
+
+    final String id;
+    final Map<String, Posting> centroid = new HashMap<>();
+    final List<Member> members = new ArrayList<>();
+    final List<String> absorbedIds = new ArrayList<>();
+    String lang;
+    int namedMembers;
+    double normSquared;
+    Instant first;
+    Instant latest;
+    boolean alive = true;
+    StoryState mergeCheckedWith;
+    int mergeCheckedAtSize;
+    StoryState mergedInto;
+
+    // Scratch space of the scoring loop: avoids a hash map per lookup.
+    long scoreEpoch = -1;
+    double score;
+
+    StoryState(String id) {
+        this.id = id;
+    }
+
+    /** Adds a vector to the centroid; returns the terms that are new to it (to be indexed). */
+    List<String> addToCentroid(TermVector v) {
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            Posting p = centroid.get(v.terms()[i]);
+            if (p == null) {
+                p = new Posting(this);
+                centroid.put(v.terms()[i], p);
+                fresh.add(v.terms()[i]);
+            }
+            float old = p.weight;
+            p.weight = old + v.weights()[i];
+            p.members++;
+            normSquared += (double) p.weight * p.weight - (double) old * old;
+        }
+        return fresh;
+    }
+
+    void addMember(Member m) {
+        members.add(m);
+        if (m.vector().hasNames()) {
+            namedMembers++;
+        }
+        if (first == null || m.published().isBefore(first)) {
+            first = m.published();
+        }
+        if (latest == null || m.published().isAfter(latest)) {
+            latest = m.published();
+        }
+    }
+
+    double norm() {
+        return Math.sqrt(Math.max(normSquared, 1e-12));
+    }
+
+    /** Cosine between a vector and the centroid. */
+    double cosine(TermVector v) {
+        double dot = 0;
+        for (int i = 0; i < v.size(); i++) {
+            Posting p = centroid.get(v.terms()[i]);
+            if (p != null) {
+                dot += v.weights()[i] * p.weight;
+            }
+        }
+        return dot / norm();
+    }
+
+    /** Cosine between two centroids. */
+    double cosine(StoryState other) {
+        StoryState small = centroid.size() <= other.centroid.size() ? this : other;
+        StoryState large = small == this ? other : this;
+        double dot = 0;
+        for (Map.Entry<String, Posting> e : small.centroid.entrySet()) {
+            Posting p = large.centroid.get(e.getKey());
+            if (p != null) {
+                dot += (double) e.getValue().weight * p.weight;
+            }
+        }
+        return dot / (norm() * other.norm());
+    }
+
+    StoryState resolve() {
+        StoryState s = this;
+        while (s.mergedInto != null) {
+            s = s.mergedInto;
+        }
+        return s;
+    }
+}
