@@ -1,5 +1,6 @@
 package org.tidings.server.ingest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.Fetcher;
+import org.tidings.server.fetch.RobotsRules;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -28,5 +30,10 @@ class IngestConfiguration {
                     fetch.perHostConcurrency(), Duration.ZERO);
         }
         return new Fetcher(fetch);
+    }
+
+    @Bean
+    RobotsRules robotsRules(Fetcher fetcher, Clock clock) {
+        return new RobotsRules(fetcher, clock);
     }
 }
