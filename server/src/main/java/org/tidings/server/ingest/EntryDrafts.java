@@ -28,8 +28,9 @@ final class EntryDrafts {
         String contentHash = sha256(String.join("\u0000", nz(url), nz(title), nz(entry.summary()), nz(entry.content()),
                 nz(entry.author()), nz(entry.imageUrl())));
         String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip() : url;
-        String summary = blankToNull(HtmlSanitizer.sanitize(entry.summary(), url));
-        String content = blankToNull(HtmlSanitizer.sanitize(entry.content(), url));
+        // FeedEntry carries HTML the feed parser has sanitized already (its contract): not sanitized twice
+        String summary = blankToNull(entry.summary());
+        String content = blankToNull(entry.content());
         return new ArticleDraft(entryKey, url, title, summary, content, entry.author(),
                 entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
     }

@@ -52,10 +52,13 @@ class EntryDraftsTest {
     }
 
     @Test
-    void contentIsSanitizedAndTitlesAreNeverEmpty() {
-        ArticleDraft d = EntryDrafts.toDraft(entry(null, "https://n.test/1", "  ",
-                "<p onclick=\"x()\">Rain <a href=\"/more\">more</a></p><script>alert(1)</script>", NOW), NOW);
-        assertThat(d.content()).contains("<p>Rain").contains("href=\"https://n.test/more\"")
+    void contentArrivesSanitizedFromTheParserAndTitlesAreNeverEmpty() {
+        byte[] rss = ("<rss version=\"2.0\"><channel><item><link>https://n.test/1</link><description>"
+                + "&lt;p onclick=\"x()\"&gt;Rain &lt;a href=\"/more\"&gt;more&lt;/a&gt;&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+                + "</description></item></channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FeedEntry parsed = org.tidings.feed.FeedParser.parse(rss, "application/rss+xml", "https://n.test/feed").entries().getFirst();
+        ArticleDraft d = EntryDrafts.toDraft(parsed, NOW);
+        assertThat(d.summary()).contains("<p>Rain").contains("href=\"https://n.test/more\"")
                 .doesNotContain("onclick").doesNotContain("script");
         assertThat(d.title()).isEqualTo("Rain more");
         assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/2", null, null, NOW), NOW).title()).isEqualTo("(untitled)");

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +56,16 @@ class TwoWorkersTest {
                 });
                 sources.add(SourceSettings.of(publisher.url("/feed/" + f), "Feed " + f), Duration.ofHours(1));
             }
+            // not due until both servers are up, so that neither has a head start
+            JdbcClient sql = JdbcClient.create(ds);
+            sql.sql("UPDATE source SET next_fetch_at = :later").param("later", OffsetDateTime.now(ZoneOffset.UTC).plusYears(1)).update();
 
             String[] common = {"--tidings.scheduler.tick=50ms", "--tidings.scheduler.batch-size=3", "--tidings.scheduler.concurrency=3"};
             try (RunningServer a = RunningServer.start(dataDir.resolve("a"), join(db.serverArguments(), common,
                             "--tidings.fetch.contact-url=http://worker-a.test"));
                     RunningServer b = RunningServer.start(dataDir.resolve("b"), join(db.serverArguments(), common,
                             "--tidings.fetch.contact-url=http://worker-b.test"))) {
+                sql.sql("UPDATE source SET next_fetch_at = :now").param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
                 await().atMost(Duration.ofSeconds(60)).until(() -> sources.findAll().stream()
                         .allMatch(s -> s.health().lastStatus() != null));
 
