@@ -1,0 +1,90 @@
+package org.tidings.extract;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.tidings.html.HtmlSanitizer;
+
+/**
+ * Extracts an article from its page: the main text as sanitized HTML and as plain text, and the
+ * metadata around it. A hand-written content scorer does the work (see {@link ContentFinder});
+ * structured data is used where present and consistent with the page. Never throws on any input:
+ * bytes are capped, nesting is capped, and a page without an article yields an empty excerpt.
+ */
+public final class ArticleExtractor {
+
+    /** jsoup closes elements deeper than this: bounds time and stack on hostile nesting; real
+     * pages stay below ~60 levels. */
+    static final int MAX_DEPTH = 256;
+
+    /** The JSON-LD body replaces the page's text only when clearly longer: it is the whole article
+     * while the page shows a teaser or renders the text with scripts. */
+    private static final double STRUCTURED_BODY_ADVANTAGE = 1.5;
+    private static final int STRUCTURED_BODY_MIN_CHARS = 500;
+
+    private ArticleExtractor() {}
+
+    /**
+     * @param body the page's bytes (null or empty: an empty article)
+     * @param contentType the HTTP Content-Type header, or null
+     * @param url the page's URL, used to resolve relative links; may be null
+     */
+    public static ExtractedArticle extract(byte[] body, String contentType, String url) {
+        String baseUrl = url == null ? "" : url;
+        Document doc = parse(PageDecoder.decode(body, contentType), baseUrl);
+        PageMetadata meta = PageMetadata.read(doc, baseUrl);
+        boolean paywallSign = Teasers.hasPaywallSign(doc, meta.structured());
+        Element content = mainContent(doc, meta);
+        String text = ArticleHtml.text(content);
+        String html = content.html();
+        String structuredBody = meta.structured().articleBody();
+        if (structuredBody != null && structuredBody.length() >= STRUCTURED_BODY_MIN_CHARS
+                && structuredBody.length() > text.length() * STRUCTURED_BODY_ADVANTAGE) {
+            text = paragraphs(structuredBody);
+            html = asHtml(text);
+        }
+        boolean excerpt = Teasers.isTeaser(paywallSign, text);
+        if (text.isBlank() && meta.description() != null) {
+            text = meta.description();
+            html = asHtml(text);
+        }
+        return new ExtractedArticle(meta.title(), meta.byline(), meta.published(), meta.modified(), meta.lang(),
+                meta.siteName(), meta.image() != null ? meta.image() : firstImage(content), meta.canonicalUrl(),
+                meta.section(), meta.keywords(), meta.description(), excerpt, text,
+                HtmlSanitizer.sanitize(html, baseUrl.isEmpty() ? null : baseUrl));
+    }
+
+    /** Furniture out, the article's boxes found, cleaned and given a plain structure. */
+    private static Element mainContent(Document doc, PageMetadata meta) {
+        PageCleaning.prepare(doc);
+        Element content = new Element("div");
+        content.setBaseUri(doc.body().baseUri());
+        for (Element e : ContentFinder.find(doc.body())) content.appendChild(e.nameIs("body") ? e.tagName("div") : e);
+        ContentCleaner.clean(content, meta.title(), meta.byline());
+        ArticleHtml.normalize(content);
+        return content;
+    }
+
+    private static Document parse(String html, String baseUrl) {
+        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+        return parser.parseInput(html, baseUrl);
+    }
+
+    private static String paragraphs(String body) {
+        return String.join("\n\n", body.strip().split("\\s*\\n\\s*\\n?\\s*"));
+    }
+
+    private static String asHtml(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String p : text.split("\n\n")) {
+            html.append("<p>").append(org.jsoup.nodes.Entities.escape(p)).append("</p>");
+        }
+        return html.toString();
+    }
+
+    private static String firstImage(Element content) {
+        Element img = content.selectFirst("img[src]");
+        return img == null ? null : img.attr("src");
+    }
+}

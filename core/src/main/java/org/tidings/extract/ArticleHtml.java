@@ -1,0 +1,179 @@
+package org.tidings.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Gives the cleaned article a plain structure (paragraphs, headings, lists, quotes, figures,
+ * tables) with absolute URLs, and renders it as text with a blank line between paragraphs.
+ */
+final class ArticleHtml {
+
+    /** Wrappers that carry no meaning of their own: unwrapped, or turned into paragraphs. */
+    private static final Set<String> WRAPPERS = Set.of("div", "section", "article", "main", "header",
+            "footer", "aside", "form", "fieldset", "details", "summary", "address", "center", "hgroup", "nav");
+
+    private static final Set<String> LAYOUT_TABLE_PARTS = Set.of("table", "tbody", "thead", "tfoot", "tr", "td", "th");
+
+    /** Elements that start a new paragraph in the text rendering. */
+    private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+            "blockquote", "pre", "figcaption", "tr", "dt", "dd", "caption", "ul", "ol", "table", "figure", "div",
+            "section", "article", "header", "footer", "hr", "dl");
+
+    private ArticleHtml() {}
+
+    /** Rebuilds {@code content} in place with a plain structure; returns it. */
+    static void normalize(Element content) {
+        absoluteUrls(content);
+        Set<Element> dataTables = ContentCleaner.dataTables(content);
+        List<Node> kids = detachChildren(content);
+        new Rebuilder(dataTables).blocks(kids, content);
+    }
+
+    /** Children taken out in one go: moving them one by one would re-index siblings each time. */
+    private static List<Node> detachChildren(Element e) {
+        List<Node> kids = new ArrayList<>(e.childNodes());
+        e.empty();
+        return kids;
+    }
+
+    /**
+     * One pass over the article: wrappers (div, section, layout tables...) disappear, their blocks
+     * move up, and runs of text and inline elements between blocks become paragraphs. Recursion
+     * depth is bounded by the parser's maximum depth.
+     */
+    private record Rebuilder(Set<Element> dataTables) {
+
+        void blocks(List<Node> nodes, Element target) {
+            Element paragraph = null;
+            for (Node node : nodes) {
+                if (node instanceof Element e && isWrapper(e)) {
+                    paragraph = null;
+                    blocks(detachChildren(e), target);
+                } else if (node instanceof Element e && BLOCK_HOLDERS.contains(e.normalName())) {
+                    paragraph = null;
+                    List<Node> inside = detachChildren(e);
+                    target.appendChild(e);
+                    blocks(inside, e);
+                } else if (node instanceof Element e && ContentFinder.BLOCK_TAGS.contains(e.normalName())) {
+                    paragraph = null;
+                    target.appendChild(e);
+                } else if (node instanceof TextNode t && t.isBlank() && paragraph == null) {
+                    continue;
+                } else if (node instanceof Element e && e.nameIs("br") && paragraph == null) {
+                    continue;
+                } else {
+                    if (paragraph == null) {
+                        paragraph = new Element("p");
+                        target.appendChild(paragraph);
+                    }
+                    paragraph.appendChild(node);
+                }
+            }
+        }
+
+        private boolean isWrapper(Element e) {
+            if (WRAPPERS.contains(e.normalName())) return true;
+            if (!LAYOUT_TABLE_PARTS.contains(e.normalName())) return false;
+            return e.nameIs("table") ? !dataTables.contains(e) : true;
+        }
+    }
+
+    /** Blocks that may hold other blocks: their insides are rebuilt too. */
+    private static final Set<String> BLOCK_HOLDERS = Set.of("ul", "ol", "li", "blockquote", "figure", "dl", "dd");
+
+    private static void absoluteUrls(Element content) {
+        for (Element a : content.select("a[href]")) {
+            String abs = a.absUrl("href");
+            if (abs.isEmpty()) a.removeAttr("href");
+            else a.attr("href", abs);
+        }
+        for (Element img : content.select("img[src], source[src]")) {
+            String abs = img.absUrl("src");
+            if (abs.isEmpty()) img.removeAttr("src");
+            else img.attr("src", abs);
+        }
+        for (Element e : content.select("[srcset]")) e.attr("srcset", absoluteSrcset(e));
+    }
+
+    private static String absoluteSrcset(Element e) {
+        List<String> out = new ArrayList<>();
+        for (String candidate : e.attr("srcset").split(",")) {
+            String[] parts = candidate.trim().split("\\s+", 2);
+            if (parts[0].isEmpty()) continue;
+            Element probe = e.ownerDocument() == null ? null : e.ownerDocument().createElement("a");
+            String abs = parts[0];
+            if (probe != null) {
+                probe.setBaseUri(e.baseUri());
+                probe.attr("href", parts[0]);
+                abs = probe.absUrl("href");
+            }
+            if (!abs.isEmpty()) out.add(parts.length > 1 ? abs + " " + parts[1] : abs);
+        }
+        return String.join(", ", out);
+    }
+
+    /** Layout tables become plain boxes (then paragraphs); data tables keep their rows and cells. */
+    /** Plain text: one paragraph per block, separated by a blank line; line breaks kept. */
+    static String text(Element content) {
+        TextRenderer renderer = new TextRenderer();
+        NodeTraversor.traverse(renderer, content);
+        renderer.flush();
+        return String.join("\n\n", renderer.paragraphs);
+    }
+
+    private static final class TextRenderer implements NodeVisitor {
+        final List<String> paragraphs = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private int preDepth;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                appendText(preDepth > 0 ? t.getWholeText() : t.text());
+            } else if (node instanceof Element e) {
+                if (e.nameIs("br")) current.append('\n');
+                else if (e.nameIs("td") || e.nameIs("th")) {
+                    if (!current.isEmpty()) current.append(" | ");
+                } else if (TEXT_BLOCKS.contains(e.normalName())) flush();
+                if (e.nameIs("pre")) preDepth++;
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (TEXT_BLOCKS.contains(e.normalName())) flush();
+                if (e.nameIs("pre")) preDepth--;
+            }
+        }
+
+        private void appendText(String text) {
+            if (text.isEmpty()) return;
+            if (preDepth == 0 && (current.isEmpty() || current.charAt(current.length() - 1) == '\n')) {
+                text = stripLeading(text);
+            }
+            current.append(text);
+        }
+
+        private static String stripLeading(String s) {
+            int i = 0;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            return s.substring(i);
+        }
+
+        void flush() {
+            String paragraph = current.toString().replace('\u00a0', ' ');
+            if (preDepth == 0) paragraph = paragraph.replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n");
+            paragraph = paragraph.strip();
+            if (!paragraph.isEmpty()) paragraphs.add(paragraph);
+            current.setLength(0);
+        }
+    }
+}

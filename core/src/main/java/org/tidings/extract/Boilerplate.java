@@ -1,0 +1,164 @@
+package org.tidings.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Recognises page furniture by the words in an element's class, id and role: navigation, share
+ * bars, related lists, newsletter and subscription prompts, cookie notices, ads and comments.
+ * Matching is per word ("post-share-tools" has the word "share"), never per substring, so that
+ * "shadow", "header-image" or "download" are not mistaken for "ad".
+ */
+final class Boilerplate {
+
+    /** Words that mark furniture wherever they appear. */
+    private static final Set<String> FURNITURE = Set.of("nav", "navbar", "navigation", "menu", "menus",
+            "breadcrumb", "breadcrumbs", "footer", "sidebar", "widget", "widgets", "share", "sharing",
+            "social", "related", "recommended", "recommendations", "newsletter", "subscribe",
+            "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert",
+            "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion",
+            "popup", "modal", "masthead", "pagination", "pager", "comment", "comments", "disqus",
+            "outbrain", "taboola", "tags", "tagcloud", "toolbar", "skip", "login", "overlay", "banner",
+            "print", "sharebar", "addthis", "sharedaddy", "rating", "rss", "follow", "donate",
+            "paywall", "trending", "popular", "mostread", "most", "readmore", "more", "teaserlist",
+            "shop", "cart", "dialog", "noprint", "offscreen", "sronly", "sr");
+
+    /** Word prefixes for compounds without separators ("sharebuttons", "relatedposts"). */
+    private static final List<String> FURNITURE_PREFIXES = List.of("share", "social", "related",
+            "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment",
+            "breadcrumb", "sidebar", "widget", "popup", "outbrain", "taboola", "disqus", "paywall",
+            "pagination", "recommend", "adsbygoogle", "adslot", "adunit", "adcontainer", "adwrapper");
+
+    /** Furniture that is removed whatever its size: these sections often outweigh the article. */
+    private static final List<String> ALWAYS_PREFIXES = List.of("comment", "disqus", "cookie", "consent",
+            "newsletter", "related", "outbrain", "taboola", "recommend", "gdpr");
+
+    /** Words around the article that are furniture only when small: "article-meta", "byline". */
+    private static final Set<String> SMALL_FURNITURE = Set.of("meta", "byline", "author", "authors",
+            "date", "dateline", "time", "timestamp", "published", "updated", "header", "caption-credit",
+            "credit", "credits", "bio", "profile", "avatar", "label", "kicker",
+            "eyebrow", "category", "categories", "topics", "keywords");
+
+    /** Words that suggest the main text; they give a container a bonus when scoring. */
+    private static final Set<String> CONTENT = Set.of("article", "body", "content", "entry", "main",
+            "post", "story", "text", "blog", "hentry", "prose", "richtext", "articlebody", "storycontent",
+            "postcontent", "entrycontent", "page", "single", "news", "inhalt", "artikel", "contenido",
+            "contenu", "testo", "corpo", "tresc");
+
+    /** Words that name the article's lead paragraph (standfirst), which often sits outside the body box. */
+    private static final Set<String> LEAD = Set.of("lead", "leadin", "intro", "introduction", "standfirst",
+            "summary", "deck", "dek", "subtitle", "subheadline", "subhead", "abstract", "excerpt", "chapeau",
+            "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline");
+
+    static boolean isLead(Element e) {
+        for (String w : words(e)) if (LEAD.contains(w)) return true;
+        return false;
+    }
+
+    /** Words that mark a comment, a widget or a list of other articles. */
+    private static final Set<String> UNLIKELY = Set.of("footer", "sidebar", "comment", "comments",
+            "widget", "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
+            "sponsored", "banner", "combx", "community", "masthead", "pager", "pagination", "popup",
+            "tweet", "twitter", "shoutbox", "agegate", "foot", "rss", "contact", "remark", "legends",
+            "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more");
+
+    /** A whole element that says only this is a label for an ad or a share button, not text. */
+    private static final Pattern LABEL = Pattern.compile("(?iu)^(advertisement|advertisment|anzeige|werbung|"
+            + "publicité|publicidad|pubblicità|reklama|reklame|advertentie|sponsored|sponsored content|"
+            + "story continues below( this)? (ad|advertisement)|continue reading( below)?|"
+            + "scroll to continue with content|share( this)?( article| story| post)?|share on \\w+|"
+            + "tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
+            + "read more|weiterlesen|lire la suite|leer más|leggi anche|mehr zum thema|"
+            + "related( articles| stories| posts)?|most read|trending|skip to (main )?content|"
+            + "subscribe|sign up|follow us|comments?|kommentare|commentaires|\\d+ comments?|"
+            + "copy link|copied|link copied|image|photo|video|close|menu|search|top|back to top)[.:!]?$");
+
+    private Boilerplate() {}
+
+    /** The words of class, id, role and itemprop: split at non-letters and at camelCase humps. */
+    static List<String> words(Element e) {
+        List<String> words = new ArrayList<>();
+        if (e.attributesSize() > 0) {
+            for (String attr : new String[] {"class", "id", "role", "itemprop"}) split(e.attr(attr), words);
+        }
+        return words;
+    }
+
+    private static void split(String raw, List<String> words) {
+        int start = -1;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            boolean upper = c >= 'A' && c <= 'Z';
+            boolean hump = upper && i > 0 && Character.isLowerCase(raw.charAt(i - 1));
+            if ((!letter && !upper) || hump) {
+                if (start >= 0) words.add(raw.substring(start, i).toLowerCase(Locale.ROOT));
+                start = hump ? i : -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    static boolean isFurniture(List<String> words) {
+        for (String w : words) {
+            if (FURNITURE.contains(w)) return true;
+            for (String p : FURNITURE_PREFIXES) if (isCompound(w, p)) return true;
+        }
+        return false;
+    }
+
+    static boolean isAlwaysFurniture(List<String> words) {
+        for (String w : words) for (String p : ALWAYS_PREFIXES) if (w.equals(p) || w.equals(p + "s") || isCompound(w, p)) return true;
+        return false;
+    }
+
+    /** The prefix itself, or plus at least three more letters ("sharebar", "commentlist"), so that plain words
+     * built on the prefix ("shared", "comments" as in "no-comments") are not compounds; and never
+     * "commentary", which is a kind of article. */
+    private static boolean isCompound(String word, String prefix) {
+        return word.startsWith(prefix) && (word.length() == prefix.length() || word.length() >= prefix.length() + 3)
+                && !word.startsWith("commentar");
+    }
+
+    static boolean isSmallFurniture(List<String> words) {
+        for (String w : words) if (SMALL_FURNITURE.contains(w)) return true;
+        return false;
+    }
+
+    /** +25 for words of the main text, -25 for furniture words, as a container bonus. */
+    static int classWeight(Element e) {
+        int weight = 0;
+        List<String> words = words(e);
+        for (String w : words) {
+            if (CONTENT.contains(w)) {
+                weight += 25;
+                break;
+            }
+        }
+        for (String w : words) {
+            if (UNLIKELY.contains(w) || isCompound(w, "comment") || isCompound(w, "share")) {
+                weight -= 25;
+                break;
+            }
+        }
+        return weight;
+    }
+
+    static boolean isLabel(String text) {
+        return text.length() <= 60 && LABEL.matcher(text.trim()).matches();
+    }
+
+    /** Elements hidden from readers by markup or inline style. */
+    static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
+        String style = e.attr("style");
+        if (style.isEmpty()) return false;
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+}

@@ -1,0 +1,260 @@
+package org.tidings.extract;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Elements;
+
+/**
+ * Cleans the chosen article container: removes furniture the page-wide pass left (it protects
+ * large boxes), link lists, widget-like boxes, repeated headlines and bylines, lone dates and labels.
+ */
+final class ContentCleaner {
+
+    /** A list or box whose text is more than this share of links is a menu or a "read more" list. */
+    private static final double MAX_LINK_DENSITY = 0.5;
+    /** Boxes without a content class tolerate less link text: one link in a short box is a teaser. */
+    private static final double MAX_LINK_DENSITY_PLAIN_BOX = 0.33;
+    /** Boxes shorter than this, without images, are widgets or labels... */
+    private static final int MIN_BOX_CHARS = 25;
+    /** ...and boxes with this many commas are prose whatever else they hold. */
+    private static final int PROSE_COMMAS = 10;
+
+    private static final Pattern DATE_ONLY = Pattern.compile("(?iu)^(published|updated|posted|veröffentlicht|"
+            + "aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|on|am|le|el)?[:\\s]*"
+            + "([\\p{L}]+,?\\s+)?(\\d{1,4}[./\\-]\\s?\\d{1,2}[./\\-]\\s?\\d{2,4}|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}|"
+            + "\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4})([,\\s]+(at|um|à|a las|alle)?\\s*\\d{1,2}[:.h]\\d{2}(\\s*[ap]\\.?m\\.?)?"
+            + "(\\s*(uhr|[A-Z]{2,4}))?)?\\s*[|·•-]?\\s*$");
+
+    /** Photo credits and source lines ("Foto: dpa", "Image: Reuters"): a short element starting so. */
+    private static final Pattern CREDIT = Pattern.compile("(?iu)^(foto|fotos|photo|photos|bild|bilder|image|"
+            + "images|quelle|source|credit|credits|crédit|crédits|photo credit|fotocredit|zdjęcie|©|\\(c\\))\\s*:");
+
+    /** "Read more: Other story", "Lesen Sie auch: ...": a pointer to another article, not text.
+     * Only short elements are tested, so a paragraph that merely starts "See also the ..." stays. */
+    private static final Pattern READ_ALSO = Pattern.compile("(?iu)^\\W{0,3}(read (more|also)|see also|related|"
+            + "more on this|recommended|lesen sie (auch|mehr)|auch interessant|das könnte (dich|sie) auch interessieren|"
+            + "mehr zum thema|zum weiterlesen|weitere (beiträge|artikel|informationen)|mehr dazu|lust auf mehr|"
+            + "le puede interesar|puede interesarte|puedes ver|lee también|leer más|te puede interesar|"
+            + "lire aussi|à lire aussi|voir aussi|leggi anche|potrebbe interessarti|czytaj (także|też|również)|"
+            + "zobacz (też|także)|dowiedz się więcej|lees ook|läs också|les også|lue myös)\\b\\s*[:!?.…]?");
+
+    private ContentCleaner() {}
+
+    static void clean(Element content, String title, String byline) {
+        removeFurniture(content);
+        removeLabelsAndDates(content);
+        removeRepeatedHeadline(content, title);
+        removeRepeatedByline(content, byline);
+        removeWidgetBoxes(content);
+        removeEmpty(content);
+        removeTrailingHeadings(content);
+    }
+
+    /** Furniture holding more than this share of the article's text is the article under an odd
+     * name ("subscriber-content", "share-wrapper" around everything). */
+    private static final double FURNITURE_MAX_SHARE = 0.5;
+
+    private static void removeFurniture(Element content) {
+        TextStats stats = TextStats.of(content);
+        double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
+        for (Element e : content.getAllElements()) {
+            if (e == content || PageCleaning.isProtected(e)) continue;
+            List<String> words = Boilerplate.words(e);
+            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
+            if (words.isEmpty()) continue;
+            int chars = stats.chars(e);
+            boolean furniture = Boilerplate.isFurniture(words) && chars < limit && !PageCleaning.holdsProse(e, stats)
+                    || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
+            if (furniture && e.selectFirst("[itemprop=articleBody]") == null) e.remove();
+        }
+    }
+
+    /** Labels, credits and lone dates are short: only elements up to this long are read. */
+    private static final int MAX_LABEL_CHARS = 200;
+
+    /** The phrase with a colon ("Read more: ..."), alone, or on a line that is mostly a link. */
+    private static boolean isReadAlso(String text, TextStats.Counts counts) {
+        java.util.regex.Matcher m = READ_ALSO.matcher(text);
+        if (!m.lookingAt()) return false;
+        String rest = text.substring(m.end()).trim();
+        return m.group().trim().endsWith(":") || rest.isEmpty() || text.endsWith(":") || counts.linkDensity() >= 0.5;
+    }
+
+    /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly. */
+    private static void removeLabelsAndDates(Element content) {
+        TextStats stats = TextStats.of(content);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+                int chars = stats.chars(e);
+                if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
+                if (chars == 0) return e.nameIs("time") ? FilterResult.REMOVE : FilterResult.SKIP_CHILDREN;
+                String text = e.text().trim();
+                boolean image = stats.get(e).images() > 0;
+                boolean label = !image && (Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt()
+                        || isReadAlso(text, stats.get(e)));
+                if (label || DATE_ONLY.matcher(text).matches()) return FilterResult.REMOVE;
+                return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
+                        ? FilterResult.REMOVE : FilterResult.SKIP_CHILDREN;
+            }
+        }, content);
+    }
+
+    private static void removeRepeatedHeadline(Element content, String title) {
+        if (title == null) return;
+        String t = squash(title);
+        for (Element h : content.select("h1, h2, h3")) {
+            String text = squash(h.text());
+            if (!text.isEmpty() && (text.equals(t) || t.startsWith(text) && text.length() > t.length() / 2)) {
+                h.remove();
+                return;
+            }
+        }
+    }
+
+    /** "By Jane Doe" above the text, when the byline is known from the metadata: the outermost
+     * short element that holds it, and only the first. */
+    private static void removeRepeatedByline(Element content, String byline) {
+        if (byline == null) return;
+        String b = squash(byline);
+        if (b.length() < 4) return;
+        TextStats stats = TextStats.of(content);
+        int limit = byline.length() + 40;
+        Element[] found = new Element[1];
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+                int chars = stats.chars(e);
+                if (chars > limit) return FilterResult.CONTINUE;
+                if (chars == 0) return FilterResult.SKIP_CHILDREN;
+                String text = squash(e.text());
+                if (text.contains(b) && (text.length() <= b.length() + 12 || chars < 100)) {
+                    found[0] = e;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.SKIP_CHILDREN;
+            }
+        }, content);
+        if (found[0] != null) found[0].remove();
+    }
+
+    private static void removeWidgetBoxes(Element content) {
+        Elements boxes = content.select("div, section, ul, ol, table, form, aside, dl, header, footer, figure");
+        Set<Element> dataTables = dataTables(content);
+        TextStats stats = TextStats.of(content);
+        double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
+        List<Element> doomed = new java.util.ArrayList<>();
+        for (int i = boxes.size() - 1; i >= 0; i--) {
+            Element box = boxes.get(i);
+            if (box == content || dataTables.contains(box)) continue;
+            if (isWidgetBox(box, stats.get(box), limit, stats)) {
+                stats.remove(box);
+                doomed.add(box);
+            }
+        }
+        Removal.removeAll(doomed);
+    }
+
+    private static boolean isWidgetBox(Element box, TextStats.Counts counts, double limit, TextStats stats) {
+        int weight = Boilerplate.classWeight(box);
+        boolean prose = counts.commas() >= PROSE_COMMAS;
+        if (weight < 0) return counts.chars() < limit && proseScore(counts) + weight < 0;
+        if (prose) return false;
+        if (box.nameIs("figure") && counts.images() > 0) return false;
+        boolean list = box.nameIs("ul") || box.nameIs("ol");
+        boolean hasMedia = counts.images() > 0 || counts.media() > 0;
+        double density = counts.linkDensity();
+        if (counts.chars() < MIN_BOX_CHARS && !hasMedia && counts.headings() == 0) return true;
+        if (!list && counts.items() > counts.paragraphs() + 5 && density > 0.2) return true;
+        if (density > MAX_LINK_DENSITY) return true;
+        return weight == 0 && !list && density > MAX_LINK_DENSITY_PLAIN_BOX && counts.chars() < 300;
+    }
+
+    /** What a box's text is worth as prose, on the scale of a class weight (25): a comma, a
+     * paragraph and a hundred characters each count. A "widget" box holding the article's
+     * paragraphs outweighs its name; a share bar or teaser does not. */
+    private static double proseScore(TextStats.Counts counts) {
+        return counts.commas() + 2.0 * counts.paragraphs() + counts.chars() / 100.0;
+    }
+
+    /**
+     * The data tables under a root: tables with headers or a caption, or with many cells and no
+     * nested blocks. A table holding another table is layout. Linear in the page: nesting is found
+     * from the inner tables upwards, and only tables without tables inside are inspected.
+     */
+    static Set<Element> dataTables(Element root) {
+        Elements tables = root.select("table");
+        Set<Element> layout = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element table : tables) {
+            for (Element p = table.parent(); p != null && p != root; p = p.parent()) {
+                if (p.nameIs("table") && !layout.add(p)) break;
+            }
+        }
+        Set<Element> data = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element table : tables) if (!layout.contains(table) && isDataTable(table)) data.add(table);
+        return data;
+    }
+
+    private static boolean isDataTable(Element table) {
+        if ("presentation".equals(table.attr("role"))) return false;
+        if (table.selectFirst("caption, th, thead") != null || !table.attr("summary").isEmpty()) return true;
+        if (table.selectFirst("td div, td p, td ul, td section") != null) return false;
+        int rows = table.select("tr").size();
+        int cells = table.select("td").size();
+        return rows >= 2 && cells >= 4;
+    }
+
+    private static void removeEmpty(Element content) {
+        TextStats stats = TextStats.of(content);
+        List<Element> doomed = new java.util.ArrayList<>();
+        for (Element e : content.getAllElements()) {
+            if (e == content) continue;
+            if (e.nameIs("br") || e.nameIs("hr") || e.nameIs("img") || e.nameIs("source") || e.nameIs("td")
+                    || e.nameIs("th") || e.nameIs("tr")) continue;
+            TextStats.Counts c = stats.get(e);
+            if (c.chars() > 0 || c.images() > 0 || c.media() > 0) continue;
+            if (!hasDoomedAncestor(e, content, stats)) doomed.add(e);
+        }
+        Removal.removeAll(doomed);
+    }
+
+    /** An empty element inside an empty element goes with it. */
+    private static boolean hasDoomedAncestor(Element e, Element content, TextStats stats) {
+        Element p = e.parent();
+        if (p == null || p == content) return false;
+        TextStats.Counts c = stats.get(p);
+        return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !p.nameIs("td") && !p.nameIs("th") && !p.nameIs("tr");
+    }
+
+    /** A heading with nothing after it introduced a list that was removed ("Related stories"). */
+    private static void removeTrailingHeadings(Element content) {
+        while (true) {
+            Element last = lastLeaf(content);
+            if (last == null || !last.normalName().matches("h[1-6]")) return;
+            last.remove();
+        }
+    }
+
+    private static Element lastLeaf(Element content) {
+        Element e = content.lastElementChild();
+        while (e != null && !e.normalName().matches("h[1-6]|p|ul|ol|table|figure|blockquote|pre")
+                && e.lastElementChild() != null) {
+            e = e.lastElementChild();
+        }
+        return e;
+    }
+
+    static String squash(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+}

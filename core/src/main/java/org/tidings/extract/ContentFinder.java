@@ -1,0 +1,302 @@
+package org.tidings.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the element that holds the article: every block of prose gives points to its ancestors
+ * (most to its parent), containers get a bonus or malus for their tag and class words, and the
+ * best container, discounted by its share of link text, wins. Sibling blocks that read like the
+ * same article are then gathered with it.
+ */
+final class ContentFinder {
+
+    /** Blocks shorter than this are labels, buttons or captions, not prose. */
+    private static final int MIN_BLOCK_CHARS = 25;
+    /** How many ancestors a block's score reaches: beyond that, wrappers of the whole page. */
+    private static final int ANCESTOR_LEVELS = 5;
+    /** Other candidates this close to the best suggest the article is split over several boxes. */
+    private static final double CLOSE_CANDIDATE = 0.75;
+    /** A sibling joins when it scores this share of the best candidate. */
+    private static final double SIBLING_SHARE = 0.2;
+    /** A sibling paragraph joins when it is this long and mostly not links... */
+    private static final int SIBLING_PARAGRAPH_CHARS = 80;
+    /** ...with at most this share of link text (guards against lists of links dressed as p). */
+    private static final double SIBLING_MAX_LINK_DENSITY = 0.25;
+
+    /** The parent must hold this much more prose (ratio and characters) to be the article... */
+    private static final double PROSE_GROWTH = 1.25;
+    private static final int PROSE_GROWTH_MIN_CHARS = 150;
+    /** ...counting blocks this long, with links below this share. */
+    private static final int PROSE_BLOCK_CHARS = 60;
+    private static final double PROSE_MAX_LINK_DENSITY = 0.3;
+    /** Article boxes sit a few levels apart at most; beyond that the parent is the page. */
+    private static final int MAX_PROSE_CLIMB = 4;
+
+    static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header", "footer",
+            "aside", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
+            "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "hr", "form",
+            "address", "details", "summary", "fieldset", "center", "nav", "picture", "caption");
+
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "li", "dd");
+
+    private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    private final TextStats stats;
+
+    private ContentFinder(TextStats stats) {
+        this.stats = stats;
+    }
+
+    /** The article's containers; the whole body when the page holds no prose block at all. */
+    static List<Element> find(Element body) {
+        ContentFinder finder = new ContentFinder(TextStats.of(body));
+        finder.scoreBlocks(body);
+        Element top = finder.best();
+        if (top == null) return List.of(body);
+        top = finder.widen(top);
+        return finder.withSiblings(top);
+    }
+
+    private void scoreBlocks(Element body) {
+        for (Element e : body.getAllElements()) {
+            if (SCORED.contains(e.normalName())) {
+                if (e.nameIs("li") && hasBlockChild(e)) {
+                    scoreLooseText(e);
+                    continue;
+                }
+                scoreBlock(e, stats.get(e), e.parent());
+            } else if (isContainer(e)) {
+                if (hasBlockChild(e)) scoreLooseText(e);
+                else scoreBlock(e, stats.get(e), e.parent());
+            }
+        }
+    }
+
+    private static boolean isContainer(Element e) {
+        return e.nameIs("div") || e.nameIs("section") || e.nameIs("article") || e.nameIs("main")
+                || e.nameIs("span") && e.parent() != null && e.parent().nameIs("div") && e.childrenSize() == 0
+                || e.nameIs("font") || e.nameIs("center");
+    }
+
+    static boolean hasBlockChild(Element e) {
+        for (Element child : e.children()) if (BLOCK_TAGS.contains(child.normalName())) return true;
+        return false;
+    }
+
+    /** Text directly inside a container that also has blocks: each long run counts as a paragraph. */
+    private void scoreLooseText(Element container) {
+        int run = 0;
+        int commas = 0;
+        for (Node child : container.childNodes()) {
+            if (child instanceof TextNode t) {
+                String text = t.text().trim();
+                run += text.length();
+                commas += commas(text);
+            } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.normalName())) {
+                TextStats.Counts counts = stats.get(c);
+                run += c.nameIs("a") ? 0 : counts.chars();
+                commas += counts.commas();
+            } else {
+                addRun(container, run, commas);
+                run = 0;
+                commas = 0;
+            }
+        }
+        addRun(container, run, commas);
+    }
+
+    private void addRun(Element container, int chars, int commas) {
+        if (chars >= MIN_BLOCK_CHARS) spread(container, blockScore(chars, commas), 0);
+    }
+
+    private void scoreBlock(Element block, TextStats.Counts counts, Element parent) {
+        if (parent == null || counts.chars() < MIN_BLOCK_CHARS) return;
+        if (counts.linkDensity() > 0.5) return;
+        spread(parent, blockScore(counts.chars(), counts.commas()), 0);
+    }
+
+    private static double blockScore(int chars, int commas) {
+        return 1 + commas + Math.min(chars / 100.0, 3);
+    }
+
+    private void spread(Element first, double score, int startLevel) {
+        Element e = first;
+        for (int level = startLevel; e != null && level < ANCESTOR_LEVELS; level++) {
+            if (e.nameIs("html")) break;
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            scoreOf(e)[0] += score / divider;
+            e = e.parent();
+        }
+    }
+
+    private double[] scoreOf(Element e) {
+        return scores.computeIfAbsent(e, k -> new double[] {initialScore(k)});
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if ("articleBody".equals(e.attr("itemprop"))) score += 25;
+        return score + Boilerplate.classWeight(e);
+    }
+
+    private double finalScore(Element e) {
+        double[] s = scores.get(e);
+        if (s == null) return 0;
+        return s[0] * (1 - stats.get(e).linkDensity());
+    }
+
+    private Element best() {
+        return scores.keySet().stream().max(Comparator.comparingDouble(this::finalScore)).orElse(null);
+    }
+
+    /**
+     * Moves up when the article is split: several near-best candidates under one ancestor mean
+     * that ancestor is the article (guards against picking one of many equal text boxes); and an
+     * only child stands for its parent.
+     */
+    private Element widen(Element top) {
+        double topScore = finalScore(top);
+        List<Element> close = new ArrayList<>();
+        for (Element e : scores.keySet()) {
+            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isRelated(e, top)) close.add(e);
+        }
+        if (close.size() >= 2) {
+            for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+                Element a = ancestor;
+                long inside = close.stream().filter(c -> isAncestor(a, c)).count();
+                if (inside >= 2) {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+        top = climbWhileScoreRises(top);
+        top = climbWhileProseGrows(top);
+        while (top.parent() != null && !top.parent().nameIs("body") && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    /** A parent that scores more than its best child holds more of the article than the child. */
+    private Element climbWhileScoreRises(Element top) {
+        double last = finalScore(top);
+        double threshold = last / 3;
+        for (Element parent = top.parent(); parent != null && !parent.nameIs("body"); parent = parent.parent()) {
+            if (!scores.containsKey(parent)) continue;
+            double s = finalScore(parent);
+            if (s < threshold) break;
+            if (s > last) return parent;
+            last = s;
+        }
+        return top;
+    }
+
+    /**
+     * Articles split over several boxes ("field__item" after "field__item") score one box best:
+     * move up while the parent holds clearly more prose (long paragraphs with few links) and is
+     * not itself mostly links. Teaser lists do not pull the article up: their paragraphs are short
+     * or linked, and they were removed as furniture when named so.
+     */
+    private Element climbWhileProseGrows(Element top) {
+        int prose = proseChars(top);
+        int steps = 0;
+        for (Element parent = top.parent(); parent != null && !parent.nameIs("html") && steps++ < MAX_PROSE_CLIMB;
+                parent = parent.parent()) {
+            int parentProse = proseChars(parent);
+            if (parentProse < prose * PROSE_GROWTH || parentProse - prose < PROSE_GROWTH_MIN_CHARS
+                    || stats.get(parent).linkDensity() > PROSE_MAX_LINK_DENSITY) {
+                break;
+            }
+            top = parent;
+            prose = parentProse;
+        }
+        return top;
+    }
+
+    private int proseChars(Element e) {
+        int sum = 0;
+        for (Element block : e.getAllElements()) {
+            boolean paragraph = block.nameIs("p") || block.nameIs("pre")
+                    || isContainer(block) && !hasBlockChild(block) && !block.nameIs("span");
+            if (!paragraph) continue;
+            TextStats.Counts c = stats.get(block);
+            if (c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY) sum += c.chars();
+        }
+        return sum;
+    }
+
+    private static boolean isRelated(Element a, Element b) {
+        return isAncestor(a, b) || isAncestor(b, a);
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (top.nameIs("body") || parent == null || parent.nameIs("html")) return List.of(top);
+        double topScore = finalScore(top);
+        double threshold = Math.max(10, topScore * SIBLING_SHARE);
+        List<Element> picked = new ArrayList<>();
+        Element lead = leadBefore(top);
+        for (Element sibling : parent.children()) {
+            if (sibling == top || sibling == lead || joins(sibling, top, topScore, threshold)) picked.add(sibling);
+        }
+        return picked;
+    }
+
+    /** Lead paragraphs this long are prose; longer "leads" are other articles' teasers. */
+    private static final int LEAD_MIN_CHARS = 40;
+    private static final int LEAD_MAX_CHARS = 800;
+
+    /**
+     * The standfirst just before the body box ("lead", "intro", "deck"...), which scores too little
+     * to join on its own. Only the nearest two siblings are looked at, and only a box of prose
+     * size with few links: a teaser list named "teaser" is longer and made of links.
+     */
+    private Element leadBefore(Element top) {
+        Element sibling = top.previousElementSibling();
+        for (int i = 0; i < 2 && sibling != null; i++, sibling = sibling.previousElementSibling()) {
+            TextStats.Counts c = stats.get(sibling);
+            if (c.chars() < LEAD_MIN_CHARS || c.chars() > LEAD_MAX_CHARS || c.linkDensity() > 0.2) continue;
+            if (Boilerplate.isLead(sibling)) return sibling;
+            for (Element child : sibling.children()) if (Boilerplate.isLead(child)) return sibling;
+        }
+        return null;
+    }
+
+    private boolean joins(Element sibling, Element top, double topScore, double threshold) {
+        double bonus = !top.className().isEmpty() && sibling.className().equals(top.className()) ? topScore * 0.2 : 0;
+        if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold) return true;
+        if (!sibling.nameIs("p") && !(isContainer(sibling) && !hasBlockChild(sibling))) return false;
+        TextStats.Counts counts = stats.get(sibling);
+        String text = sibling.text();
+        if (counts.chars() > SIBLING_PARAGRAPH_CHARS) return counts.linkDensity() < SIBLING_MAX_LINK_DENSITY;
+        return counts.chars() > 0 && counts.linkChars() == 0 && text.matches("(?s).*[.!?。]\\s*$");
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C') n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,161 @@
+package org.tidings.extract;
+
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
+
+/**
+ * Prepares a parsed page for content scoring: resolves lazy-loaded images, drops what is never
+ * article text (scripts, forms' controls, frames, navigation, hidden elements) and removes
+ * furniture recognised by its class/id words.
+ */
+final class PageCleaning {
+
+    /** Furniture this large (share of the page's text) is kept for the scorer to judge: a wrapper
+     * named "has-sidebar" or "page-with-ads" can hold the whole article. */
+    private static final double FURNITURE_MAX_SHARE = 0.4;
+
+    /** "Small" furniture (meta, byline, header) above this many characters is content. */
+    static final int SMALL_FURNITURE_MAX_CHARS = 250;
+
+    private static final String NEVER_TEXT = "rt, rp, script, style, link, noscript, iframe, object, embed, svg, "
+            + "canvas, template, button, input, select, textarea, option, label, nav, dialog, menu, "
+            + "audio, video, map, frame, frameset, applet";
+
+    /** Attributes that hold the real image URL of a lazy-loaded image. */
+    private static final List<String> LAZY_SRC = List.of("data-src", "data-lazy-src", "data-original",
+            "data-url", "data-hi-res-src", "data-full-src", "data-lazy", "data-actualsrc", "data-img-src",
+            "data-echo", "data-srcset", "data-lazy-srcset");
+
+    private PageCleaning() {}
+
+    static void prepare(Document doc) {
+        Element body = doc.body();
+        unwrapHtmlTemplates(body);
+        resolveLazyImages(body);
+        unwrapNoscriptImages(body);
+        body.select(NEVER_TEXT).remove();
+        removeComments(body);
+        List<Element> hidden = new java.util.ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e != body && Boilerplate.isHidden(e)) hidden.add(e);
+        }
+        Removal.removeAll(hidden);
+        removeFurniture(body);
+    }
+
+    /** Templates this long with paragraphs in them are the article, rendered by script (Blogger
+     * ships posts this way); short templates are widgets. */
+    private static final int TEMPLATE_MIN_CHARS = 500;
+
+    private static void unwrapHtmlTemplates(Element root) {
+        for (Element script : root.select("script[type=text/template], script[type=text/html]")) {
+            String html = script.data();
+            if (html.length() < TEMPLATE_MIN_CHARS || !html.contains("<p")) continue;
+            Element holder = new Element("div");
+            script.replaceWith(holder);
+            holder.html(html);
+        }
+    }
+
+    static void resolveLazyImages(Element root) {
+        for (Element img : root.select("img, source")) {
+            String src = img.attr("src");
+            if (src.isEmpty() || isPlaceholder(src)) {
+                for (String attr : LAZY_SRC) {
+                    String value = img.attr(attr).trim();
+                    if (!value.isEmpty() && !isPlaceholder(value)) {
+                        img.attr("src", value.split("[\\s,]+")[0]);
+                        break;
+                    }
+                }
+            }
+            if (img.attr("srcset").isEmpty() && img.hasAttr("data-srcset")) img.attr("srcset", img.attr("data-srcset"));
+            if (img.nameIs("img") && (img.attr("src").isEmpty() || isPlaceholder(img.attr("src")))
+                    && !img.attr("srcset").isEmpty()) {
+                img.attr("src", img.attr("srcset").trim().split("[\\s,]+")[0]);
+            }
+        }
+    }
+
+    private static boolean isPlaceholder(String src) {
+        String s = src.toLowerCase(Locale.ROOT);
+        return s.startsWith("data:") || s.contains("placeholder") || s.contains("blank.") || s.contains("spacer.")
+                || s.contains("lazy") || s.contains("1x1") || s.contains("pixel.") || s.contains("transparent.");
+    }
+
+    /** A {@code <noscript>} holding the real image of a placeholder before it: keep the real one. */
+    private static void unwrapNoscriptImages(Element root) {
+        for (Element noscript : root.select("noscript")) {
+            String inner = noscript.html();
+            if (!inner.contains("<img")) continue;
+            List<org.jsoup.nodes.Node> nodes = Parser.parseFragment(inner, noscript.parent(), noscript.baseUri());
+            Element img = nodes.stream().filter(n -> n instanceof Element).map(n -> (Element) n)
+                    .map(e -> e.nameIs("img") ? e : e.selectFirst("img")).filter(e -> e != null).findFirst().orElse(null);
+            if (img == null) continue;
+            Element prev = noscript.previousElementSibling();
+            if (prev != null && prev.nameIs("img")) prev.remove();
+            noscript.replaceWith(img);
+        }
+    }
+
+    private static void removeComments(Element root) {
+        List<org.jsoup.nodes.Node> comments = new java.util.ArrayList<>();
+        root.forEachNode(n -> {
+            if (n instanceof Comment) comments.add(n);
+        });
+        comments.forEach(org.jsoup.nodes.Node::remove);
+    }
+
+    private static void removeFurniture(Element body) {
+        TextStats stats = TextStats.of(body);
+        int total = Math.max(1, stats.chars(body));
+        Elements all = body.getAllElements();
+        List<Element> doomed = new java.util.ArrayList<>();
+        for (Element e : all) {
+            if (e == body || isProtected(e)) continue;
+            List<String> words = Boilerplate.words(e);
+            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
+            if (words.isEmpty()) continue;
+            int chars = stats.chars(e);
+            boolean furniture = Boilerplate.isAlwaysFurniture(words)
+                    || (Boilerplate.isFurniture(words) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
+                    || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
+            if (furniture && !containsMainContent(e)) {
+                doomed.add(e);
+                stats.remove(e);
+            }
+        }
+        Removal.removeAll(doomed);
+    }
+
+    /** Paragraphs this long, with few links, are article prose rather than teasers or labels... */
+    private static final int PROSE_PARAGRAPH_CHARS = 120;
+    /** ...and this many of them make a box the article whatever its name ("article-content
+     * sticky-sidebar-relative"); related lists and sidebars hold short teasers. */
+    private static final int PROSE_PARAGRAPHS = 3;
+
+    static boolean holdsProse(Element e, TextStats stats) {
+        int prose = 0;
+        for (Element p : e.select("p")) {
+            TextStats.Counts c = stats.get(p);
+            if (c.chars() >= PROSE_PARAGRAPH_CHARS && c.linkDensity() < 0.25 && ++prose >= PROSE_PARAGRAPHS) return true;
+        }
+        return false;
+    }
+
+    /** The page's own markers of the article are never furniture. */
+    static boolean isProtected(Element e) {
+        return e.nameIs("article") || e.nameIs("main") || e.nameIs("html") || e.nameIs("body")
+                || "main".equals(e.attr("role")) || "articleBody".equals(e.attr("itemprop"))
+                || "text".equals(e.attr("itemprop"));
+    }
+
+    private static boolean containsMainContent(Element e) {
+        return e.selectFirst("article, main, [role=main], [itemprop=articleBody]") != null;
+    }
+}

@@ -1,0 +1,211 @@
+package org.tidings.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The article object of a page's JSON-LD ({@code NewsArticle}, {@code Article}, {@code BlogPosting}
+ * and kin), found in top-level objects, arrays and {@code @graph}s. Broken JSON is skipped.
+ */
+record StructuredData(String headline, List<String> authors, String datePublished, String dateModified,
+                      String image, String publisher, String section, List<String> keywords,
+                      String description, String articleBody, String inLanguage, String url,
+                      Boolean accessibleForFree) {
+
+    static final StructuredData NONE = new StructuredData(null, List.of(), null, null, null, null, null,
+            List.of(), null, null, null, null, null);
+
+    /** Scripts beyond this size are not article metadata (some sites embed whole app states). */
+    private static final int MAX_SCRIPT_CHARS = 2_000_000;
+
+    private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
+            "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+            "backgroundnewsarticle", "socialmediaposting", "liveblogposting", "scholarlyarticle",
+            "techarticle", "report", "posting", "webpage");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static StructuredData read(Document doc) {
+        JsonNode best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            String json = script.data();
+            if (json.isBlank() || json.length() > MAX_SCRIPT_CHARS) continue;
+            for (JsonNode node : articleNodes(parse(json))) {
+                int rank = rank(node);
+                if (rank < bestRank) {
+                    best = node;
+                    bestRank = rank;
+                }
+            }
+        }
+        return best == null ? NONE : from(best, doc.title());
+    }
+
+    private static JsonNode parse(String script) {
+        String json = script.trim();
+        if (json.startsWith("<![CDATA[")) json = json.substring(9).replaceFirst("]]>\\s*$", "");
+        if (json.startsWith("<!--")) json = json.substring(4).replaceFirst("-->\\s*$", "");
+        json = json.strip();
+        if (json.endsWith(";")) json = json.substring(0, json.length() - 1);
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** News types first, then other articles; a bare WebPage only when nothing else is there. */
+    private static int rank(JsonNode node) {
+        String type = typeOf(node);
+        if (type.contains("newsarticle")) return 0;
+        if (type.equals("webpage")) return 2;
+        return 1;
+    }
+
+    private static List<JsonNode> articleNodes(JsonNode root) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(root, found, 0);
+        return found;
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> found, int depth) {
+        if (node == null || depth > 4) return;
+        if (node.isArray()) {
+            for (JsonNode child : node.values()) collect(child, found, depth + 1);
+            return;
+        }
+        if (!node.isObject()) return;
+        if (ARTICLE_TYPES.contains(typeOf(node))) found.add(node);
+        collect(node.get("@graph"), found, depth + 1);
+        collect(node.get("mainEntity"), found, depth + 1);
+    }
+
+    private static String typeOf(JsonNode node) {
+        JsonNode type = node.get("@type");
+        if (type == null) return "";
+        if (type.isArray()) {
+            for (JsonNode t : type.values()) {
+                String s = text(t);
+                if (s != null && ARTICLE_TYPES.contains(s.toLowerCase(Locale.ROOT))) return s.toLowerCase(Locale.ROOT);
+            }
+            return "";
+        }
+        String s = text(type);
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static StructuredData from(JsonNode n, String documentTitle) {
+        String publisher = firstName(n.get("publisher"));
+        String name = text(n.get("name"));
+        if (name != null && publisher != null && name.equalsIgnoreCase(publisher)) name = null;
+        String headline = headline(text(n.get("headline")), name, documentTitle);
+        return new StructuredData(headline, names(n.get("author")), text(n.get("datePublished")),
+                text(n.get("dateModified")), imageUrl(n.get("image")), firstName(n.get("publisher")),
+                listOrText(n.get("articleSection")).stream().findFirst().orElse(null),
+                listOrText(n.get("keywords")), text(n.get("description")), text(n.get("articleBody")),
+                text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")));
+    }
+
+    /**
+     * {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
+     * description in one of them), the one the document title contains, or shares most words
+     * with, is the headline.
+     */
+    private static String headline(String headline, String name, String documentTitle) {
+        if (headline == null || name == null || headline.equals(name)) return first(headline, name);
+        String title = documentTitle == null ? "" : documentTitle.toLowerCase(Locale.ROOT);
+        boolean inHeadline = title.contains(headline.toLowerCase(Locale.ROOT));
+        boolean inName = title.contains(name.toLowerCase(Locale.ROOT));
+        if (inName && title.endsWith(name.toLowerCase(Locale.ROOT)) && !title.equals(name.toLowerCase(Locale.ROOT))) {
+            return headline; // the name is the site-name suffix of the title
+        }
+        if (inHeadline != inName) return inHeadline ? headline : name;
+        return overlap(name, title) > overlap(headline, title) ? name : headline;
+    }
+
+    private static double overlap(String candidate, String title) {
+        String[] words = candidate.toLowerCase(Locale.ROOT).split("\\W+");
+        int found = 0;
+        for (String w : words) if (!w.isEmpty() && title.contains(w)) found++;
+        return words.length == 0 ? 0 : (double) found / words.length;
+    }
+
+    private static Boolean freeFlag(JsonNode node) {
+        if (node == null) return null;
+        if (node.isBoolean()) return node.booleanValue();
+        String s = text(node);
+        return s == null ? null : !s.equalsIgnoreCase("false");
+    }
+
+    static String text(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (node.isString()) {
+            String s = node.stringValue().trim();
+            return s.isEmpty() ? null : s;
+        }
+        if (node.isNumber() || node.isBoolean()) return node.asString();
+        return null;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node == null) return names;
+        if (node.isArray()) {
+            for (JsonNode child : node.values()) {
+                String name = nameOf(child);
+                if (name != null && !names.contains(name)) names.add(name);
+            }
+        } else {
+            String name = nameOf(node);
+            if (name != null) names.add(name);
+        }
+        return names;
+    }
+
+    private static String nameOf(JsonNode node) {
+        String direct = text(node);
+        if (direct != null) return direct;
+        return node != null && node.isObject() ? text(node.get("name")) : null;
+    }
+
+    private static String firstName(JsonNode node) {
+        List<String> all = names(node);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static String imageUrl(JsonNode node) {
+        if (node == null) return null;
+        if (node.isArray()) return node.isEmpty() ? null : imageUrl(node.get(0));
+        String direct = text(node);
+        if (direct != null) return direct;
+        return node.isObject() ? first(text(node.get("url")), text(node.get("contentUrl"))) : null;
+    }
+
+    private static List<String> listOrText(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null) return out;
+        if (node.isArray()) {
+            for (JsonNode child : node.values()) {
+                String s = text(child);
+                if (s != null) out.add(s);
+            }
+            return out;
+        }
+        String s = text(node);
+        if (s == null) return out;
+        for (String part : s.split(",")) if (!part.isBlank()) out.add(part.trim());
+        return out;
+    }
+}

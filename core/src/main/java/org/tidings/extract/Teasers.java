@@ -1,0 +1,57 @@
+package org.tidings.extract;
+
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides whether a page holds only a teaser: a paywall announced by the page (JSON-LD
+ * {@code isAccessibleForFree: false}, a paywall box, a "subscribe to read on" prompt) together
+ * with a short text. A long free article that merely shows a subscription box is not a teaser,
+ * and a short free note is not one either unless it is next to nothing.
+ */
+final class Teasers {
+
+    /** With a paywall sign, text below this is a teaser: full news articles are longer. */
+    static final int PAYWALLED_MAX_CHARS = 2_000;
+    /** Without any sign, only this little text counts as "no article found". */
+    static final int NOTHING_CHARS = 150;
+
+    private static final Pattern PAYWALL_CLASS = Pattern.compile(
+            "(?i)(^|[^a-z])(paywall|pay-wall|premium-content|subscriber-only|subscribers-only|piano-offer|"
+                    + "tp-modal|regwall|meteredcontent|article-locked|locked-content|plus-content)([^a-z]|$)");
+
+    private static final Pattern PAYWALL_TEXT = Pattern.compile("(?iu)(subscribe (now )?to (continue|keep) reading|"
+            + "to (continue|keep) reading,? (please )?(subscribe|log ?in|sign in)|this (article|story|content) is "
+            + "(only )?(available|exclusive|reserved) (to|for) (subscribers|members)|already a subscriber|"
+            + "subscribers only|réservé aux abonnés|article réservé|exklusiv für abonnenten|jetzt weiterlesen|"
+            + "weiterlesen mit|abonnieren sie|plus-artikel|contenido exclusivo para suscriptores|"
+            + "solo para suscriptores|riservato agli abbonati|tylko dla subskrybentów)");
+
+    private Teasers() {}
+
+    /** Looks for paywall signs; call before the page is cleaned (cleaning removes the boxes). */
+    static boolean hasPaywallSign(Document doc, StructuredData ld) {
+        if (Boolean.FALSE.equals(ld.accessibleForFree())) return true;
+        for (Element e : doc.body().select("[class], [id]")) {
+            if (PAYWALL_CLASS.matcher(e.className()).find() || PAYWALL_CLASS.matcher(e.id()).find()) return true;
+        }
+        String text = doc.body().text();
+        if (text.length() > MAX_SCANNED_CHARS) text = text.substring(0, MAX_SCANNED_CHARS);
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String stem : PAYWALL_STEMS) if (lower.contains(stem)) return PAYWALL_TEXT.matcher(text).find();
+        return false;
+    }
+
+    /** Paywall prompts sit near the article, within the first few hundred thousand characters. */
+    private static final int MAX_SCANNED_CHARS = 300_000;
+
+    /** Cheap pre-check: every PAYWALL_TEXT phrase contains one of these. */
+    private static final java.util.List<String> PAYWALL_STEMS = java.util.List.of("subscri", "abonn", "weiterlesen",
+            "plus-artikel", "suscriptor", "abbonat", "subskryb", "reading", "réservé", "members");
+
+    static boolean isTeaser(boolean paywallSign, String text) {
+        int chars = text.length();
+        return chars < NOTHING_CHARS || paywallSign && chars < PAYWALLED_MAX_CHARS;
+    }
+}

@@ -1,0 +1,122 @@
+package org.tidings.extract;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Counts for every element under a root, computed in one pass (iterative, so deep trees cannot
+ * overflow the stack, and linear, so hostile pages cannot make per-element questions quadratic):
+ * text characters (whitespace folded), characters inside links, commas (a sign of prose), and
+ * the images, paragraphs, list items and headings below it.
+ */
+final class TextStats {
+
+    private static final int CHARS = 0;
+    private static final int LINK_CHARS = 1;
+    private static final int COMMAS = 2;
+    private static final int IMAGES = 3;
+    private static final int PARAGRAPHS = 4;
+    private static final int ITEMS = 5;
+    private static final int HEADINGS = 6;
+    private static final int MEDIA = 7;
+    private static final int FIELDS = 8;
+
+    record Counts(int chars, int linkChars, int commas, int images, int paragraphs, int items, int headings,
+                  int media) {
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    private final Map<Element, int[]> counts = new IdentityHashMap<>();
+
+    private TextStats() {}
+
+    static TextStats of(Element root) {
+        TextStats stats = new TextStats();
+        NodeTraversor.traverse(stats.new Counter(), root);
+        return stats;
+    }
+
+    Counts get(Element e) {
+        int[] c = counts.get(e);
+        if (c == null) return new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+        return new Counts(c[CHARS], c[LINK_CHARS], c[COMMAS], c[IMAGES], c[PARAGRAPHS], c[ITEMS], c[HEADINGS], c[MEDIA]);
+    }
+
+    int chars(Element e) {
+        int[] c = counts.get(e);
+        return c == null ? 0 : c[CHARS];
+    }
+
+    /** Takes a removed element's counts off its former ancestors (call before removing it). */
+    void remove(Element e) {
+        int[] mine = counts.get(e);
+        if (mine == null) return;
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            int[] c = counts.get(p);
+            if (c == null) break;
+            for (int k = 0; k < FIELDS; k++) c[k] -= mine[k];
+        }
+    }
+
+    private final class Counter implements NodeVisitor {
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element e) counts.put(e, new int[FIELDS]);
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                addText(t);
+            } else if (node instanceof Element e && e.parent() != null) {
+                int[] mine = counts.get(e);
+                int[] parent = counts.get(e.parent());
+                if (mine == null || parent == null) return;
+                countSelf(e, mine);
+                for (int k = 0; k < FIELDS; k++) parent[k] += mine[k];
+                if (e.nameIs("a")) parent[LINK_CHARS] += mine[CHARS] - mine[LINK_CHARS];
+            } else if (node instanceof Element e) {
+                int[] mine = counts.get(e);
+                if (mine != null) countSelf(e, mine);
+            }
+        }
+
+        private void countSelf(Element e, int[] mine) {
+            switch (e.normalName()) {
+                case "img" -> mine[IMAGES]++;
+                case "p" -> mine[PARAGRAPHS]++;
+                case "li" -> mine[ITEMS]++;
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> mine[HEADINGS]++;
+                case "picture", "figure", "table", "pre", "video" -> mine[MEDIA]++;
+                default -> { }
+            }
+        }
+
+        private void addText(TextNode t) {
+            if (!(t.parentNode() instanceof Element parent)) return;
+            int[] c = counts.get(parent);
+            if (c == null) return;
+            String text = t.getWholeText();
+            int chars = 0;
+            int commas = 0;
+            boolean space = true;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                boolean ws = Character.isWhitespace(ch) || ch == '\u00a0';
+                if (!ws) chars++;
+                else if (!space) chars++;
+                space = ws;
+                if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C' || ch == '\uFE50') commas++;
+            }
+            c[CHARS] += chars;
+            c[COMMAS] += commas;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.tidings.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Hostile pages: none may make the extractor throw, hang or hold unbounded memory. The time
+ * limits are generous hang guards on a shared machine, not performance goals. */
+class ArticleExtractorRobustnessTest {
+
+    private static final Duration HANG = Duration.ofSeconds(60);
+
+    private static final String ARTICLE = "<html><head><title>Harbour reopens | The Daily</title></head><body>"
+            + "<article><h1>Harbour reopens</h1>"
+            + "<p>The harbour reopened on Monday after three weeks of repairs, the port authority said, and the first ferries left on time.</p>"
+            + "<p>Fishermen, who had moored their boats in the next town, welcomed the news, though some said the fees had gone up.</p>"
+            + "</article></body></html>";
+
+    @Test
+    void nullAndEmptyBodiesGiveAnEmptyExcerpt() {
+        for (byte[] body : new byte[][] {null, new byte[0]}) {
+            ExtractedArticle a = ArticleExtractor.extract(body, null, null);
+            assertThat(a.text()).isEmpty();
+            assertThat(a.excerpt()).isTrue();
+        }
+    }
+
+    @Test
+    void truncatedPagesStillYieldTheirText() {
+        byte[] full = ARTICLE.getBytes(StandardCharsets.UTF_8);
+        for (int cut = 0; cut < full.length; cut += 7) {
+            byte[] part = Arrays.copyOf(full, cut);
+            ExtractedArticle a = ArticleExtractor.extract(part, "text/html; charset=utf-8", "https://example.org/a");
+            assertThat(a.text()).isNotNull();
+        }
+        byte[] cutMidParagraph = Arrays.copyOf(full, ARTICLE.indexOf("welcomed"));
+        assertThat(ArticleExtractor.extract(cutMidParagraph, null, null).text()).contains("The harbour reopened on Monday");
+    }
+
+    @Test
+    void truncationInsideAMultiByteCharacterIsNotMojibake() {
+        byte[] full = ("<p>" + "Grüße aus Köln, schöne Straßen. ".repeat(20) + "</p>").getBytes(StandardCharsets.UTF_8);
+        byte[] cut = Arrays.copyOf(full, full.length - 20);
+        while ((cut[cut.length - 1] & 0xC0) != 0xC0) cut = Arrays.copyOf(cut, cut.length - 1); // ends on a lead byte
+        assertThat(ArticleExtractor.extract(cut, null, null).text()).contains("Grüße aus Köln").doesNotContain("Ã");
+    }
+
+    @Test
+    void hundredThousandLevelsOfNestingNeitherOverflowNorHang() {
+        for (String tag : new String[] {"div", "table><tr><td"}) {
+            String open = "<" + tag + ">";
+            String html = "<html><body>" + open.repeat(100_000) + "<p>Deep text, with a comma, at the bottom of the pile of boxes.</p></body></html>";
+            ExtractedArticle a = assertTimeoutPreemptively(HANG,
+                    () -> ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null));
+            assertThat(a).isNotNull();
+        }
+    }
+
+    @Test
+    void fiftyMegabytePagesAreCutNotSwallowed() {
+        StringBuilder sb = new StringBuilder(ARTICLE.replace("</article></body></html>", ""));
+        String filler = "<p>More words, more words, and yet more words in an endless page of filler text.</p>\n";
+        while (sb.length() < 50 * 1024 * 1024) sb.append(filler);
+        byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
+        ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
+        assertThat(a.text()).contains("The harbour reopened on Monday");
+        assertThat(a.text().length()).isLessThanOrEqualTo(PageDecoder.MAX_BYTES);
+    }
+
+    @Test
+    void binaryInputGivesAnExcerptNotAnException() {
+        Random random = new Random(42);
+        for (int size : new int[] {1, 100, 100_000, 1_000_000}) {
+            byte[] noise = new byte[size];
+            random.nextBytes(noise);
+            ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(noise, "image/png", null));
+            assertThat(a).isNotNull();
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+        assertThat(ArticleExtractor.extract(png, null, null).excerpt()).isTrue();
+    }
+
+    @Test
+    void brokenStructuredDataIsIgnored() {
+        String html = ARTICLE.replace("</head>", "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                + "\"headline\": [1, 2, {\"deep\": </script><script type=\"application/ld+json\">"
+                + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]</script></head>");
+        ExtractedArticle a = ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(a.text()).contains("The harbour reopened");
+    }
+}

@@ -1,0 +1,133 @@
+package org.tidings.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The furniture rules on small hand-written pages: each is removed, the article stays. */
+class BoilerplateRemovalTest {
+
+    private static final String P1 = "The council approved the new budget on Tuesday evening, after a debate that lasted, "
+            + "by most accounts, well past midnight.";
+    private static final String P2 = "Opposition members said the plan, which raises the parking fees, would hurt small shops "
+            + "in the old town, while the mayor called it fair.";
+    private static final String P3 = "The budget takes effect in January, and a review, the council agreed, will follow in "
+            + "the spring once the first figures are in.";
+
+    static ExtractedArticle extract(String body) {
+        String html = "<html><head><title>Council approves budget</title>"
+                + "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>" + body + "</body></html>";
+        return ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
+                "https://news.example.org/2026/11/budget");
+    }
+
+    private static String article(String inside) {
+        return "<article><h1>Council approves budget</h1><p>" + P1 + "</p>" + inside + "<p>" + P2 + "</p><p>" + P3
+                + "</p></article>";
+    }
+
+    private static void assertArticleKept(ExtractedArticle a) {
+        assertThat(a.text()).contains(P1, P2, P3);
+    }
+
+    @Test
+    void navigationAroundTheArticleIsRemoved() {
+        ExtractedArticle a = extract("<header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/world\">World news</a></nav></header>"
+                + "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> &gt; <a href=\"/local\">Local politics</a></div>"
+                + article("") + "<footer>Copyright 2026 The Example News Company. All rights reserved.</footer>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("World news", "Local politics", "All rights reserved");
+    }
+
+    @Test
+    void shareBarsAreRemoved() {
+        ExtractedArticle a = extract(article("<div class=\"share-buttons\"><a href=\"https://facebook.com/sharer\">Share on Facebook</a>"
+                + " <a href=\"https://twitter.com/intent\">Tweet this story</a> <span>Copy link to this article</span></div>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Facebook", "Tweet this story", "Copy link");
+    }
+
+    @Test
+    void relatedArticleListsAreRemoved() {
+        ExtractedArticle a = extract(article("") + "<section class=\"related-stories\"><h2>Read more</h2><ul>"
+                + "<li><a href=\"/a\">Mayor opens the new bridge over the river after years of delays</a></li>"
+                + "<li><a href=\"/b\">School strike enters its second week as talks stall again</a></li></ul></section>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("new bridge", "School strike", "Read more");
+    }
+
+    @Test
+    void linkListsInsideTheArticleAreRemovedEvenWithoutAName() {
+        ExtractedArticle a = extract(article("<ul><li><a href=\"/a\">Mayor opens the new bridge</a></li>"
+                + "<li><a href=\"/b\">School strike enters second week</a></li><li><a href=\"/c\">Storm warning for the coast</a></li></ul>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("new bridge", "Storm warning");
+    }
+
+    @Test
+    void newsletterAndSubscriptionPromptsAreRemoved() {
+        ExtractedArticle a = extract(article("<div class=\"newsletter-signup\"><p>Get the morning briefing, every day, "
+                + "in your inbox. Sign up now, it is free.</p><form><input type=\"email\"><button>Sign up</button></form></div>"
+                + "<aside class=\"subscribe-box\"><p>Support local journalism: subscribe for one euro a month.</p></aside>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("morning briefing", "Support local journalism");
+    }
+
+    @Test
+    void cookieNoticesAreRemoved() {
+        ExtractedArticle a = extract("<div id=\"cookie-consent\"><p>We use cookies to improve your experience, to show "
+                + "personalised ads and to analyse our traffic, as described in our policy.</p><button>Accept all</button></div>"
+                + article(""));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("We use cookies");
+    }
+
+    @Test
+    void adsAndTheirLabelsAreRemoved() {
+        ExtractedArticle a = extract(article("<div class=\"ad-slot\"><span>Advertisement</span><img src=\"/ad.gif\"></div>"
+                + "<p>Advertisement</p><div class=\"adsbygoogle\">Buy cheap flights now, the best deals of the season</div>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Advertisement", "cheap flights");
+    }
+
+    @Test
+    void commentSectionsAreRemovedEvenWhenLongerThanTheArticle() {
+        String comment = "<div class=\"comment\"><p>I think the council, as usual, has no idea what it is doing, and "
+                + "the fees, which are already high, will only go up again next year.</p></div>";
+        ExtractedArticle a = extract(article("") + "<section id=\"comments\"><h2>42 comments</h2>" + comment.repeat(8) + "</section>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("has no idea", "42 comments");
+    }
+
+    @Test
+    void bylinesAndDatesRepeatedInTheBodyAreRemoved() {
+        ExtractedArticle a = extract(article("<p class=\"byline\">By Ana Ruiz</p><p><time datetime=\"2026-11-24\">24 November 2026</time></p>"));
+        assertThat(a.byline()).isEqualTo("Ana Ruiz");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("By Ana Ruiz", "24 November 2026");
+    }
+
+    @Test
+    void theHeadlineIsNotRepeatedAsText() {
+        ExtractedArticle a = extract(article(""));
+        assertThat(a.title()).isEqualTo("Council approves budget");
+        assertThat(a.text()).doesNotStartWith("Council approves budget");
+    }
+
+    @Test
+    void hiddenElementsAreRemoved() {
+        ExtractedArticle a = extract(article("<p style=\"display: none\">Secret tracking paragraph, never shown, to anyone at all.</p>"
+                + "<p hidden>Another hidden paragraph that no reader would ever see on the page.</p>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Secret tracking", "Another hidden");
+    }
+
+    @Test
+    void aContentBoxWithAnOddNameIsNotMistakenForFurniture() {
+        ExtractedArticle a = extract("<div class=\"article-content sticky-sidebar-relative\"><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></div><div class=\"sidebar\"><p>Weather: sunny, 12 degrees, light wind.</p></div>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Weather");
+    }
+}
