@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tidings.extract.ExtractCommand;
 import org.tidings.feed.ParseFeedCommand;
+import org.tidings.story.ClusterCommand;
 
 /**
  * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}
@@ -26,6 +28,14 @@ public final class Tidings {
                   Parse feed documents (RSS, Atom, JSON Feed; liberally) and print one JSON
                   object per file in the Universal Feed Parser's model. --content-type plays
                   the HTTP header (charset, media type); --url is the document's address.
+              extract [--url URL] FILE...
+                  Extract the main text and metadata of article pages (a .gz file is read as
+                  gzip) and print one JSON object per file: title, byline, published, lang,
+                  site_name, image, excerpt, text, html.
+              cluster [--window-days N]
+                  Read articles as JSON lines on standard input ({"id", "title", "text"?,
+                  "url"?, "publisher"?, "published"?, "lang"?}), group them into stories in
+                  order of publication, and print {"id", "story", "duplicate_of"?} per line.
               help
                   Show this text.
 
@@ -60,6 +70,12 @@ public final class Tidings {
             }
             case "parse-feed" -> {
                 return ParseFeedCommand.run(rest, out, err);
+            }
+            case "extract" -> {
+                return ExtractCommand.run(rest, out, err);
+            }
+            case "cluster" -> {
+                return ClusterCommand.run(rest, System.in, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(COMMANDS);

@@ -96,7 +96,7 @@ public class FeedRefresher {
                     counts[3]++;
                     continue;
                 }
-                counts[articles.save(source.id(), draft).ordinal()]++;
+                counts[articles.save(source.id(), draft, source.fullText()).ordinal()]++;
             }
         });
         int inserted = counts[0], updated = counts[1], unchanged = counts[2], skipped = counts[3];

@@ -6,12 +6,15 @@ import static org.tidings.server.store.Timestamps.toDb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The articles table. Saving is idempotent: an entry is found again by its key within its source
@@ -27,7 +30,8 @@ public class ArticleStore {
 
     private static final String VIEW_COLUMNS = """
             a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title,
-            a.summary, a.content, a.author, a.image_url, a.published_at, a.updated_at""";
+            a.summary, a.content, a.author, a.image_url, a.published_at, a.updated_at,
+            a.full_text_status, a.full_html, a.byline, a.lang""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,7 +41,17 @@ public class ArticleStore {
         this.clock = clock;
     }
 
-    public Outcome save(long sourceId, ArticleDraft draft) {
+    /** An article whose page is to be fetched for its full text. */
+    public record FullTextJob(long id, String url, int attempts) {}
+
+    /** What extraction found on an article's page. */
+    public record FullText(String status, String html, String byline, String lang, String imageUrl) {}
+
+    /**
+     * Saves one entry of a source's feed; a new article of a source with full text on is queued
+     * for its page to be fetched.
+     */
+    public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
         // two lookups, each on its own unique index: an OR of the two would scan the table on H2
         Optional<Existing> existing = jdbc.sql("SELECT id, content_hash FROM article WHERE source_id = :sourceId AND entry_key = :entryKey")
                 .param("sourceId", sourceId)
@@ -53,12 +67,13 @@ public class ArticleStore {
         }
         int inserted = jdbc.sql("""
                 INSERT INTO article (source_id, entry_key, url, title, summary, content, author, image_url,
-                                     published_at, updated_at, first_seen_at, content_hash)
+                                     published_at, updated_at, first_seen_at, content_hash, full_text_status)
                 VALUES (:sourceId, :entryKey, :url, :title, :summary, :content, :author, :imageUrl,
-                        :published, :updated, :now, :contentHash)
+                        :published, :updated, :now, :contentHash, :fullTextStatus)
                 ON CONFLICT DO NOTHING""")
                 .params(params(draft))
                 .param("sourceId", sourceId)
+                .param("fullTextStatus", wantsFullText ? "pending" : null)
                 .param("published", toDb(draft.publishedAt()))
                 .param("updated", toDb(draft.updatedAt()))
                 .param("now", toDb(clock.instant()))
@@ -76,6 +91,60 @@ public class ArticleStore {
                 .param("id", id)
                 .update();
         return Outcome.UPDATED;
+    }
+
+    /**
+     * Claims up to {@code limit} articles whose page is waiting to be fetched, for the length of
+     * the lease; rows another process holds are skipped.
+     */
+    @Transactional
+    public List<FullTextJob> claimFullText(Duration lease, int limit) {
+        Instant now = clock.instant();
+        List<FullTextJob> jobs = jdbc.sql("""
+                SELECT id, url, full_text_attempts FROM article
+                WHERE full_text_status = 'pending' AND (full_text_lease_until IS NULL OR full_text_lease_until < :now)
+                ORDER BY id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""")
+                .param("now", toDb(now)).param("limit", limit)
+                .query((rs, row) -> new FullTextJob(rs.getLong("id"), rs.getString("url"), rs.getInt("full_text_attempts")))
+                .list();
+        if (!jobs.isEmpty()) {
+            jdbc.sql("UPDATE article SET full_text_lease_until = :until WHERE id IN (:ids)")
+                    .param("until", toDb(now.plus(lease)))
+                    .param("ids", jobs.stream().map(FullTextJob::id).toList())
+                    .update();
+        }
+        return jobs;
+    }
+
+    /** Stores what extraction found and ends the job. */
+    public void onFullText(long id, FullText found) {
+        jdbc.sql("""
+                UPDATE article SET full_text_status = :status, full_html = :html, byline = :byline, lang = :lang,
+                       image_url = COALESCE(image_url, :image), extracted_at = :now, full_text_error = NULL,
+                       full_text_lease_until = NULL
+                WHERE id = :id""")
+                .param("status", found.status()).param("html", found.html()).param("byline", found.byline())
+                .param("lang", found.lang()).param("image", found.imageUrl()).param("now", toDb(clock.instant()))
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Records a failed attempt: the job is tried again after {@code retryAfter} until it has had
+     * {@code maxAttempts}, then it ends with {@code finalStatus}; the feed's text stays shown.
+     */
+    public void onFullTextFailed(long id, String error, String finalStatus, int maxAttempts, Duration retryAfter) {
+        jdbc.sql("""
+                UPDATE article SET full_text_attempts = full_text_attempts + 1, full_text_error = :error,
+                       full_text_status = CASE WHEN full_text_attempts + 1 >= :max THEN :final ELSE full_text_status END,
+                       full_text_lease_until = :retry
+                WHERE id = :id""")
+                .param("error", error == null ? null : error.substring(0, Math.min(500, error.length())))
+                .param("max", maxAttempts).param("final", finalStatus)
+                .param("retry", toDb(clock.instant().plus(retryAfter))).param("id", id)
+                .update();
     }
 
     /** The newest articles of enabled sources, newest first. */
@@ -136,6 +205,10 @@ public class ArticleStore {
                 rs.getString("author"),
                 rs.getString("image_url"),
                 fromDb(rs, "published_at"),
-                fromDb(rs, "updated_at"));
+                fromDb(rs, "updated_at"),
+                rs.getString("full_text_status"),
+                rs.getString("full_html"),
+                rs.getString("byline"),
+                rs.getString("lang"));
     }
 }

@@ -2,7 +2,12 @@ package org.tidings.server.store;
 
 import java.time.Instant;
 
-/** An article as the pages show it, with its publisher. */
+/**
+ * An article as the pages show it, with its publisher.
+ *
+ * @param fullTextStatus null (the feed's text only), pending, done, excerpt, blocked or failed
+ * @param fullHtml       the sanitized main content extracted from the article's page, when done
+ */
 public record ArticleView(
         long id,
         long sourceId,
@@ -15,4 +20,22 @@ public record ArticleView(
         String author,
         String imageUrl,
         Instant publishedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String fullTextStatus,
+        String fullHtml,
+        String byline,
+        String lang) {
+
+    /** The best text there is: the page's full text, else the feed's content, else its summary. */
+    public String bestHtml() {
+        if ("done".equals(fullTextStatus) && fullHtml != null && !fullHtml.isBlank()) return fullHtml;
+        if (content != null && !content.isBlank()) return content;
+        return summary;
+    }
+
+    /** True when what is shown is only a teaser: the page held no more, or the feed gave only a summary. */
+    public boolean excerptOnly() {
+        if ("done".equals(fullTextStatus)) return false;
+        return "excerpt".equals(fullTextStatus) || content == null || content.isBlank();
+    }
+}

@@ -41,8 +41,8 @@ class ArticleStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void savingTheSameEntryAgainChangesNothing(TestDatabase db) {
         Fixture f = fixture(db);
-        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"))).isEqualTo(ArticleStore.Outcome.INSERTED);
-        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"))).isEqualTo(ArticleStore.Outcome.UNCHANGED);
+        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.INSERTED);
+        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
         assertThat(f.articles().count()).isEqualTo(1);
     }
 
@@ -50,8 +50,8 @@ class ArticleStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void anEditedEntryUpdatesItsArticle(TestDatabase db) {
         Fixture f = fixture(db);
-        f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"));
-        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One, corrected", "h2")))
+        f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
+        assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One, corrected", "h2"), false))
                 .isEqualTo(ArticleStore.Outcome.UPDATED);
         ArticleView stored = f.articles().latest(10, 0).getFirst();
         assertThat(stored.title()).isEqualTo("One, corrected");
@@ -62,8 +62,8 @@ class ArticleStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void aChangedGuidWithTheSameLinkIsTheSameArticle(TestDatabase db) {
         Fixture f = fixture(db);
-        f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"));
-        f.articles().save(f.sourceA(), draft("new-guid-scheme/1", "https://a.test/1", "One", "h1"));
+        f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
+        f.articles().save(f.sourceA(), draft("new-guid-scheme/1", "https://a.test/1", "One", "h1"), false);
         assertThat(f.articles().count()).isEqualTo(1);
     }
 
@@ -71,8 +71,8 @@ class ArticleStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void theSameUrlFromTwoSourcesIsStoredOnce(TestDatabase db) {
         Fixture f = fixture(db);
-        f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story", "Story", "h1"));
-        assertThat(f.articles().save(f.sourceB(), draft("other", "https://wire.test/story", "Story", "h1")))
+        f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story", "Story", "h1"), false);
+        assertThat(f.articles().save(f.sourceB(), draft("other", "https://wire.test/story", "Story", "h1"), false))
                 .isEqualTo(ArticleStore.Outcome.UNCHANGED);
         assertThat(f.articles().count()).isEqualTo(1);
     }
@@ -86,7 +86,7 @@ class ArticleStoreTest {
             writers.add(() -> {
                 int inserted = 0;
                 for (int i = 0; i < 50; i++) {
-                    if (f.articles().save(f.sourceA(), draft("g" + i, "https://a.test/" + i, "T" + i, "h" + i))
+                    if (f.articles().save(f.sourceA(), draft("g" + i, "https://a.test/" + i, "T" + i, "h" + i), false)
                             == ArticleStore.Outcome.INSERTED) inserted++;
                 }
                 return inserted;
@@ -107,8 +107,8 @@ class ArticleStoreTest {
         ArticleDraft older = draft("g1", "https://a.test/1", "Older", "h1");
         ArticleDraft newer = new ArticleDraft("g2", "https://b.test/2", "Newer", null, null, null, null,
                 T0.minus(Duration.ofMinutes(5)), null, "h2");
-        f.articles().save(f.sourceA(), older);
-        f.articles().save(f.sourceB(), newer);
+        f.articles().save(f.sourceA(), older, false);
+        f.articles().save(f.sourceB(), newer, false);
 
         List<ArticleView> latest = f.articles().latest(10, 0);
         assertThat(latest).extracting(ArticleView::title).containsExactly("Newer", "Older");

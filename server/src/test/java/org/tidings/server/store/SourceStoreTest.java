@@ -125,7 +125,7 @@ class SourceStoreTest {
         SourceStore sources = store(ds);
         ArticleStore articles = new ArticleStore(JdbcClient.create(ds), clock);
         long id = sources.add(SourceSettings.of("https://a.test/feed", "A"), INTERVAL).id();
-        articles.save(id, ArticleStoreTest.draft("g1", "https://a.test/1", "One", "h1"));
+        articles.save(id, ArticleStoreTest.draft("g1", "https://a.test/1", "One", "h1"), false);
 
         assertThat(sources.delete(id)).isTrue();
         assertThat(articles.count()).isZero();
