@@ -61,6 +61,9 @@ final class ContentCleaner {
     /** Furniture holding more than this share of the article's text is the article under an odd
      * name ("subscriber-content", "share-wrapper" around everything). */
     private static final double FURNITURE_MAX_SHARE = 0.5;
+    /** A box holding this share of the chosen text is the article, however short or oddly named:
+     * a one-paragraph notice must not vanish as a "widget". */
+    private static final double ARTICLE_SHARE = 0.9;
 
     private static void removeFurniture(Element content) {
         TextStats stats = TextStats.of(content);
@@ -152,11 +155,13 @@ final class ContentCleaner {
         Elements boxes = content.select("div, section, ul, ol, table, form, aside, dl, header, footer, figure");
         Set<Element> dataTables = dataTables(content);
         TextStats stats = TextStats.of(content);
-        double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
+        int total = stats.chars(content);
+        double limit = total * FURNITURE_MAX_SHARE;
         List<Element> doomed = new java.util.ArrayList<>();
         for (int i = boxes.size() - 1; i >= 0; i--) {
             Element box = boxes.get(i);
             if (box == content || dataTables.contains(box)) continue;
+            if (stats.chars(box) >= total * ARTICLE_SHARE && total > 0) continue; // the article itself
             if (isWidgetBox(box, stats.get(box), limit, stats)) {
                 stats.remove(box);
                 doomed.add(box);

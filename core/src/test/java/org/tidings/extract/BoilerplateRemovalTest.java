@@ -130,4 +130,12 @@ class BoilerplateRemovalTest {
         assertArticleKept(a);
         assertThat(a.text()).doesNotContain("Weather");
     }
+
+    @Test
+    void aShortPageWhoseOnlyBoxHasAFurnitureNameStillYieldsItsText() {
+        String html = "<html><body><div class=\"widget-text\"><p>Closed on Monday.</p></div></body></html>";
+        ExtractedArticle a = ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(a.text()).isEqualTo("Closed on Monday.");
+        assertThat(a.excerpt()).isTrue();
+    }
 }

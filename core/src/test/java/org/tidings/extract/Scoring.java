@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class Scoring {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    /** Unicode whitespace (no-break space included), as Python's and JavaScript's {@code \\s}. */
+    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
     private Scoring() {}
 
@@ -51,7 +53,7 @@ final class Scoring {
     }
 
     static String fold(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return s == null ? "" : WHITESPACE.matcher(s).replaceAll(" ").trim();
     }
 
     /** Adds the snippet outcomes of one page to {tp, fn, fp}. */
