@@ -34,7 +34,7 @@ public final class StoryClusterer {
      * Cosine (article to story centroid, after the time factor) needed to join a story. Lower
      * joins different events that share a topic word or two ("bankruptcy", "Apple"); higher
      * splits one event across reworded headlines. Chosen on one day of the dev set and checked on
-     * the other (docs/benchmarks/story.md).
+     * the other (BENCHMARKS.md, section Stories).
      */
     static final double JOIN = 0.15;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression floor on the dev headlines (the measured figures are in docs/benchmarks/story.md):
+ * Regression floor on the dev headlines (the measured figures are in BENCHMARKS.md, section Stories):
  * fails when a change makes clustering clearly worse, or no better than the plain TF-IDF peer.
  */
 class StoryQualityTest {

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Speed of the offline features on a 1,000-word news article (the first paragraphs of the
  * nytimes-2 test article, cut at 1,000 words), one thread. Sample mode, so JMH reports the median
  * (p0.50) besides the mean. Run with {@code java -cp <test classpath> org.openjdk.jmh.Main SummaryBenchmark};
- * see docs/benchmarks/summary.md.
+ * see BENCHMARKS.md, section Summaries.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
