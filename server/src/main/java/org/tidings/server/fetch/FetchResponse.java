@@ -8,6 +8,7 @@ import java.net.URI;
  *
  * @param finalUri where the body came from, after redirects
  * @param movedTo  the new address when every redirect on the way was permanent (301, 308), else null
+ * @param protocol the HTTP version the server answered with (HTTP/1.1, HTTP/2)
  */
 public record FetchResponse(
         int status,
@@ -17,10 +18,11 @@ public record FetchResponse(
         String lastModified,
         URI finalUri,
         URI movedTo,
-        String retryAfter) {
+        String retryAfter,
+        String protocol) {
 
     FetchResponse withAddresses(URI finalUri, URI movedTo) {
-        return new FetchResponse(status, body, contentType, etag, lastModified, finalUri, movedTo, retryAfter);
+        return new FetchResponse(status, body, contentType, etag, lastModified, finalUri, movedTo, retryAfter, protocol);
     }
 
     public boolean ok() {

@@ -1,51 +1,68 @@
 package org.tidings.server.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.ClientProtocolException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.tidings.server.config.TidingsProperties;
 
 /**
  * The one HTTP client of Tidings: every feed and page goes through it, so every fetch gets the
  * same limits (size after decompression, redirects, connect/read/total time), the same
- * identifying User-Agent, conditional GET, and the SSRF guard on every connection.
+ * identifying User-Agent, conditional GET, and the SSRF guard on every connection. It speaks
+ * HTTP/2 where the server offers it (ALPN over TLS) and HTTP/1.1 otherwise, and decompresses
+ * gzip and deflate itself.
  */
 public final class Fetcher implements AutoCloseable {
 
-    private final CloseableHttpClient client;
+    private final CloseableHttpAsyncClient client;
     private final TidingsProperties.Fetch settings;
     private final HostLimiter hosts;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("fetch-deadline").factory());
 
     public Fetcher(TidingsProperties.Fetch settings) {
+        this(settings, SSLContexts.createSystemDefault());
+    }
+
+    /** With the TLS trust of {@code tls}: tests use it to trust their own certificates. */
+    Fetcher(TidingsProperties.Fetch settings, SSLContext tls) {
         this.settings = settings;
         this.hosts = new HostLimiter(settings.perHostConcurrency(), settings.perHostDelay());
         NetworkGuard guard = new NetworkGuard(settings.allowedNetworks());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDnsResolver(new GuardedResolver(guard))
+                        .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(4)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -62,6 +79,7 @@ public final class Fetcher implements AutoCloseable {
                 .setUserAgent(userAgent(settings))
                 .disableCookieManagement()
                 .build();
+        client.start();
     }
 
     static String userAgent(TidingsProperties.Fetch settings) {
@@ -102,36 +120,41 @@ public final class Fetcher implements AutoCloseable {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
             throw new FetchException(FetchException.Kind.PROTOCOL, "only http and https URLs can be fetched: " + uri, null);
         }
-        HttpGet request = new HttpGet(uri);
+        SimpleHttpRequest request = SimpleHttpRequest.create("GET", uri);
         if (accept != null) request.addHeader("Accept", accept);
         if (etag != null) request.addHeader("If-None-Match", etag);
         if (lastModified != null) request.addHeader("If-Modified-Since", lastModified);
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) throw totalTimeout(null);
-        ScheduledFuture<?> cancel = deadlines.schedule(request::cancel, remaining, TimeUnit.NANOSECONDS);
         try (HostLimiter.Permit turn = hosts.acquire(uri.getHost())) {
-            return client.execute(request, this::read);
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) throw totalTimeout(null);
+            Future<Hop> answer = client.execute(SimpleRequestProducer.create(request),
+                    new CappedConsumer(settings.maxBytes().toBytes()), null);
+            try {
+                return answer.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                throw totalTimeout(e);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw totalTimeout(e);
-        } catch (TooLargeException e) {
-            throw new FetchException(FetchException.Kind.TOO_LARGE, e.getMessage(), e);
-        } catch (NetworkGuard.RefusedAddressException e) {
-            throw new FetchException(FetchException.Kind.REFUSED, e.getMessage(), e);
-        } catch (UnknownHostException e) {
-            throw new FetchException(FetchException.Kind.UNREACHABLE, "unknown host: " + e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, "timed out: " + e.getMessage(), e);
-        } catch (ClientProtocolException e) {
-            throw new FetchException(FetchException.Kind.PROTOCOL, "protocol error: " + message(e), e);
-        } catch (InterruptedIOException e) {
-            throw totalTimeout(e);
-        } catch (IOException e) {
-            if (request.isCancelled()) throw totalTimeout(e);
-            throw new FetchException(FetchException.Kind.UNREACHABLE, message(e), e);
-        } finally {
-            cancel.cancel(false);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause() == null ? e : e.getCause());
         }
+    }
+
+    /** Names what went wrong in words the operator can act on. */
+    private FetchException failure(Throwable cause) {
+        return switch (cause) {
+            case TooLargeException e -> new FetchException(FetchException.Kind.TOO_LARGE, e.getMessage(), e);
+            case NetworkGuard.RefusedAddressException e -> new FetchException(FetchException.Kind.REFUSED, e.getMessage(), e);
+            case UnknownHostException e -> new FetchException(FetchException.Kind.UNREACHABLE, "unknown host: " + e.getMessage(), e);
+            case SocketTimeoutException e -> new FetchException(FetchException.Kind.TIMEOUT, "timed out: " + message(e), e);
+            case ConnectException e -> new FetchException(FetchException.Kind.UNREACHABLE, "connection refused: " + message(e), e);
+            case SSLException e -> new FetchException(FetchException.Kind.PROTOCOL, "TLS failed: " + message(e), e);
+            case HttpException e -> new FetchException(FetchException.Kind.PROTOCOL, "protocol error: " + message(e), e);
+            default -> new FetchException(FetchException.Kind.UNREACHABLE, message(cause), cause);
+        };
     }
 
     private FetchException totalTimeout(Exception cause) {
@@ -154,47 +177,76 @@ public final class Fetcher implements AutoCloseable {
     /** One answer, and where it redirects to, if it does. */
     private record Hop(FetchResponse response, String location) {}
 
-    private Hop read(ClassicHttpResponse response) throws IOException {
-        int status = response.getCode();
-        HttpEntity entity = response.getEntity();
-        byte[] body = new byte[0];
-        if (status >= 200 && status < 300 && entity != null) {
-            body = readCapped(entity, settings.maxBytes().toBytes());
+    /**
+     * Keeps the body of a successful answer up to the size limit (after decompression, which the
+     * client has done before the bytes arrive here) and fails the exchange beyond it.
+     */
+    private static final class CappedConsumer extends AbstractBinResponseConsumer<Hop> {
+        private final long max;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private HttpResponse head;
+        private String contentType;
+
+        CappedConsumer(long max) {
+            this.max = max;
         }
-        FetchResponse answer = new FetchResponse(status, body,
-                entity == null ? header(response, "Content-Type") : entity.getContentType(),
-                header(response, "ETag"), header(response, "Last-Modified"), null, null, header(response, "Retry-After"));
-        return new Hop(answer, header(response, "Location"));
+
+        @Override
+        protected void start(HttpResponse response, ContentType type) {
+            this.head = response;
+            this.contentType = type == null ? header(response, "Content-Type") : type.toString();
+        }
+
+        @Override
+        protected int capacityIncrement() {
+            return 64 * 1024;
+        }
+
+        @Override
+        protected void data(ByteBuffer data, boolean endOfStream) throws IOException {
+            if (head.getCode() < 200 || head.getCode() >= 300) return; // only a successful answer's body is kept
+            if (body.size() + data.remaining() > max) throw new TooLargeException(max);
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            body.write(chunk);
+        }
+
+        @Override
+        protected Hop buildResult() {
+            FetchResponse answer = new FetchResponse(head.getCode(), body.toByteArray(), contentType,
+                    header(head, "ETag"), header(head, "Last-Modified"), null, null, header(head, "Retry-After"),
+                    protocol(head));
+            return new Hop(answer, header(head, "Location"));
+        }
+
+        @Override
+        public void releaseResources() {
+        }
     }
 
-    private static byte[] readCapped(HttpEntity entity, long max) throws IOException {
-        if (entity.getContentLength() > max) throw new TooLargeException(entity.getContentLength(), max);
-        try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) throw new TooLargeException(-1, max);
-            return bytes;
-        }
+    /** "HTTP/1.1" or "HTTP/2" (not "HTTP/2.0": HTTP/2 has no minor version). */
+    private static String protocol(HttpResponse response) {
+        if (response.getVersion() == null) return null;
+        return response.getVersion().getMajor() >= 2 ? "HTTP/" + response.getVersion().getMajor() : response.getVersion().format();
     }
 
-    private static String header(ClassicHttpResponse response, String name) {
+    private static String header(HttpResponse response, String name) {
         Header h = response.getFirstHeader(name);
         return h == null ? null : h.getValue();
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     @Override
-    public void close() throws IOException {
-        deadlines.shutdownNow();
-        client.close();
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 
     private static final class TooLargeException extends IOException {
-        TooLargeException(long length, long max) {
-            super(length > 0 ? "response of " + length + " bytes is larger than the limit of " + max + " bytes"
-                    : "response is larger than the limit of " + max + " bytes");
+        TooLargeException(long max) {
+            super("response is larger than the limit of " + max + " bytes");
         }
     }
 

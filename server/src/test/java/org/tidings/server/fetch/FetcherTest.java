@@ -30,7 +30,7 @@ class FetcherTest {
     private final Fetcher fetcher = new Fetcher(settings(List.of("127.0.0.1/32")));
 
     @AfterEach
-    void close() throws IOException {
+    void close() {
         fetcher.close();
         server.close();
     }
@@ -80,6 +80,21 @@ class FetcherTest {
         assertThatThrownBy(() -> fetcher.get(URI.create(server.url("/loop")), null, null, null))
                 .isInstanceOf(FetchException.class)
                 .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.TOO_MANY_REDIRECTS));
+    }
+
+    @Test
+    void decompressesWhatTheServerCompressed() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write("<rss>compressed</rss>".getBytes(StandardCharsets.UTF_8));
+        }
+        server.route("/gz", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            FixtureServer.respond(exchange, 200, "application/rss+xml", gz.toByteArray());
+        });
+        FetchResponse r = fetcher.get(URI.create(server.url("/gz")), null, null, null);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<rss>compressed</rss>");
+        assertThat(r.protocol()).isEqualTo("HTTP/1.1");
     }
 
     @Test
