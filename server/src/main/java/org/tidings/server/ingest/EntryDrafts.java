@@ -18,16 +18,23 @@ final class EntryDrafts {
     /** Clocks drift: a date a little ahead is kept; one far ahead is a feed bug and becomes "now". */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
+    private static final String UNTITLED = "(untitled)";
+
     private EntryDrafts() {}
 
-    /** Returns null when the entry has nothing to link to: it cannot become an article page. */
+    /**
+     * The article an entry becomes, identified by its guid, else its link, else a hash of its
+     * text (so it is found again however the feed reorders it); null when the entry has no text at all.
+     */
     static ArticleDraft toDraft(FeedEntry entry, Instant now) {
         String url = firstUrl(entry.link(), entry.id());
-        if (url == null) return null;
         String title = title(entry);
+        String text = nz(entry.summary()) + nz(entry.content());
+        if (url == null && title.equals(UNTITLED) && text.isBlank()) return null;
         String contentHash = sha256(String.join("\u0000", nz(url), nz(title), nz(entry.summary()), nz(entry.content()),
                 nz(entry.author()), nz(entry.imageUrl())));
-        String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip() : url;
+        String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip()
+                : url != null ? url : "sha256:" + sha256(title + "\u0000" + text);
         // FeedEntry carries HTML the feed parser has sanitized already (its contract): not sanitized twice
         String summary = blankToNull(entry.summary());
         String content = blankToNull(entry.content());
@@ -38,7 +45,7 @@ final class EntryDrafts {
     private static String title(FeedEntry entry) {
         String title = entry.title() == null ? "" : entry.title().strip();
         if (title.isEmpty()) title = HtmlSanitizer.toText(entry.summary() != null ? entry.summary() : entry.content());
-        if (title.isEmpty()) return "(untitled)";
+        if (title.isEmpty()) return UNTITLED;
         if (title.length() <= MAX_TITLE) return title;
         int cut = title.lastIndexOf(' ', MAX_TITLE);
         return title.substring(0, cut > MAX_TITLE / 2 ? cut : MAX_TITLE) + "…";

@@ -58,10 +58,11 @@ public class ArticleStore {
                 .param("entryKey", draft.entryKey())
                 .query(ArticleStore::existing)
                 .optional()
-                .or(() -> jdbc.sql("SELECT id, content_hash FROM article WHERE url = :url")
-                        .param("url", draft.url())
-                        .query(ArticleStore::existing)
-                        .optional());
+                .or(() -> draft.url() == null ? Optional.empty()
+                        : jdbc.sql("SELECT id, content_hash FROM article WHERE url = :url")
+                                .param("url", draft.url())
+                                .query(ArticleStore::existing)
+                                .optional());
         if (existing.isPresent()) {
             return existing.get().contentHash().equals(draft.contentHash()) ? Outcome.UNCHANGED : update(existing.get().id(), draft);
         }
@@ -73,7 +74,7 @@ public class ArticleStore {
                 ON CONFLICT DO NOTHING""")
                 .params(params(draft))
                 .param("sourceId", sourceId)
-                .param("fullTextStatus", wantsFullText ? "pending" : null)
+                .param("fullTextStatus", wantsFullText && draft.url() != null ? "pending" : null)
                 .param("published", toDb(draft.publishedAt()))
                 .param("updated", toDb(draft.updatedAt()))
                 .param("now", toDb(clock.instant()))

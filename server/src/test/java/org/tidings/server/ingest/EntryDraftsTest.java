@@ -37,9 +37,18 @@ class EntryDraftsTest {
     }
 
     @Test
-    void anEntryWithNothingToLinkToIsSkipped() {
-        assertThat(EntryDrafts.toDraft(entry("urn:1", null, "Title", null, NOW), NOW)).isNull();
-        assertThat(EntryDrafts.toDraft(entry(null, "javascript:alert(1)", "Title", null, NOW), NOW)).isNull();
+    void anEntryWithoutGuidOrLinkIsIdentifiedByItsText() {
+        ArticleDraft a = EntryDrafts.toDraft(entry(null, null, "Title", "<p>Body</p>", NOW), NOW);
+        ArticleDraft again = EntryDrafts.toDraft(entry(null, null, "Title", "<p>Body</p>", NOW.plusSeconds(60)), NOW);
+        assertThat(a.url()).isNull();
+        assertThat(a.entryKey()).startsWith("sha256:").isEqualTo(again.entryKey());
+        assertThat(EntryDrafts.toDraft(entry("urn:1", null, "Title", null, NOW), NOW).entryKey()).isEqualTo("urn:1");
+        assertThat(EntryDrafts.toDraft(entry(null, "javascript:alert(1)", "Title", null, NOW), NOW).url()).isNull();
+    }
+
+    @Test
+    void anEntryWithNothingInItIsSkipped() {
+        assertThat(EntryDrafts.toDraft(entry(null, null, " ", null, NOW), NOW)).isNull();
     }
 
     @Test

@@ -102,6 +102,19 @@ class ArticleStoreTest {
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void articlesWithoutAnAddressAreKeptByTheirKey(TestDatabase db) {
+        Fixture f = fixture(db);
+        ArticleDraft one = new ArticleDraft("sha256:a", null, "One", "<p>1</p>", null, null, null, T0, null, "h1");
+        ArticleDraft two = new ArticleDraft("sha256:b", null, "Two", "<p>2</p>", null, null, null, T0, null, "h2");
+        assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
+        assertThat(f.articles().save(f.sourceA(), two, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
+        assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
+        assertThat(f.articles().count()).isEqualTo(2);
+        assertThat(f.articles().claimFullText(Duration.ofMinutes(5), 10)).as("no page to fetch").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void latestListsNewestFirstWithThePublisher(TestDatabase db) {
         Fixture f = fixture(db);
         ArticleDraft older = draft("g1", "https://a.test/1", "Older", "h1");
