@@ -1,7 +1,9 @@
 package org.tidings.feed;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A feed in the Universal Feed Parser's (Python feedparser) normalized model, as an ordered,
@@ -22,7 +24,27 @@ public final class FeedparserJson {
         out.put("version", doc.version());
         if (url != null) out.put("href", url);
         out.put("feed", doc.feed());
-        out.put("entries", doc.entries());
+        out.put("entries", doc.entries().stream().map(FeedparserJson::withSummaryFromContent).toList());
         return out;
+    }
+
+    /** Content types whose content feedparser also offers as the summary. */
+    private static final Set<String> SUMMARY_TYPES = Set.of("text/plain", "text/html", "application/xhtml+xml");
+
+    /**
+     * As feedparser does: an entry without a summary gets its first textual content as the
+     * summary (and summary_detail). Only this view does it; {@link FeedEntry} keeps them apart.
+     */
+    private static Map<String, Object> withSummaryFromContent(Map<String, Object> entry) {
+        if (entry.containsKey("summary") || !(entry.get("content") instanceof List<?> contents) || contents.isEmpty()) {
+            return entry;
+        }
+        if (!(contents.getFirst() instanceof Map<?, ?> first) || !SUMMARY_TYPES.contains(String.valueOf(first.get("type")))) {
+            return entry;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(entry);
+        copy.put("summary", first.get("value"));
+        copy.put("summary_detail", new LinkedHashMap<>(first));
+        return copy;
     }
 }

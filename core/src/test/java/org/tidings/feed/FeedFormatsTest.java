@@ -300,4 +300,21 @@ class FeedFormatsTest {
         assertThat(feed.entries().get(0).author()).isEqualTo("Undeclared");
         assertThat(feed.entries().get(0).content()).isEqualTo("<p>body</p>");
     }
+
+    @Test
+    void theFeedparserViewOffersContentAsTheSummaryWhenThereIsNone() {
+        byte[] rss = """
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+                <item><title>Only content</title><link>http://example.com/1</link>
+                  <content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded></item>
+                <item><title>Both</title><link>http://example.com/2</link><description>Short</description>
+                  <content:encoded><![CDATA[<p>Long</p>]]></content:encoded></item>
+                </channel></rss>""".getBytes(StandardCharsets.UTF_8);
+        List<Object> entries = list(FeedparserJson.toMap(rss, null, "http://example.com/feed").get("entries"));
+        assertThat(map(entries.get(0)).get("summary")).isEqualTo("<p>Full <b>text</b></p>");
+        assertThat(map(map(entries.get(0)).get("summary_detail")).get("type")).isEqualTo("text/html");
+        assertThat(map(entries.get(1)).get("summary")).isEqualTo("Short");
+        assertThat(FeedParser.parse(rss, null, "http://example.com/feed").entries().get(0).summary())
+                .as("the compact model keeps summary and content apart").isNull();
+    }
 }
