@@ -63,10 +63,10 @@ final class JsonFeedReader {
         String home = url(base, string(root, "home_page_url"));
         if (home != null) {
             feed.put("link", home);
-            XmlFeedReader.list(feed, "links").add(link("alternate", "text/html", home));
+            XmlFeedReader.list(feed, "links").add(XmlFeedReader.link("alternate", "text/html", home));
         }
         String self = url(base, string(root, "feed_url"));
-        if (self != null) XmlFeedReader.list(feed, "links").add(link("self", "application/feed+json", self));
+        if (self != null) XmlFeedReader.list(feed, "links").add(XmlFeedReader.link("self", "application/feed+json", self));
         text(feed, "subtitle", string(root, "description"), "text/plain", language, base);
         if (string(root, "icon") != null) feed.put("image", Map.of("href", url(base, string(root, "icon"))));
         if (string(root, "favicon") != null) feed.put("icon", url(base, string(root, "favicon")));
@@ -84,10 +84,10 @@ final class JsonFeedReader {
         String link = url(base, string(item, "url"));
         if (link != null) {
             entry.put("link", link);
-            XmlFeedReader.list(entry, "links").add(link("alternate", "text/html", link));
+            XmlFeedReader.list(entry, "links").add(XmlFeedReader.link("alternate", "text/html", link));
         }
         String external = url(base, string(item, "external_url"));
-        if (external != null) XmlFeedReader.list(entry, "links").add(link("related", "text/html", external));
+        if (external != null) XmlFeedReader.list(entry, "links").add(XmlFeedReader.link("related", "text/html", external));
         text(entry, "title", string(item, "title"), "text/plain", language, base);
         String html = string(item, "content_html");
         String plain = string(item, "content_text");
@@ -123,7 +123,7 @@ final class JsonFeedReader {
             enclosure.put("length", a.has("size_in_bytes") ? a.get("size_in_bytes").asString() : null);
             if (string(a, "title") != null) enclosure.put("title", string(a, "title"));
             XmlFeedReader.list(entry, "enclosures").add(enclosure);
-            Map<String, Object> link = link("enclosure", string(a, "mime_type"), href);
+            Map<String, Object> link = XmlFeedReader.link("enclosure", string(a, "mime_type"), href);
             link.put("length", enclosure.get("length"));
             XmlFeedReader.list(entry, "links").add(link);
         }
@@ -169,13 +169,6 @@ final class JsonFeedReader {
         m.put(name + "_parsed", FeedDates.isoUtc(FeedDates.parse(raw)));
     }
 
-    private static Map<String, Object> link(String rel, String type, String href) {
-        Map<String, Object> link = new LinkedHashMap<>();
-        link.put("rel", rel);
-        link.put("type", type);
-        link.put("href", href);
-        return link;
-    }
 
     private static String string(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

@@ -412,7 +412,8 @@ final class XmlFeedReader {
         if (rel.equals("license")) putIfAbsent(m, "license", href);
     }
 
-    private static Map<String, Object> link(String rel, String type, String href) {
+    /** One entry of feedparser's {@code links} list. */
+    static Map<String, Object> link(String rel, String type, String href) {
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("rel", rel);
         link.put("type", type);
