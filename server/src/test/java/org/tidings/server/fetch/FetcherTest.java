@@ -98,6 +98,18 @@ class FetcherTest {
     }
 
     @Test
+    void decompressesBrotli() throws Exception {
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        byte[] br = com.aayushatharva.brotli4j.encoder.Encoder.compress("<rss>brotli</rss>".getBytes(StandardCharsets.UTF_8));
+        server.route("/br", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "br");
+            FixtureServer.respond(exchange, 200, "application/rss+xml", br);
+        });
+        FetchResponse r = fetcher.get(URI.create(server.url("/br")), null, null, null);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<rss>brotli</rss>");
+    }
+
+    @Test
     void refusesBodiesOverTheLimitEvenWhenCompressed() throws Exception {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(gz)) {
