@@ -20,8 +20,14 @@ import org.tidings.server.store.AccountStore;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Publishers' images in article text are still loaded from the publishers (over https: old
+     * http addresses are upgraded) until Tidings serves them itself; everything else comes from
+     * Tidings alone.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "upgrade-insecure-requests";
 
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {

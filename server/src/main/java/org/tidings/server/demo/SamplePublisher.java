@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.tidings.server.store.SourceSettings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -156,11 +158,23 @@ public final class SamplePublisher implements AutoCloseable {
                 Map<?, ?> meta = JSON.readValue(resource("articles/" + f[0] + "/meta.json"), Map.class);
                 Instant published = now.minus(SPACING.multipliedBy(position)).minus(Duration.ofMinutes(3 + position % 7));
                 articles.add(new SampleArticle(f[0], f[1], f[2], f[3], f[4], (String) meta.get("title"),
-                        (String) meta.get("byline"), (String) meta.get("excerpt"), resource("articles/" + f[0] + "/body.html"), published));
+                        (String) meta.get("byline"), (String) meta.get("excerpt"),
+                        withoutMedia(resource("articles/" + f[0] + "/body.html")), published));
                 position++;
             }
         }
         return articles;
+    }
+
+    /**
+     * The sample bundles the pages' text, not their pictures and videos, which live on the
+     * publishers' servers: they are left out rather than shown broken (or fetched) offline.
+     */
+    static String withoutMedia(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.select("img, picture, video, audio, iframe, source, svg").remove();
+        doc.select("figure").stream().filter(f -> f.text().isBlank()).forEach(org.jsoup.nodes.Element::remove);
+        return doc.body().html();
     }
 
     private static String resource(String name) throws IOException {

@@ -3,6 +3,7 @@ package org.tidings.server.store;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,8 @@ public class StoreConfiguration {
     static String jdbcUrl(TidingsProperties properties) {
         String url = properties.database().url();
         if (!url.isBlank()) return url;
-        if (properties.demo()) return "jdbc:h2:mem:tidings-demo;DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+        // a fresh database for each demo server, even several in one JVM (as in the tests); it lives as long as the pool
+        if (properties.demo()) return "jdbc:h2:mem:tidings-demo-" + UUID.randomUUID() + H2_OPTIONS;
         Path file = properties.dataDir().toAbsolutePath().normalize().resolve("db").resolve("tidings");
         return "jdbc:h2:file:" + file + H2_OPTIONS;
     }
