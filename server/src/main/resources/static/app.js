@@ -25,6 +25,49 @@
     });
   }
 
+  // A cited sentence, found in the article's text and highlighted in place (without touching the DOM).
+  function textIndex(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), node, text = "", map = [], space = true;
+    while ((node = walker.nextNode())) {
+      for (var i = 0; i < node.data.length; i++) {
+        var c = node.data[i], blank = /\s/.test(c);
+        if (blank && space) continue;
+        text += blank ? " " : c;
+        map.push([node, i]);
+        space = blank;
+      }
+      if (!space) { text += " "; map.push([node, node.data.length]); space = true; }
+    }
+    return { text: text, map: map };
+  }
+
+  function highlight(sentence) {
+    var root = document.getElementById("text");
+    if (!root) return false;
+    var index = textIndex(root), wanted = sentence.replace(/\s+/g, " ").trim(), at = index.text.indexOf(wanted);
+    if (at < 0) return false;
+    var start = index.map[at], end = index.map[at + wanted.length - 1];
+    var range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1] + 1);
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      CSS.highlights.set("cited", new Highlight(range));
+    } else {
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    document.body.setAttribute("data-cited", wanted);
+    var target = start[0].parentElement;
+    if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var cite = event.target.closest && event.target.closest("a.cite[data-sentence]");
+    if (cite && highlight(cite.getAttribute("data-sentence"))) event.preventDefault();
+  });
+
   document.addEventListener("submit", function (event) {
     var question = event.target.getAttribute("data-confirm");
     if (question && !window.confirm(question)) event.preventDefault();

@@ -33,6 +33,14 @@ public record ArticleView(
         return summary;
     }
 
+    /** Who wrote it, as the page or the feed says, unless that is only the publisher's name again. */
+    public String displayByline() {
+        for (String name : new String[] {byline, author}) {
+            if (name != null && !name.isBlank() && !name.strip().equalsIgnoreCase(sourceName)) return name.strip();
+        }
+        return null;
+    }
+
     /** True when what is shown is only a teaser: the page held no more, or the feed gave only a summary. */
     public boolean excerptOnly() {
         if ("done".equals(fullTextStatus)) return false;

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
@@ -23,9 +24,12 @@ class ReaderController {
     private final ArticleStore articles;
     private final SourceStore sources;
 
-    ReaderController(ArticleStore articles, SourceStore sources) {
+    private final ArticleAssistant assistant;
+
+    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant) {
         this.articles = articles;
         this.sources = sources;
+        this.assistant = assistant;
     }
 
     @GetMapping("/")
@@ -40,10 +44,12 @@ class ReaderController {
     }
 
     @GetMapping("/article/{id}")
-    String article(@PathVariable("id") long id, Model model, HttpServletResponse response) {
+    String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,
+            Model model, HttpServletResponse response) {
         Optional<ArticleView> article = articles.findById(id);
         if (article.isEmpty()) return NotFound.page(response, model, "There is no article " + id + ".");
         model.addAttribute("article", article.get());
+        model.addAttribute("ai", assistant.forArticle(article.get(), question));
         return "article";
     }
 

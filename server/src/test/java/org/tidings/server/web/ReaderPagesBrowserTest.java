@@ -48,6 +48,24 @@ class ReaderPagesBrowserTest {
         }
     }
 
+    /** The AI box: a cited sentence is highlighted in the text; a question gets an answer or an honest "does not say". */
+    private static void citeAndAsk(ChromeDriver browser) throws Exception {
+        WebElement cite = browser.findElement(By.cssSelector(".ai-box .ai-summary a.cite"));
+        String sentence = cite.getAttribute("data-sentence");
+        cite.click();
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-cited")).isEqualTo(sentence.replaceAll("\\s+", " ").strip());
+        assertThat(browser.executeScript("return CSS.highlights.has('cited') && "
+                + "[...CSS.highlights.get('cited')][0].toString().replace(/\\s+/g, ' ').trim()"))
+                .isEqualTo(sentence.replaceAll("\\s+", " ").strip());
+        Chromium.screenshot(browser, "article-cited");
+
+        WebElement question = browser.findElement(By.id("ai-question"));
+        question.sendKeys("What is the price of bananas in Reykjavik?");
+        question.submit();
+        assertThat(browser.findElement(By.cssSelector(".ai-answer")).getText())
+                .contains("What is the price of bananas in Reykjavik?", "The article does not say.");
+    }
+
     private static void readFrontPageAndOneArticle(ChromeDriver browser, RunningServer server, int width) throws Exception {
         browser.get(server.url("/"));
         assertThat(browser.getTitle()).isEqualTo("Latest news · Tidings");
@@ -69,6 +87,8 @@ class ReaderPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".story .text p"))).hasSizeGreaterThan(2);
         assertThat(browser.findElement(By.cssSelector(".original a")).getAttribute("href")).startsWith("http://127.0.0.1:");
         Chromium.screenshot(browser, "article-" + width);
+
+        if (width > 1000) citeAndAsk(browser);
 
         Long overflow = (Long) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
