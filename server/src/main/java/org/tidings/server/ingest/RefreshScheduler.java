@@ -1,19 +1,19 @@
 package org.tidings.server.ingest;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.config.WorkerIdentity;
+import org.tidings.server.story.StoryDesk;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
 /**
- * Fetches due sources, and then the pages of new articles whose source wants full text: two
+ * Fetches due sources, and then the pages of new articles whose source wants full text (and
+ * tells the story desk that articles arrived): two
  * {@link ClaimLoop}s over leases in the database, so any number of processes may run this against
  * one PostgreSQL.
  */
@@ -28,13 +28,16 @@ public class RefreshScheduler implements SmartLifecycle {
     private final ClaimLoop<ArticleStore.FullTextJob> pages;
 
     public RefreshScheduler(SourceStore sources, ArticleStore articles, FeedRefresher refresher, FullTextFetcher fullText,
-            TidingsProperties properties) {
+            StoryDesk storyDesk, TidingsProperties properties, WorkerIdentity worker) {
         this.settings = properties.scheduler();
-        this.workerId = settings.workerId().isBlank() ? defaultWorkerId() : settings.workerId();
+        this.workerId = worker.id();
         long tick = settings.tick().toMillis();
         this.feeds = new ClaimLoop<>("refresh", tick, settings.concurrency(), settings.batchSize(),
                 limit -> sources.claimDue(workerId, settings.lease(), limit), source -> {
-                    if (refresher.refresh(source).inserted() > 0) wakeUpPages();
+                    if (refresher.refresh(source).inserted() > 0) {
+                        wakeUpPages();
+                        storyDesk.wakeUp();
+                    }
                 });
         this.pages = new ClaimLoop<>("fulltext", tick, settings.concurrency(), settings.batchSize(),
                 limit -> articles.claimFullText(settings.lease(), limit), fullText::fetch);
@@ -71,15 +74,5 @@ public class RefreshScheduler implements SmartLifecycle {
 
     public String workerId() {
         return workerId;
-    }
-
-    private static String defaultWorkerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -31,7 +31,7 @@ public class ArticleStore {
     private static final String VIEW_COLUMNS = """
             a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title,
             a.summary, a.content, a.author, a.image_url, a.published_at, a.updated_at,
-            a.full_text_status, a.full_html, a.byline, a.lang""";
+            a.full_text_status, a.full_html, a.byline, a.lang, a.story_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -148,16 +148,47 @@ public class ArticleStore {
                 .update();
     }
 
-    /** The newest articles of enabled sources, newest first. */
+    /** The newest articles of enabled sources, newest first; copies of other articles are left out. */
     public List<ArticleView> latest(int limit, int offset) {
         return jdbc.sql("SELECT " + VIEW_COLUMNS + """
                  FROM article a JOIN source s ON s.id = a.source_id
-                WHERE s.enabled = TRUE
+                WHERE s.enabled = TRUE AND a.duplicate_of IS NULL
                 ORDER BY a.published_at DESC, a.id DESC
                 LIMIT :limit OFFSET :offset""")
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(ArticleStore::map).list();
+    }
+
+    /**
+     * The rest of an article's story: other publishers' reports first, then the same publisher's,
+     * newest first within each; copies left out.
+     */
+    public List<ArticleView> coverage(ArticleView article, int limit) {
+        if (article.storyId() == null) return List.of();
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + """
+                 FROM article a JOIN source s ON s.id = a.source_id
+                WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE
+                ORDER BY CASE WHEN a.source_id = :source THEN 1 ELSE 0 END, a.published_at DESC, a.id DESC
+                LIMIT :limit""")
+                .param("story", article.storyId()).param("id", article.id()).param("source", article.sourceId())
+                .param("limit", limit)
+                .query(ArticleStore::map).list();
+    }
+
+    /** Copies of an article (syndicated or republished), for "also published by". */
+    public List<ArticleView> copiesOf(long id) {
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.duplicate_of = :id ORDER BY a.published_at")
+                .param("id", id).query(ArticleStore::map).list();
+    }
+
+    /** A story's articles in order of publication (its timeline), copies left out. */
+    public List<ArticleView> story(long storyId) {
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + """
+                 FROM article a JOIN source s ON s.id = a.source_id
+                WHERE a.story_id = :story AND a.duplicate_of IS NULL
+                ORDER BY a.published_at, a.id""")
+                .param("story", storyId).query(ArticleStore::map).list();
     }
 
     public Optional<ArticleView> findById(long id) {
@@ -210,6 +241,7 @@ public class ArticleStore {
                 rs.getString("full_text_status"),
                 rs.getString("full_html"),
                 rs.getString("byline"),
-                rs.getString("lang"));
+                rs.getString("lang"),
+                (Long) rs.getObject("story_id", Long.class));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param fullTextStatus null (the feed's text only), pending, done, excerpt, blocked or failed
  * @param fullHtml       the sanitized main content extracted from the article's page, when done
+ * @param storyId        the story the article belongs to, once the story desk has placed it
  */
 public record ArticleView(
         long id,
@@ -24,7 +25,8 @@ public record ArticleView(
         String fullTextStatus,
         String fullHtml,
         String byline,
-        String lang) {
+        String lang,
+        Long storyId) {
 
     /** The best text there is: the page's full text, else the feed's content, else its summary. */
     public String bestHtml() {

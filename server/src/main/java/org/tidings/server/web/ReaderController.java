@@ -1,6 +1,7 @@
 package org.tidings.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,8 @@ class ReaderController {
     static final int PAGE_SIZE = 40;
     /** Deeper pages than this are not offered: readers use search for the archive. */
     static final int MAX_PAGE = 50;
+    /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
+    static final int COVERAGE = 8;
 
     private final ArticleStore articles;
     private final SourceStore sources;
@@ -50,7 +53,19 @@ class ReaderController {
         if (article.isEmpty()) return NotFound.page(response, model, "There is no article " + id + ".");
         model.addAttribute("article", article.get());
         model.addAttribute("ai", assistant.forArticle(article.get(), question));
+        model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
+        model.addAttribute("copies", articles.copiesOf(id));
         return "article";
+    }
+
+    @GetMapping("/story/{id}")
+    String story(@PathVariable("id") long id, Model model, HttpServletResponse response) {
+        List<ArticleView> timeline = articles.story(id);
+        if (timeline.isEmpty()) return NotFound.page(response, model, "There is no story " + id + ".");
+        model.addAttribute("storyId", id);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
+        return "story";
     }
 
     @GetMapping("/sources")

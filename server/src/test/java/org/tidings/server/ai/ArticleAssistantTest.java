@@ -26,7 +26,7 @@ class ArticleAssistantTest {
 
     private static ArticleView article(String content) {
         return new ArticleView(1, 1, "Harbour Times", null, "https://harbour.test/1", "Bridge reopens", null, content,
-                null, null, Instant.now(), null, null, null, null, "en");
+                null, null, Instant.now(), null, null, null, null, "en", null);
     }
 
     @Test
