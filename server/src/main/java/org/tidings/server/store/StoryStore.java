@@ -30,6 +30,21 @@ public class StoryStore {
         this.clock = clock;
     }
 
+    /** An article of a story, as the front page ranks stories. */
+    public record Member(long storyId, long articleId, String title, String publisher, Instant published) {}
+
+    /** The placed, non-copy articles of enabled sources published since {@code since}, by story and time. */
+    public List<Member> recentMembers(Instant since) {
+        return jdbc.sql("""
+                SELECT a.story_id, a.id, a.title, s.name, a.published_at FROM article a JOIN source s ON s.id = a.source_id
+                WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND a.published_at >= :since
+                ORDER BY a.story_id, a.published_at, a.id""")
+                .param("since", toDb(since))
+                .query((rs, row) -> new Member(rs.getLong("story_id"), rs.getLong("id"), rs.getString("title"),
+                        rs.getString("name"), fromDb(rs, "published_at")))
+                .list();
+    }
+
     /** Takes or keeps the named lease for {@code owner}; true while {@code owner} holds it. */
     public boolean holdLease(String name, String owner, Duration lease) {
         Instant now = clock.instant();

@@ -12,6 +12,7 @@ import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.story.FrontPage;
 
 /** The pages every reader sees: the latest articles, one article, and the sources with their health. */
 @Controller
@@ -23,16 +24,20 @@ class ReaderController {
     static final int MAX_PAGE = 50;
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
+    /** Top stories above the latest list: what a reader takes in before scrolling. */
+    static final int TOP_STORIES = 6;
 
     private final ArticleStore articles;
     private final SourceStore sources;
 
     private final ArticleAssistant assistant;
+    private final FrontPage frontPage;
 
-    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant) {
+    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage) {
         this.articles = articles;
         this.sources = sources;
         this.assistant = assistant;
+        this.frontPage = frontPage;
     }
 
     @GetMapping("/")
@@ -43,6 +48,7 @@ class ReaderController {
         model.addAttribute("pageNumber", page);
         model.addAttribute("hasNext", latest.size() > PAGE_SIZE && page < MAX_PAGE);
         model.addAttribute("sourceCount", sources.count());
+        model.addAttribute("top", page == 1 ? frontPage.top(TOP_STORIES) : List.of());
         return "home";
     }
 

@@ -74,8 +74,13 @@ class StoryEndToEndTest {
             assertThat(sql.sql("SELECT duplicate_of FROM article WHERE id = :id").param("id", copy).query(Long.class).single())
                     .as("the wire copy is attached to the earliest version").isEqualTo(quake);
 
-            assertThat(server.get("/").body()).as("copies are kept out of lists")
+            String home = server.get("/").body();
+            assertThat(home).as("copies are kept out of lists")
                     .doesNotContain("Strong quake off Chile prompts tsunami alert").contains("Apple unveils");
+            String top = home.substring(home.indexOf("Top stories"), home.indexOf("<h1>Latest</h1>"));
+            assertThat(top).as("the story covered by three publishers leads; single reports are not top stories")
+                    .contains("Magnitude 7.1 earthquake strikes", "3 publishers", "/story/" + story, "breadth")
+                    .doesNotContain("Apple unveils").doesNotContain("cup final");
             String article = server.get("/article/" + quake).body();
             assertThat(article).contains("More on this story", "Chile earthquake: 7.1 quake triggers", "Tsunami warning after powerful")
                     .contains("Also published by wire").doesNotContain("Apple unveils").doesNotContain("cup final");
