@@ -2,6 +2,7 @@ package org.tidings.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -88,7 +89,19 @@ public record TidingsProperties(
             @DefaultValue("5") int maxRedirects,
             @DefaultValue List<String> allowedNetworks,
             @DefaultValue("2") int perHostConcurrency,
-            @DefaultValue("1s") Duration perHostDelay) {}
+            @DefaultValue("1s") Duration perHostDelay) {
+
+        /**
+         * These settings for fetching from a server of Tidings' own on {@code network} (the demo's
+         * sample publisher): that network allowed, and no per-host pause meant for others' servers.
+         */
+        public Fetch forOwnServer(String network) {
+            List<String> allowed = new ArrayList<>(allowedNetworks);
+            allowed.add(network);
+            return new Fetch(userAgent, contactUrl, connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects,
+                    allowed, perHostConcurrency, Duration.ZERO);
+        }
+    }
 
     /**
      * @param enabled         fetch sources on a schedule (off: only on demand)

@@ -1,9 +1,6 @@
 package org.tidings.server.ingest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
@@ -22,14 +19,7 @@ class IngestConfiguration {
     @Bean(destroyMethod = "close")
     Fetcher fetcher(TidingsProperties properties) {
         TidingsProperties.Fetch fetch = properties.fetch();
-        if (properties.demo()) {
-            List<String> allowed = new ArrayList<>(fetch.allowedNetworks());
-            allowed.add(DEMO_NETWORK);
-            fetch = new TidingsProperties.Fetch(fetch.userAgent(), fetch.contactUrl(), fetch.connectTimeout(),
-                    fetch.readTimeout(), fetch.totalTimeout(), fetch.maxBytes(), fetch.maxRedirects(), allowed,
-                    fetch.perHostConcurrency(), Duration.ZERO);
-        }
-        return new Fetcher(fetch);
+        return new Fetcher(properties.demo() ? fetch.forOwnServer(DEMO_NETWORK) : fetch);
     }
 
     @Bean

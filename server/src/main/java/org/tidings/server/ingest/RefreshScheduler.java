@@ -71,8 +71,4 @@ public class RefreshScheduler implements SmartLifecycle {
     public boolean isRunning() {
         return feeds.isRunning();
     }
-
-    public String workerId() {
-        return workerId;
-    }
 }

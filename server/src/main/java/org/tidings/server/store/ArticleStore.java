@@ -200,10 +200,6 @@ public class ArticleStore {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
 
-    public long countBySource(long sourceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM article WHERE source_id = :id").param("id", sourceId)
-                .query(Long.class).single();
-    }
 
     private static Map<String, Object> params(ArticleDraft d) {
         Map<String, Object> p = new HashMap<>();
