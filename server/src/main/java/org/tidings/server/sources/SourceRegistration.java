@@ -1,5 +1,6 @@
 package org.tidings.server.sources;
 
+import org.tidings.server.i18n.Message;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,20 @@ public class SourceRegistration {
     private static final int MAX_CANDIDATES = 6;
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5";
 
-    /** The outcome of adding one source: the source, and a sentence for the operator. */
-    public record Added(Source source, String note) {}
+    /** The outcome of adding one source: the source, and a sentence for the operator (or null). */
+    public record Added(Source source, Message note) {}
 
     /** Why an address cannot become a source, in a sentence for the operator. */
     public static final class Refused extends Exception {
-        Refused(String message) {
-            super(message);
+        private final transient Message reason;
+
+        Refused(Message reason) {
+            super(reason.key() + " " + reason.args());
+            this.reason = reason;
+        }
+
+        public Message reason() {
+            return reason;
         }
     }
 
@@ -65,10 +73,10 @@ public class SourceRegistration {
         try {
             page = fetcher.get(URI.create(url), ACCEPT, null, null);
         } catch (FetchException e) {
-            if (e.kind() == FetchException.Kind.REFUSED) throw new Refused(e.getMessage());
-            return save(settings, "It could not be checked now (" + e.getMessage() + "); it will be retried.");
+            if (e.kind() == FetchException.Kind.REFUSED) throw new Refused(Message.of("registration.refused", e.getMessage()));
+            return save(settings, Message.of("registration.unchecked", e.getMessage()));
         }
-        if (!page.ok()) return save(settings, "The address answered HTTP " + page.status() + "; it will be retried.");
+        if (!page.ok()) return save(settings, Message.of("registration.httpStatus", page.status()));
         String pageUrl = page.finalUri().toString();
         if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
 
@@ -77,11 +85,11 @@ public class SourceRegistration {
                 SourceSettings found = new SourceSettings(candidate, settings.name(),
                         settings.siteUrl() != null ? settings.siteUrl() : url, settings.language(), settings.region(),
                         settings.section(), settings.fullText(), settings.enabled());
-                if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused("Its feed, " + candidate + ", is a source already.");
-                return save(found, "Found the site's feed: " + candidate);
+                if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
+                return save(found, Message.of("registration.foundFeed", candidate));
             }
         }
-        throw new Refused("No feed found at " + url + ": it is a web page that links to no RSS, Atom or JSON feed.");
+        throw new Refused(Message.of("registration.noFeed", url));
     }
 
     private boolean isFeed(String url) {
@@ -93,7 +101,7 @@ public class SourceRegistration {
         }
     }
 
-    private Added save(SourceSettings settings, String note) {
+    private Added save(SourceSettings settings, Message note) {
         Source source = sources.add(settings, properties.scheduler().defaultInterval());
         log.atInfo().addKeyValue("event", "source_added").addKeyValue("source_id", source.id())
                 .addKeyValue("feed_url", source.feedUrl()).log("source {} added", source.id());

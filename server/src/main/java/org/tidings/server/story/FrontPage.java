@@ -1,5 +1,6 @@
 package org.tidings.server.story;
 
+import org.tidings.server.i18n.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,9 @@ public class FrontPage {
     public record TopStory(long storyId, ArticleView lead, int publishers, int reports, Instant latest, TopStories.Score score) {
 
         /** The score's parts in words, for "why is this here". */
-        public String explanation() {
-            return String.format(java.util.Locale.ROOT, "%d publishers (breadth %.2f), velocity %.2f, freshness %.2f, diversity %.2f: score %.2f",
-                    publishers, score.breadth(), score.velocity(), score.freshness(), score.diversity(), score.total());
+        public Message explanation() {
+            return Message.of("home.top.explanation", publishers, score.breadth(), score.velocity(), score.freshness(),
+                    score.diversity(), score.total());
         }
     }
 

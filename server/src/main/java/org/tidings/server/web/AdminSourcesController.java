@@ -1,5 +1,6 @@
 package org.tidings.server.web;
 
+import org.tidings.server.i18n.Message;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
@@ -45,9 +46,9 @@ class AdminSourcesController {
 
     @PostMapping("/admin/sources")
     String add(@ModelAttribute SourceForm form, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        String problem = form.problem();
+        Message problem = form.problem();
         if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
-            problem = "That feed is a source already.";
+            problem = Message.of("admin.problem.known");
         }
         if (problem != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -63,25 +64,26 @@ class AdminSourcesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("sources", sources.findAll());
             model.addAttribute("form", form);
-            model.addAttribute("problem", refused.getMessage());
+            model.addAttribute("problem", refused.reason());
             return "admin-sources";
         }
         scheduler.wakeUp();
-        flash.addFlashAttribute("notice", "Added " + added.source().name() + "; its first fetch starts now."
-                + (added.note() == null ? "" : " " + added.note()));
+        flash.addFlashAttribute("notice", Message.of("admin.notice.added", added.source().name()));
+        if (added.note() != null) flash.addFlashAttribute("detail", added.note());
         return "redirect:/admin/sources";
     }
 
     @PostMapping("/admin/sources/import")
     String importOpml(@RequestParam("opml") MultipartFile file, RedirectAttributes flash) throws IOException {
         if (file.isEmpty()) {
-            flash.addFlashAttribute("notice", "Choose an OPML file to import.");
+            flash.addFlashAttribute("notice", Message.of("admin.notice.chooseFile"));
             return "redirect:/admin/sources";
         }
         SourceRegistration.Imported result = registration.importOpml(file.getBytes());
         scheduler.wakeUp();
-        flash.addFlashAttribute("notice", "Imported " + result.added() + " new sources; " + result.known()
-                + " were sources already" + (result.invalid() > 0 ? "; " + result.invalid() + " had no usable feed URL" : "") + ".");
+        flash.addFlashAttribute("notice", result.invalid() > 0
+                ? Message.of("admin.notice.importedInvalid", result.added(), result.known(), result.invalid())
+                : Message.of("admin.notice.imported", result.added(), result.known()));
         return "redirect:/admin/sources";
     }
 
@@ -110,10 +112,10 @@ class AdminSourcesController {
         Optional<Source> found = sources.findById(id);
         if (found.isEmpty()) return NotFound.page(response, model, noSource(id));
         Source source = found.get();
-        String problem = form.problem();
+        Message problem = form.problem();
         if (problem == null) {
             problem = sources.findByFeedUrl(form.feedUrl().strip()).filter(other -> other.id() != id)
-                    .map(other -> "Another source (" + other.name() + ") has that feed URL.").orElse(null);
+                    .map(other -> Message.of("admin.problem.otherHasUrl", other.name())).orElse(null);
         }
         if (problem != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -123,7 +125,7 @@ class AdminSourcesController {
             return "admin-source";
         }
         sources.update(id, form.toSettings());
-        flash.addFlashAttribute("notice", "Saved " + form.toSettings().name() + ".");
+        flash.addFlashAttribute("notice", Message.of("admin.notice.saved", form.toSettings().name()));
         return "redirect:/admin/sources";
     }
 
@@ -132,7 +134,7 @@ class AdminSourcesController {
         Optional<Source> source = sources.findById(id);
         if (source.isEmpty()) return NotFound.page(response, model, noSource(id));
         sources.delete(id);
-        flash.addFlashAttribute("notice", "Removed " + source.get().name() + " and its articles.");
+        flash.addFlashAttribute("notice", Message.of("admin.notice.removed", source.get().name()));
         return "redirect:/admin/sources";
     }
 
@@ -142,11 +144,11 @@ class AdminSourcesController {
         if (source.isEmpty()) return NotFound.page(response, model, noSource(id));
         sources.makeDue(id);
         scheduler.wakeUp();
-        flash.addFlashAttribute("notice", "Refreshing " + source.get().name() + " now.");
+        flash.addFlashAttribute("notice", Message.of("admin.notice.refreshing", source.get().name()));
         return "redirect:/admin/sources";
     }
 
-    private static String noSource(long id) {
-        return "There is no source " + id + ".";
+    private static Message noSource(long id) {
+        return Message.of("admin.problem.noSource", id);
     }
 }

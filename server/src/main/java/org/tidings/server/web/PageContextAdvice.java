@@ -2,6 +2,8 @@ package org.tidings.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import org.springframework.context.MessageSource;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,9 +16,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageContextAdvice {
 
     private final Clock clock;
+    private final MessageSource messages;
 
-    PageContextAdvice(Clock clock) {
+    PageContextAdvice(Clock clock, MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
     }
 
     @ModelAttribute("page")
@@ -27,6 +31,6 @@ class PageContextAdvice {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new PageContext(signedIn ? auth.getName() : null, admin,
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI(), clock.instant());
+                request.getRequestURI(), clock.instant(), RequestContextUtils.getLocale(request), messages);
     }
 }

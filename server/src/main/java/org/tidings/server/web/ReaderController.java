@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.ai.ArticleAssistant;
+import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
@@ -56,7 +57,7 @@ class ReaderController {
     String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,
             Model model, HttpServletResponse response) {
         Optional<ArticleView> article = articles.findById(id);
-        if (article.isEmpty()) return NotFound.page(response, model, "There is no article " + id + ".");
+        if (article.isEmpty()) return NotFound.page(response, model, Message.of("notFound.article", id));
         model.addAttribute("article", article.get());
         model.addAttribute("ai", assistant.forArticle(article.get(), question));
         model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
@@ -67,7 +68,7 @@ class ReaderController {
     @GetMapping("/story/{id}")
     String story(@PathVariable("id") long id, Model model, HttpServletResponse response) {
         List<ArticleView> timeline = articles.story(id);
-        if (timeline.isEmpty()) return NotFound.page(response, model, "There is no story " + id + ".");
+        if (timeline.isEmpty()) return NotFound.page(response, model, Message.of("notFound.story", id));
         model.addAttribute("storyId", id);
         model.addAttribute("timeline", timeline);
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());

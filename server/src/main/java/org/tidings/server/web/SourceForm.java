@@ -1,5 +1,6 @@
 package org.tidings.server.web;
 
+import org.tidings.server.i18n.Message;
 import java.net.URI;
 import java.util.Locale;
 import org.tidings.server.store.Source;
@@ -22,15 +23,13 @@ public record SourceForm(String feedUrl, String name, String siteUrl, String lan
     }
 
     /** The reason the form cannot be saved, or null when it can. */
-    String problem() {
-        if (feedUrl == null || feedUrl.isBlank()) return "Give the feed's URL.";
-        if (!isHttpUrl(feedUrl.strip())) return "The feed URL must be a full http:// or https:// address.";
-        if (siteUrl != null && !siteUrl.isBlank() && !isHttpUrl(siteUrl.strip())) {
-            return "The site URL must be a full http:// or https:// address, or empty.";
-        }
-        if (name != null && name.length() > 300) return "The name is longer than 300 characters.";
+    Message problem() {
+        if (feedUrl == null || feedUrl.isBlank()) return Message.of("form.problem.feedUrlMissing");
+        if (!isHttpUrl(feedUrl.strip())) return Message.of("form.problem.feedUrl");
+        if (siteUrl != null && !siteUrl.isBlank() && !isHttpUrl(siteUrl.strip())) return Message.of("form.problem.siteUrl");
+        if (name != null && name.length() > 300) return Message.of("form.problem.name");
         if (language != null && !language.isBlank() && !language.strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
-            return "The language must be a code such as en, ar or pt-BR.";
+            return Message.of("form.problem.language");
         }
         return null;
     }

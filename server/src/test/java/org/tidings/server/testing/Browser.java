@@ -30,6 +30,13 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
     }
 
+    /** A GET with request headers of the reader's browser, e.g. {@code Accept-Language}. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** Posts a form; {@code csrfFrom} is a page whose first form's CSRF token is sent along (null: none). */
     public HttpResponse<String> post(String path, Map<String, String> form, String csrfFrom) {
         Map<String, String> fields = new LinkedHashMap<>(form);

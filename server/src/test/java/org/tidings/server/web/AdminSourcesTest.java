@@ -176,7 +176,7 @@ class AdminSourcesTest {
         assertThat(missing.body()).contains("There is no article 999999.").doesNotContain("Exception");
         var malformed = server.get("/article/not-a-number");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).contains("Bad Request").doesNotContain("NumberFormatException");
+        assertThat(malformed.body()).contains("Bad request").doesNotContain("NumberFormatException");
         var nowhere = server.get("/no/such/page");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(nowhere.body()).contains("There is nothing at this address.");

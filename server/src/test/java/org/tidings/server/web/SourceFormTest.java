@@ -26,11 +26,11 @@ class SourceFormTest {
 
     @Test
     void refusesWhatIsNotAWebAddress() {
-        assertThat(form("", "", "").problem()).contains("Give the feed");
-        assertThat(form("javascript:alert(1)", "", "").problem()).contains("http:// or https://");
-        assertThat(form("file:///etc/passwd", "", "").problem()).contains("http:// or https://");
-        assertThat(form("news.test/feed", "", "").problem()).contains("http:// or https://");
-        assertThat(form("https://news.test/feed", "ftp://x", "").problem()).contains("site URL");
-        assertThat(form("https://news.test/feed", "", "english").problem()).contains("language");
+        assertThat(form("", "", "").problem().key()).isEqualTo("form.problem.feedUrlMissing");
+        assertThat(form("javascript:alert(1)", "", "").problem().key()).isEqualTo("form.problem.feedUrl");
+        assertThat(form("file:///etc/passwd", "", "").problem().key()).isEqualTo("form.problem.feedUrl");
+        assertThat(form("news.test/feed", "", "").problem().key()).isEqualTo("form.problem.feedUrl");
+        assertThat(form("https://news.test/feed", "ftp://x", "").problem().key()).isEqualTo("form.problem.siteUrl");
+        assertThat(form("https://news.test/feed", "", "english").problem().key()).isEqualTo("form.problem.language");
     }
 }

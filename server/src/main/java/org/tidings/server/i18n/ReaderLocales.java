@@ -1,0 +1,72 @@
+package org.tidings.server.i18n;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language of the interface: the one the reader chose ({@code ?lang=ar}, then remembered in a
+ * cookie), else the first of their browser's languages that Tidings speaks, else English. Only
+ * languages whose bundles are complete are offered, so a page never mixes two languages.
+ */
+public final class ReaderLocales implements LocaleResolver {
+
+    /** The interface languages, each with a complete message bundle. */
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"));
+    public static final String PARAMETER = "lang";
+    static final String COOKIE = "tidings_lang";
+    /** A choice of language is kept for a year: readers set it once. */
+    private static final Duration REMEMBERED = Duration.ofDays(365);
+    private static final List<Locale.LanguageRange> NONE = List.of();
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        Locale chosen = supported(request.getParameter(PARAMETER));
+        if (chosen != null) return chosen;
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (COOKIE.equals(c.getName()) && supported(c.getValue()) != null) return supported(c.getValue());
+            }
+        }
+        return fromBrowser(request.getHeader("Accept-Language"));
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (response == null || locale == null || supported(locale.getLanguage()) == null) return;
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, locale.getLanguage()).path("/")
+                .maxAge(REMEMBERED).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
+    }
+
+    /** The supported locale for a language tag, or null when Tidings does not speak it. */
+    public static Locale supported(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) return null;
+        String language = Locale.forLanguageTag(tag.strip()).getLanguage();
+        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(language)).findFirst().orElse(null);
+    }
+
+    static Locale fromBrowser(String acceptLanguage) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = acceptLanguage == null ? NONE : Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            ranges = NONE;
+        }
+        Locale match = Locale.lookup(ranges, SUPPORTED);
+        return match == null ? Locale.ENGLISH : match;
+    }
+
+    /** Right-to-left scripts among the languages Tidings may speak. */
+    public static boolean rightToLeft(Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "ar", "fa", "he", "ur" -> true;
+            default -> false;
+        };
+    }
+}
