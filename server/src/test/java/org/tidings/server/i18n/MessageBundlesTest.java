@@ -50,6 +50,24 @@ class MessageBundlesTest {
     }
 
     @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (Locale locale : ReaderLocales.SUPPORTED) {
+            String name = locale.getLanguage().equals("en") ? "messages.properties" : "messages_" + locale.getLanguage() + ".properties";
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + name)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) continue;
+                    String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+                    if (!seen.add(key)) twice.add(key);
+                }
+            }
+            assertThat(twice).as(name + ": keys written twice (the second silently wins)").isEmpty();
+        }
+    }
+
+    @Test
     void everySentenceIsAValidPatternAndTheNonEnglishOnesAreTranslated() throws IOException {
         Properties english = bundle("messages.properties");
         for (Locale locale : ReaderLocales.SUPPORTED) {
