@@ -15,7 +15,7 @@ import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.FrontPage;
 
-/** The pages every reader sees: the latest articles, one article, and the sources with their health. */
+/** The pages every reader sees: the latest articles, one article, and the sources with their health (a story: {@link StoryController}). */
 @Controller
 class ReaderController {
 
@@ -63,16 +63,6 @@ class ReaderController {
         model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
         model.addAttribute("copies", articles.copiesOf(id));
         return "article";
-    }
-
-    @GetMapping("/story/{id}")
-    String story(@PathVariable("id") long id, Model model, HttpServletResponse response) {
-        List<ArticleView> timeline = articles.story(id);
-        if (timeline.isEmpty()) return NotFound.page(response, model, Message.of("notFound.story", id));
-        model.addAttribute("storyId", id);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
-        return "story";
     }
 
     @GetMapping("/sources")
