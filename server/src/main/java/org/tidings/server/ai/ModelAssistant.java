@@ -1,0 +1,282 @@
+package org.tidings.server.ai;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.GeneratedTextStore;
+import org.tidings.summary.ArticleDigest;
+import org.tidings.summary.Grounding;
+import org.tidings.summary.Sentence;
+import org.tidings.summary.Summarizer;
+
+/**
+ * The optional language model's features for an article, each checked against the article before
+ * a reader sees it: every generated sentence the article does not support is dropped (or shown
+ * marked, by configuration), every kept sentence links to the sentence it rests on, and every
+ * output names its model. Answers are cached per article, feature, language and model; requests
+ * are rate-limited; on any failure the caller shows the offline result, and the failure is logged
+ * once and counted ({@code tidings.ai.llm{outcome,feature}}).
+ *
+ * <p>Translation is not checked word by word: the check is lexical and a translation shares no
+ * words with its original. The model translates the offline summary's sentences one numbered line
+ * each; a line is kept when it comes back under its number, is not much longer than its original
+ * and states no number its original does not; it links to its original, and the box says that
+ * only this much was checked.
+ */
+@Service
+public class ModelAssistant {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelAssistant.class);
+
+    /** Changing a prompt changes this, so that cached answers to the old prompt are not reused. */
+    static final String PROMPT_VERSION = "1";
+    /**
+     * A translated line longer than this many times its original (plus some slack for short ones)
+     * says more than the original did: Arabic and German run up to about 1.5 times English.
+     */
+    static final double MAX_TRANSLATION_GROWTH = 2.5;
+    static final int TRANSLATION_SLACK = 40;
+    /** Lines shown of an answer at most: a summary of a page, not a second article. */
+    static final int MAX_LINES = 8;
+
+    private static final String SYSTEM = """
+            You are a careful news editor. Use only facts stated in the article you are given. Do not add \
+            facts, numbers, names, opinions or background. Write plain sentences: no lists, no headings, \
+            no markdown, no introduction.""";
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]+|\\d{1,2}[.)])\\s+");
+    private static final Pattern NUMBERED = Pattern.compile("^\\s*\\[?(\\d{1,2})[\\].):]\\s*(.+)$");
+    private static final Pattern NUMBER = Pattern.compile("\\p{Nd}(?:[\\p{Nd},.\\u066B\\u066C]*\\p{Nd})?");
+
+    private final TidingsProperties.Llm settings;
+    private final ChatCompletions model;
+    private final RequestBudget budget;
+    private final GeneratedTextStore cache;
+    private final MeterRegistry metrics;
+
+    @Autowired
+    public ModelAssistant(TidingsProperties properties, GeneratedTextStore cache, MeterRegistry metrics) {
+        this(properties.llm(), cache, metrics);
+    }
+
+    ModelAssistant(TidingsProperties.Llm settings, GeneratedTextStore cache, MeterRegistry metrics) {
+        this.settings = settings;
+        this.model = settings.enabled()
+                ? new ChatCompletions(settings.url(), settings.model(), settings.apiKey(), settings.timeout()) : null;
+        this.budget = new RequestBudget(settings.requestsPerMinute(), System::nanoTime);
+        this.cache = cache;
+        this.metrics = metrics;
+    }
+
+    public boolean enabled() {
+        return model != null;
+    }
+
+    /** The features offered on an article read in this language; none without a model. */
+    public List<Feature> features(ArticleDigest digest, Locale reader) {
+        if (!enabled()) return List.of();
+        List<Feature> features = new ArrayList<>(List.of(Feature.SUMMARY, Feature.SIMPLE, Feature.HEADLINE));
+        if (!digest.lang().equals(reader.getLanguage())) features.add(Feature.TRANSLATE);
+        return features;
+    }
+
+    /** What the model wrote, grounded; empty when there is no model or it failed (then logged and counted). */
+    public Optional<Generated> generate(ArticleView article, ArticleDigest digest, Feature feature, Locale reader) {
+        if (!enabled() || feature == null || !features(digest, reader).contains(feature)) return Optional.empty();
+        Request request = request(article, digest, feature, reader);
+        GeneratedTextStore.Key key = new GeneratedTextStore.Key("article", article.id(), feature.param(), request.lang(),
+                model.model());
+        String hash = hash(request.system() + "\u0000" + request.user());
+        try {
+            Optional<String> cached = cache.find(key, hash);
+            String answer = cached.isPresent() ? cached.get() : ask(request, key, hash);
+            Generated generated = new Generated(feature, model.model(), request.lang(), shown(request.ground(answer)));
+            if (generated.lines().stream().noneMatch(Generated.Line::supported)) {
+                throw new ModelFailure(ModelFailure.Reason.UNSUPPORTED, "no sentence of the answer is supported");
+            }
+            count(cached.isPresent() ? "cached" : "ok", feature);
+            return Optional.of(generated);
+        } catch (ModelFailure failure) {
+            onFailure(article, feature, failure);
+            return Optional.empty();
+        }
+    }
+
+    private String ask(Request request, GeneratedTextStore.Key key, String hash) throws ModelFailure {
+        if (!budget.tryTake()) throw new ModelFailure(ModelFailure.Reason.RATE_LIMITED, "over " + settings.requestsPerMinute() + " requests a minute");
+        String answer = model.complete(request.system(), request.user());
+        cache.save(key, hash, answer);
+        return answer;
+    }
+
+    private List<Generated.Line> shown(List<Generated.Line> lines) {
+        return lines.stream()
+                .filter(l -> l.supported() || settings.unsupported() == TidingsProperties.Llm.Unsupported.MARK)
+                .limit(MAX_LINES).toList();
+    }
+
+    private void onFailure(ArticleView article, Feature feature, ModelFailure failure) {
+        count(failure.reason().tag(), feature);
+        var event = failure.reason() == ModelFailure.Reason.RATE_LIMITED ? log.atDebug() : log.atInfo();
+        event.addKeyValue("event", "llm_failed").addKeyValue("article_id", article.id())
+                .addKeyValue("feature", feature.param()).addKeyValue("model", model.model())
+                .addKeyValue("reason", failure.reason().tag()).addKeyValue("detail", failure.getMessage())
+                .log("language model gave nothing usable; the offline result is shown");
+    }
+
+    private void count(String outcome, Feature feature) {
+        metrics.counter("tidings.ai.llm", "outcome", outcome, "feature", feature.param()).increment();
+    }
+
+    /** One question to the model and the check its answer must pass. */
+    private record Request(String lang, String system, String user, Grounder grounder) {
+        List<Generated.Line> ground(String answer) {
+            return grounder.ground(answer);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Grounder {
+        List<Generated.Line> ground(String answer);
+    }
+
+    private Request request(ArticleView article, ArticleDigest digest, Feature feature, Locale reader) {
+        String lang = digest.lang();
+        List<Sentence> sent = sentSentences(digest);
+        String text = String.join(" ", sent.stream().map(Sentence::text).toList());
+        String language = languageName(lang);
+        String title = article.title() == null ? "" : article.title().strip();
+        return switch (feature) {
+            case SUMMARY -> new Request(lang, SYSTEM, "Summarize this news article in three to five sentences, in "
+                    + language + ".\n\nTitle: " + title + "\n\nArticle:\n" + text,
+                    answer -> checked(sentencesOf(answer, lang), sent, lang));
+            case SIMPLE -> new Request(lang, SYSTEM, "Explain this news article simply, for a reader of about twelve, "
+                    + "in four to six short sentences, in " + language + ". Keep names and numbers exactly as the "
+                    + "article writes them.\n\nTitle: " + title + "\n\nArticle:\n" + text,
+                    answer -> checked(sentencesOf(answer, lang), sent, lang));
+            case HEADLINE -> {
+                List<Sentence> withTitle = new ArrayList<>();
+                withTitle.add(new Sentence(0, 0, title.length(), title));
+                for (Sentence s : sent) withTitle.add(new Sentence(withTitle.size(), s.start(), s.end(), s.text()));
+                yield new Request(lang, SYSTEM, "Rewrite the headline of this news article as one neutral, factual "
+                        + "sentence that says what happened, in " + language + ": no question, no teasing, no "
+                        + "exaggeration. Reply with the headline only.\n\nHeadline: " + title + "\n\nArticle:\n" + text,
+                        answer -> checked(headlineOf(answer), withTitle, lang));
+            }
+            case TRANSLATE -> translation(digest, reader.getLanguage());
+        };
+    }
+
+    private Request translation(ArticleDigest digest, String target) {
+        List<Sentence> originals = new ArrayList<>(digest.summary());
+        originals.addAll(digest.keyPoints());
+        originals.sort(java.util.Comparator.comparingInt(Sentence::index));
+        StringBuilder user = new StringBuilder("Translate each numbered sentence from ")
+                .append(languageName(digest.lang())).append(" into ").append(languageName(target))
+                .append(". Reply with the same numbered lines, one per line, in the same order, and nothing else.\n\n");
+        for (int i = 0; i < originals.size(); i++) {
+            user.append(i + 1).append(". ").append(originals.get(i).text().replaceAll("\\s+", " ")).append('\n');
+        }
+        return new Request(target, SYSTEM, user.toString(), answer -> translated(answer, originals));
+    }
+
+    /** The article's sentences that fit in the input allowance, from the start. */
+    private List<Sentence> sentSentences(ArticleDigest digest) {
+        List<Sentence> sent = new ArrayList<>();
+        int length = 0;
+        for (Sentence s : digest.sentences()) {
+            length += s.text().length() + 1;
+            if (length > settings.maxInputChars() && !sent.isEmpty()) break;
+            sent.add(s);
+        }
+        return sent;
+    }
+
+    static List<Generated.Line> checked(List<String> generated, List<Sentence> sources, String lang) {
+        Grounding grounding = Summarizer.check(generated, sources, lang);
+        List<Generated.Line> lines = new ArrayList<>();
+        for (Grounding.Verdict v : grounding.verdicts()) {
+            lines.add(new Generated.Line(v.sentence(), v.supported(),
+                    v.sources().stream().map(i -> sources.get(i).text()).toList()));
+        }
+        return lines;
+    }
+
+    /** The answer's sentences, without list marks, markdown emphasis or an introduction ending in a colon. */
+    static List<String> sentencesOf(String answer, String lang) {
+        List<String> sentences = new ArrayList<>();
+        for (String line : answer.split("\\R")) {
+            String clean = BULLET.matcher(line.replace("**", "").replace("__", "")).replaceFirst("").strip();
+            if (clean.isEmpty() || clean.endsWith(":") || clean.startsWith("#")) continue;
+            for (Sentence s : Summarizer.sentences(clean, lang)) sentences.add(s.text().strip());
+        }
+        return sentences;
+    }
+
+    static List<String> headlineOf(String answer) {
+        for (String line : answer.split("\\R")) {
+            String clean = line.replace("**", "").replaceFirst("(?i)^\\s*(?:neutral\\s+)?headline\\s*:\\s*", "").strip()
+                    .replaceAll("^[\"“”'«»]+|[\"“”'«»]+$", "").strip();
+            if (!clean.isEmpty()) return List.of(clean);
+        }
+        return List.of();
+    }
+
+    static List<Generated.Line> translated(String answer, List<Sentence> originals) {
+        String[] byNumber = new String[originals.size()];
+        for (String line : answer.split("\\R")) {
+            Matcher m = NUMBERED.matcher(line);
+            if (!m.matches()) continue;
+            int n = Integer.parseInt(m.group(1)) - 1;
+            if (n >= 0 && n < byNumber.length && byNumber[n] == null) byNumber[n] = m.group(2).strip();
+        }
+        List<Generated.Line> lines = new ArrayList<>();
+        for (int i = 0; i < byNumber.length; i++) {
+            if (byNumber[i] == null || byNumber[i].isEmpty()) continue;
+            String original = originals.get(i).text();
+            boolean faithful = byNumber[i].length() <= original.length() * MAX_TRANSLATION_GROWTH + TRANSLATION_SLACK
+                    && numbers(original).containsAll(numbers(byNumber[i]));
+            lines.add(new Generated.Line(byNumber[i], faithful, List.of(original)));
+        }
+        return lines;
+    }
+
+    /** The numbers of a text as plain ASCII digits, separators removed: "٤٠٬٠٠٠" and "40,000" are both 40000. */
+    static List<String> numbers(String text) {
+        List<String> numbers = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            StringBuilder digits = new StringBuilder();
+            m.group().codePoints().filter(Character::isDigit).forEach(c -> digits.append(Character.digit(c, 10)));
+            numbers.add(digits.toString());
+        }
+        return numbers;
+    }
+
+    private static String languageName(String lang) {
+        String name = Locale.forLanguageTag(lang).getDisplayLanguage(Locale.ENGLISH);
+        return name.isBlank() ? lang : name;
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((PROMPT_VERSION + "\u0000" + text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
