@@ -143,6 +143,7 @@ class AiPagesEndToEndTest {
         try {
             browser.get(server.url("/story/" + story + "?lang=en"));
             assertThat(browser.findElement(By.cssSelector(".story-digest h2")).getText()).isEqualTo("What the coverage says");
+            Chromium.screenshot(browser, "story-digest");
             WebElement agreed = browser.findElement(By.cssSelector(".digest-agreed a.cite"));
             String href = agreed.getAttribute("href");
             assertThat(href).contains("/article/", "#cite=");
