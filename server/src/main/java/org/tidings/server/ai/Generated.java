@@ -21,8 +21,9 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
      * @param text      the generated sentence
      * @param supported whether the source supports it; an unsupported line is shown marked, never as fact
      * @param evidence  the source sentences it rests on (for a translation: the sentence it translates)
+     * @param article   for a story, the article of the first evidence sentence; 0 on an article's own page
      */
-    public record Line(String text, boolean supported, List<String> evidence) {
+    public record Line(String text, boolean supported, List<String> evidence, long article) {
         public Line {
             evidence = List.copyOf(evidence);
         }
@@ -30,6 +31,11 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
         /** The sentence to highlight in the article when the line is selected. */
         public String firstEvidence() {
             return evidence.isEmpty() ? "" : evidence.getFirst();
+        }
+
+        /** For a story: the article with the evidence highlighted ({@code /article/{id}#cite=...}). */
+        public String href() {
+            return new StoryAssistant.Cite(article, "", firstEvidence()).href();
         }
     }
 

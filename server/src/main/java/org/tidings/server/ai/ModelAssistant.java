@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleView;
@@ -97,11 +98,14 @@ public class ModelAssistant {
     public Optional<Generated> generate(ArticleView article, ArticleDigest digest, Feature feature, Locale reader) {
         if (!enabled() || feature == null || !features(digest, reader).contains(feature)) return Optional.empty();
         Request request = request(article, digest, feature, reader);
-        GeneratedTextStore.Key key = new GeneratedTextStore.Key("article", article.id(), feature.param(), request.lang(),
-                model.model());
+        return generate(new GeneratedTextStore.Key("article", article.id(), feature.param(), request.lang(), model.model()),
+                request, feature);
+    }
+
+    private Optional<Generated> generate(GeneratedTextStore.Key key, Request request, Feature feature) {
         String hash = hash(request.system() + "\u0000" + request.user());
         try {
-            Optional<String> cached = cache.find(key, hash);
+            Optional<String> cached = cached(key, hash);
             String answer = cached.isPresent() ? cached.get() : ask(request, key, hash);
             Generated generated = new Generated(feature, model.model(), request.lang(), shown(request.ground(answer)));
             if (generated.lines().stream().noneMatch(Generated.Line::supported)) {
@@ -110,16 +114,78 @@ public class ModelAssistant {
             count(cached.isPresent() ? "cached" : "ok", feature);
             return Optional.of(generated);
         } catch (ModelFailure failure) {
-            onFailure(article, feature, failure);
+            onFailure(key, feature, failure);
             return Optional.empty();
         }
+    }
+
+    /** One article of a story as the story summary sends it: its digest's sentences. */
+    record StoryReport(long articleId, String publisher, ArticleDigest digest) {}
+
+    /**
+     * A summary of a story across its reports, in the language most of them are written in; each
+     * sentence checked against the sentences sent of every report, and linked to the report it
+     * rests on. Empty when there is no model or it failed.
+     */
+    public Optional<Generated> summarizeStory(long storyId, List<StoryReport> reports) {
+        if (!enabled() || reports.isEmpty()) return Optional.empty();
+        String lang = reports.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.digest().lang(),
+                java.util.stream.Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow().getKey();
+        List<Sentence> sources = new ArrayList<>();
+        List<Long> articleOf = new ArrayList<>();
+        StringBuilder user = new StringBuilder("These are reports of one news story by several publishers. Summarize "
+                + "the story in four to six sentences, in " + languageName(lang) + ": what happened, and what only "
+                + "some reports say, naming the publisher.\n");
+        int length = 0;
+        for (StoryReport report : reports) {
+            if (!report.digest().lang().equals(lang)) continue;
+            List<Sentence> picked = new ArrayList<>(report.digest().summary());
+            picked.addAll(report.digest().keyPoints());
+            picked.sort(java.util.Comparator.comparingInt(Sentence::index));
+            String text = String.join(" ", picked.stream().map(Sentence::text).toList());
+            if (length + text.length() > settings.maxInputChars() && !sources.isEmpty()) break;
+            length += text.length();
+            user.append("\nReport by ").append(report.publisher()).append(":\n").append(text).append('\n');
+            for (Sentence p : picked) {
+                sources.add(new Sentence(sources.size(), p.start(), p.end(), p.text()));
+                articleOf.add(report.articleId());
+            }
+        }
+        Request request = new Request(lang, SYSTEM, user.toString(), answer -> {
+            List<Generated.Line> lines = new ArrayList<>();
+            for (Generated.Line l : checked(sentencesOf(answer, lang), sources, lang)) {
+                int first = sources.stream().filter(x -> x.text().equals(l.firstEvidence())).findFirst()
+                        .map(Sentence::index).orElse(-1);
+                lines.add(new Generated.Line(l.text(), l.supported(), l.evidence(), first < 0 ? 0 : articleOf.get(first)));
+            }
+            return lines;
+        });
+        return generate(new GeneratedTextStore.Key("story", storyId, Feature.SUMMARY.param(), lang, model.model()),
+                request, Feature.SUMMARY);
     }
 
     private String ask(Request request, GeneratedTextStore.Key key, String hash) throws ModelFailure {
         if (!budget.tryTake()) throw new ModelFailure(ModelFailure.Reason.RATE_LIMITED, "over " + settings.requestsPerMinute() + " requests a minute");
         String answer = model.complete(request.system(), request.user());
-        cache.save(key, hash, answer);
+        try {
+            cache.save(key, hash, answer);
+        } catch (DataAccessException e) {
+            log.atWarn().addKeyValue("event", "llm_cache_failed").addKeyValue("article_id", key.subjectId())
+                    .log("could not keep the answer: {}", e.getMessage()); // the reader still gets it
+        }
         return answer;
+    }
+
+    /** The cached answer; a database that cannot answer is a miss, not an error page. */
+    private Optional<String> cached(GeneratedTextStore.Key key, String hash) {
+        try {
+            return cache.find(key, hash);
+        } catch (DataAccessException e) {
+            log.atWarn().addKeyValue("event", "llm_cache_failed").addKeyValue("article_id", key.subjectId())
+                    .log("could not read the cache: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private List<Generated.Line> shown(List<Generated.Line> lines) {
@@ -128,10 +194,10 @@ public class ModelAssistant {
                 .limit(MAX_LINES).toList();
     }
 
-    private void onFailure(ArticleView article, Feature feature, ModelFailure failure) {
+    private void onFailure(GeneratedTextStore.Key key, Feature feature, ModelFailure failure) {
         count(failure.reason().tag(), feature);
         var event = failure.reason() == ModelFailure.Reason.RATE_LIMITED ? log.atDebug() : log.atInfo();
-        event.addKeyValue("event", "llm_failed").addKeyValue("article_id", article.id())
+        event.addKeyValue("event", "llm_failed").addKeyValue(key.subject() + "_id", key.subjectId())
                 .addKeyValue("feature", feature.param()).addKeyValue("model", model.model())
                 .addKeyValue("reason", failure.reason().tag()).addKeyValue("detail", failure.getMessage())
                 .log("language model gave nothing usable; the offline result is shown");
@@ -210,7 +276,7 @@ public class ModelAssistant {
         List<Generated.Line> lines = new ArrayList<>();
         for (Grounding.Verdict v : grounding.verdicts()) {
             lines.add(new Generated.Line(v.sentence(), v.supported(),
-                    v.sources().stream().map(i -> sources.get(i).text()).toList()));
+                    v.sources().stream().map(i -> sources.get(i).text()).toList(), 0));
         }
         return lines;
     }
@@ -249,7 +315,7 @@ public class ModelAssistant {
             String original = originals.get(i).text();
             boolean faithful = byNumber[i].length() <= original.length() * MAX_TRANSLATION_GROWTH + TRANSLATION_SLACK
                     && numbers(original).containsAll(numbers(byNumber[i]));
-            lines.add(new Generated.Line(byNumber[i], faithful, List.of(original)));
+            lines.add(new Generated.Line(byNumber[i], faithful, List.of(original), 0));
         }
         return lines;
     }

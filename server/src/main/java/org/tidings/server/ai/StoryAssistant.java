@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.tidings.server.store.ArticleView;
 import org.tidings.summary.SourceArticle;
@@ -50,6 +51,16 @@ public class StoryAssistant {
         static final Digest NONE = new Digest(false, List.of(), List.of(), List.of());
     }
 
+    /**
+     * The story page's box: the offline digest, and what the language model wrote when the reader
+     * asked for its summary.
+     *
+     * @param modelOffered a language model is configured and the story has a digest
+     * @param generated    the model's grounded summary of the story, or null
+     * @param fellBack     the reader asked but the model gave nothing usable
+     */
+    public record Box(Digest digest, boolean modelOffered, Generated generated, boolean fellBack) {}
+
     private record Key(long storyId, List<String> versions) {}
 
     private final Map<Key, Digest> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -58,6 +69,37 @@ public class StoryAssistant {
             return size() > CACHED_STORIES;
         }
     };
+
+    private final ModelAssistant model;
+
+    @Autowired
+    public StoryAssistant(ModelAssistant model) {
+        this.model = model;
+    }
+
+    /** Offline only. */
+    StoryAssistant() {
+        this(null);
+    }
+
+    /**
+     * The box of a story page; {@code feature} is the {@code ?ai=} of the address: "summary" asks
+     * the language model, if one is configured, for a summary across the story's reports.
+     */
+    public Box forStory(long storyId, List<ArticleView> articles, String feature) {
+        Digest digest = forStory(storyId, articles);
+        boolean offered = digest.available() && model != null && model.enabled();
+        if (!offered || Feature.parse(feature) != Feature.SUMMARY) return new Box(digest, offered, null, false);
+        List<ModelAssistant.StoryReport> reports = new ArrayList<>();
+        for (ArticleView a : articles) {
+            String html = a.bestHtml();
+            if (html == null || html.isBlank()) continue;
+            reports.add(new ModelAssistant.StoryReport(a.id(), a.sourceName(),
+                    Summarizer.digest(ArticleAssistant.paragraphs(html), a.lang())));
+        }
+        Generated generated = model.summarizeStory(storyId, reports).orElse(null);
+        return new Box(digest, true, generated, generated == null);
+    }
 
     /** The digest of a story from its articles (as {@code ArticleStore.story} lists them). */
     public Digest forStory(long storyId, List<ArticleView> articles) {
