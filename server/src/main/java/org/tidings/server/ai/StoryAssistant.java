@@ -42,6 +42,13 @@ public class StoryAssistant {
         public Cite first() {
             return cites.getFirst();
         }
+
+        /** One cite per publisher, its first: a publisher with two reports of the fact is named once. */
+        public List<Cite> onePerPublisher() {
+            Map<String, Cite> first = new LinkedHashMap<>();
+            for (Cite c : cites) first.putIfAbsent(c.publisher(), c);
+            return List.copyOf(first.values());
+        }
     }
 
     /** What one article added first, in publication order. */

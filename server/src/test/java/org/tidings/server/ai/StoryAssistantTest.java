@@ -42,6 +42,8 @@ class StoryAssistantTest {
             assertThat(f.publishers()).containsExactly("Valley Post");
         });
         assertThat(digest.timeline()).extracting(m -> m.cite().articleId()).startsWith(11L);
+        assertThat(digest.agreed()).allSatisfy(f -> assertThat(f.onePerPublisher()).extracting(StoryAssistant.Cite::publisher)
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(f.publishers()));
 
         List<StoryAssistant.Cite> cites = new ArrayList<>();
         digest.agreed().forEach(f -> cites.addAll(f.cites()));
