@@ -32,11 +32,15 @@ import org.tidings.summary.Summarizer;
  * are rate-limited; on any failure the caller shows the offline result, and the failure is logged
  * once and counted ({@code tidings.ai.llm{outcome,feature}}).
  *
- * <p>Translation is not checked word by word: the check is lexical and a translation shares no
- * words with its original. The model translates the offline summary's sentences one numbered line
- * each; a line is kept when it comes back under its number, is not much longer than its original
- * and states no number its original does not; it links to its original, and the box says that
- * only this much was checked.
+ * <p>A translation shares no words with its original, so the lexical check cannot read it
+ * directly. The model translates the offline summary's sentences one numbered line each; a line
+ * is kept when it comes back under its number, is not much longer than its original, states no
+ * number its original does not, and its back-translation (asked of the same model, line by line)
+ * passes the check against its original: a clause the translation added comes back in the
+ * back-translation and finds no support. What a model both adds and then silently drops again
+ * escapes this, and so does a short clause added to a long sentence (the lexical check weighs it
+ * against the many words it shares with the original); the box says what was checked. Each line
+ * links to its original.
  */
 @Service
 public class ModelAssistant {
@@ -107,7 +111,9 @@ public class ModelAssistant {
         try {
             Optional<String> cached = cached(key, hash);
             String answer = cached.isPresent() ? cached.get() : ask(request, key, hash);
-            Generated generated = new Generated(feature, model.model(), request.lang(), shown(request.ground(answer)));
+            List<Generated.Line> lines = request.ground(answer);
+            if (request.back() != null) lines = backChecked(key, lines, request.back());
+            Generated generated = new Generated(feature, model.model(), request.lang(), shown(lines));
             if (generated.lines().stream().noneMatch(Generated.Line::supported)) {
                 throw new ModelFailure(ModelFailure.Reason.UNSUPPORTED, "no sentence of the answer is supported");
             }
@@ -208,7 +214,11 @@ public class ModelAssistant {
     }
 
     /** One question to the model and the check its answer must pass. */
-    private record Request(String lang, String system, String user, Grounder grounder) {
+    private record Request(String lang, String system, String user, Grounder grounder, BackTranslation back) {
+        Request(String lang, String system, String user, Grounder grounder) {
+            this(lang, system, user, grounder, null);
+        }
+
         List<Generated.Line> ground(String answer) {
             return grounder.ground(answer);
         }
@@ -256,7 +266,49 @@ public class ModelAssistant {
         for (int i = 0; i < originals.size(); i++) {
             user.append(i + 1).append(". ").append(originals.get(i).text().replaceAll("\\s+", " ")).append('\n');
         }
-        return new Request(target, SYSTEM, user.toString(), answer -> translated(answer, originals));
+        return new Request(target, SYSTEM, user.toString(), answer -> translated(answer, originals),
+                new BackTranslation(digest.lang(), target));
+    }
+
+    /** A translation's languages: the original's, to translate back into, and the reader's. */
+    private record BackTranslation(String original, String translation) {}
+
+    /**
+     * The lines that passed the first checks, translated back into the original's language and
+     * checked against their originals; a line whose back-translation is missing or unsupported is
+     * unsupported.
+     */
+    private List<Generated.Line> backChecked(GeneratedTextStore.Key key, List<Generated.Line> lines, BackTranslation languages)
+            throws ModelFailure {
+        List<Generated.Line> candidates = lines.stream().filter(Generated.Line::supported).toList();
+        if (candidates.isEmpty()) return lines;
+        StringBuilder user = new StringBuilder("Translate each numbered sentence from ")
+                .append(languageName(languages.translation())).append(" into ").append(languageName(languages.original()))
+                .append(". Reply with the same numbered lines, one per line, in the same order, and nothing else.\n\n");
+        for (int i = 0; i < candidates.size(); i++) {
+            user.append(i + 1).append(". ").append(candidates.get(i).text().replaceAll("\\s+", " ")).append('\n');
+        }
+        Request back = new Request(languages.original(), SYSTEM, user.toString(), null);
+        GeneratedTextStore.Key backKey = new GeneratedTextStore.Key(key.subject(), key.subjectId(), "translate.back",
+                key.lang(), key.model());
+        String hash = hash(back.system() + "\u0000" + back.user());
+        Optional<String> cached = cached(backKey, hash);
+        String[] returned = numberedLines(cached.isPresent() ? cached.get() : ask(back, backKey, hash), candidates.size());
+        List<Generated.Line> checked = new ArrayList<>();
+        int c = 0;
+        for (Generated.Line line : lines) {
+            if (!line.supported()) {
+                checked.add(line);
+                continue;
+            }
+            String returnedLine = returned[c++];
+            String original = line.firstEvidence();
+            List<String> sentences = returnedLine == null ? List.of() : sentencesOf(returnedLine, languages.original());
+            boolean faithful = !sentences.isEmpty() && Summarizer.check(sentences,
+                    List.of(new Sentence(0, 0, original.length(), original)), languages.original()).allSupported();
+            checked.add(new Generated.Line(line.text(), faithful, line.evidence(), 0));
+        }
+        return checked;
     }
 
     /** The article's sentences that fit in the input allowance, from the start. */
@@ -301,14 +353,20 @@ public class ModelAssistant {
         return List.of();
     }
 
-    static List<Generated.Line> translated(String answer, List<Sentence> originals) {
-        String[] byNumber = new String[originals.size()];
+    /** The answer's lines by their number (1 to {@code count}), null where a number is missing. */
+    static String[] numberedLines(String answer, int count) {
+        String[] byNumber = new String[count];
         for (String line : answer.split("\\R")) {
             Matcher m = NUMBERED.matcher(line);
             if (!m.matches()) continue;
             int n = Integer.parseInt(m.group(1)) - 1;
             if (n >= 0 && n < byNumber.length && byNumber[n] == null) byNumber[n] = m.group(2).strip();
         }
+        return byNumber;
+    }
+
+    static List<Generated.Line> translated(String answer, List<Sentence> originals) {
+        String[] byNumber = numberedLines(answer, originals.size());
         List<Generated.Line> lines = new ArrayList<>();
         for (int i = 0; i < byNumber.length; i++) {
             if (byNumber[i] == null || byNumber[i].isEmpty()) continue;

@@ -218,12 +218,22 @@ class ModelAssistantTest {
     }
 
     @Test
-    void aTranslationKeepsLinesThatComeBackUnderTheirNumberWithTheirOriginalsNumbers() {
-        int lines = DIGEST.summary().size() + DIGEST.keyPoints().size();
+    void aTranslationKeepsLinesThatComeBackUnderTheirNumberWithTheirOriginalsNumbersAndMeaning() {
+        List<String> originals = new java.util.ArrayList<>();
         fake.answering(r -> {
+            String prompt = r.userMessage();
+            String[] numbered = prompt.substring(prompt.indexOf("\n\n") + 2).split("\n");
             StringBuilder answer = new StringBuilder();
-            for (int i = 1; i <= lines; i++) {
-                answer.append(i).append(". ").append(i == 1 ? "أُعيد فتح الجسر بعد عامين وكلّف ٩٠ مليون جنيه." : "سطر مترجم رقم الجملة").append('\n');
+            if (prompt.contains("into Arabic")) {
+                for (String line : numbered) originals.add(line.substring(line.indexOf(". ") + 2));
+                for (int i = 1; i <= numbered.length; i++) {
+                    answer.append(i).append(". ").append(i == 1 ? "أُعيد فتح الجسر بعد عامين وكلّف ٩٠ مليون جنيه." : "سطر مترجم").append('\n');
+                }
+            } else { // the back-translation of the lines that passed: faithful, except the first of them adds a fact
+                for (int i = 1; i <= numbered.length; i++) {
+                    String original = originals.get(i); // line 1 was dropped for its number: back lines start at original 2
+                    answer.append(i).append(". ").append(i == 1 ? original + " The mayor resigned in protest on Friday." : original).append('\n');
+                }
             }
             return Reply.says(answer.toString());
         });
@@ -231,12 +241,18 @@ class ModelAssistantTest {
         assertThat(assistant.features(DIGEST, Locale.ENGLISH)).doesNotContain(Feature.TRANSLATE);
         Generated g = assistant.generate(BRIDGE, DIGEST, Feature.TRANSLATE, Locale.forLanguageTag("ar")).orElseThrow();
 
+        int lines = DIGEST.summary().size() + DIGEST.keyPoints().size();
         assertThat(g.lang()).isEqualTo("ar");
         assertThat(fake.received().getFirst().userMessage()).contains("from English into Arabic", "1. ");
+        assertThat(fake.received().get(1).userMessage()).contains("from Arabic into English", "1. سطر مترجم");
         assertThat(g.lines()).hasSize(lines);
-        assertThat(g.lines().getFirst().supported()).as("90 is not in the original").isFalse();
-        assertThat(g.lines().subList(1, lines)).allMatch(Generated.Line::supported);
+        assertThat(g.lines().get(0).supported()).as("90 is not in the original").isFalse();
+        assertThat(g.lines().get(1).supported()).as("its back-translation adds a resignation").isFalse();
+        assertThat(g.lines().subList(2, lines)).allMatch(Generated.Line::supported);
         assertThat(g.lines()).allMatch(l -> ArticleAssistant.paragraphs(HTML).contains(l.firstEvidence()));
+
+        assistant.generate(BRIDGE, DIGEST, Feature.TRANSLATE, Locale.forLanguageTag("ar")).orElseThrow();
+        assertThat(fake.received()).as("both directions cached").hasSize(2);
     }
 
     @Test
