@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +125,9 @@ public class ModelAssistant {
         } catch (ModelFailure failure) {
             onFailure(key, feature, failure);
             return Optional.empty();
+        } catch (RuntimeException bug) { // a reader still gets the offline box, never an error page
+            onFailure(key, feature, new ModelFailure(ModelFailure.Reason.ERROR, bug.toString()));
+            return Optional.empty();
         }
     }
 
@@ -133,11 +139,10 @@ public class ModelAssistant {
      * sentence checked against the sentences sent of every report, and linked to the report it
      * rests on. Empty when there is no model or it failed.
      */
-    public Optional<Generated> summarizeStory(long storyId, List<StoryReport> reports) {
+    Optional<Generated> summarizeStory(long storyId, List<StoryReport> reports) {
         if (!enabled() || reports.isEmpty()) return Optional.empty();
-        String lang = reports.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.digest().lang(),
-                java.util.stream.Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .orElseThrow().getKey();
+        String lang = reports.stream().collect(Collectors.groupingBy(r -> r.digest().lang(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<Sentence> sources = new ArrayList<>();
         List<Long> articleOf = new ArrayList<>();
         StringBuilder user = new StringBuilder("These are reports of one news story by several publishers. Summarize "
@@ -148,7 +153,7 @@ public class ModelAssistant {
             if (!report.digest().lang().equals(lang)) continue;
             List<Sentence> picked = new ArrayList<>(report.digest().summary());
             picked.addAll(report.digest().keyPoints());
-            picked.sort(java.util.Comparator.comparingInt(Sentence::index));
+            picked.sort(Comparator.comparingInt(Sentence::index));
             String text = String.join(" ", picked.stream().map(Sentence::text).toList());
             if (length + text.length() > settings.maxInputChars() && !sources.isEmpty()) break;
             length += text.length();
@@ -259,7 +264,7 @@ public class ModelAssistant {
     private Request translation(ArticleDigest digest, String target) {
         List<Sentence> originals = new ArrayList<>(digest.summary());
         originals.addAll(digest.keyPoints());
-        originals.sort(java.util.Comparator.comparingInt(Sentence::index));
+        originals.sort(Comparator.comparingInt(Sentence::index));
         StringBuilder user = new StringBuilder("Translate each numbered sentence from ")
                 .append(languageName(digest.lang())).append(" into ").append(languageName(target))
                 .append(". Reply with the same numbered lines, one per line, in the same order, and nothing else.\n\n");

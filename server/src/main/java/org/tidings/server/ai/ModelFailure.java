@@ -5,7 +5,7 @@ final class ModelFailure extends Exception {
 
     /** The outcomes counted in metrics ({@code tidings.ai.llm{outcome=...}}) and logged. */
     enum Reason {
-        TIMEOUT, UNREACHABLE, HTTP_ERROR, MALFORMED, EMPTY, UNSUPPORTED, RATE_LIMITED;
+        TIMEOUT, UNREACHABLE, HTTP_ERROR, MALFORMED, EMPTY, UNSUPPORTED, RATE_LIMITED, ERROR;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
