@@ -16,7 +16,7 @@ import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.FrontPage;
 
-/** The pages every reader sees: the latest articles, one article, and the sources with their health (a story: {@link StoryController}). */
+/** The pages every reader sees: the latest articles, one article, and the sources with their health. */
 @Controller
 class ReaderController {
 
