@@ -37,6 +37,12 @@ import org.tidings.summary.Summarizer;
  */
 public final class ModelGroundingHarness {
 
+    /**
+     * Words of the appended clause: about the length of a clause a model adds ("and the mayor
+     * resigned in protest on Friday"), short next to the sentence it rides on.
+     */
+    static final int APPENDED_WORDS = 8;
+
     private ModelGroundingHarness() {}
 
     record Item(String article, String kind, String generated) {
@@ -115,6 +121,15 @@ public final class ModelGroundingHarness {
         List<String> articles = new ArrayList<>(firstFaithful.keySet());
         for (int i = 0; i < articles.size(); i++) {
             items.add(new Item(articles.get(i), "transplant", firstFaithful.get(articles.get((i + 1) % articles.size()))));
+        }
+        // Appended clauses (machine-made, not part of the core set): a faithful sentence with the words of
+        // another article's faithful sentence joined on as a clause, as a model that embroiders would write.
+        for (int i = 0; i < articles.size(); i++) {
+            String own = firstFaithful.get(articles.get(i)).replaceAll("[.!?]+$", "");
+            String other = firstFaithful.get(articles.get((i + 1) % articles.size()));
+            String[] words = other.replaceAll("[.!?]+$", "").split(" ");
+            String clause = String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(words.length, APPENDED_WORDS)));
+            items.add(new Item(articles.get(i), "appended", own + ", and " + clause + "."));
         }
         return items;
     }
