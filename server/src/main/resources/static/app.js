@@ -70,6 +70,14 @@
     if (cite && highlight(cite.getAttribute("data-sentence"))) event.preventDefault();
   });
 
+  // A link from elsewhere (the story digest) names the sentence to show: /article/{id}#cite=<sentence>.
+  function citedInAddress() {
+    var hash = window.location.hash;
+    if (hash.indexOf("#cite=") !== 0) return;
+    try { highlight(decodeURIComponent(hash.substring(6))); } catch (e) { /* a malformed address shows the page as it is */ }
+  }
+  window.addEventListener("hashchange", citedInAddress);
+
   document.addEventListener("submit", function (event) {
     var question = event.target.getAttribute("data-confirm");
     if (question && !window.confirm(question)) event.preventDefault();
@@ -77,5 +85,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     refresh();
     setInterval(refresh, 60000);
+    citedInAddress();
   });
 })();

@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param scheduler   when sources are fetched
  * @param demo        run with the bundled sample edition instead of the default sources
  * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
+ * @param llm         an optional language model for the AI features; off unless configured
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -37,7 +38,8 @@ public record TidingsProperties(
         @DefaultValue Fetch fetch,
         @DefaultValue Scheduler scheduler,
         @DefaultValue("false") boolean demo,
-        @DefaultValue("true") boolean seedDefaultSources) {
+        @DefaultValue("true") boolean seedDefaultSources,
+        @DefaultValue Llm llm) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
@@ -124,4 +126,39 @@ public record TidingsProperties(
             @DefaultValue("24h") Duration maxInterval,
             @DefaultValue("5m") Duration lease,
             @DefaultValue("") String workerId) {}
+
+    /**
+     * An OpenAI-compatible chat-completions server (Ollama, llama.cpp server, vLLM, OpenAI...) for
+     * abstractive summaries, plain-language explanations, translations and neutral headlines. Off
+     * while {@code url} or {@code model} is empty: then no article text ever leaves the server.
+     *
+     * @param url               base address; requests go to {@code <url>/v1/chat/completions}
+     *                          (a URL already ending in {@code /v1} is used as is). An operator's
+     *                          own server on localhost is allowed (the fetcher's network guard is
+     *                          for publishers' pages, not for this)
+     * @param model             model name sent with every request, and shown on every output
+     * @param apiKey            sent as a bearer token; empty: no Authorization header
+     * @param timeout           time allowed for one answer, connecting included
+     * @param requestsPerMinute requests sent at most per minute (cached answers are free); beyond
+     *                          it readers get the offline result
+     * @param unsupported       a generated sentence the article does not support is dropped
+     *                          ({@code drop}) or shown marked as unsupported ({@code mark}); it is
+     *                          never shown as fact
+     * @param maxInputChars     article text sent at most, in characters (the start of the article)
+     */
+    public record Llm(
+            @DefaultValue("") String url,
+            @DefaultValue("") String model,
+            @DefaultValue("") String apiKey,
+            @DefaultValue("20s") Duration timeout,
+            @DefaultValue("20") int requestsPerMinute,
+            @DefaultValue("drop") Unsupported unsupported,
+            @DefaultValue("12000") int maxInputChars) {
+
+        public boolean enabled() {
+            return !url.isBlank() && !model.isBlank();
+        }
+
+        public enum Unsupported { DROP, MARK }
+    }
 }

@@ -2,6 +2,7 @@ package org.tidings.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,24 +56,15 @@ class ReaderController {
 
     @GetMapping("/article/{id}")
     String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,
+            @RequestParam(name = "ai", required = false) String feature, Locale locale,
             Model model, HttpServletResponse response) {
         Optional<ArticleView> article = articles.findById(id);
         if (article.isEmpty()) return NotFound.page(response, model, Message.of("notFound.article", id));
         model.addAttribute("article", article.get());
-        model.addAttribute("ai", assistant.forArticle(article.get(), question));
+        model.addAttribute("ai", assistant.forArticle(article.get(), question, feature, locale));
         model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
         model.addAttribute("copies", articles.copiesOf(id));
         return "article";
-    }
-
-    @GetMapping("/story/{id}")
-    String story(@PathVariable("id") long id, Model model, HttpServletResponse response) {
-        List<ArticleView> timeline = articles.story(id);
-        if (timeline.isEmpty()) return NotFound.page(response, model, Message.of("notFound.story", id));
-        model.addAttribute("storyId", id);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
-        return "story";
     }
 
     @GetMapping("/sources")

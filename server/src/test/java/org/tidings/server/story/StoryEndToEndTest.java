@@ -87,6 +87,8 @@ class StoryEndToEndTest {
             String storyPage = server.get("/story/" + story).body();
             assertThat(storyPage).contains("3 publishers", "3 reports", "Magnitude 7.1 earthquake strikes")
                     .doesNotContain("Strong quake off Chile");
+            assertThat(storyPage).as("the digest across publishers, each item linking to its sentence in its article")
+                    .contains("What the coverage says", "How the story unfolded", "href=\"/article/" + quake + "#cite=");
             assertThat(server.get("/story/999999").statusCode()).isEqualTo(404);
         }
     }

@@ -1,0 +1,28 @@
+package org.tidings.server.ai;
+
+import java.util.Locale;
+
+/** What a reader may ask the optional language model for, named in the address as {@code ?ai=<param>}. */
+public enum Feature {
+    /** An abstractive summary in the article's language, every sentence checked against the article. */
+    SUMMARY,
+    /** The article explained in plain words, checked the same way. */
+    SIMPLE,
+    /** The summary's sentences in the reader's language, line by line beside their originals. */
+    TRANSLATE,
+    /** A neutral, informative headline instead of a teasing one, checked against title and text. */
+    HEADLINE;
+
+    public String param() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The feature named by the address, or null for anything else. */
+    static Feature parse(String param) {
+        if (param == null) return null;
+        for (Feature f : values()) {
+            if (f.param().equals(param.strip())) return f;
+        }
+        return null;
+    }
+}

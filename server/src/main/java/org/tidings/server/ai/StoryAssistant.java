@@ -1,0 +1,150 @@
+package org.tidings.server.ai;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.tidings.server.store.ArticleView;
+import org.tidings.summary.SourceArticle;
+import org.tidings.summary.StoryDigest;
+import org.tidings.summary.Summarizer;
+
+/**
+ * The digest of a story told by several publishers, offline: what they agree on, what only some
+ * report, and how the story unfolded. Every item is a sentence of one of the articles and links to
+ * that article with the sentence highlighted in place ({@code /article/{id}#cite=...}, read by the
+ * page's script).
+ */
+@Service
+public class StoryAssistant {
+
+    /**
+     * Stories whose digest is kept: a front page's worth and then some. A digest costs tens of
+     * milliseconds on a large story; it is recomputed when any article of the story changes.
+     */
+    static final int CACHED_STORIES = 256;
+
+    /** A sentence of an article of the story, and the link that shows it highlighted there. */
+    public record Cite(long articleId, String publisher, String sentence) {
+        public String href() {
+            return "/article/" + articleId + "#cite=" + URLEncoder.encode(sentence, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+
+    /** A fact of the story in the wording of its first report, with the publishers that report it. */
+    public record Fact(String text, List<String> publishers, List<Cite> cites) {
+        public Cite first() {
+            return cites.getFirst();
+        }
+
+        /** One cite per publisher, its first: a publisher with two reports of the fact is named once. */
+        public List<Cite> onePerPublisher() {
+            Map<String, Cite> first = new LinkedHashMap<>();
+            for (Cite c : cites) first.putIfAbsent(c.publisher(), c);
+            return List.copyOf(first.values());
+        }
+    }
+
+    /** What one article added first, in publication order. */
+    public record Moment(Instant published, Cite cite) {}
+
+    public record Digest(boolean available, List<Fact> agreed, List<Fact> reportedBySome, List<Moment> timeline) {
+        static final Digest NONE = new Digest(false, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The story page's box: the offline digest, and what the language model wrote when the reader
+     * asked for its summary.
+     *
+     * @param modelOffered a language model is configured and the story has a digest
+     * @param generated    the model's grounded summary of the story, or null
+     * @param fellBack     the reader asked but the model gave nothing usable
+     */
+    public record Box(Digest digest, boolean modelOffered, Generated generated, boolean fellBack) {}
+
+    private record Key(long storyId, List<String> versions) {}
+
+    private final Map<Key, Digest> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Digest> eldest) {
+            return size() > CACHED_STORIES;
+        }
+    };
+
+    private final ModelAssistant model;
+
+    @Autowired
+    public StoryAssistant(ModelAssistant model) {
+        this.model = model;
+    }
+
+    /** Offline only. */
+    StoryAssistant() {
+        this(null);
+    }
+
+    /**
+     * The box of a story page; {@code feature} is the {@code ?ai=} of the address: "summary" asks
+     * the language model, if one is configured, for a summary across the story's reports.
+     */
+    public Box forStory(long storyId, List<ArticleView> articles, String feature) {
+        Digest digest = forStory(storyId, articles);
+        boolean offered = digest.available() && model != null && model.enabled();
+        if (!offered || Feature.parse(feature) != Feature.SUMMARY) return new Box(digest, offered, null, false);
+        List<ModelAssistant.StoryReport> reports = new ArrayList<>();
+        for (ArticleView a : articles) {
+            String html = a.bestHtml();
+            if (html == null || html.isBlank()) continue;
+            reports.add(new ModelAssistant.StoryReport(a.id(), a.sourceName(),
+                    Summarizer.digest(ArticleAssistant.paragraphs(html), a.lang())));
+        }
+        Generated generated = model.summarizeStory(storyId, reports).orElse(null);
+        return new Box(digest, true, generated, generated == null);
+    }
+
+    /** The digest of a story from its articles (as {@code ArticleStore.story} lists them). */
+    public Digest forStory(long storyId, List<ArticleView> articles) {
+        Key key = new Key(storyId, articles.stream().map(a -> a.id() + "@" + a.updatedAt() + "/" + a.fullTextStatus()).toList());
+        synchronized (cache) {
+            Digest cached = cache.get(key);
+            if (cached != null) return cached;
+        }
+        Digest digest = digest(articles);
+        synchronized (cache) {
+            cache.put(key, digest);
+        }
+        return digest;
+    }
+
+    static Digest digest(List<ArticleView> articles) {
+        Map<String, ArticleView> byId = new HashMap<>();
+        List<SourceArticle> sources = new ArrayList<>();
+        for (ArticleView a : articles) {
+            String html = a.bestHtml();
+            if (html == null || html.isBlank()) continue;
+            byId.put(Long.toString(a.id()), a);
+            sources.add(new SourceArticle(Long.toString(a.id()), a.sourceName(), a.publishedAt(),
+                    ArticleAssistant.paragraphs(html), a.lang()));
+        }
+        StoryDigest digest = Summarizer.digestStory(sources);
+        if (!digest.available()) return Digest.NONE;
+        return new Digest(true, facts(digest.agreed(), byId), facts(digest.reportedBySome(), byId),
+                digest.timeline().stream().map(e -> new Moment(e.published(), cite(e.citation(), byId))).toList());
+    }
+
+    private static List<Fact> facts(List<StoryDigest.Point> points, Map<String, ArticleView> byId) {
+        return points.stream().map(p -> new Fact(p.text(), p.publishers(),
+                p.citations().stream().map(c -> cite(c, byId)).toList())).toList();
+    }
+
+    private static Cite cite(StoryDigest.Citation c, Map<String, ArticleView> byId) {
+        ArticleView article = byId.get(c.articleId());
+        return new Cite(article.id(), article.sourceName(), c.sentence().text());
+    }
+}
