@@ -123,7 +123,8 @@ final class CommentText {
         int end = address.length();
         while (end > 0 && TRAILING.indexOf(address.charAt(end - 1)) >= 0) {
             // keep a closing parenthesis that closes one opened inside the address (Wikipedia-style)
-            if (address.charAt(end - 1) == ')' && address.substring(0, end - 1).contains("(")) break;
+            String kept = address.substring(0, end);
+            if (kept.endsWith(")") && kept.chars().filter(c -> c == '(').count() >= kept.chars().filter(c -> c == ')').count()) break;
             end--;
         }
         return address.substring(0, end);
