@@ -53,7 +53,7 @@ class CommentStore {
      * The author's account, when there is one. A missing row is a deleted account.
      * (With the accounts' soft deletion, {@code account.deleted_at}, add {@code AND a.deleted_at IS NULL}.)
      */
-    private static final String AUTHOR_JOIN = "LEFT JOIN account a ON a.id = c.author_id";
+    private static final String AUTHOR_JOIN = " LEFT JOIN account a ON a.id = c.author_id ";
 
     private final JdbcClient jdbc;
     private final Clock clock;

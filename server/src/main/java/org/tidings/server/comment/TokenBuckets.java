@@ -40,6 +40,15 @@ final class TokenBuckets {
         }
     }
 
+    /** Returns a token taken for an action that was refused for another reason (another limit). */
+    void giveBack(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) return;
+        synchronized (bucket) {
+            bucket.tokens = Math.min(burst, bucket.tokens + 1);
+        }
+    }
+
     private long nanos() {
         java.time.Instant t = clock.instant();
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
