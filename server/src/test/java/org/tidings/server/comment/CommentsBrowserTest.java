@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
+import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.Chromium;
 import org.tidings.server.testing.RunningServer;
 
@@ -31,14 +32,27 @@ class CommentsBrowserTest {
 
     @Test
     void aReaderCommentsAndRepliesAnotherReportsAModeratorHidesAndTheCommentIsGone() throws Exception {
-        try (RunningServer server = RunningServer.start(dataDir, "--tidings.scheduler.enabled=false")) {
-            long article = CommentServer.articles(server, 2).getFirst();
-            for (String[] account : List.of(new String[] {"amina", "reader"}, new String[] {"bruno", "reader"},
-                    new String[] {"mona", "moderator"})) {
+        try (RunningServer server = RunningServer.start(dataDir, "--tidings.scheduler.enabled=false",
+                "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000")) {
+            List<Long> articles = CommentServer.articles(server, 2);
+            long article = articles.getFirst();
+            for (String[] account : List.of(new String[] {"amina", "reader"}, new String[] {"bruno", "reader"})) {
                 CommentServer.account(server, account[0], account[1], Duration.ofDays(30));
             }
+            Browser mona = CommentServer.account(server, "mona", "moderator", Duration.ofDays(30));
+            List<String> vectors = CommentTextTest.vectors().toList();
+            for (String vector : vectors) CommentServer.comment(mona, articles.get(1), null, vector);
             ChromeDriver browser = Chromium.start(1280, 900, "UTC");
             try {
+                // every stored-XSS vector on one page: shown as text, nothing runs
+                browser.get(server.url("/article/" + articles.get(1) + "?threads=1000"));
+                assertThat(browser.findElements(By.cssSelector(".comment-text"))).hasSize(vectors.size());
+                assertThat(browser.executeScript("return document.querySelectorAll("
+                        + "'.comment-text *:not(p):not(br):not(em):not(strong):not(a)').length")).isEqualTo(0L);
+                assertThat(browser.executeScript("return document.scripts.length")).isEqualTo(1L);
+                assertNoAlert(browser);
+                Chromium.screenshot(browser, "comments-xss");
+
                 signIn(browser, server, "amina");
                 browser.get(server.url("/article/" + article));
                 write(browser, By.id("comment-text"), "The council voted *twice*.\nThe minutes say so.");

@@ -15,28 +15,36 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.RunningServer;
 
 /**
- * Comments through real HTTP: every comment endpoint tried as the author, as another reader and
+ * Comments through real HTTP on H2 (and on PostgreSQL in {@link CommentsHttpPostgresTest}): every comment endpoint tried as the author, as another reader and
  * anonymously, every form refused without its CSRF token, the stored-XSS vectors rendered as
  * text on the article page, counts on the lists, and moderation for moderators only.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommentsHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static List<Long> articles;
-    static Browser author, other, moderator, anonymous;
+    Path dataDir;
+    RunningServer server;
+    List<Long> articles;
+    Browser author, other, moderator, anonymous;
+
+    /** Where the server keeps its data: the embedded H2 here. */
+    String[] database() {
+        return new String[0];
+    }
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(dataDir, "--tidings.scheduler.enabled=false",
-                "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000");
+    void start() throws java.io.IOException {
+        dataDir = java.nio.file.Files.createTempDirectory("tidings-comments-http");
+        List<String> settings = new java.util.ArrayList<>(List.of("--tidings.scheduler.enabled=false",
+                "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000"));
+        settings.addAll(List.of(database()));
+        server = RunningServer.start(dataDir, settings.toArray(String[]::new));
         articles = CommentServer.articles(server, 3);
         author = CommentServer.account(server, "amina", "reader", Duration.ofDays(30));
         other = CommentServer.account(server, "bruno", "reader", Duration.ofDays(30));
@@ -45,29 +53,30 @@ class CommentsHttpTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() throws java.io.IOException {
         server.close();
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
     }
 
-    private static String status(long commentId) {
+    private String status(long commentId) {
         return server.bean(JdbcClient.class).sql("SELECT status FROM comment WHERE id = :id").param("id", commentId)
                 .query(String.class).single();
     }
 
-    private static String body(long commentId) {
+    private String body(long commentId) {
         return server.bean(JdbcClient.class).sql("SELECT body FROM comment WHERE id = :id").param("id", commentId)
                 .query(String.class).single();
     }
 
-    private static long count(String sql, long commentId) {
+    private long count(String sql, long commentId) {
         return server.bean(JdbcClient.class).sql(sql).param("id", commentId).query(Long.class).single();
     }
 
-    private static HttpResponse<String> post(Browser as, String path, Map<String, String> form) {
+    private HttpResponse<String> post(Browser as, String path, Map<String, String> form) {
         return as.post(path, form, as == anonymous ? "/login" : "/article/" + articles.getFirst());
     }
 
-    private static void refusedToAnonymous(HttpResponse<String> r) {
+    private void refusedToAnonymous(HttpResponse<String> r) {
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
@@ -131,6 +140,7 @@ class CommentsHttpTest {
         refusedToAnonymous(anonymous.get("/moderation"));
         for (String action : List.of("hide", "restore", "delete", "suspend", "lift")) {
             assertThat(post(other, "/moderation/comments/" + id + "/" + action, Map.of()).statusCode()).isEqualTo(403);
+            assertThat(post(author, "/moderation/comments/" + id + "/" + action, Map.of()).statusCode()).isEqualTo(403);
             refusedToAnonymous(post(anonymous, "/moderation/comments/" + id + "/" + action, Map.of()));
         }
         assertThat(status(id)).isEqualTo("visible");
