@@ -2,7 +2,9 @@ package org.tidings.server.comment;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +24,16 @@ class CommentController {
     CommentController(CommentDesk desk, CommentStore store) {
         this.desk = desk;
         this.store = store;
+    }
+
+    /**
+     * "Sign in to comment": an anonymous reader is sent to sign in (Spring Security remembers this
+     * address) and comes back to the article's comments; a signed-in reader goes there at once.
+     */
+    @GetMapping("/article/{articleId}/comment")
+    String signInToComment(@PathVariable("articleId") long articleId) {
+        if (Viewer.current(store).isEmpty()) throw new AccessDeniedException("sign in to comment");
+        return "redirect:/article/" + articleId + "#comments";
     }
 
     @PostMapping("/article/{articleId}/comments")
