@@ -37,7 +37,7 @@ class CommentStore {
         }
     }
 
-    /** The signed-in reader as comments see them: id, role, suspension, age, and visible comments so far. */
+    /** The signed-in reader as comments see them: id, name, role, whether suspended, when the account was made. */
     record Member(long id, String username, String role, boolean suspended, Instant createdAt) {}
 
     /** A comment waiting for a moderator, with what it is waiting for. */

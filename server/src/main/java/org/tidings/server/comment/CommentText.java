@@ -61,6 +61,7 @@ final class CommentText {
         if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength()) {
             return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         }
+        // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
         if (cleaned.length() > 4000) return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         if (cleaned.chars().filter(c -> c == '\n').count() > settings.maxLines()) {
             return Optional.of(Message.of("comments.problem.tooManyLines", settings.maxLines()));
