@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The reader of a page as comments see them: their account, whether they moderate, whether they
- * are suspended. Roles are stored as {@code reader}, {@code moderator}, {@code admin} (any case);
+ * are suspended. Roles are stored as {@code READER}, {@code MODERATOR}, {@code ADMIN} (any case is accepted);
  * moderators and administrators moderate.
  */
 public record Viewer(long id, String name, boolean moderator, boolean suspended) {

@@ -89,7 +89,7 @@ public final class CommentLoad {
             String hash = server.bean(PasswordEncoder.class).encode(password);
             AccountStore accounts = server.bean(AccountStore.class);
             // accounts a month old: the load posts no links, so nothing is held for review either way
-            for (int i = 0; i < readers; i++) accounts.create(run + "-" + i, hash, "reader");
+            for (int i = 0; i < readers; i++) accounts.create(run + "-" + i, hash, "READER");
             server.bean(JdbcClient.class).sql("UPDATE account SET created_at = :t")
                     .param("t", java.time.OffsetDateTime.now().minusDays(30)).update();
 

@@ -51,10 +51,10 @@ class CommentDeskTest {
         AccountStore accounts = new AccountStore(jdbc, clock);
         // old enough accounts by default; the new-account rule is tested with one made "now"
         clock.set(T0.minus(Duration.ofDays(30)));
-        accounts.create("amina", "x", "reader");
-        accounts.create("bruno", "x", "reader");
-        accounts.create("chen@mail.test", "x", "reader");
-        accounts.create("mod", "x", "moderator");
+        accounts.create("amina", "x", "READER");
+        accounts.create("bruno", "x", "READER");
+        accounts.create("chen@mail.test", "x", "READER");
+        accounts.create("mod", "x", "MODERATOR");
         clock.set(T0);
         CommentStore store = new CommentStore(jdbc, clock);
         return new Fixture(jdbc, store, new CommentDesk(store, settings, clock), new CommentSections(store, settings, clock),
@@ -180,7 +180,7 @@ class CommentDeskTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void linksFromNewAccountsWaitForAModerator(TestDatabase db) {
         Fixture f = fixture(db);
-        f.accounts().create("newcomer", "x", "reader");
+        f.accounts().create("newcomer", "x", "READER");
         Viewer newcomer = f.viewer("newcomer"), amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long plain = posted(f.desk().post(newcomer, "10.0.0.9", f.article(), null, "Hello"));
         CommentDesk.Outcome linked = f.desk().post(newcomer, "10.0.0.9", f.article(), null, "Buy at https://spam.test/");

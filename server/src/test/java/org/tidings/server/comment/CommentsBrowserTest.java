@@ -38,10 +38,10 @@ class CommentsBrowserTest {
                 "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000")) {
             List<Long> articles = CommentServer.articles(server, 2);
             long article = articles.getFirst();
-            for (String[] account : List.of(new String[] {"amina", "reader"}, new String[] {"bruno", "reader"})) {
+            for (String[] account : List.of(new String[] {"amina", "READER"}, new String[] {"bruno", "READER"})) {
                 CommentServer.account(server, account[0], account[1], Duration.ofDays(30));
             }
-            Browser mona = CommentServer.account(server, "mona", "moderator", Duration.ofDays(30));
+            Browser mona = CommentServer.account(server, "mona", "MODERATOR", Duration.ofDays(30));
             List<String> vectors = CommentTextTest.vectors().toList();
             for (String vector : vectors) CommentServer.comment(mona, articles.get(1), null, vector);
             ChromeDriver browser = Chromium.start(1280, 900, "UTC");
@@ -82,7 +82,7 @@ class CommentsBrowserTest {
                 new Select(theirs.findElement(By.cssSelector(".comment-report select"))).selectByValue("spam");
                 theirs.findElement(By.cssSelector(".comment-report button")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(theirs));
-                assertThat(browser.findElement(By.cssSelector(".comments .notice")).getText()).contains("moderator");
+                assertThat(browser.findElement(By.cssSelector(".comments .notice")).getText()).contains("MODERATOR");
 
                 signIn(browser, server, article, "mona");
                 browser.get(server.url("/moderation"));

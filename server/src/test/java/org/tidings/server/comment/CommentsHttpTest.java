@@ -46,9 +46,9 @@ class CommentsHttpTest {
         settings.addAll(List.of(database()));
         server = RunningServer.start(dataDir, settings.toArray(String[]::new));
         articles = CommentServer.articles(server, 3);
-        author = CommentServer.account(server, "amina", "reader", Duration.ofDays(30));
-        other = CommentServer.account(server, "bruno", "reader", Duration.ofDays(30));
-        moderator = CommentServer.account(server, "mona", "moderator", Duration.ofDays(30));
+        author = CommentServer.account(server, "amina", "READER", Duration.ofDays(30));
+        other = CommentServer.account(server, "bruno", "READER", Duration.ofDays(30));
+        moderator = CommentServer.account(server, "mona", "MODERATOR", Duration.ofDays(30));
         anonymous = server.browser();
     }
 
