@@ -82,7 +82,7 @@ class CommentsBrowserTest {
                 new Select(theirs.findElement(By.cssSelector(".comment-report select"))).selectByValue("spam");
                 theirs.findElement(By.cssSelector(".comment-report button")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(theirs));
-                assertThat(browser.findElement(By.cssSelector(".comments .notice")).getText()).contains("MODERATOR");
+                assertThat(browser.findElement(By.cssSelector(".comments .notice")).getText()).contains("moderator");
 
                 signIn(browser, server, article, "mona");
                 browser.get(server.url("/moderation"));
