@@ -71,13 +71,13 @@ public class CommentSections {
         for (CommentStore.Stored root : roots) {
             List<CommentView> replies = new ArrayList<>();
             for (CommentStore.Stored reply : repliesByThread.getOrDefault(root.id(), List.of())) {
-                if (reply.status() == CommentStatus.DELETED) continue; // a deleted reply leaves no trace
+                if (gone(reply, viewer)) continue; // a deleted or hidden reply leaves no trace
                 CommentStore.Stored parent = byId.get(reply.parentId());
-                String answers = parent != null && parent.rootId() != null ? display(parent) : null;
+                String answers = parent != null && parent.rootId() != null && !gone(parent, viewer) ? display(parent) : null;
                 replies.add(view(reply, viewer, now, answers, List.of()));
             }
-            // a deleted first comment stays as a placeholder only while replies hang from it
-            if (root.status() == CommentStatus.DELETED && replies.isEmpty()) continue;
+            // a deleted or hidden first comment stays, without its text, only while replies hang from it
+            if (gone(root, viewer) && replies.isEmpty()) continue;
             shown.add(view(root, viewer, now, null, replies));
         }
         int visible = (int) rows.stream().filter(r -> r.status() == CommentStatus.VISIBLE).count();
@@ -99,9 +99,15 @@ public class CommentSections {
     /** A comment on a story page, with the article it was written under. */
     public record StoryComment(CommentView comment, long articleId, String articleTitle) {}
 
+    /** Whether this viewer sees no text of the comment: deleted, or hidden by a moderator (moderators still see it). */
+    private static boolean gone(CommentStore.Stored c, Viewer viewer) {
+        return c.status() == CommentStatus.DELETED
+                || (c.status() == CommentStatus.HIDDEN && (viewer == null || !viewer.moderator()));
+    }
+
     private CommentView view(CommentStore.Stored c, Viewer viewer, Instant now, String replyingTo, List<CommentView> replies) {
         boolean mine = viewer != null && c.authorId() != null && c.authorId() == viewer.id();
-        boolean deleted = c.status() == CommentStatus.DELETED;
+        boolean deleted = gone(c, viewer);
         return new CommentView(c.id(), c.articleId(), deleted ? null : display(c), deleted ? "" : CommentText.toHtml(c.body()),
                 c.status(), c.createdAt(), c.editedAt() != null, c.likes(), c.liked(), mine && !deleted,
                 mine && !viewer.suspended() && CommentDesk.editable(c, now, settings.editWindow()),

@@ -95,14 +95,14 @@ class CommentStore {
     }
 
     /**
-     * The comments of one article a viewer may see, oldest first: visible and deleted ones
-     * (deleted ones become placeholders when they have replies), the viewer's own held ones, and
-     * for a moderator everything.
+     * The comments of one article a viewer may see, oldest first: visible, deleted and hidden ones
+     * (the last two only become text-less placeholders, and only while they have replies), the
+     * viewer's own held ones, and for a moderator everything.
      */
     List<Stored> forArticle(long articleId, long viewerId, boolean moderator) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment c " + AUTHOR_JOIN + """
                  WHERE c.article_id = :article
-                   AND (c.status IN ('visible', 'deleted') OR (c.status = 'held' AND c.author_id = :viewer) OR :moderator = TRUE)
+                   AND (c.status IN ('visible', 'deleted', 'hidden') OR (c.status = 'held' AND c.author_id = :viewer) OR :moderator = TRUE)
                  ORDER BY c.created_at, c.id""")
                 .param("article", articleId).param("viewer", viewerId).param("moderator", moderator)
                 .query(CommentStore::stored).list();

@@ -18,6 +18,11 @@ public record CommentView(long id, long articleId, String author, String html, C
         return status == CommentStatus.DELETED;
     }
 
+    /** Hidden by a moderator and shown to a reader: a placeholder without its text or author. */
+    public boolean removed() {
+        return status == CommentStatus.HIDDEN && html.isEmpty();
+    }
+
     public boolean held() {
         return status == CommentStatus.HELD;
     }

@@ -40,6 +40,9 @@ class Moderation {
         CommentStore.Stored comment = store.find(commentId, moderator.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Long authorId = comment.authorId();
+        boolean aboutComment = action == Action.HIDE || action == Action.RESTORE || action == Action.DELETE;
+        // a deleted comment stays deleted: its author took it back, or a moderator decided for good
+        if (aboutComment && comment.status() == CommentStatus.DELETED) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         switch (action) {
             case HIDE -> store.setStatus(commentId, CommentStatus.HIDDEN);
             case RESTORE -> store.setStatus(commentId, CommentStatus.VISIBLE);
@@ -54,7 +57,7 @@ class Moderation {
                 store.lift(authorId);
             }
         }
-        if (action != Action.SUSPEND && action != Action.LIFT) store.resolveReports(commentId);
+        if (aboutComment) store.resolveReports(commentId);
         String name = action.name().toLowerCase(java.util.Locale.ROOT);
         store.log(moderator.id(), name, commentId, authorId, note);
         log.atInfo().addKeyValue("event", "moderation").addKeyValue("action", name)

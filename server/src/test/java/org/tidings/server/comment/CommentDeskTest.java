@@ -284,4 +284,32 @@ class CommentDeskTest {
         assertThatThrownBy(() -> f.desk().post(amina, "10.0.0.1", f.article(), 424242L, "nothing")).hasMessageContaining("404");
         assertThatThrownBy(() -> f.desk().post(amina, "10.0.0.1", 424242L, null, "no article")).hasMessageContaining("404");
     }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void aHiddenCommentWithRepliesLeavesATextlessPlaceholderAndADeletedOneStaysDeleted(TestDatabase db) {
+        Fixture f = fixture(db);
+        Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), mod = f.viewer("mod");
+        long rude = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "rude words"));
+        long answer = posted(f.desk().post(bruno, "10.0.0.2", f.article(), rude, "a calm answer"));
+        long rudeReply = posted(f.desk().post(amina, "10.0.0.1", f.article(), answer, "more rude words"));
+        f.moderation().decide(mod, rude, Moderation.Action.HIDE, null);
+        f.moderation().decide(mod, rudeReply, Moderation.Action.HIDE, null);
+
+        for (Viewer reader : java.util.Arrays.asList(null, bruno, amina)) {
+            CommentView placeholder = f.page(reader, CommentSection.Sort.NEWEST).threads().getFirst();
+            assertThat(placeholder.removed()).isTrue();
+            assertThat(placeholder.html()).isEmpty();
+            assertThat(placeholder.author()).isNull();
+            assertThat(placeholder.body()).isNull();
+            assertThat(placeholder.replies()).extracting(CommentView::id).containsExactly(answer);
+        }
+        CommentView forModerator = f.page(mod, CommentSection.Sort.NEWEST).threads().getFirst();
+        assertThat(forModerator.html()).isEqualTo("<p>rude words</p>");
+        assertThat(forModerator.replies()).extracting(CommentView::id).containsExactly(answer, rudeReply);
+
+        f.desk().delete(bruno, answer);
+        assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).as("nothing left to hang from the placeholder").isEmpty();
+        assertThatThrownBy(() -> f.moderation().decide(mod, answer, Moderation.Action.RESTORE, null)).hasMessageContaining("404");
+    }
 }
