@@ -1,5 +1,6 @@
 package org.tidings.server.account;
 
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +34,7 @@ public class SecurityConfiguration {
     SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/moderation/**").hasAnyRole("MODERATOR", Roles.ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
@@ -49,10 +51,11 @@ public class SecurityConfiguration {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
+    /** Roles are stored in any case ({@code reader}, {@code moderator}, {@code ADMIN}); authorities are {@code ROLE_READER}... */
     @Bean
     UserDetailsService userDetailsService(AccountStore accounts) {
         return username -> accounts.findByUsername(username)
-                .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role()).build())
+                .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role().toUpperCase(Locale.ROOT)).build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.ai.ArticleAssistant;
+import org.tidings.server.comment.CommentCounts;
+import org.tidings.server.comment.CommentSections;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
@@ -34,12 +36,17 @@ class ReaderController {
 
     private final ArticleAssistant assistant;
     private final FrontPage frontPage;
+    private final CommentSections comments;
+    private final CommentCounts commentCounts;
 
-    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage) {
+    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage,
+            CommentSections comments, CommentCounts commentCounts) {
         this.articles = articles;
         this.sources = sources;
         this.assistant = assistant;
         this.frontPage = frontPage;
+        this.comments = comments;
+        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/")
@@ -50,7 +57,10 @@ class ReaderController {
         model.addAttribute("pageNumber", page);
         model.addAttribute("hasNext", latest.size() > PAGE_SIZE && page < MAX_PAGE);
         model.addAttribute("sourceCount", sources.count());
-        model.addAttribute("top", page == 1 ? frontPage.top(TOP_STORIES) : List.of());
+        var top = page == 1 ? frontPage.top(TOP_STORIES) : List.<FrontPage.TopStory>of();
+        model.addAttribute("top", top);
+        model.addAttribute("commentCounts", commentCounts.of(java.util.stream.Stream.concat(latest.stream().map(ArticleView::id),
+                top.stream().map(t -> t.lead().id())).toList()));
         return "home";
     }
 
@@ -64,6 +74,7 @@ class ReaderController {
         model.addAttribute("ai", assistant.forArticle(article.get(), question, feature, locale));
         model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
         model.addAttribute("copies", articles.copiesOf(id));
+        model.addAttribute("comments", comments.forArticle(id));
         return "article";
     }
 

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.ai.StoryAssistant;
+import org.tidings.server.comment.CommentCounts;
+import org.tidings.server.comment.CommentSections;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
@@ -18,10 +20,14 @@ class StoryController {
 
     private final ArticleStore articles;
     private final StoryAssistant assistant;
+    private final CommentSections comments;
+    private final CommentCounts commentCounts;
 
-    StoryController(ArticleStore articles, StoryAssistant assistant) {
+    StoryController(ArticleStore articles, StoryAssistant assistant, CommentSections comments, CommentCounts commentCounts) {
         this.articles = articles;
         this.assistant = assistant;
+        this.comments = comments;
+        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/story/{id}")
@@ -33,6 +39,8 @@ class StoryController {
         model.addAttribute("timeline", timeline);
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
         model.addAttribute("digest", assistant.forStory(id, timeline, feature));
+        model.addAttribute("commentCounts", commentCounts.of(timeline.stream().map(ArticleView::id).toList()));
+        model.addAttribute("storyComments", comments.forStory(timeline));
         return "story";
     }
 }

@@ -67,7 +67,12 @@ public final class Browser {
 
     /** Signs in as the administrator of {@link #start}. */
     public void signInAsAdmin() {
-        HttpResponse<String> r = post("/login", Map.of("username", "admin", "password", "correct horse battery staple"), "/login");
+        signIn("admin", "correct horse battery staple");
+    }
+
+    /** Signs in through the login form; fails the test when the server refuses. */
+    public void signIn(String username, String password) {
+        HttpResponse<String> r = post("/login", Map.of("username", username, "password", password), "/login");
         if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.headers().map());
         }

@@ -1,0 +1,92 @@
+package org.tidings.server.comment;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The comment forms under an article. Each posts (with its CSRF token, checked by Spring
+ * Security before it gets here), does one thing through the {@link CommentDesk}, and sends the
+ * reader back to the comment with what happened. A reader who is not signed in is sent to sign in.
+ */
+@Controller
+class CommentController {
+
+    private final CommentDesk desk;
+    private final CommentStore store;
+
+    CommentController(CommentDesk desk, CommentStore store) {
+        this.desk = desk;
+        this.store = store;
+    }
+
+    /**
+     * "Sign in to comment": an anonymous reader is sent to sign in (Spring Security remembers this
+     * address) and comes back to the article's comments; a signed-in reader goes there at once.
+     */
+    @GetMapping("/article/{articleId}/comment")
+    String signInToComment(@PathVariable("articleId") long articleId) {
+        if (Viewer.current(store).isEmpty()) throw new AccessDeniedException("sign in to comment");
+        return "redirect:/article/" + articleId + "#comments";
+    }
+
+    @PostMapping("/article/{articleId}/comments")
+    String post(@PathVariable("articleId") long articleId, @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "parent", required = false) Long parent,
+            @RequestParam(name = "sort", required = false) String sort, HttpServletRequest request, RedirectAttributes flash) {
+        Optional<Viewer> viewer = Viewer.current(store);
+        if (viewer.isEmpty()) return "redirect:/login";
+        CommentDesk.Outcome outcome = desk.post(viewer.get(), request.getRemoteAddr(), articleId, parent, text);
+        if (outcome.problem() != null) {
+            flash.addFlashAttribute("commentDraft", text.length() > 8000 ? text.substring(0, 8000) : text);
+            flash.addFlashAttribute("commentDraftFor", parent);
+        }
+        return back(outcome, sort, flash);
+    }
+
+    @PostMapping("/comments/{id}/edit")
+    String edit(@PathVariable("id") long id, @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "sort", required = false) String sort, RedirectAttributes flash) {
+        Optional<Viewer> viewer = Viewer.current(store);
+        if (viewer.isEmpty()) return "redirect:/login";
+        return back(desk.edit(viewer.get(), id, text), sort, flash);
+    }
+
+    @PostMapping("/comments/{id}/delete")
+    String delete(@PathVariable("id") long id, @RequestParam(name = "sort", required = false) String sort,
+            RedirectAttributes flash) {
+        Optional<Viewer> viewer = Viewer.current(store);
+        if (viewer.isEmpty()) return "redirect:/login";
+        return back(desk.delete(viewer.get(), id), sort, flash);
+    }
+
+    @PostMapping("/comments/{id}/like")
+    String like(@PathVariable("id") long id, @RequestParam(name = "sort", required = false) String sort,
+            RedirectAttributes flash) {
+        Optional<Viewer> viewer = Viewer.current(store);
+        if (viewer.isEmpty()) return "redirect:/login";
+        return back(desk.like(viewer.get(), id), sort, flash);
+    }
+
+    @PostMapping("/comments/{id}/report")
+    String report(@PathVariable("id") long id, @RequestParam(name = "reason", defaultValue = "other") String reason,
+            @RequestParam(name = "sort", required = false) String sort, RedirectAttributes flash) {
+        Optional<Viewer> viewer = Viewer.current(store);
+        if (viewer.isEmpty()) return "redirect:/login";
+        return back(desk.report(viewer.get(), id, reason), sort, flash);
+    }
+
+    private static String back(CommentDesk.Outcome outcome, String sort, RedirectAttributes flash) {
+        if (outcome.notice() != null) flash.addFlashAttribute("commentNotice", outcome.notice());
+        if (outcome.problem() != null) flash.addFlashAttribute("commentProblem", outcome.problem());
+        String query = sort == null ? "" : "?sort=" + CommentSection.Sort.of(sort).code();
+        String anchor = outcome.commentId() == null ? "#comments" : "#comment-" + outcome.commentId();
+        return "redirect:/article/" + outcome.articleId() + query + anchor;
+    }
+}

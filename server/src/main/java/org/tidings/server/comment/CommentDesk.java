@@ -1,0 +1,181 @@
+package org.tidings.server.comment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.i18n.Message;
+
+/**
+ * What readers do with comments: post, reply, edit, delete, like, report. Every action checks the
+ * object it touches: only its author edits or deletes a comment, a suspended reader does nothing,
+ * a comment must be one the reader can see. Refusals a reader can fix come back as a
+ * {@link Message}; attempts on what is not theirs are a 403, on what does not exist a 404.
+ */
+@Service
+class CommentDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentDesk.class);
+    static final Set<String> REPORT_REASONS = Set.of("spam", "abuse", "offTopic", "other");
+
+    /** Where the reader goes next, and what they are told there. */
+    record Outcome(long articleId, Long commentId, Message notice, Message problem) {
+
+        static Outcome done(long articleId, long commentId, String noticeKey) {
+            return new Outcome(articleId, commentId, Message.of(noticeKey), null);
+        }
+
+        static Outcome refused(long articleId, Long commentId, Message problem) {
+            return new Outcome(articleId, commentId, null, problem);
+        }
+    }
+
+    private final CommentStore store;
+    private final CommentSettings settings;
+    private final Clock clock;
+    private final TokenBuckets perReader;
+    private final TokenBuckets perAddress;
+
+    CommentDesk(CommentStore store, CommentSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.perReader = new TokenBuckets(settings.userBurst(), settings.userEvery(), clock);
+        this.perAddress = new TokenBuckets(settings.addressBurst(), settings.addressEvery(), clock);
+    }
+
+    /** A new comment on an article, or a reply when {@code parentId} is set. */
+    Outcome post(Viewer viewer, String address, long articleId, Long parentId, String text) {
+        if (!store.articleExists(articleId)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (viewer.suspended()) return Outcome.refused(articleId, null, Message.of("comments.problem.suspended"));
+        Long rootId = null;
+        if (parentId != null) {
+            CommentStore.Stored parent = visibleTo(viewer, parentId);
+            if (parent.articleId() != articleId || parent.status() != CommentStatus.VISIBLE) {
+                return Outcome.refused(articleId, null, Message.of("comments.problem.parentGone"));
+            }
+            rootId = parent.threadId();
+        }
+        String body = CommentText.clean(text);
+        Optional<Message> problem = CommentText.problem(body, settings);
+        if (problem.isPresent()) return Outcome.refused(articleId, parentId, problem.get());
+        if (!withinLimits(viewer, address)) {
+            log.atInfo().addKeyValue("event", "comment_rate_limited").addKeyValue("account_id", viewer.id())
+                    .addKeyValue("address", address).addKeyValue("article_id", articleId).log("Comment refused: too many too fast");
+            return Outcome.refused(articleId, parentId, Message.of("comments.problem.tooFast"));
+        }
+        CommentStatus status = heldForReview(viewer, body) ? CommentStatus.HELD : CommentStatus.VISIBLE;
+        long id = store.insert(articleId, parentId, rootId, viewer.id(), body, status);
+        log.atInfo().addKeyValue("event", "comment_posted").addKeyValue("comment_id", id).addKeyValue("article_id", articleId)
+                .addKeyValue("account_id", viewer.id()).addKeyValue("status", status.code()).log("Comment posted");
+        return Outcome.done(articleId, id, status == CommentStatus.HELD ? "comments.notice.held" : "comments.notice.posted");
+    }
+
+    /** The author changes their comment, within the edit window; it is then shown as edited. */
+    Outcome edit(Viewer viewer, long commentId, String text) {
+        CommentStore.Stored comment = ownedBy(viewer, commentId);
+        if (viewer.suspended()) return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.suspended"));
+        if (!editable(comment, clock.instant(), settings.editWindow())) {
+            return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.editWindow"));
+        }
+        String body = CommentText.clean(text);
+        Optional<Message> problem = CommentText.problem(body, settings);
+        if (problem.isPresent()) return Outcome.refused(comment.articleId(), commentId, problem.get());
+        CommentStatus status = comment.status() == CommentStatus.HELD || heldForReview(viewer, body)
+                ? CommentStatus.HELD : CommentStatus.VISIBLE;
+        store.edit(commentId, body, status);
+        log.atInfo().addKeyValue("event", "comment_edited").addKeyValue("comment_id", commentId)
+                .addKeyValue("account_id", viewer.id()).log("Comment edited");
+        return Outcome.done(comment.articleId(), commentId, "comments.notice.edited");
+    }
+
+    /** The author deletes their comment; its replies stay, under a "deleted" placeholder. */
+    Outcome delete(Viewer viewer, long commentId) {
+        CommentStore.Stored comment = ownedBy(viewer, commentId);
+        if (comment.status() != CommentStatus.DELETED) store.setStatus(commentId, CommentStatus.DELETED);
+        log.atInfo().addKeyValue("event", "comment_deleted").addKeyValue("comment_id", commentId)
+                .addKeyValue("account_id", viewer.id()).log("Comment deleted by its author");
+        return Outcome.done(comment.articleId(), commentId, "comments.notice.deleted");
+    }
+
+    /** Likes a visible comment, or takes the like back. */
+    Outcome like(Viewer viewer, long commentId) {
+        CommentStore.Stored comment = visibleTo(viewer, commentId);
+        if (viewer.suspended()) return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.suspended"));
+        if (comment.status() != CommentStatus.VISIBLE) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        store.toggleLike(commentId, viewer.id());
+        return new Outcome(comment.articleId(), commentId, null, null);
+    }
+
+    /** Reports someone else's comment to the moderators. */
+    Outcome report(Viewer viewer, long commentId, String reason) {
+        CommentStore.Stored comment = visibleTo(viewer, commentId);
+        if (comment.status() != CommentStatus.VISIBLE) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (comment.authorId() != null && comment.authorId() == viewer.id()) {
+            return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.ownReport"));
+        }
+        String why = REPORT_REASONS.contains(reason) ? reason : "other";
+        boolean first = store.report(commentId, viewer.id(), why);
+        log.atInfo().addKeyValue("event", "comment_reported").addKeyValue("comment_id", commentId)
+                .addKeyValue("account_id", viewer.id()).addKeyValue("reason", why).addKeyValue("first", first)
+                .log("Comment reported");
+        return Outcome.done(comment.articleId(), commentId, "comments.notice.reported");
+    }
+
+    /** Takes a token from the reader's bucket and the address's, or from neither. */
+    private boolean withinLimits(Viewer viewer, String address) {
+        String reader = "reader:" + viewer.id();
+        if (!perReader.tryTake(reader)) return false;
+        if (perAddress.tryTake("address:" + address)) return true;
+        perReader.giveBack(reader);
+        return false;
+    }
+
+    static boolean editable(CommentStore.Stored comment, Instant now, Duration window) {
+        return (comment.status() == CommentStatus.VISIBLE || comment.status() == CommentStatus.HELD)
+                && now.isBefore(comment.createdAt().plus(window));
+    }
+
+    /**
+     * Links from new accounts wait for a moderator: spam arrives from fresh accounts with links.
+     * An account is new while it is younger than the configured age or has fewer visible comments
+     * than the configured number. Moderators are never held.
+     */
+    private boolean heldForReview(Viewer viewer, String body) {
+        if (viewer.moderator() || !CommentText.hasLink(body)) return false;
+        Instant created = store.member(viewer.name()).map(CommentStore.Member::createdAt).orElse(Instant.EPOCH);
+        boolean young = clock.instant().isBefore(created.plus(settings.newAccountAge()));
+        return young || store.visibleCommentsBy(viewer.id()) < settings.approvedToTrust();
+    }
+
+    /** The comment, if this viewer may see it at all; otherwise a 404 (hidden and held ones are not acknowledged). */
+    private CommentStore.Stored visibleTo(Viewer viewer, long commentId) {
+        CommentStore.Stored comment = store.find(commentId, viewer.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean own = comment.authorId() != null && comment.authorId() == viewer.id();
+        boolean seen = comment.status() == CommentStatus.VISIBLE || comment.status() == CommentStatus.DELETED
+                || (comment.status() == CommentStatus.HELD && own) || viewer.moderator();
+        if (!seen) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        return comment;
+    }
+
+    /** The comment, if this viewer wrote it; another reader's comment is a 403, whatever their role. */
+    private CommentStore.Stored ownedBy(Viewer viewer, long commentId) {
+        CommentStore.Stored comment = visibleTo(viewer, commentId);
+        if (comment.authorId() == null || comment.authorId() != viewer.id()) {
+            log.atWarn().addKeyValue("event", "comment_not_owner").addKeyValue("comment_id", commentId)
+                    .addKeyValue("account_id", viewer.id()).log("Refused: a reader tried to change another's comment");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (comment.status() == CommentStatus.DELETED || comment.status() == CommentStatus.HIDDEN) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return comment;
+    }
+}

@@ -1,0 +1,50 @@
+package org.tidings.server.comment;
+
+import java.util.List;
+import org.tidings.server.i18n.Message;
+
+/**
+ * The comments under one article for one reader: the threads in the chosen order (each with its
+ * replies inline), what the reader may do, and what they were just told after an action.
+ *
+ * @param viewer  the signed-in reader, or null
+ * @param draft   the text of a refused comment, given back so that nothing typed is lost
+ * @param draftFor the comment the refused text replied to (null: a new thread)
+ */
+public record CommentSection(long articleId, Sort sort, List<CommentView> threads, int visible, boolean more, int shown,
+        Viewer viewer, Message notice, Message problem, String draft, Long draftFor) {
+
+    /** The orders a reader can choose; the first is the default. */
+    public enum Sort {
+        NEWEST, OLDEST, TOP;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Sort of(String code) {
+            for (Sort s : values()) if (s.code().equals(code)) return s;
+            return NEWEST;
+        }
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public boolean canComment() {
+        return viewer != null && !viewer.suspended();
+    }
+
+    public boolean moderator() {
+        return viewer != null && viewer.moderator();
+    }
+
+    public String draftFor(Long commentId) {
+        return draft != null && java.util.Objects.equals(draftFor, commentId) ? draft : "";
+    }
+
+    public List<Sort> sorts() {
+        return List.of(Sort.values());
+    }
+}

@@ -1,0 +1,73 @@
+package org.tidings.server.comment;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The moderators' work: a queue of held and reported comments, and what they decide about each
+ * (hide, restore, delete) or about its author (suspend, lift). Every decision resolves the
+ * comment's open reports and is written to the moderation log and as one log line.
+ */
+@Service
+class Moderation {
+
+    private static final Logger log = LoggerFactory.getLogger(Moderation.class);
+    /** Comments shown in the queue at once: a moderator works from the oldest. */
+    static final int QUEUE_PAGE = 100;
+
+    enum Action { HIDE, RESTORE, DELETE, SUSPEND, LIFT }
+
+    private final CommentStore store;
+
+    Moderation(CommentStore store) {
+        this.store = store;
+    }
+
+    List<CommentStore.Queued> queue(Viewer moderator) {
+        requireModerator(moderator);
+        return store.queue(QUEUE_PAGE);
+    }
+
+    /** Applies a decision about a comment (or its author); returns the article the comment is on. */
+    @Transactional
+    long decide(Viewer moderator, long commentId, Action action, String note) {
+        requireModerator(moderator);
+        CommentStore.Stored comment = store.find(commentId, moderator.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Long authorId = comment.authorId();
+        boolean aboutComment = action == Action.HIDE || action == Action.RESTORE || action == Action.DELETE;
+        // a deleted comment stays deleted: its author took it back, or a moderator decided for good
+        if (aboutComment && comment.status() == CommentStatus.DELETED) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        switch (action) {
+            case HIDE -> store.setStatus(commentId, CommentStatus.HIDDEN);
+            case RESTORE -> store.setStatus(commentId, CommentStatus.VISIBLE);
+            case DELETE -> store.setStatus(commentId, CommentStatus.DELETED);
+            case SUSPEND -> {
+                if (authorId == null) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                if (authorId == moderator.id()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+                store.suspend(authorId, moderator.id(), note);
+            }
+            case LIFT -> {
+                if (authorId == null) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                store.lift(authorId);
+            }
+        }
+        if (aboutComment) store.resolveReports(commentId);
+        String name = action.name().toLowerCase(java.util.Locale.ROOT);
+        store.log(moderator.id(), name, commentId, authorId, note);
+        log.atInfo().addKeyValue("event", "moderation").addKeyValue("action", name)
+                .addKeyValue("moderator_id", moderator.id()).addKeyValue("comment_id", commentId)
+                .addKeyValue("account_id", authorId).addKeyValue("article_id", comment.articleId())
+                .log("Moderator decision");
+        return comment.articleId();
+    }
+
+    private static void requireModerator(Viewer viewer) {
+        if (!viewer.moderator()) throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+}

@@ -1,0 +1,68 @@
+package org.tidings.server.comment;
+
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tidings.server.i18n.Message;
+
+/** The moderation queue and the moderators' decisions; moderators and administrators only. */
+@Controller
+class ModerationController {
+
+    /** The longest note a moderator may keep with a decision (the column holds 500). */
+    private static final int NOTE_LENGTH = 500;
+
+    private final Moderation moderation;
+    private final CommentStore store;
+
+    ModerationController(Moderation moderation, CommentStore store) {
+        this.moderation = moderation;
+        this.store = store;
+    }
+
+    @GetMapping("/moderation")
+    String queue(Model model) {
+        Viewer moderator = moderator();
+        model.addAttribute("queue", moderation.queue(moderator).stream().map(q -> new QueuedComment(
+                q.comment().id(), q.comment().articleId(), q.articleTitle(), CommentSections.display(q.comment()),
+                CommentText.toHtml(q.comment().body()), q.comment().status(), q.comment().createdAt(), q.openReports(),
+                q.reasons(), q.authorSuspended())).toList());
+        return "moderation";
+    }
+
+    @PostMapping("/moderation/comments/{id}/{action}")
+    String decide(@PathVariable("id") long id, @PathVariable("action") String action,
+            @RequestParam(name = "note", defaultValue = "") String note,
+            @RequestParam(name = "back", defaultValue = "queue") String back, RedirectAttributes flash) {
+        Viewer moderator = moderator();
+        Moderation.Action decision;
+        try {
+            decision = Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        String kept = note.isBlank() ? null : note.strip().substring(0, Math.min(note.strip().length(), NOTE_LENGTH));
+        long articleId = moderation.decide(moderator, id, decision, kept);
+        Message done = Message.of("moderation.done." + decision.name().toLowerCase(Locale.ROOT));
+        if (back.equals("article")) {
+            flash.addFlashAttribute("commentNotice", done);
+            return "redirect:/article/" + articleId + "#comment-" + id;
+        }
+        flash.addFlashAttribute("notice", done);
+        return "redirect:/moderation";
+    }
+
+    /** The signed-in moderator; anyone else is refused (anonymous readers are sent to sign in by the security chain). */
+    private Viewer moderator() {
+        Viewer viewer = Viewer.current(store).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        if (!viewer.moderator()) throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        return viewer;
+    }
+}
