@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The "related coverage" block of an article: first the other publishers' articles of the same
@@ -23,6 +24,14 @@ public final class RelatedCoverage {
      * two articles share a common word ("Apple", "shares") and little else.
      */
     static final double FLOOR = 0.25;
+
+    /**
+     * Least number of topic words a similar article outside the story must share with the
+     * article: with short headlines and a small pool, one shared word ("bankruptcy") can reach
+     * the cosine floor alone ("Sbarro bankruptcy" against "Bankruptcy judge"), and one word is a
+     * shared topic, not shared content.
+     */
+    static final int MIN_SHARED_WORDS = 2;
 
     /** Similar articles older than this (before now) are not offered: related coverage is news. */
     static final Duration RECENT = Duration.ofDays(7);
@@ -77,7 +86,7 @@ public final class RelatedCoverage {
             double sim = cosine(own, vectors.get(c.id()));
             if (article.storyId() != null && article.storyId().equals(c.storyId())) {
                 sameStory.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
-            } else if (sim >= FLOOR && recent(c, now)) {
+            } else if (sim >= FLOOR && shared(own, vectors.get(c.id())) >= MIN_SHARED_WORDS && recent(c, now)) {
                 similar.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
             }
         }
@@ -141,6 +150,18 @@ public final class RelatedCoverage {
         Map<String, TermVector> out = new HashMap<>();
         tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, df)));
         return out;
+    }
+
+    /** How many terms two vectors have in common. */
+    static int shared(TermVector a, TermVector b) {
+        Set<String> terms = Set.of(a.terms());
+        int n = 0;
+        for (String t : b.terms()) {
+            if (terms.contains(t)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static double cosine(TermVector a, TermVector b) {

@@ -55,4 +55,23 @@ class RelatedCoverageTest {
         assertThat(RelatedCoverage.rank(article, List.of(), NOW, 5)).isEmpty();
         assertThat(RelatedCoverage.rank(article, pool, NOW, 0)).isEmpty();
     }
+
+    @Test
+    void oneSharedWordIsNotEnoughForASimilarArticle() {
+        Candidate shortOne = c("short", null, "Daily", "Sbarro bankruptcy", 1);
+        List<Candidate> pool = List.of(
+                c("judge", "s5", "Wire", "Bankruptcy judge", 2),
+                c("closing", "s6", "Herald", "Sbarro closing malls stores", 2));
+        assertThat(RelatedCoverage.rank(shortOne, pool, NOW, 5)).extracting(Related::id).isEmpty();
+    }
+
+    @Test
+    void similarArticlesFromOtherPublishersComeFirstAndRecentOnly() {
+        List<Candidate> pool = List.of(
+                c("own-similar", "s2", "Daily", "Sbarro bankruptcy second time pizza chain creditors", 2),
+                c("other-similar", "s3", "Herald", "Sbarro bankruptcy second time creditors", 2),
+                c("other-old", "s4", "Post", "Sbarro bankruptcy second time creditors", 24 * 8));
+        assertThat(RelatedCoverage.rank(article, pool, NOW, 5)).extracting(Related::id)
+                .containsExactly("other-similar", "own-similar");
+    }
 }
