@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.PersonalPages;
+import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SourceStore;
@@ -33,24 +35,35 @@ class ReaderController {
 
     private final ArticleAssistant assistant;
     private final FrontPage frontPage;
+    private final ReaderFilters filters;
+    private final PersonalPages personal;
 
-    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage) {
+    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage,
+            ReaderFilters filters, PersonalPages personal) {
         this.articles = articles;
         this.sources = sources;
         this.assistant = assistant;
         this.frontPage = frontPage;
+        this.filters = filters;
+        this.personal = personal;
     }
 
     @GetMapping("/")
     String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, Model model) {
         int page = Math.clamp(pageNumber, 1, MAX_PAGE);
         var latest = articles.latest(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-        model.addAttribute("articles", latest.subList(0, Math.min(PAGE_SIZE, latest.size())));
+        model.addAttribute("articles", filters.visible(latest.subList(0, Math.min(PAGE_SIZE, latest.size()))));
         model.addAttribute("pageNumber", page);
         model.addAttribute("hasNext", latest.size() > PAGE_SIZE && page < MAX_PAGE);
         model.addAttribute("sourceCount", sources.count());
-        model.addAttribute("top", page == 1 ? frontPage.top(TOP_STORIES) : List.of());
+        model.addAttribute("top", page == 1 ? topStories() : List.of());
         return "home";
+    }
+
+    /** The top stories less those the reader muted, from a longer ranking so that muting leaves no gap. */
+    private List<FrontPage.TopStory> topStories() {
+        var shown = filters.visible(frontPage.top(TOP_STORIES * 2), FrontPage.TopStory::lead);
+        return shown.subList(0, Math.min(TOP_STORIES, shown.size()));
     }
 
     @GetMapping("/article/{id}")
@@ -60,7 +73,8 @@ class ReaderController {
         if (article.isEmpty()) return NotFound.page(response, model, Message.of("notFound.article", id));
         model.addAttribute("article", article.get());
         model.addAttribute("ai", assistant.forArticle(article.get(), question));
-        model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
+        model.addAttribute("coverage", filters.visible(articles.coverage(article.get(), COVERAGE)));
+        model.addAttribute("personal", personal.onArticleOpened(article.get()));
         model.addAttribute("copies", articles.copiesOf(id));
         return "article";
     }
