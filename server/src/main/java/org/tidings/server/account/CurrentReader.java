@@ -19,7 +19,7 @@ public class CurrentReader {
 
     private final AccountStore accounts;
 
-    CurrentReader(AccountStore accounts) {
+    public CurrentReader(AccountStore accounts) {
         this.accounts = accounts;
     }
 
