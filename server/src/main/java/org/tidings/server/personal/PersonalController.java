@@ -1,14 +1,15 @@
 package org.tidings.server.personal;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.account.CurrentReader;
 import org.tidings.server.i18n.Message;
@@ -123,12 +124,8 @@ class PersonalController {
     }
 
     @PostMapping("/saved/{articleId}")
-    String save(@PathVariable("articleId") long articleId, @RequestParam(name = "back", required = false) String back,
-            HttpServletResponse response) {
-        if (!store.save(current.require(), articleId)) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "redirect:/saved";
-        }
+    String save(@PathVariable("articleId") long articleId, @RequestParam(name = "back", required = false) String back) {
+        if (!store.save(current.require(), articleId)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         return redirectBack(back, "/saved");
     }
 
