@@ -34,6 +34,11 @@ public class ForYou {
     static final Duration READING_SPAN = Duration.ofDays(30);
     /** Opening this many of a source's articles makes it a source the reader "often reads". */
     static final int OFTEN = 3;
+    /**
+     * A story whose every article the reader has opened keeps a quarter of its score: still there
+     * (it is what they follow, and it may be what they came back for), but after what is new to them.
+     */
+    static final double ALREADY_READ = 0.25;
     /** Recent articles considered at most: a few days of a few hundred sources. */
     static final int CANDIDATES = 5000;
 
@@ -123,15 +128,16 @@ public class ForYou {
             }
         }
 
-        // stories the reader has read every article of bring nothing new
+        // stories the reader has read every article of bring nothing new: they come after the others
         List<Long> candidateArticles = new ArrayList<>();
         for (long story : reasons.keySet()) for (var r : byStory.get(story)) candidateArticles.add(r.articleId());
         Set<Long> read = new HashSet<>(store.readAmong(account, candidateArticles));
 
         List<Story> candidates = new ArrayList<>();
+        Set<Long> allRead = new HashSet<>();
         for (long story : reasons.keySet()) {
             List<PersonalStore.Recent> members = byStory.get(story);
-            if (members.stream().allMatch(m -> read.contains(m.articleId()))) continue;
+            if (members.stream().allMatch(m -> read.contains(m.articleId()))) allRead.add(story);
             List<Story.Entry> timeline = new ArrayList<>();
             Set<String> publishers = new LinkedHashSet<>();
             for (var m : members.reversed()) { // oldest first, as a story's timeline is
@@ -142,7 +148,11 @@ public class ForYou {
                     timeline.getFirst().published(), timeline.getLast().published()));
         }
 
-        List<TopStories.Ranked> ranked = TopStories.rank(candidates, now, limit);
+        List<TopStories.Ranked> ranked = TopStories.rank(candidates, now, candidates.size()).stream()
+                .sorted(java.util.Comparator.comparingDouble((TopStories.Ranked r) ->
+                        -r.score().total() * (allRead.contains(Long.parseLong(r.story().id())) ? ALREADY_READ : 1.0)))
+                .limit(Math.max(0, limit))
+                .toList();
         List<Long> leadIds = ranked.stream().map(r -> matched.get(Long.parseLong(r.story().id())).articleId()).toList();
         Map<Long, ArticleView> leads = new HashMap<>();
         for (ArticleView a : articles.findByIds(leadIds)) leads.put(a.id(), a);
