@@ -3,6 +3,7 @@ package org.tidings.server.account;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,12 @@ public class CurrentReader {
         return account().map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty());
     }
 
-    /** The signed-in reader's id; only for pages that require signing in (the security rules send others to /login). */
+    /**
+     * The signed-in reader's id, for pages that require signing in (the security rules send
+     * anonymous readers to /login). A session whose account was deleted meanwhile (in another
+     * browser) is sent to sign in again, as Spring Security does on an authentication failure.
+     */
     public long require() {
-        return id().orElseThrow(() -> new IllegalStateException("not signed in"));
+        return id().orElseThrow(() -> new InsufficientAuthenticationException("no live account for this session"));
     }
 }

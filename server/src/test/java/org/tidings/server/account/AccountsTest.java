@@ -211,11 +211,16 @@ class AccountsTest {
             String email = email();
             Browser b = reader(email);
             long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
+            Browser elsewhere = browser();
+            assertThat(signedIn(signIn(elsewhere, email, PASSWORD))).isTrue();
             b.post("/account/delete", Map.of("password", "wrong password here"), "/account");
             assertThat(server.bean(AccountStore.class).findByEmail(email)).isPresent();
             var deleted = b.post("/account/delete", Map.of("password", PASSWORD), "/account");
             assertThat(deleted.statusCode()).isEqualTo(302);
             assertThat(b.get("/account").statusCode()).isEqualTo(302); // signed out
+            var stale = elsewhere.get("/account"); // the account's other session is sent to sign in
+            assertThat(stale.statusCode()).isEqualTo(302);
+            assertThat(stale.headers().firstValue("Location").orElse("")).endsWith("/login");
             assertThat(signedIn(signIn(browser(), email, PASSWORD))).isFalse();
             var row = server.bean(AccountStore.class).profile(id).orElseThrow();
             assertThat(row.deleted()).isTrue();
