@@ -145,6 +145,7 @@ class AccountsTest {
             Browser admin = browser();
             admin.signInAsAdmin();
             assertThat(admin.get("/admin/accounts").statusCode()).isEqualTo(200);
+            assertThat(admin.get("/for-you").statusCode()).isEqualTo(200); // an administrator is also a reader
         }
 
         @Test
