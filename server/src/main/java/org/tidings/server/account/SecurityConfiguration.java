@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.tidings.server.store.AccountStore;
@@ -41,7 +42,7 @@ public class SecurityConfiguration {
             "/saved/**", "/history", "/history/**"};
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, Clock clock) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts) throws Exception {
         SignInGuard guard = new SignInGuard(clock);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
@@ -50,6 +51,7 @@ public class SecurityConfiguration {
                         .requestMatchers(PERSONAL).hasRole(Roles.READER)
                         .anyRequest().permitAll())
                 .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new FreshAccount(accounts), AuthorizationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(guard).failureHandler(guard).permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))

@@ -276,9 +276,13 @@ class AccountsTest {
             assertThat(signedIn(signIn(browser(), email, "chosen after a call"))).isTrue();
             assertThat(anyone.get("/reset/" + token).statusCode()).isEqualTo(404);
 
-            var promoted = admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.MODERATOR), "/admin/accounts");
+            var promoted = admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.ADMIN), "/admin/accounts");
             assertThat(promoted.statusCode()).isEqualTo(302);
+            assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(200); // at once, in the open session
+            admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.MODERATOR), "/admin/accounts");
             assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
+            assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403); // demoted at once too
+            assertThat(reader.get("/for-you").statusCode()).isEqualTo(200); // a moderator is also a reader
             assertThat(admin.post("/admin/accounts/" + id + "/role", Map.of("role", "EMPEROR"), "/admin/accounts").statusCode()).isEqualTo(302);
             assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
         }
