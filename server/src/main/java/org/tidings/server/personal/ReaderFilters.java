@@ -21,6 +21,7 @@ import org.tidings.server.store.ArticleView;
  * <pre>{@code
  * List<ArticleView> shown = readerFilters.visible(articles);
  * List<TopStory> top = readerFilters.visible(stories, TopStory::lead);
+ * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.articleId(), h.sourceId(), h.title(), h.snippet()));
  * }</pre>
  */
 @Service
@@ -33,6 +34,14 @@ public class ReaderFilters {
 
         public boolean isEmpty() {
             return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
+        }
+    }
+
+    /** What the filter looks at in an item that is not an {@link ArticleView} (a search hit, say). */
+    public record Subject(long articleId, long sourceId, String title, String summary) {
+
+        static Subject of(ArticleView a) {
+            return new Subject(a.id(), a.sourceId(), a.title(), a.summary());
         }
     }
 
@@ -57,6 +66,17 @@ public class ReaderFilters {
         return reader.isEmpty() ? items : visible(mutesOf(reader.getAsLong()), items, article);
     }
 
+    /** The items (search hits, ...) whose subject the current reader has not muted, in their order. */
+    public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
+        var reader = current.id();
+        return reader.isEmpty() ? items : filter(mutesOf(reader.getAsLong()), items, subject);
+    }
+
+    /** The items whose subject this reader has not muted. */
+    public <T> List<T> visibleBy(long accountId, List<T> items, Function<T, Subject> subject) {
+        return filter(mutesOf(accountId), items, subject);
+    }
+
     /** The items whose article this reader has not muted. */
     public <T> List<T> visible(long accountId, List<T> items, Function<T, ArticleView> article) {
         return visible(mutesOf(accountId), items, article);
@@ -79,13 +99,17 @@ public class ReaderFilters {
     }
 
     <T> List<T> visible(Mutes mutes, List<T> items, Function<T, ArticleView> article) {
+        return filter(mutes, items, article.andThen(Subject::of));
+    }
+
+    private <T> List<T> filter(Mutes mutes, List<T> items, Function<T, Subject> subject) {
         if (mutes.isEmpty() || items.isEmpty()) return items;
         Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
-                : topics.slugsOf(items.stream().map(i -> article.apply(i).id()).toList());
+                : topics.slugsOf(items.stream().map(i -> subject.apply(i).articleId()).toList());
         List<T> kept = new ArrayList<>(items.size());
         for (T item : items) {
-            ArticleView a = article.apply(item);
-            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.id(), Set.of()), a.title(), a.summary())) kept.add(item);
+            Subject a = subject.apply(item);
+            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.summary())) kept.add(item);
         }
         return kept;
     }

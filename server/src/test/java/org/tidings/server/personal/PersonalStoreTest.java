@@ -164,6 +164,12 @@ class PersonalStoreTest {
         w.store.unmute(w.nadia, Interest.KEYWORD, "art");
         assertThat(w.filters.visible(w.nadia, all, a -> a)).extracting(ArticleView::id).containsExactly(bridge, party);
         assertThat(w.filters.visible(w.omar, all, a -> a)).hasSize(5); // another reader's mutes are not mine
+        // items that are not articles (search hits) are filtered by what they say of their article
+        record Hit(long id, long source, String headline) {}
+        List<Hit> hits = List.of(new Hit(rates, w.ledger, "Rates hold steady"), new Hit(party, w.valley, "Party for the museum"),
+                new Hit(match, w.valley, "Valley wins the FOOTBALL cup"));
+        assertThat(w.filters.visibleBy(w.nadia, hits, h -> new ReaderFilters.Subject(h.id(), h.source(), h.headline(), null)))
+                .extracting(Hit::id).containsExactly(party);
     }
 
     @ParameterizedTest
