@@ -55,6 +55,24 @@ class ArticleTopics {
         return slugs;
     }
 
+    /** One topic of an article, as the enrichment labelled it. */
+    record Topic(String slug, String label) {}
+
+    /** The topics of one article, by label. */
+    List<Topic> topicsOf(long articleId) {
+        if (!hasTopics()) return List.of();
+        return jdbc.sql("SELECT slug, label FROM article_topic WHERE article_id = :id ORDER BY label, slug").param("id", articleId)
+                .query((rs, row) -> new Topic(rs.getString("slug"), rs.getString("label"))).list();
+    }
+
+    /** The article's section: the enrichment's when it stored one, else its source's; null when neither has one. */
+    String sectionOf(long articleId) {
+        String sql = hasArticleSections()
+                ? "SELECT COALESCE(a.section, s.section) FROM article a JOIN source s ON s.id = a.source_id WHERE a.id = :id"
+                : "SELECT s.section FROM article a JOIN source s ON s.id = a.source_id WHERE a.id = :id";
+        return jdbc.sql(sql).param("id", articleId).query(String.class).optional().orElse(null);
+    }
+
     /** The label the enrichment gave a topic slug, if any article has it. */
     Optional<String> label(String slug) {
         if (!hasTopics()) return Optional.empty();

@@ -219,6 +219,28 @@ class PersonalStoreTest {
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void theArticlePageOffersToFollowItsTopicsAndSection(TestDatabase db) {
+        World w = new World(db);
+        PersonalPages pages = new PersonalPages(w.store, w.topics, new CurrentReader(w.accounts));
+        long talks = w.article(w.harbour, "Ceasefire talks resume", Duration.ofHours(1));
+        w.topic(talks, "ukraine", "Ukraine");
+        w.topic(talks, "diplomacy", "Diplomacy");
+        var before = pages.actions(w.nadia, w.views(talks).getFirst());
+        assertThat(before.topics()).extracting(PersonalPages.TopicButton::label).containsExactly("Diplomacy", "Ukraine");
+        assertThat(before.topics()).noneMatch(PersonalPages.TopicButton::followed);
+        assertThat(before.section()).isEqualTo("world"); // the source's section until the enrichment gives one
+        assertThat(before.followsSection()).isFalse();
+        w.store.follow(w.nadia, Interest.TOPIC, "ukraine", "Ukraine");
+        w.store.follow(w.nadia, Interest.SECTION, "world", "world");
+        var after = pages.actions(w.nadia, w.views(talks).getFirst());
+        assertThat(after.topics()).filteredOn(PersonalPages.TopicButton::followed).extracting(PersonalPages.TopicButton::slug)
+                .containsExactly("ukraine");
+        assertThat(after.followsSection()).isTrue();
+        assertThat(pages.actions(w.omar, w.views(talks).getFirst()).followsSection()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void forYouFollowsWhatTheReaderReads(TestDatabase db) {
         World w = new World(db);
         long first = w.article(w.valley, "Flood warning issued", Duration.ofHours(10));
