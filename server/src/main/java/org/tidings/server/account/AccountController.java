@@ -103,7 +103,10 @@ class AccountController {
             flash.addFlashAttribute("problem", Message.of("account.password.wrong"));
             return "redirect:/account";
         }
-        readers.delete(id);
+        if (!readers.delete(id)) {
+            flash.addFlashAttribute("problem", Message.of("account.delete.lastAdmin"));
+            return "redirect:/account";
+        }
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/?deleted";
     }

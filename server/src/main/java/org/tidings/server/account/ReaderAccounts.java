@@ -168,9 +168,16 @@ public class ReaderAccounts {
         return export;
     }
 
+    /** Whether this account may be deleted: anyone but the last administrator, who would leave the instance without one. */
+    public boolean deletable(long accountId) {
+        var account = accounts.findById(accountId);
+        return account.isPresent() && !(Roles.ADMIN.equals(account.get().role()) && accounts.countWithRole(Roles.ADMIN) <= 1);
+    }
+
     /** Deletes the account: personal data erased, the row anonymised (comments then show a deleted author). */
     @Transactional
     public boolean delete(long accountId) {
+        if (!deletable(accountId)) return false;
         for (PersonalData data : personalData) data.erase(accountId);
         accounts.deleteResetTokens(accountId);
         boolean deleted = accounts.markDeleted(accountId);

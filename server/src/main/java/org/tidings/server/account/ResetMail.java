@@ -45,17 +45,17 @@ class ResetMail {
     /** Sends a reset link for {@code token}; false when no e-mail could be sent. */
     boolean sendResetLink(String to, String token, java.util.Locale locale) {
         String link = publicUrl + "/reset/" + token;
-        return send(to, messages.getMessage("mail.reset.subject", null, locale),
+        return send(to, "reset", messages.getMessage("mail.reset.subject", null, locale),
                 messages.getMessage("mail.reset.body", new Object[] {link, ReaderAccounts.RESET_BY_MAIL.toMinutes()}, locale));
     }
 
     /** Tells an address's owner that someone tried to sign up with it (the page said the same as for a new address). */
     boolean sendAlreadyRegistered(String to, java.util.Locale locale) {
-        return send(to, messages.getMessage("mail.taken.subject", null, locale),
+        return send(to, "address_taken", messages.getMessage("mail.taken.subject", null, locale),
                 messages.getMessage("mail.taken.body", new Object[] {publicUrl + "/reset"}, locale));
     }
 
-    private boolean send(String to, String subject, String body) {
+    private boolean send(String to, String kind, String subject, String body) {
         if (sender == null) return false;
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
@@ -64,10 +64,11 @@ class ResetMail {
         message.setText(body);
         try {
             sender.send(message);
-            log.atInfo().addKeyValue("event", "mail_sent").addKeyValue("kind", subject.isEmpty() ? "-" : "account").log("Account e-mail sent");
+            log.atInfo().addKeyValue("event", "mail_sent").addKeyValue("kind", kind).log("Account e-mail sent");
             return true;
         } catch (MailException e) {
-            log.atWarn().addKeyValue("event", "mail_failed").addKeyValue("error", e.getMessage()).log("Could not send an account e-mail");
+            log.atWarn().addKeyValue("event", "mail_failed").addKeyValue("kind", kind).addKeyValue("error", e.getMessage())
+                    .log("Could not send an account e-mail");
             return false;
         }
     }

@@ -94,8 +94,15 @@ public class AccountStore {
                 .param("limit", limit).param("offset", offset).query(AccountStore::profile).list();
     }
 
+    /** Whether a live (not deleted) account has this role. */
     public boolean existsWithRole(String role) {
-        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = :r").param("r", role).query(Long.class).single() > 0;
+        return countWithRole(role) > 0;
+    }
+
+    /** Live (not deleted) accounts with this role. */
+    public long countWithRole(String role) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = :r AND deleted_at IS NULL").param("r", role)
+                .query(Long.class).single();
     }
 
     /** Creates the account unless the user name is taken; true if it was created. */

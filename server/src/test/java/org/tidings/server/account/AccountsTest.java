@@ -146,6 +146,22 @@ class AccountsTest {
             admin.signInAsAdmin();
             assertThat(admin.get("/admin/accounts").statusCode()).isEqualTo(200);
             assertThat(admin.get("/for-you").statusCode()).isEqualTo(200); // an administrator is also a reader
+            // the last administrator cannot delete the account: the instance would have none
+            admin.post("/account/delete", Map.of("password", "correct horse battery staple"), "/account");
+            assertThat(admin.get("/account").body()).contains("You are the only administrator");
+            assertThat(server.bean(AccountStore.class).existsWithRole(Roles.ADMIN)).isTrue();
+        }
+
+        @Test
+        void signInFailsAlikeForAnUnknownAddressAndAWrongPassword() {
+            String email = email();
+            reader(email);
+            var wrongPassword = signIn(browser(), email, "not the password at all");
+            var unknown = signIn(browser(), email().replace("reader", "stranger"), "not the password at all");
+            assertThat(wrongPassword.statusCode()).isEqualTo(302).isEqualTo(unknown.statusCode());
+            assertThat(wrongPassword.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
+            Browser one = browser(), other = browser();
+            assertThat(withoutCsrf(one.get("/login?error").body())).isEqualTo(withoutCsrf(other.get("/login?error").body()));
         }
 
         @Test
