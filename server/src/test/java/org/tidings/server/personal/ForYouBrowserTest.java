@@ -13,6 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
@@ -47,13 +49,13 @@ class ForYouBrowserTest {
                 browser.findElement(By.name("email")).sendKeys("nadia@example.test");
                 browser.findElement(By.name("password")).sendKeys("tidal pools at dawn");
                 browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
 
                 assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("If this address was new");
                 browser.findElement(By.name("username")).sendKeys("nadia@example.test");
                 browser.findElement(By.name("password")).sendKeys("tidal pools at dawn");
                 browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-
-                assertThat(browser.getCurrentUrl()).endsWith("/for-you");
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/for-you"));
                 assertThat(browser.findElement(By.tagName("main")).getText()).contains("Follow a few topics");
 
                 browser.get(server.url("/article/" + bridge));
@@ -66,6 +68,26 @@ class ForYouBrowserTest {
                 assertThat(picks.getFirst().findElement(By.cssSelector("h2")).getText()).isEqualTo("Bridge reopens after repairs");
                 assertThat(picks.getFirst().findElement(By.cssSelector(".reason")).getText()).isEqualTo("Because you follow Harbour Times");
                 Chromium.screenshot(browser, "for-you");
+
+                // every field of the account pages has a label, in English and in Arabic (right to left)
+                for (String page : List.of("/following", "/account", "/following?lang=ar", "/account?lang=ar")) {
+                    browser.get(server.url(page));
+                    for (var field : browser.findElements(By.cssSelector("main input:not([type=hidden]), main select"))) {
+                        Object label = browser.executeScript("return arguments[0].labels.length", field);
+                        assertThat(label).as(page + " " + field.getAttribute("name")).isNotEqualTo(0L);
+                    }
+                    Chromium.screenshot(browser, page.replaceAll("[^a-z]+", "-").replaceAll("^-", ""));
+                    Object wide = browser.executeScript("""
+                            const w = document.documentElement.clientWidth;
+                            if (document.documentElement.scrollWidth <= w) return '';
+                            const out = [...document.querySelectorAll('body *')].filter(e => {
+                              const r = e.getBoundingClientRect(); return r.right > w + 1 || r.left < -1; });
+                            return out.map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left)
+                              + '..' + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ');""");
+                    assertThat(wide).as(page + ": no sideways scrolling; elements outside the page").isEqualTo("");
+                }
+                assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+                assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("حسابي");
 
                 List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
