@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.AccountStore;
@@ -64,7 +63,7 @@ class AccountsTest {
     abstract static class Rules {
 
         private final TestDatabase database;
-        @TempDir
+        /** Made here, not by @TempDir: a nested class's inherited @TempDir field is still null in @BeforeAll. */
         Path dataDir;
         RunningServer server;
         FakeSmtpServer smtp;
@@ -76,6 +75,7 @@ class AccountsTest {
         @BeforeAll
         void start() throws Exception {
             if (database == TestDatabase.POSTGRES) TestDatabase.requirePostgres();
+            dataDir = java.nio.file.Files.createTempDirectory("tidings-test");
             smtp = new FakeSmtpServer();
             List<String> args = new ArrayList<>(List.of("--tidings.scheduler.enabled=false",
                     "--tidings.public-url=http://tidings.test", "--tidings.mail.host=127.0.0.1",
@@ -87,6 +87,7 @@ class AccountsTest {
         @AfterAll
         void stop() throws Exception {
             if (server != null) server.close();
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
             if (smtp != null) smtp.close();
         }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
@@ -56,7 +55,7 @@ class PersonalPagesTest {
     abstract static class Rules {
 
         private final TestDatabase database;
-        @TempDir
+        /** Made here, not by @TempDir: a nested class's inherited @TempDir field is still null in @BeforeAll. */
         Path dataDir;
         RunningServer server;
         long harbour, valley, bridge, bridgeToo, fete;
@@ -66,8 +65,9 @@ class PersonalPagesTest {
         }
 
         @BeforeAll
-        void start() {
+        void start() throws Exception {
             if (database == TestDatabase.POSTGRES) TestDatabase.requirePostgres();
+            dataDir = java.nio.file.Files.createTempDirectory("tidings-test");
             List<String> args = new ArrayList<>(List.of("--tidings.scheduler.enabled=false"));
             if (database == TestDatabase.POSTGRES) args.addAll(List.of(database.create().serverArguments()));
             server = RunningServer.start(dataDir, args.toArray(String[]::new));
@@ -82,8 +82,9 @@ class PersonalPagesTest {
         }
 
         @AfterAll
-        void stop() {
+        void stop() throws Exception {
             if (server != null) server.close();
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
 
         long article(long source, String title, Duration ago) {
