@@ -1,8 +1,11 @@
 package org.tidings.server.account;
 
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,13 +13,18 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.tidings.server.store.AccountStore;
 
 /**
- * Who may do what: everyone reads; only the administrator manages sources. Forms carry CSRF
- * tokens (Spring Security's default, kept on), passwords are Argon2id hashes, and every page is
- * sent with a strict Content-Security-Policy (no inline scripts, no third-party requests).
+ * Who may do what: everyone reads; signed-in readers have personal pages; only the administrator
+ * manages sources and accounts. Forms carry CSRF tokens (Spring Security's default, kept on),
+ * passwords are Argon2id hashes, sign-in is throttled per account and per address and gets a new
+ * session id, and every page is sent with a strict Content-Security-Policy (no inline scripts, no
+ * third-party requests). Readers sign in with their e-mail address, the administrator with the
+ * user name of first start.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -30,15 +38,24 @@ public class SecurityConfiguration {
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "upgrade-insecure-requests";
 
+    /** The reader's own pages: each needs an account. */
+    static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
+            "/saved/**", "/history", "/history/**"};
+
     @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts) throws Exception {
+        SignInGuard guard = new SignInGuard(clock);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/moderation/**").hasAnyRole("MODERATOR", Roles.ADMIN)
+                        .requestMatchers("/moderation/**").hasRole(Roles.MODERATOR)
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(PERSONAL).hasRole(Roles.READER)
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin/sources").permitAll())
+                .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new FreshAccount(accounts), AuthorizationFilter.class)
+                .formLogin(form -> form.loginPage("/login").successHandler(guard).failureHandler(guard).permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -46,16 +63,26 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** An administrator is also a moderator, a moderator also a reader. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Roles.hierarchy());
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
-    /** Roles are stored in any case ({@code reader}, {@code moderator}, {@code ADMIN}); authorities are {@code ROLE_READER}... */
+    /** Finds the account by e-mail (readers) or user name (the administrator); deleted accounts are not found. */
     @Bean
     UserDetailsService userDetailsService(AccountStore accounts) {
-        return username -> accounts.findByUsername(username)
-                .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role().toUpperCase(Locale.ROOT)).build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return submitted -> {
+            String name = SignInGuard.accountName(submitted);
+            return (name.contains("@") ? accounts.findByEmail(name).or(() -> accounts.findByUsername(name)) : accounts.findByUsername(name))
+                    .filter(a -> !a.passwordHash().startsWith("!"))
+                    .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role().toUpperCase(Locale.ROOT)).build())
+                    .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        };
     }
 }

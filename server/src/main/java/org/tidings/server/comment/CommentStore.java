@@ -44,7 +44,7 @@ class CommentStore {
     record Queued(Stored comment, String articleTitle, int openReports, String reasons, boolean authorSuspended) {}
 
     private static final String COLUMNS = """
-            c.id, c.article_id, c.parent_id, c.root_id, c.author_id, a.username AS author, c.body, c.status,
+            c.id, c.article_id, c.parent_id, c.root_id, c.author_id, COALESCE(a.display_name, a.username) AS author, c.body, c.status,
             c.created_at, c.edited_at,
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like') AS likes,
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like' AND r.account_id = :viewer) AS liked
@@ -53,7 +53,7 @@ class CommentStore {
      * The author's account, when there is one. A missing row is a deleted account.
      * (With the accounts' soft deletion, {@code account.deleted_at}, add {@code AND a.deleted_at IS NULL}.)
      */
-    private static final String AUTHOR_JOIN = " LEFT JOIN account a ON a.id = c.author_id ";
+    private static final String AUTHOR_JOIN = " LEFT JOIN account a ON a.id = c.author_id AND a.deleted_at IS NULL ";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,7 +67,7 @@ class CommentStore {
         return jdbc.sql("""
                 SELECT a.id, a.username, a.role, a.created_at,
                        (SELECT COUNT(*) FROM account_suspension s WHERE s.account_id = a.id) AS suspended
-                FROM account a WHERE a.username = :u""")
+                FROM account a WHERE a.username = :u AND a.deleted_at IS NULL""")
                 .param("u", username)
                 .query((rs, row) -> new Member(rs.getLong("id"), rs.getString("username"), rs.getString("role"),
                         rs.getLong("suspended") > 0, instant(rs, "created_at")))

@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param demo        run with the bundled sample edition instead of the default sources
  * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
  * @param llm         an optional language model for the AI features; off unless configured
+ * @param mail        the SMTP server for password reset e-mails; none: the administrator issues reset links
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -39,7 +40,8 @@ public record TidingsProperties(
         @DefaultValue Scheduler scheduler,
         @DefaultValue("false") boolean demo,
         @DefaultValue("true") boolean seedDefaultSources,
-        @DefaultValue Llm llm) {
+        @DefaultValue Llm llm,
+        @DefaultValue Mail mail) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
@@ -160,5 +162,27 @@ public record TidingsProperties(
         }
 
         public enum Unsupported { DROP, MARK }
+    }
+
+    /**
+     * @param host     SMTP server; empty: no e-mail is sent (password resets go through the administrator)
+     * @param port     SMTP port (587 with STARTTLS, 465 with TLS, 25 plain)
+     * @param username SMTP user; empty: no authentication
+     * @param password SMTP password
+     * @param from     the sender address of Tidings' e-mails
+     * @param security {@code starttls} (required), {@code tls} (implicit, port 465) or {@code none}
+     *                 (a relay on the same machine)
+     */
+    public record Mail(
+            @DefaultValue("") String host,
+            @DefaultValue("587") int port,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("tidings@localhost") String from,
+            @DefaultValue("starttls") String security) {
+
+        public boolean configured() {
+            return !host.isBlank();
+        }
     }
 }

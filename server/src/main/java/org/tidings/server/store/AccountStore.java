@@ -1,18 +1,53 @@
 package org.tidings.server.store;
 
+import static org.tidings.server.store.Timestamps.fromDb;
 import static org.tidings.server.store.Timestamps.toDb;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Accounts: a user name, an Argon2id password hash and a role. */
+/**
+ * Accounts: a user name, an Argon2id password hash and a role; readers also have an e-mail address
+ * (their user name is that address) and a display name. A deleted account keeps its row,
+ * anonymised, with {@code deleted_at} set, so that what others wrote in reply to it stays whole.
+ */
 @Repository
 public class AccountStore {
 
     /** A stored account; the hash never leaves the server. */
     public record Account(long id, String username, String passwordHash, String role) {}
+
+    /**
+     * What the account pages and the administrator see of an account.
+     *
+     * @param email       null for the administrator created at first start and for deleted accounts
+     * @param displayName the name shown to other readers; null for deleted accounts
+     * @param deletedAt   when the reader deleted the account, else null
+     */
+    public record Profile(long id, String username, String email, String displayName, String role, Instant createdAt,
+            Instant deletedAt, boolean historyEnabled) {
+
+        public boolean deleted() {
+            return deletedAt != null;
+        }
+
+        /** The name to show: the display name, else the user name; null when deleted. */
+        public String shownName() {
+            if (deleted()) return null;
+            return displayName != null && !displayName.isBlank() ? displayName : username;
+        }
+    }
+
+    private static final String PROFILE_COLUMNS =
+            "id, username, email, display_name, role, created_at, deleted_at, history_enabled";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -22,16 +57,52 @@ public class AccountStore {
         this.clock = clock;
     }
 
+    /** E-mail addresses are compared without regard to case or surrounding spaces. */
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
     public Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u")
                 .param("u", username)
-                .query((rs, row) -> new Account(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getString("role")))
+                .query(AccountStore::account)
                 .optional();
     }
 
+    /** The live account with this e-mail address (any case). */
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE email = :e AND deleted_at IS NULL")
+                .param("e", normalizeEmail(email))
+                .query(AccountStore::account)
+                .optional();
+    }
+
+    public Optional<Account> findById(long id) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE id = :id")
+                .param("id", id).query(AccountStore::account).optional();
+    }
+
+    public Optional<Profile> profile(long id) {
+        return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM account WHERE id = :id")
+                .param("id", id).query(AccountStore::profile).optional();
+    }
+
+    /** Accounts for the administrator's list, newest first; deleted ones left out. */
+    public List<Profile> profiles(int limit, int offset) {
+        return jdbc.sql("SELECT " + PROFILE_COLUMNS
+                        + " FROM account WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(AccountStore::profile).list();
+    }
+
+    /** Whether a live (not deleted) account has this role. */
     public boolean existsWithRole(String role) {
-        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = :r").param("r", role).query(Long.class).single() > 0;
+        return countWithRole(role) > 0;
+    }
+
+    /** Live (not deleted) accounts with this role. */
+    public long countWithRole(String role) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = :r AND deleted_at IS NULL").param("r", role)
+                .query(Long.class).single();
     }
 
     /** Creates the account unless the user name is taken; true if it was created. */
@@ -42,5 +113,93 @@ public class AccountStore {
                 .param("u", username).param("h", passwordHash).param("r", role)
                 .param("now", toDb(clock.instant()))
                 .update() == 1;
+    }
+
+    /**
+     * Creates a reader's account, signed in by e-mail (which is also its user name), unless the
+     * address is taken; the new account's id if it was created.
+     */
+    public OptionalLong createReader(String email, String displayName, String passwordHash, String role) {
+        String address = normalizeEmail(email);
+        int created = jdbc.sql("""
+                INSERT INTO account (username, email, display_name, password_hash, role, created_at, password_changed_at)
+                VALUES (:u, :e, :n, :h, :r, :now, :now) ON CONFLICT DO NOTHING""")
+                .param("u", address).param("e", address).param("n", displayName.strip()).param("h", passwordHash)
+                .param("r", role).param("now", toDb(clock.instant()))
+                .update();
+        return created == 1 ? OptionalLong.of(findByEmail(address).orElseThrow().id()) : OptionalLong.empty();
+    }
+
+    public boolean setRole(long id, String role) {
+        return jdbc.sql("UPDATE account SET role = :r WHERE id = :id AND deleted_at IS NULL")
+                .param("r", role).param("id", id).update() == 1;
+    }
+
+    public void setPassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :now WHERE id = :id AND deleted_at IS NULL")
+                .param("h", passwordHash).param("now", toDb(clock.instant())).param("id", id).update();
+    }
+
+    public void setHistoryEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE account SET history_enabled = :on WHERE id = :id").param("on", enabled).param("id", id).update();
+    }
+
+    /**
+     * Anonymises the account: no e-mail, no name, a password hash nothing matches, {@code deleted_at}
+     * set. The row stays for what refers to it (comments show their author as deleted).
+     */
+    public boolean markDeleted(long id) {
+        return jdbc.sql("""
+                UPDATE account SET username = :u, email = NULL, display_name = NULL, password_hash = '!deleted',
+                       deleted_at = :now, history_enabled = FALSE
+                WHERE id = :id AND deleted_at IS NULL""")
+                .param("u", "deleted-" + id).param("now", toDb(clock.instant())).param("id", id).update() == 1;
+    }
+
+    // --- one-time password reset links ---
+
+    /** Records a reset link by the SHA-256 of its token; it works once, until {@code expiresAt}. */
+    public void addResetToken(long accountId, String tokenHash, Instant expiresAt) {
+        jdbc.sql("INSERT INTO password_reset (token_hash, account_id, created_at, expires_at) VALUES (:t, :a, :now, :exp)")
+                .param("t", tokenHash).param("a", accountId).param("now", toDb(clock.instant()))
+                .param("exp", toDb(expiresAt)).update();
+    }
+
+    /** The account a live reset token belongs to, without using it up. */
+    public OptionalLong resetTokenAccount(String tokenHash) {
+        return jdbc.sql("""
+                SELECT r.account_id FROM password_reset r JOIN account a ON a.id = r.account_id
+                WHERE r.token_hash = :t AND r.used_at IS NULL AND r.expires_at > :now AND a.deleted_at IS NULL""")
+                .param("t", tokenHash).param("now", toDb(clock.instant()))
+                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Uses a reset token up, if it is live: the account it belongs to, exactly once however many
+     * requests race for it. The account's other reset links stop working too.
+     */
+    public OptionalLong useResetToken(String tokenHash) {
+        OptionalLong account = resetTokenAccount(tokenHash);
+        if (account.isEmpty()) return account;
+        Instant now = clock.instant();
+        int used = jdbc.sql("UPDATE password_reset SET used_at = :now WHERE token_hash = :t AND used_at IS NULL AND expires_at > :now")
+                .param("now", toDb(now)).param("t", tokenHash).update();
+        if (used != 1) return OptionalLong.empty();
+        jdbc.sql("UPDATE password_reset SET used_at = :now WHERE account_id = :a AND used_at IS NULL")
+                .param("now", toDb(now)).param("a", account.getAsLong()).update();
+        return account;
+    }
+
+    public void deleteResetTokens(long accountId) {
+        jdbc.sql("DELETE FROM password_reset WHERE account_id = :a").param("a", accountId).update();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getString("role"));
+    }
+
+    private static Profile profile(ResultSet rs, int row) throws SQLException {
+        return new Profile(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("role"), fromDb(rs, "created_at"), fromDb(rs, "deleted_at"), rs.getBoolean("history_enabled"));
     }
 }

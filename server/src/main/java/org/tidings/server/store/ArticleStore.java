@@ -196,6 +196,17 @@ public class ArticleStore {
                 .param("id", id).query(ArticleStore::map).optional();
     }
 
+    /** These articles, in the order of {@code ids}; ids of articles that no longer exist are skipped. */
+    public List<ArticleView> findByIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        var found = new java.util.HashMap<Long, ArticleView>();
+        for (ArticleView a : jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
+                .param("ids", ids).query(ArticleStore::map).list()) {
+            found.put(a.id(), a);
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

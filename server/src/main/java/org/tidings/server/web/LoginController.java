@@ -11,8 +11,10 @@ class LoginController {
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "logout", required = false) String logout, Model model) {
+            @RequestParam(name = "logout", required = false) String logout,
+            @RequestParam(name = "slow", required = false) Long slow, Model model) {
         model.addAttribute("failed", error != null);
+        model.addAttribute("slow", slow == null ? null : Math.max(1, slow));
         return "login";
     }
 }

@@ -72,6 +72,27 @@ class CommentDeskTest {
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    @SuppressWarnings("unchecked")
+    void aReadersCommentsAreInTheirExportAndBecomeDeletedPlaceholdersWithTheirAccount(TestDatabase db) {
+        Fixture f = fixture(db);
+        Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
+        long mine = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "My view"));
+        posted(f.desk().post(bruno, "10.0.0.2", f.article(), mine, "A reply to it"));
+        CommentsPersonalData data = new CommentsPersonalData(f.jdbc());
+
+        var export = (java.util.Map<String, List<java.util.Map<String, Object>>>) data.export(amina.id());
+        assertThat(export.get("comments")).extracting(m -> m.get("text")).containsExactly("My view");
+
+        data.erase(amina.id());
+        CommentSection page = f.page(null, CommentSection.Sort.OLDEST);
+        assertThat(page.threads()).hasSize(1);
+        assertThat(page.threads().getFirst().author()).as("the deleted comment keeps its place, without author").isNull();
+        assertThat(page.threads().getFirst().html()).doesNotContain("My view");
+        assertThat(page.threads().getFirst().replies()).extracting(CommentView::html).anySatisfy(h -> assertThat(h).contains("A reply to it"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void repliesAreShownTwoLevelsDeepNamingWhomTheyAnswer(TestDatabase db) {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), chen = f.viewer("chen@mail.test");

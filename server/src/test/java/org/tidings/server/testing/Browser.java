@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 public final class Browser {
 
     private final RunningServer server;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     Browser(RunningServer server) {
         this.server = server;
@@ -28,6 +30,21 @@ public final class Browser {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
+    }
+
+    /**
+     * Sends this header with every later request, e.g. {@code X-Forwarded-For} to appear to come
+     * from another address through the (trusted, loopback) proxy.
+     */
+    public Browser withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The value of this browser's cookie of that name, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** A GET with request headers of the reader's browser, e.g. {@code Accept-Language}. */
@@ -85,6 +102,11 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (!headers.isEmpty()) {
+            HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (n, v) -> true);
+            headers.forEach(withHeaders::header);
+            request = withHeaders.build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -166,7 +166,7 @@ class AdminSourcesTest {
         var r = reader.post("/login", Map.of("username", "admin", "password", "wrong"), "/login");
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
-        assertThat(reader.get("/login?error").body()).contains("The user name or password is wrong.");
+        assertThat(reader.get("/login?error").body()).contains("The e-mail address (or user name) or password is wrong.");
     }
 
     @Test

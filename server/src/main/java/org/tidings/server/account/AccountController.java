@@ -1,0 +1,154 @@
+package org.tidings.server.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.store.AccountStore;
+
+/**
+ * The reader's account pages: sign up, the account page (password, reading history switch,
+ * export, deletion) and the forgotten-password pages. Every action works on the signed-in
+ * reader's own account, found from the session, never from an id in the request.
+ */
+@Controller
+class AccountController {
+
+    private final ReaderAccounts readers;
+    private final AccountStore accounts;
+    private final CurrentReader current;
+
+    AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current) {
+        this.readers = readers;
+        this.accounts = accounts;
+        this.current = current;
+    }
+
+    @GetMapping("/signup")
+    String signUpForm(Model model) {
+        model.addAttribute("problem", null);
+        model.addAttribute("email", "");
+        model.addAttribute("displayName", "");
+        return "signup";
+    }
+
+    /** The same answer for a new and a taken address: the page sends both to sign in. */
+    @PostMapping("/signup")
+    String signUp(@RequestParam("email") String email, @RequestParam("displayName") String displayName,
+            @RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes flash) {
+        Optional<Message> problem = readers.signUp(email, displayName, password, RequestContextUtils.getLocale(request));
+        if (problem.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", problem.get());
+            model.addAttribute("email", email);
+            model.addAttribute("displayName", displayName);
+            return "signup";
+        }
+        flash.addFlashAttribute("notice", Message.of("signup.done"));
+        return "redirect:/login";
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        model.addAttribute("profile", accounts.profile(current.require()).orElseThrow());
+        model.addAttribute("resetByMail", readers.resetByMailEnabled());
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam("current") String currentPassword, @RequestParam("password") String password,
+            RedirectAttributes flash) {
+        Optional<Message> problem = readers.changePassword(current.require(), currentPassword, password);
+        flash.addFlashAttribute(problem.isPresent() ? "problem" : "notice", problem.orElse(Message.of("account.password.changed")));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/history")
+    String history(@RequestParam("enabled") boolean enabled, RedirectAttributes flash) {
+        accounts.setHistoryEnabled(current.require(), enabled);
+        flash.addFlashAttribute("notice", Message.of(enabled ? "account.history.on" : "account.history.off"));
+        return "redirect:/account";
+    }
+
+    /** Everything kept about the reader, as a JSON file to download. */
+    @GetMapping(value = "/account/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> export() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tidings-my-data.json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(readers.export(current.require()));
+    }
+
+    /** Deletes the account after the password is confirmed, then signs the reader out. */
+    @PostMapping("/account/delete")
+    String delete(@RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes flash) {
+        long id = current.require();
+        if (!readers.passwordMatches(id, password)) {
+            flash.addFlashAttribute("problem", Message.of("account.password.wrong"));
+            return "redirect:/account";
+        }
+        if (!readers.delete(id)) {
+            flash.addFlashAttribute("problem", Message.of("account.delete.lastAdmin"));
+            return "redirect:/account";
+        }
+        new SecurityContextLogoutHandler().logout(request, response, null);
+        return "redirect:/?deleted";
+    }
+
+    @GetMapping("/reset")
+    String resetForm(Model model) {
+        model.addAttribute("sent", false);
+        model.addAttribute("byMail", readers.resetByMailEnabled());
+        return "reset-request";
+    }
+
+    /** The same answer whether the address has an account or not. */
+    @PostMapping("/reset")
+    String requestReset(@RequestParam("email") String email, HttpServletRequest request, Model model) {
+        readers.requestReset(email, RequestContextUtils.getLocale(request));
+        model.addAttribute("sent", true);
+        model.addAttribute("byMail", readers.resetByMailEnabled());
+        return "reset-request";
+    }
+
+    @GetMapping("/reset/{token}")
+    String newPasswordForm(@PathVariable("token") String token, Model model, HttpServletResponse response) {
+        boolean live = readers.resetTokenLive(token);
+        if (!live) response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("token", token);
+        model.addAttribute("live", live);
+        model.addAttribute("problem", null);
+        return "reset-password";
+    }
+
+    @PostMapping("/reset/{token}")
+    String resetPassword(@PathVariable("token") String token, @RequestParam("password") String password, Model model,
+            HttpServletResponse response, RedirectAttributes flash) throws IOException {
+        Optional<Message> problem = readers.resetPassword(token, password);
+        if (problem.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("token", token);
+            model.addAttribute("live", readers.resetTokenLive(token));
+            model.addAttribute("problem", problem.get());
+            return "reset-password";
+        }
+        flash.addFlashAttribute("notice", Message.of("reset.done"));
+        return "redirect:/login";
+    }
+}

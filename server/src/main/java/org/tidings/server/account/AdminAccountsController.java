@@ -1,0 +1,77 @@
+package org.tidings.server.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.store.AccountStore;
+
+/**
+ * The administrator's accounts page: every account with its role, a form to change the role, and
+ * a button that issues a one-time password reset link to hand to a reader (when no e-mail is set
+ * up, this is how a reader who forgot a password gets back in). Only administrators reach it
+ * ({@code /admin/**}).
+ */
+@Controller
+class AdminAccountsController {
+
+    /** Accounts listed on one page. */
+    static final int PAGE_SIZE = 100;
+
+    private final AccountStore accounts;
+    private final ReaderAccounts readers;
+    private final CurrentReader current;
+    private final String publicUrl;
+
+    AdminAccountsController(AccountStore accounts, ReaderAccounts readers, CurrentReader current, TidingsProperties properties) {
+        this.accounts = accounts;
+        this.readers = readers;
+        this.current = current;
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(@RequestParam(name = "page", defaultValue = "1") int pageNumber, Model model) {
+        int page = Math.max(1, pageNumber);
+        var found = accounts.profiles(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        model.addAttribute("accounts", found.subList(0, Math.min(PAGE_SIZE, found.size())));
+        model.addAttribute("roles", Roles.ALL);
+        model.addAttribute("pageNumber", page);
+        model.addAttribute("hasNext", found.size() > PAGE_SIZE);
+        model.addAttribute("self", current.require());
+        return "admin-accounts";
+    }
+
+    /** Changes a role; the administrator cannot demote themself (there must always be one). */
+    @PostMapping("/admin/accounts/{id}/role")
+    String role(@PathVariable("id") long id, @RequestParam("role") String role, RedirectAttributes flash) {
+        if (id == current.require()) {
+            flash.addFlashAttribute("notice", Message.of("adminAccounts.notSelf"));
+        } else if (readers.setRole(id, role)) {
+            flash.addFlashAttribute("notice", Message.of("adminAccounts.roleChanged", role));
+        } else {
+            flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/reset-link")
+    String resetLink(@PathVariable("id") long id, HttpServletRequest request, RedirectAttributes flash) {
+        var token = readers.issueResetToken(id);
+        if (token.isEmpty()) {
+            flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
+        } else {
+            String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromContextPath(request).toUriString() : publicUrl;
+            flash.addFlashAttribute("notice", Message.of("adminAccounts.linkIssued", ReaderAccounts.RESET_BY_ADMIN.toHours()));
+            flash.addFlashAttribute("link", base + "/reset/" + token.get());
+        }
+        return "redirect:/admin/accounts";
+    }
+}

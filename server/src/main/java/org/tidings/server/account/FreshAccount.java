@@ -1,0 +1,70 @@
+package org.tidings.server.account;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.tidings.server.store.AccountStore;
+
+/**
+ * Checks a signed-in session against its account on every request, before authorization: a role
+ * the administrator changed applies at once (a demoted moderator loses the moderator's pages on
+ * the next click, not at the next sign-in), and the session of an account deleted meanwhile is
+ * signed out.
+ */
+final class FreshAccount extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(FreshAccount.class);
+
+    private final AccountStore accounts;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    FreshAccount(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            Optional<AccountStore.Account> account = accounts.findByUsername(auth.getName())
+                    .filter(a -> !a.passwordHash().startsWith("!"));
+            if (account.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                var session = request.getSession(false);
+                if (session != null) session.invalidate();
+                log.atInfo().addKeyValue("event", "session_ended").log("Session of a deleted account ended");
+            } else {
+                Set<String> now = Set.of("ROLE_" + account.get().role());
+                Set<String> had = auth.getAuthorities().stream().map(a -> a.getAuthority()).collect(Collectors.toSet());
+                if (!had.equals(now)) {
+                    var fresh = UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null,
+                            AuthorityUtils.createAuthorityList(now.toArray(String[]::new)));
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(fresh);
+                    SecurityContextHolder.setContext(context);
+                    sessions.saveContext(context, request, response);
+                    log.atInfo().addKeyValue("event", "session_role_changed").addKeyValue("account_id", account.get().id())
+                            .addKeyValue("role", account.get().role()).log("Session follows the account's new role");
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,81 @@
+package org.tidings.server.account;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.tidings.server.i18n.Message;
+
+/**
+ * What a password must be: long enough, not absurdly long, and not one of the 30,000 passwords
+ * people use most (shipped as {@code account/common-passwords.txt}, with its notice), nor one of
+ * them with digits or symbols tacked on, nor the reader's own address or name.
+ */
+@Component
+public class PasswordPolicy {
+
+    /**
+     * Ten characters: a leaked Argon2id hash of a random-looking ten-character password stays out
+     * of reach of offline guessing, and a pass phrase of two or three words clears it easily.
+     */
+    static final int MIN_LENGTH = 10;
+    /** Argon2id hashes whatever it is given; a ceiling keeps one sign-in from costing a megabyte of hashing. */
+    static final int MAX_LENGTH = 200;
+
+    private final Set<String> common;
+
+    public PasswordPolicy() {
+        this.common = load("/account/common-passwords.txt");
+    }
+
+    /** Why this password is refused, or empty when it is good enough. */
+    public Optional<Message> problem(String password, String email, String displayName) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of(Message.of("password.tooShort", MIN_LENGTH));
+        }
+        if (password.length() > MAX_LENGTH) return Optional.of(Message.of("password.tooLong", MAX_LENGTH));
+        String lower = password.strip().toLowerCase(Locale.ROOT);
+        if (common.contains(lower) || common.contains(withoutDecoration(lower)) || oneRepeatedCharacter(lower)) {
+            return Optional.of(Message.of("password.common"));
+        }
+        for (String own : new String[] {email, displayName}) {
+            if (own != null && !own.isBlank() && lower.contains(own.strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(Message.of("password.personal"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "password123!" is "password" to a guesser: strip the digits and symbols people add at the ends. */
+    static String withoutDecoration(String password) {
+        int start = 0, end = password.length();
+        while (start < end && !Character.isLetter(password.charAt(start))) start++;
+        while (end > start && !Character.isLetter(password.charAt(end - 1))) end--;
+        return password.substring(start, end);
+    }
+
+    private static boolean oneRepeatedCharacter(String password) {
+        return password.codePoints().distinct().count() <= 2;
+    }
+
+    private static Set<String> load(String resource) {
+        Set<String> words = new HashSet<>(40_000);
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank()) words.add(line.strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}

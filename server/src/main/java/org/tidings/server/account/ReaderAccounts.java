@@ -1,0 +1,218 @@
+package org.tidings.server.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.store.AccountStore;
+import org.tidings.server.store.AccountStore.Profile;
+
+/**
+ * What a reader does with an account: sign up, change the password, reset a forgotten one, export
+ * everything Tidings keeps about them, and delete the account. Answers never tell whether an
+ * address has an account: signing up with a taken address and asking a reset for an unknown one
+ * look exactly like the other case (the owner of a taken address is told by e-mail instead).
+ */
+@Service
+public class ReaderAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderAccounts.class);
+
+    /** A reset link sent by e-mail works this long: enough to open the mail, too short to linger in an inbox. */
+    static final Duration RESET_BY_MAIL = Duration.ofHours(1);
+    /** A link the administrator hands over by other means (a chat, a call) may take a day to reach the reader. */
+    static final Duration RESET_BY_ADMIN = Duration.ofHours(24);
+    /** 32 random bytes: a token nobody guesses. */
+    static final int TOKEN_BYTES = 32;
+    static final int MAX_DISPLAY_NAME = 60;
+    static final int MAX_EMAIL = 254;
+    /** Something@something.something, no spaces: the server can only really check an address by mailing it. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final AccountStore accounts;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final ResetMail mail;
+    private final List<PersonalData> personalData;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ReaderAccounts(AccountStore accounts, PasswordEncoder encoder, PasswordPolicy policy, ResetMail mail,
+            List<PersonalData> personalData, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.mail = mail;
+        this.personalData = personalData;
+        this.clock = clock;
+    }
+
+    /** A problem with the sign-up form, or empty when it was accepted (whether or not the address was new). */
+    public Optional<Message> signUp(String email, String displayName, String password, Locale locale) {
+        String address = AccountStore.normalizeEmail(email);
+        String name = displayName == null ? "" : displayName.strip();
+        if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) return Optional.of(Message.of("signup.badEmail"));
+        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of(Message.of("signup.badName", MAX_DISPLAY_NAME));
+        }
+        Optional<Message> weak = policy.problem(password, address, name);
+        if (weak.isPresent()) return weak;
+        String hash = encoder.encode(password); // hashed in both cases, so that a taken address answers as slowly
+        OptionalLong created = accounts.createReader(address, name, hash, Roles.READER);
+        if (created.isPresent()) {
+            log.atInfo().addKeyValue("event", "account_created").addKeyValue("account_id", created.getAsLong()).log("Reader signed up");
+        } else {
+            log.atInfo().addKeyValue("event", "signup_address_taken").log("Sign-up with an address that has an account");
+            inBackground(() -> mail.sendAlreadyRegistered(address, locale));
+        }
+        return Optional.empty();
+    }
+
+    /** Changes the password after checking the current one; a problem, or empty when changed. */
+    public Optional<Message> changePassword(long accountId, String current, String next) {
+        var account = accounts.findById(accountId).orElseThrow();
+        if (!encoder.matches(current == null ? "" : current, account.passwordHash())) {
+            return Optional.of(Message.of("account.password.wrong"));
+        }
+        Profile profile = accounts.profile(accountId).orElseThrow();
+        Optional<Message> weak = policy.problem(next, profile.email(), profile.displayName());
+        if (weak.isPresent()) return weak;
+        accounts.setPassword(accountId, encoder.encode(next));
+        accounts.deleteResetTokens(accountId);
+        log.atInfo().addKeyValue("event", "password_changed").addKeyValue("account_id", accountId).log("Password changed");
+        return Optional.empty();
+    }
+
+    public boolean passwordMatches(long accountId, String password) {
+        return accounts.findById(accountId).map(a -> encoder.matches(password == null ? "" : password, a.passwordHash()))
+                .orElse(false);
+    }
+
+    /**
+     * Sends a reset link when the address has an account and e-mail is configured; does nothing
+     * otherwise. The caller answers the same in every case, and the mail leaves in the background
+     * so that the answer takes as long either way.
+     */
+    public void requestReset(String email, Locale locale) {
+        Optional<AccountStore.Account> account = accounts.findByEmail(email);
+        log.atInfo().addKeyValue("event", "reset_requested").addKeyValue("known", account.isPresent())
+                .addKeyValue("mail", mail.enabled()).log("Password reset requested");
+        if (account.isEmpty() || !mail.enabled()) return;
+        String token = newToken(account.get().id(), RESET_BY_MAIL);
+        inBackground(() -> mail.sendResetLink(AccountStore.normalizeEmail(email), token, locale));
+    }
+
+    public boolean resetByMailEnabled() {
+        return mail.enabled();
+    }
+
+    /** A one-time reset link token the administrator hands to the reader; empty for a deleted or unknown account. */
+    public Optional<String> issueResetToken(long accountId) {
+        Optional<Profile> profile = accounts.profile(accountId).filter(p -> !p.deleted());
+        if (profile.isEmpty()) return Optional.empty();
+        log.atInfo().addKeyValue("event", "reset_link_issued").addKeyValue("account_id", accountId).log("Reset link issued");
+        return Optional.of(newToken(accountId, RESET_BY_ADMIN));
+    }
+
+    /** Whether this token is live (for showing the new-password form). */
+    public boolean resetTokenLive(String token) {
+        return accounts.resetTokenAccount(hash(token)).isPresent();
+    }
+
+    /** Sets a new password with a reset token, which is then used up; a problem, or empty when done. */
+    @Transactional
+    public Optional<Message> resetPassword(String token, String password) {
+        OptionalLong owner = accounts.resetTokenAccount(hash(token));
+        if (owner.isEmpty()) return Optional.of(Message.of("reset.expired"));
+        Profile profile = accounts.profile(owner.getAsLong()).orElseThrow();
+        Optional<Message> weak = policy.problem(password, profile.email(), profile.displayName());
+        if (weak.isPresent()) return weak;
+        OptionalLong used = accounts.useResetToken(hash(token));
+        if (used.isEmpty()) return Optional.of(Message.of("reset.expired"));
+        accounts.setPassword(used.getAsLong(), encoder.encode(password));
+        log.atInfo().addKeyValue("event", "password_reset").addKeyValue("account_id", used.getAsLong()).log("Password reset");
+        return Optional.empty();
+    }
+
+    /** Everything Tidings keeps about this reader, for the JSON download. */
+    public Map<String, Object> export(long accountId) {
+        Profile p = accounts.profile(accountId).orElseThrow();
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("email", p.email());
+        account.put("displayName", p.displayName());
+        account.put("username", p.username());
+        account.put("role", p.role());
+        account.put("createdAt", String.valueOf(p.createdAt()));
+        account.put("historyEnabled", p.historyEnabled());
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("exportedAt", clock.instant().toString());
+        export.put("account", account);
+        for (PersonalData data : personalData) export.put(data.name(), data.export(accountId));
+        return export;
+    }
+
+    /** Whether this account may be deleted: anyone but the last administrator, who would leave the instance without one. */
+    public boolean deletable(long accountId) {
+        var account = accounts.findById(accountId);
+        return account.isPresent() && !(Roles.ADMIN.equals(account.get().role()) && accounts.countWithRole(Roles.ADMIN) <= 1);
+    }
+
+    /** Deletes the account: personal data erased, the row anonymised (comments then show a deleted author). */
+    @Transactional
+    public boolean delete(long accountId) {
+        if (!deletable(accountId)) return false;
+        for (PersonalData data : personalData) data.erase(accountId);
+        accounts.deleteResetTokens(accountId);
+        boolean deleted = accounts.markDeleted(accountId);
+        if (deleted) log.atInfo().addKeyValue("event", "account_deleted").addKeyValue("account_id", accountId).log("Account deleted");
+        return deleted;
+    }
+
+    public boolean setRole(long accountId, String role) {
+        if (!Roles.valid(role)) return false;
+        boolean changed = accounts.setRole(accountId, role);
+        if (changed) {
+            log.atInfo().addKeyValue("event", "role_changed").addKeyValue("account_id", accountId).addKeyValue("role", role)
+                    .log("Role changed");
+        }
+        return changed;
+    }
+
+    private String newToken(long accountId, Duration lifetime) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        accounts.addResetToken(accountId, hash(token), clock.instant().plus(lifetime));
+        return token;
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread.ofVirtual().name("account-mail").start(task);
+    }
+}

@@ -1,0 +1,102 @@
+package org.tidings.server.account;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands in front of the sign-in form: every attempt takes a token of its account and of its
+ * address ({@link SignInThrottle}); once either runs out the attempt is turned away before any
+ * password is checked, with how long to wait. Every attempt is logged in one logfmt line
+ * ({@code event=sign_in outcome=success|failure|throttled}) with the client address and a
+ * pseudonym of the account name (the first hex digits of its SHA-256), never the address itself.
+ */
+final class SignInGuard extends OncePerRequestFilter implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
+
+    private final SignInThrottle throttle;
+    private final SavedRequestAwareAuthenticationSuccessHandler readerHome = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler adminHome = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+
+    SignInGuard(Clock clock) {
+        this.throttle = new SignInThrottle(clock);
+        readerHome.setDefaultTargetUrl("/for-you");
+        adminHome.setDefaultTargetUrl("/admin/sources");
+    }
+
+    /** The account name as the sign-in form is matched: e-mail addresses without regard to case. */
+    static String accountName(String submitted) {
+        String name = submitted == null ? "" : submitted.strip();
+        return name.contains("@") ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String account = accountName(request.getParameter("username"));
+        Duration wait = throttle.attempt(account, request.getRemoteAddr());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            logAttempt("throttled", account, request).addKeyValue("retry_after_s", seconds).log("Sign-in attempt turned away: too many");
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.sendRedirect(request.getContextPath() + "/login?slow=" + seconds);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+            throws IOException, ServletException {
+        logAttempt("success", accountName(request.getParameter("username")), request).log("Signed in");
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        (admin ? adminHome : readerHome).onAuthenticationSuccess(request, response, auth);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
+        logAttempt("failure", accountName(request.getParameter("username")), request).log("Sign-in failed");
+        failed.onAuthenticationFailure(request, response, e);
+    }
+
+    private static org.slf4j.spi.LoggingEventBuilder logAttempt(String outcome, String account, HttpServletRequest request) {
+        var event = "success".equals(outcome) ? log.atInfo() : log.atWarn();
+        return event.addKeyValue("event", "sign_in").addKeyValue("outcome", outcome)
+                .addKeyValue("account", pseudonym(account)).addKeyValue("address", request.getRemoteAddr());
+    }
+
+    static String pseudonym(String account) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(account.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

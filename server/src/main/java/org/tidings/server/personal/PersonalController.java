@@ -1,0 +1,175 @@
+package org.tidings.server.personal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tidings.server.account.CurrentReader;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.store.AccountStore;
+import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * The reader's personal pages: "For you", what they follow and mute, saved articles and reading
+ * history. Only signed-in readers reach them (see the security rules), and every action applies
+ * to the signed-in reader's own rows: the reader is taken from the session, never from the request.
+ */
+@Controller
+class PersonalController {
+
+    /** Stories on the "For you" page. */
+    static final int FOR_YOU = 30;
+    /** Saved articles and history entries shown: the newest first. */
+    static final int LIST = 200;
+
+    private final PersonalStore store;
+    private final ForYou forYou;
+    private final ReaderFilters filters;
+    private final ArticleTopics topics;
+    private final ArticleStore articles;
+    private final SourceStore sources;
+    private final AccountStore accounts;
+    private final CurrentReader current;
+
+    PersonalController(PersonalStore store, ForYou forYou, ReaderFilters filters, ArticleTopics topics, ArticleStore articles,
+            SourceStore sources, AccountStore accounts, CurrentReader current) {
+        this.store = store;
+        this.forYou = forYou;
+        this.filters = filters;
+        this.topics = topics;
+        this.articles = articles;
+        this.sources = sources;
+        this.accounts = accounts;
+        this.current = current;
+    }
+
+    @GetMapping("/for-you")
+    String forYou(Model model) {
+        long reader = current.require();
+        model.addAttribute("picks", forYou.picks(reader, FOR_YOU));
+        model.addAttribute("nothingToGoOn", forYou.nothingToGoOn(reader));
+        return "for-you";
+    }
+
+    @GetMapping("/following")
+    String following(Model model) {
+        long reader = current.require();
+        model.addAttribute("follows", store.follows(reader));
+        model.addAttribute("mutes", store.mutes(reader));
+        model.addAttribute("sources", sources.findAll());
+        return "following";
+    }
+
+    @PostMapping("/following/follow")
+    String follow(@RequestParam("kind") String kind, @RequestParam("target") String target,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
+        long reader = current.require();
+        Optional<Interest> interest = Interest.parse(kind).filter(Interest::followable);
+        Optional<Labelled> what = interest.flatMap(i -> labelled(i, target));
+        if (what.isEmpty()) {
+            flash.addFlashAttribute("notice", Message.of("following.invalid"));
+        } else {
+            store.follow(reader, interest.get(), what.get().target(), what.get().label());
+            flash.addFlashAttribute("notice", Message.of("following.followed", what.get().label()));
+        }
+        return redirectBack(back, "/following");
+    }
+
+    @PostMapping("/following/unfollow")
+    String unfollow(@RequestParam("kind") String kind, @RequestParam("target") String target,
+            @RequestParam(name = "back", required = false) String back) {
+        long reader = current.require();
+        Interest.parse(kind).ifPresent(i -> i.normalize(target).ifPresent(t -> store.unfollow(reader, i, t)));
+        return redirectBack(back, "/following");
+    }
+
+    @PostMapping("/following/mute")
+    String mute(@RequestParam("kind") String kind, @RequestParam("target") String target,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
+        long reader = current.require();
+        Optional<Interest> interest = Interest.parse(kind).filter(Interest::mutable);
+        Optional<Labelled> what = interest.flatMap(i -> labelled(i, target));
+        if (what.isEmpty()) {
+            flash.addFlashAttribute("notice", Message.of("following.invalid"));
+        } else {
+            store.mute(reader, interest.get(), what.get().target(), what.get().label());
+            flash.addFlashAttribute("notice", Message.of("following.muted", what.get().label()));
+        }
+        return redirectBack(back, "/following");
+    }
+
+    @PostMapping("/following/unmute")
+    String unmute(@RequestParam("kind") String kind, @RequestParam("target") String target,
+            @RequestParam(name = "back", required = false) String back) {
+        long reader = current.require();
+        Interest.parse(kind).ifPresent(i -> i.normalize(target).ifPresent(t -> store.unmute(reader, i, t)));
+        return redirectBack(back, "/following");
+    }
+
+    @GetMapping("/saved")
+    String saved(Model model) {
+        long reader = current.require();
+        var marked = store.saved(reader, LIST);
+        model.addAttribute("articles", articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList()));
+        return "saved";
+    }
+
+    @PostMapping("/saved/{articleId}")
+    String save(@PathVariable("articleId") long articleId, @RequestParam(name = "back", required = false) String back) {
+        if (!store.save(current.require(), articleId)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        return redirectBack(back, "/saved");
+    }
+
+    @PostMapping("/saved/{articleId}/remove")
+    String unsave(@PathVariable("articleId") long articleId, @RequestParam(name = "back", required = false) String back) {
+        store.unsave(current.require(), articleId);
+        return redirectBack(back, "/saved");
+    }
+
+    @GetMapping("/history")
+    String history(Model model) {
+        long reader = current.require();
+        var marked = store.history(reader, LIST);
+        model.addAttribute("articles", articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList()));
+        model.addAttribute("enabled", accounts.profile(reader).map(AccountStore.Profile::historyEnabled).orElse(false));
+        return "history";
+    }
+
+    @PostMapping("/history/clear")
+    String clearHistory(RedirectAttributes flash) {
+        store.clearHistory(current.require());
+        flash.addFlashAttribute("notice", Message.of("history.cleared"));
+        return "redirect:/history";
+    }
+
+    /** A followed or muted thing with the name to show for it. */
+    private record Labelled(String target, String label) {}
+
+    private Optional<Labelled> labelled(Interest kind, String raw) {
+        Optional<String> target = kind.normalize(raw);
+        if (target.isEmpty()) return Optional.empty();
+        String t = target.get();
+        return switch (kind) {
+            case SOURCE -> sources.findById(Long.parseLong(t)).map(Source::name).map(name -> new Labelled(t, name));
+            case TOPIC -> Optional.of(new Labelled(t, topics.label(t).orElse("#" + t)));
+            case SECTION, KEYWORD -> Optional.of(new Labelled(t, raw.strip().replaceAll("\\s+", " ")));
+        };
+    }
+
+    /** Back to the page the form was on, if it is a page of this site; never to another site. */
+    static String redirectBack(String back, String fallback) {
+        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(c -> c < 0x20);
+        return "redirect:" + (local ? back : fallback);
+    }
+
+}

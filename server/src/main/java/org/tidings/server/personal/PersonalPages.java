@@ -1,0 +1,60 @@
+package org.tidings.server.personal;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.tidings.server.account.CurrentReader;
+import org.tidings.server.store.ArticleView;
+
+/** What the article page needs from the reader's personal data: the reader's buttons, and the history entry. */
+@Service
+public class PersonalPages {
+
+    /**
+     * The state of the reader's buttons beside an article.
+     *
+     * @param signedIn false for anonymous readers, who are offered to sign in instead
+     * @param topics   the article's topics (from the enrichment), each with whether the reader follows it
+     * @param section  the article's section, or null
+     */
+    public record ArticleActions(boolean signedIn, boolean saved, boolean followsSource, boolean mutesSource,
+            List<TopicButton> topics, String section, boolean followsSection) {
+        static final ArticleActions ANONYMOUS = new ArticleActions(false, false, false, false, List.of(), null, false);
+    }
+
+    /** A topic of the article, and whether the reader follows it. */
+    public record TopicButton(String slug, String label, boolean followed) {}
+
+    private final PersonalStore store;
+    private final ArticleTopics topics;
+    private final CurrentReader current;
+
+    PersonalPages(PersonalStore store, ArticleTopics topics, CurrentReader current) {
+        this.store = store;
+        this.topics = topics;
+        this.current = current;
+    }
+
+    /** Notes the article in the reader's history (when it is on) and returns the state of the reader's buttons. */
+    public ArticleActions onArticleOpened(ArticleView article) {
+        var reader = current.id();
+        if (reader.isEmpty()) return ArticleActions.ANONYMOUS;
+        store.recordRead(reader.getAsLong(), article.id());
+        return actions(reader.getAsLong(), article);
+    }
+
+    ArticleActions actions(long account, ArticleView article) {
+        String source = String.valueOf(article.sourceId());
+        var follows = store.follows(account);
+        List<TopicButton> buttons = topics.topicsOf(article.id()).stream()
+                .map(t -> new TopicButton(t.slug(), t.label(),
+                        follows.stream().anyMatch(e -> e.kind() == Interest.TOPIC && e.target().equals(t.slug()))))
+                .toList();
+        String section = topics.sectionOf(article.id());
+        String sectionKey = section == null ? null : Interest.SECTION.normalize(section).orElse(null);
+        return new ArticleActions(true, store.isSaved(account, article.id()),
+                follows.stream().anyMatch(e -> e.kind() == Interest.SOURCE && e.target().equals(source)),
+                store.mutes(account).stream().anyMatch(e -> e.kind() == Interest.SOURCE && e.target().equals(source)),
+                buttons, sectionKey == null ? null : section,
+                sectionKey != null && follows.stream().anyMatch(e -> e.kind() == Interest.SECTION && e.target().equals(sectionKey)));
+    }
+}

@@ -1,0 +1,131 @@
+package org.tidings.server.personal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.tidings.server.account.CurrentReader;
+import org.tidings.server.store.ArticleView;
+
+/**
+ * Keeps what a reader muted out of every list: articles of a muted source, with a muted topic, or
+ * whose headline or summary contains a muted keyword (as a whole word, in any case). One call for
+ * any list of articles, for the signed-in reader of the current request; anonymous readers see
+ * everything:
+ *
+ * <pre>{@code
+ * List<ArticleView> shown = readerFilters.visible(articles);
+ * List<TopStory> top = readerFilters.visible(stories, TopStory::lead);
+ * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.articleId(), h.sourceId(), h.title(), h.snippet()));
+ * }</pre>
+ */
+@Service
+public class ReaderFilters {
+
+    /** What one reader muted. */
+    public record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
+
+        static final Mutes NONE = new Mutes(Set.of(), Set.of(), List.of());
+
+        public boolean isEmpty() {
+            return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
+        }
+    }
+
+    /** What the filter looks at in an item that is not an {@link ArticleView} (a search hit, say). */
+    public record Subject(long articleId, long sourceId, String title, String summary) {
+
+        static Subject of(ArticleView a) {
+            return new Subject(a.id(), a.sourceId(), a.title(), a.summary());
+        }
+    }
+
+    private final PersonalStore store;
+    private final ArticleTopics topics;
+    private final CurrentReader current;
+
+    ReaderFilters(PersonalStore store, ArticleTopics topics, CurrentReader current) {
+        this.store = store;
+        this.topics = topics;
+        this.current = current;
+    }
+
+    /** The articles the current reader has not muted, in their order. */
+    public List<ArticleView> visible(List<ArticleView> articles) {
+        return visible(articles, Function.identity());
+    }
+
+    /** The items (stories, search hits, ...) whose article the current reader has not muted, in their order. */
+    public <T> List<T> visible(List<T> items, Function<T, ArticleView> article) {
+        var reader = current.id();
+        return reader.isEmpty() ? items : visible(mutesOf(reader.getAsLong()), items, article);
+    }
+
+    /** The items (search hits, ...) whose subject the current reader has not muted, in their order. */
+    public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
+        var reader = current.id();
+        return reader.isEmpty() ? items : filter(mutesOf(reader.getAsLong()), items, subject);
+    }
+
+    /** The items whose subject this reader has not muted. */
+    public <T> List<T> visibleBy(long accountId, List<T> items, Function<T, Subject> subject) {
+        return filter(mutesOf(accountId), items, subject);
+    }
+
+    /** The items whose article this reader has not muted. */
+    public <T> List<T> visible(long accountId, List<T> items, Function<T, ArticleView> article) {
+        return visible(mutesOf(accountId), items, article);
+    }
+
+    public Mutes mutesOf(long accountId) {
+        Set<Long> sources = new HashSet<>();
+        Set<String> slugs = new HashSet<>();
+        List<Pattern> keywords = new ArrayList<>();
+        for (PersonalStore.Entry e : store.mutes(accountId)) {
+            switch (e.kind()) {
+                case SOURCE -> sources.add(Long.parseLong(e.target()));
+                case TOPIC -> slugs.add(e.target());
+                case KEYWORD -> keywords.add(keyword(e.target()));
+                case SECTION -> { } // sections are followed, not muted
+            }
+        }
+        return sources.isEmpty() && slugs.isEmpty() && keywords.isEmpty() ? Mutes.NONE
+                : new Mutes(Set.copyOf(sources), Set.copyOf(slugs), List.copyOf(keywords));
+    }
+
+    <T> List<T> visible(Mutes mutes, List<T> items, Function<T, ArticleView> article) {
+        return filter(mutes, items, article.andThen(Subject::of));
+    }
+
+    private <T> List<T> filter(Mutes mutes, List<T> items, Function<T, Subject> subject) {
+        if (mutes.isEmpty() || items.isEmpty()) return items;
+        Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
+                : topics.slugsOf(items.stream().map(i -> subject.apply(i).articleId()).toList());
+        List<T> kept = new ArrayList<>(items.size());
+        for (T item : items) {
+            Subject a = subject.apply(item);
+            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.summary())) kept.add(item);
+        }
+        return kept;
+    }
+
+    static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String summary) {
+        if (mutes.sources().contains(sourceId)) return true;
+        for (String slug : articleSlugs) if (mutes.topics().contains(slug)) return true;
+        if (mutes.keywords().isEmpty()) return false;
+        String text = (title == null ? "" : title) + " " + (summary == null ? "" : summary.replaceAll("<[^>]*>", " "));
+        for (Pattern keyword : mutes.keywords()) if (keyword.matcher(text).find()) return true;
+        return false;
+    }
+
+    /** A keyword as a whole word or phrase: "ukraine" hides "Ukraine's" but "art" does not hide "party". */
+    static Pattern keyword(String keyword) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}
