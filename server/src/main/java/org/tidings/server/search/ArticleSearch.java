@@ -1,0 +1,200 @@
+package org.tidings.server.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
+import org.tidings.server.i18n.Message;
+
+/**
+ * Runs a reader's search on the index: the query, the filters, the order, one page of hits with
+ * their headline and best passages highlighted.
+ */
+public final class ArticleSearch {
+
+    /** Results per page: a screenful of headlines with their passages. */
+    public static final int PAGE_SIZE = 20;
+    /** Deeper pages are not offered: a reader refines the query instead (and deep pages cost the most). */
+    public static final int MAX_PAGE = 50;
+    /** Matches counted exactly; beyond, "more than" (counting every match of a common word costs more than the page). */
+    static final int COUNT_EXACTLY_UP_TO = 10_000;
+    /** Passages shown under a headline. */
+    static final int PASSAGES = 2;
+    /** Length of a passage, in characters (the highlighter extends it to whole words). */
+    static final int PASSAGE_CHARS = 160;
+    /** Where the first match sits in its passage: a little before the middle, so the words after it show. */
+    private static final float PASSAGE_CENTER = 0.4f;
+
+    private static final Sort NEWEST = new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true));
+
+    private final SearchIndex index;
+    private final QueryReader reader;
+    private final Clock clock;
+
+    public ArticleSearch(SearchIndex index, Clock clock) {
+        this.index = index;
+        this.reader = new QueryReader(index.analyzer());
+        this.clock = clock;
+    }
+
+    /** Searches, leaving out the articles of {@code hiddenSources} (disabled publishers). */
+    public SearchResults search(SearchRequest request, Collection<Long> hiddenSources) {
+        Query words;
+        try {
+            words = reader.read(request.query());
+        } catch (QueryReader.Problem problem) {
+            return SearchResults.problem(request, problem.message());
+        }
+        int page = Math.min(request.page(), MAX_PAGE);
+        int wanted = page * PAGE_SIZE;
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                Query filtered = filtered(words, request, hiddenSources);
+                TopDocs top = request.sort() == SearchRequest.Sort.NEWEST
+                        ? searcher.search(filtered, new TopFieldCollectorManager(NEWEST, wanted, COUNT_EXACTLY_UP_TO))
+                        : searcher.search(FunctionScoreQuery.boostByValue(filtered, new Recency(clock.millis())),
+                                new TopScoreDocCollectorManager(wanted, COUNT_EXACTLY_UP_TO));
+                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE),
+                        top.scoreDocs.length);
+                List<SearchResults.Hit> hits = hits(searcher, words, pageDocs);
+                boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+                return new SearchResults(request.withPage(page), hits, top.totalHits.value(), exact, PAGE_SIZE, null);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            return SearchResults.problem(request, Message.of("search.problem.tooBroad"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    private static Query filtered(Query words, SearchRequest request, Collection<Long> hiddenSources) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+        if (request.source() != null) query.add(new TermQuery(new Term(SearchFields.SOURCE, request.source().toString())), Occur.FILTER);
+        keyword(query, SearchFields.SECTION, request.section());
+        keyword(query, SearchFields.LANG, request.lang());
+        keyword(query, SearchFields.REGION, request.region());
+        if (request.from() != null || request.to() != null) {
+            long from = request.from() == null ? Long.MIN_VALUE : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            long to = request.to() == null ? Long.MAX_VALUE : request.to().atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC).toEpochMilli();
+            query.add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, from, to), Occur.FILTER);
+        }
+        if (!hiddenSources.isEmpty()) {
+            List<BytesRef> ids = hiddenSources.stream().map(id -> new BytesRef(id.toString())).toList();
+            query.add(new TermInSetQuery(SearchFields.SOURCE, ids), Occur.MUST_NOT);
+        }
+        return query.build();
+    }
+
+    private static void keyword(BooleanQuery.Builder query, String field, String value) {
+        if (value != null) query.add(new TermQuery(new Term(field, SearchFields.keyword(value))), Occur.FILTER);
+    }
+
+    private List<SearchResults.Hit> hits(IndexSearcher searcher, Query words, ScoreDoc[] docs) throws IOException {
+        if (docs.length == 0) return List.of();
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
+        List<String> titleFields = SearchFields.titles();
+        List<String> textFields = SearchFields.texts();
+        List<String> fields = new ArrayList<>(titleFields);
+        fields.addAll(textFields);
+        int[] passages = new int[fields.size()];
+        for (int i = 0; i < passages.length; i++) passages[i] = i < titleFields.size() ? 1 : PASSAGES;
+        Map<String, Object[]> marked = highlighter(searcher).highlight(fields.toArray(String[]::new), words, ids, passages);
+        StoredFields stored = searcher.storedFields();
+        List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(ids[i]);
+            hits.add(new SearchResults.Hit(
+                    Long.parseLong(doc.get(SearchFields.ID)),
+                    first(marked, titleFields, i, doc),
+                    first(marked, textFields, i, null),
+                    Long.parseLong(doc.get(SearchFields.SOURCE)),
+                    doc.get(SearchFields.PUBLISHER),
+                    java.time.Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()),
+                    storyOf(doc),
+                    doc.get(SearchFields.LANG),
+                    doc.get(SearchFields.SECTION)));
+        }
+        return hits;
+    }
+
+    /** The highlighted value of whichever language field the document has; else its stored title, plain. */
+    private static Snippet first(Map<String, Object[]> marked, List<String> fields, int i, Document doc) {
+        for (String field : fields) {
+            Object value = marked.get(field)[i];
+            if (value instanceof Snippet snippet) return snippet;
+        }
+        if (doc == null) return null;
+        for (String field : fields) {
+            String title = doc.get(field);
+            if (title != null) return new Snippet(List.of(new Snippet.Part(title, false)));
+        }
+        return new Snippet(List.of());
+    }
+
+    private static Long storyOf(Document doc) {
+        for (IndexableField f : doc.getFields(SearchFields.STORY)) {
+            if (f.numericValue() != null) return f.numericValue().longValue();
+        }
+        return null;
+    }
+
+    private Highlighter highlighter(IndexSearcher searcher) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new Snippet.Formatter())
+                .withMaxLength(SearchFields.MAX_TEXT_CHARS)
+                // passages of about PASSAGE_CHARS around the matches, cut between words (news sentences run long)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_CHARS, PASSAGE_CENTER));
+        return new Highlighter(builder);
+    }
+
+    private static final class Highlighter extends UnifiedHighlighter {
+        Highlighter(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            // a headline is highlighted whole, never cut into passages
+            return field.startsWith("title_") ? new WholeBreakIterator() : super.getBreakIterator(field);
+        }
+
+        Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+            return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        }
+    }
+}
