@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param scheduler   when sources are fetched
  * @param demo        run with the bundled sample edition instead of the default sources
  * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
+ * @param search    the search index
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -37,7 +38,8 @@ public record TidingsProperties(
         @DefaultValue Fetch fetch,
         @DefaultValue Scheduler scheduler,
         @DefaultValue("false") boolean demo,
-        @DefaultValue("true") boolean seedDefaultSources) {
+        @DefaultValue("true") boolean seedDefaultSources,
+        @DefaultValue Search search) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
@@ -124,4 +126,11 @@ public record TidingsProperties(
             @DefaultValue("24h") Duration maxInterval,
             @DefaultValue("5m") Duration lease,
             @DefaultValue("") String workerId) {}
+
+    /**
+     * @param refresh how often the index takes in what changed in the database (new articles, full
+     *                texts, stories); 0 stops following (the {@code reindex} command)
+     */
+    public record Search(
+            @DefaultValue("1s") Duration refresh) {}
 }
