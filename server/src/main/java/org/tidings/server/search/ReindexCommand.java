@@ -1,0 +1,50 @@
+package org.tidings.server.search;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tidings.server.TidingsApplication;
+
+/**
+ * {@code tidings reindex}: empties the search index and fills it again from the database, the
+ * source of truth. It opens the same database and data directory as {@code serve} with the same
+ * settings ({@code --tidings.KEY=VALUE}, environment), without serving or fetching.
+ */
+public final class ReindexCommand {
+
+    private ReindexCommand() {}
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<String> settings = new ArrayList<>(args);
+        settings.addAll(List.of(
+                "--spring.main.web-application-type=none",
+                "--tidings.scheduler.enabled=false",
+                "--tidings.seed-default-sources=false",
+                "--tidings.search.refresh=0s",
+                "--spring.main.banner-mode=off"));
+        ConfigurableApplicationContext context;
+        try {
+            context = TidingsApplication.start(settings.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("tidings reindex: cannot open the database or the search index (is a server running on this"
+                    + " data directory? stop it first): " + rootMessage(e));
+            return 1;
+        }
+        try (context) {
+            long started = System.nanoTime();
+            int articles = context.getBean(SearchIndexer.class).rebuild();
+            out.printf("reindexed %d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (Exception e) {
+            err.println("tidings reindex: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage();
+    }
+}
