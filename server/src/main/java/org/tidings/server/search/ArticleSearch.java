@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +34,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -126,24 +130,32 @@ public final class ArticleSearch {
         if (docs.length == 0) return List.of();
         int[] ids = new int[docs.length];
         for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
-        List<String> titleFields = SearchFields.titles();
-        List<String> textFields = SearchFields.texts();
+        StoredFields stored = searcher.storedFields();
+        Document[] found = new Document[docs.length];
+        Set<String> languages = new LinkedHashSet<>();
+        for (int i = 0; i < docs.length; i++) {
+            found[i] = stored.document(ids[i], Set.of(SearchFields.ID, SearchFields.SOURCE, SearchFields.PUBLISHER,
+                    SearchFields.PUBLISHED, SearchFields.STORY, SearchFields.LANG, SearchFields.SECTION));
+            languages.add(Languages.suffix(found[i].get(SearchFields.LANG)));
+        }
+        // only the fields of the hits' languages: each field highlighted costs term lookups for every hit
+        List<String> titleFields = languages.stream().map(SearchFields::title).toList();
+        List<String> textFields = languages.stream().map(SearchFields::text).toList();
         List<String> fields = new ArrayList<>(titleFields);
         fields.addAll(textFields);
         int[] passages = new int[fields.size()];
         for (int i = 0; i < passages.length; i++) passages[i] = i < titleFields.size() ? 1 : PASSAGES;
         Map<String, Object[]> marked = highlighter(searcher).highlight(fields.toArray(String[]::new), words, ids, passages);
-        StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.document(ids[i]);
+            Document doc = found[i];
             hits.add(new SearchResults.Hit(
                     Long.parseLong(doc.get(SearchFields.ID)),
-                    first(marked, titleFields, i, doc),
-                    first(marked, textFields, i, null),
+                    first(marked, titleFields, i),
+                    first(marked, textFields, i),
                     Long.parseLong(doc.get(SearchFields.SOURCE)),
                     doc.get(SearchFields.PUBLISHER),
-                    java.time.Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()),
+                    Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()),
                     storyOf(doc),
                     doc.get(SearchFields.LANG),
                     doc.get(SearchFields.SECTION)));
@@ -151,18 +163,16 @@ public final class ArticleSearch {
         return hits;
     }
 
-    /** The highlighted value of whichever language field the document has; else its stored title, plain. */
-    private static Snippet first(Map<String, Object[]> marked, List<String> fields, int i, Document doc) {
+    /**
+     * The highlighted value of whichever language field the document has. A headline with no match
+     * comes back whole, unmarked (the highlighter's "no match" passage is the whole field).
+     */
+    private static Snippet first(Map<String, Object[]> marked, List<String> fields, int i) {
         for (String field : fields) {
             Object value = marked.get(field)[i];
             if (value instanceof Snippet snippet) return snippet;
         }
-        if (doc == null) return null;
-        for (String field : fields) {
-            String title = doc.get(field);
-            if (title != null) return new Snippet(List.of(new Snippet.Part(title, false)));
-        }
-        return new Snippet(List.of());
+        return null;
     }
 
     private static Long storyOf(Document doc) {
@@ -185,6 +195,14 @@ public final class ArticleSearch {
     private static final class Highlighter extends UnifiedHighlighter {
         Highlighter(Builder builder) {
             super(builder);
+        }
+
+        @Override
+        protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+            // a prefix* expands to many terms: finding them again in the 20 hits' text is cheaper than
+            // looking each one up in the postings of every hit
+            if (components.automata().length > 0) return OffsetSource.ANALYSIS;
+            return super.getOptimizedOffsetSource(components);
         }
 
         @Override

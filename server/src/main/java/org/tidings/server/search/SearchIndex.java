@@ -140,13 +140,13 @@ public final class SearchIndex implements Closeable {
         return watermark;
     }
 
-    /** Adds the article, or replaces its earlier version. */
-    synchronized void put(IndexedArticle article) throws IOException {
+    /** Adds the article, or replaces its earlier version (safe from several threads, as IndexWriter is). */
+    void put(IndexedArticle article) throws IOException {
         writer().updateDocument(new Term(SearchFields.ID, Long.toString(article.id())), SearchFields.document(article));
     }
 
     /** Removes articles that are gone or no longer listed (copies of others). */
-    synchronized void remove(Collection<Long> articleIds) throws IOException {
+    void remove(Collection<Long> articleIds) throws IOException {
         if (articleIds.isEmpty()) return;
         writer().deleteDocuments(articleIds.stream().map(id -> new Term(SearchFields.ID, Long.toString(id))).toArray(Term[]::new));
     }
