@@ -9,7 +9,8 @@ import org.tidings.server.TidingsApplication;
 /**
  * {@code tidings reindex}: empties the search index and fills it again from the database, the
  * source of truth. It opens the same database and data directory as {@code serve} with the same
- * settings ({@code --tidings.KEY=VALUE}, environment), without serving or fetching.
+ * settings ({@code --tidings.KEY=VALUE}, environment), without fetching; its web server listens on a
+ * free loopback port only while it runs.
  */
 public final class ReindexCommand {
 
@@ -18,7 +19,9 @@ public final class ReindexCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> settings = new ArrayList<>(args);
         settings.addAll(List.of(
-                "--spring.main.web-application-type=none",
+                // the application's security needs a web context: a server on a free loopback port, unused and short-lived
+                "--tidings.port=0",
+                "--tidings.bind-address=127.0.0.1",
                 "--tidings.scheduler.enabled=false",
                 "--tidings.seed-default-sources=false",
                 "--tidings.search.refresh=0s",

@@ -83,7 +83,7 @@ class SearchEndToEndTest {
 
             long harbour = server.bean(JdbcClient.class).sql("SELECT id FROM source WHERE name = 'Harbour Post'").query(Long.class).single();
             sources.delete(harbour);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !server.get("/search?q=ferry").body().contains("service resumes"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !server.get("/search?q=ferry").body().contains("service resumes"));
         }
     }
 
