@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexableField;
@@ -59,6 +60,8 @@ public final class ArticleSearch {
     /** Where the first match sits in its passage: a little before the middle, so the words after it show. */
     private static final float PASSAGE_CENTER = 0.4f;
 
+    /** For an article stored without a headline (the highlighter has nothing to return). */
+    private static final Snippet NO_TITLE = new Snippet(List.of());
     private static final Sort NEWEST = new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true));
 
     private final SearchIndex index;
@@ -151,7 +154,7 @@ public final class ArticleSearch {
             Document doc = found[i];
             hits.add(new SearchResults.Hit(
                     Long.parseLong(doc.get(SearchFields.ID)),
-                    first(marked, titleFields, i),
+                    Objects.requireNonNullElse(first(marked, titleFields, i), NO_TITLE),
                     first(marked, textFields, i),
                     Long.parseLong(doc.get(SearchFields.SOURCE)),
                     doc.get(SearchFields.PUBLISHER),

@@ -37,16 +37,18 @@ public record Snippet(List<Part> parts) {
             for (Passage passage : passages) {
                 if (previousEnd >= 0) add(parts, passage.getStartOffset() > previousEnd ? GAP : "", false);
                 int position = passage.getStartOffset();
+                int passageEnd = Math.min(passage.getEndOffset(), content.length());
                 for (int i = 0; i < passage.getNumMatches(); i++) {
+                    // a match may overlap the one before it, or run past the passage's end: mark only what is inside
                     int start = Math.max(passage.getMatchStarts()[i], position);
-                    int end = passage.getMatchEnds()[i];
-                    if (end <= position) continue; // inside a match already marked (overlapping matches)
+                    int end = Math.min(passage.getMatchEnds()[i], passageEnd);
+                    if (end <= start) continue;
                     add(parts, content.substring(position, start), false);
                     add(parts, content.substring(start, end), true);
                     position = end;
                 }
-                add(parts, content.substring(position, passage.getEndOffset()), false);
-                previousEnd = passage.getEndOffset();
+                if (position < passageEnd) add(parts, content.substring(position, passageEnd), false);
+                previousEnd = passageEnd;
             }
             if (!parts.isEmpty() && !parts.getFirst().match()) parts.set(0, new Part(parts.getFirst().text().stripLeading(), false));
             return new Snippet(List.copyOf(parts));
