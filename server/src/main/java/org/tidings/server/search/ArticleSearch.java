@@ -20,7 +20,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -88,12 +87,17 @@ public final class ArticleSearch {
             IndexSearcher searcher = index.acquire();
             try {
                 Query filtered = filtered(words, request, hiddenSources);
-                TopDocs top = request.sort() == SearchRequest.Sort.NEWEST
-                        ? searcher.search(filtered, new TopFieldCollectorManager(NEWEST, wanted, COUNT_EXACTLY_UP_TO))
-                        : searcher.search(FunctionScoreQuery.boostByValue(filtered, new Recency(clock.millis())),
-                                new TopScoreDocCollectorManager(wanted, COUNT_EXACTLY_UP_TO));
-                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE),
-                        top.scoreDocs.length);
+                TopDocs top;
+                ScoreDoc[] ranked;
+                if (request.sort() == SearchRequest.Sort.NEWEST) {
+                    top = searcher.search(filtered, new TopFieldCollectorManager(NEWEST, wanted, COUNT_EXACTLY_UP_TO));
+                    ranked = top.scoreDocs;
+                } else {
+                    top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, Recency.CANDIDATES), COUNT_EXACTLY_UP_TO));
+                    ranked = Recency.reorder(searcher, top.scoreDocs, clock.millis());
+                }
+                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(ranked, Math.min(ranked.length, (page - 1) * PAGE_SIZE),
+                        Math.min(ranked.length, wanted));
                 List<SearchResults.Hit> hits = hits(searcher, words, pageDocs);
                 boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 return new SearchResults(request.withPage(page), hits, top.totalHits.value(), exact, PAGE_SIZE, null);
