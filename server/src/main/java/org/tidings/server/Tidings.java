@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.tidings.extract.ExtractCommand;
 import org.tidings.feed.ParseFeedCommand;
+import org.tidings.server.search.ReindexCommand;
 import org.tidings.story.ClusterCommand;
 
 /**
@@ -36,6 +37,10 @@ public final class Tidings {
                   Read articles as JSON lines on standard input ({"id", "title", "text"?,
                   "url"?, "publisher"?, "published"?, "lang"?}), group them into stories in
                   order of publication, and print {"id", "story", "duplicate_of"?} per line.
+              reindex [--tidings.KEY=VALUE ...]
+                  Empty the search index and fill it again from the database (the source of
+                  truth), with the same settings as serve. Stop the server on this data
+                  directory first.
               help
                   Show this text.
 
@@ -76,6 +81,9 @@ public final class Tidings {
             }
             case "cluster" -> {
                 return ClusterCommand.run(rest, System.in, out, err);
+            }
+            case "reindex" -> {
+                return ReindexCommand.run(rest, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(COMMANDS);

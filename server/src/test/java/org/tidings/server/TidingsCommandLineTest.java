@@ -21,7 +21,7 @@ class TidingsCommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve [--demo]", "parse-feed", "extract", "cluster", "help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve [--demo]", "parse-feed", "extract", "cluster", "reindex", "help");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
  * @param llm         an optional language model for the AI features; off unless configured
  * @param mail        the SMTP server for password reset e-mails; none: the administrator issues reset links
+ * @param search      the search index
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -41,7 +42,8 @@ public record TidingsProperties(
         @DefaultValue("false") boolean demo,
         @DefaultValue("true") boolean seedDefaultSources,
         @DefaultValue Llm llm,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Search search) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
@@ -185,4 +187,11 @@ public record TidingsProperties(
             return !host.isBlank();
         }
     }
+
+    /**
+     * @param refresh how often the index takes in what changed in the database (new articles, full
+     *                texts, stories); 0 stops following (the {@code reindex} command)
+     */
+    public record Search(
+            @DefaultValue("1s") Duration refresh) {}
 }

@@ -68,9 +68,9 @@ public class ArticleStore {
         }
         int inserted = jdbc.sql("""
                 INSERT INTO article (source_id, entry_key, url, title, summary, content, author, image_url,
-                                     published_at, updated_at, first_seen_at, content_hash, full_text_status)
+                                     published_at, updated_at, first_seen_at, content_hash, full_text_status, changed_at)
                 VALUES (:sourceId, :entryKey, :url, :title, :summary, :content, :author, :imageUrl,
-                        :published, :updated, :now, :contentHash, :fullTextStatus)
+                        :published, :updated, :now, :contentHash, :fullTextStatus, :now)
                 ON CONFLICT DO NOTHING""")
                 .params(params(draft))
                 .param("sourceId", sourceId)
@@ -85,9 +85,10 @@ public class ArticleStore {
     private Outcome update(long id, ArticleDraft draft) {
         jdbc.sql("""
                 UPDATE article SET title = :title, summary = :summary, content = :content, author = :author,
-                       image_url = :imageUrl, updated_at = :updated, content_hash = :contentHash
+                       image_url = :imageUrl, updated_at = :updated, content_hash = :contentHash, changed_at = :now
                 WHERE id = :id""")
                 .params(params(draft))
+                .param("now", toDb(clock.instant()))
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
                 .param("id", id)
                 .update();
@@ -124,7 +125,7 @@ public class ArticleStore {
         jdbc.sql("""
                 UPDATE article SET full_text_status = :status, full_html = :html, byline = :byline, lang = :lang,
                        image_url = COALESCE(image_url, :image), extracted_at = :now, full_text_error = NULL,
-                       full_text_lease_until = NULL
+                       full_text_lease_until = NULL, changed_at = :now
                 WHERE id = :id""")
                 .param("status", found.status()).param("html", found.html()).param("byline", found.byline())
                 .param("lang", found.lang()).param("image", found.imageUrl()).param("now", toDb(clock.instant()))

@@ -52,6 +52,7 @@ public class SourceStore {
         return findByFeedUrl(settings.feedUrl()).orElseThrow();
     }
 
+    @Transactional
     public void update(long id, SourceSettings settings) {
         jdbc.sql("""
                 UPDATE source SET feed_url = :feedUrl, name = :name, site_url = :siteUrl, language = :language,
@@ -61,6 +62,8 @@ public class SourceStore {
                 .params(params(settings))
                 .param("id", id)
                 .update();
+        // the articles carry their publisher's name, section and region into the search index
+        jdbc.sql("UPDATE article SET changed_at = :now WHERE source_id = :id").param("now", toDb(clock.instant())).param("id", id).update();
     }
 
     public boolean delete(long id) {

@@ -72,7 +72,7 @@ public class StoryStore {
     }
 
     public void assign(long articleId, long storyId, Long duplicateOf) {
-        jdbc.sql("UPDATE article SET story_id = :story, duplicate_of = :dup, clustered_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE article SET story_id = :story, duplicate_of = :dup, clustered_at = :now, changed_at = :now WHERE id = :id")
                 .param("story", storyId).param("dup", duplicateOf).param("now", toDb(clock.instant())).param("id", articleId)
                 .update();
     }
@@ -80,8 +80,8 @@ public class StoryStore {
     /** Stories that converged become one: their articles move to {@code into}. */
     public void merge(List<Long> stories, long into) {
         if (stories.isEmpty()) return;
-        jdbc.sql("UPDATE article SET story_id = :into WHERE story_id IN (:from)")
-                .param("into", into).param("from", stories).update();
+        jdbc.sql("UPDATE article SET story_id = :into, changed_at = :now WHERE story_id IN (:from)")
+                .param("into", into).param("from", stories).param("now", toDb(clock.instant())).update();
     }
 
     private static Clusterable map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

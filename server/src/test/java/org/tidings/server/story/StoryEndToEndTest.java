@@ -53,12 +53,19 @@ class StoryEndToEndTest {
                             "<p>A tsunami warning was issued after a powerful 7.1 magnitude earthquake hit northern Chile.</p>", now.minusSeconds(2000)),
                     item(publishers, "/wire/copy", "Strong quake off Chile prompts tsunami alert", WIRE, now.minusSeconds(1000)))));
             SourceStore sources = server.bean(SourceStore.class);
+            JdbcClient sql = server.bean(JdbcClient.class);
+            // The wire's copy reaches Tidings after its original, as syndicated copies do: the desk
+            // attaches a copy to the version it already has. (A copy that arrives before its original
+            // stays the story's version: re-pointing it to the earlier original is not done yet.)
             for (String feed : List.of("/andes.xml", "/pacific.xml", "/wire.xml")) {
+                if (feed.equals("/wire.xml")) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> sql.sql(
+                            "SELECT COUNT(*) FROM article WHERE clustered_at IS NOT NULL").query(Long.class).single() == 4);
+                }
                 sources.add(new SourceSettings(publishers.url(feed), feed.substring(1, feed.indexOf('.')), null, "en", null, null,
                         false, true), Duration.ofMinutes(15));
             }
 
-            JdbcClient sql = server.bean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> sql.sql(
                     "SELECT COUNT(*) FROM article WHERE clustered_at IS NOT NULL").query(Long.class).single() == 6);
 

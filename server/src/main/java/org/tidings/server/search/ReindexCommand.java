@@ -1,0 +1,53 @@
+package org.tidings.server.search;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tidings.server.TidingsApplication;
+
+/**
+ * {@code tidings reindex}: empties the search index and fills it again from the database, the
+ * source of truth. It opens the same database and data directory as {@code serve} with the same
+ * settings ({@code --tidings.KEY=VALUE}, environment), without fetching; its web server listens on a
+ * free loopback port only while it runs.
+ */
+public final class ReindexCommand {
+
+    private ReindexCommand() {}
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<String> settings = new ArrayList<>(args);
+        settings.addAll(List.of(
+                // the application's security needs a web context: a server on a free loopback port, unused and short-lived
+                "--tidings.port=0",
+                "--tidings.bind-address=127.0.0.1",
+                "--tidings.scheduler.enabled=false",
+                "--tidings.seed-default-sources=false",
+                "--tidings.search.refresh=0s",
+                "--spring.main.banner-mode=off"));
+        ConfigurableApplicationContext context;
+        try {
+            context = TidingsApplication.start(settings.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("tidings reindex: cannot open the database or the search index (is a server running on this"
+                    + " data directory? stop it first): " + rootMessage(e));
+            return 1;
+        }
+        try (context) {
+            long started = System.nanoTime();
+            int articles = context.getBean(SearchIndexer.class).rebuild();
+            out.printf("reindexed %d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (Exception e) {
+            err.println("tidings reindex: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage();
+    }
+}

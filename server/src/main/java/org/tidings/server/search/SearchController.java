@@ -1,0 +1,186 @@
+package org.tidings.server.search;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.store.SearchStore;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
+@Controller
+class SearchController {
+
+    /** Entries of the search feed: a feed reader polls often and needs only what is new. */
+    static final int FEED_ENTRIES = ArticleSearch.PAGE_SIZE;
+
+    private final ArticleSearch search;
+    private final SearchIndex index;
+    private final SearchStore store;
+    private final SourceStore sources;
+    private final MessageSource messages;
+    private final String publicUrl;
+    private final ReaderFilters filters;
+
+    SearchController(ArticleSearch search, SearchIndex index, SearchStore store, SourceStore sources,
+            MessageSource messages, TidingsProperties properties, ReaderFilters filters) {
+        this.filters = filters;
+        this.search = search;
+        this.index = index;
+        this.store = store;
+        this.sources = sources;
+        this.messages = messages;
+        this.publicUrl = properties.publicUrl();
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        Read read = read(params);
+        boolean asked = params.containsKey("q");
+        SearchResults results = read.problem() != null ? SearchResults.problem(read.request(), read.problem())
+                : asked ? withoutMuted(search.search(read.request(), store.disabledSourceIds())) : null;
+        if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("search", new SearchPage(read.request(), results, asked, params.get("from"), params.get("to"),
+                publishers(read.request()), options(SearchFields.SECTION, read.request().section(), "search.section.", locale),
+                languages(read.request().lang(), locale), options(SearchFields.REGION, read.request().region(), "search.region.", locale)));
+        return "search";
+    }
+
+    @GetMapping("/search/feed")
+    void feed(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = RequestContextUtils.getLocale(request);
+        Read read = read(params);
+        SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
+        SearchResults results = read.problem() != null ? SearchResults.problem(newest, read.problem())
+                : withoutMuted(search.search(newest, store.disabledSourceIds()));
+        if (results.problem() != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8");
+            response.getWriter().println(text(results.problem(), locale));
+            return;
+        }
+        String base = baseUrl(request);
+        response.setContentType("application/atom+xml;charset=UTF-8");
+        SearchFeed.write(response.getOutputStream(), results, base, SearchPage.link("/search", newest), SearchPage.link("/search/feed", newest),
+                text(Message.of("search.feed.title", newest.query()), locale), FEED_ENTRIES);
+    }
+
+    /** Muted publishers, topics and words stay out of search results too, for a signed-in reader. */
+    private SearchResults withoutMuted(SearchResults results) {
+        return results.keeping(hits -> filters.visibleBy(hits,
+                h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
+    }
+
+    /** The request a query string makes; a filter that cannot be read is a problem to show, not an error page. */
+    private record Read(SearchRequest request, Message problem) {}
+
+    private static Read read(Map<String, String> params) {
+        Message problem = null;
+        Long source = null;
+        String sourceText = params.get("source");
+        if (sourceText != null && !sourceText.isBlank()) {
+            try {
+                source = Long.parseLong(sourceText.strip());
+            } catch (NumberFormatException e) {
+                problem = Message.of("search.problem.publisher");
+            }
+        }
+        LocalDate from = null, to = null;
+        try {
+            from = day(params.get("from"));
+            to = day(params.get("to"));
+        } catch (DateTimeParseException e) {
+            problem = Message.of("search.problem.date");
+        }
+        int page = 1;
+        try {
+            page = Math.clamp(Integer.parseInt(params.getOrDefault("page", "1").strip()), 1, ArticleSearch.MAX_PAGE);
+        } catch (NumberFormatException e) {
+            // an unreadable page number is the first page
+        }
+        SearchRequest request = new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
+                params.get("section"), params.get("language"), params.get("region"), from, to, page);
+        return new Read(request, problem);
+    }
+
+    private static LocalDate day(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    }
+
+    private List<SearchPage.Option> publishers(SearchRequest request) {
+        List<SearchPage.Option> options = new ArrayList<>();
+        for (Source s : sources.findAll()) {
+            if (!s.enabled()) continue;
+            options.add(new SearchPage.Option(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(request.source())));
+        }
+        return options;
+    }
+
+    /** The values a keyword field has in the index, labelled from the bundles where they have a name there. */
+    private List<SearchPage.Option> options(String field, String selected, String labelPrefix, Locale locale) {
+        List<SearchPage.Option> options = new ArrayList<>();
+        for (String value : values(field)) {
+            String fallback = value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value);
+            String label = messages.getMessage(labelPrefix + value, null, fallback, locale);
+            options.add(new SearchPage.Option(value, label, value.equalsIgnoreCase(selected == null ? "" : selected.strip())));
+        }
+        options.sort(Comparator.comparing(SearchPage.Option::label, java.text.Collator.getInstance(locale)));
+        return options;
+    }
+
+    /** The languages of the indexed articles, named in the reader's language. */
+    private List<SearchPage.Option> languages(String selected, Locale locale) {
+        List<SearchPage.Option> options = new ArrayList<>();
+        for (String code : values(SearchFields.LANG)) {
+            String label = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+            options.add(new SearchPage.Option(code, label.isBlank() ? code : label, code.equalsIgnoreCase(selected == null ? "" : selected)));
+        }
+        options.sort(Comparator.comparing(SearchPage.Option::label, java.text.Collator.getInstance(locale)));
+        return options;
+    }
+
+    private List<String> values(String field) {
+        try {
+            return new ArrayList<>(index.valueCounts(field).keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String capitalized(String value) {
+        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
+    }
+
+    private String text(Message message, Locale locale) {
+        return messages.getMessage(message.key(), message.args().toArray(), locale);
+    }
+
+    private String baseUrl(HttpServletRequest request) {
+        if (!publicUrl.isBlank()) return publicUrl.replaceAll("/+$", "");
+        String host = request.getServerName();
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80) || (request.getScheme().equals("https") && port == 443);
+        return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+}

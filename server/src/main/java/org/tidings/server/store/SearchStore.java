@@ -1,0 +1,126 @@
+package org.tidings.server.store;
+
+import static org.tidings.server.store.Timestamps.fromDb;
+import static org.tidings.server.store.Timestamps.toDb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the search index reads from the database: which articles changed since a moment (by
+ * {@code article.changed_at}), those articles with their source, and which sources exist.
+ *
+ * <p>The article's own section, regions and topics (the enrichment's columns and
+ * {@code article_topic}) are read when the schema has them; until then the source's section and
+ * region stand for the article's.
+ */
+@Repository
+public class SearchStore {
+
+    /** An article that changed at {@code changedAt}. */
+    public record Change(long id, Instant changedAt) {}
+
+    /**
+     * An article as stored, with what its source says of it.
+     *
+     * @param regions the article's own region codes, space-separated, or null
+     */
+    public record Row(long id, long sourceId, String publisher, String title, String summary, String content,
+            String fullHtml, String fullTextStatus, String lang, String sourceLanguage, String section,
+            String sourceSection, String regions, String sourceRegion, Instant publishedAt, Long storyId,
+            Long duplicateOf) {}
+
+    /** A topic of an article. */
+    public record Topic(String slug, String label) {}
+
+    private final JdbcClient jdbc;
+    private volatile Boolean enriched;
+
+    public SearchStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Up to {@code limit} changes after ({@code time}, {@code afterId}), in order of change then id:
+     * the pages of a walk through everything that changed since a moment.
+     */
+    public List<Change> changedAfter(Instant time, long afterId, int limit) {
+        return jdbc.sql("""
+                SELECT id, changed_at FROM article
+                WHERE changed_at > :t OR (changed_at = :t AND id > :id)
+                ORDER BY changed_at, id
+                LIMIT :limit""")
+                .param("t", toDb(time)).param("id", afterId).param("limit", limit)
+                .query((rs, n) -> new Change(rs.getLong("id"), fromDb(rs, "changed_at")))
+                .list();
+    }
+
+    /** These articles as they are now; an id that is gone is simply missing. */
+    public List<Row> articles(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        boolean own = enriched();
+        return jdbc.sql("SELECT a.id, a.source_id, s.name AS publisher, a.title, a.summary, a.content, a.full_html,"
+                        + " a.full_text_status, a.lang, s.language AS source_language, s.section AS source_section,"
+                        + " s.region AS source_region, a.published_at, a.story_id, a.duplicate_of,"
+                        + (own ? " a.section, a.regions" : " NULL AS section, NULL AS regions")
+                        + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
+                .param("ids", ids)
+                .query(SearchStore::row)
+                .list();
+    }
+
+    /** The topics of these articles, by article id (none until the enrichment's table exists). */
+    public Map<Long, List<Topic>> topics(Collection<Long> ids) {
+        Map<Long, List<Topic>> topics = new HashMap<>();
+        if (ids.isEmpty() || !enriched()) return topics;
+        jdbc.sql("SELECT article_id, slug, label FROM article_topic WHERE article_id IN (:ids) ORDER BY article_id, slug")
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    topics.computeIfAbsent(rs.getLong("article_id"), k -> new ArrayList<>())
+                            .add(new Topic(rs.getString("slug"), rs.getString("label")));
+                });
+        return topics;
+    }
+
+    public List<Long> sourceIds() {
+        return jdbc.sql("SELECT id FROM source").query(Long.class).list();
+    }
+
+    /** Sources switched off: their articles are kept but not listed. */
+    public List<Long> disabledSourceIds() {
+        return jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
+    }
+
+    /** Whether the schema has the enrichment's columns and topic table (migration V5). */
+    private boolean enriched() {
+        Boolean known = enriched;
+        if (known == null) {
+            try {
+                jdbc.sql("SELECT a.section, a.regions, t.slug, t.label FROM article a JOIN article_topic t ON t.article_id = a.id WHERE 1 = 0")
+                        .query().listOfRows();
+                known = true;
+            } catch (DataAccessException e) {
+                known = false;
+            }
+            enriched = known;
+        }
+        return known;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("source_id"), rs.getString("publisher"), rs.getString("title"),
+                rs.getString("summary"), rs.getString("content"), rs.getString("full_html"), rs.getString("full_text_status"),
+                rs.getString("lang"), rs.getString("source_language"), rs.getString("section"), rs.getString("source_section"),
+                rs.getString("regions"), rs.getString("source_region"), fromDb(rs, "published_at"),
+                (Long) rs.getObject("story_id", Long.class), (Long) rs.getObject("duplicate_of", Long.class));
+    }
+}
