@@ -52,7 +52,7 @@ final class Boilerplate {
     /** Words that name the article's lead paragraph (standfirst), which often sits outside the body box. */
     private static final Set<String> LEAD = Set.of("lead", "leadin", "intro", "introduction", "standfirst",
             "summary", "deck", "dek", "subtitle", "subheadline", "subhead", "abstract", "excerpt", "chapeau",
-            "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline");
+            "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline", "sommario", "description");
 
     static boolean isLead(Element e) {
         for (String w : words(e)) if (LEAD.contains(w)) return true;
