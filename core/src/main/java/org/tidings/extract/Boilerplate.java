@@ -40,7 +40,7 @@ final class Boilerplate {
     /** Words around the article that are furniture only when small: "article-meta", "byline". */
     private static final Set<String> SMALL_FURNITURE = Set.of("meta", "byline", "author", "authors",
             "date", "dateline", "time", "timestamp", "published", "updated", "header", "caption-credit",
-            "credit", "credits", "bio", "profile", "avatar", "label", "kicker",
+            "credit", "credits", "bio", "profile", "avatar", "kicker",
             "eyebrow", "category", "categories", "topics", "keywords");
 
     /** Words that suggest the main text; they give a container a bonus when scoring. */
@@ -79,11 +79,13 @@ final class Boilerplate {
 
     private Boilerplate() {}
 
-    /** The words of class, id, role and itemprop: split at non-letters and at camelCase humps. */
+    /** The words of class, id, role and itemprop: split at non-letters and at camelCase humps.
+     * Script hooks ("js-truncate-related", "js_readmore") name behaviour, not content: skipped. */
     static List<String> words(Element e) {
         List<String> words = new ArrayList<>();
-        if (e.attributesSize() > 0) {
-            for (String attr : new String[] {"class", "id", "role", "itemprop"}) split(e.attr(attr), words);
+        if (e.attributesSize() == 0) return words;
+        for (String attr : new String[] {"class", "id", "role", "itemprop"}) {
+            split(e.attr(attr), words);
         }
         return words;
     }
@@ -91,6 +93,9 @@ final class Boilerplate {
     private static void split(String raw, List<String> words) {
         int start = -1;
         for (int i = 0; i <= raw.length(); i++) {
+            if (isScriptHook(raw, i)) {
+                while (i < raw.length() && !Character.isWhitespace(raw.charAt(i))) i++;
+            }
             char c = i < raw.length() ? raw.charAt(i) : ' ';
             boolean letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             boolean upper = c >= 'A' && c <= 'Z';
@@ -102,6 +107,12 @@ final class Boilerplate {
                 start = i;
             }
         }
+    }
+
+    /** A class token starting at {@code i} with "js-" or "js_". */
+    private static boolean isScriptHook(String raw, int i) {
+        return raw.startsWith("js", i) && i + 2 < raw.length() && (raw.charAt(i + 2) == '-' || raw.charAt(i + 2) == '_')
+                && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)));
     }
 
     static boolean isFurniture(List<String> words) {
