@@ -29,12 +29,12 @@ final class Boilerplate {
 
     /** Word prefixes for compounds without separators ("sharebuttons", "relatedposts"). */
     private static final List<String> FURNITURE_PREFIXES = List.of("share", "social", "related",
-            "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment",
+            "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment", "kommentar",
             "breadcrumb", "sidebar", "widget", "popup", "outbrain", "taboola", "disqus", "paywall",
             "pagination", "recommend", "adsbygoogle", "adslot", "adunit", "adcontainer", "adwrapper");
 
     /** Furniture that is removed whatever its size: these sections often outweigh the article. */
-    private static final List<String> ALWAYS_PREFIXES = List.of("comment", "disqus", "cookie", "consent",
+    private static final List<String> ALWAYS_PREFIXES = List.of("comment", "kommentar", "disqus", "cookie", "consent",
             "newsletter", "related", "outbrain", "taboola", "recommend", "gdpr");
 
     /** Words around the article that are furniture only when small: "article-meta", "byline". */
@@ -120,6 +120,14 @@ final class Boilerplate {
             if (FURNITURE.contains(w)) return true;
             for (String p : FURNITURE_PREFIXES) if (isCompound(w, p)) return true;
         }
+        return false;
+    }
+
+    /** Comment sections, by their usual names in class and id. */
+    private static final List<String> COMMENT_PREFIXES = List.of("comment", "kommentar", "disqus");
+
+    static boolean isComments(List<String> words) {
+        for (String w : words) for (String p : COMMENT_PREFIXES) if (w.equals(p) || w.equals(p + "s") || isCompound(w, p)) return true;
         return false;
     }
 

@@ -33,7 +33,11 @@ final class PageCleaning {
 
     private PageCleaning() {}
 
-    static void prepare(Document doc) {
+    /**
+     * @param keepComments whether comment sections stay, as the content of a page that has
+     *     nothing else (a forum thread, a live commentary)
+     */
+    static void prepare(Document doc, boolean keepComments) {
         Element body = doc.body();
         unwrapHtmlTemplates(body);
         resolveLazyImages(body);
@@ -45,7 +49,7 @@ final class PageCleaning {
             if (e != body && Boilerplate.isHidden(e)) hidden.add(e);
         }
         Removal.removeAll(hidden);
-        removeFurniture(body);
+        removeFurniture(body, keepComments);
     }
 
     /** Templates this long with paragraphs in them are the article, rendered by script (Blogger
@@ -111,11 +115,12 @@ final class PageCleaning {
         comments.forEach(org.jsoup.nodes.Node::remove);
     }
 
-    private static void removeFurniture(Element body) {
+    private static void removeFurniture(Element body, boolean keepComments) {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
         Elements all = body.getAllElements();
         List<Element> doomed = new java.util.ArrayList<>();
+        List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
             if (e == body || isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
@@ -126,11 +131,26 @@ final class PageCleaning {
                     || (Boilerplate.isFurniture(words) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
                     || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
             if (furniture && !containsMainContent(e)) {
+                if (keepComments && Boilerplate.isComments(words)) {
+                    comments.add(e);
+                    continue;
+                }
                 doomed.add(e);
                 stats.remove(e);
             }
         }
+        comments.forEach(PageCleaning::unnameComments);
         Removal.removeAll(doomed);
+    }
+
+    /** Comments kept as the page's content lose their names, which would make later passes drop them. */
+    private static void unnameComments(Element box) {
+        for (Element e : box.getAllElements()) {
+            if (Boilerplate.isComments(Boilerplate.words(e))) {
+                e.removeAttr("class");
+                e.removeAttr("id");
+            }
+        }
     }
 
     /** Paragraphs this long, with few links, are article prose rather than teasers or labels... */

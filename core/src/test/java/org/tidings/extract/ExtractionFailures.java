@@ -44,7 +44,7 @@ public final class ExtractionFailures {
         Element where = deepest(doc.body(), s);
         if (where == null) return "absent-in-page\t-";
         String path = chain(where);
-        PageCleaning.prepare(doc);
+        PageCleaning.prepare(doc, false);
         if (!Scoring.fold(doc.body().text()).contains(s)) return "page-cleaning:" + removed(where) + "\t" + path;
         List<Element> picks = ContentFinder.find(doc.body());
         boolean chosen = picks.stream().anyMatch(p -> Scoring.fold(p.text()).contains(s));
