@@ -209,16 +209,18 @@ final class ContentFinder {
      * Articles split over several boxes ("field__item" after "field__item") score one box best:
      * move up while the parent holds clearly more prose (long paragraphs with few links) and is
      * not itself mostly links. Teaser lists do not pull the article up: their paragraphs are short
-     * or linked, and they were removed as furniture when named so.
+     * or linked, and they were removed as furniture when named so. A box with almost no prose of
+     * its own (a table row, a fragment) looks past ancestors that add none.
      */
     private Element climbWhileProseGrows(Element top) {
         int prose = proseChars(top);
         int steps = 0;
         for (Element parent = top.parent(); parent != null && !parent.nameIs("html") && steps++ < MAX_PROSE_CLIMB;
                 parent = parent.parent()) {
+            if (stats.get(parent).linkDensity() > PROSE_MAX_LINK_DENSITY) break;
             int parentProse = proseChars(parent);
-            if (parentProse < prose * PROSE_GROWTH || parentProse - prose < PROSE_GROWTH_MIN_CHARS
-                    || stats.get(parent).linkDensity() > PROSE_MAX_LINK_DENSITY) {
+            if (parentProse < prose * PROSE_GROWTH || parentProse - prose < PROSE_GROWTH_MIN_CHARS) {
+                if (prose < PROSE_GROWTH_MIN_CHARS) continue;
                 break;
             }
             top = parent;
