@@ -64,7 +64,7 @@ final class Boilerplate {
             "widget", "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
             "sponsored", "banner", "combx", "community", "masthead", "pager", "pagination", "popup",
             "tweet", "twitter", "shoutbox", "agegate", "foot", "rss", "contact", "remark", "legends",
-            "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more");
+            "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more", "author", "bio");
 
     /** A whole element that says only this is a label for an ad or a share button, not text. */
     private static final Pattern LABEL = Pattern.compile("(?iu)^(advertisement|advertisment|anzeige|werbung|"

@@ -248,9 +248,9 @@ final class ContentCleaner {
      * languages of the pages seen; only short blocks are read.
      */
     private static final Pattern APPEAL = Pattern.compile("(?iu)(subscri(be|ption)|newsletter|sign(ing)? up|"
-            + "download (our|the) app|follow us|get the app|\\bour app|enjoyed (reading )?this|we want to hear|"
+            + "follow us|get the app|\\bour app|enjoyed (reading )?this|we want to hear|"
             + "support (our|independent) journalism|become a (member|supporter)|all rights reserved|copyright|"
-            + "reprint|written permission|síguenos|suscr[íi]b|suscripci[oó]n|hazte (miembro|socio)|escríbenos|"
+            + "download\\b.{0,40}\\bapps?\\b|reprint|written permission|s[ií]guenos|suscr[íi]b|suscripci[oó]n|hazte (miembro|socio)|escríbenos|"
             + "escribirnos|periodismo (independiente|desde)|abonn|folgen sie uns|folge uns|unterstützen sie|"
             + "alle rechte vorbehalten|werbung|anzeige|zapraszamy|subskrypc|prenumerat|inscrivez|suivez-nous|"
             + "droits réservés|iscriviti|seguici|tutti i diritti)");
