@@ -25,7 +25,7 @@ final class Boilerplate {
             "outbrain", "taboola", "tags", "tagcloud", "toolbar", "skip", "login", "overlay", "banner",
             "print", "sharebar", "addthis", "sharedaddy", "rating", "rss", "follow", "donate",
             "paywall", "trending", "popular", "mostread", "most", "readmore", "more", "teaserlist",
-            "shop", "cart", "dialog", "noprint", "offscreen", "sronly", "sr");
+            "shop", "cart", "dialog", "noprint", "offscreen", "sronly", "sr", "postmetadata", "ratings");
 
     /** Word prefixes for compounds without separators ("sharebuttons", "relatedposts"). */
     private static final List<String> FURNITURE_PREFIXES = List.of("share", "social", "related",
