@@ -144,9 +144,17 @@ final class Boilerplate {
                 && !word.startsWith("commentar");
     }
 
+    /** The microformat word of a post's own box (WordPress: "post hentry category-news"): its taxonomy
+     * words do not make it a small metadata box. */
+    private static final Set<String> POST_BOX = Set.of("hentry");
+
     static boolean isSmallFurniture(List<String> words) {
-        for (String w : words) if (SMALL_FURNITURE.contains(w)) return true;
-        return false;
+        boolean small = false;
+        for (String w : words) {
+            if (POST_BOX.contains(w)) return false;
+            if (SMALL_FURNITURE.contains(w)) small = true;
+        }
+        return small;
     }
 
     /** +25 for words of the main text, -25 for furniture words, as a container bonus. */
