@@ -17,7 +17,7 @@ final class Boilerplate {
 
     /** Words that mark furniture wherever they appear. */
     private static final Set<String> FURNITURE = Set.of("nav", "navbar", "navigation", "menu", "menus",
-            "breadcrumb", "breadcrumbs", "footer", "sidebar", "widget", "widgets", "share", "sharing",
+            "breadcrumb", "breadcrumbs", "footer", "sidebar", "share", "sharing",
             "social", "related", "recommended", "recommendations", "newsletter", "subscribe",
             "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert",
             "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion",
@@ -30,7 +30,7 @@ final class Boilerplate {
     /** Word prefixes for compounds without separators ("sharebuttons", "relatedposts"). */
     private static final List<String> FURNITURE_PREFIXES = List.of("share", "social", "related",
             "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment", "kommentar",
-            "breadcrumb", "sidebar", "widget", "popup", "outbrain", "taboola", "disqus", "paywall",
+            "breadcrumb", "sidebar", "popup", "outbrain", "taboola", "disqus", "paywall",
             "pagination", "recommend", "adsbygoogle", "adslot", "adunit", "adcontainer", "adwrapper");
 
     /** Furniture that is removed whatever its size: these sections often outweigh the article. */
@@ -114,6 +114,18 @@ final class Boilerplate {
         return raw.startsWith("js", i) && i + 2 < raw.length() && (raw.charAt(i + 2) == '-' || raw.charAt(i + 2) == '_')
                 && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)));
     }
+
+    /**
+     * "Widget" names a sidebar box on blogs but every box on pages made with a page builder
+     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links.
+     */
+    static boolean isLinkWidget(List<String> words, double linkDensity) {
+        if (linkDensity < WIDGET_MIN_LINK_DENSITY) return false;
+        for (String w : words) if (w.equals("widget") || w.equals("widgets") || isCompound(w, "widget")) return true;
+        return false;
+    }
+
+    private static final double WIDGET_MIN_LINK_DENSITY = 0.3;
 
     static boolean isFurniture(List<String> words) {
         for (String w : words) {

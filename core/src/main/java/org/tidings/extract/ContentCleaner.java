@@ -75,7 +75,8 @@ final class ContentCleaner {
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;
             int chars = stats.chars(e);
-            boolean furniture = Boilerplate.isFurniture(words) && chars < limit && !PageCleaning.holdsProse(e, stats)
+            boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
+                    && chars < limit && !PageCleaning.holdsProse(e, stats)
                     || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
             if (furniture && e.selectFirst("[itemprop=articleBody]") == null) e.remove();
         }

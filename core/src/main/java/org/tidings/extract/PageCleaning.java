@@ -128,7 +128,7 @@ final class PageCleaning {
             if (words.isEmpty()) continue;
             int chars = stats.chars(e);
             boolean furniture = Boilerplate.isAlwaysFurniture(words)
-                    || (Boilerplate.isFurniture(words) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
+                    || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
                     || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
             if (furniture && !containsMainContent(e)) {
                 if (keepComments && Boilerplate.isComments(words)) {
