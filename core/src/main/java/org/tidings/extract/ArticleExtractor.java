@@ -25,7 +25,7 @@ public final class ArticleExtractor {
 
     /** A page yielding less text than this without its comment sections is read again with them:
      * a forum thread or a live commentary is all "comments". */
-    private static final int COMMENTS_FALLBACK_BELOW_CHARS = 500;
+    private static final int COMMENTS_FALLBACK_BELOW_CHARS = 300;
 
     private ArticleExtractor() {}
 
