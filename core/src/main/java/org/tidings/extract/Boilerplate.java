@@ -61,7 +61,7 @@ final class Boilerplate {
 
     /** Words that mark a comment, a widget or a list of other articles. */
     private static final Set<String> UNLIKELY = Set.of("footer", "sidebar", "comment", "comments",
-            "widget", "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
+            "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
             "sponsored", "banner", "combx", "community", "masthead", "pager", "pagination", "popup",
             "tweet", "twitter", "shoutbox", "agegate", "foot", "rss", "contact", "remark", "legends",
             "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more", "author", "bio");

@@ -69,6 +69,10 @@ final class ContentCleaner {
     private static void removeFurniture(Element content) {
         TextStats stats = TextStats.of(content);
         double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
+        java.util.Set<Element> bodies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element marker : content.select("[itemprop=articleBody]")) {
+            for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
+        }
         for (Element e : content.getAllElements()) {
             if (e == content || PageCleaning.isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
@@ -78,7 +82,7 @@ final class ContentCleaner {
             boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
                     && chars < limit && !PageCleaning.holdsProse(e, stats)
                     || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
-            if (furniture && e.selectFirst("[itemprop=articleBody]") == null) e.remove();
+            if (furniture && !bodies.contains(e)) e.remove();
         }
     }
 
@@ -257,6 +261,8 @@ final class ContentCleaner {
             + "droits réservés|iscriviti|seguici|tutti i diritti)");
     /** Appeals are short: a longer block is the story, whatever words it uses. */
     private static final int APPEAL_MAX_CHARS = 300;
+    /** A block this long that is no appeal is the story's end: reading stops there. */
+    private static final int APPEAL_STORY_CHARS = 80;
     /** How many blocks at the end of the article are read for appeals. */
     private static final int APPEAL_TAIL_BLOCKS = 6;
 
@@ -274,6 +280,7 @@ final class ContentCleaner {
             String text = block.text();
             if (text.length() > APPEAL_MAX_CHARS) break;
             if (APPEAL.matcher(text).find()) doomed.add(block);
+            else if (text.length() >= APPEAL_STORY_CHARS) break;
         }
         Removal.removeAll(doomed);
     }

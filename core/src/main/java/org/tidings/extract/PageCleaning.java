@@ -119,6 +119,7 @@ final class PageCleaning {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
         Elements all = body.getAllElements();
+        java.util.Set<Element> holders = mainContentHolders(body);
         List<Element> doomed = new java.util.ArrayList<>();
         List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
@@ -130,7 +131,7 @@ final class PageCleaning {
             boolean furniture = Boilerplate.isAlwaysFurniture(words)
                     || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
                     || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
-            if (furniture && !containsMainContent(e)) {
+            if (furniture && !holders.contains(e)) {
                 if (keepComments && Boilerplate.isComments(words)) {
                     comments.add(e);
                     continue;
@@ -139,13 +140,13 @@ final class PageCleaning {
                 stats.remove(e);
             }
         }
-        comments.forEach(PageCleaning::unnameComments);
+        if (!comments.isEmpty()) unnameComments(body);
         Removal.removeAll(doomed);
     }
 
     /** Comments kept as the page's content lose their names, which would make later passes drop them. */
-    private static void unnameComments(Element box) {
-        for (Element e : box.getAllElements()) {
+    private static void unnameComments(Element body) {
+        for (Element e : body.getAllElements()) {
             if (Boilerplate.isComments(Boilerplate.words(e))) {
                 e.removeAttr("class");
                 e.removeAttr("id");
@@ -175,7 +176,15 @@ final class PageCleaning {
                 || "text".equals(e.attr("itemprop"));
     }
 
-    private static boolean containsMainContent(Element e) {
-        return e.selectFirst("article, main, [role=main], [itemprop=articleBody]") != null;
+    /** The page's article markers and their ancestors, found in one pass (a per-element search
+     * would be quadratic on deeply nested furniture). */
+    static java.util.Set<Element> mainContentHolders(Element root) {
+        java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element marker : root.select("article, main, [role=main], [itemprop=articleBody]")) {
+            for (Element e = marker; e != null && holders.add(e); e = e.parent()) {
+                if (e == root) break;
+            }
+        }
+        return holders;
     }
 }
