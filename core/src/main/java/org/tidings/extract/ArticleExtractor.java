@@ -23,6 +23,10 @@ public final class ArticleExtractor {
     private static final double STRUCTURED_BODY_ADVANTAGE = 1.5;
     private static final int STRUCTURED_BODY_MIN_CHARS = 500;
 
+    /** A page yielding less text than this without its comment sections is read again with them:
+     * a forum thread or a live commentary is all "comments". */
+    private static final int COMMENTS_FALLBACK_BELOW_CHARS = 300;
+
     private ArticleExtractor() {}
 
     /**
@@ -32,11 +36,23 @@ public final class ArticleExtractor {
      */
     public static ExtractedArticle extract(byte[] body, String contentType, String url) {
         String baseUrl = url == null ? "" : url;
-        Document doc = parse(PageDecoder.decode(body, contentType), baseUrl);
+        String page = PageDecoder.decode(body, contentType);
+        Document doc = parse(page, baseUrl);
         PageMetadata meta = PageMetadata.read(doc, baseUrl);
         boolean paywallSign = Teasers.hasPaywallSign(doc, meta.structured());
-        Element content = mainContent(doc, meta);
+        Element content = mainContent(doc, meta, false);
         String text = ArticleHtml.text(content);
+        if (text.length() < COMMENTS_FALLBACK_BELOW_CHARS) {
+            Document again = parse(page, baseUrl);
+            if (hasComments(again)) {
+                Element withComments = mainContent(again, meta, true);
+                String longer = ArticleHtml.text(withComments);
+                if (longer.length() > text.length()) {
+                    content = withComments;
+                    text = longer;
+                }
+            }
+        }
         String html = content.html();
         String structuredBody = meta.structured().articleBody();
         if (structuredBody != null && structuredBody.length() >= STRUCTURED_BODY_MIN_CHARS
@@ -56,14 +72,19 @@ public final class ArticleExtractor {
     }
 
     /** Furniture out, the article's boxes found, cleaned and given a plain structure. */
-    private static Element mainContent(Document doc, PageMetadata meta) {
-        PageCleaning.prepare(doc);
+    private static Element mainContent(Document doc, PageMetadata meta, boolean keepComments) {
+        PageCleaning.prepare(doc, keepComments);
         Element content = new Element("div");
         content.setBaseUri(doc.body().baseUri());
         for (Element e : ContentFinder.find(doc.body())) content.appendChild(e.nameIs("body") ? e.tagName("div") : e);
         ContentCleaner.clean(content, meta.title(), meta.byline());
         ArticleHtml.normalize(content);
         return content;
+    }
+
+    private static boolean hasComments(Document doc) {
+        for (Element e : doc.body().getAllElements()) if (Boilerplate.isComments(Boilerplate.words(e))) return true;
+        return false;
     }
 
     private static Document parse(String html, String baseUrl) {

@@ -7,7 +7,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Gives the cleaned article a plain structure (paragraphs, headings, lists, quotes, figures,
@@ -123,18 +123,33 @@ final class ArticleHtml {
     /** Plain text: one paragraph per block, separated by a blank line; line breaks kept. */
     static String text(Element content) {
         TextRenderer renderer = new TextRenderer();
-        NodeTraversor.traverse(renderer, content);
+        NodeTraversor.filter(renderer, content);
         renderer.flush();
         return String.join("\n\n", renderer.paragraphs);
     }
 
-    private static final class TextRenderer implements NodeVisitor {
+    /** Class words of a picture's credit line ("Foto: dpa", "© Reuters"). */
+    private static final Set<String> CREDIT_WORDS = Set.of("credit", "credits", "copyright");
+    /** Credit lines are short: a longer box so named is text that happens to sit beside a picture. */
+    private static final int MAX_CREDIT_CHARS = 200;
+
+    /** Picture credits stay in the HTML, beside their picture, but are not the article's prose. */
+    static boolean isCredit(Element e) {
+        if (e.attributesSize() == 0) return false;
+        for (String w : Boilerplate.words(e)) {
+            if (CREDIT_WORDS.contains(w)) return e.text().length() <= MAX_CREDIT_CHARS;
+        }
+        return false;
+    }
+
+    private static final class TextRenderer implements NodeFilter {
         final List<String> paragraphs = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
         private int preDepth;
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e && isCredit(e)) return FilterResult.SKIP_ENTIRELY;
             if (node instanceof TextNode t) {
                 appendText(preDepth > 0 ? t.getWholeText() : t.text());
             } else if (node instanceof Element e) {
@@ -144,14 +159,16 @@ final class ArticleHtml {
                 } else if (TEXT_BLOCKS.contains(e.normalName())) flush();
                 if (e.nameIs("pre")) preDepth++;
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
                 if (TEXT_BLOCKS.contains(e.normalName())) flush();
                 if (e.nameIs("pre")) preDepth--;
             }
+            return FilterResult.CONTINUE;
         }
 
         private void appendText(String text) {

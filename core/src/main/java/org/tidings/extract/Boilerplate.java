@@ -17,7 +17,7 @@ final class Boilerplate {
 
     /** Words that mark furniture wherever they appear. */
     private static final Set<String> FURNITURE = Set.of("nav", "navbar", "navigation", "menu", "menus",
-            "breadcrumb", "breadcrumbs", "footer", "sidebar", "widget", "widgets", "share", "sharing",
+            "breadcrumb", "breadcrumbs", "footer", "sidebar", "share", "sharing",
             "social", "related", "recommended", "recommendations", "newsletter", "subscribe",
             "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert",
             "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion",
@@ -25,22 +25,22 @@ final class Boilerplate {
             "outbrain", "taboola", "tags", "tagcloud", "toolbar", "skip", "login", "overlay", "banner",
             "print", "sharebar", "addthis", "sharedaddy", "rating", "rss", "follow", "donate",
             "paywall", "trending", "popular", "mostread", "most", "readmore", "more", "teaserlist",
-            "shop", "cart", "dialog", "noprint", "offscreen", "sronly", "sr");
+            "shop", "cart", "dialog", "noprint", "offscreen", "sronly", "sr", "postmetadata", "ratings");
 
     /** Word prefixes for compounds without separators ("sharebuttons", "relatedposts"). */
     private static final List<String> FURNITURE_PREFIXES = List.of("share", "social", "related",
-            "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment",
-            "breadcrumb", "sidebar", "widget", "popup", "outbrain", "taboola", "disqus", "paywall",
+            "newsletter", "subscri", "cookie", "consent", "advert", "sponsor", "promo", "comment", "kommentar",
+            "breadcrumb", "sidebar", "popup", "outbrain", "taboola", "disqus", "paywall",
             "pagination", "recommend", "adsbygoogle", "adslot", "adunit", "adcontainer", "adwrapper");
 
     /** Furniture that is removed whatever its size: these sections often outweigh the article. */
-    private static final List<String> ALWAYS_PREFIXES = List.of("comment", "disqus", "cookie", "consent",
+    private static final List<String> ALWAYS_PREFIXES = List.of("comment", "kommentar", "disqus", "cookie", "consent",
             "newsletter", "related", "outbrain", "taboola", "recommend", "gdpr");
 
     /** Words around the article that are furniture only when small: "article-meta", "byline". */
     private static final Set<String> SMALL_FURNITURE = Set.of("meta", "byline", "author", "authors",
             "date", "dateline", "time", "timestamp", "published", "updated", "header", "caption-credit",
-            "credit", "credits", "bio", "profile", "avatar", "label", "kicker",
+            "credit", "credits", "bio", "profile", "avatar", "kicker",
             "eyebrow", "category", "categories", "topics", "keywords");
 
     /** Words that suggest the main text; they give a container a bonus when scoring. */
@@ -52,7 +52,7 @@ final class Boilerplate {
     /** Words that name the article's lead paragraph (standfirst), which often sits outside the body box. */
     private static final Set<String> LEAD = Set.of("lead", "leadin", "intro", "introduction", "standfirst",
             "summary", "deck", "dek", "subtitle", "subheadline", "subhead", "abstract", "excerpt", "chapeau",
-            "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline");
+            "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline", "sommario", "description");
 
     static boolean isLead(Element e) {
         for (String w : words(e)) if (LEAD.contains(w)) return true;
@@ -61,10 +61,10 @@ final class Boilerplate {
 
     /** Words that mark a comment, a widget or a list of other articles. */
     private static final Set<String> UNLIKELY = Set.of("footer", "sidebar", "comment", "comments",
-            "widget", "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
+            "share", "social", "related", "nav", "menu", "ad", "ads", "promo", "sponsor",
             "sponsored", "banner", "combx", "community", "masthead", "pager", "pagination", "popup",
             "tweet", "twitter", "shoutbox", "agegate", "foot", "rss", "contact", "remark", "legends",
-            "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more");
+            "outbrain", "taboola", "newsletter", "subscribe", "cookie", "teaser", "teasers", "more", "author", "bio");
 
     /** A whole element that says only this is a label for an ad or a share button, not text. */
     private static final Pattern LABEL = Pattern.compile("(?iu)^(advertisement|advertisment|anzeige|werbung|"
@@ -79,11 +79,13 @@ final class Boilerplate {
 
     private Boilerplate() {}
 
-    /** The words of class, id, role and itemprop: split at non-letters and at camelCase humps. */
+    /** The words of class, id, role and itemprop: split at non-letters and at camelCase humps.
+     * Script hooks ("js-truncate-related", "js_readmore") name behaviour, not content: skipped. */
     static List<String> words(Element e) {
         List<String> words = new ArrayList<>();
-        if (e.attributesSize() > 0) {
-            for (String attr : new String[] {"class", "id", "role", "itemprop"}) split(e.attr(attr), words);
+        if (e.attributesSize() == 0) return words;
+        for (String attr : new String[] {"class", "id", "role", "itemprop"}) {
+            split(e.attr(attr), words);
         }
         return words;
     }
@@ -91,6 +93,9 @@ final class Boilerplate {
     private static void split(String raw, List<String> words) {
         int start = -1;
         for (int i = 0; i <= raw.length(); i++) {
+            if (isScriptHook(raw, i)) {
+                while (i < raw.length() && !Character.isWhitespace(raw.charAt(i))) i++;
+            }
             char c = i < raw.length() ? raw.charAt(i) : ' ';
             boolean letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             boolean upper = c >= 'A' && c <= 'Z';
@@ -104,11 +109,37 @@ final class Boilerplate {
         }
     }
 
+    /** A class token starting at {@code i} with "js-" or "js_". */
+    private static boolean isScriptHook(String raw, int i) {
+        return raw.startsWith("js", i) && i + 2 < raw.length() && (raw.charAt(i + 2) == '-' || raw.charAt(i + 2) == '_')
+                && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)));
+    }
+
+    /**
+     * "Widget" names a sidebar box on blogs but every box on pages made with a page builder
+     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links.
+     */
+    static boolean isLinkWidget(List<String> words, double linkDensity) {
+        if (linkDensity < WIDGET_MIN_LINK_DENSITY) return false;
+        for (String w : words) if (w.equals("widget") || w.equals("widgets") || isCompound(w, "widget")) return true;
+        return false;
+    }
+
+    private static final double WIDGET_MIN_LINK_DENSITY = 0.3;
+
     static boolean isFurniture(List<String> words) {
         for (String w : words) {
             if (FURNITURE.contains(w)) return true;
             for (String p : FURNITURE_PREFIXES) if (isCompound(w, p)) return true;
         }
+        return false;
+    }
+
+    /** Comment sections, by their usual names in class and id. */
+    private static final List<String> COMMENT_PREFIXES = List.of("comment", "kommentar", "disqus");
+
+    static boolean isComments(List<String> words) {
+        for (String w : words) for (String p : COMMENT_PREFIXES) if (w.equals(p) || w.equals(p + "s") || isCompound(w, p)) return true;
         return false;
     }
 
@@ -125,9 +156,17 @@ final class Boilerplate {
                 && !word.startsWith("commentar");
     }
 
+    /** The microformat word of a post's own box (WordPress: "post hentry category-news"): its taxonomy
+     * words do not make it a small metadata box. */
+    private static final Set<String> POST_BOX = Set.of("hentry");
+
     static boolean isSmallFurniture(List<String> words) {
-        for (String w : words) if (SMALL_FURNITURE.contains(w)) return true;
-        return false;
+        boolean small = false;
+        for (String w : words) {
+            if (POST_BOX.contains(w)) return false;
+            if (SMALL_FURNITURE.contains(w)) small = true;
+        }
+        return small;
     }
 
     /** +25 for words of the main text, -25 for furniture words, as a container bonus. */

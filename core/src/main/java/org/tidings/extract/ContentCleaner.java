@@ -54,6 +54,7 @@ final class ContentCleaner {
         removeRepeatedHeadline(content, title);
         removeRepeatedByline(content, byline);
         removeWidgetBoxes(content);
+        removeTrailingAppeals(content);
         removeEmpty(content);
         removeTrailingHeadings(content);
     }
@@ -68,15 +69,20 @@ final class ContentCleaner {
     private static void removeFurniture(Element content) {
         TextStats stats = TextStats.of(content);
         double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
+        java.util.Set<Element> bodies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element marker : content.select("[itemprop=articleBody]")) {
+            for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
+        }
         for (Element e : content.getAllElements()) {
             if (e == content || PageCleaning.isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;
             int chars = stats.chars(e);
-            boolean furniture = Boilerplate.isFurniture(words) && chars < limit && !PageCleaning.holdsProse(e, stats)
+            boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
+                    && chars < limit && !PageCleaning.holdsProse(e, stats)
                     || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
-            if (furniture && e.selectFirst("[itemprop=articleBody]") == null) e.remove();
+            if (furniture && !bodies.contains(e)) e.remove();
         }
     }
 
@@ -239,6 +245,44 @@ final class ContentCleaner {
         if (p == null || p == content) return false;
         TextStats.Counts c = stats.get(p);
         return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !p.nameIs("td") && !p.nameIs("th") && !p.nameIs("tr");
+    }
+
+    /**
+     * The publisher's appeals after the story: subscribe, follow us, get the app, write to us,
+     * support us, copyright and reprint notices, advertising disclosures. Matched on words, in the
+     * languages of the pages seen; only short blocks are read.
+     */
+    private static final Pattern APPEAL = Pattern.compile("(?iu)(subscri(be|ption)|newsletter|sign(ing)? up|"
+            + "follow us|get the app|\\bour app|enjoyed (reading )?this|we want to hear|"
+            + "support (our|independent) journalism|become a (member|supporter)|all rights reserved|copyright|"
+            + "download\\b.{0,40}\\bapps?\\b|reprint|written permission|s[ií]guenos|suscr[íi]b|suscripci[oó]n|hazte (miembro|socio)|escríbenos|"
+            + "escribirnos|periodismo (independiente|desde)|abonn|folgen sie uns|folge uns|unterstützen sie|"
+            + "alle rechte vorbehalten|werbung|anzeige|zapraszamy|subskrypc|prenumerat|inscrivez|suivez-nous|"
+            + "droits réservés|iscriviti|seguici|tutti i diritti)");
+    /** Appeals are short: a longer block is the story, whatever words it uses. */
+    private static final int APPEAL_MAX_CHARS = 300;
+    /** A block this long that is no appeal is the story's end: reading stops there. */
+    private static final int APPEAL_STORY_CHARS = 80;
+    /** How many blocks at the end of the article are read for appeals. */
+    private static final int APPEAL_TAIL_BLOCKS = 6;
+
+    private static void removeTrailingAppeals(Element content) {
+        List<Element> blocks = new java.util.ArrayList<>();
+        for (Element e : content.getAllElements()) {
+            if (e != content && !ContentFinder.hasBlockChild(e) && !e.nameIs("br") && ContentFinder.BLOCK_TAGS.contains(e.normalName())
+                    && !e.text().isBlank()) {
+                blocks.add(e);
+            }
+        }
+        List<Element> doomed = new java.util.ArrayList<>();
+        for (int i = blocks.size() - 1, seen = 0; i >= 0 && seen < APPEAL_TAIL_BLOCKS; i--, seen++) {
+            Element block = blocks.get(i);
+            String text = block.text();
+            if (text.length() > APPEAL_MAX_CHARS) break;
+            if (APPEAL.matcher(text).find()) doomed.add(block);
+            else if (text.length() >= APPEAL_STORY_CHARS) break;
+        }
+        Removal.removeAll(doomed);
     }
 
     /** A heading with nothing after it introduced a list that was removed ("Related stories"). */

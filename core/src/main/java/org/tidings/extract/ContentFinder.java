@@ -209,16 +209,18 @@ final class ContentFinder {
      * Articles split over several boxes ("field__item" after "field__item") score one box best:
      * move up while the parent holds clearly more prose (long paragraphs with few links) and is
      * not itself mostly links. Teaser lists do not pull the article up: their paragraphs are short
-     * or linked, and they were removed as furniture when named so.
+     * or linked, and they were removed as furniture when named so. A box with almost no prose of
+     * its own (a table row, a fragment) looks past ancestors that add none.
      */
     private Element climbWhileProseGrows(Element top) {
         int prose = proseChars(top);
         int steps = 0;
         for (Element parent = top.parent(); parent != null && !parent.nameIs("html") && steps++ < MAX_PROSE_CLIMB;
                 parent = parent.parent()) {
+            if (stats.get(parent).linkDensity() > PROSE_MAX_LINK_DENSITY) break;
             int parentProse = proseChars(parent);
-            if (parentProse < prose * PROSE_GROWTH || parentProse - prose < PROSE_GROWTH_MIN_CHARS
-                    || stats.get(parent).linkDensity() > PROSE_MAX_LINK_DENSITY) {
+            if (parentProse < prose * PROSE_GROWTH || parentProse - prose < PROSE_GROWTH_MIN_CHARS) {
+                if (prose < PROSE_GROWTH_MIN_CHARS) continue;
                 break;
             }
             top = parent;
@@ -258,27 +260,61 @@ final class ContentFinder {
         for (Element sibling : parent.children()) {
             if (sibling == top || sibling == lead || joins(sibling, top, topScore, threshold)) picked.add(sibling);
         }
+        if (lead != null && lead.parent() != parent) picked.addFirst(plain(lead));
         return picked;
     }
 
     /** Lead paragraphs this long are prose; longer "leads" are other articles' teasers. */
     private static final int LEAD_MIN_CHARS = 40;
     private static final int LEAD_MAX_CHARS = 800;
+    /** The standfirst sits in the article's header, a few levels above the body box... */
+    private static final int LEAD_LEVELS = 3;
+    /** ...among the few boxes just before it (headline, kicker, picture, byline). */
+    private static final int LEAD_SIBLINGS = 4;
+    /** Boxes bigger than this before the body are other content, not a header to search. */
+    private static final int LEAD_HEADER_MAX_CHARS = 3000;
 
     /**
-     * The standfirst just before the body box ("lead", "intro", "deck"...), which scores too little
-     * to join on its own. Only the nearest two siblings are looked at, and only a box of prose
-     * size with few links: a teaser list named "teaser" is longer and made of links.
+     * The standfirst before the body box ("lead", "intro", "deck"...), which scores too little to
+     * join on its own and often sits in the article's header rather than beside the body: looked
+     * for in the few boxes before the body box and before its nearest ancestors, and only a box of
+     * prose size with few links (a teaser list named "teaser" is longer and made of links). A lead
+     * beside the body box is returned as that box.
      */
     private Element leadBefore(Element top) {
-        Element sibling = top.previousElementSibling();
-        for (int i = 0; i < 2 && sibling != null; i++, sibling = sibling.previousElementSibling()) {
-            TextStats.Counts c = stats.get(sibling);
-            if (c.chars() < LEAD_MIN_CHARS || c.chars() > LEAD_MAX_CHARS || c.linkDensity() > 0.2) continue;
-            if (Boilerplate.isLead(sibling)) return sibling;
-            for (Element child : sibling.children()) if (Boilerplate.isLead(child)) return sibling;
+        Element from = top;
+        for (int level = 0; level <= LEAD_LEVELS && from != null && !from.nameIs("body"); level++, from = from.parent()) {
+            Element sibling = from.previousElementSibling();
+            for (int i = 0; i < LEAD_SIBLINGS && sibling != null; i++, sibling = sibling.previousElementSibling()) {
+                if (stats.get(sibling).chars() > LEAD_HEADER_MAX_CHARS) break;
+                if (isLeadBox(sibling)) return sibling;
+                for (Element inner : sibling.select("*")) {
+                    if (inner != sibling && isLeadBox(inner)) return level == 0 ? sibling : inner;
+                }
+            }
         }
         return null;
+    }
+
+    private boolean isLeadBox(Element e) {
+        TextStats.Counts c = stats.get(e);
+        return c.chars() >= LEAD_MIN_CHARS && c.chars() <= LEAD_MAX_CHARS && c.linkDensity() <= 0.2
+                && (Boilerplate.isLead(e) || isSubheadline(e));
+    }
+
+    /** A second headline in the article's header is its standfirst set as a heading. */
+    private static boolean isSubheadline(Element e) {
+        Element parent = e.parent();
+        return e.nameIs("h2") && parent != null && (parent.nameIs("header") || parent.nameIs("hgroup") || parent.nameIs("article"));
+    }
+
+    /** The lead's content under a plain element: its class words ("teaser") must not make the
+     * cleaner take it for a widget. */
+    private static Element plain(Element lead) {
+        Element plain = new Element(hasBlockChild(lead) ? "div" : "p");
+        lead.replaceWith(plain);
+        plain.appendChildren(new ArrayList<>(lead.childNodes()));
+        return plain;
     }
 
     private boolean joins(Element sibling, Element top, double topScore, double threshold) {

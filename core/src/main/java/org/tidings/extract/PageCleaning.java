@@ -33,7 +33,11 @@ final class PageCleaning {
 
     private PageCleaning() {}
 
-    static void prepare(Document doc) {
+    /**
+     * @param keepComments whether comment sections stay, as the content of a page that has
+     *     nothing else (a forum thread, a live commentary)
+     */
+    static void prepare(Document doc, boolean keepComments) {
         Element body = doc.body();
         unwrapHtmlTemplates(body);
         resolveLazyImages(body);
@@ -45,7 +49,7 @@ final class PageCleaning {
             if (e != body && Boilerplate.isHidden(e)) hidden.add(e);
         }
         Removal.removeAll(hidden);
-        removeFurniture(body);
+        removeFurniture(body, keepComments);
     }
 
     /** Templates this long with paragraphs in them are the article, rendered by script (Blogger
@@ -111,11 +115,13 @@ final class PageCleaning {
         comments.forEach(org.jsoup.nodes.Node::remove);
     }
 
-    private static void removeFurniture(Element body) {
+    private static void removeFurniture(Element body, boolean keepComments) {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
         Elements all = body.getAllElements();
+        java.util.Set<Element> holders = mainContentHolders(body);
         List<Element> doomed = new java.util.ArrayList<>();
+        List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
             if (e == body || isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
@@ -123,14 +129,29 @@ final class PageCleaning {
             if (words.isEmpty()) continue;
             int chars = stats.chars(e);
             boolean furniture = Boilerplate.isAlwaysFurniture(words)
-                    || (Boilerplate.isFurniture(words) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
+                    || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
                     || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
-            if (furniture && !containsMainContent(e)) {
+            if (furniture && !holders.contains(e)) {
+                if (keepComments && Boilerplate.isComments(words)) {
+                    comments.add(e);
+                    continue;
+                }
                 doomed.add(e);
                 stats.remove(e);
             }
         }
+        if (!comments.isEmpty()) unnameComments(body);
         Removal.removeAll(doomed);
+    }
+
+    /** Comments kept as the page's content lose their names, which would make later passes drop them. */
+    private static void unnameComments(Element body) {
+        for (Element e : body.getAllElements()) {
+            if (Boilerplate.isComments(Boilerplate.words(e))) {
+                e.removeAttr("class");
+                e.removeAttr("id");
+            }
+        }
     }
 
     /** Paragraphs this long, with few links, are article prose rather than teasers or labels... */
@@ -155,7 +176,15 @@ final class PageCleaning {
                 || "text".equals(e.attr("itemprop"));
     }
 
-    private static boolean containsMainContent(Element e) {
-        return e.selectFirst("article, main, [role=main], [itemprop=articleBody]") != null;
+    /** The page's article markers and their ancestors, found in one pass (a per-element search
+     * would be quadratic on deeply nested furniture). */
+    static java.util.Set<Element> mainContentHolders(Element root) {
+        java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element marker : root.select("article, main, [role=main], [itemprop=articleBody]")) {
+            for (Element e = marker; e != null && holders.add(e); e = e.parent()) {
+                if (e == root) break;
+            }
+        }
+        return holders;
     }
 }

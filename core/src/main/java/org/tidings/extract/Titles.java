@@ -21,9 +21,9 @@ final class Titles {
         String title = PageMetadata.first(ld.headline(), meta.get("dc:title"), meta.get("dcterms:title"),
                 meta.get("og:title"), meta.get("twitter:title"), meta.get("parsely-title"),
                 meta.get("sailthru:title"), meta.get("title"));
-        if (title != null) return withoutSiteName(normalize(title), doc, siteName);
+        if (title != null) return withoutSiteName(normalize(title), doc, siteName, false);
         if (doc.title().isBlank()) return headingText(doc);
-        String fromDocument = withoutSiteName(normalize(doc.title()), doc, siteName);
+        String fromDocument = withoutSiteName(normalize(doc.title()), doc, siteName, true);
         return withoutShortTail(fromDocument);
     }
 
@@ -61,7 +61,12 @@ final class Titles {
         return h1 == null || h1.text().isBlank() ? null : normalize(h1.text());
     }
 
-    static String withoutSiteName(String title, Document doc, String siteName) {
+    /**
+     * @param askHeadings whether a heading on the page may confirm a shorter form: for the
+     *     document title, written for the browser tab; a meta title (og:title, the JSON-LD
+     *     headline) is the publisher's chosen headline, of which only a recognised site name is cut
+     */
+    static String withoutSiteName(String title, Document doc, String siteName, boolean askHeadings) {
         String[] parts = SEPARATOR.split(title);
         if (parts.length < 2) return title;
         String host = hostLabel(doc.location());
@@ -69,7 +74,7 @@ final class Titles {
         if (isSiteName(last, siteName, host)) return title.substring(0, lastSeparatorStart(title)).trim();
         String firstPart = parts[0];
         if (isSiteName(firstPart, siteName, host)) return title.substring(firstSeparatorEnd(title)).trim();
-        String heading = matchingHeading(doc, title);
+        String heading = askHeadings ? matchingHeading(doc, title) : null;
         return heading != null ? heading : title;
     }
 

@@ -62,6 +62,14 @@ class ArticleExtractorRobustnessTest {
     }
 
     @Test
+    void deeplyNestedEmptyCommentBoxesAreReadTwiceAtMost() {
+        String html = "<html><body>" + "<div class=\"comment\">".repeat(100_000) + "First!</body></html>";
+        ExtractedArticle a = assertTimeoutPreemptively(HANG,
+                () -> ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null));
+        assertThat(a).isNotNull();
+    }
+
+    @Test
     void fiftyMegabytePagesAreCutNotSwallowed() {
         StringBuilder sb = new StringBuilder(ARTICLE.replace("</article></body></html>", ""));
         String filler = "<p>More words, more words, and yet more words in an endless page of filler text.</p>\n";

@@ -138,4 +138,65 @@ class BoilerplateRemovalTest {
         assertThat(a.text()).isEqualTo("Closed on Monday.");
         assertThat(a.excerpt()).isTrue();
     }
+
+    @Test
+    void scriptHooksDoNotMakeTheArticleFurniture() {
+        ExtractedArticle a = extract("<section class=\"article-body js-truncate-related-to-size\">" + article("") + "</section>"
+                + "<div class=\"related\"><a href=\"/a\">Another story about the council and its many plans</a></div>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Another story");
+    }
+
+    @Test
+    void theStandfirstInTheArticleHeaderIsKept() {
+        String lead = "A long night of debate ended with a vote that few had expected, and a budget for the town.";
+        ExtractedArticle a = extract("<article><header><h1>Council approves budget</h1>"
+                + "<p class=\"article-lead\">" + lead + "</p></header><div class=\"article-body\"><p>" + P1
+                + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div></article>");
+        assertArticleKept(a);
+        assertThat(a.text()).startsWith(lead);
+    }
+
+    @Test
+    void appealsAfterTheStoryAreRemoved() {
+        ExtractedArticle a = extract(article("") + "<p>Subscribe now to our print edition for the full story.</p>"
+                + "<p>Síguenos en Telegram, Instagram y Twitter.</p><p>© 2026 The Daily. All rights reserved.</p>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Subscribe now", "Síguenos", "All rights reserved");
+    }
+
+    @Test
+    void aShortParagraphMentioningSubscriptionsInsideTheStoryStays() {
+        String middle = "Subscriptions to the bus pass rise too.";
+        ExtractedArticle a = extract(article("<p>" + middle + "</p>"));
+        assertThat(a.text()).contains(middle);
+    }
+
+    @Test
+    void pictureCreditsStayInTheHtmlButNotInTheText() {
+        ExtractedArticle a = extract(article("<figure><img src=\"/hall.jpg\"><figcaption>The town hall at night "
+                + "<span class=\"copyright\">Jan Vos/Reuters</span></figcaption></figure>"));
+        assertArticleKept(a);
+        assertThat(a.text()).contains("The town hall at night").doesNotContain("Jan Vos");
+        assertThat(a.html()).contains("Jan Vos");
+    }
+
+    @Test
+    void aForumThreadKeepsItsPosts() {
+        String post = "<div class=\"forum-comment\"><div class=\"comment-text\">Since the update my phone cannot reach "
+                + "the store any more, neither on wifi nor on mobile data, and I changed no setting at all.</div></div>";
+        ExtractedArticle a = extract("<main><h1>Store unreachable</h1>" + post + post.replace("Since", "Same here: since")
+                + "</main>");
+        assertThat(a.text()).contains("cannot reach the store", "Same here");
+    }
+
+    @Test
+    void pageBuilderWidgetsHoldingProseAreKept() {
+        ExtractedArticle a = extract("<div class=\"elementor-widget-wrap\"><div class=\"elementor-widget "
+                + "elementor-widget-text-editor\"><div class=\"elementor-widget-container\"><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></div></div></div><div class=\"widget\"><a href=\"/1\">Most read story one</a> <a href=\"/2\">"
+                + "Most read story two</a></div>");
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Most read story");
+    }
 }
