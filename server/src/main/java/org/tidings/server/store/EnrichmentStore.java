@@ -25,7 +25,13 @@ public class EnrichmentStore {
     public record Pending(long id, String title, String html, String lang, String sourceSection, String sourceRegion) {}
 
     /** A topic of an article, as its hashtag link shows it. {@code kind} is person, organization, place or subject. */
-    public record TopicTag(String slug, String label, String kind) {}
+    public record TopicTag(String slug, String label, String kind) {
+
+        /** "#FederalReserve", "#الأمم_المتحدة". */
+        public String hashtag() {
+            return new org.tidings.enrich.Topic(org.tidings.enrich.Topic.Kind.SUBJECT, label, slug, 1).hashtag();
+        }
+    }
 
     /** What to store for one article. {@code regions} are edition region codes, strongest first. */
     public record Learned(String section, List<String> regions, String lang, List<TopicTag> topics) {}

@@ -12,45 +12,27 @@ import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.SourceStore;
-import org.tidings.server.story.FrontPage;
 
-/** The pages every reader sees: the latest articles, one article, and the sources with their health. */
+/** The pages every reader sees: one article, one story, and the sources with their health (the front page is HomeController's). */
 @Controller
 class ReaderController {
 
-    /** Articles per page of the latest list: a screenful or two on a phone, one long scroll on a desktop. */
-    static final int PAGE_SIZE = 40;
-    /** Deeper pages than this are not offered: readers use search for the archive. */
-    static final int MAX_PAGE = 50;
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
-    /** Top stories above the latest list: what a reader takes in before scrolling. */
-    static final int TOP_STORIES = 6;
 
     private final ArticleStore articles;
     private final SourceStore sources;
 
     private final ArticleAssistant assistant;
-    private final FrontPage frontPage;
+    private final EnrichmentStore enrichment;
 
-    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, FrontPage frontPage) {
+    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, EnrichmentStore enrichment) {
         this.articles = articles;
         this.sources = sources;
         this.assistant = assistant;
-        this.frontPage = frontPage;
-    }
-
-    @GetMapping("/")
-    String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, Model model) {
-        int page = Math.clamp(pageNumber, 1, MAX_PAGE);
-        var latest = articles.latest(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-        model.addAttribute("articles", latest.subList(0, Math.min(PAGE_SIZE, latest.size())));
-        model.addAttribute("pageNumber", page);
-        model.addAttribute("hasNext", latest.size() > PAGE_SIZE && page < MAX_PAGE);
-        model.addAttribute("sourceCount", sources.count());
-        model.addAttribute("top", page == 1 ? frontPage.top(TOP_STORIES) : List.of());
-        return "home";
+        this.enrichment = enrichment;
     }
 
     @GetMapping("/article/{id}")
@@ -62,6 +44,7 @@ class ReaderController {
         model.addAttribute("ai", assistant.forArticle(article.get(), question));
         model.addAttribute("coverage", articles.coverage(article.get(), COVERAGE));
         model.addAttribute("copies", articles.copiesOf(id));
+        model.addAttribute("topics", enrichment.topicsOf(id));
         return "article";
     }
 
