@@ -89,6 +89,7 @@ public class EnrichmentDesk implements SmartLifecycle {
             int n = drain();
             if (n > 0) log.atDebug().addKeyValue("event", "enriched").addKeyValue("articles", n).log("enriched {} articles", n);
         } catch (RuntimeException e) {
+            if (!running) return; // the server is stopping: the database may be gone already
             log.atError().addKeyValue("event", "enrichment_failed").setCause(e).log("enrichment round failed");
         }
     }
