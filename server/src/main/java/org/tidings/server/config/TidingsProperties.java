@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param scheduler   when sources are fetched
  * @param demo        run with the bundled sample edition instead of the default sources
  * @param seedDefaultSources register the default set of public feeds on first start (not in demo)
+ * @param pageCache   how long a reader's page, once rendered, is served again to readers who are not
+ *                    signed in (same address, language and edition); 0 renders every request
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -37,7 +39,8 @@ public record TidingsProperties(
         @DefaultValue Fetch fetch,
         @DefaultValue Scheduler scheduler,
         @DefaultValue("false") boolean demo,
-        @DefaultValue("true") boolean seedDefaultSources) {
+        @DefaultValue("true") boolean seedDefaultSources,
+        @DefaultValue("5s") Duration pageCache) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.
