@@ -16,5 +16,5 @@ CREATE TABLE article_topic (
 
 CREATE INDEX article_topic_slug ON article_topic (slug);
 -- section pages walk a section newest first; the enrichment desk finds its work
-CREATE INDEX article_section ON article (section, published_at DESC);
+CREATE INDEX article_section ON article (section, published_at DESC, id DESC);
 CREATE INDEX article_unenriched ON article (enriched_at, id);

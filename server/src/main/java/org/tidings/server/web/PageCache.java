@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,8 +25,10 @@ import org.tidings.server.config.TidingsProperties;
  * every reader who is not signed in and asks for the same address in the same language and
  * edition. What it never does: cache a response for a reader with a session (signed in, or in the
  * middle of a form), a response that sets a cookie (a change of language or edition), or anything
- * but a successful page or feed. It runs after the security filters, so every answer carries the
- * same security headers as a rendered one.
+ * but a successful page or feed. It runs first, before the security filters, so that a page served
+ * again costs little more than its bytes: it answers with the headers the rendered page had
+ * (Content-Security-Policy and the other security headers included), and only to requests with no
+ * session and no credentials, for which those filters would have done nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class PageCache {
@@ -37,13 +42,23 @@ class PageCache {
     static final int MAX_BYTES = 512 * 1024;
     private static final String[] VARY_COOKIES = {"tidings_lang", "tidings_edition"};
 
-    private record Page(long expiresNanos, int status, String contentType, String contentLanguage, byte[] body) {}
+    /** Headers that belong to one response, not to the page. */
+    private static final java.util.Set<String> OWN_HEADERS = java.util.Set.of("set-cookie", "date", "content-length",
+            "transfer-encoding", "content-type", "connection", "keep-alive");
+
+    /**
+     * A rendered page. Once expired, one request renders it again while the others are still
+     * served this copy (no stampede of renders when a busy page expires), for at most one more
+     * time-to-live.
+     */
+    private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body,
+            java.util.concurrent.atomic.AtomicBoolean renewing) {}
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> pageCacheFilter(TidingsProperties properties) {
         Duration ttl = properties.pageCache();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(ttl.toNanos()));
-        registration.setOrder(0); // after Spring Security's chain (-100), before the dispatcher
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(!ttl.isZero() && !ttl.isNegative());
         return registration;
     }
@@ -75,22 +90,35 @@ class PageCache {
             synchronized (pages) {
                 page = pages.get(key);
             }
-            if (page != null && now - page.expiresNanos() < 0) {
-                response.setStatus(page.status());
+            boolean fresh = page != null && now - page.expiresNanos() < 0;
+            boolean stale = page != null && !fresh && now - page.expiresNanos() < ttlNanos && !page.renewing().compareAndSet(false, true);
+            if (fresh || stale) {
+                response.setStatus(200);
                 response.setContentType(page.contentType());
-                if (page.contentLanguage() != null) response.setHeader("Content-Language", page.contentLanguage());
+                for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
                 response.setContentLength(page.body().length);
+                response.setBufferSize(page.body().length); // one write, not one per 8 KB
                 response.getOutputStream().write(page.body());
                 return;
             }
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, capture);
+            try {
+                chain.doFilter(request, capture);
+            } finally {
+                if (page != null) page.renewing().set(false);
+            }
             byte[] body = capture.getContentAsByteArray();
             if (capture.getStatus() == 200 && capture.getContentType() != null && body.length <= MAX_BYTES
                     && capture.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
-                Page fresh = new Page(now + ttlNanos, 200, capture.getContentType(), capture.getHeader("Content-Language"), body);
+                List<String[]> headers = new ArrayList<>();
+                for (String name : capture.getHeaderNames()) {
+                    if (OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) continue;
+                    for (String value : capture.getHeaders(name)) headers.add(new String[] {name, value});
+                }
+                Page rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body,
+                        new java.util.concurrent.atomic.AtomicBoolean());
                 synchronized (pages) {
-                    pages.put(key, fresh);
+                    pages.put(key, rendered);
                 }
             }
             capture.copyBodyToResponse();
@@ -99,7 +127,7 @@ class PageCache {
         /** The page's identity, or null when this request must be rendered for this reader alone. */
         private static String key(HttpServletRequest request) {
             if (!"GET".equals(request.getMethod()) || !CACHEABLE.matcher(request.getRequestURI()).matches()) return null;
-            if (request.getRequestedSessionId() != null || request.getUserPrincipal() != null) return null;
+            if (request.getRequestedSessionId() != null || request.getHeader("Authorization") != null) return null;
             String query = request.getQueryString();
             if (query != null && (query.contains("lang=") || query.contains("edition="))) {
                 // choosing sets a cookie: rendered, unless it is a feed's edition (a feed sets nothing for its reader)
