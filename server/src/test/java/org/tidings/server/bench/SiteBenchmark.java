@@ -61,6 +61,7 @@ public final class SiteBenchmark {
             long articleId = seed(server, articles);
             System.out.printf("seeded %,d articles in %.1f s (%s)%n", articles, (System.nanoTime() - t0) / 1e9, database);
 
+            if (System.getProperty("plans") != null) plans(server, articleId);
             HttpClient http = HttpClient.newHttpClient();
             String homeUrl = server.url("/"), articleUrl = server.url("/article/" + articleId);
             String home = get(http, homeUrl), article = get(http, articleUrl);
@@ -173,6 +174,29 @@ public final class SiteBenchmark {
                 SELECT MIN(id) FROM article WHERE story_id = (SELECT story_id FROM article WHERE id > :from
                 GROUP BY story_id HAVING COUNT(DISTINCT source_id) >= 3 ORDER BY story_id DESC LIMIT 1)""")
                 .param("from", count - 2000).query(Long.class).single();
+    }
+
+    /** With {@code -Dplans}: how the database runs the lists' queries, and how long each takes. */
+    private static void plans(RunningServer server, long articleId) {
+        var listings = server.bean(org.tidings.server.store.ListingStore.class);
+        var all = org.tidings.server.store.Listing.ALL;
+        for (var l : List.of(all, org.tidings.server.store.Listing.section("world"), org.tidings.server.store.Listing.topic("topic-7"),
+                all.inEdition("en", "gulf"), all.inEdition("ar", null))) {
+            for (int i = 0; i < 5; i++) listings.latest(l, 41, 0);
+            long t = System.nanoTime();
+            for (int i = 0; i < 20; i++) listings.latest(l, 41, 40);
+            System.out.printf("%s: %.2f ms%n", l, (System.nanoTime() - t) / 20 / 1e6);
+        }
+        var jdbc = server.bean(JdbcClient.class);
+        for (String where : List.of("", " AND a.section = 'world'", " AND (' ' || a.regions || ' ') LIKE '% gulf %'")) {
+            System.out.println(jdbc.sql("EXPLAIN SELECT a.id FROM article a "
+                    + "WHERE COALESCE(a.duplicate_of, 0) = 0" + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT 41 OFFSET 40")
+                    .query(String.class).list());
+        }
+        var articles = server.bean(org.tidings.server.store.ArticleStore.class);
+        long t = System.nanoTime();
+        for (int i = 0; i < 20; i++) articles.coverage(articles.findById(articleId).orElseThrow(), 8);
+        System.out.printf("coverage: %.2f ms%n", (System.nanoTime() - t) / 20 / 1e6);
     }
 
     private static String headline(Random random) {
