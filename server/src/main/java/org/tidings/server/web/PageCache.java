@@ -46,13 +46,11 @@ class PageCache {
     private static final java.util.Set<String> OWN_HEADERS = java.util.Set.of("set-cookie", "date", "content-length",
             "transfer-encoding", "content-type", "connection", "keep-alive");
 
-    /**
-     * A rendered page. Once expired, one request renders it again while the others are still
-     * served this copy (no stampede of renders when a busy page expires), for at most one more
-     * time-to-live.
-     */
-    private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body,
-            java.util.concurrent.atomic.AtomicBoolean renewing) {}
+    /** A rendered page: its headers and bytes, until {@code expiresNanos}. */
+    private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body) {}
+
+    /** A reader waits this long at most for another reader's render of the same page, then renders their own. */
+    static final Duration RENDER_WAIT = Duration.ofSeconds(10);
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> pageCacheFilter(TidingsProperties properties) {
@@ -77,6 +75,16 @@ class PageCache {
             this.ttlNanos = ttlNanos;
         }
 
+        /** Renders under way, by page: readers asking for a page being rendered wait for it rather than render it too. */
+        private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Page>> rendering =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /**
+         * A fresh page is served as it is. An expired one is rendered again by one reader; the
+         * others meanwhile get the expired copy (for at most one more time-to-live), or wait for
+         * the render when there is no copy, so that a busy page is never rendered by every
+         * reader at once.
+         */
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
@@ -90,24 +98,54 @@ class PageCache {
             synchronized (pages) {
                 page = pages.get(key);
             }
-            boolean fresh = page != null && now - page.expiresNanos() < 0;
-            boolean stale = page != null && !fresh && now - page.expiresNanos() < ttlNanos && !page.renewing().compareAndSet(false, true);
-            if (fresh || stale) {
-                response.setStatus(200);
-                response.setContentType(page.contentType());
-                for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
-                response.setContentLength(page.body().length);
-                response.setBufferSize(page.body().length); // one write, not one per 8 KB
-                response.getOutputStream().write(page.body());
+            if (page != null && now - page.expiresNanos() < 0) {
+                serve(page, response);
                 return;
             }
-            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            try {
-                chain.doFilter(request, capture);
-            } finally {
-                if (page != null) page.renewing().set(false);
+            var mine = new java.util.concurrent.CompletableFuture<Page>();
+            var other = rendering.putIfAbsent(key, mine);
+            if (other != null) {
+                if (page != null && now - page.expiresNanos() < ttlNanos) {
+                    serve(page, response);
+                    return;
+                }
+                Page rendered = null;
+                try {
+                    rendered = other.get(RENDER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // render it for this reader
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (rendered != null) serve(rendered, response);
+                else chain.doFilter(request, response);
+                return;
             }
+            Page rendered = null;
+            try {
+                rendered = render(request, response, chain, key, now);
+            } finally {
+                rendering.remove(key, mine);
+                mine.complete(rendered);
+            }
+        }
+
+        private static void serve(Page page, HttpServletResponse response) throws IOException {
+            response.setStatus(200);
+            response.setContentType(page.contentType());
+            for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
+            response.setContentLength(page.body().length);
+            response.setBufferSize(page.body().length); // one write, not one per 8 KB
+            response.getOutputStream().write(page.body());
+        }
+
+        /** Renders the page for this reader, and keeps it when it may be served to others; null when it may not. */
+        private Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key, long now)
+                throws ServletException, IOException {
+            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, capture);
             byte[] body = capture.getContentAsByteArray();
+            Page rendered = null;
             if (capture.getStatus() == 200 && capture.getContentType() != null && body.length <= MAX_BYTES
                     && capture.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
                 List<String[]> headers = new ArrayList<>();
@@ -115,13 +153,13 @@ class PageCache {
                     if (OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) continue;
                     for (String value : capture.getHeaders(name)) headers.add(new String[] {name, value});
                 }
-                Page rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body,
-                        new java.util.concurrent.atomic.AtomicBoolean());
+                rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body);
                 synchronized (pages) {
                     pages.put(key, rendered);
                 }
             }
             capture.copyBodyToResponse();
+            return rendered;
         }
 
         /** The page's identity, or null when this request must be rendered for this reader alone. */
