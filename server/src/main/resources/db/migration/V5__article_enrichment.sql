@@ -15,6 +15,7 @@ CREATE TABLE article_topic (
 );
 
 CREATE INDEX article_topic_slug ON article_topic (slug);
--- section pages walk a section newest first; the enrichment desk finds its work
-CREATE INDEX article_section ON article (section, published_at DESC, id DESC);
+-- section pages walk a section newest first, deciding "not a copy, publisher enabled" from the
+-- index alone (reading each row would read its text too); the enrichment desk finds its work
+CREATE INDEX article_section ON article (section, published_at DESC, id DESC, duplicate_of, source_id);
 CREATE INDEX article_unenriched ON article (enriched_at, id);

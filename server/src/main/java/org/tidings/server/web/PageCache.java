@@ -135,7 +135,6 @@ class PageCache {
             response.setContentType(page.contentType());
             for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
             response.setContentLength(page.body().length);
-            response.setBufferSize(page.body().length); // one write, not one per 8 KB
             response.getOutputStream().write(page.body());
         }
 

@@ -63,6 +63,13 @@ public final class SiteBenchmark {
 
             if (System.getProperty("plans") != null) plans(server, articleId);
             HttpClient http = HttpClient.newHttpClient();
+            for (String page : new String[] {"/", "/article/" + articleId}) { // each a miss: a render's cost
+                for (int i = 0; i < 50; i++) get(http, server.url(page + "?render=" + i));
+                long t = System.nanoTime();
+                for (int i = 50; i < 100; i++) get(http, server.url(page + "?render=" + i));
+                System.out.printf("render of %s: %.1f ms%n", page.startsWith("/article") ? "an article page" : "the home page",
+                        (System.nanoTime() - t) / 50 / 1e6);
+            }
             String homeUrl = server.url("/"), articleUrl = server.url("/article/" + articleId);
             String home = get(http, homeUrl), article = get(http, articleUrl);
             for (int i = 0; i < 2000; i++) { // warm the JIT with real renders (each render is the cache's miss)
