@@ -110,8 +110,7 @@ public class EnrichmentDesk implements SmartLifecycle {
             if (t.slug() == null || t.slug().isBlank()) continue;
             topics.add(new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT)));
         }
-        return new EnrichmentStore.Learned(section.slug(), List.copyOf(regions), "und".equals(e.lang()) ? null : e.lang(),
-                topics);
+        return new EnrichmentStore.Learned(section.slug(), List.copyOf(regions), topics);
     }
 
     /** The enricher loads its models on first use (about a second), not while the server starts. */

@@ -33,8 +33,12 @@ public class EnrichmentStore {
         }
     }
 
-    /** What to store for one article. {@code regions} are edition region codes, strongest first. */
-    public record Learned(String section, List<String> regions, String lang, List<TopicTag> topics) {}
+    /**
+     * What to store for one article. {@code regions} are edition region codes, strongest first.
+     * The detected language is not stored: the story desk reads the article's language, and an
+     * enrichment racing with it would change what it reads.
+     */
+    public record Learned(String section, List<String> regions, List<TopicTag> topics) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,10 +73,10 @@ public class EnrichmentStore {
         String regions = String.join(" ", learned.regions());
         if (regions.length() > REGIONS_CHARS) regions = regions.substring(0, regions.lastIndexOf(' ', REGIONS_CHARS));
         jdbc.sql("""
-                UPDATE article SET section = :section, regions = :regions, lang = COALESCE(:lang, lang), enriched_at = :now
+                UPDATE article SET section = :section, regions = :regions, enriched_at = :now
                 WHERE id = :id""")
                 .param("section", learned.section()).param("regions", regions.isEmpty() ? null : regions)
-                .param("lang", learned.lang()).param("now", toDb(clock.instant())).param("id", articleId)
+                .param("now", toDb(clock.instant())).param("id", articleId)
                 .update();
         jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", articleId).update();
         for (TopicTag t : learned.topics()) {

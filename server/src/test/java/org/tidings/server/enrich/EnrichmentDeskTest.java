@@ -92,8 +92,8 @@ class EnrichmentDeskTest {
                 .containsExactly(chips.id());
         assertThat(f.listings().latest(Listing.ALL.inEdition("en", "uk"), 10, 0)).extracting(ArticleView::title)
                 .containsExactly("Manchester United beat Liverpool");
-        assertThat(f.listings().latest(Listing.ALL.inEdition("ar", null), 10, 0)).extracting(ArticleView::lang)
-                .containsExactly("ar");
+        assertThat(f.listings().latest(Listing.ALL.inEdition("ar", null), 10, 0)).extracting(ArticleView::title)
+                .containsExactly("دبي تعلن خطة جديدة للنقل العام");
         // an Arabic article about Dubai is about the Gulf whatever its publisher's region
         assertThat(f.listings().latest(Listing.ALL.inEdition("ar", "gulf"), 10, 0)).hasSize(1);
         assertThat(f.listings().latest(Listing.ALL, 10, 0)).hasSize(3);
