@@ -88,3 +88,34 @@
     citedInAddress();
   });
 })();
+
+// Tidings: the service worker keeps read pages for offline reading; the offline page lists them.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var list = document.getElementById("offline-list");
+    if (list && window.caches) {
+      caches.open("tidings-pages-v1").then(function (cache) {
+        return cache.keys().then(function (keys) {
+          var articles = keys.filter(function (k) { return /\/(article|story)\//.test(new URL(k.url).pathname); }).reverse();
+          if (!articles.length) { list.textContent = list.getAttribute("data-empty"); return; }
+          return Promise.all(articles.map(function (k) {
+            return cache.match(k).then(function (r) { return r.text(); }).then(function (html) {
+              var title = new DOMParser().parseFromString(html, "text/html").querySelector("h1");
+              var li = document.createElement("li"), a = document.createElement("a");
+              a.href = new URL(k.url).pathname;
+              a.textContent = title ? title.textContent.trim() : a.href;
+              li.appendChild(a);
+              list.appendChild(li);
+            });
+          }));
+        });
+      });
+    }
+  });
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    });
+  }
+})();

@@ -30,13 +30,12 @@ import org.tidings.server.store.AccountStore;
 public class SecurityConfiguration {
 
     /**
-     * Publishers' images in article text are still loaded from the publishers (over https: old
-     * http addresses are upgraded) until Tidings serves them itself; everything else comes from
-     * Tidings alone.
+     * Everything comes from Tidings alone: publishers' images too, through its image proxy, so no
+     * page makes a third-party request (and none needs upgrading from http).
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
-            + "upgrade-insecure-requests";
+            + "manifest-src 'self'; worker-src 'self'";
 
     /** The reader's own pages: each needs an account. */
     static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",

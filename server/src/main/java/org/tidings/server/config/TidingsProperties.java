@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param llm         an optional language model for the AI features; off unless configured
  * @param mail        the SMTP server for password reset e-mails; none: the administrator issues reset links
  * @param search      the search index
+ * @param pageCache   how long a reader's page, once rendered, is served again to readers who are not
+ *                    signed in (same address, language and edition); 0 renders every request
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -43,7 +45,8 @@ public record TidingsProperties(
         @DefaultValue("true") boolean seedDefaultSources,
         @DefaultValue Llm llm,
         @DefaultValue Mail mail,
-        @DefaultValue Search search) {
+        @DefaultValue Search search,
+        @DefaultValue("5s") Duration pageCache) {
 
     /**
      * @param url      JDBC URL; empty means the embedded H2 file database under the data directory.

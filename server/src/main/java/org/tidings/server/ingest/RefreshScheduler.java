@@ -6,6 +6,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.config.WorkerIdentity;
+import org.tidings.server.enrich.EnrichmentDesk;
 import org.tidings.server.story.StoryDesk;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Source;
@@ -28,7 +29,7 @@ public class RefreshScheduler implements SmartLifecycle {
     private final ClaimLoop<ArticleStore.FullTextJob> pages;
 
     public RefreshScheduler(SourceStore sources, ArticleStore articles, FeedRefresher refresher, FullTextFetcher fullText,
-            StoryDesk storyDesk, TidingsProperties properties, WorkerIdentity worker) {
+            StoryDesk storyDesk, EnrichmentDesk enrichmentDesk, TidingsProperties properties, WorkerIdentity worker) {
         this.settings = properties.scheduler();
         this.workerId = worker.id();
         long tick = settings.tick().toMillis();
@@ -37,10 +38,14 @@ public class RefreshScheduler implements SmartLifecycle {
                     if (refresher.refresh(source).inserted() > 0) {
                         wakeUpPages();
                         storyDesk.wakeUp();
+                        enrichmentDesk.wakeUp();
                     }
                 });
         this.pages = new ClaimLoop<>("fulltext", tick, settings.concurrency(), settings.batchSize(),
-                limit -> articles.claimFullText(settings.lease(), limit), fullText::fetch);
+                limit -> articles.claimFullText(settings.lease(), limit), job -> {
+                    fullText.fetch(job);
+                    enrichmentDesk.wakeUp();
+                });
     }
 
     @Override

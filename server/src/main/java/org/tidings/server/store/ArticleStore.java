@@ -28,7 +28,7 @@ public class ArticleStore {
     /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-    private static final String VIEW_COLUMNS = """
+    static final String VIEW_COLUMNS = """
             a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title,
             a.summary, a.content, a.author, a.image_url, a.published_at, a.updated_at,
             a.full_text_status, a.full_html, a.byline, a.lang, a.story_id""";
@@ -85,7 +85,7 @@ public class ArticleStore {
     private Outcome update(long id, ArticleDraft draft) {
         jdbc.sql("""
                 UPDATE article SET title = :title, summary = :summary, content = :content, author = :author,
-                       image_url = :imageUrl, updated_at = :updated, content_hash = :contentHash, changed_at = :now
+                       image_url = :imageUrl, updated_at = :updated, content_hash = :contentHash, changed_at = :now, enriched_at = NULL
                 WHERE id = :id""")
                 .params(params(draft))
                 .param("now", toDb(clock.instant()))
@@ -125,7 +125,7 @@ public class ArticleStore {
         jdbc.sql("""
                 UPDATE article SET full_text_status = :status, full_html = :html, byline = :byline, lang = :lang,
                        image_url = COALESCE(image_url, :image), extracted_at = :now, full_text_error = NULL,
-                       full_text_lease_until = NULL, changed_at = :now
+                       full_text_lease_until = NULL, changed_at = :now, enriched_at = NULL
                 WHERE id = :id""")
                 .param("status", found.status()).param("html", found.html()).param("byline", found.byline())
                 .param("lang", found.lang()).param("image", found.imageUrl()).param("now", toDb(clock.instant()))
@@ -232,7 +232,7 @@ public class ArticleStore {
         return new Existing(rs.getLong("id"), rs.getString("content_hash"));
     }
 
-    private static ArticleView map(ResultSet rs, int row) throws SQLException {
+    static ArticleView map(ResultSet rs, int row) throws SQLException {
         return new ArticleView(
                 rs.getLong("id"),
                 rs.getLong("source_id"),

@@ -2,6 +2,8 @@ package org.tidings.server.web;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 import org.tidings.server.i18n.Message;
@@ -12,8 +14,23 @@ import org.tidings.server.i18n.ReaderLocales;
  * for its forms, and the moment it is rendered (for relative times). Every sentence of a page goes
  * through {@link #t}: the message bundles hold the words, in English and Arabic.
  */
-public record PageContext(String username, boolean admin, String csrfParameter, String csrfToken, String path,
+public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path,
         Instant now, Locale locale, MessageSource messages) {
+
+    /**
+     * The CSRF token for a form of this page. Asked for only by pages with forms: making one
+     * starts a session, which a reader who only reads does not need (nor its cookie).
+     */
+    public String csrfToken() {
+        CsrfToken token = csrf.get();
+        return token == null ? "" : token.getToken();
+    }
+
+    /** The name of the form field that carries {@link #csrfToken()}. */
+    public String csrfParameter() {
+        CsrfToken token = csrf.get();
+        return token == null ? "_csrf" : token.getParameterName();
+    }
 
     public boolean signedIn() {
         return username != null;

@@ -29,8 +29,7 @@ class PageContextAdvice {
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         boolean admin = signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new PageContext(signedIn ? auth.getName() : null, admin,
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI(), clock.instant(), RequestContextUtils.getLocale(request), messages);
+        // the token is made (and with it a session) only when a page with a form asks for it
+        return new PageContext(signedIn ? auth.getName() : null, admin, () -> csrf, request.getRequestURI(), clock.instant(), RequestContextUtils.getLocale(request), messages);
     }
 }

@@ -84,7 +84,7 @@ class StoryEndToEndTest {
             String home = server.get("/").body();
             assertThat(home).as("copies are kept out of lists")
                     .doesNotContain("Strong quake off Chile prompts tsunami alert").contains("Apple unveils");
-            String top = home.substring(home.indexOf("Top stories"), home.indexOf("<h1>Latest</h1>"));
+            String top = home.substring(home.indexOf("Top stories"), home.indexOf("</section>", home.indexOf("Top stories")));
             assertThat(top).as("the story covered by three publishers leads; single reports are not top stories")
                     .contains("Magnitude 7.1 earthquake strikes", "3 publishers", "/story/" + story, "breadth")
                     .doesNotContain("Apple unveils").doesNotContain("cup final");

@@ -20,7 +20,7 @@ public final class RunningServer implements AutoCloseable {
 
     /**
      * Starts a server with a test's settings: port 0, a data directory under {@code dataDir}, a
-     * fast scheduler, fetching from 127.0.0.1 allowed, no default sources; {@code extra}
+     * fast scheduler, fetching from 127.0.0.1 allowed, no default sources, no page cache; {@code extra}
      * arguments override.
      */
     public static RunningServer start(Path dataDir, String... extra) {
@@ -33,6 +33,8 @@ public final class RunningServer implements AutoCloseable {
                 "--tidings.fetch.allowed-networks=127.0.0.1/32",
                 "--tidings.fetch.per-host-delay=0s",
                 "--tidings.scheduler.tick=200ms",
+                // tests read pages right after changing what they show; PageCacheTest turns the cache on
+                "--tidings.page-cache=0s",
                 "--spring.main.banner-mode=off")) {
             put(settings, arg);
         }

@@ -69,7 +69,7 @@ class ReaderPagesBrowserTest {
     private static void readFrontPageAndOneArticle(ChromeDriver browser, RunningServer server, int width) throws Exception {
         browser.get(server.url("/"));
         assertThat(browser.getTitle()).isEqualTo("Latest news · Tidings");
-        List<WebElement> headlines = browser.findElements(By.cssSelector(".article-card h2 a"));
+        List<WebElement> headlines = browser.findElements(By.cssSelector(".latest .article-card h3 a"));
         assertThat(headlines).hasSizeGreaterThanOrEqualTo(20);
 
         // the exact time on hover is in the reader's zone (UTC+4), rewritten by the page's script

@@ -1,0 +1,90 @@
+package org.tidings.server.image;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Publishers' images as readers load them: from Tidings ({@code /image/{article}/{key}}), never
+ * from the publisher, so a reader's browser makes no third-party request. The key is a digest of
+ * the image's address, and the proxy serves only the images of that article: it is no open proxy.
+ */
+public final class ProxiedImages {
+
+    /** Hex digits of the address digest in an image's path: collisions within one article are out of reach. */
+    private static final int KEY_CHARS = 16;
+    /** Rewritten article texts kept: the most read articles' texts are parsed once, not on every view. */
+    private static final int REWRITTEN = 1024;
+
+    private static final Map<String, String> CACHE = new LinkedHashMap<>(REWRITTEN, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REWRITTEN;
+        }
+    };
+
+    private ProxiedImages() {}
+
+    /** The proxy path of one of an article's images, or null when there is no image. */
+    public static String path(long articleId, String imageUrl) {
+        if (imageUrl == null || !(imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))) return null;
+        return "/image/" + articleId + "/" + key(imageUrl);
+    }
+
+    /**
+     * The article's sanitized text with its images served by the proxy: lazily loaded, and
+     * {@code <source>} alternatives dropped (the {@code <img>} inside each picture remains).
+     */
+    public static String rewrite(long articleId, String html) {
+        if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
+        String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();
+        synchronized (CACHE) {
+            String cached = CACHE.get(cacheKey);
+            if (cached != null) return cached;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        doc.select("source").remove();
+        for (Element img : doc.select("img")) {
+            String proxied = path(articleId, img.attr("src"));
+            if (proxied == null) {
+                img.remove();
+                continue;
+            }
+            img.attr("src", proxied).attr("loading", "lazy").attr("decoding", "async");
+            if (!img.hasAttr("alt")) img.attr("alt", "");
+        }
+        String rewritten = doc.body().html();
+        synchronized (CACHE) {
+            CACHE.put(cacheKey, rewritten);
+        }
+        return rewritten;
+    }
+
+    /** Every image address an article shows: its lead image and those in its text. */
+    static List<String> addresses(String leadImage, String html) {
+        List<String> all = new ArrayList<>();
+        if (leadImage != null) all.add(leadImage);
+        if (html != null && html.contains("<img")) {
+            for (Element img : Jsoup.parseBodyFragment(html).select("img[src]")) all.add(img.attr("src"));
+        }
+        return all;
+    }
+
+    static String key(String url) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, KEY_CHARS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

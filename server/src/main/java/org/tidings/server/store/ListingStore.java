@@ -1,0 +1,129 @@
+package org.tidings.server.store;
+
+import static org.tidings.server.store.Timestamps.fromDb;
+import static org.tidings.server.store.Timestamps.toDb;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The lists of the reader's pages: the newest articles of a section, a topic, a source, within an
+ * edition; copies of other articles and disabled sources left out.
+ */
+@Repository
+public class ListingStore {
+
+    private final JdbcClient jdbc;
+
+    public ListingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The newest articles of the listing, newest first. Two short queries rather than one join:
+     * the page's ids from the articles table alone, walking an index in the page's order (a join
+     * leads H2 to sort every article first), then those articles with their publishers.
+     */
+    public List<ArticleView> latest(Listing listing, int limit, int offset) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT a.id FROM article a");
+        if (listing.topic() != null) {
+            sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
+            params.put("topic", listing.topic());
+        }
+        // "not a copy" written so that no index is chosen for it: the walk is in the page's order
+        sql.append(" WHERE COALESCE(a.duplicate_of, 0) = 0");
+        List<Long> disabled = jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
+        if (!disabled.isEmpty()) {
+            sql.append(" AND a.source_id NOT IN (:disabled)");
+            params.put("disabled", disabled);
+        }
+        where(listing, sql, params);
+        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+        if (ids.isEmpty()) return List.of();
+        Map<Long, ArticleView> byId = new HashMap<>();
+        jdbc.sql("SELECT " + ArticleStore.VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
+                .param("ids", ids).query(ArticleStore::map).list().forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void where(Listing listing, StringBuilder sql, Map<String, Object> params) {
+        if (listing.section() != null) {
+            sql.append(" AND a.section = :section");
+            params.put("section", listing.section());
+        }
+        if (listing.sourceId() != null) {
+            sql.append(" AND a.source_id = :source");
+            params.put("source", listing.sourceId());
+        }
+        if (listing.lang() != null) {
+            // the detected language ("en"), the page's declared one ("en-GB"), or the source's until then
+            sql.append(" AND (a.lang LIKE :lang OR (a.lang IS NULL OR a.lang = 'und')"
+                    + " AND a.source_id IN (SELECT id FROM source WHERE language LIKE :lang))");
+            params.put("lang", listing.lang() + "%");
+        }
+        if (listing.region() != null) {
+            // the article's regions (its places' and its source's), or its source's until it is enriched
+            sql.append(" AND ((' ' || a.regions || ' ') LIKE :regionWord"
+                    + " OR a.regions IS NULL AND a.source_id IN (SELECT id FROM source WHERE region = :region))");
+            params.put("regionWord", "% " + listing.region() + " %");
+            params.put("region", listing.region());
+        }
+    }
+
+    /** An article of a placed story, with what editions and sections need to know of it. */
+    public record Placed(long storyId, long articleId, String title, String publisher, Instant published,
+            String section, String lang, String regions) {
+
+        public boolean in(Listing listing) {
+            if (listing.section() != null && !listing.section().equals(section)) return false;
+            if (listing.lang() != null && (lang == null || !lang.startsWith(listing.lang()))) return false;
+            return listing.region() == null || regions != null && (" " + regions + " ").contains(" " + listing.region() + " ");
+        }
+    }
+
+    /** The placed, non-copy articles of enabled sources published since {@code since}, by story and time. */
+    public List<Placed> recentPlaced(Instant since) {
+        return jdbc.sql("""
+                SELECT a.story_id, a.id, a.title, s.name, a.published_at, a.section,
+                       COALESCE(NULLIF(a.lang, 'und'), s.language) AS lang, COALESCE(a.regions, s.region) AS regions
+                FROM article a JOIN source s ON s.id = a.source_id
+                WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND a.published_at >= :since
+                ORDER BY a.story_id, a.published_at, a.id""")
+                .param("since", toDb(since))
+                .query((rs, row) -> new Placed(rs.getLong("story_id"), rs.getLong("id"), rs.getString("title"),
+                        rs.getString("name"), fromDb(rs, "published_at"), rs.getString("section"), rs.getString("lang"),
+                        rs.getString("regions")))
+                .list();
+    }
+
+    /** The language and region pairs of the enabled sources, with how many sources each has: what editions there can be. */
+    public record Coverage(String lang, String region, int sources) {}
+
+    public List<Coverage> sourceCoverage() {
+        return jdbc.sql("""
+                SELECT language, region, COUNT(*) AS n FROM source WHERE enabled = TRUE AND language IS NOT NULL
+                GROUP BY language, region""")
+                .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n")))
+                .list();
+    }
+
+    /** A page of the site map: article ids and when each last changed, newest first. */
+    public record Entry(long id, Instant modified) {}
+
+    public List<Entry> sitemap(int limit) {
+        return jdbc.sql("""
+                SELECT a.id, COALESCE(a.updated_at, a.published_at) AS modified FROM article a JOIN source s ON s.id = a.source_id
+                WHERE s.enabled = TRUE AND a.duplicate_of IS NULL ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified")))
+                .list();
+    }
+}

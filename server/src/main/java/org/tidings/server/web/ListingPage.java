@@ -1,0 +1,17 @@
+package org.tidings.server.web;
+
+import java.util.List;
+import org.tidings.server.story.FrontPage;
+
+/**
+ * What a list page shows besides its articles: its heading, the feed of the same list, and the
+ * top stories of its section when it has any.
+ *
+ * @param kind     section, topic or source: the page's class and its intro sentence
+ * @param heading  the page's name (a section, a topic, a publisher)
+ * @param path     the page's own path, for the pager and the feed
+ * @param feedPath the Atom feed of the same list
+ * @param siteUrl  the publisher's site (source pages only), else null
+ */
+public record ListingPage(String kind, String heading, String path, String feedPath, String siteUrl,
+        List<FrontPage.TopStory> top) {}

@@ -1,0 +1,285 @@
+package org.tidings.server.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.store.SourceSettings;
+import org.tidings.server.store.SourceStore;
+import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.TestDatabase;
+
+/**
+ * The reader's pages under load: {@code ARTICLES} enriched articles in stories from 40 publishers
+ * (written straight to the database, as ingestion would leave them), the front page and an
+ * article page served by Tidings to {@code wrk} on loopback, and in the same run nginx serving the
+ * very same rendered pages as static files. Prints requests per second and the 99th percentile
+ * latency of each. Needs Debian's {@code wrk} and {@code nginx} on the PATH (not the test suite).
+ *
+ * <pre>./mvnw -q -o -pl server test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.tidings.server.bench.SiteBenchmark -Dexec.args="h2 100000 20 64"</pre>
+ *
+ * Arguments: {@code h2} (the embedded default) or {@code postgres} (TIDINGS_TEST_PG_URL, a fresh
+ * schema), the number of articles, seconds per measurement, and wrk's connections.
+ */
+public final class SiteBenchmark {
+
+    private static final String[] SECTIONS = {"world", "politics", "business", "technology", "science", "health", "sports",
+            "entertainment", "general"};
+    private static final String[][] EDITIONS = {{"en", "gulf"}, {"en", "uk"}, {"en", "india"}, {"en", "us"}, {"ar", "gulf"}};
+    private static final String[] KINDS = {"person", "organization", "place", "subject"};
+    private static final String WORDS = ("minister said talks would resume after the summit while markets rose on hopes of a "
+            + "deal and officials in the capital warned that the storm could reach the coast by the weekend as rescue teams "
+            + "prepared shelters and the central bank kept rates unchanged citing inflation and growth").toString();
+
+    public static void main(String[] args) throws Exception {
+        String database = args.length > 0 ? args[0] : "h2";
+        int articles = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        Path work = Files.createTempDirectory("tidings-site-bench");
+        List<String> settings = new ArrayList<>(List.of("--tidings.scheduler.enabled=false", "--tidings.page-cache=5s",
+                "--logging.level.root=WARN"));
+        if (database.equals("postgres")) settings.addAll(List.of(TestDatabase.POSTGRES.create().serverArguments()));
+
+        try (RunningServer server = RunningServer.start(work.resolve("data"), settings.toArray(String[]::new))) {
+            long t0 = System.nanoTime();
+            long articleId = seed(server, articles);
+            System.out.printf("seeded %,d articles in %.1f s (%s)%n", articles, (System.nanoTime() - t0) / 1e9, database);
+
+            if (System.getProperty("plans") != null) plans(server, articleId);
+            HttpClient http = HttpClient.newHttpClient();
+            for (String page : new String[] {"/", "/article/" + articleId}) { // each a miss: a render's cost
+                for (int i = 0; i < 50; i++) get(http, server.url(page + "?render=" + i));
+                long t = System.nanoTime();
+                for (int i = 50; i < 100; i++) get(http, server.url(page + "?render=" + i));
+                System.out.printf("render of %s: %.1f ms%n", page.startsWith("/article") ? "an article page" : "the home page",
+                        (System.nanoTime() - t) / 50 / 1e6);
+            }
+            String homeUrl = server.url("/"), articleUrl = server.url("/article/" + articleId);
+            String home = get(http, homeUrl), article = get(http, articleUrl);
+            for (int i = 0; i < 2000; i++) { // warm the JIT with real renders (each render is the cache's miss)
+                get(http, homeUrl + "?page=" + (1 + i % 3));
+                get(http, server.url("/article/" + (articleId - i % 500)));
+            }
+            Path www = Files.createDirectories(work.resolve("www"));
+            Files.writeString(www.resolve("home.html"), home);
+            Files.writeString(www.resolve("article.html"), article);
+            // nginx's workers run as an unprivileged user: they must be able to read the pages
+            for (Path p : new Path[] {work, www}) Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            System.out.printf("home page %,d bytes, article page %,d bytes%n", home.length(), article.length());
+
+            int nginxPort = freePort();
+            Process nginx = startNginx(work, www, nginxPort);
+            try {
+                String nginxBase = "http://127.0.0.1:" + nginxPort + "/";
+                waitFor(http, nginxBase + "home.html");
+                System.out.println("| page | server | requests/s | p99 latency |");
+                System.out.println("|---|---|---:|---:|");
+                for (String[] run : new String[][] {{"home", "Tidings", homeUrl}, {"home", "nginx", nginxBase + "home.html"},
+                        {"article", "Tidings", articleUrl}, {"article", "nginx", nginxBase + "article.html"}}) {
+                    Wrk result = wrk(run[2], seconds, connections);
+                    System.out.printf("| %s | %s | %,.0f | %s |%n", run[0], run[1], result.rps(), result.p99());
+                }
+            } finally {
+                nginx.destroy();
+                nginx.waitFor();
+            }
+            System.out.println("load: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).strip());
+        }
+    }
+
+    /** Writes sources, articles, topics and stories as the ingest, enrichment and story desks would; returns a lead article's id. */
+    private static long seed(RunningServer server, int count) throws Exception {
+        SourceStore sources = server.bean(SourceStore.class);
+        long[] sourceIds = new long[40];
+        for (int s = 0; s < sourceIds.length; s++) {
+            String[] edition = EDITIONS[s % EDITIONS.length];
+            sourceIds[s] = sources.add(new SourceSettings("https://publisher" + s + ".example/feed", "Publisher " + s,
+                    "https://publisher" + s + ".example/", edition[0], edition[1], null, true, true), Duration.ofMinutes(15)).id();
+        }
+        DataSource ds = server.bean(DataSource.class);
+        Random random = new Random(42);
+        Instant now = Instant.now();
+        String body = paragraphs(random);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            PreparedStatement a = c.prepareStatement("""
+                    INSERT INTO article (id, source_id, entry_key, url, title, summary, content, author, image_url, published_at,
+                        first_seen_at, content_hash, full_text_status, full_html, byline, lang, extracted_at, story_id,
+                        clustered_at, section, regions, enriched_at)
+                    VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            PreparedStatement t = c.prepareStatement("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (?, ?, ?, ?)");
+            long story = 0;
+            int left = 0;
+            for (int i = 1; i <= count; i++) {
+                if (left == 0) { // a new story of 1 to 8 reports
+                    story = i;
+                    left = 1 + random.nextInt(8);
+                }
+                left--;
+                int source = random.nextInt(sourceIds.length);
+                String[] edition = EDITIONS[source % EDITIONS.length];
+                // the newest articles last: a month of news, evenly spread
+                Timestamp published = Timestamp.from(now.minusSeconds((long) (count - i) * 30L * 86400 / count));
+                a.setLong(1, i);
+                a.setLong(2, sourceIds[source]);
+                a.setString(3, "entry-" + i);
+                a.setString(4, "https://publisher" + source + ".example/news/" + i);
+                a.setString(5, "Story " + story + ": " + headline(random));
+                a.setString(6, "<p>" + headline(random) + ".</p>");
+                a.setTimestamp(7, published);
+                a.setTimestamp(8, published);
+                a.setString(9, "hash-" + i);
+                a.setString(10, body);
+                a.setString(11, "Reporter " + random.nextInt(300));
+                a.setString(12, edition[0]);
+                a.setTimestamp(13, published);
+                a.setLong(14, story);
+                a.setTimestamp(15, published);
+                a.setString(16, SECTIONS[(int) (story % SECTIONS.length)]);
+                a.setString(17, edition[1]);
+                a.setTimestamp(18, published);
+                a.addBatch();
+                for (int k = 0; k < 4; k++) {
+                    int topic = (int) ((story * 7 + k * 131) % 2000);
+                    t.setLong(1, i);
+                    t.setString(2, "topic-" + topic);
+                    t.setString(3, "Topic " + topic);
+                    t.setString(4, KINDS[topic % KINDS.length]);
+                    t.addBatch();
+                }
+                if (i % 1000 == 0) {
+                    a.executeBatch();
+                    t.executeBatch();
+                    c.commit();
+                }
+            }
+            a.executeBatch();
+            t.executeBatch();
+            c.commit();
+        }
+        if (server.bean(DataSource.class).getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
+            server.bean(JdbcClient.class).sql("ANALYZE").update();
+        }
+        // the lead of the newest story with several publishers: a page with coverage and topics
+        return server.bean(JdbcClient.class).sql("""
+                SELECT MIN(id) FROM article WHERE story_id = (SELECT story_id FROM article WHERE id > :from
+                GROUP BY story_id HAVING COUNT(DISTINCT source_id) >= 3 ORDER BY story_id DESC LIMIT 1)""")
+                .param("from", count - 2000).query(Long.class).single();
+    }
+
+    /** With {@code -Dplans}: how the database runs the lists' queries, and how long each takes. */
+    private static void plans(RunningServer server, long articleId) {
+        var listings = server.bean(org.tidings.server.store.ListingStore.class);
+        var all = org.tidings.server.store.Listing.ALL;
+        for (var l : List.of(all, org.tidings.server.store.Listing.section("world"), org.tidings.server.store.Listing.topic("topic-7"),
+                all.inEdition("en", "gulf"), all.inEdition("ar", null))) {
+            for (int i = 0; i < 5; i++) listings.latest(l, 41, 0);
+            long t = System.nanoTime();
+            for (int i = 0; i < 20; i++) listings.latest(l, 41, 40);
+            System.out.printf("%s: %.2f ms%n", l, (System.nanoTime() - t) / 20 / 1e6);
+        }
+        var jdbc = server.bean(JdbcClient.class);
+        for (String where : List.of("", " AND a.section = 'world'", " AND (' ' || a.regions || ' ') LIKE '% gulf %'")) {
+            System.out.println(jdbc.sql("EXPLAIN SELECT a.id FROM article a "
+                    + "WHERE COALESCE(a.duplicate_of, 0) = 0" + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT 41 OFFSET 40")
+                    .query(String.class).list());
+        }
+        var articles = server.bean(org.tidings.server.store.ArticleStore.class);
+        long t = System.nanoTime();
+        for (int i = 0; i < 20; i++) articles.coverage(articles.findById(articleId).orElseThrow(), 8);
+        System.out.printf("coverage: %.2f ms%n", (System.nanoTime() - t) / 20 / 1e6);
+    }
+
+    private static String headline(Random random) {
+        String[] words = WORDS.split(" ");
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < 9; w++) b.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+        return Character.toUpperCase(b.charAt(0)) + b.substring(1);
+    }
+
+    /** An article's text of about 4,000 characters, as extraction leaves it. */
+    private static String paragraphs(Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < 12; p++) {
+            b.append("<p>");
+            for (int s = 0; s < 4; s++) b.append(headline(random)).append(". ");
+            b.append("</p>");
+        }
+        return b.toString();
+    }
+
+    private record Wrk(double rps, String p99) {}
+
+    private static Wrk wrk(String url, int seconds, int connections) throws Exception {
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+        Matcher p99 = Pattern.compile("\\s99%\\s+(\\S+)").matcher(out);
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        if (!rps.find() || !p99.find()) throw new IllegalStateException("unexpected wrk output:\n" + out);
+        if (errors.find()) throw new IllegalStateException("errors under load:\n" + out);
+        return new Wrk(Double.parseDouble(rps.group(1)), p99.group(1));
+    }
+
+    private static Process startNginx(Path work, Path www, int port) throws Exception {
+        Path conf = work.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes 2;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/nginx-error.log;
+                events { worker_connections 1024; }
+                http {
+                    access_log off;
+                    types { text/html html; }
+                    client_body_temp_path %1$s/tmp; proxy_temp_path %1$s/tmp; fastcgi_temp_path %1$s/tmp;
+                    uwsgi_temp_path %1$s/tmp; scgi_temp_path %1$s/tmp;
+                    server { listen 127.0.0.1:%2$d; root %3$s; }
+                }
+                """.formatted(work, port, www));
+        Files.createDirectories(work.resolve("tmp"));
+        return new ProcessBuilder("nginx", "-p", work.toString(), "-c", conf.toString()).inheritIO().start();
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException(url + " answered " + r.statusCode());
+        return r.body();
+    }
+
+    private static void waitFor(HttpClient http, String url) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            try {
+                get(http, url);
+                return;
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nginx did not start");
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
