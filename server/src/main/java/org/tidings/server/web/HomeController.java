@@ -55,7 +55,7 @@ public class HomeController {
     @GetMapping("/")
     String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, HttpServletRequest request, Model model) {
         Edition edition = Editions.current(request);
-        ArticlePage latest = ArticlePage.of(listings, edition.filter(Listing.ALL), pageNumber);
+        ArticlePage latest = ArticlePage.of(listings, edition.filter(Listing.ALL), pageNumber, filters);
         boolean first = latest.number() == 1;
         List<SectionRow> rows = new ArrayList<>();
         if (first && !latest.isEmpty()) {
@@ -64,7 +64,7 @@ public class HomeController {
                 if (!row.isEmpty()) rows.add(new SectionRow(slug, row));
             }
         }
-        List<ArticleView> articles = filters.visible(latest.articles());
+        List<ArticleView> articles = latest.articles();
         List<FrontPage.TopStory> top = first ? topStories(edition) : List.of();
         model.addAttribute("articles", articles);
         model.addAttribute("pageNumber", latest.number());

@@ -3,9 +3,10 @@ package org.tidings.server.web;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.ReaderLocales;
 
@@ -14,8 +15,17 @@ import org.tidings.server.i18n.ReaderLocales;
  * for its forms, and the moment it is rendered (for relative times). Every sentence of a page goes
  * through {@link #t}: the message bundles hold the words, in English and Arabic.
  */
-public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path,
+public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
         Instant now, Locale locale, MessageSource messages) {
+
+    /**
+     * This page in another interface language: the same address and query (a search keeps its
+     * words and filters), with {@code lang} set.
+     */
+    public String inLanguage(String language) {
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(ReaderLocales.PARAMETER, language)
+                .build().toUriString();
+    }
 
     /**
      * The CSRF token for a form of this page. Asked for only by pages with forms: making one

@@ -30,6 +30,6 @@ class PageContextAdvice {
         boolean admin = signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         // the token is made (and with it a session) only when a page with a form asks for it
-        return new PageContext(signedIn ? auth.getName() : null, admin, () -> csrf, request.getRequestURI(), clock.instant(), RequestContextUtils.getLocale(request), messages);
+        return new PageContext(signedIn ? auth.getName() : null, admin, () -> csrf, request.getRequestURI(), request.getQueryString(), clock.instant(), RequestContextUtils.getLocale(request), messages);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.edition.Edition;
 import org.tidings.server.edition.Editions;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.story.FrontPage;
@@ -28,12 +29,14 @@ class SectionController {
     private final FrontPage frontPage;
     private final Feeds feeds;
     private final MessageSource messages;
+    private final ReaderFilters filters;
 
-    SectionController(ListingStore listings, FrontPage frontPage, Feeds feeds, MessageSource messages) {
+    SectionController(ListingStore listings, FrontPage frontPage, Feeds feeds, MessageSource messages, ReaderFilters filters) {
         this.listings = listings;
         this.frontPage = frontPage;
         this.feeds = feeds;
         this.messages = messages;
+        this.filters = filters;
     }
 
     @GetMapping("/section/{slug}")
@@ -42,11 +45,11 @@ class SectionController {
         if (!Sections.exists(slug)) return NotFound.page(response, model, Message.of("notFound.section", slug));
         Edition edition = Editions.current(request);
         Listing listing = edition.filter(Listing.section(slug));
-        ArticlePage articles = ArticlePage.of(listings, listing, page);
+        ArticlePage articles = ArticlePage.of(listings, listing, page, filters);
         String path = "/section/" + slug;
         String name = messages.getMessage(Sections.messageKey(slug), null, LocaleContextHolder.getLocale());
         model.addAttribute("listing", new ListingPage("section", name, path, Feeds.path(path + "/feed.xml", edition), null,
-                articles.number() == 1 ? frontPage.top(TOP_STORIES, listing) : java.util.List.of()));
+                articles.number() == 1 ? filters.visible(frontPage.top(TOP_STORIES, listing), FrontPage.TopStory::lead) : java.util.List.of()));
         model.addAttribute("articles", articles);
         return "listing";
     }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.Source;
@@ -26,11 +27,13 @@ class SourcePageController {
     private final ListingStore listings;
     private final SourceStore sources;
     private final Feeds feeds;
+    private final ReaderFilters filters;
 
-    SourcePageController(ListingStore listings, SourceStore sources, Feeds feeds) {
+    SourcePageController(ListingStore listings, SourceStore sources, Feeds feeds, ReaderFilters filters) {
         this.listings = listings;
         this.sources = sources;
         this.feeds = feeds;
+        this.filters = filters;
     }
 
     @GetMapping("/source/{id}")
@@ -41,7 +44,7 @@ class SourcePageController {
         String path = "/source/" + id;
         model.addAttribute("listing", new ListingPage("source", source.get().name(), path, path + "/feed.xml",
                 source.get().siteUrl(), List.of()));
-        model.addAttribute("articles", ArticlePage.of(listings, Listing.source(id), page));
+        model.addAttribute("articles", ArticlePage.of(listings, Listing.source(id), page, filters));
         return "listing";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.util.UriUtils;
 import org.tidings.server.edition.Edition;
 import org.tidings.server.edition.Editions;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
@@ -25,11 +26,13 @@ class TopicController {
     private final ListingStore listings;
     private final EnrichmentStore enrichment;
     private final Feeds feeds;
+    private final ReaderFilters filters;
 
-    TopicController(ListingStore listings, EnrichmentStore enrichment, Feeds feeds) {
+    TopicController(ListingStore listings, EnrichmentStore enrichment, Feeds feeds, ReaderFilters filters) {
         this.listings = listings;
         this.enrichment = enrichment;
         this.feeds = feeds;
+        this.filters = filters;
     }
 
     @GetMapping("/topic/{slug}")
@@ -38,7 +41,7 @@ class TopicController {
         Optional<EnrichmentStore.TopicTag> topic = enrichment.topic(slug);
         if (topic.isEmpty()) return NotFound.page(response, model, Message.of("notFound.topic", slug));
         Edition edition = Editions.current(request);
-        ArticlePage articles = ArticlePage.of(listings, edition.filter(Listing.topic(slug)), page);
+        ArticlePage articles = ArticlePage.of(listings, edition.filter(Listing.topic(slug)), page, filters);
         String path = "/topic/" + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
         model.addAttribute("listing", new ListingPage("topic", topic.get().label(), path,
                 Feeds.path(path + "/feed.xml", edition), null, List.of()));

@@ -34,14 +34,12 @@ class CommentsBrowserTest {
     Path dataDir;
 
     @Test
-    void aReaderCommentsAndRepliesAnotherReportsAModeratorHidesAndTheCommentIsGone() throws Exception {
+    void aNewReaderSignsUpCommentsAndRepliesAnotherReportsAModeratorHidesAndTheCommentIsGone() throws Exception {
         try (RunningServer server = RunningServer.start(dataDir, "--tidings.scheduler.enabled=false",
                 "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000")) {
             List<Long> articles = CommentServer.articles(server, 2);
             long article = articles.getFirst();
-            for (String[] account : List.of(new String[] {"amina", "READER"}, new String[] {"bruno", "READER"})) {
-                CommentServer.account(server, account[0], account[1], Duration.ofDays(30));
-            }
+            CommentServer.account(server, "bruno", "READER", Duration.ofDays(30));
             Browser mona = CommentServer.account(server, "mona", "MODERATOR", Duration.ofDays(30));
             List<String> vectors = CommentTextTest.vectors().toList();
             for (String vector : vectors) CommentServer.comment(mona, articles.get(1), null, vector);
@@ -56,7 +54,8 @@ class CommentsBrowserTest {
                 assertNoAlert(browser);
                 Chromium.screenshot(browser, "comments-xss");
 
-                signIn(browser, server, article, "amina");
+                signUp(browser, server, "Amina", AMINA);
+                signIn(browser, server, article, AMINA);
                 write(browser, By.id("comment-text"), "The council voted *twice*.\nThe minutes say so.");
                 WebElement comment = browser.findElement(By.cssSelector(".comment-threads > li > .comment"));
                 assertThat(comment.findElement(By.cssSelector(".comment-text em")).getText()).isEqualTo("twice");
@@ -94,7 +93,7 @@ class CommentsBrowserTest {
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(queued));
                 assertThat(browser.findElements(By.id(commentId))).isEmpty();
 
-                for (String reader : List.of("bruno", "amina")) {
+                for (String reader : List.of("bruno", AMINA)) {
                     signIn(browser, server, article, reader);
                     // the thread keeps its reply under a placeholder that shows neither the text nor its author
                     assertThat(browser.findElement(By.id(commentId)).getText()).as(reader)
@@ -111,6 +110,21 @@ class CommentsBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** A reader who signs up through the site's own form. */
+    private static final String AMINA = "amina@example.test";
+
+    /** Signs up through the masthead's "Sign up" link, as a new reader would. */
+    private static void signUp(ChromeDriver browser, RunningServer server, String name, String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/"));
+        browser.findElement(By.linkText("Sign up")).click();
+        browser.findElement(By.name("displayName")).sendKeys(name);
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(CommentServer.PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
     }
 
     /** Signs in as a fresh session through the article's "Sign in to comment" link, which comes back to the comments. */

@@ -57,6 +57,12 @@ class InterfaceLanguageTest {
     }
 
     @Test
+    void theLanguageLinksKeepThePageAndItsQuery() {
+        String page = server.browser().get("/search?q=chile+quake&sort=newest&lang=en").body();
+        assertThat(page).contains("href=\"/search?q=chile+quake&amp;sort=newest&amp;lang=ar\"");
+    }
+
+    @Test
     void errorPagesSpeakTheReadersLanguageToo() {
         var missing = server.browser().get("/article/424242?lang=ar");
         assertThat(missing.statusCode()).isEqualTo(404);

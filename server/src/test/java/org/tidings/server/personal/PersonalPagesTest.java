@@ -168,7 +168,7 @@ class PersonalPagesTest {
         }
 
         @Test
-        void mutedThingsLeaveTheFrontPageAndRelatedCoverageForThatReaderOnly() {
+        void mutedThingsLeaveEveryListRelatedCoverageAndSearchForThatReaderOnly() {
             Browser nadia = reader();
             assertThat(nadia.get("/").body()).contains("Village fete draws a crowd", "The bridge is open again");
             assertThat(nadia.get("/article/" + bridge).body()).contains("The bridge is open again");
@@ -176,6 +176,11 @@ class PersonalPagesTest {
             String home = nadia.get("/").body();
             assertThat(home).contains("Bridge reopens after repairs").doesNotContain("Village fete", "The bridge is open again");
             assertThat(nadia.get("/article/" + bridge).body()).doesNotContain("The bridge is open again");
+            assertThat(nadia.get("/source/" + valley).body()).doesNotContain("Village fete", "The bridge is open again");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> browser().get("/search?q=bridge").body().contains("is open again"));
+            assertThat(nadia.get("/search?q=bridge").body()).as("search leaves muted things out too")
+                    .contains("reopens after repairs").doesNotContain("is open again");
             assertThat(browser().get("/").body()).contains("Village fete draws a crowd"); // anonymous readers see all
             assertThat(reader().get("/").body()).contains("Village fete draws a crowd"); // so do other readers
             ok(nadia.post("/following/unmute", Map.of("kind", "source", "target", String.valueOf(valley)), "/following"));

@@ -22,7 +22,7 @@ import org.tidings.server.testing.RunningServer;
 /**
  * A reader's walk in a real headless Chromium, in English and in Arabic, on a 360 px phone and a
  * desktop: home, a top story, its lead article (publisher, image, hashtags), a related report,
- * a topic. Every page has the right language and direction, no sideways scrolling, no console
+ * a topic, a search. Every page has the right language and direction, no sideways scrolling, no console
  * error, and only Tidings' own images. Then the server goes away, and the articles read stay
  * readable from the service worker's copies.
  */
@@ -37,7 +37,7 @@ class ReaderJourneyBrowserTest {
     private static final Words ARABIC = new Words("ar", "rtl", "أهم القصص", "3 ناشرين", "المزيد عن هذه القصة");
 
     @Test
-    void aReaderWalksFromTheFrontPageToATopicInEnglishAndArabicOnAPhoneAndADesktop() throws Exception {
+    void aReaderWalksFromTheFrontPageToATopicAndSearchInEnglishAndArabicOnAPhoneAndADesktop() throws Exception {
         FixtureServer publishers = new FixtureServer();
         RunningServer server = RunningServer.start(dataDir);
         ChromeDriver offlineReader = null;
@@ -102,6 +102,7 @@ class ReaderJourneyBrowserTest {
         timeline.getFirst().click();
         checkPage(browser, words, width);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
+        String articleRead = browser.getCurrentUrl();
         assertThat(browser.findElement(By.cssSelector(".story .meta .publisher bdi")).getText()).isEqualTo("Gulf Times");
         WebElement lead = browser.findElement(By.cssSelector(".lead-image img"));
         assertThat(lead.getAttribute("src")).startsWith(server.url("/image/"));
@@ -129,9 +130,21 @@ class ReaderJourneyBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".latest .article-card"))).hasSizeGreaterThanOrEqualTo(2);
         Chromium.screenshot(browser, name + "-5-topic");
 
+        // search, from the masthead: the words found are marked in the results
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            WebElement box = browser.findElement(By.id("masthead-q"));
+            box.clear();
+            box.sendKeys("earthquake" + Keys.ENTER);
+            return !browser.findElements(By.cssSelector("main .article-card mark")).isEmpty();
+        });
+        checkPage(browser, words, width);
+        assertThat(browser.getCurrentUrl()).contains("/search?q=earthquake");
+        assertThat(browser.findElements(By.cssSelector("main .article-card mark"))).extracting(WebElement::getText)
+                .allSatisfy(word -> assertThat(word).containsIgnoringCase("earthquake"));
+        Chromium.screenshot(browser, name + "-6-search");
+
         // back to the article read: the offline test opens it again
-        browser.navigate().back();
-        browser.navigate().back();
+        browser.get(articleRead);
     }
 
     private static void checkPage(ChromeDriver browser, Words words, int width) {
