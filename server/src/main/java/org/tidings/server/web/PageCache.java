@@ -152,6 +152,8 @@ class PageCache {
             response.setContentType(page.contentType());
             for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
             response.setContentLength(page.body().length);
+            // the whole page in one buffer, so that it leaves in one write rather than in 8 KB pieces
+            response.setBufferSize(page.body().length);
             response.getOutputStream().write(page.body());
         }
 
