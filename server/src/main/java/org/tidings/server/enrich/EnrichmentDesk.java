@@ -5,10 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +16,7 @@ import org.tidings.enrich.Section;
 import org.tidings.enrich.Topic;
 import org.tidings.html.HtmlSanitizer;
 import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.ingest.DeskRounds;
 import org.tidings.server.store.EnrichmentStore;
 
 /**
@@ -40,10 +37,8 @@ public class EnrichmentDesk implements SmartLifecycle {
 
     private final EnrichmentStore store;
     private final TidingsProperties.Scheduler settings;
-    private final ScheduledExecutorService desk = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("enrichment-desk").daemon().factory());
+    private final DeskRounds rounds = new DeskRounds("enrichment-desk", this::round);
     private volatile Enricher enricher;
-    private volatile boolean running;
 
     @org.springframework.beans.factory.annotation.Autowired
     public EnrichmentDesk(EnrichmentStore store, TidingsProperties properties) {
@@ -57,19 +52,12 @@ public class EnrichmentDesk implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!settings.enabled()) return;
-        running = true;
-        desk.scheduleWithFixedDelay(this::round, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        if (settings.enabled()) rounds.start(settings.tick());
     }
 
     /** A round now rather than at the next tick (after articles arrived or their text did). */
     public void wakeUp() {
-        if (!running) return;
-        try {
-            desk.execute(this::round);
-        } catch (RejectedExecutionException e) {
-            // stopping
-        }
+        rounds.wakeUp();
     }
 
     /** Enriches what is waiting, in batches, until nothing is; returns how many articles it enriched. */
@@ -89,7 +77,7 @@ public class EnrichmentDesk implements SmartLifecycle {
             int n = drain();
             if (n > 0) log.atDebug().addKeyValue("event", "enriched").addKeyValue("articles", n).log("enriched {} articles", n);
         } catch (RuntimeException e) {
-            if (!running) return; // the server is stopping: the database may be gone already
+            if (!rounds.running()) return; // the server is stopping: the database may be gone already
             log.atError().addKeyValue("event", "enrichment_failed").setCause(e).log("enrichment round failed");
         }
     }
@@ -127,12 +115,11 @@ public class EnrichmentDesk implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        desk.shutdownNow();
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return rounds.running();
     }
 }

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.tidings.html.HtmlSanitizer;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.config.WorkerIdentity;
+import org.tidings.server.ingest.DeskRounds;
 import org.tidings.server.store.StoryStore;
 import org.tidings.story.Article;
 import org.tidings.story.Assignment;
@@ -42,12 +39,10 @@ public class StoryDesk implements SmartLifecycle {
     private final TidingsProperties.Scheduler settings;
     private final String worker;
     private final Clock clock;
-    private final ScheduledExecutorService desk = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("story-desk").daemon().factory());
+    private final DeskRounds rounds = new DeskRounds("story-desk", this::round);
     /** The clusterer's story ids (founding article ids as it saw them) to the stored story ids. */
     private final Map<String, Long> storedIds = new HashMap<>();
     private StoryClusterer clusterer;
-    private volatile boolean running;
 
     public StoryDesk(StoryStore stories, TidingsProperties properties, WorkerIdentity worker, Clock clock) {
         this.stories = stories;
@@ -58,19 +53,12 @@ public class StoryDesk implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!settings.enabled()) return;
-        running = true;
-        desk.scheduleWithFixedDelay(this::round, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        if (settings.enabled()) rounds.start(settings.tick());
     }
 
     /** A round now rather than at the next tick (after new articles arrived). */
     public void wakeUp() {
-        if (!running) return;
-        try {
-            desk.execute(this::round);
-        } catch (RejectedExecutionException e) {
-            // stopping
-        }
+        rounds.wakeUp();
     }
 
     private void round() {
@@ -122,12 +110,11 @@ public class StoryDesk implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        desk.shutdownNow();
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return rounds.running();
     }
 }
