@@ -142,6 +142,15 @@ final class ArticleHtml {
         return false;
     }
 
+    /**
+     * A picture's caption (HTML5's figcaption, or WordPress's older caption paragraph) stays in
+     * the HTML under its picture, but the plain text is the article's prose: captions and their
+     * credits ("Photo: Reuters") read as noise between paragraphs.
+     */
+    static boolean isCaption(Element e) {
+        return e.nameIs("figcaption") || e.hasClass("wp-caption-text");
+    }
+
     private static final class TextRenderer implements NodeFilter {
         final List<String> paragraphs = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
@@ -149,7 +158,7 @@ final class ArticleHtml {
 
         @Override
         public FilterResult head(Node node, int depth) {
-            if (node instanceof Element e && isCredit(e)) return FilterResult.SKIP_ENTIRELY;
+            if (node instanceof Element e && (isCredit(e) || isCaption(e))) return FilterResult.SKIP_ENTIRELY;
             if (node instanceof TextNode t) {
                 appendText(preDepth > 0 ? t.getWholeText() : t.text());
             } else if (node instanceof Element e) {
