@@ -29,12 +29,14 @@ public class RelatedArticles {
     private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
 
     /**
-     * Candidates taken from the index: enough for a handful of articles above the floor from
-     * several publishers, few enough that a page rendered afresh ranks them in a millisecond or two.
+     * Candidates taken from the index, best match by words first. The index ranks by all of an
+     * article's text, the core by its headline and lead, so the articles above the core's floor are
+     * not all in the first few: 30 found a fifth fewer than 50 on the benchmark index. Each costs a
+     * stored document read and a term vector (about 0.1 ms together, BENCHMARKS.md).
      */
     static final int CANDIDATES = 50;
-    /** The lead compared besides the headline (the core reads its first words): as the story desk's. */
-    static final int LEAD_CHARS = 1000;
+    /** The lead compared besides the headline: the core reads its first 40 words, which this holds. */
+    static final int LEAD_CHARS = 600;
 
     private final SimilarArticles similar;
     private final ArticleStore articles;
