@@ -80,18 +80,21 @@ public final class ClusterCommand {
         StoryClusterer clusterer = new StoryClusterer(window);
         Map<String, Assignment> assignments = new HashMap<>();
         Map<String, String> mergedInto = new HashMap<>();
+        Map<String, String> copyOf = new HashMap<>();
         for (Item item : items) {
             Assignment a = clusterer.add(item.article());
             assignments.put(item.article().id(), a);
             a.mergedStories().forEach(gone -> mergedInto.put(gone, a.storyId()));
+            a.repointed().forEach(copy -> copyOf.put(copy, a.articleId()));
         }
         for (Item item : inOrder) {
             Assignment a = assignments.get(item.article().id());
             ObjectNode line = JSON.createObjectNode();
             line.put("id", item.article().id());
             line.put("story", resolve(a.storyId(), mergedInto));
-            if (a.duplicateOf() != null) {
-                line.put("duplicate_of", a.duplicateOf());
+            String duplicateOf = copyOf.getOrDefault(a.articleId(), a.duplicateOf());
+            if (duplicateOf != null) {
+                line.put("duplicate_of", duplicateOf);
             }
             out.println(JSON.writeValueAsString(line));
         }

@@ -34,7 +34,7 @@ public final class RelatedCoverage {
     static final int MIN_SHARED_WORDS = 2;
 
     /** Similar articles older than this (before now) are not offered: related coverage is news. */
-    static final Duration RECENT = Duration.ofDays(7);
+    public static final Duration RECENT = Duration.ofDays(7);
 
     private RelatedCoverage() {
     }

@@ -17,7 +17,9 @@ import org.tidings.url.CanonicalUrl;
 /**
  * Online story clustering: every article, in order of arrival, joins the live story whose
  * centroid its headline and lead resemble most, or founds a new story. Copies of an earlier
- * article (same canonical URL, or near-identical text) join the original's story and name it.
+ * article (same canonical URL, or near-identical text) join the original's story and name it; when
+ * a copy arrived first (feeds are polled at different times), the original, once it arrives, takes
+ * its place and the copies name the original instead.
  *
  * <p>State is bounded by a time window: articles and stories older than the window (measured from
  * the latest publication time seen, not the wall clock) are forgotten. The whole state is a
@@ -141,12 +143,15 @@ public final class StoryClusterer {
     public Assignment add(Article article) {
         Live known = articles.get(article.id());
         if (known != null) {
-            return new Assignment(known.id(), known.story().resolve().id, known.duplicateOf(), List.of());
+            return new Assignment(known.id(), known.story().resolve().id, known.duplicateOf(), List.of(), List.of());
         }
         Instant published = advanceClock(article.published());
         String url = urlKey(article.url());
         long[] sketch = NearDuplicates.sketch(article.text());
-        String duplicateOf = findOriginal(url, sketch);
+        String version = findOriginal(url, sketch);
+        Live later = version == null ? null : articles.get(version);
+        boolean earliest = later != null && published.isBefore(later.published());
+        String duplicateOf = earliest ? null : version;
 
         Set<String> names = new HashSet<>();
         Map<String, Float> tf = TermVector.frequencies(article.title(), article.text(), names);
@@ -154,13 +159,36 @@ public final class StoryClusterer {
         TermVector vector = TermVector.weigh(tf, names, frequencies::idf);
 
         List<String> merged = new ArrayList<>();
-        StoryState story = chooseStory(article, published, vector, duplicateOf, merged);
+        StoryState story = chooseStory(article, published, vector, version, merged);
         story.addMember(new StoryState.Member(article.id(), article.title(), article.publisher(), published, duplicateOf, vector));
         index(story, story.addToCentroid(vector));
 
-        Assignment assignment = new Assignment(article.id(), story.id, duplicateOf, merged);
+        List<String> repointed = earliest ? giveWay(later, article.id()) : List.of();
+        Assignment assignment = new Assignment(article.id(), story.id, duplicateOf, merged, repointed);
         remember(new Live(article.id(), published, url, duplicateOf, vector.terms(), story), sketch);
         return assignment;
+    }
+
+    /**
+     * An article published before {@code later}, which it is the same as, arrived after it: the
+     * earlier one becomes the original, and {@code later} and its copies become copies of it.
+     * Copies are in their original's story, so only that story's members are walked, and only
+     * when this happens. Returns the ids of the articles that now copy {@code earliest}.
+     */
+    private List<String> giveWay(Live later, String earliest) {
+        List<String> repointed = new ArrayList<>();
+        List<StoryState.Member> members = later.story().resolve().members;
+        for (int i = 0; i < members.size(); i++) {
+            StoryState.Member m = members.get(i);
+            if (m.id().equals(later.id()) || later.id().equals(m.duplicateOf())) {
+                members.set(i, new StoryState.Member(m.id(), m.title(), m.publisher(), m.published(), earliest, m.vector()));
+                // the expiry queue keeps the old record: it reads only the id, time, URL, terms and story
+                articles.computeIfPresent(m.id(), (id, l) -> new Live(id, l.published(), l.url(), earliest, l.terms(), l.story()));
+                repointed.add(m.id());
+            }
+        }
+        nearDuplicates.remove(later.id()); // copies are not indexed: later ones find the earliest version
+        return repointed;
     }
 
     /** The current snapshot of a live story, by its id or the id of a story merged into it. */
@@ -226,8 +254,9 @@ public final class StoryClusterer {
         return rootLive ? live.duplicateOf() : original;
     }
 
-    private StoryState chooseStory(Article article, Instant published, TermVector vector, String duplicateOf, List<String> merged) {
-        Live original = duplicateOf == null ? null : articles.get(duplicateOf);
+    /** The story of the article's other version ({@code sameAs}) if it has one, else the best fit, else a new story. */
+    private StoryState chooseStory(Article article, Instant published, TermVector vector, String sameAs, List<String> merged) {
+        Live original = sameAs == null ? null : articles.get(sameAs);
         if (original != null && original.story().resolve().alive) {
             return original.story().resolve();
         }

@@ -2,6 +2,7 @@ package org.tidings.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,63 @@ class StoryClustererTest {
         Story story = c.story("wire").orElseThrow();
         assertThat(story.timeline()).extracting(Story.Entry::duplicateOf).containsExactly(null, "wire", "wire");
         assertThat(story.publishers()).containsExactly("Wire", "Daily", "Herald");
+    }
+
+    @Test
+    void aCopyThatArrivesBeforeItsOriginalGivesWayToTheEarliestVersion() {
+        StoryClusterer c = new StoryClusterer();
+        c.add(new Article("copy1", "Mall pizza favourite goes bust", "ADVERTISEMENT " + WIRE + " Copyright Daily.",
+                "https://daily.example/9", "Daily", T0.plusSeconds(600), "en"));
+        Assignment copy2 = c.add(new Article("copy2", "Pizza chain in court", WIRE.replace("Monday", "Monday evening"),
+                "https://herald.example/3", "Herald", T0.plusSeconds(900), "en"));
+        assertThat(copy2.duplicateOf()).as("the earliest version known so far").isEqualTo("copy1");
+
+        Assignment wire = c.add(new Article("wire", "Sbarro files for bankruptcy", WIRE, "https://wire.example/1", "Wire", T0, "en"));
+        assertThat(wire.duplicateOf()).isNull();
+        assertThat(wire.storyId()).as("it joins its copies' story").isEqualTo("copy1");
+        assertThat(wire.repointed()).containsExactlyInAnyOrder("copy1", "copy2");
+        assertThat(c.story("copy1").orElseThrow().timeline())
+                .extracting(Story.Entry::articleId, Story.Entry::duplicateOf)
+                .containsExactly(tuple("wire", null), tuple("copy1", "wire"), tuple("copy2", "wire"));
+        assertThat(c.add(new Article("copy1", "Mall pizza favourite goes bust", null, null, "Daily", T0.plusSeconds(600), "en"))
+                .duplicateOf()).as("asked again, a copy names its earliest version").isEqualTo("wire");
+
+        Assignment copy3 = c.add(new Article("copy3", "Sbarro goes bust again", WIRE + " Reporting by the wire.",
+                "https://post.example/5", "Post", T0.plusSeconds(1200), "en"));
+        assertThat(copy3.duplicateOf()).isEqualTo("wire");
+        assertThat(copy3.repointed()).isEmpty();
+    }
+
+    @Test
+    void anEarlierArticleUnderTheSameUrlBecomesTheOriginal() {
+        StoryClusterer c = new StoryClusterer();
+        c.add(new Article("amp", "Sbarro bankrupt again", null, "https://m.news.example/biz/sbarro/amp/", "News", T0.plusSeconds(60), "en"));
+        Assignment first = c.add(new Article("desktop", "Sbarro files for bankruptcy", null,
+                "https://news.example/biz/sbarro?utm_source=rss", "News", T0, "en"));
+        assertThat(first.duplicateOf()).isNull();
+        assertThat(first.repointed()).containsExactly("amp");
+        assertThat(c.add(new Article("later", "Sbarro", null, "https://news.example/biz/sbarro", "News", T0.plusSeconds(90), "en"))
+                .duplicateOf()).isEqualTo("desktop");
+    }
+
+    @Test
+    void copiesEndUpOnTheEarliestVersionWhateverTheOrderOfArrival() {
+        List<Article> inOrder = List.of(
+                new Article("wire", "Sbarro files for bankruptcy", WIRE, "https://wire.example/1", "Wire", T0, "en"),
+                new Article("daily", "Mall pizza favourite goes bust", "ADVERTISEMENT " + WIRE, "https://daily.example/9", "Daily",
+                        T0.plusSeconds(600), "en"),
+                new Article("herald", "Pizza chain in court", WIRE + " More to follow.", "https://herald.example/3", "Herald",
+                        T0.plusSeconds(900), "en"));
+        StoryClusterer arrived = new StoryClusterer();
+        for (Article a : inOrder.reversed()) {
+            arrived.add(a);
+        }
+        StoryClusterer rebuilt = new StoryClusterer();
+        inOrder.forEach(rebuilt::add);
+        for (Article a : inOrder) {
+            assertThat(arrived.add(a).duplicateOf()).as(a.id()).isEqualTo(rebuilt.add(a).duplicateOf());
+        }
+        assertThat(rebuilt.add(inOrder.getLast()).duplicateOf()).isEqualTo("wire");
     }
 
     @Test

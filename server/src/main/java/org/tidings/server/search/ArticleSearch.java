@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -163,7 +162,7 @@ public final class ArticleSearch {
                     Long.parseLong(doc.get(SearchFields.SOURCE)),
                     doc.get(SearchFields.PUBLISHER),
                     Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()),
-                    storyOf(doc),
+                    SearchFields.story(doc),
                     doc.get(SearchFields.LANG),
                     doc.get(SearchFields.SECTION)));
         }
@@ -178,13 +177,6 @@ public final class ArticleSearch {
         for (String field : fields) {
             Object value = marked.get(field)[i];
             if (value instanceof Snippet snippet) return snippet;
-        }
-        return null;
-    }
-
-    private static Long storyOf(Document doc) {
-        for (IndexableField f : doc.getFields(SearchFields.STORY)) {
-            if (f.numericValue() != null) return f.numericValue().longValue();
         }
         return null;
     }

@@ -24,4 +24,9 @@ class SearchConfiguration {
     ArticleSearch articleSearch(SearchIndex index, Clock clock) {
         return new ArticleSearch(index, clock);
     }
+
+    @Bean
+    SimilarArticles similarArticles(SearchIndex index) {
+        return new SimilarArticles(index);
+    }
 }

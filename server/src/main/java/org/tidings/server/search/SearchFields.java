@@ -73,6 +73,14 @@ final class SearchFields {
         return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The story id stored in a document, or null. */
+    static Long story(Document doc) {
+        for (IndexableField f : doc.getFields(STORY)) {
+            if (f.numericValue() != null) return f.numericValue().longValue();
+        }
+        return null;
+    }
+
     static Document document(IndexedArticle a) {
         List<IndexableField> fields = new ArrayList<>();
         fields.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));

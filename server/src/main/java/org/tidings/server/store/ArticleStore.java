@@ -199,10 +199,19 @@ public class ArticleStore {
 
     /** These articles, in the order of {@code ids}; ids of articles that no longer exist are skipped. */
     public List<ArticleView> findByIds(List<Long> ids) {
+        return inOrder(ids, "");
+    }
+
+    /** These articles, in the order of {@code ids}, less copies of others and articles of disabled sources. */
+    public List<ArticleView> listed(List<Long> ids) {
+        return inOrder(ids, " AND a.duplicate_of IS NULL AND s.enabled = TRUE");
+    }
+
+    private List<ArticleView> inOrder(List<Long> ids, String condition) {
         if (ids.isEmpty()) return List.of();
         var found = new java.util.HashMap<Long, ArticleView>();
-        for (ArticleView a : jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
-                .param("ids", ids).query(ArticleStore::map).list()) {
+        for (ArticleView a : jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)"
+                + condition).param("ids", ids).query(ArticleStore::map).list()) {
             found.put(a.id(), a);
         }
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();

@@ -77,6 +77,16 @@ public class StoryStore {
                 .update();
     }
 
+    /**
+     * Articles found to copy {@code original}, an earlier version that arrived after them, now name
+     * it; their change time moves so that the search index takes them out of the lists.
+     */
+    public void repoint(List<Long> copies, long original) {
+        if (copies.isEmpty()) return;
+        jdbc.sql("UPDATE article SET duplicate_of = :original, changed_at = :now WHERE id IN (:copies)")
+                .param("original", original).param("copies", copies).param("now", toDb(clock.instant())).update();
+    }
+
     /** Stories that converged become one: their articles move to {@code into}. */
     public void merge(List<Long> stories, long into) {
         if (stories.isEmpty()) return;

@@ -21,8 +21,9 @@ import org.tidings.story.StoryClusterer;
 
 /**
  * Places every new article in its story, or marks it a copy of an earlier one, in order of
- * publication. The clusterer lives in memory, so one process at a time holds the desk (a lease in
- * the database); a process that takes the desk over first rebuilds the clusterer from the stored
+ * publication; an original that arrives after its copies takes their place (they become its
+ * copies). The clusterer lives in memory, so one process at a time holds the desk (a lease in the
+ * database); a process that takes the desk over first rebuilds the clusterer from the stored
  * window.
  */
 @Component
@@ -98,6 +99,8 @@ public class StoryDesk implements SmartLifecycle {
             if (stored != null && stored != story) absorbed.add(stored);
         }
         stories.merge(absorbed, story);
+        // before the article is marked placed: a crash in between places it again, which re-points again
+        stories.repoint(a.repointed().stream().map(Long::parseLong).toList(), article.id());
         stories.assign(article.id(), story, a.duplicateOf() == null ? null : Long.parseLong(a.duplicateOf()));
     }
 

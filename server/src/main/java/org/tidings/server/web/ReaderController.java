@@ -17,6 +17,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.story.RelatedArticles;
 
 /** One article's page, and the sources with their health (the front page is HomeController's, a story's StoryController's). */
 @Controller
@@ -24,6 +25,8 @@ class ReaderController {
 
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
+    /** Similar articles of other stories shown after them: a few leads to follow, not a list to scroll. */
+    static final int RELATED = 6;
 
     private final ArticleStore articles;
     private final SourceStore sources;
@@ -33,9 +36,10 @@ class ReaderController {
     private final ReaderFilters filters;
     private final PersonalPages personal;
     private final EnrichmentStore enrichment;
+    private final RelatedArticles related;
 
     ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, CommentSections comments,
-            ReaderFilters filters, PersonalPages personal, EnrichmentStore enrichment) {
+            ReaderFilters filters, PersonalPages personal, EnrichmentStore enrichment, RelatedArticles related) {
         this.articles = articles;
         this.sources = sources;
         this.assistant = assistant;
@@ -43,6 +47,7 @@ class ReaderController {
         this.filters = filters;
         this.personal = personal;
         this.enrichment = enrichment;
+        this.related = related;
     }
 
     @GetMapping("/article/{id}")
@@ -54,6 +59,7 @@ class ReaderController {
         model.addAttribute("article", article.get());
         model.addAttribute("ai", assistant.forArticle(article.get(), question, feature, locale));
         model.addAttribute("coverage", filters.visible(articles.coverage(article.get(), COVERAGE)));
+        model.addAttribute("related", filters.visible(related.similarTo(article.get(), RELATED)));
         model.addAttribute("personal", personal.onArticleOpened(article.get()));
         model.addAttribute("copies", articles.copiesOf(id));
         model.addAttribute("comments", comments.forArticle(id));

@@ -197,7 +197,7 @@ public final class SearchBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
-    private static List<String> headlines() throws IOException {
+    static List<String> headlines() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         List<String> titles = new ArrayList<>();
         for (String line : Files.readAllLines(DATA.resolve("stories-dev.jsonl"))) {
@@ -208,7 +208,7 @@ public final class SearchBenchmark {
     }
 
     /** Sentences of the expected main texts of extraction-dev, by the page's language (English first). */
-    private static Map<String, List<String>> sentencesByLanguage() throws IOException {
+    static Map<String, List<String>> sentencesByLanguage() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, List<String>> pools = new LinkedHashMap<>();
         pools.put("en", new ArrayList<>());
