@@ -74,7 +74,7 @@ final class ContentCleaner {
             for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
         }
         for (Element e : content.getAllElements()) {
-            if (e == content || PageCleaning.isProtected(e)) continue;
+            if (e == content || PageCleaning.isProtected(e) || PageCleaning.isPhraseOfSentence(e)) continue;
             List<String> words = Boilerplate.words(e);
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;

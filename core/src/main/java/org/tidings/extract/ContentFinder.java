@@ -260,8 +260,33 @@ final class ContentFinder {
         for (Element sibling : parent.children()) {
             if (sibling == top || sibling == lead || joins(sibling, top, topScore, threshold)) picked.add(sibling);
         }
+        picked = withCousins(parent, picked);
         if (lead != null && lead.parent() != parent) picked.addFirst(plain(lead));
         return picked;
+    }
+
+    /**
+     * Articles cut into parts by the page's own repeated wrappers ("story-body-supplemental"
+     * holding "story-body-1", an advertisement, then another wrapper holding "story-body-2"):
+     * the wrappers of the same tag and class as the one around the chosen part, holding prose,
+     * join it in page order. Guards against taking a whole page: only wrappers named exactly as
+     * the article's own, and only when they hold prose.
+     */
+    private List<Element> withCousins(Element parent, List<Element> picked) {
+        Element grandparent = parent.parent();
+        if (grandparent == null || parent.className().isBlank() || grandparent.nameIs("html")) return picked;
+        List<Element> out = new ArrayList<>();
+        boolean found = false;
+        for (Element wrapper : grandparent.children()) {
+            if (wrapper == parent) {
+                out.addAll(picked);
+            } else if (wrapper.normalName().equals(parent.normalName()) && wrapper.className().equals(parent.className())
+                    && proseChars(wrapper) >= PROSE_GROWTH_MIN_CHARS && stats.get(wrapper).linkDensity() < PROSE_MAX_LINK_DENSITY) {
+                out.add(wrapper);
+                found = true;
+            }
+        }
+        return found ? out : picked;
     }
 
     /** Lead paragraphs this long are prose; longer "leads" are other articles' teasers. */
@@ -318,8 +343,12 @@ final class ContentFinder {
     }
 
     private boolean joins(Element sibling, Element top, double topScore, double threshold) {
-        double bonus = !top.className().isEmpty() && sibling.className().equals(top.className()) ? topScore * 0.2 : 0;
+        boolean sameClass = !top.className().isEmpty() && sibling.className().equals(top.className());
+        double bonus = sameClass ? topScore * 0.2 : 0;
         if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold) return true;
+        // a box named as the chosen one, holding prose too deep below it to have scored ("acf-content" after "acf-content")
+        if (sameClass && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS
+                && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) return true;
         if (!sibling.nameIs("p") && !(isContainer(sibling) && !hasBlockChild(sibling))) return false;
         TextStats.Counts counts = stats.get(sibling);
         String text = sibling.text();

@@ -58,12 +58,22 @@ final class PageCleaning {
 
     private static void unwrapHtmlTemplates(Element root) {
         for (Element script : root.select("script[type=text/template], script[type=text/html]")) {
-            String html = script.data();
-            if (html.length() < TEMPLATE_MIN_CHARS || !html.contains("<p")) continue;
+            String html = withoutCdata(script.data().strip());
+            if (html.length() < TEMPLATE_MIN_CHARS || !html.startsWith("<") || !html.contains("<p")) continue;
             Element holder = new Element("div");
             script.replaceWith(holder);
             holder.html(html);
         }
+    }
+
+    /** A template's markup inside {@code <![CDATA[ ... ]]>}, as some themes write it; JSON data
+     * (a component's settings, with its caption's HTML escaped in strings) stays as it is and is
+     * not taken for markup. */
+    private static String withoutCdata(String data) {
+        if (!data.startsWith("<![CDATA[")) return data;
+        String inner = data.substring("<![CDATA[".length());
+        if (inner.endsWith("]]>")) inner = inner.substring(0, inner.length() - 3);
+        return inner.strip();
     }
 
     static void resolveLazyImages(Element root) {
@@ -123,7 +133,7 @@ final class PageCleaning {
         List<Element> doomed = new java.util.ArrayList<>();
         List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
-            if (e == body || isProtected(e)) continue;
+            if (e == body || isProtected(e) || isPhraseOfSentence(e)) continue;
             List<String> words = Boilerplate.words(e);
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;
@@ -142,6 +152,28 @@ final class PageCleaning {
         }
         if (!comments.isEmpty()) unnameComments(body);
         Removal.removeAll(doomed);
+    }
+
+    private static final java.util.Set<String> PHRASING = java.util.Set.of("a", "span", "em", "strong", "b", "i", "u",
+            "small", "abbr", "cite", "q", "mark", "font", "dfn", "var", "code", "kbd", "sup", "sub");
+
+    /** Own text beside an inline element that makes it a phrase of a sentence. */
+    private static final int SENTENCE_AROUND_CHARS = 20;
+
+    /**
+     * A link or an emphasis inside running text ("I mean the {@code <a class="popup">}law-copyists</a>
+     * or scriveners") is part of the sentence, whatever its class says: removing it would cut the
+     * sentence. Furniture sits in boxes of its own, not mid-sentence; an inline box of pictures (a
+     * row of rating stars) is not a phrase.
+     */
+    static boolean isPhraseOfSentence(Element e) {
+        Element parent = e.parent();
+        if (parent == null || !PHRASING.contains(e.normalName()) || e.selectFirst("img, picture") != null) return false;
+        int around = 0;
+        for (org.jsoup.nodes.Node sibling : parent.childNodes()) {
+            if (sibling instanceof org.jsoup.nodes.TextNode t) around += t.text().strip().length();
+        }
+        return around >= SENTENCE_AROUND_CHARS;
     }
 
     /** Comments kept as the page's content lose their names, which would make later passes drop them. */

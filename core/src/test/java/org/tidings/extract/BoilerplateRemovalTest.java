@@ -199,4 +199,49 @@ class BoilerplateRemovalTest {
         assertArticleKept(a);
         assertThat(a.text()).doesNotContain("Most read story");
     }
+
+    @Test
+    void aLinkInsideASentenceStaysWhateverItsClassSays() {
+        ExtractedArticle a = extract(article("<p>I mean the <a class=\"popup\" href=\"javascript:void(0)\">law-copyists</a>"
+                + " or <a class=\"popup\" href=\"#\">scriveners</a>, of whom as yet nothing that I know of has been written.</p>"
+                + "<div class=\"popup\"><a href=\"/subscribe\">Subscribe to our newsletter</a></div>"));
+        assertArticleKept(a);
+        assertThat(a.text()).contains("I mean the law-copyists or scriveners, of whom").doesNotContain("Subscribe");
+    }
+
+    /** Nine more paragraphs of the same story: a box that holds clearly more than the others. */
+    private static String longPart() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 9; i++) sb.append("<p>").append(P2.replace("Opposition members", "Speaker " + i)).append("</p>");
+        return sb.toString();
+    }
+
+    @Test
+    void anArticleCutIntoRepeatedWrappersIsGatheredInOrder() {
+        ExtractedArticle a = extract("<article><h1>Council approves budget</h1>"
+                + "<div class=\"story-body-supplemental\"><div class=\"story-body story-body-1\"><p>" + P1 + "</p><p>" + P3
+                + "</p></div></div><div class=\"ad-slot\"><a href=\"/ad\">Buy now</a></div>"
+                + "<div class=\"story-body-supplemental\"><div class=\"story-body story-body-2\"><p>" + P2 + "</p>" + longPart()
+                + "</div><div class=\"supplemental\"><a href=\"/x\">More coverage of the council</a></div></div></article>");
+        assertArticleKept(a);
+        assertThat(a.text().indexOf(P1)).isLessThan(a.text().indexOf(P2));
+        assertThat(a.text()).doesNotContain("Buy now");
+    }
+
+    @Test
+    void aSiblingBoxNamedAsTheArticleJoinsEvenWhenItsProseSitsDeep() {
+        String deep = "<section><div><div><div><div><p>" + P1 + "</p><p>" + P3 + "</p></div></div></div></div></section>";
+        ExtractedArticle a = extract("<div id=\"post\"><div class=\"acf-content\">" + deep + "</div>"
+                + "<figure><img src=\"/a.jpg\"></figure><div class=\"acf-content\"><p>" + P2 + "</p>" + longPart() + "</div></div>");
+        assertArticleKept(a);
+    }
+
+    @Test
+    void aScriptTemplateOfJsonIsNotTakenForMarkup() {
+        String json = "{\"type\":\"Image\",\"caption\":\"<p>A caption escaped in JSON<\\/p>\",\"variant\":\"shortcode\","
+                + "\"disableZoom\":true,\"filler\":\"" + "x".repeat(600) + "\"}";
+        ExtractedArticle a = extract(article("<div><script type=\"text/template\"><![CDATA[" + json + "]]></script></div>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("disableZoom", "shortcode", "escaped in JSON");
+    }
 }

@@ -13,11 +13,16 @@ import org.jsoup.parser.Parser;
  * which stage lost it (page cleaning, the content finder's choice, the content cleaner) and under
  * which elements it sits, so that failures can be grouped by cause rather than read page by page.
  * Usage: {@code ExtractionFailures [dataDir=../shared/data]}; one line per failure, tab-separated:
- * kind, stage, file, the element chain, the snippet.
+ * kind, stage, file, the element chain, the snippet. {@code ExtractionFailures --page FILE SNIPPET} says
+ * where one snippet of one page is lost.
  */
 public final class ExtractionFailures {
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--page")) {
+            System.out.println(lostAt(Files.readAllBytes(Path.of(args[1])), DataSets.DEV_URL, args[2]));
+            return;
+        }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         for (DataSets.EvalPage page : DataSets.evalPages(data)) {
             byte[] bytes = Files.readAllBytes(page.file());
