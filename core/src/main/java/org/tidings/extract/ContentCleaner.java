@@ -166,7 +166,7 @@ final class ContentCleaner {
         List<Element> doomed = new java.util.ArrayList<>();
         for (int i = boxes.size() - 1; i >= 0; i--) {
             Element box = boxes.get(i);
-            if (box == content || dataTables.contains(box)) continue;
+            if (box == content || dataTables.contains(box) || inDataTable(box, dataTables)) continue;
             if (stats.chars(box) >= total * ARTICLE_SHARE && total > 0) continue; // the article itself
             if (isWidgetBox(box, stats.get(box), limit, stats)) {
                 stats.remove(box);
@@ -219,10 +219,37 @@ final class ContentCleaner {
     private static boolean isDataTable(Element table) {
         if ("presentation".equals(table.attr("role"))) return false;
         if (table.selectFirst("caption, th, thead") != null || !table.attr("summary").isEmpty()) return true;
-        if (table.selectFirst("td div, td p, td ul, td section") != null) return false;
         int rows = table.select("tr").size();
         int cells = table.select("td").size();
+        if (table.selectFirst("td div, td p, td ul, td section") != null) return isGridOfShortCells(table, rows);
         return rows >= 2 && cells >= 4;
+    }
+
+    /** Rows of a data table that an editor exported with a box in every cell: at least this many... */
+    private static final int GRID_MIN_ROWS = 3;
+    /** ...and no cell longer than this; a layout table holds the page's columns, which are long. */
+    private static final int GRID_MAX_CELL_CHARS = 200;
+
+    /** A table whose rows all have the same number of short cells (two or more) is a grid of data,
+     * even when each cell wraps its text in a box. */
+    private static boolean isGridOfShortCells(Element table, int rows) {
+        if (rows < GRID_MIN_ROWS) return false;
+        int columns = -1;
+        for (Element row : table.select("tr")) {
+            Elements rowCells = row.select("> td, > th");
+            if (columns == -1) columns = rowCells.size();
+            if (rowCells.size() != columns || columns < 2) return false;
+            for (Element cell : rowCells) if (cell.text().length() > GRID_MAX_CELL_CHARS) return false;
+        }
+        return true;
+    }
+
+    /** Boxes inside a data table's cells are judged with the table, not one by one: a cell holding
+     * only a link is data, not a menu. */
+    private static boolean inDataTable(Element box, Set<Element> dataTables) {
+        if (dataTables.isEmpty()) return false;
+        for (Element p = box.parent(); p != null; p = p.parent()) if (p.nameIs("table")) return dataTables.contains(p);
+        return false;
     }
 
     private static void removeEmpty(Element content) {

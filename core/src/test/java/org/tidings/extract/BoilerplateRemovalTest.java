@@ -244,4 +244,23 @@ class BoilerplateRemovalTest {
         assertArticleKept(a);
         assertThat(a.text()).doesNotContain("disableZoom", "shortcode", "escaped in JSON");
     }
+
+    @Test
+    void aDataTableWithABoxAndALinkInEveryCellKeepsItsCells() {
+        StringBuilder table = new StringBuilder("<table><tbody>");
+        String[][] rows = {{"Application", "Original size", "Patch size"}, {"Farm Heroes", "71.1 MB", "13.4 MB"},
+            {"Google Maps", "32.7 MB", "17.5 MB"}, {"Gmail", "17.8 MB", "7.6 MB"}};
+        for (String[] row : rows) {
+            table.append("<tr>");
+            for (int c = 0; c < row.length; c++) {
+                String cell = c == 0 ? "<a href=\"/apps/" + row[c].hashCode() + "\">" + row[c] + "</a>" : row[c];
+                table.append("<td><div dir=\"ltr\"><span>").append(cell).append("</span></div></td>");
+            }
+            table.append("</tr>");
+        }
+        ExtractedArticle a = extract(article(table.append("</tbody></table>").toString()));
+        assertArticleKept(a);
+        assertThat(a.text()).contains("Farm Heroes", "Google Maps", "Gmail", "17.5 MB");
+        assertThat(a.html()).contains("<table>");
+    }
 }
