@@ -143,13 +143,21 @@ final class ArticleHtml {
     }
 
     /**
-     * A picture's caption (HTML5's figcaption, or WordPress's older caption paragraph) stays in
-     * the HTML under its picture, but the plain text is the article's prose: captions and their
-     * credits ("Photo: Reuters") read as noise between paragraphs.
+     * A picture's caption (HTML5's figcaption, WordPress's older caption paragraph, or any other
+     * text beside the picture in its figure) stays in the HTML under its picture, but the plain
+     * text is the article's prose: captions and their credits ("Photo: Reuters") read as noise
+     * between paragraphs.
      */
     static boolean isCaption(Element e) {
-        return e.nameIs("figcaption") || e.hasClass("wp-caption-text");
+        if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) return true;
+        Element parent = e.parent();
+        return parent != null && parent.nameIs("figure") && !FIGURE_CONTENT.contains(e.normalName())
+                && e.selectFirst("table, blockquote, pre") == null;
     }
+
+    /** What a figure may hold besides its picture and caption: a table, a quote, code or a list
+     * ("wp-block-table", "wp-block-pullquote") is content, not a caption. */
+    private static final Set<String> FIGURE_CONTENT = Set.of("table", "blockquote", "pre", "ul", "ol", "img", "picture");
 
     private static final class TextRenderer implements NodeFilter {
         final List<String> paragraphs = new ArrayList<>();

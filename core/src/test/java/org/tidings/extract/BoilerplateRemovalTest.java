@@ -263,4 +263,14 @@ class BoilerplateRemovalTest {
         assertThat(a.text()).contains("Farm Heroes", "Google Maps", "Gmail", "17.5 MB");
         assertThat(a.html()).contains("<table>");
     }
+
+    @Test
+    void textBesideAPictureInItsFigureIsACaptionButATableInAFigureIsContent() {
+        ExtractedArticle a = extract(article("<figure class=\"image\"><img src=\"/hall.jpg\"><span class=\"description\">"
+                + "The town hall at night</span></figure><figure class=\"wp-block-table\"><table><tr><th>Item</th><th>Cost</th></tr>"
+                + "<tr><td>Parking</td><td>2 euros an hour</td></tr></table></figure>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("The town hall at night").contains("2 euros an hour");
+        assertThat(a.html()).contains("The town hall at night");
+    }
 }
