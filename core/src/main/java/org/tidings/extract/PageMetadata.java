@@ -68,8 +68,17 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
         return URL_LIKE.matcher(s.trim()).matches();
     }
 
+    /** A time after the names ("May 20, 2019", "20. Mai 2019", "2019-05-20 ...", "• 8h"): the page's
+     * dateline run into its byline. */
+    private static final Pattern TRAILING_TIME = Pattern.compile("(?iu)\\s*[•|·,–-]?\\s*("
+            + "\\d{1,3}\\s?(s|m|min|mins|h|hr|hrs|d|hours?|minutes?|days?)(\\s+ago)?"
+            + "|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d{1,2},?\\s+\\d{4}.*"
+            + "|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}.*|\\d{4}-\\d{2}-\\d{2}.*)$");
+
     private static String clean(String byline) {
         String s = byline.replaceAll("\\s+", " ").trim();
+        String names = TRAILING_TIME.matcher(s).replaceFirst("").trim();
+        if (names.length() >= 2 && Character.isLetter(names.charAt(names.length() - 1))) s = names;
         return s.isEmpty() || s.length() > MAX_BYLINE_CHARS * 2 ? null : s;
     }
 

@@ -96,4 +96,14 @@ class MetadataTest {
         assertThat(DateParsing.parse("0000-00-00")).isNull();
         assertThat(DateParsing.parse("yesterday")).isNull();
     }
+
+    @Test
+    void aDatelineRunIntoTheBylineIsCutButADateAloneIsNoName() {
+        assertThat(extract("<meta name=\"author\" content=\"By Joshua Sokol May 20, 2019\">").byline()).isEqualTo("By Joshua Sokol");
+        assertThat(extract("<meta name=\"author\" content=\"James Akinaka \u2022 8h\">").byline()).isEqualTo("James Akinaka");
+        assertThat(extract("<meta name=\"author\" content=\"Von Anna Berg, 20. Mai 2019\">").byline()).isEqualTo("Von Anna Berg");
+        assertThat(extract("<meta name=\"author\" content=\"Ana Ruiz\">").byline()).isEqualTo("Ana Ruiz");
+        assertThat(extract("<meta name=\"author\" content=\"Last Updated: January 7, 2025\">").byline())
+                .isEqualTo("Last Updated: January 7, 2025");
+    }
 }
