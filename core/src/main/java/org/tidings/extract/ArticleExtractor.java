@@ -92,8 +92,46 @@ public final class ArticleExtractor {
         return parser.parseInput(html, baseUrl);
     }
 
+    /**
+     * The structured body as paragraphs. Publishers fill it from their HTML: entities are decoded,
+     * tags dropped, and lines of an inline script that lost its tags ("googletag.cmd.push(...)")
+     * left out.
+     */
     private static String paragraphs(String body) {
-        return String.join("\n\n", body.strip().split("\\s*\\n\\s*\\n?\\s*"));
+        String text = body.indexOf('<') >= 0 || body.indexOf('&') >= 0 ? fromHtml(body) : body;
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : text.strip().split("\\s*\\n\\s*\\n?\\s*")) {
+            if (!line.isBlank() && !SCRIPT_LINE.matcher(line).find()) out.add(line.strip());
+        }
+        return String.join("\n\n", withoutRelatedTail(out));
+    }
+
+    /** "Related" alone on a line, then only headline-length lines: links to other stories that
+     * the publisher's template appended to the body. */
+    private static final java.util.regex.Pattern RELATED_HEADING = java.util.regex.Pattern.compile("(?iu)^(related"
+            + "( articles| stories| posts| news)?|relacionad[ao]s|not[ií]cias relacionadas|leia também|veja também|read more|"
+            + "see also|more on this( story)?|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|sur le même sujet|"
+            + "leggi anche|te puede interesar)\\s*[:.]?$");
+    private static final int HEADLINE_MAX_CHARS = 160;
+
+    private static List<String> withoutRelatedTail(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).length() > HEADLINE_MAX_CHARS) return lines;
+            if (RELATED_HEADING.matcher(lines.get(i)).matches()) return i == 0 ? lines : lines.subList(0, i);
+        }
+        return lines;
+    }
+
+    /** Code, not prose: a call with a function argument, a statement block, a DOM global. */
+    private static final java.util.regex.Pattern SCRIPT_LINE = java.util.regex.Pattern.compile(
+            "function\\s*\\(|\\)\\s*\\{\\s*$|^\\s*\\}\\)?;?\\s*$|\\}\\);\\s*$|\\b(document|window|googletag)\\.\\w+");
+
+    /** Text of an HTML fragment with its line breaks: each block or break starts a line. */
+    private static String fromHtml(String html) {
+        Document fragment = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput("<body>" + html.replace("\n", "<br>"), "");
+        fragment.select("script, style, noscript").remove();
+        for (Element e : fragment.select("br, p, div, li, h1, h2, h3, h4, h5, h6, blockquote")) e.before(new org.jsoup.nodes.TextNode("\n"));
+        return fragment.body().wholeText();
     }
 
     private static String asHtml(String text) {

@@ -63,4 +63,18 @@ class TeaserDetectionTest {
         assertThat(a.excerpt()).isFalse();
         assertThat(a.text()).contains("the work would start in March");
     }
+
+    @Test
+    void aStructuredBodyWrittenAsHtmlIsReadAsTextWithoutItsScriptsOrRelatedLinks() {
+        String body = "O conselho decidiu fechar a ponte, disse a c&acirc;mara.\n"
+                + "  if (document.cookie.indexOf('X') == -1) {\n    googletag.cmd.push(function() { googletag.display('ad'); });\n  }\n"
+                + "Os engenheiros disseram que as obras n&atilde;o podiam esperar mais e que come&ccedil;ariam em mar&ccedil;o. ".repeat(10)
+                + "\nRelacionadas\nOutra ponte fecha em Salvador\nObras na avenida atrasam";
+        ExtractedArticle a = extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":"
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body) + "}</script>",
+                "<article><p>" + LEAD + "</p></article>");
+        assertThat(a.text()).startsWith("O conselho decidiu fechar a ponte, disse a câmara.")
+                .contains("as obras não podiam esperar mais e que começariam em março.")
+                .doesNotContain("googletag", "document.cookie", "&atilde;", "Relacionadas", "Outra ponte");
+    }
 }
