@@ -265,28 +265,39 @@ final class ContentFinder {
         return picked;
     }
 
+    /** How far above the chosen box the page's repeated wrappers are looked for: page builders
+     * nest each section's text three or four boxes deep. */
+    private static final int COUSIN_LEVELS = 4;
+
     /**
      * Articles cut into parts by the page's own repeated wrappers ("story-body-supplemental"
-     * holding "story-body-1", an advertisement, then another wrapper holding "story-body-2"):
-     * the wrappers of the same tag and class as the one around the chosen part, holding prose,
-     * join it in page order. Guards against taking a whole page: only wrappers named exactly as
-     * the article's own, and only when they hold prose.
+     * holding "story-body-1", an advertisement, then another wrapper holding "story-body-2"; a
+     * page builder's "PageSection" after "PageSection", each holding a text block): the nearest
+     * wrapper around the chosen part, up to {@link #COUSIN_LEVELS} levels, whose siblings of the
+     * same tag and class hold prose, brings those siblings in, in page order. Guards against
+     * taking a whole page: only wrappers named exactly as the article's own, and only when they
+     * hold prose with few links.
      */
     private List<Element> withCousins(Element parent, List<Element> picked) {
-        Element grandparent = parent.parent();
-        if (grandparent == null || parent.className().isBlank() || grandparent.nameIs("html")) return picked;
-        List<Element> out = new ArrayList<>();
-        boolean found = false;
-        for (Element wrapper : grandparent.children()) {
-            if (wrapper == parent) {
-                out.addAll(picked);
-            } else if (wrapper.normalName().equals(parent.normalName()) && wrapper.className().equals(parent.className())
-                    && proseChars(wrapper) >= PROSE_GROWTH_MIN_CHARS && stats.get(wrapper).linkDensity() < PROSE_MAX_LINK_DENSITY) {
-                out.add(wrapper);
-                found = true;
+        Element wrapper = parent;
+        for (int level = 1; level <= COUSIN_LEVELS && wrapper != null; level++, wrapper = wrapper.parent()) {
+            Element holder = wrapper.parent();
+            if (holder == null || holder.nameIs("html") || wrapper.nameIs("body")) return picked;
+            if (wrapper.className().isBlank()) continue;
+            List<Element> out = new ArrayList<>();
+            boolean found = false;
+            for (Element sibling : holder.children()) {
+                if (sibling == wrapper) {
+                    out.addAll(picked);
+                } else if (sibling.normalName().equals(wrapper.normalName()) && sibling.className().equals(wrapper.className())
+                        && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) {
+                    out.add(sibling);
+                    found = true;
+                }
             }
+            if (found) return out;
         }
-        return found ? out : picked;
+        return picked;
     }
 
     /** Lead paragraphs this long are prose; longer "leads" are other articles' teasers. */

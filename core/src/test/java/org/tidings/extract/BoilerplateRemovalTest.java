@@ -273,4 +273,17 @@ class BoilerplateRemovalTest {
         assertThat(a.text()).doesNotContain("The town hall at night").contains("2 euros an hour");
         assertThat(a.html()).contains("The town hall at night");
     }
+
+    @Test
+    void aPageOfRepeatedSectionsKeepsTheTextOfEachSection() {
+        String section = "<section class=\"PageSection\"><div class=\"SectionInner\"><article class=\"ImageText\"><img src=\"/%d.jpg\">"
+                + "<header class=\"ImageText_Description\"><div class=\"Richtext_Block\">%s</div></header></article></div></section>";
+        ExtractedArticle a = extract("<main><h1>Council approves budget</h1>"
+                + String.format(section, 1, "<p>" + P1 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p>")
+                + String.format(section, 2, "<p>" + P2 + "</p>" + longPart())
+                + String.format(section, 3, "<p>" + P3 + "</p><p>" + P3.replace("January", "March") + "</p>") + "</main>");
+        assertArticleKept(a);
+        assertThat(a.text().indexOf(P1)).isLessThan(a.text().indexOf(P2));
+        assertThat(a.text().indexOf(P2)).isLessThan(a.text().indexOf(P3));
+    }
 }
