@@ -73,8 +73,10 @@ final class ContentCleaner {
         for (Element marker : content.select("[itemprop=articleBody]")) {
             for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
         }
+        PageCleaning.SentencePhrases phrases = new PageCleaning.SentencePhrases();
+        List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : content.getAllElements()) {
-            if (e == content || PageCleaning.isProtected(e) || PageCleaning.isPhraseOfSentence(e)) continue;
+            if (e == content || PageCleaning.isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;
@@ -82,8 +84,9 @@ final class ContentCleaner {
             boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
                     && chars < limit && !PageCleaning.holdsProse(e, stats)
                     || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
-            if (furniture && !bodies.contains(e)) e.remove();
+            if (furniture && !bodies.contains(e) && !phrases.contains(e)) doomed.add(e);
         }
+        Removal.removeAll(doomed);
     }
 
     /** Labels, credits and lone dates are short: only elements up to this long are read. */
@@ -97,25 +100,34 @@ final class ContentCleaner {
         return m.group().trim().endsWith(":") || rest.isEmpty() || text.endsWith(":") || counts.linkDensity() >= 0.5;
     }
 
-    /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly. */
+    /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly;
+     * the labels found are removed together (one by one, 100,000 of them in one parent would
+     * re-index its children each time). */
     private static void removeLabelsAndDates(Element content) {
         TextStats stats = TextStats.of(content);
+        List<Element> doomed = new java.util.ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
                 int chars = stats.chars(e);
                 if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
-                if (chars == 0) return e.nameIs("time") ? FilterResult.REMOVE : FilterResult.SKIP_CHILDREN;
+                if (chars == 0) return e.nameIs("time") ? remove(e) : FilterResult.SKIP_CHILDREN;
                 String text = e.text().trim();
                 boolean image = stats.get(e).images() > 0;
                 boolean label = !image && (Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt()
                         || isReadAlso(text, stats.get(e)));
-                if (label || DATE_ONLY.matcher(text).matches()) return FilterResult.REMOVE;
+                if (label || DATE_ONLY.matcher(text).matches()) return remove(e);
                 return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
-                        ? FilterResult.REMOVE : FilterResult.SKIP_CHILDREN;
+                        ? remove(e) : FilterResult.SKIP_CHILDREN;
+            }
+
+            private FilterResult remove(Element e) {
+                doomed.add(e);
+                return FilterResult.SKIP_ENTIRELY;
             }
         }, content);
+        Removal.removeAll(doomed);
     }
 
     private static void removeRepeatedHeadline(Element content, String title) {

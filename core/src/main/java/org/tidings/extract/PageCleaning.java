@@ -42,7 +42,7 @@ final class PageCleaning {
         unwrapHtmlTemplates(body);
         resolveLazyImages(body);
         unwrapNoscriptImages(body);
-        body.select(NEVER_TEXT).remove();
+        Removal.removeAll(body.select(NEVER_TEXT));
         removeComments(body);
         List<Element> hidden = new java.util.ArrayList<>();
         for (Element e : body.getAllElements()) {
@@ -130,10 +130,11 @@ final class PageCleaning {
         int total = Math.max(1, stats.chars(body));
         Elements all = body.getAllElements();
         java.util.Set<Element> holders = mainContentHolders(body);
+        SentencePhrases phrases = new SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
         List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
-            if (e == body || isProtected(e) || isPhraseOfSentence(e)) continue;
+            if (e == body || isProtected(e)) continue;
             List<String> words = Boilerplate.words(e);
             if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
             if (words.isEmpty()) continue;
@@ -141,7 +142,7 @@ final class PageCleaning {
             boolean furniture = Boilerplate.isAlwaysFurniture(words)
                     || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
                     || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
-            if (furniture && !holders.contains(e)) {
+            if (furniture && !holders.contains(e) && !phrases.contains(e)) {
                 if (keepComments && Boilerplate.isComments(words)) {
                     comments.add(e);
                     continue;
@@ -161,19 +162,28 @@ final class PageCleaning {
     private static final int SENTENCE_AROUND_CHARS = 20;
 
     /**
-     * A link or an emphasis inside running text ("I mean the {@code <a class="popup">}law-copyists</a>
-     * or scriveners") is part of the sentence, whatever its class says: removing it would cut the
-     * sentence. Furniture sits in boxes of its own, not mid-sentence; an inline box of pictures (a
-     * row of rating stars) is not a phrase.
+     * Links and emphases inside running text ("I mean the {@code <a class="popup">}law-copyists</a>
+     * or scriveners") are part of the sentence, whatever their class says: removing one would cut
+     * the sentence. Furniture sits in boxes of its own, not mid-sentence; an inline box of pictures
+     * (a row of rating stars) is not a phrase. The text around each parent is counted once, so a
+     * parent with 100,000 inline children costs a linear pass, not a quadratic one.
      */
-    static boolean isPhraseOfSentence(Element e) {
-        Element parent = e.parent();
-        if (parent == null || !PHRASING.contains(e.normalName()) || e.selectFirst("img, picture") != null) return false;
-        int around = 0;
-        for (org.jsoup.nodes.Node sibling : parent.childNodes()) {
-            if (sibling instanceof org.jsoup.nodes.TextNode t) around += t.text().strip().length();
+    static final class SentencePhrases {
+        private final java.util.Map<Element, Integer> textAround = new java.util.IdentityHashMap<>();
+
+        boolean contains(Element e) {
+            Element parent = e.parent();
+            if (parent == null || !PHRASING.contains(e.normalName()) || e.selectFirst("img, picture") != null) return false;
+            return textAround.computeIfAbsent(parent, SentencePhrases::ownText) >= SENTENCE_AROUND_CHARS;
         }
-        return around >= SENTENCE_AROUND_CHARS;
+
+        private static int ownText(Element parent) {
+            int around = 0;
+            for (org.jsoup.nodes.Node sibling : parent.childNodes()) {
+                if (sibling instanceof org.jsoup.nodes.TextNode t) around += t.text().strip().length();
+            }
+            return around;
+        }
     }
 
     /** Comments kept as the page's content lose their names, which would make later passes drop them. */

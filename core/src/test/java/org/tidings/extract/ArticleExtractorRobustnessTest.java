@@ -70,6 +70,14 @@ class ArticleExtractorRobustnessTest {
     }
 
     @Test
+    void aHundredThousandInlineBoxesInOneParagraphAreReadInLinearTime() {
+        String many = "word <span class=\"share\">Share</span> ".repeat(100_000);
+        byte[] body = ARTICLE.replace("<p>Fishermen", "<p>" + many + "</p><p>Fishermen").getBytes(StandardCharsets.UTF_8);
+        ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
+        assertThat(a.text()).contains("The harbour reopened on Monday");
+    }
+
+    @Test
     void fiftyMegabytePagesAreCutNotSwallowed() {
         StringBuilder sb = new StringBuilder(ARTICLE.replace("</article></body></html>", ""));
         String filler = "<p>More words, more words, and yet more words in an endless page of filler text.</p>\n";
