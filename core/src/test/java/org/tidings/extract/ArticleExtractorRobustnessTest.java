@@ -70,11 +70,25 @@ class ArticleExtractorRobustnessTest {
     }
 
     @Test
-    void aHundredThousandInlineBoxesInOneParagraphAreReadInLinearTime() {
+    void aHundredThousandLabelsInOneParagraphDoNotHang() {
         String many = "word <span class=\"share\">Share</span> ".repeat(100_000);
         byte[] body = ARTICLE.replace("<p>Fishermen", "<p>" + many + "</p><p>Fishermen").getBytes(StandardCharsets.UTF_8);
         ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
         assertThat(a.text()).contains("The harbour reopened on Monday");
+    }
+
+    @Test
+    void twentyThousandSiblingsOfEveryKindACleaningPassTouchesDoNotHang() {
+        String[] kinds = {"<button>x</button>", "<div class=\"ad\">Advertisement</div>", "<div>Share</div>",
+            "<img data-src=\"/a.jpg\" src=\"data:x\">", "<noscript><img src=\"/a.jpg\"></noscript>",
+            "<figure><img src=\"/a.jpg\"><figcaption>c</figcaption></figure>", "<li><a href=\"/x\">item</a></li>",
+            "<tr><td>a</td><td>b</td></tr>", "<time datetime=\"2020-01-01\">1 Jan 2020</time>",
+            "<div style=\"display:none\">hidden</div>", "<h2>Related</h2>"};
+        StringBuilder page = new StringBuilder();
+        for (String kind : kinds) page.append("<div>").append(kind.repeat(20_000)).append("</div>");
+        byte[] body = ARTICLE.replace("<p>Fishermen", page + "<p>Fishermen").getBytes(StandardCharsets.UTF_8);
+        ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
+        assertThat(a.text()).isNotNull();
     }
 
     @Test
