@@ -77,9 +77,9 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
 
     private static String clean(String byline) {
         String s = byline.replaceAll("\\s+", " ").trim();
+        if (s.isEmpty() || s.length() > MAX_BYLINE_CHARS * 2) return null;
         String names = TRAILING_TIME.matcher(s).replaceFirst("").trim();
-        if (names.length() >= 2 && Character.isLetter(names.charAt(names.length() - 1))) s = names;
-        return s.isEmpty() || s.length() > MAX_BYLINE_CHARS * 2 ? null : s;
+        return names.length() >= 2 && Character.isLetter(names.charAt(names.length() - 1)) ? names : s;
     }
 
     private static Instant published(Document doc, StructuredData ld, MetaTags meta) {

@@ -92,6 +92,16 @@ class ArticleExtractorRobustnessTest {
     }
 
     @Test
+    void aStructuredBodyOfThirtyFiveThousandBreaksDoesNotHang() {
+        String body = "A line of the article, long enough to count.<br>\n".repeat(35_000);
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
+        byte[] page = ARTICLE.replace("</head>", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":"
+                + json + "}</script></head>").getBytes(StandardCharsets.UTF_8);
+        ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(page, null, null));
+        assertThat(a.text()).startsWith("A line of the article, long enough to count.\n\nA line");
+    }
+
+    @Test
     void fiftyMegabytePagesAreCutNotSwallowed() {
         StringBuilder sb = new StringBuilder(ARTICLE.replace("</article></body></html>", ""));
         String filler = "<p>More words, more words, and yet more words in an endless page of filler text.</p>\n";
