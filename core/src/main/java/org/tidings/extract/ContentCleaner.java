@@ -115,9 +115,9 @@ final class ContentCleaner {
                 if (chars == 0) return e.nameIs("time") ? remove(e) : FilterResult.SKIP_CHILDREN;
                 String text = e.text().trim();
                 boolean image = stats.get(e).images() > 0;
-                boolean label = !image && (Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt()
-                        || isReadAlso(text, stats.get(e)));
-                if (label || DATE_ONLY.matcher(text).matches()) return remove(e);
+                boolean labelText = Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt() || isReadAlso(text, stats.get(e));
+                if (image && labelText) return FilterResult.CONTINUE; // a picture with its credit: the credit alone goes
+                if (labelText || DATE_ONLY.matcher(text).matches()) return remove(e);
                 return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
                         ? remove(e) : FilterResult.SKIP_CHILDREN;
             }

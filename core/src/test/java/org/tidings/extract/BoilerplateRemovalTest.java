@@ -286,4 +286,13 @@ class BoilerplateRemovalTest {
         assertThat(a.text().indexOf(P1)).isLessThan(a.text().indexOf(P2));
         assertThat(a.text().indexOf(P2)).isLessThan(a.text().indexOf(P3));
     }
+
+    @Test
+    void aCreditLineInsideAPictureBoxGoesAndThePictureStays() {
+        ExtractedArticle a = extract(article("<div class=\"single--image\"><img src=\"/hall.jpg\">"
+                + "<div class=\"image--caption\">Foto: Instagram/the_town_hall_of_the_city</div></div>"));
+        assertArticleKept(a);
+        assertThat(a.text()).doesNotContain("Instagram");
+        assertThat(a.html()).contains("hall.jpg");
+    }
 }
