@@ -57,7 +57,7 @@ public final class ArticleExtractor {
         String structuredBody = meta.structured().articleBody();
         if (structuredBody != null && structuredBody.length() >= STRUCTURED_BODY_MIN_CHARS
                 && structuredBody.length() > text.length() * STRUCTURED_BODY_ADVANTAGE) {
-            text = paragraphs(structuredBody);
+            text = StructuredBody.paragraphs(structuredBody);
             html = asHtml(text);
         }
         boolean excerpt = Teasers.isTeaser(paywallSign, text);
@@ -90,64 +90,6 @@ public final class ArticleExtractor {
     private static Document parse(String html, String baseUrl) {
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         return parser.parseInput(html, baseUrl);
-    }
-
-    /**
-     * The structured body as paragraphs. Publishers fill it from their HTML: entities are decoded,
-     * tags dropped, and lines of an inline script that lost its tags ("googletag.cmd.push(...)")
-     * left out.
-     */
-    private static String paragraphs(String body) {
-        String text = body.indexOf('<') >= 0 || body.indexOf('&') >= 0 ? fromHtml(body) : body;
-        List<String> out = new java.util.ArrayList<>();
-        for (String line : text.strip().split("\\s*\\n\\s*\\n?\\s*")) {
-            if (!line.isBlank() && !SCRIPT_LINE.matcher(line).find()) out.add(line.strip());
-        }
-        return String.join("\n\n", withoutRelatedTail(out));
-    }
-
-    /** "Related" alone on a line, then only headline-length lines: links to other stories that
-     * the publisher's template appended to the body. */
-    private static final java.util.regex.Pattern RELATED_HEADING = java.util.regex.Pattern.compile("(?iu)^(related"
-            + "( articles| stories| posts| news)?|relacionad[ao]s|not[ií]cias relacionadas|leia também|veja também|read more|"
-            + "see also|more on this( story)?|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|sur le même sujet|"
-            + "leggi anche|te puede interesar)\\s*[:.]?$");
-    private static final int HEADLINE_MAX_CHARS = 160;
-
-    private static List<String> withoutRelatedTail(List<String> lines) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).length() > HEADLINE_MAX_CHARS) return lines;
-            if (RELATED_HEADING.matcher(lines.get(i)).matches()) return i == 0 ? lines : lines.subList(0, i);
-        }
-        return lines;
-    }
-
-    /** Code, not prose: a call with a function argument, a line opening or closing a block, the
-     * ad library's calls. */
-    private static final java.util.regex.Pattern SCRIPT_LINE = java.util.regex.Pattern.compile(
-            "function\\s*\\(|\\)\\s*\\{\\s*$|^\\s*\\}\\)?;?\\s*$|\\}\\);\\s*$|\\bgoogletag\\.\\w+");
-
-    private static final java.util.Set<String> LINE_BREAKING = java.util.Set.of("br", "p", "div", "li", "h1", "h2", "h3",
-            "h4", "h5", "h6", "blockquote", "tr");
-
-    /** Text of an HTML fragment with its line breaks: its own newlines, and one before each block
-     * or break. Read in one pass without changing the tree (inserting a break before each of
-     * 100,000 siblings would re-index them each time). */
-    private static String fromHtml(String html) {
-        Document fragment = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput("<body>" + html, "");
-        StringBuilder text = new StringBuilder();
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof Element e && (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript"))) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (node instanceof Element e && LINE_BREAKING.contains(e.normalName())) text.append('\n');
-                if (node instanceof org.jsoup.nodes.TextNode t) text.append(t.getWholeText());
-                return FilterResult.CONTINUE;
-            }
-        }, fragment.body());
-        return text.toString();
     }
 
     private static String asHtml(String text) {
