@@ -8,9 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.SourceArticle;
 import org.tidings.summary.StoryDigest;
 import org.tidings.summary.Summarizer;
@@ -78,15 +82,21 @@ public class StoryAssistant {
     };
 
     private final ModelAssistant model;
+    private final Function<List<Long>, Map<Long, String>> texts;
+    private final EnrichmentStore enrichment;
 
     @Autowired
-    public StoryAssistant(ModelAssistant model) {
+    public StoryAssistant(ModelAssistant model, ArticleStore articles, EnrichmentStore enrichment) {
         this.model = model;
+        this.texts = articles::texts;
+        this.enrichment = enrichment;
     }
 
-    /** Offline only. */
-    StoryAssistant() {
-        this(null);
+    /** Offline only, with the articles' texts from {@code texts}. */
+    StoryAssistant(Function<List<Long>, Map<Long, String>> texts) {
+        this.model = null;
+        this.texts = texts;
+        this.enrichment = null;
     }
 
     /**
@@ -98,17 +108,18 @@ public class StoryAssistant {
         boolean offered = digest.available() && model != null && model.enabled();
         if (!offered || Feature.parse(feature) != Feature.SUMMARY) return new Box(digest, offered, null, false);
         List<ModelAssistant.StoryReport> reports = new ArrayList<>();
+        Map<Long, String> text = texts.apply(articles.stream().map(ArticleView::id).toList());
         for (ArticleView a : articles) {
-            String html = a.bestHtml();
-            if (html == null || html.isBlank()) continue;
+            EnrichmentStore.Digest stored = enrichment.digest(a.id(), text.getOrDefault(a.id(), ""));
+            if (!stored.available()) continue;
             reports.add(new ModelAssistant.StoryReport(a.id(), a.sourceName(),
-                    Summarizer.digest(ArticleAssistant.paragraphs(html), a.lang())));
+                    new ArticleDigest(a.lang(), List.of(), stored.summary(), stored.keyPoints())));
         }
         Generated generated = model.summarizeStory(storyId, reports).orElse(null);
         return new Box(digest, true, generated, generated == null);
     }
 
-    /** The digest of a story from its articles (as {@code ArticleStore.story} lists them). */
+    /** The digest of a story from its articles (as {@code StoryStore.timeline} lists them). */
     public Digest forStory(long storyId, List<ArticleView> articles) {
         Key key = new Key(storyId, articles.stream().map(a -> a.id() + "@" + a.updatedAt() + "/" + a.fullTextStatus()).toList());
         synchronized (cache) {
@@ -122,15 +133,15 @@ public class StoryAssistant {
         return digest;
     }
 
-    static Digest digest(List<ArticleView> articles) {
+    private Digest digest(List<ArticleView> articles) {
         Map<String, ArticleView> byId = new HashMap<>();
         List<SourceArticle> sources = new ArrayList<>();
+        Map<Long, String> text = texts.apply(articles.stream().map(ArticleView::id).toList());
         for (ArticleView a : articles) {
-            String html = a.bestHtml();
-            if (html == null || html.isBlank()) continue;
+            String t = text.getOrDefault(a.id(), "");
+            if (t.isBlank()) continue;
             byId.put(Long.toString(a.id()), a);
-            sources.add(new SourceArticle(Long.toString(a.id()), a.sourceName(), a.publishedAt(),
-                    ArticleAssistant.paragraphs(html), a.lang()));
+            sources.add(new SourceArticle(Long.toString(a.id()), a.sourceName(), a.publishedAt(), t, a.lang()));
         }
         StoryDigest digest = Summarizer.digestStory(sources);
         if (!digest.available()) return Digest.NONE;

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
-import org.tidings.server.ingest.RefreshScheduler;
+import org.tidings.server.pipeline.Pipeline;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
@@ -28,12 +28,12 @@ class DemoEdition implements ApplicationRunner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DemoEdition.class);
 
     private final SourceStore sources;
-    private final RefreshScheduler scheduler;
+    private final Pipeline scheduler;
     private final TidingsProperties properties;
     private final Clock clock;
     private SamplePublisher publisher;
 
-    DemoEdition(SourceStore sources, RefreshScheduler scheduler, TidingsProperties properties, Clock clock) {
+    DemoEdition(SourceStore sources, Pipeline scheduler, TidingsProperties properties, Clock clock) {
         this.sources = sources;
         this.scheduler = scheduler;
         this.properties = properties;
@@ -47,7 +47,7 @@ class DemoEdition implements ApplicationRunner, DisposableBean {
         log.atInfo().addKeyValue("event", "demo_started").addKeyValue("publisher", publisher.baseUrl())
                 .addKeyValue("sources", publisher.sources().size()).addKeyValue("articles", publisher.articleCount())
                 .log("sample edition published at {}", publisher.baseUrl());
-        scheduler.wakeUp();
+        scheduler.refreshNow();
     }
 
     @Override

@@ -5,86 +5,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tidings.enrich.Enricher;
 import org.tidings.enrich.Enrichment;
 import org.tidings.enrich.Place;
 import org.tidings.enrich.Section;
 import org.tidings.enrich.Topic;
-import org.tidings.html.HtmlSanitizer;
-import org.tidings.server.config.TidingsProperties;
-import org.tidings.server.ingest.DeskRounds;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.summary.ArticleDigest;
+import org.tidings.summary.Summarizer;
 
 /**
- * Files every stored article under its section, its regions and its topics, when it arrives and
- * again when its full text does. Enrichment is idempotent, so processes that share a database may
- * all run this desk: two that enrich one article at once store the same result.
+ * Learns what an article is about from its text: its language, its section, its regions and its
+ * topics, and its digest (the summary and key points the article page shows). Idempotent, so
+ * processes that share a database may share the work.
  */
 @Component
-public class EnrichmentDesk implements SmartLifecycle {
+public class EnrichmentDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrichmentDesk.class);
-    /** Articles enriched per round (a few milliseconds each); the next round follows at once while there are more. */
-    private static final int BATCH = 200;
     /** Hashtags shown on an article: its most relevant topics, not every name it mentions. */
     static final int MAX_TOPICS = 8;
     /** Topics below this relevance are passing mentions, not what the article is about. */
     static final double MIN_TOPIC_SCORE = 0.2;
+    /** Below this many sentences a summary says nothing the article does not say at a glance. */
+    static final int MIN_DIGEST_SENTENCES = 6;
 
     private final EnrichmentStore store;
-    private final TidingsProperties.Scheduler settings;
-    private final DeskRounds rounds = new DeskRounds("enrichment-desk", this::round);
     private volatile Enricher enricher;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public EnrichmentDesk(EnrichmentStore store, TidingsProperties properties) {
-        this(store, properties.scheduler());
-    }
-
-    EnrichmentDesk(EnrichmentStore store, TidingsProperties.Scheduler settings) {
+    public EnrichmentDesk(EnrichmentStore store) {
         this.store = store;
-        this.settings = settings;
     }
 
-    @Override
-    public void start() {
-        if (settings.enabled()) rounds.start(settings.tick());
-    }
-
-    /** A round now rather than at the next tick (after articles arrived or their text did). */
-    public void wakeUp() {
-        rounds.wakeUp();
-    }
-
-    /** Enriches what is waiting, in batches, until nothing is; returns how many articles it enriched. */
-    public int drain() {
-        int total = 0;
-        List<EnrichmentStore.Pending> batch;
-        do {
-            batch = store.pending(BATCH);
-            for (EnrichmentStore.Pending article : batch) store.record(article.id(), learn(article));
-            total += batch.size();
-        } while (batch.size() == BATCH);
-        return total;
-    }
-
-    private void round() {
-        try {
-            int n = drain();
-            if (n > 0) log.atDebug().addKeyValue("event", "enriched").addKeyValue("articles", n).log("enriched {} articles", n);
-        } catch (RuntimeException e) {
-            if (!rounds.running()) return; // the server is stopping: the database may be gone already
-            log.atError().addKeyValue("event", "enrichment_failed").setCause(e).log("enrichment round failed");
-        }
+    /** Enriches the articles of these jobs and hands each to {@code next}. */
+    public void enrich(List<Job> jobs, ArticleStage next) {
+        for (EnrichmentStore.Pending article : store.pending(jobs)) store.record(article.job(), learn(article), next);
     }
 
     EnrichmentStore.Learned learn(EnrichmentStore.Pending article) {
-        Enrichment e = enricher().enrich(article.title(), HtmlSanitizer.toText(article.html()), article.lang(),
-                article.sourceSection());
+        Enrichment e = enricher().enrich(article.title(), article.text(), article.langHint(), article.sourceSection());
         Section bySource = Section.fromName(article.sourceSection());
         Section section = bySource != null && bySource != Section.GENERAL ? bySource : e.section();
         Set<String> regions = new LinkedHashSet<>();
@@ -98,7 +59,10 @@ public class EnrichmentDesk implements SmartLifecycle {
             if (t.slug() == null || t.slug().isBlank()) continue;
             topics.add(new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT)));
         }
-        return new EnrichmentStore.Learned(section.slug(), List.copyOf(regions), topics);
+        ArticleDigest digest = Summarizer.digest(article.text(), e.lang());
+        boolean digested = digest.sentences().size() >= MIN_DIGEST_SENTENCES;
+        return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics,
+                digested ? digest.summary() : List.of(), digested ? digest.keyPoints() : List.of());
     }
 
     /** The enricher loads its models on first use (about a second), not while the server starts. */
@@ -111,15 +75,5 @@ public class EnrichmentDesk implements SmartLifecycle {
             }
         }
         return e;
-    }
-
-    @Override
-    public void stop() {
-        rounds.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return rounds.running();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.tidings.article.ArticleText;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.FetchException;
@@ -65,7 +66,8 @@ class ImageProxy implements DisposableBean {
     ResponseEntity<byte[]> image(@PathVariable("article") long articleId, @PathVariable("key") String key) {
         Optional<ArticleView> article = articles.findById(articleId);
         if (article.isEmpty()) return ResponseEntity.notFound().build();
-        Optional<String> address = ProxiedImages.addresses(article.get().imageUrl(), article.get().bestHtml()).stream()
+        String body = articles.body(articleId).map(ArticleText::html).orElse("");
+        Optional<String> address = ProxiedImages.addresses(article.get().imageUrl(), body).stream()
                 .filter(u -> ProxiedImages.key(u).equals(key)).findFirst();
         if (address.isEmpty()) return ResponseEntity.notFound().build();
         Image image = cached(address.get());

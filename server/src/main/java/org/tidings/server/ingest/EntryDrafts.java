@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.tidings.article.ArticleText;
 import org.tidings.feed.FeedEntry;
-import org.tidings.html.HtmlSanitizer;
 import org.tidings.server.store.ArticleDraft;
 
 /** Turns a parsed feed entry into what the store keeps. */
@@ -15,7 +15,7 @@ final class EntryDrafts {
 
     /** A headline longer than this is a summary put in the title element; cut it at a word. */
     private static final int MAX_TITLE = 300;
-    /** Clocks drift: a date a little ahead is kept; one far ahead is a feed bug and becomes "now". */
+    /** Clocks drift: a date a little ahead is kept; one far ahead is a feed bug, as if there were none. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
     private static final String UNTITLED = "(untitled)";
@@ -36,25 +36,22 @@ final class EntryDrafts {
         String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip()
                 : url != null ? url : "sha256:" + sha256(title + "\u0000" + text);
         // FeedEntry carries HTML the feed parser has sanitized already (its contract): not sanitized twice
-        String summary = blankToNull(entry.summary());
-        String content = blankToNull(entry.content());
-        return new ArticleDraft(entryKey, url, title, summary, content, entry.author(),
-                entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
+        return ArticleDraft.ofFeed(entryKey, url, title, blankToNull(entry.summary()), blankToNull(entry.content()),
+                entry.author(), entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
     }
 
+    /** The entry's title, else the start of its text; a headline longer than a headline is a summary put there: cut at a word. */
     private static String title(FeedEntry entry) {
         String title = entry.title() == null ? "" : entry.title().strip();
-        if (title.isEmpty()) title = HtmlSanitizer.toText(entry.summary() != null ? entry.summary() : entry.content());
+        if (title.isEmpty()) title = ArticleText.ofFeed(null, entry.summary(), entry.content()).lead();
         if (title.isEmpty()) return UNTITLED;
-        if (title.length() <= MAX_TITLE) return title;
-        int cut = title.lastIndexOf(' ', MAX_TITLE);
-        return title.substring(0, cut > MAX_TITLE / 2 ? cut : MAX_TITLE) + "…";
+        return ArticleText.cut(title, MAX_TITLE);
     }
 
+    /** When the entry says it was published, unless that is far ahead (a feed bug); null when it does not say. */
     private static Instant published(FeedEntry entry, Instant now) {
         Instant t = entry.published() != null ? entry.published() : entry.updated();
-        if (t == null || t.isAfter(now.plus(FUTURE_TOLERANCE))) return now;
-        return t;
+        return t == null || t.isAfter(now.plus(FUTURE_TOLERANCE)) ? null : t;
     }
 
     private static String firstUrl(String... candidates) {

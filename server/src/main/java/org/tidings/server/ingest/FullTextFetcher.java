@@ -3,29 +3,39 @@ package org.tidings.server.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.tidings.article.ArticleText;
 import org.tidings.extract.ArticleExtractor;
 import org.tidings.extract.ExtractedArticle;
 import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
 import org.tidings.server.fetch.RobotsRules;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.url.CanonicalUrl;
 
 /**
  * One article page, top to bottom: ask robots.txt, fetch the page with the shared fetcher,
- * extract its main text, store it. Whatever happens, the feed's own text stays as the fallback.
+ * extract its main text, store it with everything else the page says of the article. Whatever
+ * happens, the feed's own text stays as the fallback, and the article goes on.
  */
 @Service
 public class FullTextFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(FullTextFetcher.class);
     private static final String ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
-    /** A page that fails this often (server errors, time-outs) is left with the feed's text. */
-    static final int MAX_ATTEMPTS = 3;
-    private static final Duration RETRY_AFTER = Duration.ofMinutes(30);
+    /**
+     * Waits before fetching a failing page again (a server error or a time-out may pass; a 4xx will
+     * not). Short, because the article waits for its page before it is enriched and placed in its
+     * story: after the last, it goes on with the feed's text.
+     */
+    static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
 
     private final Fetcher fetcher;
     private final RobotsRules robots;
@@ -39,16 +49,19 @@ public class FullTextFetcher {
         this.metrics = metrics;
     }
 
-    public void fetch(ArticleStore.FullTextJob job) {
+    /** Fetches the page of the article of {@code job} and hands the article to {@code next}. */
+    public void fetch(Job job, ArticleStage next) {
+        Optional<ArticleStore.PageRequest> request = articles.pageRequest(job);
+        if (request.isEmpty()) return; // deleted with its source meanwhile
         URI page;
         try {
-            page = URI.create(job.url());
-        } catch (IllegalArgumentException e) {
-            onFailed(job, "not a valid URL", 0);
+            page = URI.create(request.get().url());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            onFailed(job, "not a valid URL", List.of(), next);
             return;
         }
         if (!robots.allows(page)) {
-            articles.onFullTextFailed(job.id(), "robots.txt does not allow fetching this page", "blocked", 0, RETRY_AFTER);
+            articles.onPageFailed(job, "robots.txt does not allow fetching this page", "blocked", List.of(), next);
             count("blocked");
             return;
         }
@@ -56,28 +69,32 @@ public class FullTextFetcher {
         try {
             response = fetcher.get(page, ACCEPT, null, null);
         } catch (FetchException e) {
-            onFailed(job, e.getMessage(), MAX_ATTEMPTS);
+            onFailed(job, e.getMessage(), RETRIES, next);
             return;
         }
         if (!response.ok()) {
             // a 4xx will not change by asking again; a 5xx may
-            onFailed(job, "the page answered HTTP " + response.status(), response.status() < 500 ? 0 : MAX_ATTEMPTS);
+            onFailed(job, "the page answered HTTP " + response.status(), response.status() < 500 ? List.of() : RETRIES, next);
             return;
         }
-        onFetched(job, ArticleExtractor.extract(response.body(), response.contentType(), response.finalUri().toString()));
+        String url = response.finalUri().toString();
+        onFetched(job, request.get(), url, ArticleExtractor.extract(response.body(), response.contentType(), url), next);
     }
 
-    private void onFetched(ArticleStore.FullTextJob job, ExtractedArticle page) {
-        String status = page.excerpt() || page.html() == null || page.html().isBlank() ? "excerpt" : "done";
-        articles.onFullText(job.id(), new ArticleStore.FullText(status, status.equals("done") ? page.html() : null,
-                page.byline(), page.lang(), page.image()));
+    private void onFetched(Job job, ArticleStore.PageRequest request, String url, ExtractedArticle page, ArticleStage next) {
+        boolean teaser = page.excerpt() || page.html().isBlank();
+        ArticleText text = teaser ? null : ArticleText.ofPage(request.title(), request.summary(), page.html(), page.text());
+        articles.onPage(job, new ArticleStore.Page(text, CanonicalUrl.canonicalize(url, page.canonicalUrl()), page.byline(),
+                page.lang(), page.image(), page.published(), page.modified(),
+                page.keywords().isEmpty() ? null : String.join(", ", page.keywords())), next);
+        String status = teaser ? "excerpt" : "done";
         count(status);
         log.atDebug().addKeyValue("event", "full_text_" + status).addKeyValue("article_id", job.id())
                 .log("article {} full text: {}", job.id(), status);
     }
 
-    private void onFailed(ArticleStore.FullTextJob job, String error, int maxAttempts) {
-        articles.onFullTextFailed(job.id(), error, "failed", maxAttempts, RETRY_AFTER);
+    private void onFailed(Job job, String error, List<Duration> retries, ArticleStage next) {
+        articles.onPageFailed(job, error, "failed", retries, next);
         count("failed");
         log.atInfo().addKeyValue("event", "full_text_failed").addKeyValue("article_id", job.id())
                 .log("article {} full text failed: {}", job.id(), error);

@@ -116,7 +116,7 @@ public class ForYou {
         Map<Long, Reason> reasons = new HashMap<>();
         Map<Long, PersonalStore.Recent> matched = new HashMap<>(); // story -> its newest matching article
         for (PersonalStore.Recent r : recent) {
-            if (ReaderFilters.hides(mutes, r.sourceId(), slugs.getOrDefault(r.articleId(), Set.of()), r.title(), r.summary())) continue;
+            if (ReaderFilters.hides(mutes, r.sourceId(), slugs.getOrDefault(r.articleId(), Set.of()), r.title(), r.lead())) continue;
             long story = r.storyId() != null ? r.storyId() : -r.articleId();
             byStory.computeIfAbsent(story, k -> new ArrayList<>()).add(r);
             Reason reason = reasonFor(r, story, followedTopics, topicMatches, followedSources, followedSections, oftenRead, storiesRead);

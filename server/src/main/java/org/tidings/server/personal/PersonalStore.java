@@ -28,7 +28,7 @@ public class PersonalStore {
 
     /** A recent article as "For you" ranks it. */
     record Recent(long articleId, Long storyId, long sourceId, String publisher, String section, String title,
-            String summary, Instant published) {}
+            String lead, Instant published) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -168,14 +168,14 @@ public class PersonalStore {
      */
     List<Recent> recent(Instant since, int limit, boolean withArticleSection) {
         String section = withArticleSection ? "COALESCE(a.section, s.section)" : "s.section";
-        return jdbc.sql("SELECT a.id, a.story_id, a.source_id, s.name, " + section + " AS section, a.title, a.summary, a.published_at"
+        return jdbc.sql("SELECT a.id, a.story_id, a.source_id, s.name, " + section + " AS section, a.title, a.lead, a.published_at"
                         + """
                  FROM article a JOIN source s ON s.id = a.source_id
                 WHERE s.enabled = TRUE AND a.duplicate_of IS NULL AND a.published_at >= :since
                 ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("since", since.atOffset(ZoneOffset.UTC)).param("limit", limit)
                 .query((rs, row) -> new Recent(rs.getLong("id"), (Long) rs.getObject("story_id", Long.class), rs.getLong("source_id"),
-                        rs.getString("name"), rs.getString("section"), rs.getString("title"), rs.getString("summary"),
+                        rs.getString("name"), rs.getString("section"), rs.getString("title"), rs.getString("lead"),
                         instant(rs, "published_at")))
                 .list();
     }

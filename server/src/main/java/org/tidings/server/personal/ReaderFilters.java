@@ -14,7 +14,7 @@ import org.tidings.server.store.ArticleView;
 
 /**
  * Keeps what a reader muted out of every list: articles of a muted source, with a muted topic, or
- * whose headline or summary contains a muted keyword (as a whole word, in any case). One call for
+ * whose headline or lead contains a muted keyword (as a whole word, in any case). One call for
  * any list of articles, for the signed-in reader of the current request; anonymous readers see
  * everything:
  *
@@ -38,10 +38,10 @@ public class ReaderFilters {
     }
 
     /** What the filter looks at in an item that is not an {@link ArticleView} (a search hit, say). */
-    public record Subject(long articleId, long sourceId, String title, String summary) {
+    public record Subject(long articleId, long sourceId, String title, String lead) {
 
         static Subject of(ArticleView a) {
-            return new Subject(a.id(), a.sourceId(), a.title(), a.summary());
+            return new Subject(a.id(), a.sourceId(), a.title(), a.lead());
         }
     }
 
@@ -109,16 +109,16 @@ public class ReaderFilters {
         List<T> kept = new ArrayList<>(items.size());
         for (T item : items) {
             Subject a = subject.apply(item);
-            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.summary())) kept.add(item);
+            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.lead())) kept.add(item);
         }
         return kept;
     }
 
-    static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String summary) {
+    static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String lead) {
         if (mutes.sources().contains(sourceId)) return true;
         for (String slug : articleSlugs) if (mutes.topics().contains(slug)) return true;
         if (mutes.keywords().isEmpty()) return false;
-        String text = (title == null ? "" : title) + " " + (summary == null ? "" : summary.replaceAll("<[^>]*>", " "));
+        String text = (title == null ? "" : title) + " " + (lead == null ? "" : lead);
         for (Pattern keyword : mutes.keywords()) if (keyword.matcher(text).find()) return true;
         return false;
     }

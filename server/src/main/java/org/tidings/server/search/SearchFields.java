@@ -37,6 +37,8 @@ final class SearchFields {
     /** Publication time in epoch milliseconds: points for ranges, doc values for sorting and recency. */
     static final String PUBLISHED = "published";
     static final String STORY = "story";
+    /** The article's lead (stored, not searched): what the related block compares besides the headline. */
+    static final String LEAD = "lead";
 
     /** Text beyond this many characters is neither indexed nor highlighted: news articles are shorter, and it bounds the index. */
     static final int MAX_TEXT_CHARS = 20_000;
@@ -91,6 +93,7 @@ final class SearchFields {
         String text = a.text() == null ? "" : a.text();
         if (text.length() > MAX_TEXT_CHARS) text = text.substring(0, MAX_TEXT_CHARS);
         if (!text.isEmpty()) fields.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
+        if (a.lead() != null && !a.lead().isEmpty()) fields.add(new StoredField(LEAD, a.lead()));
         String lang = Languages.primary(a.lang());
         if (lang != null) fields.add(new StringField(LANG, lang, Field.Store.YES));
         if (a.section() != null && !a.section().isBlank()) fields.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));

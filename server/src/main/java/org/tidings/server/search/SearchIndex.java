@@ -45,7 +45,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex implements Closeable {
 
     /** The documents' format: change it whenever fields or analysis change, and every index is rebuilt. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     /** Memory for documents before they are written out as a segment: large batches (a rebuild) flush less often. */
     private static final double RAM_BUFFER_MB = 64;
 

@@ -1,6 +1,7 @@
 package org.tidings.server.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.tidings.html.HtmlSanitizer;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.SearchStore;
 
 /**
@@ -32,7 +27,7 @@ import org.tidings.server.store.SearchStore;
  * the index (another one holds it) only refreshes what it reads.
  */
 @Component
-public class SearchIndexer implements SmartLifecycle {
+public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
@@ -52,37 +47,28 @@ public class SearchIndexer implements SmartLifecycle {
     private final SearchIndex index;
     private final SearchStore store;
     private final Clock clock;
-    private final Duration refresh;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("search-indexer").daemon().factory());
     /** Articles indexed within the settle window, with the change time indexed: not indexed twice. */
     private final Map<Long, Instant> recent = new HashMap<>();
     /** Where this process has followed the database to (ahead of the committed watermark between commits). */
     private Instant followed;
     private Instant lastCommit = Instant.EPOCH;
-    private volatile boolean running;
 
-    public SearchIndexer(SearchIndex index, SearchStore store, Clock clock, TidingsProperties properties) {
+    public SearchIndexer(SearchIndex index, SearchStore store, Clock clock) {
         this.index = index;
         this.store = store;
         this.clock = clock;
-        this.refresh = properties.search().refresh();
     }
 
-    @Override
-    public void start() {
-        if (refresh.isZero() || refresh.isNegative()) return;
-        running = true;
-        worker.scheduleWithFixedDelay(this::round, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void round() {
+    /** A round of the pipeline: {@link #catchUp}; after a failure the next round starts again from the last commit. */
+    public int follow() {
         try {
-            catchUp();
-        } catch (RuntimeException | IOException e) {
-            followed = null; // start again from the last commit
-            recent.clear();
-            log.atError().addKeyValue("event", "search_index_failed").setCause(e).log("search indexing round failed");
+            return catchUp();
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                followed = null;
+                recent.clear();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -173,16 +159,13 @@ public class SearchIndexer implements SmartLifecycle {
         return ids.size();
     }
 
-    /** The article as the index holds it: its best text as plain text, and its own attributes before its source's. */
+    /** The article as the index holds it: its text, and its own attributes before its source's. */
     static IndexedArticle indexed(SearchStore.Row row, List<SearchStore.Topic> topics) {
-        String html = row.fullHtml() != null && !row.fullHtml().isBlank() ? row.fullHtml()
-                : row.content() != null && !row.content().isBlank() ? row.content() : row.summary();
-        String text = html == null ? "" : HtmlSanitizer.toText(html);
         Set<String> regions = new LinkedHashSet<>();
         if (row.sourceRegion() != null) regions.add(row.sourceRegion());
         if (row.regions() != null) regions.addAll(Arrays.asList(row.regions().trim().split("\\s+")));
         regions.remove("");
-        return new IndexedArticle(row.id(), row.sourceId(), row.publisher(), row.title(), text,
+        return new IndexedArticle(row.id(), row.sourceId(), row.publisher(), row.title(), row.text(), row.lead(),
                 row.lang() != null ? row.lang() : row.sourceLanguage(),
                 row.section() != null ? row.section() : row.sourceSection(),
                 regions, topics.stream().map(t -> new IndexedArticle.Topic(t.slug(), t.label())).toList(),
@@ -191,27 +174,5 @@ public class SearchIndexer implements SmartLifecycle {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops before the index is closed. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1;
     }
 }

@@ -49,7 +49,7 @@ public final class SimilarArticles {
      * Up to {@code limit} articles published since {@code since} that share the most telling words
      * with {@code article} (its id, story, headline and lead), best match first; none of its story,
      * nor of {@code hiddenSources}. Each comes with its source id as its publisher, its headline and
-     * the first {@code leadChars} characters of its text. {@code lang} is the article's language,
+     * the first {@code leadChars} characters of its lead. {@code lang} is the article's language,
      * used when the article itself is not in the index (yet, or as a copy of another).
      */
     public List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources,
@@ -74,7 +74,7 @@ public final class SimilarArticles {
                     query.add(new TermInSetQuery(SearchFields.SOURCE, ids), Occur.MUST_NOT);
                 }
                 TopDocs top = searcher.search(query.build(), limit);
-                return candidates(searcher, top.scoreDocs, title, text, leadChars);
+                return candidates(searcher, top.scoreDocs, title, leadChars);
             } finally {
                 index.release(searcher);
             }
@@ -105,14 +105,15 @@ public final class SimilarArticles {
         return mlt.like(fields);
     }
 
-    private static List<Candidate> candidates(IndexSearcher searcher, ScoreDoc[] hits, String title, String text, int leadChars)
+    private static List<Candidate> candidates(IndexSearcher searcher, ScoreDoc[] hits, String title, int leadChars)
             throws IOException {
-        Set<String> wanted = Set.of(SearchFields.ID, SearchFields.SOURCE, SearchFields.PUBLISHED, SearchFields.STORY, title, text);
+        Set<String> wanted = Set.of(SearchFields.ID, SearchFields.SOURCE, SearchFields.PUBLISHED, SearchFields.STORY, title,
+                SearchFields.LEAD);
         List<Candidate> found = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
             Document doc = searcher.storedFields().document(hit.doc, wanted);
             Long story = SearchFields.story(doc);
-            String lead = doc.get(text);
+            String lead = doc.get(SearchFields.LEAD);
             if (lead != null && lead.length() > leadChars) lead = lead.substring(0, leadChars);
             found.add(new Candidate(doc.get(SearchFields.ID), story == null ? null : story.toString(), doc.get(SearchFields.SOURCE),
                     doc.get(title), lead, Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()), null));

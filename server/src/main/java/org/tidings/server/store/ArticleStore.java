@@ -11,16 +11,21 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.tidings.article.ArticleText;
+import org.tidings.html.HtmlText;
+import org.tidings.server.store.PipelineStore.Job;
 
 /**
- * The articles table. Saving is idempotent: an entry is found again by its key within its source
- * or by its URL, so a re-fetched, re-ordered or re-identified entry updates the article it was
- * rather than adding a copy, and two processes racing on one entry store it once (the unique
- * constraints decide, {@code ON CONFLICT DO NOTHING} absorbs the loser).
+ * The articles table as ingestion writes it and pages read it. Saving is idempotent: an entry is
+ * found again by its key within its source, by its canonical URL or by its link, so a re-fetched,
+ * re-ordered, re-identified or re-tagged entry updates the article it was rather than adding a
+ * copy, and two processes racing on one entry store it once (the unique constraints decide,
+ * {@code ON CONFLICT DO NOTHING} absorbs the loser).
  */
 @Repository
 public class ArticleStore {
@@ -29,9 +34,39 @@ public class ArticleStore {
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
     static final String VIEW_COLUMNS = """
-            a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title,
-            a.summary, a.content, a.author, a.image_url, a.published_at, a.updated_at,
-            a.full_text_status, a.full_html, a.byline, a.lang, a.story_id""";
+            a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title, a.lead,
+            a.author, a.image_url, a.published_at, a.updated_at, a.full_text_status, a.excerpt, a.byline, a.lang,
+            a.story_id""";
+    private static final String VIEW = "SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id";
+
+    /**
+     * What the article's page gave.
+     *
+     * @param text     the page's body, or null when the page held only a teaser (the feed's body stays)
+     * @param keywords the page's keywords, comma-separated, or null
+     */
+    public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
+            Instant published, Instant modified, String keywords) {
+
+        String status() {
+            return text == null ? "excerpt" : "done";
+        }
+    }
+
+    /** An article whose page is to be fetched: its address, and what the feed said of it. */
+    public record PageRequest(Job job, String url, String title, String summary) {}
+
+    /** An article stored before the pipeline kept its text (migration V10), with what it had instead. */
+    public record Legacy(Job job, String url, String title, String summary, String content, String fullTextStatus,
+            String fullHtml) {
+
+        /** Its body by the one rule: the page's, when it was extracted, else the feed's. */
+        public ArticleText text() {
+            return "done".equals(fullTextStatus) && fullHtml != null && !fullHtml.isBlank()
+                    ? ArticleText.ofPage(title, summary, fullHtml, HtmlText.paragraphs(fullHtml))
+                    : ArticleText.ofFeed(title, summary, content);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -41,160 +76,208 @@ public class ArticleStore {
         this.clock = clock;
     }
 
-    /** An article whose page is to be fetched for its full text. */
-    public record FullTextJob(long id, String url, int attempts) {}
-
-    /** What extraction found on an article's page. */
-    public record FullText(String status, String html, String byline, String lang, String imageUrl) {}
-
     /**
-     * Saves one entry of a source's feed; a new article of a source with full text on is queued
-     * for its page to be fetched.
+     * Saves one entry of a source's feed. A new article waits for its page when its source wants
+     * full text, else for enrichment; an edited one goes through enrichment again.
      */
     public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
-        // two lookups, each on its own unique index: an OR of the two would scan the table on H2
-        Optional<Existing> existing = jdbc.sql("SELECT id, content_hash FROM article WHERE source_id = :sourceId AND entry_key = :entryKey")
-                .param("sourceId", sourceId)
-                .param("entryKey", draft.entryKey())
-                .query(ArticleStore::existing)
-                .optional()
-                .or(() -> draft.url() == null ? Optional.empty()
-                        : jdbc.sql("SELECT id, content_hash FROM article WHERE url = :url")
-                                .param("url", draft.url())
-                                .query(ArticleStore::existing)
-                                .optional());
+        // one lookup per unique index: an OR of them would scan the table on H2
+        Optional<Existing> existing = find("source_id = :sourceId AND entry_key = :key", Map.of("sourceId", sourceId, "key", draft.entryKey()))
+                .or(() -> draft.canonicalUrl() == null ? Optional.empty() : find("canonical_url = :url", Map.of("url", draft.canonicalUrl())))
+                .or(() -> draft.url() == null ? Optional.empty() : find("url = :url", Map.of("url", draft.url())));
         if (existing.isPresent()) {
-            return existing.get().contentHash().equals(draft.contentHash()) ? Outcome.UNCHANGED : update(existing.get().id(), draft);
+            return existing.get().contentHash().equals(draft.contentHash()) ? Outcome.UNCHANGED : update(existing.get(), draft);
         }
+        boolean page = wantsFullText && draft.url() != null;
+        Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                INSERT INTO article (source_id, entry_key, url, title, summary, content, author, image_url,
-                                     published_at, updated_at, first_seen_at, content_hash, full_text_status, changed_at)
-                VALUES (:sourceId, :entryKey, :url, :title, :summary, :content, :author, :imageUrl,
-                        :published, :updated, :now, :contentHash, :fullTextStatus, :now)
+                INSERT INTO article (source_id, entry_key, url, canonical_url, title, summary, body_html, body_text, lead,
+                                     excerpt, author, image_url, published_at, updated_at, first_seen_at, content_hash,
+                                     full_text_status, stage, changed_at)
+                VALUES (:sourceId, :entryKey, :url, :canonicalUrl, :title, :summary, :html, :text, :lead,
+                        :excerpt, :author, :imageUrl, :published, :updated, :now, :contentHash,
+                        :fullTextStatus, :stage, :now)
                 ON CONFLICT DO NOTHING""")
                 .params(params(draft))
                 .param("sourceId", sourceId)
-                .param("fullTextStatus", wantsFullText && draft.url() != null ? "pending" : null)
-                .param("published", toDb(draft.publishedAt()))
-                .param("updated", toDb(draft.updatedAt()))
-                .param("now", toDb(clock.instant()))
+                .param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
+                .param("fullTextStatus", page ? "pending" : null)
+                .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column())
+                .param("now", toDb(now))
                 .update();
         return inserted == 1 ? Outcome.INSERTED : Outcome.UNCHANGED;
     }
 
-    private Outcome update(long id, ArticleDraft draft) {
+    /**
+     * An edited entry: its title, summary and feed body change (a body taken from the page stays,
+     * with a lead of the new summary), and it goes through enrichment again; a stage working on
+     * the older version will not store its result.
+     */
+    private Outcome update(Existing existing, ArticleDraft draft) {
+        ArticleText text = draft.text();
+        if ("done".equals(existing.fullTextStatus())) {
+            ArticleText page = body(existing.id()).orElseThrow();
+            text = ArticleText.ofPage(draft.title(), draft.summary(), page.html(), page.text());
+        }
         jdbc.sql("""
-                UPDATE article SET title = :title, summary = :summary, content = :content, author = :author,
-                       image_url = :imageUrl, updated_at = :updated, content_hash = :contentHash, changed_at = :now, enriched_at = NULL
+                UPDATE article SET title = :title, summary = :summary, body_html = :html, body_text = :text, lead = :lead,
+                       excerpt = :excerpt, author = :author,
+                       image_url = CASE WHEN full_text_status = 'done' THEN COALESCE(image_url, :imageUrl)
+                                        ELSE COALESCE(:imageUrl, image_url) END,
+                       updated_at = :updated, content_hash = :contentHash, changed_at = :now, revision = revision + 1,
+                       stage = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage ELSE 'enrich' END,
+                       stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END
                 WHERE id = :id""")
-                .params(params(draft))
+                .params(params(new ArticleDraft(draft.entryKey(), draft.url(), draft.canonicalUrl(), draft.title(),
+                        draft.summary(), text, draft.author(), draft.imageUrl(), draft.publishedAt(), draft.updatedAt(),
+                        draft.contentHash())))
                 .param("now", toDb(clock.instant()))
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
-                .param("id", id)
+                .param("id", existing.id())
                 .update();
         return Outcome.UPDATED;
     }
 
+    /** What fetching the article's page needs to know; empty when the article is gone. */
+    public Optional<PageRequest> pageRequest(Job job) {
+        return jdbc.sql("SELECT url, title, summary FROM article WHERE id = :id").param("id", job.id())
+                .query((rs, row) -> new PageRequest(job, rs.getString("url"), rs.getString("title"), rs.getString("summary")))
+                .optional();
+    }
+
     /**
-     * Claims up to {@code limit} articles whose page is waiting to be fetched, for the length of
-     * the lease; rows another process holds are skipped.
+     * Stores what the article's page gave and hands the article to {@code next}: its body (unless
+     * the page held only a teaser), its canonical address (unless another article has it), byline,
+     * declared language, picture (the page's before the feed's), keywords, its publication time
+     * when the feed gave none, and its modification time. False when the article changed since
+     * the claim (the result is then not stored).
+     */
+    public boolean onPage(Job job, Page page, ArticleStage next) {
+        ArticleText text = page.text();
+        return job.bind(jdbc.sql("""
+                UPDATE article SET full_text_status = :status,
+                       body_html = COALESCE(:html, body_html), body_text = COALESCE(:text, body_text),
+                       lead = COALESCE(:lead, lead), excerpt = :excerpt,
+                       canonical_url = CASE WHEN NOT EXISTS (SELECT 1 FROM article other
+                                            WHERE other.canonical_url = :canonical AND other.id <> :id)
+                                       THEN COALESCE(:canonical, canonical_url) ELSE canonical_url END,
+                       byline = :byline, lang = COALESCE(:lang, lang), image_url = COALESCE(:image, image_url),
+                       keywords = :keywords,
+                       published_at = CASE WHEN published_at = first_seen_at AND :published < published_at
+                                           THEN :published ELSE published_at END,
+                       updated_at = CASE WHEN updated_at IS NULL OR :modified > updated_at
+                                         THEN COALESCE(:modified, updated_at) ELSE updated_at END,
+                       extracted_at = :now, full_text_error = NULL, changed_at = :now,\s""" + Job.HAND_ON
+                + " WHERE " + Job.STILL_HELD), next)
+                .param("status", page.status())
+                .param("html", text == null ? null : text.html())
+                .param("text", text == null ? null : text.text())
+                .param("lead", text == null ? null : text.lead())
+                .param("excerpt", text == null)
+                .param("canonical", page.canonicalUrl())
+                .param("byline", cut(page.byline(), 300))
+                .param("lang", cut(page.lang(), 16))
+                .param("image", cut(page.imageUrl(), 2048))
+                .param("keywords", cut(page.keywords(), 1000))
+                .param("published", toDb(page.published()))
+                .param("modified", toDb(page.modified()))
+                .param("now", toDb(clock.instant()))
+                .update() == 1;
+    }
+
+    /**
+     * Records a failed attempt at the article's page: it is tried again after the wait for its
+     * attempt (waits.get(attempts so far)); after the last, it ends with {@code finalStatus} and the
+     * article goes on to {@code next} with the feed's text.
+     */
+    public void onPageFailed(Job job, String error, String finalStatus, List<Duration> waits, ArticleStage next) {
+        int attempts = jdbc.sql("SELECT full_text_attempts FROM article WHERE id = :id").param("id", job.id())
+                .query(Integer.class).optional().orElse(0) + 1;
+        boolean last = attempts > waits.size();
+        job.bind(jdbc.sql("""
+                UPDATE article SET full_text_attempts = :attempts, full_text_error = :error,
+                       full_text_status = :status, stage = :stageNow, stage_lease_until = :retry
+                """ + " WHERE " + Job.STILL_HELD), next)
+                .param("attempts", attempts)
+                .param("error", cut(error, 500))
+                .param("status", last ? finalStatus : "pending")
+                .param("stageNow", (last ? next : job.stage()).column())
+                .param("retry", last ? null : toDb(clock.instant().plus(waits.get(attempts - 1))))
+                .update();
+    }
+
+    /** The articles stored before the pipeline kept its text, with what they had instead. */
+    public List<Legacy> legacy(List<Job> jobs) {
+        if (jobs.isEmpty()) return List.of();
+        Map<Long, Job> byId = new HashMap<>();
+        jobs.forEach(j -> byId.put(j.id(), j));
+        return jdbc.sql(LEGACY + " WHERE id IN (:ids)").param("ids", byId.keySet())
+                .query((rs, row) -> legacy(rs, byId.get(rs.getLong("id")))).list();
+    }
+
+    private static final String LEGACY = "SELECT id, url, title, summary, content, full_text_status, full_html FROM article";
+
+    private static Legacy legacy(ResultSet rs, Job job) throws SQLException {
+        return new Legacy(job, rs.getString("url"), rs.getString("title"), rs.getString("summary"), rs.getString("content"),
+                rs.getString("full_text_status"), rs.getString("full_html"));
+    }
+
+    /**
+     * Stores an older article's text and canonical address as the pipeline keeps them now (the
+     * columns they replace are emptied), and hands it to {@code next}. When another article has the
+     * address already, this one is a copy of it. False when the article changed since the claim.
      */
     @Transactional
-    public List<FullTextJob> claimFullText(Duration lease, int limit) {
-        Instant now = clock.instant();
-        List<FullTextJob> jobs = jdbc.sql("""
-                SELECT id, url, full_text_attempts FROM article
-                WHERE full_text_status = 'pending' AND (full_text_lease_until IS NULL OR full_text_lease_until < :now)
-                ORDER BY id
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED""")
-                .param("now", toDb(now)).param("limit", limit)
-                .query((rs, row) -> new FullTextJob(rs.getLong("id"), rs.getString("url"), rs.getInt("full_text_attempts")))
-                .list();
-        if (!jobs.isEmpty()) {
-            jdbc.sql("UPDATE article SET full_text_lease_until = :until WHERE id IN (:ids)")
-                    .param("until", toDb(now.plus(lease)))
-                    .param("ids", jobs.stream().map(FullTextJob::id).toList())
-                    .update();
-        }
-        return jobs;
+    public boolean onBackfilled(Job job, String canonicalUrl, ArticleText text, ArticleStage next) {
+        Long holder = canonicalUrl == null ? null
+                : jdbc.sql("SELECT id FROM article WHERE canonical_url = :url AND id <> :id")
+                        .param("url", canonicalUrl).param("id", job.id()).query(Long.class).optional().orElse(null);
+        return job.bind(jdbc.sql("""
+                UPDATE article SET canonical_url = :canonical, body_html = :html, body_text = :text, lead = :lead,
+                       excerpt = :excerpt, content = NULL, full_html = NULL,
+                       duplicate_of = COALESCE(:copyOf, duplicate_of), changed_at = :now,\s""" + Job.HAND_ON
+                + " WHERE " + Job.STILL_HELD), next)
+                .param("canonical", holder == null ? canonicalUrl : null)
+                .param("html", text.html()).param("text", text.text()).param("lead", text.lead())
+                .param("excerpt", text.excerpt())
+                .param("copyOf", holder)
+                .param("now", toDb(clock.instant()))
+                .update() == 1;
     }
 
-    /** Stores what extraction found and ends the job. */
-    public void onFullText(long id, FullText found) {
-        jdbc.sql("""
-                UPDATE article SET full_text_status = :status, full_html = :html, byline = :byline, lang = :lang,
-                       image_url = COALESCE(image_url, :image), extracted_at = :now, full_text_error = NULL,
-                       full_text_lease_until = NULL, changed_at = :now, enriched_at = NULL
-                WHERE id = :id""")
-                .param("status", found.status()).param("html", found.html()).param("byline", found.byline())
-                .param("lang", found.lang()).param("image", found.imageUrl()).param("now", toDb(clock.instant()))
+    public Optional<ArticleView> findById(long id) {
+        return jdbc.sql(VIEW + " WHERE a.id = :id").param("id", id).query(ArticleStore::map).optional();
+    }
+
+    /**
+     * The article's body, its text and lead, and whether it is only a teaser. An article the
+     * back-fill has not reached yet shows the body the same rule makes of what it had.
+     */
+    public Optional<ArticleText> body(long id) {
+        Optional<ArticleText> stored = jdbc.sql("SELECT body_html, body_text, lead, excerpt FROM article WHERE id = :id AND stage <> 'backfill'")
                 .param("id", id)
-                .update();
+                .query((rs, row) -> new ArticleText(nz(rs.getString("body_html")), nz(rs.getString("body_text")),
+                        nz(rs.getString("lead")), rs.getBoolean("excerpt")))
+                .optional();
+        return stored.isPresent() ? stored
+                : jdbc.sql(LEGACY + " WHERE id = :id").param("id", id).query((rs, row) -> legacy(rs, null).text()).optional();
     }
 
-    /**
-     * Records a failed attempt: the job is tried again after {@code retryAfter} until it has had
-     * {@code maxAttempts}, then it ends with {@code finalStatus}; the feed's text stays shown.
-     */
-    public void onFullTextFailed(long id, String error, String finalStatus, int maxAttempts, Duration retryAfter) {
-        jdbc.sql("""
-                UPDATE article SET full_text_attempts = full_text_attempts + 1, full_text_error = :error,
-                       full_text_status = CASE WHEN full_text_attempts + 1 >= :max THEN :final ELSE full_text_status END,
-                       full_text_lease_until = :retry
-                WHERE id = :id""")
-                .param("error", error == null ? null : error.substring(0, Math.min(500, error.length())))
-                .param("max", maxAttempts).param("final", finalStatus)
-                .param("retry", toDb(clock.instant().plus(retryAfter))).param("id", id)
-                .update();
-    }
-
-    /** The newest articles of enabled sources, newest first; copies of other articles are left out. */
-    public List<ArticleView> latest(int limit, int offset) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + """
-                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE s.enabled = TRUE AND a.duplicate_of IS NULL
-                ORDER BY a.published_at DESC, a.id DESC
-                LIMIT :limit OFFSET :offset""")
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(ArticleStore::map).list();
-    }
-
-    /**
-     * The rest of an article's story: other publishers' reports first, then the same publisher's,
-     * newest first within each; copies left out.
-     */
-    public List<ArticleView> coverage(ArticleView article, int limit) {
-        if (article.storyId() == null) return List.of();
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + """
-                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE
-                ORDER BY CASE WHEN a.source_id = :source THEN 1 ELSE 0 END, a.published_at DESC, a.id DESC
-                LIMIT :limit""")
-                .param("story", article.storyId()).param("id", article.id()).param("source", article.sourceId())
-                .param("limit", limit)
-                .query(ArticleStore::map).list();
+    /** The plain text of these articles' bodies, by id. */
+    public Map<Long, String> texts(List<Long> ids) {
+        Map<Long, String> texts = new HashMap<>();
+        if (ids.isEmpty()) return texts;
+        jdbc.sql("SELECT id, body_text FROM article WHERE id IN (:ids)").param("ids", ids)
+                .query((ResultSet rs) -> {
+                    texts.put(rs.getLong("id"), nz(rs.getString("body_text")));
+                });
+        return texts;
     }
 
     /** Copies of an article (syndicated or republished), for "also published by". */
     public List<ArticleView> copiesOf(long id) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.duplicate_of = :id ORDER BY a.published_at")
-                .param("id", id).query(ArticleStore::map).list();
-    }
-
-    /** A story's articles in order of publication (its timeline), copies left out. */
-    public List<ArticleView> story(long storyId) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + """
-                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE a.story_id = :story AND a.duplicate_of IS NULL
-                ORDER BY a.published_at, a.id""")
-                .param("story", storyId).query(ArticleStore::map).list();
-    }
-
-    public Optional<ArticleView> findById(long id) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id = :id")
-                .param("id", id).query(ArticleStore::map).optional();
+        return jdbc.sql(VIEW + " WHERE a.duplicate_of = :id ORDER BY a.published_at").param("id", id)
+                .query(ArticleStore::map).list();
     }
 
     /** These articles, in the order of {@code ids}; ids of articles that no longer exist are skipped. */
@@ -209,37 +292,41 @@ public class ArticleStore {
 
     private List<ArticleView> inOrder(List<Long> ids, String condition) {
         if (ids.isEmpty()) return List.of();
-        var found = new java.util.HashMap<Long, ArticleView>();
-        for (ArticleView a : jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)"
-                + condition).param("ids", ids).query(ArticleStore::map).list()) {
-            found.put(a.id(), a);
-        }
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        Map<Long, ArticleView> found = new HashMap<>();
+        jdbc.sql(VIEW + " WHERE a.id IN (:ids)" + condition).param("ids", ids).query(ArticleStore::map).list()
+                .forEach(a -> found.put(a.id(), a));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
 
+    private Optional<Existing> find(String condition, Map<String, Object> params) {
+        return jdbc.sql("SELECT id, content_hash, full_text_status FROM article WHERE " + condition).params(params)
+                .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("content_hash"), rs.getString("full_text_status")))
+                .optional();
+    }
 
     private static Map<String, Object> params(ArticleDraft d) {
         Map<String, Object> p = new HashMap<>();
         p.put("entryKey", d.entryKey());
         p.put("url", d.url());
+        p.put("canonicalUrl", d.canonicalUrl());
         p.put("title", d.title());
         p.put("summary", d.summary());
-        p.put("content", d.content());
+        p.put("html", d.text().html());
+        p.put("text", d.text().text());
+        p.put("lead", d.text().lead());
+        p.put("excerpt", d.text().excerpt());
         p.put("author", d.author());
         p.put("imageUrl", d.imageUrl());
+        p.put("updated", toDb(d.updatedAt()));
         p.put("contentHash", d.contentHash());
         return p;
     }
 
-    private record Existing(long id, String contentHash) {}
-
-    private static Existing existing(ResultSet rs, int row) throws SQLException {
-        return new Existing(rs.getLong("id"), rs.getString("content_hash"));
-    }
+    private record Existing(long id, String contentHash, String fullTextStatus) {}
 
     static ArticleView map(ResultSet rs, int row) throws SQLException {
         return new ArticleView(
@@ -249,16 +336,23 @@ public class ArticleStore {
                 rs.getString("source_site_url"),
                 rs.getString("url"),
                 rs.getString("title"),
-                rs.getString("summary"),
-                rs.getString("content"),
+                nz(rs.getString("lead")),
                 rs.getString("author"),
                 rs.getString("image_url"),
                 fromDb(rs, "published_at"),
                 fromDb(rs, "updated_at"),
                 rs.getString("full_text_status"),
-                rs.getString("full_html"),
+                rs.getBoolean("excerpt"),
                 rs.getString("byline"),
                 rs.getString("lang"),
                 (Long) rs.getObject("story_id", Long.class));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -3,15 +3,21 @@ package org.tidings.server.store;
 import static org.tidings.server.store.Timestamps.toDb;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.tidings.enrich.Topic;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.summary.Sentence;
 
 /**
- * What enrichment learned about articles: section, regions and topics (migration V5), and the
- * articles still waiting for it (new ones, and those whose text changed since).
+ * What enrichment learned about articles: their language, section, regions and topics, and their
+ * offline digest (summary and key points, as sentences of the article's text).
  */
 @Repository
 public class EnrichmentStore {
@@ -21,24 +27,39 @@ public class EnrichmentStore {
     private static final int SLUG_CHARS = 120;
     private static final int LABEL_CHARS = 200;
 
-    /** An article waiting for enrichment, with what its source says of it. */
-    public record Pending(long id, String title, String html, String lang, String sourceSection, String sourceRegion) {}
+    /**
+     * An article waiting for enrichment, with what its source says of it.
+     *
+     * @param text     the article's text (paragraphs)
+     * @param langHint the language its page declared, else its source's
+     */
+    public record Pending(Job job, String title, String text, String langHint, String sourceSection, String sourceRegion) {}
 
     /** A topic of an article, as its hashtag link shows it. {@code kind} is person, organization, place or subject. */
     public record TopicTag(String slug, String label, String kind) {
 
         /** "#FederalReserve", "#الأمم_المتحدة". */
         public String hashtag() {
-            return new org.tidings.enrich.Topic(org.tidings.enrich.Topic.Kind.SUBJECT, label, slug, 1).hashtag();
+            return new Topic(Topic.Kind.SUBJECT, label, slug, 1).hashtag();
         }
     }
 
     /**
-     * What to store for one article. {@code regions} are edition region codes, strongest first.
-     * The detected language is not stored: the story desk reads the article's language, and an
-     * enrichment racing with it would change what it reads.
+     * What to store for one article. {@code regions} are edition region codes, strongest first;
+     * {@code summary} and {@code keyPoints} are sentences of its text (none when it is too short).
      */
-    public record Learned(String section, List<String> regions, List<TopicTag> topics) {}
+    public record Learned(String lang, String section, List<String> regions, List<TopicTag> topics,
+            List<Sentence> summary, List<Sentence> keyPoints) {}
+
+    /** An article's digest: sentences of its text, by their places in it. */
+    public record Digest(List<Sentence> summary, List<Sentence> keyPoints) {
+
+        public static final Digest NONE = new Digest(List.of(), List.of());
+
+        public boolean available() {
+            return !summary.isEmpty();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,43 +69,74 @@ public class EnrichmentStore {
         this.clock = clock;
     }
 
-    /** Articles waiting for enrichment, oldest first. */
-    public List<Pending> pending(int limit) {
+    /** The articles of these jobs, with what enrichment reads of them. */
+    public List<Pending> pending(List<Job> jobs) {
+        if (jobs.isEmpty()) return List.of();
+        Map<Long, Job> byId = new HashMap<>();
+        jobs.forEach(j -> byId.put(j.id(), j));
         return jdbc.sql("""
-                SELECT a.id, a.title, a.summary, a.content, a.full_text_status, a.full_html, a.lang,
+                SELECT a.id, a.title, a.body_text, COALESCE(a.lang, s.language) AS lang_hint,
                        s.section AS source_section, s.region AS source_region
                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE a.enriched_at IS NULL ORDER BY a.id LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, row) -> {
-                    String html = "done".equals(rs.getString("full_text_status")) && rs.getString("full_html") != null
-                            ? rs.getString("full_html")
-                            : rs.getString("content") != null && !rs.getString("content").isBlank() ? rs.getString("content")
-                            : rs.getString("summary");
-                    return new Pending(rs.getLong("id"), rs.getString("title"), html, rs.getString("lang"),
-                            rs.getString("source_section"), rs.getString("source_region"));
-                })
+                WHERE a.id IN (:ids) ORDER BY a.id""")
+                .param("ids", byId.keySet())
+                .query((rs, row) -> new Pending(byId.get(rs.getLong("id")), rs.getString("title"),
+                        rs.getString("body_text") == null ? "" : rs.getString("body_text"), rs.getString("lang_hint"),
+                        rs.getString("source_section"), rs.getString("source_region")))
                 .list();
     }
 
-    /** Stores what enrichment learned, replacing what an earlier enrichment of the article stored. */
+    /**
+     * Stores what enrichment learned, replacing what an earlier enrichment of the article stored,
+     * and hands the article to {@code next}; stores nothing when the article changed since the claim.
+     */
     @Transactional
-    public void record(long articleId, Learned learned) {
+    public boolean record(Job job, Learned learned, ArticleStage next) {
         String regions = String.join(" ", learned.regions());
         if (regions.length() > REGIONS_CHARS) regions = regions.substring(0, regions.lastIndexOf(' ', REGIONS_CHARS));
-        jdbc.sql("""
-                UPDATE article SET section = :section, regions = :regions, enriched_at = :now, changed_at = :now
-                WHERE id = :id""")
-                .param("section", learned.section()).param("regions", regions.isEmpty() ? null : regions)
-                .param("now", toDb(clock.instant())).param("id", articleId)
-                .update();
-        jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", articleId).update();
+        boolean held = job.bind(jdbc.sql("""
+                UPDATE article SET lang = :lang, section = :section, regions = :regions, enriched_at = :now, changed_at = :now,
+                       """ + PipelineStore.Job.HAND_ON + " WHERE " + PipelineStore.Job.STILL_HELD), next)
+                .param("lang", learned.lang()).param("section", learned.section())
+                .param("regions", regions.isEmpty() ? null : regions).param("now", toDb(clock.instant()))
+                .update() == 1;
+        if (!held) return false;
+        long id = job.id();
+        jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", id).update();
         for (TopicTag t : learned.topics()) {
             jdbc.sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, :slug, :label, :kind) ON CONFLICT DO NOTHING")
-                    .param("id", articleId).param("slug", cut(t.slug(), SLUG_CHARS)).param("label", cut(t.label(), LABEL_CHARS))
+                    .param("id", id).param("slug", cut(t.slug(), SLUG_CHARS)).param("label", cut(t.label(), LABEL_CHARS))
                     .param("kind", t.kind())
                     .update();
         }
+        jdbc.sql("DELETE FROM article_digest WHERE article_id = :id").param("id", id).update();
+        insertDigest(id, "summary", learned.summary());
+        insertDigest(id, "point", learned.keyPoints());
+        return true;
+    }
+
+    private void insertDigest(long id, String part, List<Sentence> sentences) {
+        for (Sentence s : sentences) {
+            jdbc.sql("INSERT INTO article_digest (article_id, part, sentence, start_at, end_at) VALUES (:id, :part, :n, :start, :end)")
+                    .param("id", id).param("part", part).param("n", s.index()).param("start", s.start()).param("end", s.end())
+                    .update();
+        }
+    }
+
+    /** The digest stored for the article, its sentences taken from {@code text} (the article's text). */
+    public Digest digest(long articleId, String text) {
+        List<Sentence> summary = new ArrayList<>();
+        List<Sentence> points = new ArrayList<>();
+        jdbc.sql("SELECT part, sentence, start_at, end_at FROM article_digest WHERE article_id = :id ORDER BY part, sentence")
+                .param("id", articleId)
+                .query((java.sql.ResultSet rs) -> {
+                    int start = rs.getInt("start_at");
+                    int end = rs.getInt("end_at");
+                    if (end > text.length() || start > end) return; // the text changed under a stale digest
+                    Sentence s = new Sentence(rs.getInt("sentence"), start, end, text.substring(start, end));
+                    ("summary".equals(rs.getString("part")) ? summary : points).add(s);
+                });
+        return new Digest(summary, points);
     }
 
     /** An article's topics: people, then organisations, places and subjects, each alphabetically. */

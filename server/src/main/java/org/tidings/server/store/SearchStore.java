@@ -11,17 +11,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * What the search index reads from the database: which articles changed since a moment (by
  * {@code article.changed_at}), those articles with their source, and which sources exist.
- *
- * <p>The article's own section, regions and topics (the enrichment's columns and
- * {@code article_topic}) are read when the schema has them; until then the source's section and
- * region stand for the article's.
  */
 @Repository
 public class SearchStore {
@@ -34,16 +29,14 @@ public class SearchStore {
      *
      * @param regions the article's own region codes, space-separated, or null
      */
-    public record Row(long id, long sourceId, String publisher, String title, String summary, String content,
-            String fullHtml, String fullTextStatus, String lang, String sourceLanguage, String section,
-            String sourceSection, String regions, String sourceRegion, Instant publishedAt, Long storyId,
-            Long duplicateOf) {}
+    public record Row(long id, long sourceId, String publisher, String title, String text, String lead, String lang,
+            String sourceLanguage, String section, String sourceSection, String regions, String sourceRegion,
+            Instant publishedAt, Long storyId, Long duplicateOf) {}
 
     /** A topic of an article. */
     public record Topic(String slug, String label) {}
 
     private final JdbcClient jdbc;
-    private volatile Boolean enriched;
 
     public SearchStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -67,21 +60,20 @@ public class SearchStore {
     /** These articles as they are now; an id that is gone is simply missing. */
     public List<Row> articles(Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        boolean own = enriched();
-        return jdbc.sql("SELECT a.id, a.source_id, s.name AS publisher, a.title, a.summary, a.content, a.full_html,"
-                        + " a.full_text_status, a.lang, s.language AS source_language, s.section AS source_section,"
-                        + " s.region AS source_region, a.published_at, a.story_id, a.duplicate_of,"
-                        + (own ? " a.section, a.regions" : " NULL AS section, NULL AS regions")
-                        + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
+        return jdbc.sql("""
+                SELECT a.id, a.source_id, s.name AS publisher, a.title, a.body_text, a.lead, a.lang, s.language AS source_language,
+                       a.section, s.section AS source_section, a.regions, s.region AS source_region, a.published_at,
+                       a.story_id, a.duplicate_of
+                FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)""")
                 .param("ids", ids)
                 .query(SearchStore::row)
                 .list();
     }
 
-    /** The topics of these articles, by article id (none until the enrichment's table exists). */
+    /** The topics of these articles, by article id. */
     public Map<Long, List<Topic>> topics(Collection<Long> ids) {
         Map<Long, List<Topic>> topics = new HashMap<>();
-        if (ids.isEmpty() || !enriched()) return topics;
+        if (ids.isEmpty()) return topics;
         jdbc.sql("SELECT article_id, slug, label FROM article_topic WHERE article_id IN (:ids) ORDER BY article_id, slug")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
@@ -100,25 +92,10 @@ public class SearchStore {
         return jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
     }
 
-    /** Whether the schema has the enrichment's columns and topic table (migration V5). */
-    private boolean enriched() {
-        Boolean known = enriched;
-        if (known == null) {
-            try {
-                jdbc.sql("SELECT a.section, a.regions, t.slug, t.label FROM article a JOIN article_topic t ON t.article_id = a.id WHERE 1 = 0")
-                        .query().listOfRows();
-                known = true;
-            } catch (DataAccessException e) {
-                known = false;
-            }
-            enriched = known;
-        }
-        return known;
-    }
-
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("source_id"), rs.getString("publisher"), rs.getString("title"),
-                rs.getString("summary"), rs.getString("content"), rs.getString("full_html"), rs.getString("full_text_status"),
+                rs.getString("body_text") == null ? "" : rs.getString("body_text"),
+                rs.getString("lead") == null ? "" : rs.getString("lead"),
                 rs.getString("lang"), rs.getString("source_language"), rs.getString("section"), rs.getString("source_section"),
                 rs.getString("regions"), rs.getString("source_region"), fromDb(rs, "published_at"),
                 (Long) rs.getObject("story_id", Long.class), (Long) rs.getObject("duplicate_of", Long.class));

@@ -3,24 +3,33 @@ package org.tidings.server.store;
 import static org.tidings.server.store.Timestamps.fromDb;
 import static org.tidings.server.store.Timestamps.toDb;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tidings.server.store.PipelineStore.Job;
 
-/** Stories in the articles table: who belongs to which story, and the story desk's lease. */
+/** Stories in the articles table: which article belongs to which story, as the story desk decides and pages show it. */
 @Repository
 public class StoryStore {
 
-    /** What the story desk needs of an article. */
-    public record Clusterable(long id, String title, String summary, String content, String url, String publisher,
-            Instant published, String lang, Long storyId) {}
+    /**
+     * What the story desk reads of an article: its headline and lead, its canonical address, its
+     * publisher, time and language, and its story if it has one already.
+     */
+    public record Clusterable(long id, String title, String lead, String canonicalUrl, String publisher,
+            Instant published, String lang, Long storyId, boolean placed) {}
 
     private static final String CLUSTERABLE = """
-            SELECT a.id, a.title, a.summary, a.content, a.url, s.name AS publisher, a.published_at, a.lang, a.story_id
+            SELECT a.id, a.title, a.lead, COALESCE(a.canonical_url, a.url) AS address, s.name AS publisher, a.published_at,
+                   a.lang, a.story_id, a.clustered_at
             FROM article a JOIN source s ON s.id = a.source_id""";
+    private static final String VIEW = "SELECT " + ArticleStore.VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -30,47 +39,22 @@ public class StoryStore {
         this.clock = clock;
     }
 
-    /** An article of a story, as the front page ranks stories. */
-    public record Member(long storyId, long articleId, String title, String publisher, Instant published) {}
-
-    /** The placed, non-copy articles of enabled sources published since {@code since}, by story and time. */
-    public List<Member> recentMembers(Instant since) {
-        return jdbc.sql("""
-                SELECT a.story_id, a.id, a.title, s.name, a.published_at FROM article a JOIN source s ON s.id = a.source_id
-                WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND a.published_at >= :since
-                ORDER BY a.story_id, a.published_at, a.id""")
-                .param("since", toDb(since))
-                .query((rs, row) -> new Member(rs.getLong("story_id"), rs.getLong("id"), rs.getString("title"),
-                        rs.getString("name"), fromDb(rs, "published_at")))
-                .list();
-    }
-
-    /** Takes or keeps the named lease for {@code owner}; true while {@code owner} holds it. */
-    public boolean holdLease(String name, String owner, Duration lease) {
-        Instant now = clock.instant();
-        int taken = jdbc.sql("""
-                INSERT INTO worker_lease (name, owner, lease_until) VALUES (:name, :owner, :until) ON CONFLICT DO NOTHING""")
-                .param("name", name).param("owner", owner).param("until", toDb(now.plus(lease))).update();
-        if (taken == 1) return true;
-        return jdbc.sql("""
-                UPDATE worker_lease SET owner = :owner, lease_until = :until
-                WHERE name = :name AND (owner = :owner OR lease_until < :now)""")
-                .param("name", name).param("owner", owner).param("until", toDb(now.plus(lease))).param("now", toDb(now))
-                .update() == 1;
+    /** The articles of these jobs, in the jobs' order (of publication). */
+    public List<Clusterable> clusterable(List<Job> jobs) {
+        if (jobs.isEmpty()) return List.of();
+        Map<Long, Clusterable> byId = new HashMap<>();
+        jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
+                .query(StoryStore::map).list().forEach(c -> byId.put(c.id(), c));
+        return jobs.stream().map(j -> byId.get(j.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Articles already placed in stories, published since {@code from}, in order: to rebuild the desk. */
-    public List<Clusterable> clusteredSince(Instant from) {
+    public List<Clusterable> placedSince(Instant from) {
         return jdbc.sql(CLUSTERABLE + " WHERE a.clustered_at IS NOT NULL AND a.published_at >= :from ORDER BY a.published_at, a.id")
                 .param("from", toDb(from)).query(StoryStore::map).list();
     }
 
-    /** Articles not yet placed, oldest first. */
-    public List<Clusterable> unclustered(int limit) {
-        return jdbc.sql(CLUSTERABLE + " WHERE a.clustered_at IS NULL ORDER BY a.published_at, a.id LIMIT :limit")
-                .param("limit", limit).query(StoryStore::map).list();
-    }
-
+    /** Places the article in its story, as a copy of {@code duplicateOf} when it is one. */
     public void assign(long articleId, long storyId, Long duplicateOf) {
         jdbc.sql("UPDATE article SET story_id = :story, duplicate_of = :dup, clustered_at = :now, changed_at = :now WHERE id = :id")
                 .param("story", storyId).param("dup", duplicateOf).param("now", toDb(clock.instant())).param("id", articleId)
@@ -94,9 +78,30 @@ public class StoryStore {
                 .param("into", into).param("from", stories).param("now", toDb(clock.instant())).update();
     }
 
-    private static Clusterable map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Clusterable(rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getString("content"),
-                rs.getString("url"), rs.getString("publisher"), fromDb(rs, "published_at"), rs.getString("lang"),
-                (Long) rs.getObject("story_id", Long.class));
+    /** A story's articles in order of publication (its timeline), copies left out. */
+    public List<ArticleView> timeline(long storyId) {
+        return jdbc.sql(VIEW + " WHERE a.story_id = :story AND a.duplicate_of IS NULL ORDER BY a.published_at, a.id")
+                .param("story", storyId).query(ArticleStore::map).list();
+    }
+
+    /**
+     * The rest of an article's story: other publishers' reports first, then the same publisher's,
+     * newest first within each; copies and disabled sources left out.
+     */
+    public List<ArticleView> coverage(ArticleView article, int limit) {
+        if (article.storyId() == null) return List.of();
+        return jdbc.sql(VIEW + """
+                 WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE
+                ORDER BY CASE WHEN a.source_id = :source THEN 1 ELSE 0 END, a.published_at DESC, a.id DESC
+                LIMIT :limit""")
+                .param("story", article.storyId()).param("id", article.id()).param("source", article.sourceId())
+                .param("limit", limit)
+                .query(ArticleStore::map).list();
+    }
+
+    private static Clusterable map(ResultSet rs, int row) throws SQLException {
+        return new Clusterable(rs.getLong("id"), rs.getString("title"), rs.getString("lead"), rs.getString("address"),
+                rs.getString("publisher"), fromDb(rs, "published_at"), rs.getString("lang"),
+                (Long) rs.getObject("story_id", Long.class), rs.getObject("clustered_at") != null);
     }
 }

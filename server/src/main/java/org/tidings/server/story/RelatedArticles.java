@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.tidings.html.HtmlSanitizer;
 import org.tidings.server.search.SimilarArticles;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
@@ -55,7 +54,8 @@ public class RelatedArticles {
         Instant now = clock.instant();
         RelatedCoverage.Candidate own = new RelatedCoverage.Candidate(String.valueOf(article.id()),
                 article.storyId() == null ? null : article.storyId().toString(), String.valueOf(article.sourceId()),
-                article.title(), lead(article), article.publishedAt(), null);
+                article.title(), article.lead().substring(0, Math.min(LEAD_CHARS, article.lead().length())),
+                article.publishedAt(), null);
         List<RelatedCoverage.Candidate> pool;
         try {
             pool = similar.recentLike(own, article.lang(), now.minus(RelatedCoverage.RECENT), sources.disabledSourceIds(),
@@ -75,11 +75,5 @@ public class RelatedArticles {
         return articles.listed(ranked).stream()
                 .filter(a -> article.storyId() == null || !Objects.equals(a.storyId(), article.storyId()))
                 .toList();
-    }
-
-    private static String lead(ArticleView article) {
-        String html = article.bestHtml();
-        String text = html == null ? "" : HtmlSanitizer.toText(html);
-        return text.length() > LEAD_CHARS ? text.substring(0, LEAD_CHARS) : text;
     }
 }

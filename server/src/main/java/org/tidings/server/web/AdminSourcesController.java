@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tidings.server.ingest.RefreshScheduler;
+import org.tidings.server.pipeline.Pipeline;
 import org.tidings.server.sources.SourceRegistration;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
@@ -27,10 +27,10 @@ import org.tidings.server.store.SourceStore;
 class AdminSourcesController {
 
     private final SourceStore sources;
-    private final RefreshScheduler scheduler;
+    private final Pipeline scheduler;
     private final SourceRegistration registration;
 
-    AdminSourcesController(SourceStore sources, RefreshScheduler scheduler, SourceRegistration registration) {
+    AdminSourcesController(SourceStore sources, Pipeline scheduler, SourceRegistration registration) {
         this.sources = sources;
         this.scheduler = scheduler;
         this.registration = registration;
@@ -67,7 +67,7 @@ class AdminSourcesController {
             model.addAttribute("problem", refused.reason());
             return "admin-sources";
         }
-        scheduler.wakeUp();
+        scheduler.refreshNow();
         flash.addFlashAttribute("notice", Message.of("admin.notice.added", added.source().name()));
         if (added.note() != null) flash.addFlashAttribute("detail", added.note());
         return "redirect:/admin/sources";
@@ -80,7 +80,7 @@ class AdminSourcesController {
             return "redirect:/admin/sources";
         }
         SourceRegistration.Imported result = registration.importOpml(file.getBytes());
-        scheduler.wakeUp();
+        scheduler.refreshNow();
         flash.addFlashAttribute("notice", result.invalid() > 0
                 ? Message.of("admin.notice.importedInvalid", result.added(), result.known(), result.invalid())
                 : Message.of("admin.notice.imported", result.added(), result.known()));
@@ -143,7 +143,7 @@ class AdminSourcesController {
         Optional<Source> source = sources.findById(id);
         if (source.isEmpty()) return NotFound.page(response, model, noSource(id));
         sources.makeDue(id);
-        scheduler.wakeUp();
+        scheduler.refreshNow();
         flash.addFlashAttribute("notice", Message.of("admin.notice.refreshing", source.get().name()));
         return "redirect:/admin/sources";
     }

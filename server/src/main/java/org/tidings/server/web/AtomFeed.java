@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.tidings.html.HtmlSanitizer;
+import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
 
 /**
@@ -58,7 +58,7 @@ final class AtomFeed {
                 x.writeStartElement("author");
                 element(x, "name", a.displayByline() != null ? a.displayByline() + " (" + a.sourceName() + ")" : a.sourceName());
                 x.writeEndElement();
-                String excerpt = excerpt(a);
+                String excerpt = ArticleText.cut(a.lead(), EXCERPT_CHARS);
                 if (!excerpt.isEmpty()) {
                     x.writeStartElement("summary");
                     x.writeAttribute("type", "text");
@@ -74,14 +74,6 @@ final class AtomFeed {
             throw new IllegalStateException("cannot write a feed", e);
         }
         return ResponseEntity.ok().contentType(ATOM).body(out.toString());
-    }
-
-    private static String excerpt(ArticleView a) {
-        String html = a.summary() != null && !a.summary().isBlank() ? a.summary() : a.bestHtml();
-        String text = html == null ? "" : HtmlSanitizer.toText(html).strip();
-        if (text.length() <= EXCERPT_CHARS) return text;
-        int cut = text.lastIndexOf(' ', EXCERPT_CHARS);
-        return text.substring(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS) + "…";
     }
 
     private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {

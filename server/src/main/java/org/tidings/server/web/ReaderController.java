@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tidings.article.ArticleText;
 import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.comment.CommentSections;
 import org.tidings.server.i18n.Message;
@@ -17,6 +18,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.store.StoryStore;
 import org.tidings.server.story.RelatedArticles;
 
 /** One article's page, and the sources with their health (the front page is HomeController's, a story's StoryController's). */
@@ -29,6 +31,7 @@ class ReaderController {
     static final int RELATED = 6;
 
     private final ArticleStore articles;
+    private final StoryStore stories;
     private final SourceStore sources;
 
     private final ArticleAssistant assistant;
@@ -38,9 +41,11 @@ class ReaderController {
     private final EnrichmentStore enrichment;
     private final RelatedArticles related;
 
-    ReaderController(ArticleStore articles, SourceStore sources, ArticleAssistant assistant, CommentSections comments,
-            ReaderFilters filters, PersonalPages personal, EnrichmentStore enrichment, RelatedArticles related) {
+    ReaderController(ArticleStore articles, StoryStore stories, SourceStore sources, ArticleAssistant assistant,
+            CommentSections comments, ReaderFilters filters, PersonalPages personal, EnrichmentStore enrichment,
+            RelatedArticles related) {
         this.articles = articles;
+        this.stories = stories;
         this.sources = sources;
         this.assistant = assistant;
         this.comments = comments;
@@ -56,9 +61,12 @@ class ReaderController {
             Model model, HttpServletResponse response) {
         Optional<ArticleView> article = articles.findById(id);
         if (article.isEmpty()) return NotFound.page(response, model, Message.of("notFound.article", id));
+        ArticleText body = articles.body(id).orElse(ArticleText.NONE);
         model.addAttribute("article", article.get());
-        model.addAttribute("ai", assistant.forArticle(article.get(), question, feature, locale));
-        model.addAttribute("coverage", filters.visible(articles.coverage(article.get(), COVERAGE)));
+        model.addAttribute("body", body);
+        model.addAttribute("ai", assistant.forArticle(article.get(), body, enrichment.digest(id, body.text()), question,
+                feature, locale));
+        model.addAttribute("coverage", filters.visible(stories.coverage(article.get(), COVERAGE)));
         model.addAttribute("related", filters.visible(related.similarTo(article.get(), RELATED)));
         model.addAttribute("personal", personal.onArticleOpened(article.get()));
         model.addAttribute("copies", articles.copiesOf(id));

@@ -11,20 +11,20 @@ import org.tidings.server.ai.StoryAssistant;
 import org.tidings.server.comment.CommentCounts;
 import org.tidings.server.comment.CommentSections;
 import org.tidings.server.i18n.Message;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.StoryStore;
 import org.tidings.server.store.ArticleView;
 
 /** The page of one story: its digest across publishers and every report in order of publication. */
 @Controller
 class StoryController {
 
-    private final ArticleStore articles;
+    private final StoryStore stories;
     private final StoryAssistant assistant;
     private final CommentSections comments;
     private final CommentCounts commentCounts;
 
-    StoryController(ArticleStore articles, StoryAssistant assistant, CommentSections comments, CommentCounts commentCounts) {
-        this.articles = articles;
+    StoryController(StoryStore stories, StoryAssistant assistant, CommentSections comments, CommentCounts commentCounts) {
+        this.stories = stories;
         this.assistant = assistant;
         this.comments = comments;
         this.commentCounts = commentCounts;
@@ -33,7 +33,7 @@ class StoryController {
     @GetMapping("/story/{id}")
     String story(@PathVariable("id") long id, @RequestParam(name = "ai", required = false) String feature,
             Model model, HttpServletResponse response) {
-        List<ArticleView> timeline = articles.story(id);
+        List<ArticleView> timeline = stories.timeline(id);
         if (timeline.isEmpty()) return NotFound.page(response, model, Message.of("notFound.story", id));
         model.addAttribute("storyId", id);
         model.addAttribute("timeline", timeline);

@@ -192,7 +192,9 @@ class AiPagesEndToEndTest {
             offline.bean(SourceStore.class).add(new SourceSettings(publishers.url("/harbour.xml"), "harbour", null, "en",
                     null, null, false, true), Duration.ofMinutes(15));
             JdbcClient sql = offline.bean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> sql.sql("SELECT COUNT(*) FROM article").query(Long.class).single() == 1);
+            // the box shows the digest enrichment stored
+            await().atMost(Duration.ofSeconds(30)).until(() -> sql.sql("SELECT COUNT(*) FROM article WHERE enriched_at IS NOT NULL")
+                    .query(Long.class).single() == 1);
             long id = sql.sql("SELECT id FROM article").query(Long.class).single();
             String page = offline.get("/article/" + id + "?ai=summary").body();
             assertThat(page).contains("The language model could not answer just now", "class=\"ai-summary\"", "Engineers replaced")

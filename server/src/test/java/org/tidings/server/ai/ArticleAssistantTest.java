@@ -3,9 +3,14 @@ package org.tidings.server.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Sentence;
+import org.tidings.summary.Summarizer;
 
 class ArticleAssistantTest {
 
@@ -22,49 +27,51 @@ class ArticleAssistantTest {
             <p>Cyclists will have a separate lane on the eastern side of the bridge from next spring, the council added.</p>
             """;
 
+    private static final ArticleText BODY = ArticleText.ofFeed("Bridge reopens", null, HTML);
+    private static final ArticleView ARTICLE = new ArticleView(1, 1, "Harbour Times", null, "https://harbour.test/1",
+            "Bridge reopens", BODY.lead(), null, null, Instant.now(), null, null, false, null, "en", null);
+    /** What enrichment stored for the article. */
+    private static final EnrichmentStore.Digest STORED = stored(Summarizer.digest(BODY.text(), "en"));
+
     private final ArticleAssistant assistant = new ArticleAssistant();
 
-    private static ArticleView article(String content) {
-        return new ArticleView(1, 1, "Harbour Times", null, "https://harbour.test/1", "Bridge reopens", null, content,
-                null, null, Instant.now(), null, null, null, null, "en", null);
+    private static EnrichmentStore.Digest stored(ArticleDigest digest) {
+        return new EnrichmentStore.Digest(digest.summary(), digest.keyPoints());
+    }
+
+    private ArticleAssistant.Box box(EnrichmentStore.Digest stored, String question) {
+        return assistant.forArticle(ARTICLE, BODY, stored, question, null, Locale.ENGLISH);
     }
 
     @Test
-    void everySummarySentenceIsASentenceOfTheText() {
-        ArticleAssistant.Box box = assistant.forArticle(article(HTML), null);
+    void theBoxShowsTheStoredDigestWhoseSentencesAreTheText() {
+        ArticleAssistant.Box box = box(STORED, null);
         assertThat(box.available()).isTrue();
-        assertThat(box.summary()).isNotEmpty();
-        String text = ArticleAssistant.paragraphs(HTML);
-        for (Sentence s : box.summary()) assertThat(text).contains(s.text());
-        for (Sentence s : box.keyPoints()) assertThat(text).contains(s.text());
+        assertThat(box.summary()).isEqualTo(STORED.summary()).isNotEmpty();
+        assertThat(box.keyPoints()).isEqualTo(STORED.keyPoints());
+        for (Sentence s : box.summary()) assertThat(BODY.text()).contains(s.text());
         assertThat(box.answer()).isNull();
+        assertThat(box.features()).as("no language model").isEmpty();
     }
 
     @Test
     void answersFromTheTextOrSaysItDoesNotSay() {
-        ArticleAssistant.Box answered = assistant.forArticle(article(HTML), "How much did the repairs cost?");
+        ArticleAssistant.Box answered = box(STORED, "How much did the repairs cost?");
         assertThat(answered.answer().found()).isTrue();
         assertThat(answered.answer().support()).extracting(Sentence::text).anyMatch(t -> t.contains("forty million pounds"));
 
-        ArticleAssistant.Box unknown = assistant.forArticle(article(HTML), "What is the price of bananas in Reykjavik?");
+        ArticleAssistant.Box unknown = box(STORED, "What is the price of bananas in Reykjavik?");
         assertThat(unknown.answer().found()).isFalse();
     }
 
     @Test
-    void aShortArticleHasNoBox() {
-        assertThat(assistant.forArticle(article("<p>One line only.</p>"), null).available()).isFalse();
-        assertThat(assistant.forArticle(article(null), null).available()).isFalse();
-    }
-
-    @Test
-    void paragraphsKeepBlocksApartAndListsItemByItem() {
-        String text = ArticleAssistant.paragraphs("<blockquote><p>Quoted.</p></blockquote><ul><li>One.</li><li>Two.</li></ul><p>End</p>");
-        assertThat(text).isEqualTo("Quoted.\n\nOne.\n\nTwo.\n\nEnd");
+    void withoutAStoredDigestThereIsNoBox() {
+        assertThat(box(EnrichmentStore.Digest.NONE, "How much did the repairs cost?").available()).isFalse();
     }
 
     @Test
     void anOverlongQuestionIsCut() {
-        ArticleAssistant.Box box = assistant.forArticle(article(HTML), "cost ".repeat(200));
+        ArticleAssistant.Box box = box(STORED, "cost ".repeat(200));
         assertThat(box.question()).hasSize(ArticleAssistant.MAX_QUESTION);
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.config.TidingsProperties.Llm.Unsupported;
+import org.tidings.html.HtmlText;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.GeneratedTextStore;
 import org.tidings.server.testing.FakeLanguageModel;
@@ -69,12 +70,12 @@ class ModelAssistantTest {
     }
 
     static ArticleView article(long id, String title, String html) {
-        return new ArticleView(id, 1, "Harbour Times", null, "https://harbour.test/" + id, title, null, html,
-                null, null, Instant.now(), null, null, null, null, "en", null);
+        return new ArticleView(id, 1, "Harbour Times", null, "https://harbour.test/" + id, title, "", null, null,
+                Instant.now(), null, null, false, null, "en", null);
     }
 
     private static final ArticleView BRIDGE = article(7, "You won't believe what happened to the harbour bridge", HTML);
-    private static final ArticleDigest DIGEST = Summarizer.digest(ArticleAssistant.paragraphs(HTML), "en");
+    private static final ArticleDigest DIGEST = Summarizer.digest(HtmlText.paragraphs(HTML), "en");
 
     private TidingsProperties.Llm settings(Unsupported policy, Duration timeout, int perMinute) {
         return new TidingsProperties.Llm(fake.baseUrl(), "tiny-news-7b", "secret-key", timeout, perMinute, policy, 12000);
@@ -210,7 +211,7 @@ class ModelAssistantTest {
         assertThat(fake.received()).as("another model").hasSize(3);
 
         String edited = HTML.replace("forty million", "forty-two million");
-        second.generate(article(7, BRIDGE.title(), edited), Summarizer.digest(ArticleAssistant.paragraphs(edited), "en"),
+        second.generate(article(7, BRIDGE.title(), edited), Summarizer.digest(HtmlText.paragraphs(edited), "en"),
                 Feature.SUMMARY, Locale.ENGLISH);
         assertThat(fake.received()).as("the article changed").hasSize(4);
         second.generate(article(8, BRIDGE.title(), HTML), DIGEST, Feature.SUMMARY, Locale.ENGLISH);
@@ -249,7 +250,7 @@ class ModelAssistantTest {
         assertThat(g.lines().get(0).supported()).as("90 is not in the original").isFalse();
         assertThat(g.lines().get(1).supported()).as("its back-translation adds a resignation").isFalse();
         assertThat(g.lines().subList(2, lines)).allMatch(Generated.Line::supported);
-        assertThat(g.lines()).allMatch(l -> ArticleAssistant.paragraphs(HTML).contains(l.firstEvidence()));
+        assertThat(g.lines()).allMatch(l -> HtmlText.paragraphs(HTML).contains(l.firstEvidence()));
 
         assistant.generate(BRIDGE, DIGEST, Feature.TRANSLATE, Locale.forLanguageTag("ar")).orElseThrow();
         assertThat(fake.received()).as("both directions cached").hasSize(2);

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 import org.tidings.server.config.TidingsProperties;
+import org.tidings.html.HtmlText;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.GeneratedTextStore;
 import org.tidings.server.testing.FakeLanguageModel;
@@ -82,9 +83,9 @@ public final class ModelGroundingHarness {
             for (Item item : items) {
                 String html = html(Files.readString(root.resolve("articles/" + item.article() + ".txt"), StandardCharsets.UTF_8));
                 String lang = languages.getOrDefault(item.article(), "en");
-                ArticleView article = new ArticleView(++id, 1, "Publisher", null, null, item.article(), null, html,
-                        null, null, Instant.EPOCH, null, null, null, null, lang, null);
-                ArticleDigest digest = Summarizer.digest(ArticleAssistant.paragraphs(html), lang);
+                ArticleView article = new ArticleView(++id, 1, "Publisher", null, null, item.article(), "", null, null,
+                        Instant.EPOCH, null, null, false, null, lang, null);
+                ArticleDigest digest = Summarizer.digest(HtmlText.paragraphs(html), lang);
                 answer[0] = "- " + item.generated();
                 Optional<Generated> g = assistant.generate(article, digest, Feature.SUMMARY, Locale.ENGLISH);
                 boolean supported = g.isPresent() && g.get().lines().stream().allMatch(Generated.Line::supported);

@@ -204,7 +204,7 @@ public final class CommentLoad {
         ArticleStore store = server.bean(ArticleStore.class);
         Instant at = Instant.now().minus(Duration.ofHours(3));
         for (int i = 0; i < ARTICLES; i++) {
-            store.save(source, new ArticleDraft("e" + i, "https://paper.test/" + i, "Headline number " + i, null,
+            store.save(source, ArticleDraft.ofFeed("e" + i, "https://paper.test/" + i, "Headline number " + i, null,
                     "<p>" + "The text of the article, one paragraph of a few sentences. ".repeat(20) + "</p>", null, null,
                     at.plusSeconds(i * 60L), null, "hash" + i), false);
         }

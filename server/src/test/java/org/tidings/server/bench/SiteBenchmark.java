@@ -201,8 +201,9 @@ public final class SiteBenchmark {
                     .query(String.class).list());
         }
         var articles = server.bean(org.tidings.server.store.ArticleStore.class);
+        var stories = server.bean(org.tidings.server.store.StoryStore.class);
         long t = System.nanoTime();
-        for (int i = 0; i < 20; i++) articles.coverage(articles.findById(articleId).orElseThrow(), 8);
+        for (int i = 0; i < 20; i++) stories.coverage(articles.findById(articleId).orElseThrow(), 8);
         System.out.printf("coverage: %.2f ms%n", (System.nanoTime() - t) / 20 / 1e6);
     }
 

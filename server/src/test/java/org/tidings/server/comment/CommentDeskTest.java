@@ -44,7 +44,7 @@ class CommentDeskTest {
         long source = sources.add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         ArticleStore articles = new ArticleStore(jdbc, clock);
         for (String n : List.of("1", "2")) {
-            articles.save(source, new ArticleDraft("g" + n, "https://a.test/" + n, "Article " + n, null, "<p>text</p>", null,
+            articles.save(source, ArticleDraft.ofFeed("g" + n, "https://a.test/" + n, "Article " + n, null, "<p>text</p>", null,
                     null, T0.minus(Duration.ofHours(1)), null, "h" + n), false);
         }
         List<Long> ids = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
@@ -289,7 +289,7 @@ class CommentDeskTest {
         posted(f.desk().post(amina, "10.0.0.1", f.otherArticle(), null, "on the second"));
         assertThat(f.counts().of(List.of(f.article(), f.otherArticle(), 999_999L)))
                 .containsEntry(f.article(), 2).containsEntry(f.otherArticle(), 1).doesNotContainKey(999_999L);
-        var timeline = new ArticleStore(f.jdbc(), clock).latest(10, 0);
+        var timeline = new org.tidings.server.store.ListingStore(f.jdbc()).latest(org.tidings.server.store.Listing.ALL, 10, 0);
         assertThat(f.sections().forStory(timeline)).extracting(s -> s.comment().html())
                 .containsExactly("<p>on the second</p>", "<p>again on the first</p>", "<p>on the first</p>");
     }

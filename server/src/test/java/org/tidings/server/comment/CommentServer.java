@@ -32,7 +32,7 @@ final class CommentServer {
         ArticleStore articles = server.bean(ArticleStore.class);
         Instant at = Instant.now().minus(Duration.ofHours(2));
         for (int i = 0; i < count; i++) {
-            articles.save(source, new ArticleDraft("e" + i, "https://paper.test/" + i, "Headline number " + i, null,
+            articles.save(source, ArticleDraft.ofFeed("e" + i, "https://paper.test/" + i, "Headline number " + i, null,
                     "<p>The text of article " + i + ".</p>", null, null, at.plusSeconds(i), null, "hash" + i), false);
         }
         JdbcClient jdbc = server.bean(JdbcClient.class);

@@ -4,28 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleDraft;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.Listing;
-import org.tidings.server.store.ListingStore;
+import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.store.SourceSettings;
-import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
-/** Articles are filed under section, regions and topics as they are stored, and listed by each, on H2 and PostgreSQL. */
+/**
+ * Articles are filed under language, section, regions and topics, with their digest, as they come
+ * through enrichment, and listed by each, on H2 and PostgreSQL.
+ */
 class EnrichmentDeskTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
-    private static final TidingsProperties.Scheduler OFF = new TidingsProperties.Scheduler(false, Duration.ofSeconds(5), 20, 8,
-            Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(5), "");
     private final MutableClock clock = new MutableClock(T0);
 
     private static final String CHIPS = """
@@ -40,87 +39,137 @@ class EnrichmentDeskTest {
             <p>أعلنت حكومة دبي يوم الثلاثاء عن خطة جديدة لتطوير النقل العام في الإمارة، تشمل خطوط مترو وحافلات كهربائية.
             وقال المسؤولون إن المشروع سيخدم ملايين السكان في دولة الإمارات العربية المتحدة.</p>""";
 
-    private record Fixture(ArticleStore articles, EnrichmentStore enrichment, ListingStore listings, EnrichmentDesk desk,
-            long gulf, long sport, long arabic) {}
+    private record Fixture(Stores stores, EnrichmentDesk desk, long gulf, long sport, long arabic) {
+
+        /** Enrichment of everything waiting for it; returns how many articles it enriched. */
+        int enrichAll() {
+            List<Job> jobs = stores.claimAll(ArticleStage.ENRICH);
+            desk.enrich(jobs, ArticleStage.STORY);
+            return jobs.size();
+        }
+
+        EnrichmentStore enrichment() {
+            return stores.enrichment();
+        }
+    }
 
     private Fixture fixture(TestDatabase db) {
-        DataSource ds = db.migrated();
-        JdbcClient jdbc = JdbcClient.create(ds);
-        SourceStore sources = new SourceStore(jdbc, clock);
+        Stores stores = Stores.on(db, clock);
+        var sources = stores.sources();
         long gulf = sources.add(new SourceSettings("https://gulf.test/feed", "Gulf Daily", null, "en", "gulf", null, false, true),
                 Duration.ofMinutes(15)).id();
         long sport = sources.add(new SourceSettings("https://sport.test/feed", "Sport Today", null, "en", "uk", "sport", false, true),
                 Duration.ofMinutes(15)).id();
         long arabic = sources.add(new SourceSettings("https://ar.test/feed", "أخبار", null, "ar", "arab", null, false, true),
                 Duration.ofMinutes(15)).id();
-        EnrichmentStore enrichment = new EnrichmentStore(jdbc, clock);
-        return new Fixture(new ArticleStore(jdbc, clock), enrichment, new ListingStore(jdbc), new EnrichmentDesk(enrichment, OFF),
-                gulf, sport, arabic);
+        return new Fixture(stores, new EnrichmentDesk(stores.enrichment()), gulf, sport, arabic);
     }
 
     private static ArticleDraft draft(String key, String title, String html, int minutesAgo) {
-        return new ArticleDraft(key, "https://x.test/" + key, title, null, html, null, null,
-                T0.minus(Duration.ofMinutes(minutesAgo)), null, key);
+        return ArticleDraft.ofFeed(key, "https://x.test/" + key, title, null, html, null, null,
+                T0.minus(Duration.ofMinutes(minutesAgo)), null, key + ":" + title.hashCode());
     }
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void storedArticlesAreFiledAndListedBySectionTopicSourceAndEdition(TestDatabase db) {
         Fixture f = fixture(db);
-        f.articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
-        f.articles().save(f.sport(), draft("match", "Manchester United beat Liverpool", MATCH, 20), false);
-        f.articles().save(f.arabic(), draft("metro", "دبي تعلن خطة جديدة للنقل العام", ARABIC, 10), false);
+        f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
+        f.stores().articles().save(f.sport(), draft("match", "Manchester United beat Liverpool", MATCH, 20), false);
+        f.stores().articles().save(f.arabic(), draft("metro", "دبي تعلن خطة جديدة للنقل العام", ARABIC, 10), false);
 
-        assertThat(f.desk().drain()).isEqualTo(3);
-        assertThat(f.enrichment().pending(10)).isEmpty();
+        assertThat(f.enrichAll()).isEqualTo(3);
+        assertThat(f.stores().pipeline().waiting(ArticleStage.ENRICH)).isZero();
+        assertThat(f.stores().pipeline().waiting(ArticleStage.STORY)).as("handed on to the story desk").isEqualTo(3);
 
         ArticleView chips = only(f, Listing.source(f.gulf()));
         assertThat(chips.title()).contains("iPhone");
-        assertThat(f.listings().latest(Listing.section("technology"), 10, 0)).extracting(ArticleView::id).containsExactly(chips.id());
+        assertThat(chips.lang()).as("detected, then stored").isEqualTo("en");
+        assertThat(only(f, Listing.source(f.arabic())).lang()).isEqualTo("ar");
+        assertThat(f.stores().listings().latest(Listing.section("technology"), 10, 0)).extracting(ArticleView::id).containsExactly(chips.id());
         // the source's own section decides, whatever the words
-        assertThat(f.listings().latest(Listing.section("sports"), 10, 0)).extracting(ArticleView::title)
+        assertThat(f.stores().listings().latest(Listing.section("sports"), 10, 0)).extracting(ArticleView::title)
                 .containsExactly("Manchester United beat Liverpool");
 
         var topics = f.enrichment().topicsOf(chips.id());
         assertThat(topics).extracting(EnrichmentStore.TopicTag::slug).contains("apple");
-        assertThat(f.listings().latest(Listing.topic("apple"), 10, 0)).extracting(ArticleView::id).containsExactly(chips.id());
+        assertThat(f.stores().listings().latest(Listing.topic("apple"), 10, 0)).extracting(ArticleView::id).containsExactly(chips.id());
         assertThat(f.enrichment().topic("apple")).get().extracting(EnrichmentStore.TopicTag::label).isEqualTo("Apple");
         assertThat(f.enrichment().topic("no-such-topic")).isEmpty();
 
         // editions: English-Gulf has the Gulf publisher's article, English-UK the British one, Arabic the Arabic one
-        assertThat(f.listings().latest(Listing.ALL.inEdition("en", "gulf"), 10, 0)).extracting(ArticleView::id)
+        assertThat(f.stores().listings().latest(Listing.ALL.inEdition("en", "gulf"), 10, 0)).extracting(ArticleView::id)
                 .containsExactly(chips.id());
-        assertThat(f.listings().latest(Listing.ALL.inEdition("en", "uk"), 10, 0)).extracting(ArticleView::title)
+        assertThat(f.stores().listings().latest(Listing.ALL.inEdition("en", "uk"), 10, 0)).extracting(ArticleView::title)
                 .containsExactly("Manchester United beat Liverpool");
-        assertThat(f.listings().latest(Listing.ALL.inEdition("ar", null), 10, 0)).extracting(ArticleView::title)
+        assertThat(f.stores().listings().latest(Listing.ALL.inEdition("ar", null), 10, 0)).extracting(ArticleView::title)
                 .containsExactly("دبي تعلن خطة جديدة للنقل العام");
         // an Arabic article about Dubai is about the Gulf whatever its publisher's region
-        assertThat(f.listings().latest(Listing.ALL.inEdition("ar", "gulf"), 10, 0)).hasSize(1);
-        assertThat(f.listings().latest(Listing.ALL, 10, 0)).hasSize(3);
+        assertThat(f.stores().listings().latest(Listing.ALL.inEdition("ar", "gulf"), 10, 0)).hasSize(1);
+        assertThat(f.stores().listings().latest(Listing.ALL, 10, 0)).hasSize(3);
     }
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anArticleIsEnrichedAgainWhenItsFullTextArrivesOrItChanges(TestDatabase db) {
+    void anArticleWhosePageIsWantedIsEnrichedWithThePagesTextAndAgainWhenItChanges(TestDatabase db) {
         Fixture f = fixture(db);
-        f.articles().save(f.gulf(), draft("chips", "A new chip", "<p>Short teaser.</p>", 30), false);
-        f.desk().drain();
+        f.stores().articles().save(f.gulf(), draft("chips", "A new chip", "<p>Short teaser.</p>", 30), true);
         long id = only(f, Listing.ALL).id();
-        assertThat(f.enrichment().topicsOf(id)).extracting(EnrichmentStore.TopicTag::slug).doesNotContain("apple");
+        assertThat(f.enrichAll()).as("its page comes first").isZero();
 
-        f.articles().onFullText(id, new ArticleStore.FullText("done", CHIPS, null, "en", null));
-        assertThat(f.enrichment().pending(10)).extracting(EnrichmentStore.Pending::id).containsExactly(id);
-        f.desk().drain();
+        f.stores().pageArrives(id, "A new chip", CHIPS);
+        assertThat(f.enrichAll()).isEqualTo(1);
         assertThat(f.enrichment().topicsOf(id)).extracting(EnrichmentStore.TopicTag::slug).contains("apple");
-        assertThat(f.listings().latest(Listing.section("technology"), 10, 0)).hasSize(1);
+        assertThat(f.stores().listings().latest(Listing.section("technology"), 10, 0)).hasSize(1);
 
-        f.articles().save(f.gulf(), new ArticleDraft("chips", "https://x.test/chips", "A new chip, corrected", null,
-                "<p>Short teaser.</p>", null, null, T0, null, "changed"), false);
-        assertThat(f.enrichment().pending(10)).hasSize(1);
+        f.stores().articles().save(f.gulf(), ArticleDraft.ofFeed("chips", "https://x.test/chips", "A new chip, corrected", null,
+                "<p>Short teaser.</p>", null, null, T0, null, "changed"), true);
+        assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
+        assertThat(f.stores().articles().body(id).orElseThrow().text()).as("the page's text stays").contains("iPhone chip");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void aLongEnoughArticleGetsItsDigestStoredAShortOneNone(TestDatabase db) {
+        Fixture f = fixture(db);
+        String longText = "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>"
+                + "<p>Engineers replaced the corroded steel cables and rebuilt the road deck.</p>"
+                + "<p>The mayor cut a ribbon at the northern end in front of several hundred residents.</p>"
+                + "<p>Traders on both sides said the closure had cost them customers over two winters.</p>"
+                + "<p>The council said the ferry service would continue until the end of the month.</p>"
+                + "<p>Cyclists will have a separate lane on the eastern side of the bridge from next spring.</p>"
+                + "<p>The repairs cost the city forty million pounds, the council said.</p>";
+        f.stores().articles().save(f.gulf(), draft("bridge", "Bridge reopens", longText, 30), false);
+        f.stores().articles().save(f.gulf(), draft("short", "Short", "<p>One line only.</p>", 20), false);
+        f.enrichAll();
+
+        long bridge = f.stores().idOf("bridge");
+        String text = f.stores().articles().body(bridge).orElseThrow().text();
+        EnrichmentStore.Digest digest = f.enrichment().digest(bridge, text);
+        assertThat(digest.available()).isTrue();
+        assertThat(digest.summary()).allSatisfy(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));
+        assertThat(digest.summary().size() + digest.keyPoints().size()).isBetween(3, 8);
+        assertThat(f.enrichment().digest(f.stores().idOf("short"), "One line only.").available()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void aResultFromAnOlderTextIsNotStored(TestDatabase db) {
+        Fixture f = fixture(db);
+        f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
+        List<Job> claimed = f.stores().claimAll(ArticleStage.ENRICH);
+        // the feed edits the entry while enrichment works on the version it claimed
+        f.stores().articles().save(f.gulf(), draft("chips", "Manchester United beat Liverpool", MATCH, 30), false);
+        f.desk().enrich(claimed, ArticleStage.STORY);
+        long id = claimed.getFirst().id();
+        assertThat(f.enrichment().topicsOf(id)).as("nothing of the older text").isEmpty();
+        assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
+        assertThat(f.enrichAll()).isEqualTo(1);
+        assertThat(f.stores().listings().latest(Listing.section("sports"), 10, 0)).hasSize(1);
     }
 
     private static ArticleView only(Fixture f, Listing listing) {
-        var list = f.listings().latest(listing, 10, 0);
+        var list = f.stores().listings().latest(listing, 10, 0);
         assertThat(list).hasSize(1);
         return list.getFirst();
     }

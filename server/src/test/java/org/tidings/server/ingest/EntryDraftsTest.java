@@ -52,10 +52,11 @@ class EntryDraftsTest {
     }
 
     @Test
-    void datesFarInTheFutureOrMissingBecomeNow() {
+    void datesFarInTheFutureOrMissingAreNoDates() {
+        // the store then dates the article by when it was first seen, until its page says better
         assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, NOW.plus(Duration.ofDays(2))), NOW).publishedAt())
-                .isEqualTo(NOW);
-        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, null), NOW).publishedAt()).isEqualTo(NOW);
+                .isNull();
+        assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, null), NOW).publishedAt()).isNull();
         Instant earlier = NOW.minus(Duration.ofHours(3));
         assertThat(EntryDrafts.toDraft(entry(null, "https://n.test/1", "T", null, earlier), NOW).publishedAt()).isEqualTo(earlier);
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Listing;
+import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
@@ -62,7 +64,7 @@ class IngestionEndToEndTest {
             String home = server.get("/").body();
             assertThat(home).contains("Harbour bridge reopens, part 1", "Harbour bridge reopens, part 3", "Harbour Times")
                     .contains("minutes ago");
-            long id = articles.latest(1, 0).getFirst().id();
+            long id = server.bean(ListingStore.class).latest(Listing.ALL, 1, 0).getFirst().id();
             String article = server.get("/article/" + id).body();
             assertThat(article).contains("The bridge reopened on day 1 after repairs.")
                     .contains("href=\"" + publisher.url("/news/1") + "\"")

@@ -89,7 +89,7 @@ class PersonalPagesTest {
 
         long article(long source, String title, Duration ago) {
             String url = "https://" + source + ".test/" + UUID.randomUUID();
-            server.bean(ArticleStore.class).save(source, new ArticleDraft(url, url, title, "<p>" + title + "</p>", null, null, null,
+            server.bean(ArticleStore.class).save(source, ArticleDraft.ofFeed(url, url, title, "<p>" + title + "</p>", null, null, null,
                     Instant.now().minus(ago), null, "h" + url.hashCode()), false);
             return server.bean(JdbcClient.class).sql("SELECT id FROM article WHERE url = :u").param("u", url).query(Long.class).single();
         }

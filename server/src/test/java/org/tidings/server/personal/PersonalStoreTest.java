@@ -74,7 +74,7 @@ class PersonalStoreTest {
 
         long article(long source, String title, Duration ago) {
             String url = "https://" + source + ".test/" + title.hashCode();
-            articles.save(source, new ArticleDraft(url, url, title, "<p>About " + title + "</p>", null, null, null,
+            articles.save(source, ArticleDraft.ofFeed(url, url, title, "<p>About " + title + "</p>", null, null, null,
                     NOW.minus(ago), null, "h" + title.hashCode()), false);
             return jdbc.sql("SELECT id FROM article WHERE url = :u").param("u", url).query(Long.class).single();
         }

@@ -45,10 +45,10 @@ class ArticleSearchTest {
         Instant t = Instant.parse("2014-03-11T09:00:00Z");
         return List.of(
                 new IndexedArticle(9001, 900, "صحيفة الخليج", "الحكومة تعلن نتائج الانتخابات البرلمانية",
-                        "أعلنت اللجنة العليا للانتخابات صباح اليوم النتائج النهائية للانتخابات البرلمانية بعد فرز الأصوات في جميع الدوائر.",
+                        "أعلنت اللجنة العليا للانتخابات صباح اليوم النتائج النهائية للانتخابات البرلمانية بعد فرز الأصوات في جميع الدوائر.", "",
                         "ar", "politics", Set.of("gulf"), List.of(), t, null),
                 new IndexedArticle(9002, 900, "صحيفة الخليج", "ارتفاع أسعار النفط في الأسواق العالمية",
-                        "ارتفعت أسعار النفط الخام اليوم مع تراجع المخزونات الأمريكية وتزايد الطلب في آسيا.",
+                        "ارتفعت أسعار النفط الخام اليوم مع تراجع المخزونات الأمريكية وتزايد الطلب في آسيا.", "",
                         "ar", "business", Set.of("gulf"), List.of(), t.plusSeconds(60), null));
     }
 
@@ -146,9 +146,9 @@ class ArticleSearchTest {
     @Test
     void betweenEqualMatchesTheFresherReportRanksFirst() throws IOException {
         try (SearchIndex own = SearchIndex.inMemory()) {
-            own.put(new IndexedArticle(1, 1, "A", "Volcano erupts near the coast", null, "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 30), null));
-            own.put(new IndexedArticle(2, 1, "A", "Volcano erupts near the coast", null, "en", null, Set.of(), List.of(), NOW.minusSeconds(3_600), null));
-            own.put(new IndexedArticle(3, 1, "A", "Volcano erupts near the coast", null, "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 3), null));
+            own.put(new IndexedArticle(1, 1, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 30), null));
+            own.put(new IndexedArticle(2, 1, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(3_600), null));
+            own.put(new IndexedArticle(3, 1, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 3), null));
             own.refresh();
             SearchResults results = new ArticleSearch(own, Clock.fixed(NOW, ZoneOffset.UTC)).search(SearchRequest.of("volcano"), List.of());
             assertThat(results.hits()).extracting(SearchResults.Hit::id).containsExactly(2L, 3L, 1L);

@@ -51,6 +51,6 @@ final class Headlines {
     static List<IndexedArticle> asArticles(List<Headline> headlines) {
         Map<String, Long> sources = sourceIds(headlines);
         return headlines.stream().map(h -> new IndexedArticle(h.id(), sources.get(h.publisher()), h.publisher(), h.title(),
-                null, "en", h.category(), Set.of(h.publisher().contains(".co.uk") ? "uk" : "us"), List.of(), h.published(), null)).toList();
+                null, "", "en", h.category(), Set.of(h.publisher().contains(".co.uk") ? "uk" : "us"), List.of(), h.published(), null)).toList();
     }
 }

@@ -84,7 +84,7 @@ public final class RelatedBenchmark {
 
     private static IndexedArticle withinSpread(IndexedArticle a, int i) {
         Instant published = NOW.minusMillis((long) (new Random(i).nextDouble() * SPREAD.toMillis()));
-        return new IndexedArticle(a.id(), a.sourceId(), a.publisher(), a.title(), a.text(), a.lang(), a.section(), a.regions(),
+        return new IndexedArticle(a.id(), a.sourceId(), a.publisher(), a.title(), a.text(), a.lead(), a.lang(), a.section(), a.regions(),
                 a.topics(), published, a.storyId());
     }
 }

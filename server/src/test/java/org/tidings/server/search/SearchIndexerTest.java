@@ -7,22 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleDraft;
-import org.tidings.server.store.ArticleStore;
-import org.tidings.server.store.SearchStore;
 import org.tidings.server.store.SourceSettings;
-import org.tidings.server.store.SourceStore;
-import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /** The index follows the database (H2 and PostgreSQL): new articles, full texts, copies, edited and removed sources, restarts. */
@@ -34,20 +26,9 @@ class SearchIndexerTest {
     @TempDir
     Path dir;
 
-    private record Desk(SourceStore sources, ArticleStore articles, StoryStore stories, SearchStore search, DataSource ds) {}
-
-    private Desk desk(TestDatabase db) {
-        DataSource ds = db.migrated();
-        JdbcClient jdbc = JdbcClient.create(ds);
-        return new Desk(new SourceStore(jdbc, clock), new ArticleStore(jdbc, clock), new StoryStore(jdbc, clock), new SearchStore(jdbc), ds);
-    }
-
-    private static TidingsProperties properties() {
-        return Binder.get(new StandardEnvironment()).bindOrCreate("tidings", TidingsProperties.class);
-    }
 
     private static ArticleDraft draft(String key, String title, String summary) {
-        return new ArticleDraft(key, "https://news.test/" + key, title, summary, null, null, null,
+        return ArticleDraft.ofFeed(key, "https://news.test/" + key, title, summary, null, null, null,
                 T0.minus(Duration.ofHours(1)), null, Integer.toHexString((key + title + summary).hashCode()));
     }
 
@@ -59,14 +40,11 @@ class SearchIndexerTest {
         return results.hits().stream().map(SearchResults.Hit::id).toList();
     }
 
-    private static long idOf(Desk d, String key) {
-        return JdbcClient.create(d.ds()).sql("SELECT id FROM article WHERE entry_key = :k").param("k", key).query(Long.class).single();
-    }
 
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void theIndexFollowsArticlesTheirTextTheirStoriesAndTheirSources(TestDatabase db) throws IOException {
-        Desk d = desk(db);
+        Stores d = Stores.on(db, clock);
         long gulf = d.sources().add(new SourceSettings("https://gulf.test/feed", "Gulf Daily", null, "en", "gulf", "business", true, true),
                 Duration.ofMinutes(15)).id();
         long other = d.sources().add(SourceSettings.of("https://other.test/feed", "Other Paper"), Duration.ofMinutes(15)).id();
@@ -74,9 +52,9 @@ class SearchIndexerTest {
         d.articles().save(gulf, draft("a2", "Port expansion approved", "<p>The harbour will double.</p>"), true);
         d.articles().save(other, draft("b1", "Oil prices climb as stocks fall", "<p>Brent crude rose in Asian trading.</p>"), false);
         try (SearchIndex index = SearchIndex.open(dir.resolve("search"))) {
-            SearchIndexer indexer = new SearchIndexer(index, d.search(), clock, properties());
+            SearchIndexer indexer = new SearchIndexer(index, d.search(), clock);
             assertThat(indexer.catchUp()).isEqualTo(3);
-            long a1 = idOf(d, "a1"), a2 = idOf(d, "a2"), b1 = idOf(d, "b1");
+            long a1 = d.idOf("a1"), a2 = d.idOf("a2"), b1 = d.idOf("b1");
             assertThat(ids(find(index, "brent crude"))).containsExactlyInAnyOrder(a1, b1);
             SearchResults.Hit hit = find(index, "harbour").hits().getFirst();
             assertThat(hit.publisher()).isEqualTo("Gulf Daily");
@@ -88,7 +66,7 @@ class SearchIndexerTest {
             assertThat(indexer.catchUp()).as("nothing changed, nothing written").isZero();
 
             clock.advance(Duration.ofSeconds(5));
-            d.articles().onFullText(a2, new ArticleStore.FullText("done", "<p>The harbour will double, and dredging starts in spring.</p>", null, "en", null));
+            d.pageArrives(a2, "Port expansion approved", "<p>The harbour will double, and dredging starts in spring.</p>");
             d.stories().assign(b1, a1, a1); // b1 is a copy of a1
             assertThat(indexer.catchUp()).isEqualTo(2);
             assertThat(ids(find(index, "dredging"))).containsExactly(a2);
@@ -110,18 +88,18 @@ class SearchIndexerTest {
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void aRestartedIndexGoesOnFromItsLastCommitAndAnEmptiedOneIsRebuilt(TestDatabase db) throws IOException {
-        Desk d = desk(db);
+        Stores d = Stores.on(db, clock);
         long source = d.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         for (int i = 0; i < 7; i++) d.articles().save(source, draft("k" + i, "Election result " + i, "<p>Votes counted.</p>"), false);
         Path path = dir.resolve("search");
         try (SearchIndex index = SearchIndex.open(path)) {
-            new SearchIndexer(index, d.search(), clock, properties()).catchUp();
+            new SearchIndexer(index, d.search(), clock).catchUp();
             assertThat(index.size()).isEqualTo(7);
         }
         clock.advance(Duration.ofMinutes(10)); // the first articles have settled
         d.articles().save(source, draft("k7", "Election result 7", "<p>Votes counted.</p>"), false);
         try (SearchIndex index = SearchIndex.open(path)) {
-            SearchIndexer indexer = new SearchIndexer(index, d.search(), clock, properties());
+            SearchIndexer indexer = new SearchIndexer(index, d.search(), clock);
             assertThat(indexer.catchUp()).as("only what changed after the committed watermark").isEqualTo(8);
             clock.advance(Duration.ofMinutes(2));
             indexer.catchUp();
@@ -132,7 +110,7 @@ class SearchIndexerTest {
             assertThat(indexer.rebuild()).isEqualTo(9);
         }
         try (SearchIndex index = SearchIndex.open(dir.resolve("elsewhere"))) {
-            assertThat(new SearchIndexer(index, d.search(), clock, properties()).catchUp()).isEqualTo(9);
+            assertThat(new SearchIndexer(index, d.search(), clock).catchUp()).isEqualTo(9);
             assertThat(find(index, "election").total()).isEqualTo(9);
         }
     }
@@ -144,7 +122,7 @@ class SearchIndexerTest {
         try (SearchIndex reader = SearchIndex.open(path)) {
             assertThat(writer.writable()).isTrue();
             assertThat(reader.writable()).isFalse();
-            writer.put(new IndexedArticle(1, 1, "A", "Floods close the coast road", "", "en", null, java.util.Set.of(), List.of(), T0, null));
+            writer.put(new IndexedArticle(1, 1, "A", "Floods close the coast road", "", "", "en", null, java.util.Set.of(), List.of(), T0, null));
             writer.commit(T0);
             reader.refresh();
             assertThat(ids(find(reader, "floods"))).containsExactly(1L);

@@ -44,7 +44,7 @@ class SimilarArticlesTest {
     }
 
     private static IndexedArticle article(long id, long source, String title, String text, String lang, Long story, int hoursAgo) {
-        return new IndexedArticle(id, source, "Publisher " + source, title, text, lang, "world", Set.of(), List.of(),
+        return new IndexedArticle(id, source, "Publisher " + source, title, text, text, lang, "world", Set.of(), List.of(),
                 NOW.minus(Duration.ofHours(hoursAgo)), story);
     }
 

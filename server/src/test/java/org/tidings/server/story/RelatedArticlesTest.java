@@ -100,7 +100,7 @@ class RelatedArticlesTest {
 
     private long article(long source, String title, String lead, Duration ago) {
         String url = "https://" + source + ".test/" + UUID.randomUUID();
-        server.bean(ArticleStore.class).save(source, new ArticleDraft(url, url, title, "<p>" + lead + "</p>", null, null, null,
+        server.bean(ArticleStore.class).save(source, ArticleDraft.ofFeed(url, url, title, "<p>" + lead + "</p>", null, null, null,
                 Instant.now().minus(ago), null, "h" + url.hashCode()), false);
         return server.bean(JdbcClient.class).sql("SELECT id FROM article WHERE url = :u").param("u", url).query(Long.class).single();
     }

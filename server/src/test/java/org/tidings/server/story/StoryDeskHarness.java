@@ -11,33 +11,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.tidings.html.HtmlSanitizer;
+import org.tidings.article.ArticleText;
 import org.tidings.server.store.StoryStore;
-import org.tidings.story.Article;
-import org.tidings.story.Assignment;
 import org.tidings.story.StoryClusterer;
+import org.tidings.url.CanonicalUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The story desk's per-article assignment with 200,000 articles in the window: the latency of the
- * in-memory step that {@link StoryDesk} runs for each new article (the stored article turned into
- * the clusterer's input, the clusterer's {@code add}, the story id bookkeeping), one article after
- * another on one thread, as the desk does.
+ * in-memory step that {@link StoryDesk} runs for each new article ({@link StoryMemory#place}: the
+ * stored article turned into the clusterer's input, the clusterer's {@code add}, the story id
+ * bookkeeping), one article after another on one thread, as the desk does.
  *
  * <p>Articles: the stories of {@code stories-dev.jsonl} replayed in rounds, each round turning every
  * story into a new one (about half of its words replaced by round-specific words, consistently
  * within the story: with a third, as for headlines alone, the leads made the rounds of one dev
  * story alike enough to merge), each headline further varied (a word dropped, a word added); each article
  * also has an HTML summary of two or three other varied headlines of its story plus a line of
- * publisher boilerplate (so the lead, names and the near-duplicate sketch all do work), a URL with
- * tracking parameters, and a numeric id. Stories start at random over 60 hours and their articles
+ * publisher boilerplate (so the lead, names and the near-duplicate sketch all do work; the lead is
+ * made of it by the one rule, {@link ArticleText}), a URL with tracking parameters (canonicalized as
+ * ingestion stores it), and a numeric id. Stories start at random over 60 hours and their articles
  * follow over up to 8 hours, so all of them stay in the 3-day window: the window holds 200,000
  * articles when the measured ones start arriving, and 220,000 at the end.
  *
@@ -55,8 +54,6 @@ public final class StoryDeskHarness {
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     private static final Duration SPREAD = Duration.ofHours(60);
-    /** As {@link StoryDesk}: the lead the clusterer reads besides the headline. */
-    private static final int LEAD_CHARS = 1000;
 
     private record Headline(String title, String publisher, String story) {}
 
@@ -76,13 +73,13 @@ public final class StoryDeskHarness {
 
     private static void measure(int run, List<StoryStore.Clusterable> items, int window) {
         System.gc();
-        Desk desk = new Desk();
+        StoryMemory desk = StoryMemory.of(List.of());
         long t0 = System.nanoTime();
         for (int i = 0; i < window; i++) {
             desk.place(items.get(i));
         }
         double fillSeconds = (System.nanoTime() - t0) / 1e9;
-        int live = desk.clusterer.liveArticles();
+        int live = desk.liveArticles();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int n = items.size() - window;
         long[] wall = new long[n];
@@ -91,7 +88,7 @@ public final class StoryDeskHarness {
         for (int i = 0; i < n; i++) {
             long c = threads.getCurrentThreadCpuTime();
             long s = System.nanoTime();
-            merges += desk.place(items.get(window + i));
+            merges += desk.place(items.get(window + i)).absorbed().size();
             wall[i] = System.nanoTime() - s;
             cpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
@@ -103,41 +100,13 @@ public final class StoryDeskHarness {
                 "run %d: window filled in %.1f s (%.0f articles/s); live articles %d before, %d after, live stories %d;%n"
                         + "  per-article assignment over %d articles: wall p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.1f ms;"
                         + " CPU p50 %.3f ms, p99 %.3f ms; merges %d; heap after GC %d MB%n",
-                run, fillSeconds, window / fillSeconds, live, desk.clusterer.liveArticles(), desk.clusterer.liveStories(),
+                run, fillSeconds, window / fillSeconds, live, desk.liveArticles(), desk.liveStories(),
                 n, ms(wall, 0.5), ms(wall, 0.99), ms(wall, 0.999), wall[n - 1] / 1e6, ms(cpu, 0.5), ms(cpu, 0.99), merges,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     private static double ms(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
-    }
-
-    /**
-     * The in-memory part of {@code StoryDesk.place}, step for step: the stored article to the
-     * clusterer's input (as {@code StoryDesk.toStory}: summary or content to text, cut to the
-     * lead), the assignment, and the map from the clusterer's story ids to stored ones.
-     */
-    private static final class Desk {
-        final StoryClusterer clusterer = new StoryClusterer();
-        final Map<String, Long> storedIds = new HashMap<>();
-
-        int place(StoryStore.Clusterable article) {
-            Assignment a = clusterer.add(toStory(article));
-            long story = storedIds.computeIfAbsent(a.storyId(), Long::parseLong);
-            List<Long> absorbed = new ArrayList<>();
-            for (String merged : a.mergedStories()) {
-                Long stored = storedIds.remove(merged);
-                if (stored != null && stored != story) absorbed.add(stored);
-            }
-            return absorbed.size();
-        }
-
-        private static Article toStory(StoryStore.Clusterable a) {
-            String html = a.summary() != null && !a.summary().isBlank() ? a.summary() : a.content();
-            String lead = HtmlSanitizer.toText(html);
-            if (lead.length() > LEAD_CHARS) lead = lead.substring(0, LEAD_CHARS);
-            return new Article(String.valueOf(a.id()), a.title(), lead, a.url(), a.publisher(), a.published(), a.lang());
-        }
     }
 
     static List<StoryStore.Clusterable> synthesize(List<Headline> dev, int n, Random random) {
@@ -162,7 +131,8 @@ public final class StoryDeskHarness {
                     summary.append("</p><p>Read more from <a href=\"https://example.org/\">").append(h.publisher()).append("</a>.</p>");
                     Instant published = base.plusSeconds((long) (Math.min(8, -Math.log(1 - random.nextDouble()) * 2) * 3600));
                     String url = "https://" + host(h.publisher()) + "/news/" + storyKey + "/" + id + "?utm_source=feed&utm_medium=rss";
-                    out.add(new StoryStore.Clusterable(id, title, summary.toString(), null, url, h.publisher(), published, "en", null));
+                    out.add(new StoryStore.Clusterable(id, title, ArticleText.ofFeed(title, summary.toString(), null).lead(),
+                            CanonicalUrl.canonicalize(url), h.publisher(), published, "en", null, false));
                 }
             }
         }

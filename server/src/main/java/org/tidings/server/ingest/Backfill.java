@@ -1,0 +1,33 @@
+package org.tidings.server.ingest;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.tidings.server.store.ArticleStage;
+import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.url.CanonicalUrl;
+
+/**
+ * The articles stored before the pipeline kept each stage's result on the article (migration V10)
+ * get what ingestion stores now: their canonical address (a second article with the same one is a
+ * copy of the first) and their body, text and lead by the one rule. Then they go through
+ * enrichment again, which stores their language and digest; an article still waiting for its page
+ * goes on waiting for it. A batch at a time, while the site runs: stopping half-way loses nothing.
+ */
+@Service
+public class Backfill {
+
+    private final ArticleStore articles;
+
+    public Backfill(ArticleStore articles) {
+        this.articles = articles;
+    }
+
+    /** Fills in the articles of these jobs and hands them to {@code next}, or to their page first while it is due. */
+    public void fill(List<Job> jobs, ArticleStage next) {
+        for (ArticleStore.Legacy old : articles.legacy(jobs)) {
+            articles.onBackfilled(old.job(), old.url() == null ? null : CanonicalUrl.canonicalize(old.url()), old.text(),
+                    "pending".equals(old.fullTextStatus()) ? ArticleStage.FULL_TEXT : next);
+        }
+    }
+}

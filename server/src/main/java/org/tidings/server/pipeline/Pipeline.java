@@ -1,0 +1,130 @@
+package org.tidings.server.pipeline;
+
+import static org.tidings.server.store.ArticleStage.BACKFILL;
+import static org.tidings.server.store.ArticleStage.DONE;
+import static org.tidings.server.store.ArticleStage.ENRICH;
+import static org.tidings.server.store.ArticleStage.FULL_TEXT;
+import static org.tidings.server.store.ArticleStage.STORY;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.config.WorkerIdentity;
+import org.tidings.server.enrich.EnrichmentDesk;
+import org.tidings.server.ingest.Backfill;
+import org.tidings.server.ingest.FeedRefresher;
+import org.tidings.server.ingest.FullTextFetcher;
+import org.tidings.server.search.SearchIndexer;
+import org.tidings.server.store.PipelineStore;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.SourceStore;
+import org.tidings.server.story.StoryDesk;
+
+/**
+ * The whole way of an article, in one place:
+ *
+ * <pre>
+ * refresh ──> full text ──> enrichment ──> story ──> index
+ *  (feeds)    (its page)    (language,     (its      (search, in each process)
+ *                            section,       story or
+ *                            topics,        a copy)
+ *                            digest)
+ * </pre>
+ *
+ * A refreshed feed's new article waits for its page when its source wants full text, else for
+ * enrichment ({@code article.stage}). Each stage claims the articles waiting for it (several
+ * processes sharing one database split the work), stores its result and hands the article on in
+ * one statement, and wakes the next stage; the search index follows the database by its change
+ * times. Articles stored before the pipeline kept its results on the article pass through the
+ * back-fill first. The story desk keeps its stories in memory, so one process at a time holds it
+ * (a lease). Stopping goes down the chain: the feeds stop first, the index last.
+ */
+@Component
+public class Pipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /** The lease of the one process that places articles in stories. */
+    static final String STORY_DESK = "story-desk";
+    /** Articles enriched per round: a few milliseconds each; the next round follows at once while there are more. */
+    static final int ENRICH_BATCH = 100;
+    /** Articles placed in stories per round: well under a millisecond each. */
+    static final int STORY_BATCH = 500;
+    /** Older articles filled in per round: a few milliseconds each, in short transactions. */
+    static final int BACKFILL_BATCH = 200;
+
+    private final List<Stage> chain;
+    private final Stage refresh;
+    private final boolean scheduled;
+    private final String worker;
+
+    public Pipeline(SourceStore sources, PipelineStore queue, FeedRefresher feeds, Backfill backfill, FullTextFetcher pages,
+            EnrichmentDesk enrichment, StoryDesk stories, SearchIndexer index, TidingsProperties properties,
+            WorkerIdentity worker) {
+        TidingsProperties.Scheduler settings = properties.scheduler();
+        Duration tick = settings.tick();
+        Duration lease = settings.lease();
+        this.worker = worker.id();
+        this.scheduled = settings.enabled();
+
+        Stage indexing = Stage.rounds("index", properties.search().refresh(), index::follow);
+        Stage placing = Stage.batches("story", tick, STORY_BATCH, limit -> {
+            if (queue.holdLease(STORY_DESK, this.worker, lease)) return queue.claim(STORY, lease, limit);
+            stories.forget();
+            return List.<Job>of();
+        }, jobs -> stories.place(jobs, DONE)).then(indexing);
+        Stage enriching = Stage.batches("enrichment", tick, ENRICH_BATCH, limit -> queue.claim(ENRICH, lease, limit),
+                jobs -> enrichment.enrich(jobs, STORY)).then(placing);
+        Stage fetchingPages = Stage.each("fulltext", tick, settings.concurrency(), settings.batchSize(),
+                limit -> queue.claim(FULL_TEXT, lease, limit), job -> pages.fetch(job, ENRICH)).then(enriching);
+        Stage backfilling = Stage.batches("backfill", tick, BACKFILL_BATCH, limit -> queue.claim(BACKFILL, lease, limit),
+                jobs -> backfill.fill(jobs, ENRICH)).then(fetchingPages, enriching);
+        this.refresh = Stage.each("refresh", tick, settings.concurrency(), settings.batchSize(),
+                limit -> sources.claimDue(this.worker, lease, limit), feeds::refresh).then(fetchingPages, enriching);
+        this.chain = List.of(refresh, backfilling, fetchingPages, enriching, placing, indexing);
+    }
+
+    /** Starts the stages, the last first, so that no stage wakes one that is not running yet. */
+    @Override
+    public void start() {
+        for (Stage stage : chain.reversed()) {
+            if (scheduled || stage.name().equals("index")) stage.start();
+        }
+        if (scheduled) {
+            log.atInfo().addKeyValue("event", "scheduler_started").addKeyValue("worker", worker)
+                    .log("pipeline started as {}", worker);
+        }
+    }
+
+    /** Refreshes the due sources now rather than at the next tick (after the operator added or refreshed one). */
+    public void refreshNow() {
+        refresh.wakeUp();
+    }
+
+    /**
+     * Runs every stage, in the order of the chain, until none has work left, here and now: for
+     * tests, benchmarks and commands that need everything stored to have gone all the way.
+     */
+    public void settle() {
+        int moved;
+        do {
+            moved = 0;
+            for (Stage stage : chain) moved += stage.drain();
+        } while (moved > 0);
+    }
+
+    /** Stops the stages down the chain: nothing upstream hands on work while a later stage stops. */
+    @Override
+    public void stop() {
+        for (Stage stage : chain) stage.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return chain.stream().anyMatch(Stage::isRunning);
+    }
+}

@@ -1,0 +1,215 @@
+package org.tidings.server.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stage of the pipeline in this process. Its rounds run on a thread of their own, every tick
+ * and at once when woken, and never overlap; a round claims the work the stage has room for and
+ * does it. Whenever work of this stage is done, the stages after it are woken. Stopping ends the
+ * rounds and waits a while for the work under way: work cut short keeps its claim until the lease
+ * ends, and is then done again.
+ */
+final class Stage {
+
+    private static final Logger log = LoggerFactory.getLogger(Stage.class);
+    /** How long stopping waits for work under way: a page fetch's whole time-out, about. */
+    static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Duration tick;
+    /** One round: does the work it claims and returns how much it claimed. */
+    private final IntSupplier round;
+    /** A round that claimed this much is followed by another at once: there is more waiting. */
+    private final int full;
+    /** The work under way for stages that do each piece on a thread of its own, else null. */
+    private final Slots slots;
+    private final List<Stage> next = new ArrayList<>();
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile boolean running;
+
+    private Stage(String name, Duration tick, int full, Slots slots, IntSupplier round) {
+        this.name = name;
+        this.tick = tick;
+        this.full = full;
+        this.slots = slots;
+        this.round = round;
+        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
+    }
+
+    /**
+     * A stage whose work waits on the network (feeds, pages): each piece it claims runs on a
+     * virtual thread of its own, at most {@code concurrency} at once, and wakes the next stages
+     * when it is done.
+     */
+    static <T> Stage each(String name, Duration tick, int concurrency, int batch, IntFunction<List<T>> claim, Consumer<T> work) {
+        Slots slots = new Slots(name, concurrency);
+        Stage[] stage = new Stage[1];
+        stage[0] = new Stage(name, tick, 0, slots, () -> {
+            List<T> claimed = claim.apply(Math.min(slots.free(), batch));
+            for (T piece : claimed) slots.run(() -> work.accept(piece), stage[0]::onPieceDone);
+            return claimed.size();
+        });
+        return stage[0];
+    }
+
+    /**
+     * A stage that computes rather than waits (enrichment, stories): it works through what it
+     * claims a batch at a time on its own thread.
+     */
+    static <T> Stage batches(String name, Duration tick, int batch, IntFunction<List<T>> claim, Consumer<List<T>> work) {
+        return new Stage(name, tick, batch, null, () -> {
+            List<T> claimed = claim.apply(batch);
+            if (!claimed.isEmpty()) work.accept(claimed);
+            return claimed.size();
+        });
+    }
+
+    /** A stage whose round is one call that says how much it did (the search index following the database). */
+    static Stage rounds(String name, Duration tick, IntSupplier round) {
+        return new Stage(name, tick, 0, null, round);
+    }
+
+    /** The stages to wake when work of this one is done. */
+    Stage then(Stage... stages) {
+        next.addAll(List.of(stages));
+        return this;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Starts the rounds, unless the tick is zero (the stage is switched off). */
+    void start() {
+        if (tick.isZero() || tick.isNegative()) return;
+        running = true;
+        thread.scheduleWithFixedDelay(this::scheduledRound, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A round now rather than at the next tick; wakes that come while a round is waiting to run are one. */
+    void wakeUp() {
+        if (!running || !woken.compareAndSet(false, true)) return;
+        try {
+            thread.execute(() -> {
+                woken.set(false);
+                scheduledRound();
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    private void scheduledRound() {
+        try {
+            int claimed = round.getAsInt();
+            if (claimed > 0 && slots == null) wakeNext();
+            if (full > 0 && claimed >= full) wakeUp();
+        } catch (RuntimeException e) {
+            if (!running) return; // stopping: the database may be closed already
+            log.atError().addKeyValue("event", name + "_round_failed").setCause(e).log("{} round failed", name);
+        }
+    }
+
+    private void onPieceDone() {
+        wakeNext();
+        wakeUp(); // a freed slot may take the next piece now rather than at the next tick
+    }
+
+    private void wakeNext() {
+        for (Stage s : next) s.wakeUp();
+    }
+
+    /**
+     * Does every round there is work for, here and now, and waits for all of it: for tests,
+     * benchmarks and commands that want the pipeline settled. Returns how much was claimed.
+     */
+    int drain() {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = round.getAsInt();
+            if (slots != null) slots.awaitIdle();
+            total += claimed;
+        } while (claimed > 0);
+        return total;
+    }
+
+    /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
+    void stop() {
+        running = false;
+        thread.shutdownNow();
+        if (slots != null) slots.stop();
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** The virtual threads of a stage that does each piece of work on its own, and how many may run at once. */
+    private static final class Slots {
+
+        private final String name;
+        private final int size;
+        private final Semaphore free;
+        private final ExecutorService threads;
+
+        Slots(String name, int size) {
+            this.name = name;
+            this.size = size;
+            this.free = new Semaphore(size);
+            this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
+        }
+
+        int free() {
+            return free.availablePermits();
+        }
+
+        void run(Runnable piece, Runnable then) {
+            free.acquireUninterruptibly();
+            try {
+                threads.execute(() -> {
+                    try {
+                        piece.run();
+                    } catch (RuntimeException e) {
+                        log.atError().addKeyValue("event", name + "_failed").setCause(e).log("a piece of {} failed", name);
+                    } finally {
+                        free.release();
+                        then.run();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                free.release(); // stopping: the claim lapses and the piece is done again later
+            }
+        }
+
+        void awaitIdle() {
+            free.acquireUninterruptibly(size);
+            free.release(size);
+        }
+
+        void stop() {
+            threads.shutdown();
+            try {
+                if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
+            } catch (InterruptedException e) {
+                threads.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.tidings.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The engine under every stage: rounds, claims as wide as the free slots, waking the next stage, draining, stopping. */
+class StageTest {
+
+    /** Long enough that only a wake-up can start a round within a test. */
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private static List<Integer> take(ConcurrentLinkedQueue<Integer> queue, int limit) {
+        List<Integer> taken = new ArrayList<>();
+        for (Integer i; taken.size() < limit && (i = queue.poll()) != null; ) taken.add(i);
+        return taken;
+    }
+
+    @Test
+    void eachPieceRunsOnItsOwnThreadAtMostConcurrencyAtOnceAndWakesTheNextStage() throws Exception {
+        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Integer> done = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger nextRounds = new AtomicInteger();
+        Stage next = Stage.rounds("next", NEVER, () -> {
+            nextRounds.incrementAndGet();
+            return 0;
+        });
+        Stage stage = Stage.each("fetching", NEVER, 3, 10, limit -> take(waiting, limit), piece -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep(20);
+            running.decrementAndGet();
+            done.add(piece);
+        }).then(next);
+        next.start();
+        stage.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 8);
+        assertThat(done).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(mostAtOnce.get()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> nextRounds.get() >= 2); // its first round, and woken by the work
+        stage.stop();
+        next.stop();
+    }
+
+    @Test
+    void aFullBatchIsFollowedByAnotherRoundAtOnce() {
+        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 25; i++) waiting.add(i);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        Stage stage = Stage.batches("computing", NEVER, 10, limit -> take(waiting, limit), batch -> batchSizes.add(batch.size()));
+        stage.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 3);
+        assertThat(batchSizes).containsExactly(10, 10, 5);
+        stage.stop();
+    }
+
+    @Test
+    void wakesThatComeWhileARoundWaitsAreOneRound() throws Exception {
+        CountDownLatch inRound = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger rounds = new AtomicInteger();
+        Stage stage = Stage.rounds("following", NEVER, () -> {
+            if (rounds.incrementAndGet() == 1) {
+                inRound.countDown();
+                waitFor(release);
+            }
+            return 0;
+        });
+        stage.start();
+        assertThat(inRound.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 100; i++) stage.wakeUp();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 2);
+        Thread.sleep(100);
+        assertThat(rounds.get()).isEqualTo(2);
+        stage.stop();
+    }
+
+    @Test
+    void drainDoesEveryRoundThereIsWorkForAndWaitsForIt() {
+        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2, 3, 4, 5));
+        List<Integer> done = Collections.synchronizedList(new ArrayList<>());
+        Stage stage = Stage.each("fetching", NEVER, 2, 2, limit -> take(waiting, limit), piece -> {
+            sleep(10);
+            done.add(piece);
+        });
+        assertThat(stage.drain()).isEqualTo(5);
+        assertThat(done).hasSize(5);
+        stage.stop();
+    }
+
+    @Test
+    void stoppingWaitsForWorkUnderWayAndAFailedPieceDoesNotStopTheStage() {
+        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2));
+        List<Integer> done = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(2);
+        Stage stage = Stage.each("fetching", NEVER, 2, 2, limit -> take(waiting, limit), piece -> {
+            started.countDown();
+            if (piece == 1) throw new IllegalStateException("a publisher's page broke the extractor");
+            sleep(200);
+            done.add(piece);
+        });
+        stage.start();
+        waitFor(started);
+        stage.stop();
+        assertThat(done).containsExactly(2);
+        assertThat(stage.isRunning()).isFalse();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.tidings.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.Stores;
+import org.tidings.server.testing.TestDatabase;
+
+/** Claims, hand-overs and leases of the pipeline's stages, on H2 and PostgreSQL. */
+class PipelineStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private final MutableClock clock = new MutableClock(T0);
+
+    private Stores withArticles(TestDatabase db, int n) {
+        Stores s = Stores.on(db, clock);
+        long source = s.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        for (int i = 0; i < n; i++) {
+            // published in reverse order of storing: the story desk must take them by time, not by id
+            s.articles().save(source, ArticleDraft.ofFeed("k" + i, "https://a.test/" + i, "Title " + i, null, null, null, null,
+                    T0.minus(Duration.ofMinutes(i)), null, "h" + i), false);
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void aClaimedArticleIsNobodyElsesUntilItsLeaseEnds(TestDatabase db) {
+        Stores s = withArticles(db, 5);
+        List<Job> first = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
+        List<Job> second = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
+        assertThat(first).hasSize(3);
+        assertThat(second).hasSize(2).extracting(Job::id).doesNotContainAnyElementsOf(first.stream().map(Job::id).toList());
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3)).isEmpty();
+
+        clock.advance(LEASE.plusSeconds(1)); // the process that claimed them died
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, LEASE, 10)).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void anArticleHandedOnWaitsForTheNextStageOnly(TestDatabase db) {
+        Stores s = withArticles(db, 2);
+        Job job = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
+        assertThat(s.pipeline().handOn(job, ArticleStage.STORY)).isTrue();
+        assertThat(s.pipeline().handOn(job, ArticleStage.STORY)).as("handed on once").isFalse();
+        assertThat(s.pipeline().waiting(ArticleStage.ENRICH)).isEqualTo(1);
+        assertThat(s.pipeline().claim(ArticleStage.STORY, LEASE, 10)).extracting(Job::id).containsExactly(job.id());
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void theStoryDeskTakesArticlesInOrderOfPublication(TestDatabase db) {
+        Stores s = withArticles(db, 4);
+        for (Job job : s.claimAll(ArticleStage.ENRICH)) s.pipeline().handOn(job, ArticleStage.STORY);
+        List<Long> ids = s.pipeline().claim(ArticleStage.STORY, LEASE, 10).stream().map(Job::id).toList();
+        assertThat(ids).containsExactly(s.idOf("k3"), s.idOf("k2"), s.idOf("k1"), s.idOf("k0"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void anEditedArticleCannotBeHandedOnByAStageThatReadItBefore(TestDatabase db) {
+        Stores s = withArticles(db, 1);
+        Job stale = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
+        long source = s.sources().findByFeedUrl("https://a.test/feed").orElseThrow().id();
+        s.articles().save(source, ArticleDraft.ofFeed("k0", "https://a.test/0", "Title 0, corrected", null, null, null, null,
+                T0, null, "changed"), false);
+        assertThat(s.pipeline().handOn(stale, ArticleStage.STORY)).isFalse();
+        assertThat(s.claimAll(ArticleStage.ENRICH)).as("claimable again at once").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    void aNamedLeaseHasOneHolderUntilItLapses(TestDatabase db) {
+        PipelineStore leases = Stores.on(db, clock).pipeline();
+        assertThat(leases.holdLease("story-desk", "one", LEASE)).isTrue();
+        assertThat(leases.holdLease("story-desk", "two", LEASE)).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(leases.holdLease("story-desk", "one", LEASE)).as("renewed").isTrue();
+        clock.advance(Duration.ofMinutes(4).plusSeconds(30));
+        assertThat(leases.holdLease("story-desk", "two", LEASE)).as("not lapsed: renewed a minute in").isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(leases.holdLease("story-desk", "two", LEASE)).isTrue();
+        assertThat(leases.holdLease("story-desk", "one", LEASE)).isFalse();
+    }
+}
