@@ -1,0 +1,55 @@
+package org.tidings.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of a translated line against its original. A translation shares no words with its
+ * original, so the lexical {@link Summarizer#check} cannot read it directly: a line is kept when it
+ * is not much longer than its original, states no number its original does not, and its
+ * back-translation (into the original's language) is supported by the original, so that a clause
+ * the translation added comes back and finds no support. What a translation adds and its
+ * back-translation silently drops again escapes this, and so does a short clause added to a long
+ * sentence (the lexical check weighs it against the many words it shares with the original).
+ */
+public final class TranslationCheck {
+
+    /**
+     * A translated line longer than this many times its original (plus some slack for short ones)
+     * says more than the original did: Arabic and German run up to about 1.5 times English.
+     */
+    static final double MAX_GROWTH = 2.5;
+    static final int SLACK = 40;
+
+    private static final Pattern NUMBER = Pattern.compile("\\p{Nd}(?:[\\p{Nd},.\\u066B\\u066C]*\\p{Nd})?");
+
+    private TranslationCheck() {
+    }
+
+    /** Whether the translation is not much longer than its original and states no number the original does not. */
+    public static boolean plausible(String original, String translation) {
+        return translation.length() <= original.length() * MAX_GROWTH + SLACK
+                && numbers(original).containsAll(numbers(translation));
+    }
+
+    /** Whether a back-translation (null when none came back) has sentences and each is supported by the original. */
+    public static boolean backTranslationAgrees(String original, String backTranslation, String lang) {
+        List<String> sentences = backTranslation == null ? List.of() : ModelAnswer.sentences(backTranslation, lang);
+        return !sentences.isEmpty() && GroundingChecker.check(sentences,
+                List.of(new Sentence(0, 0, original.length(), original)), lang).allSupported();
+    }
+
+    /** The numbers of a text as plain ASCII digits, separators removed: "٤٠٬٠٠٠" and "40,000" are both 40000. */
+    static List<String> numbers(String text) {
+        List<String> numbers = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            StringBuilder digits = new StringBuilder();
+            m.group().codePoints().filter(Character::isDigit).forEach(c -> digits.append(Character.digit(c, 10)));
+            numbers.add(digits.toString());
+        }
+        return numbers;
+    }
+}
