@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code parse-feed [--content-type VALUE] [--url URL] FILE...}: one JSON object per line per
  * FILE, in order, in feedparser's model with a leading {@code file} key; an unreadable file gives
- * {@code {"file": ..., "error": {"type": ..., "message": ...}}} and the rest go on.
+ * {@code {"file": ..., "error": {"type": ..., "message": ...}}} and the rest go on (so does a file the
+ * parser fails on, which would be a bug).
  */
 public final class ParseFeedCommand {
 
@@ -57,17 +58,14 @@ public final class ParseFeedCommand {
     private static Map<String, Object> parseFile(String file, String contentType, String url) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("file", file);
-        byte[] body;
         try {
-            body = readBounded(Path.of(file));
+            line.putAll(FeedparserJson.toMap(readBounded(Path.of(file)), contentType, url));
         } catch (IOException | RuntimeException e) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("type", e.getClass().getSimpleName());
             error.put("message", String.valueOf(e.getMessage()));
             line.put("error", error);
-            return line;
         }
-        line.putAll(FeedparserJson.toMap(body, contentType, url));
         return line;
     }
 

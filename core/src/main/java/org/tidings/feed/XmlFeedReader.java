@@ -555,8 +555,8 @@ final class XmlFeedReader {
     private void generatorAgent(Map<String, Object> m, XmlElement e) {
         String resource = e.attrOrNull("resource");
         if (resource == null) return;
-        Map<String, Object> detail = (Map<String, Object>) m.computeIfAbsent("generator_detail", k -> new LinkedHashMap<>());
-        detail.putIfAbsent("href", url(e, resource));
+        if (!(m.get("generator_detail") instanceof Map<?, ?>)) m.put("generator_detail", new LinkedHashMap<>());
+        ((Map<String, Object>) m.get("generator_detail")).putIfAbsent("href", url(e, resource));
         m.putIfAbsent("generator", resource);
     }
 
@@ -664,9 +664,11 @@ final class XmlFeedReader {
         return r == null ? null : Urls.resolve(e.base, r);
     }
 
+    /** The model's list {@code name}; it replaces the text an element we do not model may have left under that name. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Map<String, Object> m, String name) {
-        return (List<Map<String, Object>>) m.computeIfAbsent(name, k -> new ArrayList<>());
+        if (!(m.get(name) instanceof List<?>)) m.put(name, new ArrayList<>());
+        return (List<Map<String, Object>>) m.get(name);
     }
 
     private static void putIfAbsent(Map<String, Object> m, String name, Object value) {

@@ -89,6 +89,20 @@ class ParseFeedCommandTest {
     }
 
     @Test
+    void aFeedThatOnceBrokeTheParserIsReportedAndTheNextFilesStillParsed(@TempDir Path dir) throws Exception {
+        Path tags = Files.writeString(dir.resolve("tags.xml"),
+                "<rss><channel><item><tags>tag one, tag two</tags><category>category one</category></item></channel></rss>");
+        Path atom = Files.writeString(dir.resolve("a.xml"), ATOM);
+
+        Run run = run(tags.toString(), atom.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(JSON.readTree(run.lines().get(0)).at("/entries/0/tags/0/term").asString()).isEqualTo("category one");
+        assertThat(JSON.readTree(run.lines().get(1)).at("/feed/title").asString()).isEqualTo("Example Feed");
+    }
+
+    @Test
     void contentTypePlaysTheRoleOfTheHttpHeader(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latin.xml");
         Files.write(file, "<rss version=\"2.0\"><channel><title>Café</title></channel></rss>".getBytes(StandardCharsets.ISO_8859_1));
