@@ -62,16 +62,16 @@ class FeedSafetyTest {
         assertThat(feed.title()).isEqualTo("Big");
         assertThat(feed.bozo()).isTrue();
         assertThat(feed.bozoReason()).contains("truncated");
-        assertThat(feed.entries()).hasSizeLessThanOrEqualTo(XmlFeedReader.MAX_ENTRIES).hasSizeGreaterThan(1000);
+        assertThat(feed.entries()).hasSizeLessThanOrEqualTo(FeedModel.MAX_ENTRIES).hasSizeGreaterThan(1000);
     }
 
     @Test
     void entryCountIsCapped() {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Many</title>");
-        for (int i = 0; i < XmlFeedReader.MAX_ENTRIES + 500; i++) xml.append("<item><title>").append(i).append("</title></item>");
+        for (int i = 0; i < FeedModel.MAX_ENTRIES + 500; i++) xml.append("<item><title>").append(i).append("</title></item>");
         xml.append("</channel></rss>");
         ParsedFeed feed = parse(xml.toString());
-        assertThat(feed.entries()).hasSize(XmlFeedReader.MAX_ENTRIES);
+        assertThat(feed.entries()).hasSize(FeedModel.MAX_ENTRIES);
         assertThat(feed.bozoReason()).contains("entries");
     }
 
