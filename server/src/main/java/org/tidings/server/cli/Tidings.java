@@ -1,13 +1,10 @@
-package org.tidings.server;
+package org.tidings.server.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.tidings.extract.ExtractCommand;
-import org.tidings.feed.ParseFeedCommand;
-import org.tidings.server.search.ReindexCommand;
-import org.tidings.story.ClusterCommand;
+import org.tidings.server.TidingsApplication;
 
 /**
  * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}

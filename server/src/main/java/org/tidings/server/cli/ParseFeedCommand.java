@@ -1,4 +1,4 @@
-package org.tidings.feed;
+package org.tidings.server.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidings.feed.FeedParser;
+import org.tidings.feed.FeedparserJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,4 +1,4 @@
-package org.tidings.extract;
+package org.tidings.server.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.tidings.extract.ArticleExtractor;
+import org.tidings.extract.ExtractedArticle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +26,7 @@ public final class ExtractCommand {
 
     /** Reading stops here: the extractor looks at no more than this anyway, and a gzip bomb must
      * not fill the heap. */
-    private static final int MAX_READ_BYTES = PageDecoder.MAX_BYTES;
+    private static final int MAX_READ_BYTES = ArticleExtractor.MAX_BYTES;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,4 +1,4 @@
-package org.tidings.story;
+package org.tidings.server.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidings.story.Article;
+import org.tidings.story.Assignment;
+import org.tidings.story.StoryClusterer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,10 +1,11 @@
-package org.tidings.server.search;
+package org.tidings.server.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tidings.server.TidingsApplication;
+import org.tidings.server.search.SearchIndexer;
 
 /**
  * {@code tidings reindex}: empties the search index and fills it again from the database, the
