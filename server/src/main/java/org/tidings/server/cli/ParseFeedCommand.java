@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +27,11 @@ public final class ParseFeedCommand {
 
     /** Runs the command; 0 unless the usage is wrong (2). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String contentType = null;
-        String url = null;
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--content-type") || arg.equals("--url")) {
-                if (i + 1 >= args.size()) return usage(err, arg + " needs a value");
-                String value = args.get(++i);
-                if (arg.equals("--url")) url = value;
-                else contentType = value;
-            } else if (arg.startsWith("--content-type=")) {
-                contentType = arg.substring("--content-type=".length());
-            } else if (arg.startsWith("--url=")) {
-                url = arg.substring("--url=".length());
-            } else if (arg.equals("--")) {
-                files.addAll(args.subList(i + 1, args.size()));
-                break;
-            } else if (arg.startsWith("--")) {
-                return usage(err, "unknown option " + arg);
-            } else {
-                files.add(arg);
-            }
+        FileArguments a = FileArguments.parse("parse-feed", USAGE, List.of("--content-type", "--url"), args, out, err);
+        if (a.exit() >= 0) return a.exit();
+        for (String file : a.files()) {
+            out.println(JSON.writeValueAsString(parseFile(file, a.options().get("--content-type"), a.options().get("--url"))));
         }
-        if (files.isEmpty()) return usage(err, "no FILE given");
-        for (String file : files) out.println(JSON.writeValueAsString(parseFile(file, contentType, url)));
         out.flush();
         return 0;
     }
@@ -76,11 +55,5 @@ public final class ParseFeedCommand {
         try (InputStream in = Files.newInputStream(path)) {
             return in.readNBytes(FeedParser.MAX_BYTES + 1);
         }
-    }
-
-    private static int usage(PrintStream err, String reason) {
-        err.println("parse-feed: " + reason);
-        err.println(USAGE);
-        return 2;
     }
 }

@@ -123,6 +123,20 @@ class ParseFeedCommandTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndADoubleDashEndsTheOptions(@TempDir Path dir) throws Exception {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.lines()).containsExactly(ParseFeedCommand.USAGE);
+        Path atom = Files.writeString(dir.resolve("a.xml"), ATOM);
+        Run run = run("--url=http://example.org/feed.atom", atom.toString(), "--", "--not-an-option.xml");
+        assertThat(run.code()).isZero();
+        assertThat(JSON.readTree(run.lines().get(0)).get("href").asString()).isEqualTo("http://example.org/feed.atom");
+        assertThat(JSON.readTree(run.lines().get(0)).at("/feed/title").asString()).isEqualTo("Example Feed");
+        assertThat(JSON.readTree(run.lines().get(1)).get("file").asString()).isEqualTo("--not-an-option.xml");
+        assertThat(JSON.readTree(run.lines().get(1)).at("/error/type").asString()).isEqualTo("NoSuchFileException");
+    }
+
+    @Test
     void mapIsJsonSerializableAndOrdered() {
         Map<String, Object> map = FeedparserJson.toMap(ATOM.getBytes(StandardCharsets.UTF_8), null, null);
         assertThat(new ArrayList<>(map.keySet())).containsExactly("bozo", "encoding", "version", "feed", "entries");
