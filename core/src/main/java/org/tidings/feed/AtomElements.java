@@ -31,9 +31,7 @@ final class AtomElements {
             case "atom:source" -> m.putIfAbsent("source", r.readElements(e, new LinkedHashMap<>(), Level.FEED));
             case "atom:icon" -> FeedModel.putIfAbsent(m, "icon", e.url(e.text()));
             case "atom:logo" -> FeedModel.putIfAbsent(m, "logo", e.url(e.text()));
-            default -> {
-                return false;
-            }
+            default -> { return false; }
         }
         return true;
     }

@@ -24,9 +24,7 @@ final class DublinCore {
             case "dc:date", "dcterms:modified" -> FeedModel.date(m, "updated", e.textOrNull());
             case "dcterms:created" -> FeedModel.date(m, "created", e.textOrNull());
             case "dcterms:valid" -> FeedModel.date(m, "expired", e.textOrNull());
-            default -> {
-                return false;
-            }
+            default -> { return false; }
         }
         return true;
     }

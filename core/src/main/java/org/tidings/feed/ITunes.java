@@ -21,9 +21,7 @@ final class ITunes {
             case "itunes:keywords" -> FeedModel.keywords(m, e.text());
             case "itunes:image" -> FeedModel.putIfAbsent(m, "image", image(e));
             case "itunes:explicit" -> m.putIfAbsent("itunes_explicit", explicit(e.text()));
-            default -> {
-                return false;
-            }
+            default -> { return false; }
         }
         return true;
     }

@@ -19,9 +19,7 @@ final class MediaRss {
             }
             case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(withUrlResolved(e));
             case "media:group" -> r.readElements(e, m, level);
-            default -> {
-                return false;
-            }
+            default -> { return false; }
         }
         return true;
     }

@@ -39,9 +39,7 @@ final class RssElements {
             case "image" -> image(m, e);
             case "textinput" -> m.putIfAbsent("textinput", childTexts(e));
             case "cloud" -> m.putIfAbsent("cloud", e.attributes());
-            default -> {
-                return false;
-            }
+            default -> { return false; }
         }
         return true;
     }
