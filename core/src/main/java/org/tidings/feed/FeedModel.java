@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Writes values into feedparser's model (the ordered maps of {@link FeedDocument}) the same way
- * for every format: text values with their detail, links, enclosures, tags, people, dates. A value
- * already set is kept: the first element that gives it wins.
+ * for every format: text values with their detail, links, enclosures, tags, people, dates. A single
+ * value, once set, is kept: the first element that gives it wins (callers of {@link #text} and
+ * {@link #person} check that the name is free).
  */
 final class FeedModel {
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Options: {@code --window-days N} (default 3). Exit status 0; 1 when some lines were rejected
  * (each named on standard error; the others are still clustered); 2 on a usage error.
  */
-public final class ClusterCommand {
+final class ClusterCommand {
 
     /** Longest input line accepted: a line longer than this is an error, not an article. */
     static final int MAX_LINE = 4 * 1024 * 1024;
@@ -51,7 +51,7 @@ public final class ClusterCommand {
     private record Item(int order, Instant sortKey, Article article) {
     }
 
-    public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Duration window = StoryClusterer.DEFAULT_WINDOW;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A {@code .gz} file is read as gzip. Exit status: 0 when every file was read, 1 when some file
  * could not be read (reported on {@code err}, the others are still printed), 2 on a usage error.
  */
-public final class ExtractCommand {
+final class ExtractCommand {
 
     static final String USAGE = "usage: extract [--url URL] FILE...";
 
@@ -27,7 +27,7 @@ public final class ExtractCommand {
 
     private ExtractCommand() {}
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         FileArguments a = FileArguments.parse("extract", USAGE, List.of("--url"), args, out, err);
         if (a.exit() >= 0) return a.exit();
         String url = a.options().get("--url");
@@ -51,14 +51,14 @@ public final class ExtractCommand {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    static byte[] read(Path file) throws IOException {
+    private static byte[] read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             return in.readNBytes(ArticleExtractor.MAX_BYTES); // no more is looked at, and a gzip bomb must not fill the heap
         }
     }
 
-    static Map<String, Object> toJson(String file, String url, ExtractedArticle a) {
+    private static Map<String, Object> toJson(String file, String url, ExtractedArticle a) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", file);
         json.put("url", url);

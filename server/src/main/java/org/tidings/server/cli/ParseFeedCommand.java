@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"file": ..., "error": {"type": ..., "message": ...}}} and the rest go on (so does a file the
  * parser fails on, which would be a bug).
  */
-public final class ParseFeedCommand {
+final class ParseFeedCommand {
 
     static final String USAGE = "usage: parse-feed [--content-type VALUE] [--url URL] FILE...";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,7 +26,7 @@ public final class ParseFeedCommand {
     private ParseFeedCommand() {}
 
     /** Runs the command; 0 unless the usage is wrong (2). */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         FileArguments a = FileArguments.parse("parse-feed", USAGE, List.of("--content-type", "--url"), args, out, err);
         if (a.exit() >= 0) return a.exit();
         for (String file : a.files()) {
