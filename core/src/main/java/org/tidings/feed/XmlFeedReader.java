@@ -10,11 +10,37 @@ import java.util.Map;
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
  * feedparser's model: finds the channel or feed and its entries, and hands every element to the
  * class of its vocabulary ({@link RssElements}, {@link AtomElements}, {@link DublinCore},
- * {@link ITunes}, {@link MediaRss}), named by its canonical prefix ({@link Namespaces}) whatever
- * prefix the document declared. An element no vocabulary models keeps its text under
- * "prefix_local", as feedparser does.
+ * {@link ITunes}, {@link MediaRss}), named by the canonical prefix of its namespace whatever prefix
+ * the document declared (RSS's own namespaces have none). An element no vocabulary models keeps
+ * its text under "prefix_local", as feedparser does.
  */
 final class XmlFeedReader {
+
+    /** The canonical prefix of each vocabulary's namespaces: the key of an element is prefix:local. */
+    private static final Map<String, String> PREFIXES = Map.ofEntries(
+            Map.entry("http://www.w3.org/2005/atom", "atom"),
+            Map.entry("http://purl.org/atom/ns#", "atom"),
+            Map.entry("http://purl.org/rss/1.0/modules/content/", "content"),
+            Map.entry("http://purl.org/dc/elements/1.1/", "dc"),
+            Map.entry("http://purl.org/dc/elements/1.0/", "dc"),
+            Map.entry("http://purl.org/dc/terms/", "dcterms"),
+            Map.entry("http://search.yahoo.com/mrss/", "media"),
+            Map.entry("http://search.yahoo.com/mrss", "media"),
+            Map.entry("http://video.search.yahoo.com/mrss", "media"),
+            Map.entry("http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes"),
+            Map.entry("http://purl.org/rss/1.0/modules/slash/", "slash"),
+            Map.entry("http://wellformedweb.org/commentapi/", "wfw"),
+            Map.entry("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf"),
+            Map.entry("http://www.w3.org/1999/xhtml", "xhtml"),
+            Map.entry("http://webns.net/mvcb/", "admin"),
+            Map.entry("http://purl.org/rss/1.0/modules/syndication/", "sy"),
+            Map.entry("http://rssnamespace.org/feedburner/ext/1.0", "feedburner"),
+            Map.entry("http://www.georss.org/georss", "georss"),
+            Map.entry("http://purl.org/syndication/thread/1.0", "thr"),
+            Map.entry("http://purl.org/rss/1.0/", ""),
+            Map.entry("http://my.netscape.com/rdf/simple/0.9/", ""),
+            Map.entry("http://backend.userland.com/rss2", ""),
+            Map.entry("http://blogs.law.harvard.edu/tech/rss", ""));
 
     /** Where an element stands: some mean one thing on the feed and another on an entry. */
     enum Level { FEED, ENTRY }
@@ -116,10 +142,19 @@ final class XmlFeedReader {
 
     /** The canonical key: "dc:creator", "atom:link", or the plain local name for RSS core elements. */
     private static String key(XmlElement e, boolean atomDocument) {
-        String prefix = Namespaces.prefix(e);
+        String prefix = canonicalPrefix(e);
         String local = e.local.toLowerCase(Locale.ROOT);
         if (prefix.isEmpty() && atomDocument) return "atom:" + local;
         return prefix.isEmpty() ? local : prefix + ":" + local;
+    }
+
+    /** The canonical prefix of the element's namespace; an unknown namespace keeps the document's prefix, lower-cased. */
+    private static String canonicalPrefix(XmlElement e) {
+        if (e.ns.isEmpty()) return "";
+        if (e.ns.startsWith("undeclared:")) return e.prefix.toLowerCase(Locale.ROOT);
+        String known = PREFIXES.get(e.ns.toLowerCase(Locale.ROOT));
+        if (known != null) return known;
+        return e.prefix.toLowerCase(Locale.ROOT);
     }
 
     /** Elements we do not model: feedparser keeps their text under "prefix_local". */
