@@ -14,6 +14,9 @@ import org.tidings.html.HtmlSanitizer;
  */
 public final class ArticleExtractor {
 
+    /** Bytes of a page that are read; the rest is cut (bounds memory and time on hostile input). */
+    public static final int MAX_BYTES = PageDecoder.MAX_BYTES;
+
     /** jsoup closes elements deeper than this: bounds time and stack on hostile nesting; real
      * pages stay below ~60 levels. */
     static final int MAX_DEPTH = 256;

@@ -1,5 +1,7 @@
 package org.tidings.feed;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,11 @@ import java.util.Map;
  */
 record FeedDocument(String version, List<String> problems, String encoding,
                     Map<String, Object> feed, List<Map<String, Object>> entries) {
+
+    /** A document that is not a feed. */
+    static FeedDocument empty(List<String> problems, String encoding) {
+        return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>());
+    }
 
     boolean bozo() {
         return !problems.isEmpty();

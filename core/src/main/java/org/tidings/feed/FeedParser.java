@@ -23,7 +23,7 @@ public final class FeedParser {
      * Bytes read per document. Above the fetcher's default response cap (10 MB) so that nothing
      * it accepts is cut, and small enough that the text and tree of one document stay bounded.
      */
-    static final int MAX_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private FeedParser() {}
 

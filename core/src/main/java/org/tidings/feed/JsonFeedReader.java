@@ -30,20 +30,17 @@ final class JsonFeedReader {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
             problems.add("JSON feed is not well-formed: " + firstLine(e.getOriginalMessage()));
-            return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>());
+            return FeedDocument.empty(problems, encoding);
         }
         if (root == null || !root.isObject() || !root.has("items") && !root.has("version")) {
             problems.add("document is not a feed: JSON without version or items");
-            return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>());
+            return FeedDocument.empty(problems, encoding);
         }
         String base = url == null ? "" : url;
         Map<String, Object> feed = readFeed(root, base);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (JsonNode item : root.path("items")) {
-            if (entries.size() >= XmlFeedReader.MAX_ENTRIES) {
-                problems.add("more than " + XmlFeedReader.MAX_ENTRIES + " entries; the rest are ignored");
-                break;
-            }
+            if (!FeedModel.roomForEntry(entries, problems)) break;
             if (item.isObject()) entries.add(readItem(item, base, (String) feed.get("language")));
         }
         return new FeedDocument(version(string(root, "version")), problems, encoding, feed, entries);
@@ -59,15 +56,15 @@ final class JsonFeedReader {
     private static Map<String, Object> readFeed(JsonNode root, String base) {
         Map<String, Object> feed = new LinkedHashMap<>();
         String language = string(root, "language");
-        text(feed, "title", string(root, "title"), "text/plain", language, base);
+        text(feed, "title", string(root, "title"), language, base);
         String home = url(base, string(root, "home_page_url"));
         if (home != null) {
             feed.put("link", home);
-            XmlFeedReader.list(feed, "links").add(XmlFeedReader.link("alternate", "text/html", home));
+            FeedModel.addLink(feed, "alternate", "text/html", home);
         }
         String self = url(base, string(root, "feed_url"));
-        if (self != null) XmlFeedReader.list(feed, "links").add(XmlFeedReader.link("self", "application/feed+json", self));
-        text(feed, "subtitle", string(root, "description"), "text/plain", language, base);
+        if (self != null) FeedModel.addLink(feed, "self", "application/feed+json", self);
+        text(feed, "subtitle", string(root, "description"), language, base);
         if (string(root, "icon") != null) feed.put("image", Map.of("href", url(base, string(root, "icon"))));
         if (string(root, "favicon") != null) feed.put("icon", url(base, string(root, "favicon")));
         authors(feed, root, base);
@@ -84,30 +81,25 @@ final class JsonFeedReader {
         String link = url(base, string(item, "url"));
         if (link != null) {
             entry.put("link", link);
-            XmlFeedReader.list(entry, "links").add(XmlFeedReader.link("alternate", "text/html", link));
+            FeedModel.addLink(entry, "alternate", "text/html", link);
         }
         String external = url(base, string(item, "external_url"));
-        if (external != null) XmlFeedReader.list(entry, "links").add(XmlFeedReader.link("related", "text/html", external));
-        text(entry, "title", string(item, "title"), "text/plain", language, base);
+        if (external != null) FeedModel.addLink(entry, "related", "text/html", external);
+        text(entry, "title", string(item, "title"), language, base);
         String html = string(item, "content_html");
         String plain = string(item, "content_text");
-        text(entry, "summary", string(item, "summary"), "text/plain", language, base);
-        if (html != null) XmlFeedReader.list(entry, "content").add(detail("text/html", language, base, html));
-        if (plain != null) XmlFeedReader.list(entry, "content").add(detail("text/plain", language, base, plain));
+        text(entry, "summary", string(item, "summary"), language, base);
+        if (html != null) FeedModel.list(entry, "content").add(FeedModel.detail("text/html", language, base, html));
+        if (plain != null) FeedModel.list(entry, "content").add(FeedModel.detail("text/plain", language, base, plain));
         String image = url(base, string(item, "image"));
         if (image != null) entry.put("image", Map.of("href", image));
         String banner = url(base, string(item, "banner_image"));
         if (banner != null) entry.put("banner_image", banner);
-        date(entry, "published", string(item, "date_published"));
-        date(entry, "updated", string(item, "date_modified"));
+        FeedModel.date(entry, "published", string(item, "date_published"));
+        FeedModel.date(entry, "updated", string(item, "date_modified"));
         authors(entry, item, base);
         for (JsonNode tag : item.path("tags")) {
-            if (!tag.isString() || tag.asString().isBlank()) continue;
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("term", tag.asString().strip());
-            t.put("scheme", null);
-            t.put("label", null);
-            XmlFeedReader.list(entry, "tags").add(t);
+            if (tag.isString()) FeedModel.tag(entry, FeedModel.blankToNull(tag.asString()), null, null);
         }
         attachments(entry, item, base);
         return entry;
@@ -117,15 +109,11 @@ final class JsonFeedReader {
         for (JsonNode a : item.path("attachments")) {
             String href = url(base, string(a, "url"));
             if (href == null) continue;
-            Map<String, Object> enclosure = new LinkedHashMap<>();
-            enclosure.put("href", href);
-            enclosure.put("type", string(a, "mime_type"));
-            enclosure.put("length", a.has("size_in_bytes") ? a.get("size_in_bytes").asString() : null);
+            String type = string(a, "mime_type");
+            String length = a.has("size_in_bytes") ? a.get("size_in_bytes").asString() : null;
+            Map<String, Object> enclosure = FeedModel.enclosure(entry, href, type, length);
             if (string(a, "title") != null) enclosure.put("title", string(a, "title"));
-            XmlFeedReader.list(entry, "enclosures").add(enclosure);
-            Map<String, Object> link = XmlFeedReader.link("enclosure", string(a, "mime_type"), href);
-            link.put("length", enclosure.get("length"));
-            XmlFeedReader.list(entry, "links").add(link);
+            FeedModel.addLink(entry, "enclosure", type, href).put("length", length);
         }
     }
 
@@ -139,36 +127,14 @@ final class JsonFeedReader {
             person.put("name", string(a, "name"));
             if (string(a, "url") != null) person.put("href", url(base, string(a, "url")));
             if (string(a, "avatar") != null) person.put("avatar", url(base, string(a, "avatar")));
-            XmlFeedReader.list(target, "authors").add(person);
-            if (!target.containsKey("author") && person.get("name") != null) {
-                target.put("author", person.get("name"));
-                target.put("author_detail", person);
-            }
+            FeedModel.list(target, "authors").add(person);
+            if (!target.containsKey("author") && person.get("name") != null) FeedModel.person(target, "author", person);
         }
     }
 
-    private static void text(Map<String, Object> m, String name, String value, String type, String language, String base) {
-        if (value == null) return;
-        Map<String, Object> d = detail(type, language, base, value);
-        m.put(name, d.get("value"));
-        m.put(name + "_detail", d);
+    private static void text(Map<String, Object> m, String name, String value, String language, String base) {
+        if (value != null) FeedModel.text(m, name, FeedModel.detail("text/plain", language, base, value));
     }
-
-    private static Map<String, Object> detail(String type, String language, String base, String value) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("type", type);
-        d.put("language", language);
-        d.put("base", base);
-        d.put("value", type.equals("text/html") ? Html.sanitize(value, base) : value.strip());
-        return d;
-    }
-
-    private static void date(Map<String, Object> m, String name, String raw) {
-        if (raw == null) return;
-        m.put(name, raw);
-        m.put(name + "_parsed", FeedDates.isoUtc(FeedDates.parse(raw)));
-    }
-
 
     private static String string(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

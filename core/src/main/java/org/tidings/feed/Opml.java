@@ -42,13 +42,13 @@ public final class Opml {
 
     private static void walk(XmlElement e, List<String> path, List<Feed> feeds) {
         for (XmlElement child : e.elements()) {
-            if (feeds.size() >= XmlFeedReader.MAX_ENTRIES) return;
+            if (feeds.size() >= FeedModel.MAX_ENTRIES) return;
             if (!child.local.equalsIgnoreCase("outline")) {
                 walk(child, path, feeds);
                 continue;
             }
             String xmlUrl = attr(child, "xmlUrl");
-            String name = firstNonNull(attr(child, "title"), attr(child, "text"));
+            String name = FeedModel.firstNonNull(attr(child, "title"), attr(child, "text"));
             if (xmlUrl != null) {
                 feeds.add(new Feed(categoriesOf(child, path), name, xmlUrl, attr(child, "htmlUrl"), attr(child, "language")));
             }
@@ -132,9 +132,5 @@ public final class Opml {
         out.append(' ').append(name).append("=\"");
         XmlElement.escape(value, out, true);
         out.append('"');
-    }
-
-    private static String firstNonNull(String a, String b) {
-        return a != null ? a : b;
     }
 }

@@ -1,7 +1,9 @@
 package org.tidings.feed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One element of the tolerant XML tree: namespace-resolved name, attributes as written, children
@@ -57,6 +59,23 @@ final class XmlElement {
         return value.isEmpty() ? null : value;
     }
 
+    /** The attributes by local name, first wins, without namespace declarations and xml:*. */
+    Map<String, Object> attributes() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < attrs.size(); i += 2) {
+            String name = attrs.get(i);
+            if (name.startsWith("xmlns") || name.startsWith("xml:")) continue;
+            out.putIfAbsent(name.substring(name.indexOf(':') + 1), attrs.get(i + 1));
+        }
+        return out;
+    }
+
+    /** {@code ref} resolved against this element's base, or null when blank. */
+    String url(String ref) {
+        String r = FeedModel.blankToNull(ref);
+        return r == null ? null : Urls.resolve(base, r);
+    }
+
     List<XmlElement> elements() {
         List<XmlElement> out = new ArrayList<>(children.size());
         for (Object child : children) if (child instanceof XmlElement e) out.add(e);
@@ -66,6 +85,11 @@ final class XmlElement {
     boolean hasElementChildren() {
         for (Object child : children) if (child instanceof XmlElement) return true;
         return false;
+    }
+
+    /** The text trimmed, or null when blank. */
+    String textOrNull() {
+        return FeedModel.blankToNull(text());
     }
 
     /** All descendant text concatenated, as written (not trimmed). */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,17 +62,46 @@ class FeedSafetyTest {
         assertThat(feed.title()).isEqualTo("Big");
         assertThat(feed.bozo()).isTrue();
         assertThat(feed.bozoReason()).contains("truncated");
-        assertThat(feed.entries()).hasSizeLessThanOrEqualTo(XmlFeedReader.MAX_ENTRIES).hasSizeGreaterThan(1000);
+        assertThat(feed.entries()).hasSizeLessThanOrEqualTo(FeedModel.MAX_ENTRIES).hasSizeGreaterThan(1000);
     }
 
     @Test
     void entryCountIsCapped() {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Many</title>");
-        for (int i = 0; i < XmlFeedReader.MAX_ENTRIES + 500; i++) xml.append("<item><title>").append(i).append("</title></item>");
+        for (int i = 0; i < FeedModel.MAX_ENTRIES + 500; i++) xml.append("<item><title>").append(i).append("</title></item>");
         xml.append("</channel></rss>");
         ParsedFeed feed = parse(xml.toString());
-        assertThat(feed.entries()).hasSize(XmlFeedReader.MAX_ENTRIES);
+        assertThat(feed.entries()).hasSize(FeedModel.MAX_ENTRIES);
         assertThat(feed.bozoReason()).contains("entries");
+    }
+
+    /**
+     * An element we do not model keeps its text under its own name, which can be the name of one
+     * of the model's lists ("tags", "content", "links"): the list the model needs wins, in either order.
+     */
+    @Test
+    void anUnknownElementNamedLikeOneOfTheModelsListsDoesNotBreakTheEntry() {
+        for (String item : java.util.List.of(
+                "<tags>tag one, tag two</tags><category>category one</category>",
+                "<category>category one</category><tags>tag one, tag two</tags>")) {
+            ParsedFeed feed = parse("<rss><channel><item>" + item + "</item></channel></rss>");
+            assertThat(feed.entries().get(0).tags()).as(item).containsExactly("category one");
+        }
+        ParsedFeed feed = parse("<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><item>"
+                + "<content>plain</content><links>x</links><content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>"
+                + "<link>http://example.com/1</link></item></channel></rss>");
+        assertThat(feed.entries().get(0).content()).isEqualTo("<p>Body</p>");
+        assertThat(feed.entries().get(0).link()).isEqualTo("http://example.com/1");
+        Map<String, Object> channel = map(FeedparserJson.toMap(("<rss xmlns:admin=\"http://webns.net/mvcb/\" "
+                + "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><channel><generator_detail>x</generator_detail>"
+                + "<admin:generatorAgent rdf:resource=\"http://gen.example.com/\"/></channel></rss>").getBytes(StandardCharsets.UTF_8),
+                null, null).get("feed"));
+        assertThat(map(channel.get("generator_detail"))).containsEntry("href", "http://gen.example.com/");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
     }
 
     @Test

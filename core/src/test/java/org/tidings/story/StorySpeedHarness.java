@@ -1,11 +1,10 @@
 package org.tidings.story;
 
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,18 +31,18 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Measures, on one thread: (1) {@link StoryClusterer#add} over all items (items/s), (2) the
  * latency of each add while the window holds 150,000-200,000 articles (p50, p99, max), (3) the
- * heap after a full GC with the window full, (4) {@link ClusterCommand} end to end (JSON lines
- * in and out) over the same items.
+ * heap after a full GC with the window full. With a third argument, it writes the items there as
+ * JSON lines, for the cluster command end to end (server's {@code org.tidings.server.cli.ClusterCommandSpeed}).
  *
  * <p>Run: {@code ./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.story.StorySpeedHarness -Dexec.args="../shared/data/stories-dev.jsonl 200000"}
+ * -Dexec.mainClass=org.tidings.story.StorySpeedHarness -Dexec.args="../shared/data/stories-dev.jsonl 200000 /tmp/items.jsonl"}
  */
 public final class StorySpeedHarness {
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     private static final Duration SPREAD = Duration.ofHours(60);
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         List<LabelledHeadlines> dev = LabelledHeadlines.read(Path.of(args.length > 0 ? args[0] : "../shared/data/stories-dev.jsonl"));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         List<Article> items = synthesize(dev, n, new Random(1));
@@ -82,17 +81,10 @@ public final class StorySpeedHarness {
                     cpuTail[cpuTail.length / 2] / 1e6, cpuTail[(int) (cpuTail.length * 0.99)] / 1e6,
                     clusterer.liveArticles(), clusterer.liveStories(), used >> 20, rt.maxMemory() >> 20);
         }
-        byte[] jsonl = jsonLines(items);
-        for (int run = 0; run < 2; run++) {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            int status = ClusterCommand.run(List.of(), new ByteArrayInputStream(jsonl),
-                    new PrintStream(OutputStream.nullOutputStream()), System.err);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            System.out.printf("cluster command run %d: status %d, %.0f items/s wall (%.2f s), %.0f items/s of CPU time (JSON in and out)%n",
-                    run + 1, status, items.size() / seconds, seconds, items.size() / cpuSeconds);
+        if (args.length > 2) {
+            Files.write(Path.of(args[2]), jsonLines(items));
+            System.out.println("items written as JSON lines to " + args[2] + " (time the cluster command on them with"
+                    + " org.tidings.server.cli.ClusterCommandSpeed)");
         }
     }
 

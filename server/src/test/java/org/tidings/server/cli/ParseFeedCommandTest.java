@@ -1,4 +1,4 @@
-package org.tidings.feed;
+package org.tidings.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidings.feed.FeedparserJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,6 +90,20 @@ class ParseFeedCommandTest {
     }
 
     @Test
+    void aFeedThatOnceBrokeTheParserIsReportedAndTheNextFilesStillParsed(@TempDir Path dir) throws Exception {
+        Path tags = Files.writeString(dir.resolve("tags.xml"),
+                "<rss><channel><item><tags>tag one, tag two</tags><category>category one</category></item></channel></rss>");
+        Path atom = Files.writeString(dir.resolve("a.xml"), ATOM);
+
+        Run run = run(tags.toString(), atom.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(JSON.readTree(run.lines().get(0)).at("/entries/0/tags/0/term").asString()).isEqualTo("category one");
+        assertThat(JSON.readTree(run.lines().get(1)).at("/feed/title").asString()).isEqualTo("Example Feed");
+    }
+
+    @Test
     void contentTypePlaysTheRoleOfTheHttpHeader(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latin.xml");
         Files.write(file, "<rss version=\"2.0\"><channel><title>Café</title></channel></rss>".getBytes(StandardCharsets.ISO_8859_1));
@@ -105,6 +120,20 @@ class ParseFeedCommandTest {
         assertThat(missingValue.code()).isEqualTo(2);
         assertThat(missingValue.err()).contains("usage: parse-feed");
         assertThat(missingValue.lines()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsTheUsageAndADoubleDashEndsTheOptions(@TempDir Path dir) throws Exception {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.lines()).containsExactly(ParseFeedCommand.USAGE);
+        Path atom = Files.writeString(dir.resolve("a.xml"), ATOM);
+        Run run = run("--url=http://example.org/feed.atom", atom.toString(), "--", "--not-an-option.xml");
+        assertThat(run.code()).isZero();
+        assertThat(JSON.readTree(run.lines().get(0)).get("href").asString()).isEqualTo("http://example.org/feed.atom");
+        assertThat(JSON.readTree(run.lines().get(0)).at("/feed/title").asString()).isEqualTo("Example Feed");
+        assertThat(JSON.readTree(run.lines().get(1)).get("file").asString()).isEqualTo("--not-an-option.xml");
+        assertThat(JSON.readTree(run.lines().get(1)).at("/error/type").asString()).isEqualTo("NoSuchFileException");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.tidings.story;
+package org.tidings.server.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidings.story.Article;
+import org.tidings.story.Assignment;
+import org.tidings.story.StoryClusterer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Options: {@code --window-days N} (default 3). Exit status 0; 1 when some lines were rejected
  * (each named on standard error; the others are still clustered); 2 on a usage error.
  */
-public final class ClusterCommand {
+final class ClusterCommand {
 
     /** Longest input line accepted: a line longer than this is an error, not an article. */
     static final int MAX_LINE = 4 * 1024 * 1024;
@@ -48,7 +51,7 @@ public final class ClusterCommand {
     private record Item(int order, Instant sortKey, Article article) {
     }
 
-    public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Duration window = StoryClusterer.DEFAULT_WINDOW;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

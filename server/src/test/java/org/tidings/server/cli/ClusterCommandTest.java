@@ -1,4 +1,4 @@
-package org.tidings.story;
+package org.tidings.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

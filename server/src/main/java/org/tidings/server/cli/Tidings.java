@@ -1,13 +1,10 @@
-package org.tidings.server;
+package org.tidings.server.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.tidings.extract.ExtractCommand;
-import org.tidings.feed.ParseFeedCommand;
-import org.tidings.server.search.ReindexCommand;
-import org.tidings.story.ClusterCommand;
+import org.tidings.server.TidingsApplication;
 
 /**
  * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}
@@ -64,37 +61,29 @@ public final class Tidings {
             return 2;
         }
         List<String> rest = args.subList(1, args.size());
-        switch (args.getFirst()) {
+        return switch (args.getFirst()) {
             case "serve" -> {
                 if (rest.contains("--help") || rest.contains("-h")) {
                     out.print(COMMANDS);
-                    return 0;
+                } else {
+                    TidingsApplication.start(serveArguments(rest));
                 }
-                TidingsApplication.start(serveArguments(rest));
-                return 0;
+                yield 0;
             }
-            case "parse-feed" -> {
-                return ParseFeedCommand.run(rest, out, err);
-            }
-            case "extract" -> {
-                return ExtractCommand.run(rest, out, err);
-            }
-            case "cluster" -> {
-                return ClusterCommand.run(rest, System.in, out, err);
-            }
-            case "reindex" -> {
-                return ReindexCommand.run(rest, out, err);
-            }
+            case "parse-feed" -> ParseFeedCommand.run(rest, out, err);
+            case "extract" -> ExtractCommand.run(rest, out, err);
+            case "cluster" -> ClusterCommand.run(rest, System.in, out, err);
+            case "reindex" -> ReindexCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.print(COMMANDS);
-                return 0;
+                yield 0;
             }
             default -> {
                 err.println("tidings: unknown command '" + args.getFirst() + "'");
                 err.print(COMMANDS);
-                return 2;
+                yield 2;
             }
-        }
+        };
     }
 
     /** {@code --demo} is a shorthand for {@code --tidings.demo=true}; every other argument goes to Spring. */

@@ -1,10 +1,11 @@
-package org.tidings.server.search;
+package org.tidings.server.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tidings.server.TidingsApplication;
+import org.tidings.server.search.SearchIndexer;
 
 /**
  * {@code tidings reindex}: empties the search index and fills it again from the database, the
@@ -12,11 +13,11 @@ import org.tidings.server.TidingsApplication;
  * settings ({@code --tidings.KEY=VALUE}, environment), without fetching; its web server listens on a
  * free loopback port only while it runs.
  */
-public final class ReindexCommand {
+final class ReindexCommand {
 
     private ReindexCommand() {}
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> settings = new ArrayList<>(args);
         settings.addAll(List.of(
                 // the application's security needs a web context: a server on a free loopback port, unused and short-lived

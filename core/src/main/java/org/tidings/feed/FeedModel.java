@@ -1,0 +1,111 @@
+package org.tidings.feed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes values into feedparser's model (the ordered maps of {@link FeedDocument}) the same way
+ * for every format: text values with their detail, links, enclosures, tags, people, dates. A single
+ * value, once set, is kept: the first element that gives it wins (callers of {@link #text} and
+ * {@link #person} check that the name is free).
+ */
+final class FeedModel {
+
+    /** Entries kept per document: large podcast archives reach a few thousand; beyond is abuse. */
+    static final int MAX_ENTRIES = 10_000;
+
+    private FeedModel() {}
+
+    /** Whether one more entry may be kept; when not, the problem is recorded. */
+    static boolean roomForEntry(List<?> entries, List<String> problems) {
+        if (entries.size() < MAX_ENTRIES) return true;
+        problems.add("more than " + MAX_ENTRIES + " entries; the rest are ignored");
+        return false;
+    }
+
+    /** A text value's detail: HTML of any type is sanitized against {@code base}, plain text kept as given. */
+    static Map<String, Object> detail(String type, String language, String base, String value) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", type);
+        d.put("language", language);
+        d.put("base", base);
+        d.put("value", type.equals("text/plain") ? value : Html.sanitize(value, base));
+        return d;
+    }
+
+    /** {@code name} and {@code name_detail} from a detail. */
+    static void text(Map<String, Object> m, String name, Map<String, Object> detail) {
+        m.put(name, detail.get("value"));
+        m.put(name + "_detail", detail);
+    }
+
+    /** Adds one entry to feedparser's {@code links} list and returns it, for extra attributes. */
+    static Map<String, Object> addLink(Map<String, Object> m, String rel, String type, String href) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("rel", rel);
+        link.put("type", type);
+        link.put("href", href);
+        list(m, "links").add(link);
+        return link;
+    }
+
+    /** Adds one entry to the {@code enclosures} list and returns it. */
+    static Map<String, Object> enclosure(Map<String, Object> m, String href, String type, String length) {
+        Map<String, Object> enclosure = new LinkedHashMap<>();
+        enclosure.put("href", href);
+        enclosure.put("type", type);
+        enclosure.put("length", length);
+        list(m, "enclosures").add(enclosure);
+        return enclosure;
+    }
+
+    static void tag(Map<String, Object> m, String term, String scheme, String label) {
+        if (term == null) return;
+        Map<String, Object> tag = new LinkedHashMap<>();
+        tag.put("term", term.strip());
+        tag.put("scheme", scheme);
+        tag.put("label", label);
+        list(m, "tags").add(tag);
+    }
+
+    /** Comma-separated keywords, one tag each. */
+    static void keywords(Map<String, Object> m, String text) {
+        for (String word : text.split(",")) tag(m, blankToNull(word), null, null);
+    }
+
+    /** {@code name} (the person's name, else address) and {@code name_detail}. */
+    static void person(Map<String, Object> m, String name, Map<String, Object> person) {
+        m.put(name, firstNonNull((String) person.get("name"), (String) person.get("email")));
+        m.put(name + "_detail", person);
+    }
+
+    /** The date as written and, in {@code name_parsed}, as an ISO-8601 UTC string (null when unreadable). */
+    static void date(Map<String, Object> m, String name, String raw) {
+        if (raw == null || m.containsKey(name)) return;
+        m.put(name, raw);
+        m.put(name + "_parsed", FeedDates.isoUtc(FeedDates.parse(raw)));
+    }
+
+    /** The model's list {@code name}; it replaces the text an element we do not model may have left under that name. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> m, String name) {
+        if (!(m.get(name) instanceof List<?>)) m.put(name, new ArrayList<>());
+        return (List<Map<String, Object>>) m.get(name);
+    }
+
+    static void putIfAbsent(Map<String, Object> m, String name, Object value) {
+        if (value != null) m.putIfAbsent(name, value);
+    }
+
+    static String blankToNull(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

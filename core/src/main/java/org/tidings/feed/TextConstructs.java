@@ -1,0 +1,114 @@
+package org.tidings.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Text values of one XML feed in feedparser's model, a value and its detail (type, language, base):
+ * RSS elements that are plain by the spec but carry HTML in practice, RSS elements that hold HTML,
+ * Atom text constructs (text, html, xhtml; Atom 0.3's MIME types and escaped, xml or base64 modes),
+ * and entry content. An element without xml:lang has the feed's language.
+ */
+final class TextConstructs {
+
+    /**
+     * RSS text elements that are plain by the spec but carry markup in practice ("<b>Breaking</b>").
+     * Only well-known inline and block tags count, so that "1 < 2" or a title about "<script>" stays text.
+     */
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
+            "(?i)</?(a|abbr|b|br|cite|code|div|em|font|i|img|p|q|s|small|span|strong|sub|sup|u)(\\s[^>]*)?/?>|&(#\\d+|#x[0-9a-f]+|[a-z]+\\d*);");
+
+    private final String feedLanguage;
+    private final List<String> problems;
+
+    TextConstructs(String feedLanguage, List<String> problems) {
+        this.feedLanguage = feedLanguage;
+        this.problems = problems;
+    }
+
+    /** An RSS element plain by the spec: HTML when it holds markup or looks like HTML. */
+    void plain(Map<String, Object> m, String name, XmlElement e) {
+        if (m.containsKey(name)) return;
+        String value = htmlSource(e);
+        boolean html = e.hasElementChildren() || LOOKS_LIKE_HTML.matcher(value).find();
+        FeedModel.text(m, name, detail(html ? "text/html" : "text/plain", e, value.strip()));
+    }
+
+    /** An RSS element that holds HTML. */
+    void html(Map<String, Object> m, String name, XmlElement e) {
+        if (m.containsKey(name)) return;
+        FeedModel.text(m, name, detail("text/html", e, htmlSource(e)));
+    }
+
+    /** An Atom text construct. */
+    void atom(Map<String, Object> m, String name, XmlElement e) {
+        if (m.containsKey(name)) return;
+        FeedModel.text(m, name, atomText(e));
+    }
+
+    /** RSS content (content:encoded): HTML. */
+    void htmlContent(Map<String, Object> m, XmlElement e) {
+        FeedModel.list(m, "content").add(detail("text/html", e, htmlSource(e)));
+    }
+
+    /** An XHTML body in an RSS item. */
+    void xhtmlContent(Map<String, Object> m, XmlElement e) {
+        FeedModel.list(m, "content").add(detail("application/xhtml+xml", e, e.innerMarkup()));
+    }
+
+    /** Atom content, inline or out of line ({@code src}, also offered as an enclosure link). */
+    void atomContent(Map<String, Object> m, XmlElement e) {
+        String src = e.attrOrNull("src");
+        Map<String, Object> d = atomText(e);
+        if (src != null) {
+            String href = e.url(src);
+            d.put("src", href);
+            FeedModel.addLink(m, "enclosure", e.attrOrNull("type"), href);
+        }
+        FeedModel.list(m, "content").add(d);
+    }
+
+    private Map<String, Object> detail(String type, XmlElement e, String value) {
+        return FeedModel.detail(type, e.lang != null ? e.lang : feedLanguage, e.base, value);
+    }
+
+    /** HTML in an RSS element: escaped or CDATA text, or (malformed but common) raw child markup. */
+    private static String htmlSource(XmlElement e) {
+        return e.hasElementChildren() ? e.innerMarkup() : e.text();
+    }
+
+    /** Type text|html|xhtml (1.0), or a MIME type with mode escaped|xml|base64 (0.3). */
+    private Map<String, Object> atomText(XmlElement e) {
+        String type = e.attrOrNull("type") == null ? "text" : e.attrOrNull("type").toLowerCase(Locale.ROOT);
+        String mode = e.attrOrNull("mode") == null ? "" : e.attrOrNull("mode").toLowerCase(Locale.ROOT);
+        String raw = e.text();
+        if (mode.equals("base64")) raw = base64(raw);
+        if (type.equals("xhtml") || type.equals("application/xhtml+xml") || mode.equals("xml")) {
+            XmlElement div = singleDiv(e);
+            return detail("application/xhtml+xml", e, div != null ? div.innerMarkup() : e.innerMarkup());
+        }
+        if (type.equals("html") || type.equals("text/html") || e.hasElementChildren()) {
+            return detail("text/html", e, e.hasElementChildren() ? e.innerMarkup() : raw);
+        }
+        return detail("text/plain", e, raw.strip());
+    }
+
+    private static XmlElement singleDiv(XmlElement e) {
+        List<XmlElement> children = e.elements();
+        if (children.size() == 1 && children.get(0).local.equalsIgnoreCase("div")) return children.get(0);
+        return null;
+    }
+
+    private String base64(String raw) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(raw.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException ex) {
+            problems.add("invalid base64 content");
+            return raw;
+        }
+    }
+}
