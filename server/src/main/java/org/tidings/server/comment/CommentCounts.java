@@ -1,5 +1,6 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStore;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.stereotype.Service;

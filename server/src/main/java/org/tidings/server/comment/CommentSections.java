@@ -14,7 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.ArticleView;
 
 /**
@@ -32,12 +35,12 @@ public class CommentSections {
     static final int MAX_THREADS = 1000;
 
     private final CommentStore store;
-    private final CommentSettings settings;
+    private final TidingsProperties.Comments settings;
     private final Clock clock;
 
-    CommentSections(CommentStore store, CommentSettings settings, Clock clock) {
+    CommentSections(CommentStore store, TidingsProperties properties, Clock clock) {
         this.store = store;
-        this.settings = settings;
+        this.settings = properties.comments();
         this.clock = clock;
     }
 

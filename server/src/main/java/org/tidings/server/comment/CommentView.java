@@ -1,5 +1,6 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStore;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

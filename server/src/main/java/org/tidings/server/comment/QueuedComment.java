@@ -1,5 +1,6 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStatus;
 import java.time.Instant;
 
 /** One comment of the moderation queue as the page shows it: its text as safe HTML, and why it waits. */

@@ -1,10 +1,9 @@
 package org.tidings.server.comment;
 
+import org.tidings.server.store.CommentStore;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.tidings.server.account.CurrentReader;
 
 /**
  * The reader of a page as comments see them: their account, whether they moderate, whether they
@@ -27,12 +26,7 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
 
     /** The signed-in reader of this request, if any. */
     static Optional<Viewer> current(CommentStore store) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
-        return store.member(auth.getName()).map(Viewer::of);
+        return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
 
-    static long idOf(Optional<Viewer> viewer) {
-        return viewer.map(Viewer::id).orElse(NOBODY);
-    }
 }

@@ -18,7 +18,7 @@ import org.tidings.server.enrich.EnrichmentDesk;
 import org.tidings.server.ingest.Backfill;
 import org.tidings.server.ingest.FeedRefresher;
 import org.tidings.server.ingest.FullTextFetcher;
-import org.tidings.server.search.SearchIndexer;
+import org.tidings.server.index.SearchIndexer;
 import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.store.SourceStore;
@@ -103,18 +103,6 @@ public class Pipeline implements SmartLifecycle {
     /** Refreshes the due sources now rather than at the next tick (after the operator added or refreshed one). */
     public void refreshNow() {
         refresh.wakeUp();
-    }
-
-    /**
-     * Runs every stage, in the order of the chain, until none has work left, here and now: for
-     * tests, benchmarks and commands that need everything stored to have gone all the way.
-     */
-    public void settle() {
-        int moved;
-        do {
-            moved = 0;
-            for (Stage stage : chain) moved += stage.drain();
-        } while (moved > 0);
     }
 
     /** Stops the stages down the chain: nothing upstream hands on work while a later stage stops. */

@@ -134,21 +134,6 @@ final class Stage {
         for (Stage s : next) s.wakeUp();
     }
 
-    /**
-     * Does every round there is work for, here and now, and waits for all of it: for tests,
-     * benchmarks and commands that want the pipeline settled. Returns how much was claimed.
-     */
-    int drain() {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = round.getAsInt();
-            if (slots != null) slots.awaitIdle();
-            total += claimed;
-        } while (claimed > 0);
-        return total;
-    }
-
     /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
     void stop() {
         running = false;
@@ -164,13 +149,11 @@ final class Stage {
     private static final class Slots {
 
         private final String name;
-        private final int size;
         private final Semaphore free;
         private final ExecutorService threads;
 
         Slots(String name, int size) {
             this.name = name;
-            this.size = size;
             this.free = new Semaphore(size);
             this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         }
@@ -195,11 +178,6 @@ final class Stage {
             } catch (RejectedExecutionException e) {
                 free.release(); // stopping: the claim lapses and the piece is done again later
             }
-        }
-
-        void awaitIdle() {
-            free.acquireUninterruptibly(size);
-            free.release(size);
         }
 
         void stop() {

@@ -2,8 +2,7 @@ package org.tidings.server.search;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,14 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.index.ArticleSearch;
+import org.tidings.server.index.SearchRequest;
+import org.tidings.server.index.SearchResults;
 import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.site.AtomFeed;
+import org.tidings.server.site.SiteAddress;
 import org.tidings.server.store.SearchStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
@@ -29,26 +33,23 @@ import org.tidings.server.store.SourceStore;
 @Controller
 class SearchController {
 
-    /** Entries of the search feed: a feed reader polls often and needs only what is new. */
-    static final int FEED_ENTRIES = ArticleSearch.PAGE_SIZE;
-
     private final ArticleSearch search;
-    private final SearchIndex index;
     private final SearchStore store;
     private final SourceStore sources;
     private final MessageSource messages;
-    private final String publicUrl;
     private final ReaderFilters filters;
+    private final SiteAddress site;
+    private final Clock clock;
 
-    SearchController(ArticleSearch search, SearchIndex index, SearchStore store, SourceStore sources,
-            MessageSource messages, TidingsProperties properties, ReaderFilters filters) {
-        this.filters = filters;
+    SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+            ReaderFilters filters, SiteAddress site, Clock clock) {
         this.search = search;
-        this.index = index;
         this.store = store;
         this.sources = sources;
         this.messages = messages;
-        this.publicUrl = properties.publicUrl();
+        this.filters = filters;
+        this.site = site;
+        this.clock = clock;
     }
 
     @GetMapping("/search")
@@ -62,28 +63,27 @@ class SearchController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         model.addAttribute("search", new SearchPage(read.request(), results, asked, params.get("from"), params.get("to"),
-                publishers(read.request()), options(SearchFields.SECTION, read.request().section(), "search.section.", locale),
-                languages(read.request().lang(), locale), options(SearchFields.REGION, read.request().region(), "search.region.", locale)));
+                publishers(read.request()), options(ArticleSearch.Filter.SECTION, read.request().section(), "search.section.", locale),
+                languages(read.request().lang(), locale), options(ArticleSearch.Filter.REGION, read.request().region(), "search.region.", locale)));
         return "search";
     }
 
     @GetMapping("/search/feed")
-    void feed(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ResponseEntity<String> feed(@RequestParam Map<String, String> params, HttpServletRequest request) {
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
         SearchResults results = read.problem() != null ? SearchResults.problem(newest, read.problem())
                 : withoutMuted(search.search(newest, store.disabledSourceIds()));
         if (results.problem() != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8");
-            response.getWriter().println(text(results.problem(), locale));
-            return;
+            return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                    .body(text(results.problem(), locale) + "\n");
         }
-        String base = baseUrl(request);
-        response.setContentType("application/atom+xml;charset=UTF-8");
-        SearchFeed.write(response.getOutputStream(), results, base, SearchPage.link("/search", newest), SearchPage.link("/search/feed", newest),
-                text(Message.of("search.feed.title", newest.query()), locale), FEED_ENTRIES);
+        return AtomFeed.of(site.base(request), text(Message.of("search.feed.title", newest.query()), locale),
+                SearchPage.link("/search/feed", newest), SearchPage.link("/search", newest), results.hits().stream()
+                        .map(h -> new AtomFeed.Entry(h.id(), h.title().plainText(), null, h.publishedAt(), h.publishedAt(),
+                                h.publisher(), h.passage() == null ? null : h.passage().plainText()))
+                        .toList(), clock.instant());
     }
 
     /** Muted publishers, topics and words stay out of search results too, for a signed-in reader. */
@@ -138,9 +138,9 @@ class SearchController {
     }
 
     /** The values a keyword field has in the index, labelled from the bundles where they have a name there. */
-    private List<SearchPage.Option> options(String field, String selected, String labelPrefix, Locale locale) {
+    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, String labelPrefix, Locale locale) {
         List<SearchPage.Option> options = new ArrayList<>();
-        for (String value : values(field)) {
+        for (String value : search.values(filter)) {
             String fallback = value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value);
             String label = messages.getMessage(labelPrefix + value, null, fallback, locale);
             options.add(new SearchPage.Option(value, label, value.equalsIgnoreCase(selected == null ? "" : selected.strip())));
@@ -152,20 +152,12 @@ class SearchController {
     /** The languages of the indexed articles, named in the reader's language. */
     private List<SearchPage.Option> languages(String selected, Locale locale) {
         List<SearchPage.Option> options = new ArrayList<>();
-        for (String code : values(SearchFields.LANG)) {
+        for (String code : search.values(ArticleSearch.Filter.LANGUAGE)) {
             String label = Locale.forLanguageTag(code).getDisplayLanguage(locale);
             options.add(new SearchPage.Option(code, label.isBlank() ? code : label, code.equalsIgnoreCase(selected == null ? "" : selected)));
         }
         options.sort(Comparator.comparing(SearchPage.Option::label, java.text.Collator.getInstance(locale)));
         return options;
-    }
-
-    private List<String> values(String field) {
-        try {
-            return new ArrayList<>(index.valueCounts(field).keySet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String capitalized(String value) {
@@ -174,13 +166,5 @@ class SearchController {
 
     private String text(Message message, Locale locale) {
         return messages.getMessage(message.key(), message.args().toArray(), locale);
-    }
-
-    private String baseUrl(HttpServletRequest request) {
-        if (!publicUrl.isBlank()) return publicUrl.replaceAll("/+$", "");
-        String host = request.getServerName();
-        int port = request.getServerPort();
-        boolean defaultPort = (request.getScheme().equals("http") && port == 80) || (request.getScheme().equals("https") && port == 443);
-        return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

@@ -1,6 +1,8 @@
 package org.tidings.server.search;
 
 import java.util.List;
+import org.tidings.server.index.SearchRequest;
+import org.tidings.server.index.SearchResults;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,8 +62,9 @@ public class AccountStore {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The live account with this user name: a deleted account signs nobody in. */
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u")
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u AND deleted_at IS NULL")
                 .param("u", username)
                 .query(AccountStore::account)
                 .optional();

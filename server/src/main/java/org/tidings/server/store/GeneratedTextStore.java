@@ -1,6 +1,6 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -87,10 +87,4 @@ public class GeneratedTextStore {
         }
     }
 
-    /** Forgets what is held in memory (tests: the table alone must answer). */
-    void forgetRecent() {
-        synchronized (recent) {
-            recent.clear();
-        }
-    }
 }

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 
 /** The rules of comments, on H2 and PostgreSQL: threads, order, likes, edits, reports, holds, limits, moderation. */
@@ -37,7 +42,7 @@ class CommentDeskTest {
         }
     }
 
-    private Fixture fixture(TestDatabase db, CommentSettings settings) {
+    private Fixture fixture(TestDatabase db, TidingsProperties settings) {
         DataSource ds = db.migrated();
         JdbcClient jdbc = JdbcClient.create(ds);
         SourceStore sources = new SourceStore(jdbc, clock);
@@ -62,7 +67,7 @@ class CommentDeskTest {
     }
 
     private Fixture fixture(TestDatabase db) {
-        return fixture(db, CommentSettings.defaults());
+        return fixture(db, Settings.defaults());
     }
 
     private static long posted(CommentDesk.Outcome outcome) {
@@ -78,7 +83,7 @@ class CommentDeskTest {
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long mine = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "My view"));
         posted(f.desk().post(bruno, "10.0.0.2", f.article(), mine, "A reply to it"));
-        CommentsPersonalData data = new CommentsPersonalData(f.jdbc());
+        CommentsPersonalData data = new CommentsPersonalData(f.store());
 
         var export = (java.util.Map<String, List<java.util.Map<String, Object>>>) data.export(amina.id());
         assertThat(export.get("comments")).extracting(m -> m.get("text")).containsExactly("My view");
@@ -226,8 +231,8 @@ class CommentDeskTest {
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void postingIsRateLimitedPerReaderAndPerAddress(TestDatabase db) {
-        CommentSettings tight = new CommentSettings(4000, 60, Duration.ofMinutes(15), 2, Duration.ofMinutes(1), 3,
-                Duration.ofMinutes(1), Duration.ofDays(3), 3, 50);
+        TidingsProperties tight = Settings.with(Map.of("tidings.comments.user-burst", "2", "tidings.comments.user-every", "1m",
+                "tidings.comments.address-burst", "3", "tidings.comments.address-every", "1m"));
         Fixture f = fixture(db, tight);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "1"));
@@ -239,7 +244,7 @@ class CommentDeskTest {
         posted(f.desk().post(bruno, "10.0.0.2", f.article(), null, "bruno from elsewhere"));
         clock.advance(Duration.ofMinutes(1));
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "later"));
-        assertThat(f.store().count(CommentStatus.VISIBLE)).isEqualTo(5);
+        assertThat(f.jdbc().sql("SELECT COUNT(*) FROM comment WHERE status = 'visible'").query(Long.class).single()).isEqualTo(5);
     }
 
     @ParameterizedTest
@@ -276,7 +281,7 @@ class CommentDeskTest {
         f.moderation().decide(mod, id, Moderation.Action.LIFT, null);
         f.moderation().decide(mod, id, Moderation.Action.RESTORE, null);
         assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).extracting(CommentView::id).contains(id);
-        assertThat(f.store().actions(10)).extracting(r -> r.get("action")).containsExactly("restore", "lift", "suspend", "hide");
+        assertThat(f.jdbc().sql("SELECT action FROM moderation_action ORDER BY id DESC").query(String.class).list()).containsExactly("restore", "lift", "suspend", "hide");
     }
 
     @ParameterizedTest

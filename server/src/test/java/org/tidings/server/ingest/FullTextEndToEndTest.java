@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
@@ -83,7 +83,7 @@ class FullTextEndToEndTest {
             assertThat(publisher.hits("/members/budget")).as("robots.txt is obeyed").isZero();
             assertThat(publisher.hits("/news/other")).as("full text off: the page is not fetched").isZero();
 
-            ArticleStore articles = server.bean(ArticleStore.class);
+            Archive articles = server.bean(Archive.class);
             long bridge = idOf(sql, publisher.url("/news/bridge"));
             String page = server.get("/article/" + bridge).body();
             assertThat(page).contains("Engineers replaced the corroded steel cables", "Ada Reporter")

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.Source;
@@ -56,10 +55,9 @@ class IngestionEndToEndTest {
             List<Feeds.Item> items = items(publisher, 3);
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", items));
             SourceStore sources = server.bean(SourceStore.class);
-            ArticleStore articles = server.bean(ArticleStore.class);
             Source source = sources.add(SourceSettings.of(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> articles.count() == 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.articleCount() == 3);
 
             String home = server.get("/").body();
             assertThat(home).contains("Harbour bridge reopens, part 1", "Harbour bridge reopens, part 3", "Harbour Times")
@@ -76,7 +74,7 @@ class IngestionEndToEndTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.hits("/feed.xml") > fetches
                     && sources.findById(source.id()).orElseThrow().health().lastFetchAt() != null
                     && !sources.findById(source.id()).orElseThrow().nextFetchAt().isBefore(Instant.now()));
-            assertThat(articles.count()).isEqualTo(3);
+            assertThat(server.articleCount()).isEqualTo(3);
 
             // a changed feed adds only its new item
             List<Feeds.Item> changed = new ArrayList<>(items);
@@ -84,9 +82,9 @@ class IngestionEndToEndTest {
                     "<p>New times from Monday.</p>", NOW));
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", changed));
             sources.makeDue(source.id());
-            await().atMost(Duration.ofSeconds(20)).until(() -> articles.count() == 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.articleCount() == 4);
             assertThat(server.get("/").body()).contains("Ferry timetable changes");
-            assertThat(articles.count()).isEqualTo(4);
+            assertThat(server.articleCount()).isEqualTo(4);
             Source health = sources.findById(source.id()).orElseThrow();
             assertThat(health.health().lastStatus()).isEqualTo("ok");
             assertThat(health.health().consecutiveFailures()).isZero();

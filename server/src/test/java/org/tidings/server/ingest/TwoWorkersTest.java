@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
@@ -69,7 +68,7 @@ class TwoWorkersTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> sources.findAll().stream()
                         .allMatch(s -> s.health().lastStatus() != null));
 
-                assertThat(a.bean(ArticleStore.class).count()).isEqualTo(FEEDS * ITEMS + 1);
+                assertThat(a.articleCount()).isEqualTo(FEEDS * ITEMS + 1);
                 for (int f = 0; f < FEEDS; f++) {
                     assertThat(publisher.hits("/feed/" + f)).as("feed %d fetched once", f).isEqualTo(1);
                 }

@@ -87,19 +87,6 @@ class StageTest {
     }
 
     @Test
-    void drainDoesEveryRoundThereIsWorkForAndWaitsForIt() {
-        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2, 3, 4, 5));
-        List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        Stage stage = Stage.each("fetching", NEVER, 2, 2, limit -> take(waiting, limit), piece -> {
-            sleep(10);
-            done.add(piece);
-        });
-        assertThat(stage.drain()).isEqualTo(5);
-        assertThat(done).hasSize(5);
-        stage.stop();
-    }
-
-    @Test
     void stoppingWaitsForWorkUnderWayAndAFailedPieceDoesNotStopTheStage() {
         ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2));
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());

@@ -42,7 +42,7 @@ class ArticleStoreTest {
         }
 
         ArticleView view(long id) {
-            return articles().findById(id).orElseThrow();
+            return stores.archive().findById(id).orElseThrow();
         }
     }
 
@@ -62,7 +62,7 @@ class ArticleStoreTest {
                 null, null, null, null, null, "h2"), false);
         long one = f.stores().idOf("g1"), two = f.stores().idOf("g2");
 
-        ArticleText body = f.articles().body(one).orElseThrow();
+        ArticleText body = f.stores().archive().body(one).orElseThrow();
         assertThat(body.html()).isEqualTo("<p>First paragraph of One.</p><p>Second paragraph.</p>");
         assertThat(body.text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
         assertThat(body.lead()).isEqualTo("The summary of One, which says more than its headline.");
@@ -72,7 +72,7 @@ class ArticleStoreTest {
                 .isEqualTo("https://a.test/1");
         assertThat(f.stores().stageOf(one)).as("its page is wanted").isEqualTo(ArticleStage.FULL_TEXT);
 
-        assertThat(f.articles().body(two).orElseThrow().excerpt()).as("a summary alone").isTrue();
+        assertThat(f.stores().archive().body(two).orElseThrow().excerpt()).as("a summary alone").isTrue();
         assertThat(f.stores().stageOf(two)).isEqualTo(ArticleStage.ENRICH);
         assertThat(f.view(two).publishedAt()).as("undated: first seen").isEqualTo(T0);
     }
@@ -83,7 +83,7 @@ class ArticleStoreTest {
         Fixture f = fixture(db);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -97,9 +97,9 @@ class ArticleStoreTest {
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One, corrected", "h2"), false))
                 .isEqualTo(ArticleStore.Outcome.UPDATED);
         assertThat(f.view(id).title()).isEqualTo("One, corrected");
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
         assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -108,7 +108,7 @@ class ArticleStoreTest {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
         f.articles().save(f.sourceA(), draft("new-guid-scheme/1", "https://a.test/1", "One", "h1"), false);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -118,7 +118,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story", "Story", "h1"), false);
         assertThat(f.articles().save(f.sourceB(), draft("other", "https://wire.test/story", "Story", "h1"), false))
                 .isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -129,7 +129,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceB(), draft("g2", "https://wire.test/story?utm_source=twitter", "Story", "h1"), false);
         f.articles().save(f.sourceB(), draft("g3", "https://wire.test/story/amp/", "Story", "h1"), false);
         f.articles().save(f.sourceB(), draft("g4", "https://wire.test/story#comments", "Story", "h1"), false);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
         assertThat(f.articles().save(f.sourceB(), draft("g5", "https://wire.test/another-story?utm_source=rss", "Other", "h5"), false))
                 .isEqualTo(ArticleStore.Outcome.INSERTED);
     }
@@ -154,7 +154,7 @@ class ArticleStoreTest {
         for (Future<Integer> r : pool.invokeAll(writers)) inserted += r.get();
         pool.shutdown();
         assertThat(inserted).isEqualTo(50);
-        assertThat(f.articles().count()).isEqualTo(50);
+        assertThat(f.stores().articleCount()).isEqualTo(50);
     }
 
     @ParameterizedTest
@@ -166,7 +166,7 @@ class ArticleStoreTest {
         assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), two, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(2);
+        assertThat(f.stores().articleCount()).isEqualTo(2);
         assertThat(f.stores().claimAll(ArticleStage.FULL_TEXT)).as("no page to fetch").isEmpty();
         assertThat(f.stores().claimAll(ArticleStage.ENRICH)).hasSize(2);
     }
@@ -188,7 +188,7 @@ class ArticleStoreTest {
                 ArticleStage.ENRICH)).isTrue();
 
         ArticleView view = f.view(id);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("The whole article.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("The whole article.");
         assertThat(view.lead()).isEqualTo("The summary of One, which says more than its headline.");
         assertThat(view.fullTextStatus()).isEqualTo("done");
         assertThat(view.excerpt()).isFalse();
@@ -205,7 +205,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g1", "https://a.test/1?utm_source=rss", "One, corrected",
                 "<p>A corrected summary of One that says more than its headline.</p>", null, "Feed Author",
                 "https://a.test/feed-picture-2.jpg", null, null, "h2"), true);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("The whole article.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("The whole article.");
         assertThat(f.view(id).lead()).startsWith("A corrected summary");
         assertThat(f.view(id).imageUrl()).isEqualTo("https://a.test/page-picture.jpg");
     }
@@ -217,7 +217,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
         f.articles().onPage(f.claimPage(id), new ArticleStore.Page(null, null, null, null, null, null, null, null), ArticleStage.ENRICH);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
         assertThat(f.view(id).fullTextStatus()).isEqualTo("excerpt");
         assertThat(f.view(id).excerpt()).isTrue();
     }
@@ -238,7 +238,7 @@ class ArticleStoreTest {
 
         assertThat(f.view(id).fullTextStatus()).isEqualTo("failed");
         assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One.");
     }
 
     @ParameterizedTest
@@ -252,7 +252,7 @@ class ArticleStoreTest {
 
         assertThat(f.articles().onPage(claimed, new ArticleStore.Page(ArticleText.ofPage("One", null, "<p>Old page.</p>", "Old page."),
                 null, null, null, null, null, null, null), ArticleStage.ENRICH)).isFalse();
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
         assertThat(f.stores().stageOf(id)).as("its page is still to be fetched").isEqualTo(ArticleStage.FULL_TEXT);
     }
 
@@ -280,6 +280,6 @@ class ArticleStoreTest {
         List<ArticleView> latest = f.stores().listings().latest(Listing.ALL, 10, 0);
         assertThat(latest).extracting(ArticleView::title).containsExactly("Newer", "Older");
         assertThat(latest).extracting(ArticleView::sourceName).containsExactly("B", "A");
-        assertThat(f.articles().findById(latest.get(1).id())).contains(latest.get(1));
+        assertThat(f.stores().archive().findById(latest.get(1).id())).contains(latest.get(1));
     }
 }

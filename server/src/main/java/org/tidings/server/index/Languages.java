@@ -1,0 +1,83 @@
+package org.tidings.server.index;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * How the words of each language are indexed: an article's title and text go into fields of its
+ * language ({@code title_en}, {@code text_ar}, ...), each analysed with that language's stemmer and
+ * normalization, so "elections" finds "election" and "الانتخابات" finds "انتخابات". Languages
+ * without an analyzer here use the {@link #OTHER} fields (Unicode word breaking, lower case).
+ *
+ * <p>No analyzer drops stop words: a query's words are all required, and a word that one
+ * language's analyzer dropped but another kept would then be required in fields that never hold
+ * it (and phrases such as "the who" must stay findable).
+ */
+final class Languages {
+
+    /** The fields of languages without an analyzer of their own. */
+    static final String OTHER = "other";
+
+    /** Languages with a stemmer, by ISO 639-1 code: the languages of the default sources and their neighbours. */
+    private static final Map<String, Supplier<Analyzer>> ANALYZERS = new LinkedHashMap<>();
+
+    static {
+        CharArraySet none = CharArraySet.EMPTY_SET;
+        ANALYZERS.put("en", () -> new EnglishAnalyzer(none));
+        ANALYZERS.put("ar", () -> new ArabicAnalyzer(none));
+        ANALYZERS.put("fr", () -> new FrenchAnalyzer(none));
+        ANALYZERS.put("de", () -> new GermanAnalyzer(none));
+        ANALYZERS.put("es", () -> new SpanishAnalyzer(none));
+        ANALYZERS.put("pt", () -> new PortugueseAnalyzer(none));
+        ANALYZERS.put("it", () -> new ItalianAnalyzer(none));
+        ANALYZERS.put("nl", () -> new DutchAnalyzer(none));
+        ANALYZERS.put("ru", () -> new RussianAnalyzer(none));
+        ANALYZERS.put(OTHER, () -> new StandardAnalyzer(none));
+    }
+
+    /** Every field suffix: the languages with a stemmer, then {@link #OTHER}. */
+    static final List<String> SUFFIXES = List.copyOf(ANALYZERS.keySet());
+
+    private Languages() {}
+
+    /** The field suffix for an article's language tag ({@code en-GB} -> {@code en}; unknown or none -> {@link #OTHER}). */
+    static String suffix(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) return OTHER;
+        String primary = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
+        return ANALYZERS.containsKey(primary) && !primary.equals(OTHER) ? primary : OTHER;
+    }
+
+    /** The primary language of a tag, lower case ({@code en-GB} -> {@code en}), or null. */
+    static String primary(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) return null;
+        String primary = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
+        return primary.isEmpty() ? null : primary;
+    }
+
+    /** One analyzer for the whole index: each language field with its own, the rest with {@code fallback}. */
+    static Analyzer perField(Analyzer fallback) {
+        Map<String, Analyzer> byField = new LinkedHashMap<>();
+        for (var language : ANALYZERS.entrySet()) {
+            Analyzer analyzer = language.getValue().get();
+            byField.put(SearchFields.title(language.getKey()), analyzer);
+            byField.put(SearchFields.text(language.getKey()), analyzer);
+        }
+        return new PerFieldAnalyzerWrapper(fallback, byField);
+    }
+}

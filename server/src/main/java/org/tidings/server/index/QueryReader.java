@@ -1,0 +1,125 @@
+package org.tidings.server.index;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.tidings.server.i18n.Message;
+
+/**
+ * Reads the words a reader typed into a query over every language's title and text, the
+ * publisher's name and the topics: all words required, {@code "a phrase"}, {@code prefix*},
+ * {@code OR}, {@code -word}. What cannot be read is a {@link Problem} with a sentence for the
+ * reader, never an exception of the parser.
+ */
+final class QueryReader {
+
+    /** Longer queries are refused: nobody types them, and each word widens the work of a search. */
+    static final int MAX_CHARS = 300;
+    /** Letters before a {@code *}: shorter prefixes match a large part of the vocabulary and are slow without helping. */
+    static final int MIN_PREFIX = 2;
+
+    /** Weight of a word in a headline over one in the text: the headline says what the article is about. */
+    private static final float TITLE_BOOST = 3f;
+    private static final float TEXT_BOOST = 1f;
+    /** A topic the article is about weighs more than a passing mention in its text. */
+    private static final float TOPICS_BOOST = 1.5f;
+    /** The publisher's name matters little: "bbc" finds the BBC's articles, not articles about the BBC first. */
+    private static final float PUBLISHER_BOOST = 0.5f;
+
+    /** A query that cannot be run, with the reason in the reader's words. */
+    static final class Problem extends Exception {
+        private final transient Message message;
+
+        Problem(Message message) {
+            super(message.key(), null, false, false);
+            this.message = message;
+        }
+
+        Message message() {
+            return message;
+        }
+    }
+
+    private final Analyzer analyzer;
+    private final String[] fields;
+    private final Map<String, Float> boosts = new HashMap<>();
+
+    QueryReader(Analyzer analyzer) {
+        this.analyzer = analyzer;
+        List<String> all = new ArrayList<>();
+        for (String f : SearchFields.titles()) { all.add(f); boosts.put(f, TITLE_BOOST); }
+        for (String f : SearchFields.texts()) { all.add(f); boosts.put(f, TEXT_BOOST); }
+        all.add(SearchFields.TOPICS);
+        boosts.put(SearchFields.TOPICS, TOPICS_BOOST);
+        all.add(SearchFields.PUBLISHER);
+        boosts.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
+        this.fields = all.toArray(String[]::new);
+    }
+
+    Query read(String text) throws Problem {
+        if (text == null || text.isBlank()) throw new Problem(Message.of("search.problem.empty"));
+        if (text.length() > MAX_CHARS) throw new Problem(Message.of("search.problem.tooLong", MAX_CHARS));
+        Parser parser = new Parser(fields, analyzer, boosts);
+        try {
+            Query query = parser.parse(text);
+            if (query == null || isEmpty(query)) throw new Problem(Message.of("search.problem.noWords"));
+            return query;
+        } catch (ParseException e) {
+            if (parser.shortPrefix != null) throw new Problem(Message.of("search.problem.shortPrefix", parser.shortPrefix, MIN_PREFIX));
+            throw new Problem(Message.of("search.problem.malformed"));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new Problem(Message.of("search.problem.tooBroad"));
+        }
+    }
+
+    private static boolean isEmpty(Query query) {
+        return query instanceof org.apache.lucene.search.BooleanQuery b && b.clauses().isEmpty()
+                || query instanceof org.apache.lucene.search.MatchNoDocsQuery;
+    }
+
+    /** The classic syntax with every word required, and a floor under prefixes. */
+    private static final class Parser extends MultiFieldQueryParser {
+        String shortPrefix;
+
+        Parser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
+            super(fields, analyzer, boosts);
+            setDefaultOperator(QueryParser.AND_OPERATOR);
+            setAllowLeadingWildcard(false);
+            setSplitOnWhitespace(true); // each word is required in some field, not in every field
+            setAutoGeneratePhraseQueries(true); // "e-mail" and "U.S." stay together
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            if (termStr.codePointCount(0, termStr.length()) < MIN_PREFIX) {
+                shortPrefix = termStr + "*";
+                throw new ParseException("prefix too short");
+            }
+            return super.getPrefixQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            int firstWildcard = firstWildcard(termStr);
+            if (firstWildcard < MIN_PREFIX) {
+                shortPrefix = termStr;
+                throw new ParseException("wildcard too early");
+            }
+            return super.getWildcardQuery(field, termStr);
+        }
+
+        private static int firstWildcard(String s) {
+            int star = s.indexOf('*');
+            int question = s.indexOf('?');
+            if (star < 0) return question < 0 ? s.length() : question;
+            return question < 0 ? star : Math.min(star, question);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.tidings.server.index;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The freshness of an article as a factor on its relevance: {@code 1 + WEIGHT * H / (H + age)},
+ * 1 + WEIGHT for news of this moment, halfway after the half-life H, tending to 1 for the archive.
+ * A strong match in an old article still beats a weak one in today's, but between equal matches
+ * the newer report comes first, as readers of news expect.
+ *
+ * <p>It reorders the best {@link #CANDIDATES} matches by words rather than scoring every match:
+ * scoring every match keeps Lucene from skipping the blocks of postings that cannot reach the top
+ * (a common word matches a tenth of a million articles), which tripled the slowest searches.
+ */
+final class Recency {
+
+    /** How much fresher news may weigh: at most twice an archived article's score. */
+    static final double WEIGHT = 1.0;
+    /** After three days a report has lost half its freshness: the life of a news story. */
+    static final long HALF_LIFE_MILLIS = 3L * 24 * 3600 * 1000;
+    /**
+     * Matches by words that are reordered by freshness: ten pages of results. An article below
+     * them would need more than twice the freshness of those above to rise, which the factor cannot give
+     * to many.
+     */
+    static final int CANDIDATES = 200;
+
+    private Recency() {}
+
+    static double factor(long publishedMillis, long nowMillis) {
+        long age = Math.max(0, nowMillis - publishedMillis);
+        return 1 + WEIGHT * HALF_LIFE_MILLIS / (double) (HALF_LIFE_MILLIS + age);
+    }
+
+    /** The hits with their scores times their freshness, best first. */
+    static ScoreDoc[] reorder(IndexSearcher searcher, ScoreDoc[] hits, long nowMillis) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        ScoreDoc[] fresh = new ScoreDoc[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
+            NumericDocValues published = DocValues.getNumeric(leaf.reader(), SearchFields.PUBLISHED);
+            double factor = published.advanceExact(hits[i].doc - leaf.docBase) ? factor(published.longValue(), nowMillis) : 1;
+            fresh[i] = new ScoreDoc(hits[i].doc, (float) (hits[i].score * factor));
+        }
+        Arrays.sort(fresh, Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed().thenComparingInt(d -> d.doc));
+        return fresh;
+    }
+}

@@ -1,0 +1,21 @@
+package org.tidings.server.index;
+
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tidings.server.config.TidingsProperties;
+
+/**
+ * The search index under {@code <data-dir>/search}; in memory for the demo, whose database is in
+ * memory too (an index on disk would outlive the articles it points to).
+ */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(TidingsProperties properties) {
+        if (properties.demo() && properties.database().url().isBlank()) return SearchIndex.inMemory();
+        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("search");
+        return SearchIndex.open(dir);
+    }
+}

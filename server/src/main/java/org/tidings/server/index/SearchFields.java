@@ -1,0 +1,119 @@
+package org.tidings.server.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+
+/**
+ * The fields of an article in the index and how an {@link IndexedArticle} becomes a Lucene
+ * document. Words are indexed with their offsets so that passages are highlighted from the
+ * postings, without analysing the text again at query time.
+ */
+final class SearchFields {
+
+    /** The article id: the key documents are replaced and deleted by. */
+    static final String ID = "id";
+    /** The source id (filter by publisher; documents of a removed source are deleted by it). */
+    static final String SOURCE = "source";
+    /** The publisher's name: searchable words, and stored for the result list. */
+    static final String PUBLISHER = "publisher";
+    static final String SECTION = "section";
+    static final String LANG = "lang";
+    static final String REGION = "region";
+    /** Topic slugs, for filters. */
+    static final String TOPIC = "topic";
+    /** Topic labels, searchable words. */
+    static final String TOPICS = "topics";
+    /** Publication time in epoch milliseconds: points for ranges, doc values for sorting and recency. */
+    static final String PUBLISHED = "published";
+    static final String STORY = "story";
+    /** The article's lead (stored, not searched): what the related block compares besides the headline. */
+    static final String LEAD = "lead";
+
+    /** Text beyond this many characters is neither indexed nor highlighted: news articles are shorter, and it bounds the index. */
+    static final int MAX_TEXT_CHARS = 20_000;
+
+    private static final FieldType WORDS_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        WORDS_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WORDS_WITH_OFFSETS.freeze();
+    }
+
+    private SearchFields() {}
+
+    static String title(String languageSuffix) {
+        return "title_" + languageSuffix;
+    }
+
+    static String text(String languageSuffix) {
+        return "text_" + languageSuffix;
+    }
+
+    /** Every title field, one per language. */
+    static List<String> titles() {
+        return Languages.SUFFIXES.stream().map(SearchFields::title).toList();
+    }
+
+    /** Every text field, one per language. */
+    static List<String> texts() {
+        return Languages.SUFFIXES.stream().map(SearchFields::text).toList();
+    }
+
+    /** A filter value as it is indexed: trimmed, lower case. */
+    static String keyword(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The story id stored in a document, or null. */
+    static Long story(Document doc) {
+        for (IndexableField f : doc.getFields(STORY)) {
+            if (f.numericValue() != null) return f.numericValue().longValue();
+        }
+        return null;
+    }
+
+    static Document document(IndexedArticle a) {
+        List<IndexableField> fields = new ArrayList<>();
+        fields.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        fields.add(new StringField(SOURCE, Long.toString(a.sourceId()), Field.Store.YES));
+        fields.add(new TextField(PUBLISHER, a.publisher(), Field.Store.YES));
+        String suffix = Languages.suffix(a.lang());
+        fields.add(new Field(title(suffix), a.title(), WORDS_WITH_OFFSETS));
+        String text = a.text() == null ? "" : a.text();
+        if (text.length() > MAX_TEXT_CHARS) text = text.substring(0, MAX_TEXT_CHARS);
+        if (!text.isEmpty()) fields.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
+        if (a.lead() != null && !a.lead().isEmpty()) fields.add(new StoredField(LEAD, a.lead()));
+        String lang = Languages.primary(a.lang());
+        if (lang != null) fields.add(new StringField(LANG, lang, Field.Store.YES));
+        if (a.section() != null && !a.section().isBlank()) fields.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
+        for (String region : a.regions()) {
+            if (region != null && !region.isBlank()) fields.add(new StringField(REGION, keyword(region), Field.Store.NO));
+        }
+        for (IndexedArticle.Topic topic : a.topics()) {
+            fields.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
+            fields.add(new TextField(TOPICS, topic.label(), Field.Store.NO));
+        }
+        long published = a.publishedAt().toEpochMilli();
+        fields.add(new LongPoint(PUBLISHED, published));
+        fields.add(new NumericDocValuesField(PUBLISHED, published));
+        fields.add(new StoredField(PUBLISHED, published));
+        if (a.storyId() != null) {
+            fields.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.NO));
+            fields.add(new StoredField(STORY, a.storyId()));
+        }
+        Document doc = new Document();
+        fields.forEach(doc::add);
+        return doc;
+    }
+}

@@ -1,0 +1,253 @@
+package org.tidings.server.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The search index on disk: one directory, written by one process at a time. The process that
+ * holds Lucene's write lock on the directory indexes; any other process opened on the same
+ * directory only reads it, sees what the writer commits, and takes the writing over when the
+ * writer's process ends (the lock is released with it). Processes with data directories of their
+ * own each keep an index of their own, following the same database.
+ *
+ * <p>Each commit records how far the database has been followed (the watermark) and the format of
+ * the documents; an index of another format is emptied on open and so rebuilt from the database.
+ */
+public final class SearchIndex implements Closeable {
+
+    /** The documents' format: change it whenever fields or analysis change, and every index is rebuilt. */
+    static final String FORMAT = "2";
+    /** Memory for documents before they are written out as a segment: large batches (a rebuild) flush less often. */
+    private static final double RAM_BUFFER_MB = 64;
+
+    private static final String WATERMARK_KEY = "watermark";
+    private static final String FORMAT_KEY = "format";
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    // read without the lock by searches, so that a commit's fsync never holds up a reader
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile Instant watermark = Instant.EPOCH;
+
+    private SearchIndex(Directory directory) {
+        this.directory = directory;
+        this.analyzer = Languages.perField(new StandardAnalyzer(CharArraySet.EMPTY_SET));
+        tryToWrite();
+    }
+
+    /** The index in {@code dir} (created when missing), writable unless another process writes it. */
+    public static SearchIndex open(Path dir) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + dir, e);
+        }
+    }
+
+    /** An index in memory, gone when closed (for a database that is itself in memory, as in the demo). */
+    public static SearchIndex inMemory() {
+        return new SearchIndex(new ByteBuffersDirectory());
+    }
+
+    /** Whether this process writes the index (else another process does and this one reads). */
+    public boolean writable() {
+        return writer != null;
+    }
+
+    /**
+     * Takes the writing over if no other process holds it. Returns whether this process writes now.
+     */
+    synchronized boolean tryToWrite() {
+        if (writer != null) return true;
+        try {
+            Map<String, String> committed = lastCommitData();
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    // newest first on disk: the "newest" order stops after the first page instead of sorting every match
+                    .setIndexSort(new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true)));
+            writer = new IndexWriter(directory, config);
+            if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
+                watermark = Instant.parse(committed.get(WATERMARK_KEY));
+            } else {
+                writer.deleteAll(); // a new or older index: rebuilt from the database
+                watermark = Instant.EPOCH;
+                commit(watermark);
+            }
+            if (searchers != null) searchers.close();
+            searchers = new SearcherManager(writer, null);
+            return true;
+        } catch (LockObtainFailedException e) {
+            try {
+                if (searchers == null) openForReading();
+            } catch (IOException notYet) {
+                throw new UncheckedIOException("cannot read the search index", notYet);
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index", e);
+        }
+    }
+
+    private Map<String, String> lastCommitData() throws IOException {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IndexNotFoundException e) {
+            return Map.of();
+        }
+    }
+
+    private void openForReading() throws IOException {
+        try {
+            searchers = new SearcherManager(directory, null);
+        } catch (IndexNotFoundException e) {
+            searchers = null; // the writer has not committed yet; next refresh
+        }
+    }
+
+    /** Up to which change time the database is in the index. */
+    public Instant watermark() {
+        return watermark;
+    }
+
+    /** Adds the article, or replaces its earlier version (safe from several threads, as IndexWriter is). */
+    void put(IndexedArticle article) throws IOException {
+        writer().updateDocument(new Term(SearchFields.ID, Long.toString(article.id())), SearchFields.document(article));
+    }
+
+    /** Removes articles that are gone or no longer listed (copies of others). */
+    void remove(Collection<Long> articleIds) throws IOException {
+        if (articleIds.isEmpty()) return;
+        writer().deleteDocuments(articleIds.stream().map(id -> new Term(SearchFields.ID, Long.toString(id))).toArray(Term[]::new));
+    }
+
+    /** Removes every article of these sources (removed from the database). */
+    synchronized void removeSources(Collection<Long> sourceIds) throws IOException {
+        if (sourceIds.isEmpty()) return;
+        writer().deleteDocuments(sourceIds.stream().map(id -> new Term(SearchFields.SOURCE, Long.toString(id))).toArray(Term[]::new));
+    }
+
+    /** Empties the index, to be rebuilt from the start of the database. */
+    synchronized void clear() throws IOException {
+        writer().deleteAll();
+        watermark = Instant.EPOCH;
+        commit(watermark);
+    }
+
+    /** Makes the changes durable along with how far the database has been followed. */
+    synchronized void commit(Instant followedUpTo) throws IOException {
+        writer().setLiveCommitData(Map.of(WATERMARK_KEY, followedUpTo.toString(), FORMAT_KEY, FORMAT).entrySet());
+        writer().commit();
+        watermark = followedUpTo;
+    }
+
+    /** Makes what was written (or what the writing process committed) visible to searches. */
+    public void refresh() {
+        try {
+            SearcherManager current;
+            synchronized (this) {
+                if (writer == null && !tryToWrite() && searchers == null) return;
+                current = searchers;
+            }
+            if (current != null) current.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the search index", e);
+        }
+    }
+
+    /** The sources that have articles in the index (to find those removed from the database). */
+    Set<Long> indexedSources() throws IOException {
+        Set<Long> ids = new HashSet<>();
+        for (String value : values(SearchFields.SOURCE)) ids.add(Long.parseLong(value));
+        return ids;
+    }
+
+    /** Every value a keyword field holds in the index, with how many articles have it. */
+    Map<String, Integer> valueCounts(String field) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        IndexSearcher searcher = acquire();
+        try {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+            if (terms == null) return counts;
+            TermsEnum values = terms.iterator();
+            for (BytesRef value = values.next(); value != null; value = values.next()) {
+                counts.put(value.utf8ToString(), values.docFreq());
+            }
+            return counts;
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private Collection<String> values(String field) throws IOException {
+        return valueCounts(field).keySet();
+    }
+
+    /** A searcher on the latest visible state; hand it back with {@link #release}. */
+    IndexSearcher acquire() throws IOException {
+        SearcherManager current = searchers;
+        if (current == null) return new IndexSearcher(new org.apache.lucene.index.MultiReader());
+        return current.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        // a searcher of a manager replaced meanwhile (this process took the writing over) is released all the same
+        if (searcher.getIndexReader() instanceof DirectoryReader) searcher.getIndexReader().decRef();
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Documents in the index, as of the last refresh. */
+    public int size() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) throw new IllegalStateException("another process writes this search index");
+        return writer;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (searchers != null) searchers.close();
+        if (writer != null) writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,178 @@
+package org.tidings.server.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tidings.server.store.SearchStore;
+
+/**
+ * Keeps the search index in step with the database: every round reads the articles that changed
+ * since the index's watermark (by {@code article.changed_at}), puts them in the index (copies of
+ * other articles are taken out), removes the articles of sources that are gone, and commits with
+ * the new watermark. A restarted process goes on from its last commit; an empty index (new, deleted,
+ * or of an older format) is filled from the start of the database. A process that does not write
+ * the index (another one holds it) only refreshes what it reads.
+ */
+@Component
+public class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    /**
+     * Changes are read again for this long after their time, in case a write that started earlier
+     * (a long transaction, a process whose clock lags) commits late: longer than any ingestion
+     * transaction and any clock skew between processes sharing the database.
+     */
+    static final Duration SETTLE = Duration.ofMinutes(1);
+    /** Articles read from the database at a time. */
+    static final int BATCH = 500;
+    /** During a long catch-up (a rebuild), commit after this many articles so that a restart resumes. */
+    static final int COMMIT_EVERY = 50_000;
+    /** With nothing new, the watermark is still committed this often, so a restart rereads little. */
+    static final Duration IDLE_COMMIT = Duration.ofMinutes(5);
+
+    private final SearchIndex index;
+    private final SearchStore store;
+    private final Clock clock;
+    /** Articles indexed within the settle window, with the change time indexed: not indexed twice. */
+    private final Map<Long, Instant> recent = new HashMap<>();
+    /** Where this process has followed the database to (ahead of the committed watermark between commits). */
+    private Instant followed;
+    private Instant lastCommit = Instant.EPOCH;
+
+    public SearchIndexer(SearchIndex index, SearchStore store, Clock clock) {
+        this.index = index;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A round of the pipeline: {@link #catchUp}; after a failure the next round starts again from the last commit. */
+    public int follow() {
+        try {
+            return catchUp();
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                followed = null;
+                recent.clear();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Takes in everything that changed since the last round; returns the number of articles
+     * written (0 when another process writes the index).
+     */
+    public synchronized int catchUp() throws IOException {
+        if (!index.tryToWrite()) {
+            followed = null;
+            index.refresh();
+            return 0;
+        }
+        if (followed == null) followed = index.watermark();
+        int written = removeGoneSources();
+        Instant now = clock.instant();
+        Instant settled = now.minus(SETTLE);
+        Instant cursorTime = followed;
+        long cursorId = -1;
+        int sinceCommit = 0;
+        while (true) {
+            List<SearchStore.Change> changes = store.changedAfter(cursorTime, cursorId, BATCH);
+            List<Long> todo = new ArrayList<>();
+            for (SearchStore.Change c : changes) {
+                if (!c.changedAt().equals(recent.get(c.id()))) todo.add(c.id());
+            }
+            written += write(todo);
+            sinceCommit += todo.size();
+            for (SearchStore.Change c : changes) {
+                if (!c.changedAt().isBefore(settled)) recent.put(c.id(), c.changedAt());
+            }
+            if (changes.size() < BATCH) break;
+            SearchStore.Change last = changes.getLast();
+            cursorTime = last.changedAt();
+            cursorId = last.id();
+            if (sinceCommit >= COMMIT_EVERY) {
+                commit(min(cursorTime, settled));
+                sinceCommit = 0;
+            }
+        }
+        if (settled.isAfter(followed)) followed = settled;
+        recent.values().removeIf(t -> t.isBefore(followed));
+        if (written > 0 || Duration.between(lastCommit, now).compareTo(IDLE_COMMIT) > 0) commit(followed);
+        return written;
+    }
+
+    private void commit(Instant watermark) throws IOException {
+        index.commit(watermark);
+        index.refresh();
+        lastCommit = clock.instant();
+    }
+
+    /** Empties the index and fills it again from the whole database; returns the number of articles indexed. */
+    public synchronized int rebuild() throws IOException {
+        if (!index.tryToWrite()) throw new IllegalStateException("another process writes the search index; stop it first");
+        index.clear();
+        followed = Instant.EPOCH;
+        recent.clear();
+        catchUp();
+        return index.size();
+    }
+
+    private int removeGoneSources() throws IOException {
+        Set<Long> gone = new HashSet<>(index.indexedSources());
+        gone.removeAll(store.sourceIds());
+        if (gone.isEmpty()) return 0;
+        index.removeSources(gone);
+        log.atInfo().addKeyValue("event", "search_sources_removed").addKeyValue("source_ids", gone)
+                .log("removed the articles of {} deleted sources from the search index", gone.size());
+        return gone.size();
+    }
+
+    private int write(List<Long> ids) throws IOException {
+        if (ids.isEmpty()) return 0;
+        Map<Long, SearchStore.Row> rows = new HashMap<>();
+        for (SearchStore.Row row : store.articles(ids)) rows.put(row.id(), row);
+        Map<Long, List<SearchStore.Topic>> topics = store.topics(rows.keySet());
+        List<Long> unlisted = new ArrayList<>();
+        for (long id : ids) {
+            SearchStore.Row row = rows.get(id);
+            if (row == null || row.duplicateOf() != null) {
+                unlisted.add(id); // gone, or a copy of another article: not listed
+            } else {
+                index.put(indexed(row, topics.getOrDefault(id, List.of())));
+            }
+        }
+        index.remove(unlisted);
+        return ids.size();
+    }
+
+    /** The article as the index holds it: its text, and its own attributes before its source's. */
+    static IndexedArticle indexed(SearchStore.Row row, List<SearchStore.Topic> topics) {
+        Set<String> regions = new LinkedHashSet<>();
+        if (row.sourceRegion() != null) regions.add(row.sourceRegion());
+        if (row.regions() != null) regions.addAll(Arrays.asList(row.regions().trim().split("\\s+")));
+        regions.remove("");
+        return new IndexedArticle(row.id(), row.sourceId(), row.publisher(), row.title(), row.text(), row.lead(),
+                row.lang() != null ? row.lang() : row.sourceLanguage(),
+                row.section() != null ? row.section() : row.sourceSection(),
+                regions, topics.stream().map(t -> new IndexedArticle.Topic(t.slug(), t.label())).toList(),
+                row.publishedAt(), row.storyId());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,64 @@
+package org.tidings.server.index;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * What a reader asked: the words, the order, the filters, and the page.
+ *
+ * @param query    the words, in the query syntax ("a phrase", prefix*, AND/OR/NOT, -word)
+ * @param sort     by relevance (with a preference for fresh news) or newest first
+ * @param source   only this publisher's articles (source id), or null
+ * @param section  only this section, or null
+ * @param lang     only this language (ISO 639-1), or null
+ * @param region   only this region, or null
+ * @param from     published on or after this day (UTC), or null
+ * @param to       published on or before this day (UTC), or null
+ * @param page     1 for the first page
+ */
+public record SearchRequest(String query, Sort sort, Long source, String section, String lang, String region,
+        LocalDate from, LocalDate to, int page) {
+
+    public enum Sort {
+        RELEVANCE, NEWEST;
+
+        /** The order a request parameter names ({@code newest}), relevance otherwise. */
+        public static Sort of(String name) {
+            return name != null && name.strip().equalsIgnoreCase("newest") ? NEWEST : RELEVANCE;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public SearchRequest {
+        query = query == null ? "" : query.strip();
+        sort = sort == null ? Sort.RELEVANCE : sort;
+        section = blankToNull(section);
+        lang = blankToNull(lang);
+        region = blankToNull(region);
+        page = Math.max(1, page);
+    }
+
+    /** Words alone: relevance order, no filters, first page. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, Sort.RELEVANCE, null, null, null, null, null, null, 1);
+    }
+
+    public SearchRequest withSort(Sort newSort) {
+        return new SearchRequest(query, newSort, source, section, lang, region, from, to, page);
+    }
+
+    public SearchRequest withPage(int newPage) {
+        return new SearchRequest(query, sort, source, section, lang, region, from, to, newPage);
+    }
+
+    public boolean filtered() {
+        return source != null || section != null || lang != null || region != null || from != null || to != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
