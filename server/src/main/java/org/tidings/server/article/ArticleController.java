@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tidings.article.ArticleText;
 import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.ai.StoryAssistant;
-import org.tidings.server.comment.CommentCounts;
 import org.tidings.server.comment.CommentSections;
 import org.tidings.server.personal.PersonalPages;
 import org.tidings.server.personal.ReaderFilters;
@@ -38,12 +37,11 @@ class ArticleController {
     private final ArticleAssistant articleAssistant;
     private final StoryAssistant storyAssistant;
     private final CommentSections comments;
-    private final CommentCounts commentCounts;
     private final ReaderFilters filters;
     private final PersonalPages personal;
 
     ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related, ArticleAssistant articleAssistant,
-            StoryAssistant storyAssistant, CommentSections comments, CommentCounts commentCounts, ReaderFilters filters,
+            StoryAssistant storyAssistant, CommentSections comments, ReaderFilters filters,
             PersonalPages personal) {
         this.archive = archive;
         this.enrichment = enrichment;
@@ -51,7 +49,6 @@ class ArticleController {
         this.articleAssistant = articleAssistant;
         this.storyAssistant = storyAssistant;
         this.comments = comments;
-        this.commentCounts = commentCounts;
         this.filters = filters;
         this.personal = personal;
     }
@@ -82,7 +79,7 @@ class ArticleController {
         model.addAttribute("timeline", timeline);
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
         model.addAttribute("digest", storyAssistant.forStory(id, timeline, feature));
-        model.addAttribute("commentCounts", commentCounts.of(timeline.stream().map(ArticleView::id).toList()));
+        model.addAttribute("commentCounts", comments.counts(timeline.stream().map(ArticleView::id).toList()));
         model.addAttribute("storyComments", comments.forStory(timeline));
         return "story";
     }

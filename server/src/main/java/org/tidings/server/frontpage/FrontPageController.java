@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tidings.server.comment.CommentCounts;
+import org.tidings.server.comment.CommentSections;
 import org.tidings.server.edition.Edition;
 import org.tidings.server.edition.Editions;
 import org.tidings.server.listing.ArticlePage;
@@ -50,17 +50,17 @@ public class FrontPageController {
     private final TopStoryRanking ranking;
     private final MessageSource messages;
     private final ReaderFilters filters;
-    private final CommentCounts commentCounts;
+    private final CommentSections comments;
 
     FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
-            MessageSource messages, ReaderFilters filters, CommentCounts commentCounts) {
+            MessageSource messages, ReaderFilters filters, CommentSections comments) {
         this.pages = pages;
         this.listings = listings;
         this.sources = sources;
         this.ranking = ranking;
         this.messages = messages;
         this.filters = filters;
-        this.commentCounts = commentCounts;
+        this.comments = comments;
     }
 
     @GetMapping("/")
@@ -82,7 +82,7 @@ public class FrontPageController {
         model.addAttribute("hasNext", latest.hasNext());
         model.addAttribute("sourceCount", sources.count());
         model.addAttribute("top", top);
-        model.addAttribute("commentCounts", commentCounts.of(Stream.concat(articles.stream().map(ArticleView::id),
+        model.addAttribute("commentCounts", comments.counts(Stream.concat(articles.stream().map(ArticleView::id),
                 top.stream().map(t -> t.lead().id())).toList()));
         model.addAttribute("sections", rows);
         model.addAttribute("feedPath", ListingPages.feedPath("/feed.xml", edition));

@@ -2,14 +2,15 @@ package org.tidings.server.search;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -129,35 +130,31 @@ class SearchController {
     }
 
     private List<SearchPage.Option> publishers(SearchRequest request) {
-        List<SearchPage.Option> options = new ArrayList<>();
-        for (Source s : sources.findAll()) {
-            if (!s.enabled()) continue;
-            options.add(new SearchPage.Option(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(request.source())));
-        }
-        return options;
+        return sources.findAll().stream().filter(Source::enabled)
+                .map(s -> new SearchPage.Option(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(request.source())))
+                .toList();
     }
 
-    /** The values a keyword field has in the index, labelled from the bundles where they have a name there. */
+    /** The values a filter has in the index, labelled from the bundles where they have a name there. */
     private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, String labelPrefix, Locale locale) {
-        List<SearchPage.Option> options = new ArrayList<>();
-        for (String value : search.values(filter)) {
-            String fallback = value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value);
-            String label = messages.getMessage(labelPrefix + value, null, fallback, locale);
-            options.add(new SearchPage.Option(value, label, value.equalsIgnoreCase(selected == null ? "" : selected.strip())));
-        }
-        options.sort(Comparator.comparing(SearchPage.Option::label, java.text.Collator.getInstance(locale)));
-        return options;
+        return options(filter, selected, locale, value -> messages.getMessage(labelPrefix + value, null,
+                value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value),
+                locale));
     }
 
     /** The languages of the indexed articles, named in the reader's language. */
     private List<SearchPage.Option> languages(String selected, Locale locale) {
-        List<SearchPage.Option> options = new ArrayList<>();
-        for (String code : search.values(ArticleSearch.Filter.LANGUAGE)) {
-            String label = Locale.forLanguageTag(code).getDisplayLanguage(locale);
-            options.add(new SearchPage.Option(code, label.isBlank() ? code : label, code.equalsIgnoreCase(selected == null ? "" : selected)));
-        }
-        options.sort(Comparator.comparing(SearchPage.Option::label, java.text.Collator.getInstance(locale)));
-        return options;
+        return options(ArticleSearch.Filter.LANGUAGE, selected, locale, code -> {
+            String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+            return name.isBlank() ? code : name;
+        });
+    }
+
+    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, Locale locale,
+            Function<String, String> label) {
+        String chosen = selected == null ? "" : selected.strip();
+        return search.values(filter).stream().map(v -> new SearchPage.Option(v, label.apply(v), v.equalsIgnoreCase(chosen)))
+                .sorted(Comparator.comparing(SearchPage.Option::label, Collator.getInstance(locale))).toList();
     }
 
     private static String capitalized(String value) {

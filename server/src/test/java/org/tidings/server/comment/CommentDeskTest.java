@@ -31,7 +31,7 @@ class CommentDeskTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private record Fixture(JdbcClient jdbc, CommentStore store, CommentDesk desk, CommentSections sections,
-            Moderation moderation, CommentCounts counts, AccountStore accounts, long article, long otherArticle) {
+            Moderation moderation, AccountStore accounts, long article, long otherArticle) {
 
         Viewer viewer(String name) {
             return Viewer.of(store.member(name).orElseThrow());
@@ -63,7 +63,7 @@ class CommentDeskTest {
         clock.set(T0);
         CommentStore store = new CommentStore(jdbc, clock);
         return new Fixture(jdbc, store, new CommentDesk(store, settings, clock), new CommentSections(store, settings, clock),
-                new Moderation(store), new CommentCounts(store), accounts, ids.get(0), ids.get(1));
+                new Moderation(store), accounts, ids.get(0), ids.get(1));
     }
 
     private Fixture fixture(TestDatabase db) {
@@ -187,7 +187,7 @@ class CommentDeskTest {
         assertThat(threads.getFirst().html()).isEmpty();
         assertThat(threads.getFirst().author()).isNull();
         assertThat(threads.getFirst().replies()).hasSize(1);
-        assertThat(f.counts().of(List.of(f.article())).get(f.article())).isEqualTo(1);
+        assertThat(f.sections().counts(List.of(f.article())).get(f.article())).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -266,7 +266,7 @@ class CommentDeskTest {
         assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).isEmpty();
         assertThat(f.page(amina, CommentSection.Sort.NEWEST).threads()).as("its author no longer sees it either").isEmpty();
         assertThat(f.page(mod, CommentSection.Sort.NEWEST).threads().getFirst().hidden()).isTrue();
-        assertThat(f.counts().of(List.of(f.article()))).isEmpty();
+        assertThat(f.sections().counts(List.of(f.article()))).isEmpty();
         assertThat(f.moderation().queue(mod)).as("the reports are resolved").isEmpty();
         assertThatThrownBy(() -> f.desk().like(bruno, id)).hasMessageContaining("404");
 
@@ -292,7 +292,7 @@ class CommentDeskTest {
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "on the first"));
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "again on the first"));
         posted(f.desk().post(amina, "10.0.0.1", f.otherArticle(), null, "on the second"));
-        assertThat(f.counts().of(List.of(f.article(), f.otherArticle(), 999_999L)))
+        assertThat(f.sections().counts(List.of(f.article(), f.otherArticle(), 999_999L)))
                 .containsEntry(f.article(), 2).containsEntry(f.otherArticle(), 1).doesNotContainKey(999_999L);
         var timeline = new org.tidings.server.store.ListingStore(f.jdbc()).latest(org.tidings.server.store.Listing.ALL, 10, 0);
         assertThat(f.sections().forStory(timeline)).extracting(s -> s.comment().html())
