@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,12 @@ public class StoryAssistant {
 
     private record Key(long storyId, List<String> versions) {}
 
-    private final Map<Key, Digest> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Digest> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Digest> eldest) {
             return size() > CACHED_STORIES;
         }
-    };
+    });
 
     private final ModelAssistant model;
     private final Archive archive;
@@ -112,14 +113,10 @@ public class StoryAssistant {
     /** The digest of a story from its articles (as {@link Archive#timeline} lists them). */
     private Digest forStory(long storyId, List<ArticleView> articles) {
         Key key = new Key(storyId, articles.stream().map(a -> a.id() + "@" + a.updatedAt() + "/" + a.fullTextStatus()).toList());
-        synchronized (cache) {
-            Digest cached = cache.get(key);
-            if (cached != null) return cached;
-        }
+        Digest cached = cache.get(key);
+        if (cached != null) return cached;
         Digest digest = digest(articles, archive.texts(articles.stream().map(ArticleView::id).toList()));
-        synchronized (cache) {
-            cache.put(key, digest);
-        }
+        cache.put(key, digest);
         return digest;
     }
 
