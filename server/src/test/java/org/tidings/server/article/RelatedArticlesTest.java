@@ -20,6 +20,7 @@ import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * The "related" block of an article page over real HTTP, on H2 and PostgreSQL: similar recent
@@ -39,9 +40,9 @@ class RelatedArticlesTest {
         try (RunningServer running = RunningServer.start(dataDir, withDatabase(db))) {
             server = running;
             SourceStore sources = server.bean(SourceStore.class);
-            long harbour = sources.add(SourceSettings.of("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
-            long valley = sources.add(SourceSettings.of("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
-            long coast = sources.add(SourceSettings.of("https://coast.test/feed", "Coast Herald"), Duration.ofDays(1)).id();
+            long harbour = sources.add(Fixtures.source("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
+            long valley = sources.add(Fixtures.source("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
+            long coast = sources.add(Fixtures.source("https://coast.test/feed", "Coast Herald"), Duration.ofDays(1)).id();
 
             long cancelled = article(harbour, "Ferry operator cancels island crossings as storm batters the harbour",
                     "The ferry operator cancelled all crossings to the island on Monday as a winter storm battered the harbour, "

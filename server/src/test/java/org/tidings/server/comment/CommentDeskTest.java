@@ -23,6 +23,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /** The rules of comments, on H2 and PostgreSQL: threads, order, likes, edits, reports, holds, limits, moderation. */
 class CommentDeskTest {
@@ -46,7 +47,7 @@ class CommentDeskTest {
         DataSource ds = db.migrated();
         JdbcClient jdbc = JdbcClient.create(ds);
         SourceStore sources = new SourceStore(jdbc, clock);
-        long source = sources.add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long source = sources.add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         ArticleStore articles = new ArticleStore(jdbc, clock);
         for (String n : List.of("1", "2")) {
             articles.save(source, ArticleDraft.ofFeed("g" + n, "https://a.test/" + n, "Article " + n, null, "<p>text</p>", null,

@@ -18,6 +18,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * Sources with full text on: each new article's page is fetched (robots.txt permitting) and its
@@ -67,7 +68,7 @@ class FullTextEndToEndTest {
                     List.of(new Feeds.Item("h1", publisher.url("/news/other"), "Headline only source", "<p>Short.</p>", now)))));
 
             SourceStore sources = server.bean(SourceStore.class);
-            sources.add(SourceSettings.of(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            sources.add(Fixtures.source(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
             sources.add(new SourceSettings(publisher.url("/headlines.xml"), "Harbour Headlines", null, "en", null, null, false, true),
                     Duration.ofMinutes(15));
 

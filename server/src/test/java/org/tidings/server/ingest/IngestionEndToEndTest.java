@@ -20,6 +20,7 @@ import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * The walking slice end to end, on H2 (the embedded default, a file under the data directory)
@@ -55,7 +56,7 @@ class IngestionEndToEndTest {
             List<Feeds.Item> items = items(publisher, 3);
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", items));
             SourceStore sources = server.bean(SourceStore.class);
-            Source source = sources.add(SourceSettings.of(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            Source source = sources.add(Fixtures.source(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> server.articleCount() == 3);
 
@@ -101,11 +102,11 @@ class IngestionEndToEndTest {
             publisher.route("/broken", exchange -> FixtureServer.respond(exchange, 500, "text/plain", "oops".getBytes()));
             SourceStore sources = server.bean(SourceStore.class);
             Duration interval = Duration.ofMinutes(15);
-            long notFeed = sources.add(SourceSettings.of(publisher.url("/page.html"), "Not a feed"), interval).id();
-            long huge = sources.add(SourceSettings.of(publisher.url("/huge.xml"), "Huge"), interval).id();
-            long broken = sources.add(SourceSettings.of(publisher.url("/broken"), "Broken"), interval).id();
-            long unreachable = sources.add(SourceSettings.of("http://127.0.0.1:9/feed.xml", "Unreachable"), interval).id();
-            long refused = sources.add(SourceSettings.of("http://10.255.255.1/feed.xml", "Private"), interval).id();
+            long notFeed = sources.add(Fixtures.source(publisher.url("/page.html"), "Not a feed"), interval).id();
+            long huge = sources.add(Fixtures.source(publisher.url("/huge.xml"), "Huge"), interval).id();
+            long broken = sources.add(Fixtures.source(publisher.url("/broken"), "Broken"), interval).id();
+            long unreachable = sources.add(Fixtures.source("http://127.0.0.1:9/feed.xml", "Unreachable"), interval).id();
+            long refused = sources.add(Fixtures.source("http://10.255.255.1/feed.xml", "Private"), interval).id();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> sources.findAll().stream()
                     .allMatch(s -> s.health().consecutiveFailures() == 1));

@@ -24,6 +24,7 @@ import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * Two servers on one PostgreSQL (two application contexts with their own connection pools and
@@ -53,7 +54,7 @@ class TwoWorkersTest {
                     sleep(60); // a realistic server: slow enough for the two workers to overlap
                     FixtureServer.respond(exchange, 200, "application/rss+xml", rss.getBytes());
                 });
-                sources.add(SourceSettings.of(publisher.url("/feed/" + f), "Feed " + f), Duration.ofHours(1));
+                sources.add(Fixtures.source(publisher.url("/feed/" + f), "Feed " + f), Duration.ofHours(1));
             }
             // not due until both servers are up, so that neither has a head start
             JdbcClient sql = JdbcClient.create(ds);

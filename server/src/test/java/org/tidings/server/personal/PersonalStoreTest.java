@@ -26,6 +26,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * Follows, mutes, saved articles, reading history, the mute filter and "For you", on H2 and
@@ -69,7 +70,7 @@ class PersonalStoreTest {
                     Duration.ofMinutes(15)).id();
             ledger = sources.add(new SourceSettings("https://ledger.test/feed", "Ledger Daily", null, "en", null, "business", true, true),
                     Duration.ofMinutes(15)).id();
-            valley = sources.add(SourceSettings.of("https://valley.test/feed", "Valley Post"), Duration.ofMinutes(15)).id();
+            valley = sources.add(Fixtures.source("https://valley.test/feed", "Valley Post"), Duration.ofMinutes(15)).id();
         }
 
         long article(long source, String title, Duration ago) {

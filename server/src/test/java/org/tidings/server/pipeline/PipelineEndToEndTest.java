@@ -17,6 +17,7 @@ import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /**
  * An article goes the whole way in a running server, on H2 and PostgreSQL: its feed is refreshed,
@@ -60,7 +61,7 @@ class PipelineEndToEndTest {
                     publisher.url("/valley/bridge"), "Harbour bridge reopens to traffic after two years of repairs",
                     "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>", now.minusSeconds(300)))));
             SourceStore sources = server.bean(SourceStore.class);
-            sources.add(SourceSettings.of(publisher.url("/times.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            sources.add(Fixtures.source(publisher.url("/times.xml"), "Harbour Times"), Duration.ofMinutes(15));
             sources.add(new SourceSettings(publisher.url("/post.xml"), "Valley Post", null, "en", null, null, false, true),
                     Duration.ofMinutes(15));
             server.bean(Pipeline.class).refreshNow();

@@ -17,6 +17,7 @@ import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
+import org.tidings.server.testing.Fixtures;
 
 /** What ingestion stores of an entry and of its page, once, on H2 and PostgreSQL. */
 class ArticleStoreTest {
@@ -48,8 +49,8 @@ class ArticleStoreTest {
 
     private Fixture fixture(TestDatabase db) {
         Stores stores = Stores.on(db, clock);
-        long a = stores.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
-        long b = stores.sources().add(SourceSettings.of("https://b.test/feed", "B"), Duration.ofMinutes(15)).id();
+        long a = stores.sources().add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long b = stores.sources().add(Fixtures.source("https://b.test/feed", "B"), Duration.ofMinutes(15)).id();
         return new Fixture(stores, a, b);
     }
 
