@@ -66,7 +66,7 @@ public class AccountStore {
     public Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u AND deleted_at IS NULL")
                 .param("u", username)
-                .query(AccountStore::account)
+                .query(Account.class)
                 .optional();
     }
 
@@ -74,13 +74,13 @@ public class AccountStore {
     public Optional<Account> findByEmail(String email) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE email = :e AND deleted_at IS NULL")
                 .param("e", normalizeEmail(email))
-                .query(AccountStore::account)
+                .query(Account.class)
                 .optional();
     }
 
     public Optional<Account> findById(long id) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE id = :id")
-                .param("id", id).query(AccountStore::account).optional();
+                .param("id", id).query(Account.class).optional();
     }
 
     public Optional<Profile> profile(long id) {
@@ -193,10 +193,6 @@ public class AccountStore {
 
     public void deleteResetTokens(long accountId) {
         jdbc.sql("DELETE FROM password_reset WHERE account_id = :a").param("a", accountId).update();
-    }
-
-    private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getString("role"));
     }
 
     private static Profile profile(ResultSet rs, int row) throws SQLException {

@@ -153,7 +153,7 @@ public class EnrichmentStore {
                 SELECT slug, label, kind FROM article_topic WHERE article_id = :id
                 ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'organization' THEN 1 WHEN 'place' THEN 2 ELSE 3 END, label""")
                 .param("id", articleId)
-                .query((rs, row) -> new TopicTag(rs.getString("slug"), rs.getString("label"), rs.getString("kind")))
+                .query(TopicTag.class)
                 .list();
     }
 
@@ -163,7 +163,7 @@ public class EnrichmentStore {
                 SELECT t.slug, t.label, t.kind FROM article_topic t JOIN article a ON a.id = t.article_id
                 WHERE t.slug = :slug ORDER BY a.published_at DESC LIMIT 1""")
                 .param("slug", slug)
-                .query((rs, row) -> new TopicTag(rs.getString("slug"), rs.getString("label"), rs.getString("kind")))
+                .query(TopicTag.class)
                 .optional();
     }
 
