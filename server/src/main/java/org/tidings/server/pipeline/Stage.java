@@ -115,6 +115,7 @@ final class Stage {
     }
 
     private void scheduledRound() {
+        if (!running) return;
         try {
             int claimed = round.getAsInt();
             if (claimed > 0 && slots == null) wakeNext();
@@ -149,11 +150,24 @@ final class Stage {
         return total;
     }
 
-    /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
+    /**
+     * Ends the rounds and waits up to {@link #GRACE} for the work under way. Nothing is
+     * interrupted: an interrupt in the middle of a write makes the embedded database close its file.
+     */
     void stop() {
         running = false;
-        thread.shutdownNow();
+        thread.shutdown();
+        awaitEnd(thread);
         if (slots != null) slots.stop();
+    }
+
+    private static void awaitEnd(ExecutorService threads) {
+        try {
+            if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isRunning() {
@@ -204,12 +218,7 @@ final class Stage {
 
         void stop() {
             threads.shutdown();
-            try {
-                if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
-            } catch (InterruptedException e) {
-                threads.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            awaitEnd(threads);
         }
     }
 }
