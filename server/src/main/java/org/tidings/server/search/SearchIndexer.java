@@ -117,8 +117,8 @@ public class SearchIndexer {
         }
         if (settled.isAfter(followed)) followed = settled;
         recent.values().removeIf(t -> t.isBefore(followed));
-        Duration sinceCommit = Duration.between(lastCommit, now);
-        if (written > 0 && sinceCommit.compareTo(COMMIT_GAP) >= 0 || sinceCommit.compareTo(IDLE_COMMIT) > 0) {
+        Duration uncommitted = Duration.between(lastCommit, now);
+        if (written > 0 && uncommitted.compareTo(COMMIT_GAP) >= 0 || uncommitted.compareTo(IDLE_COMMIT) > 0) {
             commit(followed);
         } else if (written > 0) {
             index.refresh();
