@@ -73,7 +73,7 @@ public final class FeedDiscovery {
     }
 
     private static Document parseHtml(byte[] body, String contentType, String pageUrl) {
-        String charset = FeedDecoding.httpCharset(contentType);
+        String charset = org.tidings.charset.CharsetNames.ofContentType(contentType);
         try {
             return Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl == null ? "" : pageUrl);
         } catch (IOException | RuntimeException e) {
