@@ -1,4 +1,4 @@
-package org.tidings.extract;
+package org.tidings.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tidings.extract;
+package org.tidings.html;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +15,13 @@ import org.tidings.charset.Utf8;
  * HTTP header's charset, an XML declaration or a {@code <meta charset>} (or http-equiv) in the first
  * bytes, then sniffing; a declaration that the bytes contradict loses to the bytes. The pieces
  * shared with feeds (marks, labels, UTF-8 evidence, decoding) are {@link org.tidings.charset}'s.
+ * Article extraction and feed discovery both read pages through it.
  */
-final class PageDecoder {
+public final class PageDecoder {
 
     /** Pages beyond this size are cut: the longest news pages we have seen are ~1.5 MB, and the
      * article text sits in the first megabytes. Bounds memory and time on hostile input. */
-    static final int MAX_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** How far to look for a charset declaration: the HTML spec pre-scans 1024 bytes; real pages
      * put long scripts before the meta, so we look further. */
@@ -31,7 +32,8 @@ final class PageDecoder {
 
     private PageDecoder() {}
 
-    static String decode(byte[] body, String contentType) {
+    /** The text of {@code body} (cut at {@link #MAX_BYTES}); never null, never throws. */
+    public static String decode(byte[] body, String contentType) {
         if (body == null || body.length == 0) return "";
         byte[] bytes = body.length > MAX_BYTES ? Arrays.copyOf(body, MAX_BYTES) : body;
         ByteOrderMark bom = ByteOrderMark.of(bytes);
