@@ -80,7 +80,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
             + "|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}.*|\\d{4}-\\d{2}-\\d{2}.*)$");
 
     private static String clean(String byline) {
-        String s = byline.replaceAll("\\s+", " ").trim();
+        String s = Titles.normalize(byline);
         if (s.isEmpty() || s.length() > MAX_BYLINE_CHARS * 2) return null;
         String names = TRAILING_TIME.matcher(s).replaceFirst("").trim();
         return names.length() >= 2 && Character.isLetter(names.charAt(names.length() - 1)) ? names : s;

@@ -79,10 +79,10 @@ final class Titles {
     }
 
     private static boolean isSiteName(String part, String siteName, String host) {
-        String p = squash(part);
+        String p = ContentCleaner.squash(part);
         if (p.isEmpty()) return false;
-        if (siteName != null && !squash(siteName).isEmpty()) {
-            String s = squash(siteName);
+        if (siteName != null && !ContentCleaner.squash(siteName).isEmpty()) {
+            String s = ContentCleaner.squash(siteName);
             if (p.equals(s) || p.startsWith(s) || s.startsWith(p)) return true;
         }
         return host != null && host.length() >= 3 && (p.equals(host) || p.startsWith(host));
@@ -112,17 +112,13 @@ final class Titles {
         return m.find() ? m.end() : 0;
     }
 
-    private static String squash(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
     private static String hostLabel(String url) {
         if (url == null || url.isEmpty()) return null;
         try {
             String host = java.net.URI.create(url).getHost();
             if (host == null) return null;
             String[] labels = host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").split("\\.");
-            return labels.length >= 2 ? squash(labels[labels.length - 2]) : squash(labels[0]);
+            return labels.length >= 2 ? ContentCleaner.squash(labels[labels.length - 2]) : ContentCleaner.squash(labels[0]);
         } catch (IllegalArgumentException e) {
             return null;
         }
