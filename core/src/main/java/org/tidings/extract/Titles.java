@@ -1,5 +1,7 @@
 package org.tidings.extract;
 
+import static org.tidings.extract.ContentCleaner.squash;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -79,10 +81,10 @@ final class Titles {
     }
 
     private static boolean isSiteName(String part, String siteName, String host) {
-        String p = ContentCleaner.squash(part);
+        String p = squash(part);
         if (p.isEmpty()) return false;
-        if (siteName != null && !ContentCleaner.squash(siteName).isEmpty()) {
-            String s = ContentCleaner.squash(siteName);
+        if (siteName != null && !squash(siteName).isEmpty()) {
+            String s = squash(siteName);
             if (p.equals(s) || p.startsWith(s) || s.startsWith(p)) return true;
         }
         return host != null && host.length() >= 3 && (p.equals(host) || p.startsWith(host));
@@ -118,7 +120,7 @@ final class Titles {
             String host = java.net.URI.create(url).getHost();
             if (host == null) return null;
             String[] labels = host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").split("\\.");
-            return labels.length >= 2 ? ContentCleaner.squash(labels[labels.length - 2]) : ContentCleaner.squash(labels[0]);
+            return labels.length >= 2 ? squash(labels[labels.length - 2]) : squash(labels[0]);
         } catch (IllegalArgumentException e) {
             return null;
         }

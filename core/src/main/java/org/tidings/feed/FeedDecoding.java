@@ -17,7 +17,8 @@ import org.tidings.charset.Utf8;
  * XML declaration's bytes), HTTP charset, XML declaration, UTF-8; the first that decodes without
  * error wins. Any disagreement between what was declared and what was used is reported (the feed
  * is then "bozo"). The pieces shared with pages (marks, labels, UTF-8 evidence, decoding) are
- * {@link org.tidings.charset}'s; the order of evidence and its reporting are the feed's own.
+ * {@link org.tidings.charset}'s; the order of evidence and its reporting are the feed's own, and
+ * so is where media-type rules (RFC 3023/7303: text/xml without a charset, application/*+xml) go.
  */
 final class FeedDecoding {
 
