@@ -51,7 +51,8 @@ public final class PageDecoder {
         return meta.find() ? usable(meta.group(1)) : null;
     }
 
-    /** A known charset, except UTF-16/32, which would read the ASCII-compatible bytes of a page without a byte-order mark as CJK garbage. */
+    /** A known charset, except UTF-16/32: without a byte-order mark, the page's ASCII-compatible
+     * bytes read that way would be CJK garbage. */
     private static Charset usable(String label) {
         Charset charset = CharsetNames.forLabel(label);
         return charset == null || CharsetNames.isWide(charset) ? null : charset;
