@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.tidings.html.HtmlSanitizer;
+import org.tidings.html.PageDecoder;
 
 /**
  * Extracts an article from its page: the main text as sanitized HTML and as plain text, and the

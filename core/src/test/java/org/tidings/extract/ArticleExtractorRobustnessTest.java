@@ -120,7 +120,7 @@ class ArticleExtractorRobustnessTest {
         byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
         ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
         assertThat(a.text()).contains("The harbour reopened on Monday");
-        assertThat(a.text().length()).isLessThanOrEqualTo(PageDecoder.MAX_BYTES);
+        assertThat(a.text().length()).isLessThanOrEqualTo(ArticleExtractor.MAX_BYTES);
     }
 
     @Test
