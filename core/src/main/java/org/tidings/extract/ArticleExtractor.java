@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.tidings.html.HtmlSanitizer;
+import org.tidings.html.PageDecoder;
 
 /**
  * Extracts an article from its page: the main text as sanitized HTML and as plain text, and the
@@ -30,7 +31,18 @@ public final class ArticleExtractor {
      * a forum thread or a live commentary is all "comments". */
     private static final int COMMENTS_FALLBACK_BELOW_CHARS = 300;
 
+    /** What a picture, a PDF or any other document that is not a web page gives: no text, an excerpt at most. */
+    private static final ExtractedArticle NOT_A_PAGE =
+            new ExtractedArticle(null, null, null, null, null, null, null, null, null, null, null, true, "", "");
+
     private ArticleExtractor() {}
+
+    /** A web page, by its declared type: HTML, XHTML, XML or text; no type, or a server's "any bytes", may be anything. */
+    private static boolean isPage(String contentType) {
+        if (contentType == null || contentType.isBlank()) return true;
+        String type = contentType.strip().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("text/") || type.contains("html") || type.contains("xml") || type.startsWith("application/octet-stream");
+    }
 
     /**
      * @param body the page's bytes (null or empty: an empty article)
@@ -38,6 +50,7 @@ public final class ArticleExtractor {
      * @param url the page's URL, used to resolve relative links; may be null
      */
     public static ExtractedArticle extract(byte[] body, String contentType, String url) {
+        if (!isPage(contentType)) return NOT_A_PAGE;
         String baseUrl = url == null ? "" : url;
         String page = PageDecoder.decode(body, contentType);
         Document doc = parse(page, baseUrl);

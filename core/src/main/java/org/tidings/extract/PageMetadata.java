@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.tidings.dates.DateReader;
 
 /**
  * What a page says about its article outside the text: JSON-LD first, then OpenGraph and other
@@ -21,6 +22,9 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
 
     /** A byline longer than this is a paragraph that happens to sit in an "author" box. */
     private static final int MAX_BYLINE_CHARS = 100;
+
+    /** Page dates before this are placeholders (0000-00-00, 1970 from epoch zero), not when the article was written. */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
     private static final Pattern URL_LIKE = Pattern.compile("(?i)^(https?:)?//.*|^www\\..*");
 
@@ -76,7 +80,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
             + "|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}.*|\\d{4}-\\d{2}-\\d{2}.*)$");
 
     private static String clean(String byline) {
-        String s = byline.replaceAll("\\s+", " ").trim();
+        String s = Titles.normalize(byline);
         if (s.isEmpty() || s.length() > MAX_BYLINE_CHARS * 2) return null;
         String names = TRAILING_TIME.matcher(s).replaceFirst("").trim();
         return names.length() >= 2 && Character.isLetter(names.charAt(names.length() - 1)) ? names : s;
@@ -88,19 +92,24 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
                 meta.get("publish-date"), meta.get("pubdate"), meta.get("publishdate"), meta.get("date"),
                 meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterms.created"),
                 meta.get("dcterms.date"), meta.get("article.published"), meta.get("datepublished")}) {
-            Instant parsed = DateParsing.parse(candidate);
+            Instant parsed = date(candidate);
             if (parsed != null) return parsed;
         }
         for (Element e : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
-            Instant parsed = DateParsing.parse(first(e.attr("datetime"), e.attr("content")));
+            Instant parsed = date(first(e.attr("datetime"), e.attr("content")));
             if (parsed != null) return parsed;
         }
         return null;
     }
 
     private static Instant modified(StructuredData ld, MetaTags meta) {
-        return DateParsing.parse(first(ld.dateModified(), meta.get("article:modified_time"),
+        return date(first(ld.dateModified(), meta.get("article:modified_time"),
                 meta.get("og:updated_time"), meta.get("dateModified"), meta.get("last-modified")));
+    }
+
+    private static Instant date(String value) {
+        Instant instant = DateReader.parse(value);
+        return instant == null || instant.isBefore(EARLIEST) ? null : instant;
     }
 
     private static String lang(Document doc, StructuredData ld, MetaTags meta) {

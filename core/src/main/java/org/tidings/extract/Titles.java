@@ -1,5 +1,7 @@
 package org.tidings.extract;
 
+import static org.tidings.extract.ContentCleaner.squash;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -110,10 +112,6 @@ final class Titles {
     private static int firstSeparatorEnd(String title) {
         var m = SEPARATOR.matcher(title);
         return m.find() ? m.end() : 0;
-    }
-
-    private static String squash(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static String hostLabel(String url) {

@@ -1,7 +1,5 @@
 package org.tidings.feed;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.tidings.html.PageDecoder;
 
 /**
  * Finds the feeds of a web page: {@code <link rel="alternate">} declarations of RSS, Atom and JSON
@@ -73,11 +72,6 @@ public final class FeedDiscovery {
     }
 
     private static Document parseHtml(byte[] body, String contentType, String pageUrl) {
-        String charset = FeedDecoding.httpCharset(contentType);
-        try {
-            return Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl == null ? "" : pageUrl);
-        } catch (IOException | RuntimeException e) {
-            return Jsoup.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), pageUrl == null ? "" : pageUrl);
-        }
+        return Jsoup.parse(PageDecoder.decode(body, contentType), pageUrl == null ? "" : pageUrl);
     }
 }

@@ -1,9 +1,12 @@
 package org.tidings.feed;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidings.dates.DateReader;
 
 /**
  * Writes values into feedparser's model (the ordered maps of {@link FeedDocument}) the same way
@@ -85,7 +88,8 @@ final class FeedModel {
     static void date(Map<String, Object> m, String name, String raw) {
         if (raw == null || m.containsKey(name)) return;
         m.put(name, raw);
-        m.put(name + "_parsed", FeedDates.isoUtc(FeedDates.parse(raw)));
+        Instant parsed = DateReader.parse(raw);
+        m.put(name + "_parsed", parsed == null ? null : parsed.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     /** The model's list {@code name}; it replaces the text an element we do not model may have left under that name. */

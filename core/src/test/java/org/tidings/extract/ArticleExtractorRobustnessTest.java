@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /** Hostile pages: none may make the extractor throw, hang or hold unbounded memory. The time
@@ -33,10 +36,18 @@ class ArticleExtractorRobustnessTest {
     @Test
     void truncatedPagesStillYieldTheirText() {
         byte[] full = ARTICLE.getBytes(StandardCharsets.UTF_8);
+        Set<String> words = new HashSet<>(Arrays.asList(Jsoup.parse(ARTICLE).text().split("\\W+")));
+        int firstParagraphEnds = ARTICLE.indexOf("</p>");
         for (int cut = 0; cut < full.length; cut += 7) {
             byte[] part = Arrays.copyOf(full, cut);
-            ExtractedArticle a = ArticleExtractor.extract(part, "text/html; charset=utf-8", "https://example.org/a");
-            assertThat(a.text()).isNotNull();
+            String text = ArticleExtractor.extract(part, "text/html; charset=utf-8", "https://example.org/a").text();
+            assertThat(text).as("cut at %d: no markup", cut).doesNotContainPattern("<[a-zA-Z/!][^<>]*>");
+            for (String word : text.split("\\W+")) {
+                if (word.length() > 1) assertThat(words).as("cut at %d: a word of the page", cut).anySatisfy(w -> assertThat(w).startsWith(word));
+            }
+            if (cut > firstParagraphEnds) {
+                assertThat(text).as("cut at %d", cut).contains("The harbour reopened on Monday after three weeks of repairs");
+            }
         }
         byte[] cutMidParagraph = Arrays.copyOf(full, ARTICLE.indexOf("welcomed"));
         assertThat(ArticleExtractor.extract(cutMidParagraph, null, null).text()).contains("The harbour reopened on Monday");
@@ -57,7 +68,7 @@ class ArticleExtractorRobustnessTest {
             String html = "<html><body>" + open.repeat(100_000) + "<p>Deep text, with a comma, at the bottom of the pile of boxes.</p></body></html>";
             ExtractedArticle a = assertTimeoutPreemptively(HANG,
                     () -> ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null));
-            assertThat(a).isNotNull();
+            assertThat(a.text()).as(tag).isEqualTo("Deep text, with a comma, at the bottom of the pile of boxes.");
         }
     }
 
@@ -66,7 +77,7 @@ class ArticleExtractorRobustnessTest {
         String html = "<html><body>" + "<div class=\"comment\">".repeat(100_000) + "First!</body></html>";
         ExtractedArticle a = assertTimeoutPreemptively(HANG,
                 () -> ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null));
-        assertThat(a).isNotNull();
+        assertThat(a.excerpt()).as("a comment is no article").isTrue();
     }
 
     @Test
@@ -88,7 +99,7 @@ class ArticleExtractorRobustnessTest {
         for (String kind : kinds) page.append("<div>").append(kind.repeat(20_000)).append("</div>");
         byte[] body = ARTICLE.replace("<p>Fishermen", page + "<p>Fishermen").getBytes(StandardCharsets.UTF_8);
         ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
-        assertThat(a.text()).isNotNull();
+        assertThat(a.text()).contains("The harbour reopened on Monday").doesNotContain("Advertisement", "hidden", "Share");
     }
 
     @Test
@@ -109,7 +120,7 @@ class ArticleExtractorRobustnessTest {
         byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
         ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(body, null, null));
         assertThat(a.text()).contains("The harbour reopened on Monday");
-        assertThat(a.text().length()).isLessThanOrEqualTo(PageDecoder.MAX_BYTES);
+        assertThat(a.text().length()).isLessThanOrEqualTo(ArticleExtractor.MAX_BYTES);
     }
 
     @Test
@@ -119,10 +130,13 @@ class ArticleExtractorRobustnessTest {
             byte[] noise = new byte[size];
             random.nextBytes(noise);
             ExtractedArticle a = assertTimeoutPreemptively(HANG, () -> ArticleExtractor.extract(noise, "image/png", null));
-            assertThat(a).isNotNull();
+            assertThat(a.excerpt()).as("%d random bytes", size).isTrue();
         }
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
         assertThat(ArticleExtractor.extract(png, null, null).excerpt()).isTrue();
+        byte[] pdfWithText = ("%PDF-1.4\n" + ARTICLE).getBytes(StandardCharsets.UTF_8);
+        assertThat(ArticleExtractor.extract(pdfWithText, "application/pdf", null).text()).as("a PDF is not a page").isEmpty();
+        assertThat(ArticleExtractor.extract(pdfWithText, "text/html; charset=utf-8", null).text()).contains("The harbour reopened");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.tidings.dates.DateReader;
 
 /**
  * Quality harness for {@link ArticleExtractor} (not a unit test: it reads shared/data).
@@ -131,7 +132,7 @@ public final class ExtractionEvaluation {
 
     /** Same instant, or the same UTC day when the expectation has no time of day. */
     static boolean sameDate(String expected, Instant got) {
-        Instant want = DateParsing.parse(expected);
+        Instant want = DateReader.parse(expected);
         if (want == null || got == null) return want == null && got == null;
         if (expected.trim().length() <= 10) {
             return want.atOffset(ZoneOffset.UTC).toLocalDate().equals(got.atOffset(ZoneOffset.UTC).toLocalDate());

@@ -1,12 +1,13 @@
 package org.tidings.extract;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.tidings.html.PageDecoder;
 
 /**
  * A development aid: for every snippet of extraction-eval-dev that the extractor gets wrong, says

@@ -49,4 +49,15 @@ class FeedDiscoveryTest {
         assertThat(FeedDiscovery.discover(rss, "application/rss+xml", "http://example.com/rss"))
                 .containsExactly("http://example.com/rss");
     }
+
+    /** The page is decoded as articles are (bytes over declarations), not by jsoup's default of UTF-8. */
+    @Test
+    void aPageIsDecodedAsArticlePagesAre() {
+        String page = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/flux-été.xml\"></head></html>";
+        String expected = "https://example.fr/flux-%C3%A9t%C3%A9.xml";
+        assertThat(FeedDiscovery.discover(page.getBytes(java.nio.charset.Charset.forName("windows-1252")), "text/html",
+                "https://example.fr/")).first().isEqualTo(expected);
+        assertThat(FeedDiscovery.discover(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=iso-8859-1",
+                "https://example.fr/")).first().isEqualTo(expected);
+    }
 }

@@ -196,6 +196,26 @@ class FeedRecoveryTest {
     }
 
     @Test
+    void gbkCharactersUnderAGb2312Declaration() {
+        // 镕 is in GBK, not in GB2312; pages already read both labels as their superset GB18030.
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"gb2312\"?>" + rss("<item><title>朱镕基</title></item>"))
+                .getBytes(Charset.forName("GBK"));
+        ParsedFeed feed = parse(body, null);
+        assertThat(feed.entries().get(0).title()).isEqualTo("朱镕基");
+        assertThat(feed.encoding()).isEqualTo("gb18030");
+        assertThat(feed.bozo()).as(feed.bozoReason()).isFalse();
+    }
+
+    @Test
+    void aCharsetThatCannotEncodeIsNoCrash() {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"ISO-2022-CN\"?>" + rss("<item><title>Plain</title></item>"))
+                .getBytes(StandardCharsets.US_ASCII);
+        ParsedFeed feed = parse(body, null);
+        assertThat(feed.entries().get(0).title()).isEqualTo("Plain");
+        assertThat(feed.encoding()).isEqualTo("iso-2022-cn");
+    }
+
+    @Test
     void cdataAndCommentsInsideElements() {
         ParsedFeed feed = parse(rss("<item><title><!-- c --><![CDATA[Tom & <Jerry>]]></title>"
                 + "<description><![CDATA[<p>a</p>]]> and <![CDATA[<p>b</p>]]></description></item>"));

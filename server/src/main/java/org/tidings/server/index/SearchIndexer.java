@@ -43,6 +43,12 @@ public class SearchIndexer {
     static final int COMMIT_EVERY = 50_000;
     /** With nothing new, the watermark is still committed this often, so a restart rereads little. */
     static final Duration IDLE_COMMIT = Duration.ofMinutes(5);
+    /**
+     * A commit costs an fsync: while articles keep coming (the pipeline wakes the index after every
+     * batch of stories), at most one this often. Searches in this process see new articles at once
+     * all the same; other processes reading the directory, and a restart, within this time.
+     */
+    static final Duration COMMIT_GAP = Duration.ofSeconds(1);
 
     private final SearchIndex index;
     private final SearchStore store;
@@ -111,7 +117,12 @@ public class SearchIndexer {
         }
         if (settled.isAfter(followed)) followed = settled;
         recent.values().removeIf(t -> t.isBefore(followed));
-        if (written > 0 || Duration.between(lastCommit, now).compareTo(IDLE_COMMIT) > 0) commit(followed);
+        Duration uncommitted = Duration.between(lastCommit, now);
+        if (written > 0 && uncommitted.compareTo(COMMIT_GAP) >= 0 || uncommitted.compareTo(IDLE_COMMIT) > 0) {
+            commit(followed);
+        } else if (written > 0) {
+            index.refresh();
+        }
         return written;
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * One stage of the pipeline in this process. Its rounds run on a thread of their own, every tick
  * and at once when woken, and never overlap; a round claims the work the stage has room for and
  * does it. Whenever work of this stage is done, the stages after it are woken. Stopping ends the
- * rounds and waits a while for the work under way: work cut short keeps its claim until the lease
+ * rounds and waits a while for the work under way, interrupting nothing (an interrupt mid-write
+ * makes the embedded database close its file): work cut short keeps its claim until the lease
  * ends, and is then done again.
  */
 final class Stage {
@@ -31,48 +32,46 @@ final class Stage {
 
     private final String name;
     private final Duration tick;
-    /** One round: does the work it claims and returns how much it claimed. */
+    /** One round: claims and does (or hands to the pieces' threads) the work; returns how much it claimed. */
     private final IntSupplier round;
-    /** A round that claimed this much is followed by another at once: there is more waiting. */
+    /** A round that claimed this much is followed by another at once: more is waiting. */
     private final int full;
-    /** The work under way for stages that do each piece on a thread of its own, else null. */
-    private final Slots slots;
     private final List<Stage> next = new ArrayList<>();
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
+    /** For stages that do each piece on a virtual thread of its own: the free places, and the threads. */
+    private final int concurrency;
+    private final Semaphore free;
+    private final ExecutorService pieces;
     private volatile boolean running;
 
-    private Stage(String name, Duration tick, int full, Slots slots, IntSupplier round) {
+    private Stage(String name, Duration tick, int full, int concurrency, RoundOf round) {
         this.name = name;
         this.tick = tick;
         this.full = full;
-        this.slots = slots;
-        this.round = round;
+        this.concurrency = concurrency;
+        this.free = new Semaphore(concurrency);
+        this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
+        this.round = () -> round.of(this);
     }
 
-    /**
-     * A stage whose work waits on the network (feeds, pages): each piece it claims runs on a
-     * virtual thread of its own, at most {@code concurrency} at once, and wakes the next stages
-     * when it is done.
-     */
+    private interface RoundOf {
+        int of(Stage stage);
+    }
+
+    /** A stage whose work waits on the network (feeds, pages): each piece on its own virtual thread, {@code concurrency} at most. */
     static <T> Stage each(String name, Duration tick, int concurrency, int batch, IntFunction<List<T>> claim, Consumer<T> work) {
-        Slots slots = new Slots(name, concurrency);
-        Stage[] stage = new Stage[1];
-        stage[0] = new Stage(name, tick, 0, slots, () -> {
-            List<T> claimed = claim.apply(Math.min(slots.free(), batch));
-            for (T piece : claimed) slots.run(() -> work.accept(piece), stage[0]::onPieceDone);
+        return new Stage(name, tick, 0, concurrency, stage -> {
+            List<T> claimed = claim.apply(Math.min(stage.free.availablePermits(), batch));
+            for (T piece : claimed) stage.runPiece(() -> work.accept(piece));
             return claimed.size();
         });
-        return stage[0];
     }
 
-    /**
-     * A stage that computes rather than waits (enrichment, stories): it works through what it
-     * claims a batch at a time on its own thread.
-     */
+    /** A stage that computes rather than waits (enrichment, stories): what it claims, a batch at a time, on its own thread. */
     static <T> Stage batches(String name, Duration tick, int batch, IntFunction<List<T>> claim, Consumer<List<T>> work) {
-        return new Stage(name, tick, batch, null, () -> {
+        return new Stage(name, tick, batch, 0, stage -> {
             List<T> claimed = claim.apply(batch);
             if (!claimed.isEmpty()) work.accept(claimed);
             return claimed.size();
@@ -81,7 +80,7 @@ final class Stage {
 
     /** A stage whose round is one call that says how much it did (the search index following the database). */
     static Stage rounds(String name, Duration tick, IntSupplier round) {
-        return new Stage(name, tick, 0, null, round);
+        return new Stage(name, tick, 0, 0, stage -> round.getAsInt());
     }
 
     /** The stages to wake when work of this one is done. */
@@ -115,19 +114,33 @@ final class Stage {
     }
 
     private void scheduledRound() {
+        if (!running) return;
         try {
             int claimed = round.getAsInt();
-            if (claimed > 0 && slots == null) wakeNext();
+            if (claimed > 0 && pieces == null) wakeNext();
             if (full > 0 && claimed >= full) wakeUp();
         } catch (RuntimeException e) {
-            if (!running) return; // stopping: the database may be closed already
-            log.atError().addKeyValue("event", name + "_round_failed").setCause(e).log("{} round failed", name);
+            if (running) log.atError().addKeyValue("event", name + "_round_failed").setCause(e).log("{} round failed", name);
         }
     }
 
-    private void onPieceDone() {
-        wakeNext();
-        wakeUp(); // a freed slot may take the next piece now rather than at the next tick
+    private void runPiece(Runnable piece) {
+        free.acquireUninterruptibly();
+        try {
+            pieces.execute(() -> {
+                try {
+                    piece.run();
+                } catch (RuntimeException e) {
+                    log.atError().addKeyValue("event", name + "_failed").setCause(e).log("a piece of {} failed", name);
+                } finally {
+                    free.release();
+                    wakeNext();
+                    wakeUp(); // the freed place may take the next piece now rather than at the next tick
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            free.release(); // stopping: the claim lapses and the piece is done again later
+        }
     }
 
     private void wakeNext() {
@@ -137,57 +150,21 @@ final class Stage {
     /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
     void stop() {
         running = false;
-        thread.shutdownNow();
-        if (slots != null) slots.stop();
+        awaitEnd(thread);
+        if (pieces != null) awaitEnd(pieces);
+    }
+
+    private static void awaitEnd(ExecutorService threads) {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isRunning() {
         return running;
-    }
-
-    /** The virtual threads of a stage that does each piece of work on its own, and how many may run at once. */
-    private static final class Slots {
-
-        private final String name;
-        private final Semaphore free;
-        private final ExecutorService threads;
-
-        Slots(String name, int size) {
-            this.name = name;
-            this.free = new Semaphore(size);
-            this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
-        }
-
-        int free() {
-            return free.availablePermits();
-        }
-
-        void run(Runnable piece, Runnable then) {
-            free.acquireUninterruptibly();
-            try {
-                threads.execute(() -> {
-                    try {
-                        piece.run();
-                    } catch (RuntimeException e) {
-                        log.atError().addKeyValue("event", name + "_failed").setCause(e).log("a piece of {} failed", name);
-                    } finally {
-                        free.release();
-                        then.run();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                free.release(); // stopping: the claim lapses and the piece is done again later
-            }
-        }
-
-        void stop() {
-            threads.shutdown();
-            try {
-                if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
-            } catch (InterruptedException e) {
-                threads.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

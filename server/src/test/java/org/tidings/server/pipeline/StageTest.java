@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The engine under every stage: rounds, claims as wide as the free slots, waking the next stage, draining, stopping. */
+/** The engine under every stage: rounds, claims as wide as the free slots, waking the next stage, stopping. */
 class StageTest {
 
     /** Long enough that only a wake-up can start a round within a test. */

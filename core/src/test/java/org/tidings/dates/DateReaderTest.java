@@ -1,4 +1,4 @@
-package org.tidings.feed;
+package org.tidings.dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Dates in the forms feeds really use, normalized to UTC. */
-class FeedDatesTest {
+/** Dates in the forms feeds and pages really use, normalized to UTC. */
+class DateReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -57,14 +57,36 @@ class FeedDatesTest {
         "2003/12/13 18:30:02                      | 2003-12-13T18:30:02Z",
         "2004年5月28日 01:31:15                    | 2004-05-28T01:31:15Z",
         "2004년 05월 28일 오후 01:31:15              | 2004-05-28T13:31:15Z",
+        // what page metadata writes (JSON-LD, meta tags, <time datetime>)
+        "2026-11-23                               | 2026-11-23T00:00:00Z",
+        "2021-11-01T10:52:50+0100                 | 2021-11-01T09:52:50Z",
+        "2019-04-28 06:01:07                      | 2019-04-28T06:01:07Z",
+        "2015-03-27T13:07:55.096Z                 | 2015-03-27T13:07:55.096Z",
+        "Mon, 23 Nov 2026 08:00:00 GMT            | 2026-11-23T08:00:00Z",
+        // only pages read these before the two readers were one: epoch numbers, an ISO date-time with a tail
+        "1764000000                               | 2025-11-24T16:00:00Z",
+        "1764000000123                            | 2025-11-24T16:00:00.123Z",
+        "2020-05-01T12:00:00Z[UTC]                | 2020-05-01T12:00:00Z",
+        "2021-03-04T10:00:00+01:00 (CET)          | 2021-03-04T09:00:00Z",
+        "2021-1-5T10:00:00Z                       | 2021-01-05T10:00:00Z",
+        // only feeds read these: a wrong day name, hour 24, basic form, a zone beyond 18 hours
+        "Tue, 11 Jun 2003 04:00:00 GMT            | 2003-06-11T04:00:00Z",
+        "2020-05-01T24:00:00Z                     | 2020-05-02T00:00:00Z",
+        "20200501                                 | 2020-05-01T00:00:00Z",
+        "2020-05-01T12:00:00+25:00                | 2020-05-01T12:00:00Z",
+        // both read these, pages wrongly: they stopped at the zone name, the PM and the lower-case t
+        "2020-05-01 10:00 EST                     | 2020-05-01T15:00:00Z",
+        "2020-05-01 01:00 PM                      | 2020-05-01T13:00:00Z",
+        "2020-05-01t12:00:00z                     | 2020-05-01T12:00:00Z",
     })
     void normalizesToUtc(String value, String expected) {
-        assertThat(FeedDates.parse(value)).isEqualTo(Instant.parse(expected));
+        assertThat(DateReader.parse(value)).isEqualTo(Instant.parse(expected));
     }
 
+    /** "9999-12-31" is a placeholder, not a date: pages read it before, feeds did not, and nobody should. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "not a date at all", "0000-00-00", "0103-12-13T18:30:02Z", "2003-06-31T15:51:30-05:00", "99/99/9999", "Tue, 45 Foo 2003"})
+    @ValueSource(strings = {"", "yesterday", "9999-12-31", "not a date at all", "0000-00-00", "0103-12-13T18:30:02Z", "2003-06-31T15:51:30-05:00", "99/99/9999", "Tue, 45 Foo 2003"})
     void unreadableDatesAreNull(String value) {
-        assertThat(FeedDates.parse(value)).isNull();
+        assertThat(DateReader.parse(value)).isNull();
     }
 }

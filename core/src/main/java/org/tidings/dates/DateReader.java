@@ -1,116 +1,91 @@
-package org.tidings.feed;
+package org.tidings.dates;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as feeds write them, normalized to UTC: ISO 8601 / W3C-DTF and their variants (basic form,
- * space instead of T, fractions, missing zone), RFC 822/1123/2822 and their sloppy variants (no day
- * name, two-digit years, missing seconds, named and military zones, "+05:30"), asctime, numeric
- * dd/mm/yyyy, CJK year/month/day marks, and month names in the common European languages. Day
- * names in any language are ignored. A date without a zone is taken as UTC.
+ * Reads a date as feeds and pages write it, to an instant. Forms, tried in this order: ISO 8601 /
+ * W3C-DTF and its variants (basic form, space instead of T, fractions, reduced precision); then
+ * the value as a soup of tokens, each recognized by its shape, so that order and day names do not
+ * matter: RFC 822/1123/2822 and their sloppy variants (no day name, two-digit years, missing
+ * seconds, named and military zones, "+05:30", comments), RFC 850, asctime, numeric dd/mm/yyyy,
+ * CJK year/month/day marks, month names in the common European languages (see {@link DateWords});
+ * then an ISO date-time followed by anything ("2020-05-01T12:00:00Z[UTC]"); then epoch seconds
+ * or milliseconds. A date without a zone is taken as UTC.
  */
-final class FeedDates {
+public final class DateReader {
 
     /** Two-digit years below this are 20xx (RFC 2822 section 4.3 uses 50). */
     private static final int TWO_DIGIT_PIVOT = 50;
     /** Years outside this range are typos, not dates (guards against "0000", "0103" and "99999"). */
     private static final int MIN_YEAR = 1000;
     private static final int MAX_YEAR = 2200;
+    private static final int MAX_LENGTH = 100;
 
+    private static final String TIME_OF_DAY = "(\\d{1,2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?";
+    private static final String ZONE = "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?";
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2}))?)?"
-                    + "(?:[Tt ]+(\\d{1,2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?)?"
-                    + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+            "(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2}))?)?(?:[Tt ]+" + TIME_OF_DAY + ")?" + ZONE);
+    /** Read up to where it stops making sense, so it needs a whole date and a colon in the time. */
+    private static final Pattern ISO_PREFIX = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?" + ZONE);
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?:[.,]\\d+)?(.*)");
-    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,4})[/.-](\\d{1,2})[/.-](\\d{1,4})");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
     /** RFC 850 "02-Nov-05": the dashes are separators, not a negative zone. */
     private static final Pattern RFC850_DATE = Pattern.compile("(\\d{1,2})-(\\p{L}{3,})-(\\d{2,4})");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s,]+");
 
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
-    private static final Map<String, Integer> ZONES = new HashMap<>();
+    private DateReader() {}
 
-    static {
-        String[][] months = {
-            {"jan", "january", "janv", "janvier", "januar", "ene", "enero", "gen", "gennaio", "janeiro", "januari", "jän", "sty", "stycznia", "ian", "январь", "января", "янв", "ιαν"},
-            {"feb", "february", "fév", "févr", "fev", "février", "februar", "febrero", "febbraio", "fevereiro", "februari", "lut", "lutego", "февраль", "февраля", "фев", "φεβ"},
-            {"mar", "march", "mars", "mär", "märz", "mrz", "marzo", "março", "maart", "mrt", "marca", "март", "марта", "мар", "μαρ"},
-            {"apr", "april", "avr", "avril", "abr", "abril", "aprile", "kwi", "kwietnia", "апрель", "апреля", "апр", "απρ"},
-            {"may", "mai", "mayo", "mag", "maggio", "maio", "mei", "maj", "maja", "май", "мая", "μαΐ", "μαι"},
-            {"jun", "june", "juin", "juni", "junio", "giu", "giugno", "junho", "cze", "czerwca", "июнь", "июня", "июн", "ιουν"},
-            {"jul", "july", "juil", "juillet", "juli", "julio", "lug", "luglio", "julho", "lip", "lipca", "июль", "июля", "июл", "ιουλ"},
-            {"aug", "august", "août", "aout", "ago", "agosto", "sie", "sierpnia", "август", "августа", "авг", "αυγ"},
-            {"sep", "sept", "september", "septembre", "septiembre", "set", "settembre", "setembro", "wrz", "września", "сентябрь", "сентября", "сен", "σεπ"},
-            {"oct", "october", "octobre", "okt", "oktober", "octubre", "ott", "ottobre", "out", "outubro", "paź", "października", "октябрь", "октября", "окт", "οκτ"},
-            {"nov", "november", "novembre", "noviembre", "novembro", "lis", "listopada", "ноябрь", "ноября", "ноя", "νοε"},
-            {"dec", "december", "déc", "décembre", "dez", "dezember", "dic", "diciembre", "dicembre", "dezembro", "gru", "grudnia", "декабрь", "декабря", "дек", "δεκ"},
-        };
-        for (int m = 0; m < months.length; m++) for (String name : months[m]) MONTHS.put(name, m + 1);
-        String[][] zones = {
-            {"0", "ut", "utc", "gmt", "z", "wet", "zulu"},
-            {"-300", "est"}, {"-240", "edt", "ast"}, {"-360", "cst"}, {"-300", "cdt"}, {"-420", "mst"},
-            {"-360", "mdt"}, {"-480", "pst"}, {"-420", "pdt"}, {"-540", "akst"}, {"-480", "akdt"},
-            {"-600", "hst"}, {"-180", "adt"}, {"-210", "nst"}, {"-150", "ndt"},
-            {"60", "cet", "met", "bst", "west", "wat"}, {"120", "cest", "mest", "eet", "cat", "sast"},
-            {"180", "eest", "msk", "eat"}, {"330", "ist"}, {"420", "ict", "wib"}, {"480", "hkt", "sgt", "awst", "pht"},
-            {"540", "jst", "kst"}, {"570", "acst"}, {"630", "acdt"}, {"600", "aest"}, {"660", "aedt"},
-            {"720", "nzst"}, {"780", "nzdt"},
-        };
-        for (String[] z : zones) for (int i = 1; i < z.length; i++) ZONES.put(z[i], Integer.parseInt(z[0]));
-    }
-
-    private FeedDates() {}
-
-    /** The instant {@code value} names, or null when it is not a date we can read. */
-    static Instant parse(String value) {
+    /**
+     * The instant {@code value} names, or null when it is not a date we can read. A form that
+     * recognizes the value but finds no such day ("2003-06-31") ends the search: null.
+     */
+    public static Instant parse(String value) {
         if (value == null) return null;
         String v = value.strip();
-        if (v.isEmpty() || v.length() > 100) return null;
+        if (v.isEmpty() || v.length() > MAX_LENGTH) return null;
         try {
-            Instant iso = iso(v);
-            return iso != null ? iso : loose(v);
+            Instant instant = iso(ISO.matcher(v), true);
+            if (instant == null) instant = tokens(v);
+            if (instant == null) instant = iso(ISO_PREFIX.matcher(v), false);
+            return instant != null ? instant : epoch(v);
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
     }
 
-    static String isoUtc(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    private static Instant iso(Matcher m, boolean whole) {
+        if (!(whole ? m.matches() : m.lookingAt())) return null;
+        return build(Integer.parseInt(m.group(1)), number(m.group(2), 1), number(m.group(3), 1), number(m.group(4), 0),
+                number(m.group(5), 0), number(m.group(6), 0), m.group(7) == null ? 0 : fraction(m.group(7)),
+                m.group(8) == null ? 0 : DateWords.zoneMinutes(m.group(8)));
     }
 
-    private static Instant iso(String v) {
-        if (v.length() < 4 || !Character.isDigit(v.charAt(0)) || !Character.isDigit(v.charAt(3))) return null;
-        Matcher m = ISO.matcher(v);
-        if (!m.matches()) return null;
-        int year = Integer.parseInt(m.group(1));
-        int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-        int hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-        int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-        int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-        int nanos = m.group(7) == null ? 0 : fraction(m.group(7));
-        int offset = m.group(8) == null ? 0 : zoneMinutes(m.group(8));
-        return build(year, month, day, hour, minute, second, nanos, offset);
+    private static int number(String digits, int absent) {
+        return digits == null ? absent : Integer.parseInt(digits);
     }
 
     private static int fraction(String digits) {
-        String nine = (digits + "000000000").substring(0, 9);
-        return Integer.parseInt(nine);
+        return Integer.parseInt((digits + "000000000").substring(0, 9));
+    }
+
+    private static Instant epoch(String v) {
+        if (!EPOCH.matcher(v).matches()) return null;
+        long n = Long.parseLong(v);
+        return v.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
     }
 
     /** Token soup: each token is recognized by its shape, so order and day names do not matter. */
-    private static Instant loose(String v) {
+    private static Instant tokens(String v) {
         Parts p = new Parts();
         String cleaned = RFC850_DATE.matcher(withoutComments(cjk(v.toLowerCase(Locale.ROOT)))).replaceAll("$1 $2 $3");
         for (String raw : TOKEN_SPLIT.split(cleaned)) {
@@ -163,8 +138,8 @@ final class FeedDates {
             return;
         }
         char first = t.charAt(0);
-        if ((first == '+' || first == '-') && OFFSET.matcher(t).matches()) {
-            p.offset = zoneMinutes(t);
+        if ((first == '+' || first == '-') && DateWords.isOffset(t)) {
+            p.offset = DateWords.zoneMinutes(t);
         } else if (Character.isDigit(first)) {
             number(t, p);
         } else {
@@ -188,7 +163,7 @@ final class FeedDates {
 
     private static void number(String t, Parts p) {
         String digits = t.replaceAll("(st|nd|rd|th|\\.)$", "");
-        if (!digits.chars().allMatch(Character::isDigit) || digits.isEmpty()) return;
+        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) return;
         int value = Integer.parseInt(digits);
         if (digits.length() == 4 && p.year < 0) p.year = value;
         else if (digits.length() <= 2 && p.day < 0 && value >= 1 && value <= 31) p.day = value;
@@ -198,14 +173,13 @@ final class FeedDates {
 
     private static void word(String t, Parts p) {
         String w = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
-        Integer month = MONTHS.get(w);
-        if (month == null && w.length() > 3 && w.chars().allMatch(c -> c < 128)) month = MONTHS.get(w.substring(0, 3));
+        Integer month = DateWords.month(w);
         if (month != null && (p.month < 0 || p.monthFromFirstToken)) {
             p.month = month;
             p.monthFromFirstToken = p.tokens == 0;
             return;
         }
-        Integer zone = ZONES.get(w);
+        Integer zone = DateWords.namedZone(w);
         if (zone != null) {
             p.offset = zone;
         } else if (w.equals("pm") || w.equals("p.m")) {
@@ -215,18 +189,6 @@ final class FeedDates {
         } else if ((w.startsWith("gmt") || w.startsWith("utc")) && w.length() > 3) {
             token(w.substring(3), p);
         }
-    }
-
-    private static int zoneMinutes(String zone) {
-        Integer named = ZONES.get(zone.toLowerCase(Locale.ROOT));
-        if (named != null) return named;
-        Matcher m = OFFSET.matcher(zone);
-        if (!m.matches()) return 0;
-        int sign = m.group(1).equals("-") ? -1 : 1;
-        String hours = m.group(2);
-        int h = Integer.parseInt(hours);
-        int min = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        return sign * (h * 60 + min);
     }
 
     private static Instant build(int year, int month, int day, int hour, int minute, int second, int nanos, int offsetMinutes) {

@@ -1,4 +1,4 @@
-package org.tidings.extract;
+package org.tidings.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,5 +68,33 @@ class PageDecoderTest {
     @Test
     void unknownCharsetNamesFallBackToSniffing() {
         assertThat(PageDecoder.decode(page("<meta charset=\"x-no-such-charset\">", StandardCharsets.UTF_8), null)).contains(TEXT);
+    }
+
+    // What feeds read before the two shared org.tidings.charset, and pages now read too.
+
+    @Test
+    void aUtf32ByteOrderMark() {
+        byte[] utf32 = ("\uFEFF<p>" + TEXT + "</p>").getBytes(Charset.forName("UTF-32LE"));
+        assertThat(PageDecoder.decode(utf32, null)).isEqualTo("<p>" + TEXT + "</p>");
+    }
+
+    @Test
+    void aUtf16DeclarationOnAsciiCompatibleBytesIsWrong() {
+        assertThat(PageDecoder.decode(page("<meta charset=\"utf-16\">", StandardCharsets.UTF_8), null)).contains(TEXT);
+        assertThat(PageDecoder.decode(page("", CP1252), "text/html; charset=UTF-16")).contains(TEXT);
+    }
+
+    @Test
+    void strayWindows1252BytesInAUtf8PageAreReadAsSuch() {
+        byte[] head = "<html><head><meta charset=\"utf-8\"></head><body><p>Grüße, naïve café, ".getBytes(StandardCharsets.UTF_8);
+        byte[] pasted = "déjà vu".getBytes(CP1252);
+        byte[] page = java.nio.ByteBuffer.allocate(head.length + pasted.length).put(head).put(pasted).array();
+        assertThat(PageDecoder.decode(page, null)).endsWith("Grüße, naïve café, déjà vu");
+        assertThat(PageDecoder.decode(page, "text/html; charset=iso-8859-1")).endsWith("Grüße, naïve café, déjà vu");
+    }
+
+    @Test
+    void theLatinDash1Label() {
+        assertThat(PageDecoder.decode(page("<meta charset=\"latin-1\">", CP1252), null)).contains(TEXT);
     }
 }
