@@ -1,6 +1,5 @@
 package org.tidings.server.comment;
 
-import org.tidings.server.store.CommentStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tidings.server.store.CommentStore;
 
 /**
  * The comment forms under an article. Each posts (with its CSRF token, checked by Spring

@@ -17,9 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
-import org.tidings.server.store.ArticleView;
 
 /**
  * The comments a page shows, read fresh for every request (so a hidden comment is gone at once):

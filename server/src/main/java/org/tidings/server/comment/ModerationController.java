@@ -1,6 +1,5 @@
 package org.tidings.server.comment;
 
-import org.tidings.server.store.CommentStore;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.CommentStore;
 
 /** The moderation queue and the moderators' decisions; moderators and administrators only. */
 @Controller

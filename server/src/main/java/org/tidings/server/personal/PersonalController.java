@@ -18,8 +18,8 @@ import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.Interest;
-import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.PersonalStore.Choice;
+import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 

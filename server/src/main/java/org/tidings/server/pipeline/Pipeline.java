@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.config.WorkerIdentity;
 import org.tidings.server.enrich.EnrichmentDesk;
+import org.tidings.server.index.SearchIndexer;
 import org.tidings.server.ingest.Backfill;
 import org.tidings.server.ingest.FeedRefresher;
 import org.tidings.server.ingest.FullTextFetcher;
-import org.tidings.server.index.SearchIndexer;
-import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.StoryDesk;
 

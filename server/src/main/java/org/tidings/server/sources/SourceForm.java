@@ -1,8 +1,8 @@
 package org.tidings.server.sources;
 
-import org.tidings.server.i18n.Message;
 import java.net.URI;
 import java.util.Locale;
+import org.tidings.server.i18n.Message;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 

@@ -18,9 +18,9 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * The "related" block of an article page over real HTTP, on H2 and PostgreSQL: similar recent

@@ -30,9 +30,9 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * Comments under load: {@code READERS} signed-in readers at once, each reading a random article

@@ -14,16 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
-import org.tidings.server.store.CommentStatus;
-import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /** The rules of comments, on H2 and PostgreSQL: threads, order, likes, edits, reports, holds, limits, moderation. */
 class CommentDeskTest {

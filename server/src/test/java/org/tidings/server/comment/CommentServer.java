@@ -15,8 +15,8 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Browser;
-import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.RunningServer;
 
 /** A running server with articles and accounts for comment tests, and the moves readers make on it. */
 final class CommentServer {

@@ -12,10 +12,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.tidings.server.config.TidingsProperties;
-import org.tidings.server.testing.Settings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.testing.Settings;
 
 class CommentTextTest {
 

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.jsoup.Jsoup;
+import org.tidings.server.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * Search latency over a large index: builds an index of {@code N} synthetic articles on disk

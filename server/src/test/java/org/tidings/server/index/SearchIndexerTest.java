@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.SourceSettings;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /** The index follows the database (H2 and PostgreSQL): new articles, full texts, copies, edited and removed sources, restarts. */
 class SearchIndexerTest {

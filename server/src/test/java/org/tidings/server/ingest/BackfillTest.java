@@ -11,12 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.enrich.EnrichmentDesk;
-import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.EnrichmentStore;
-import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
 

@@ -18,8 +18,8 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
-import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.RunningServer;
 
 /** One refresh against a real local publisher, for each way a publisher's server can answer. */
 class FeedRefresherTest {

@@ -17,8 +17,8 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
-import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.RunningServer;
 
 /**
  * Sources with full text on: each new article's page is fetched (robots.txt permitting) and its

@@ -18,9 +18,9 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * The walking slice end to end, on H2 (the embedded default, a file under the data directory)

@@ -22,9 +22,9 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * Two servers on one PostgreSQL (two application contexts with their own connection pools and

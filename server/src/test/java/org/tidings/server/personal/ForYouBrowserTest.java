@@ -21,8 +21,8 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Chromium;
-import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.RunningServer;
 
 /**
  * In a real headless Chromium: a reader signs up, signs in, follows a source from one of its

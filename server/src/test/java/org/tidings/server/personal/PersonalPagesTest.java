@@ -23,9 +23,9 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * The personal pages over real HTTP, on H2 and PostgreSQL: each reader reaches only their own

@@ -14,19 +14,19 @@ import org.tidings.server.account.Roles;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.Archive;
-import org.tidings.server.store.EnrichmentStore;
-import org.tidings.server.store.Interest;
-import org.tidings.server.store.PersonalStore;
-import org.tidings.server.store.PersonalStore.Choice;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.Interest;
+import org.tidings.server.store.PersonalStore.Choice;
+import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * Follows, mutes, saved articles, reading history, the mute filter and "For you", on H2 and

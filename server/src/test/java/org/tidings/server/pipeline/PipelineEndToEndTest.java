@@ -15,9 +15,9 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /**
  * An article goes the whole way in a running server, on H2 and PostgreSQL: its feed is refreshed,

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /** What ingestion stores of an entry and of its page, once, on H2 and PostgreSQL. */
 class ArticleStoreTest {

@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
-import org.tidings.server.testing.Fixtures;
 
 /** Claims, hand-overs and leases of the pipeline's stages, on H2 and PostgreSQL. */
 class PipelineStoreTest {
