@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The pipeline's stages and what they stand on: they run without a reader in sight. */
-    private static final String[] STAGES = server("pipeline", "ingest", "enrich", "story", "index", "fetch", "store", "config",
+    private static final String[] STAGES = server("pipeline", "ingest", "enrich", "story", "search", "fetch", "store", "config",
             "i18n");
     /** What readers, operators and moderators see and do. */
-    private static final String[] PAGES = server("site", "frontpage", "listing", "article", "search", "sources", "account",
-            "personal", "comment", "ai", "edition", "image", "demo", "cli");
+    private static final String[] PAGES = server("site", "frontpage", "listing", "article", "sources", "account", "personal",
+            "comment", "ai", "edition", "image", "demo", "cli");
 
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.tidings");

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.tidings.server.index.SimilarArticles;
+import org.tidings.server.search.SimilarArticles;
 import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SearchStore;

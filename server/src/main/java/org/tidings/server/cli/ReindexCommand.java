@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tidings.server.TidingsApplication;
-import org.tidings.server.index.SearchIndexer;
+import org.tidings.server.search.SearchIndexer;
 
 /**
  * {@code tidings reindex}: empties the search index and fills it again from the database, the

@@ -20,11 +20,11 @@ import org.tidings.html.HtmlText;
 import org.tidings.server.store.PipelineStore.Job;
 
 /**
- * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is idempotent: an entry is
- * found again by its key within its source, by its canonical URL or by its link, so a re-fetched,
- * re-ordered, re-identified or re-tagged entry updates the article it was rather than adding a
- * copy, and two processes racing on one entry store it once (the unique constraints decide,
- * {@code ON CONFLICT DO NOTHING} absorbs the loser).
+ * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is
+ * idempotent: an entry is found again by its key within its source, by its canonical URL or by its
+ * link, so a re-fetched, re-ordered, re-identified or re-tagged entry updates the article it was
+ * rather than adding a copy, and two processes racing on one entry store it once (the unique
+ * constraints decide, {@code ON CONFLICT DO NOTHING} absorbs the loser).
  */
 @Repository
 public class ArticleStore {

@@ -252,8 +252,8 @@ public class CommentStore {
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
-        return new Stored(rs.getLong("id"), rs.getLong("article_id"), rs.getObject("parent_id", Long.class), rs.getObject("root_id", Long.class),
-                rs.getObject("author_id", Long.class), rs.getString("author"), rs.getString("body"),
+        return new Stored(rs.getLong("id"), rs.getLong("article_id"), rs.getObject("parent_id", Long.class),
+                rs.getObject("root_id", Long.class), rs.getObject("author_id", Long.class), rs.getString("author"), rs.getString("body"),
                 CommentStatus.of(rs.getString("status")), fromDb(rs, "created_at"), fromDb(rs, "edited_at"),
                 rs.getInt("likes"), rs.getLong("liked") > 0);
     }

@@ -60,8 +60,8 @@ public class PersonalStore {
     }
 
     public List<Entry> list(long account, Choice choice) {
-        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table + " WHERE account_id = :a ORDER BY kind, label, target")
-                .param("a", account)
+        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table
+                        + " WHERE account_id = :a ORDER BY kind, label, target").param("a", account)
                 .query((rs, row) -> new Entry(Interest.parse(rs.getString("kind")).orElseThrow(), rs.getString("target"),
                         rs.getString("label"), fromDb(rs, "created_at")))
                 .list();

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tidings.server.store.PipelineStore.Job;
 
-/** Stories in the articles table: which article belongs to which story, as the story desk decides (pages read them through the {@link Archive}). */
+/**
+ * Stories in the articles table: which article belongs to which story, as the story desk decides
+ * (pages read them through the {@link Archive}).
+ */
 @Repository
 public class StoryStore {
 

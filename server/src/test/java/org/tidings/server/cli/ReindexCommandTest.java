@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
-import org.tidings.server.index.SearchIndex;
+import org.tidings.server.search.SearchIndex;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;

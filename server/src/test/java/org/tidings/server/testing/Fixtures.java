@@ -1,6 +1,6 @@
 package org.tidings.server.testing;
 
-import org.tidings.server.index.SearchRequest;
+import org.tidings.server.search.SearchRequest;
 import org.tidings.server.store.SourceSettings;
 
 /** The settings and requests tests make most: a plain source, a search by words alone. */

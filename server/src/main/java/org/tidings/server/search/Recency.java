@@ -1,4 +1,4 @@
-package org.tidings.server.index;
+package org.tidings.server.search;
 
 import java.io.IOException;
 import java.util.Arrays;

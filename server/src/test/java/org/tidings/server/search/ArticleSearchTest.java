@@ -1,4 +1,4 @@
-package org.tidings.server.index;
+package org.tidings.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tidings.server.index.SearchRequest.Sort;
+import org.tidings.server.search.SearchRequest.Sort;
 import org.tidings.server.testing.Fixtures;
 
 /** Queries on an index of real headlines (and a few Arabic reports): words, phrases, prefixes, filters, order, passages. */

@@ -1,9 +1,9 @@
-package org.tidings.server.search;
+package org.tidings.server.listing;
 
 import java.util.List;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.tidings.server.index.SearchRequest;
-import org.tidings.server.index.SearchResults;
+import org.tidings.server.search.SearchRequest;
+import org.tidings.server.search.SearchResults;
 
 /**
  * What the search page shows: the request as the reader made it, the results (or the reason there

@@ -1,4 +1,4 @@
-package org.tidings.server.search;
+package org.tidings.server.listing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tidings.server.i18n.Message;
-import org.tidings.server.index.ArticleSearch;
-import org.tidings.server.index.SearchRequest;
-import org.tidings.server.index.SearchResults;
 import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchRequest;
+import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.AtomFeed;
 import org.tidings.server.site.SiteAddress;
 import org.tidings.server.store.SearchStore;
@@ -63,9 +63,10 @@ class SearchController {
         if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        model.addAttribute("search", new SearchPage(read.request(), results, asked, params.get("from"), params.get("to"),
-                publishers(read.request()), options(ArticleSearch.Filter.SECTION, read.request().section(), "search.section.", locale),
-                languages(read.request().lang(), locale), options(ArticleSearch.Filter.REGION, read.request().region(), "search.region.", locale)));
+        SearchRequest asking = read.request();
+        model.addAttribute("search", new SearchPage(asking, results, asked, params.get("from"), params.get("to"), publishers(asking),
+                options(ArticleSearch.Filter.SECTION, asking.section(), "search.section.", locale), languages(asking.lang(), locale),
+                options(ArticleSearch.Filter.REGION, asking.region(), "search.region.", locale)));
         return "search";
     }
 

@@ -1,4 +1,4 @@
-package org.tidings.server.index;
+package org.tidings.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tidings.server.index;
+package org.tidings.server.search;
 
 import java.io.Closeable;
 import java.io.IOException;
