@@ -23,7 +23,7 @@ import org.tidings.server.store.PersonalStore;
  * <pre>{@code
  * List<ArticleView> shown = readerFilters.visible(articles);
  * List<TopStory> top = readerFilters.visible(stories, TopStory::lead);
- * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title(), h.lead()));
+ * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.articleId(), h.sourceId(), h.title(), h.snippet()));
  * }</pre>
  */
 @Service
