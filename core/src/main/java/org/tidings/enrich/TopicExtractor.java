@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tidings.enrich.Text.Token;
+import org.tidings.text.Token;
+import org.tidings.text.Abbreviations;
+import org.tidings.text.Folding;
+import org.tidings.text.StopWords;
+import org.tidings.text.Tokenizer;
+import org.tidings.text.WordLists;
 
 /**
  * Finds the people, organisations, places and key phrases of an article without a trained model: known names from
@@ -56,18 +61,27 @@ final class TopicExtractor {
 
     TopicExtractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        this.stopWords = Lexicon.stopWords();
-        Map<String, List<String>> entities = Lexicon.sections("entities.txt", ";");
-        Set<String> notNames = new HashSet<>(Lexicon.keys(entities, "generic"));
-        notNames.addAll(Lexicon.keys(entities, "month"));
-        notNames.addAll(Lexicon.keys(entities, "weekday"));
+        this.stopWords = StopWords.everyLanguage();
+        Map<String, List<String>> entities = WordLists.sections("/org/tidings/enrich/entities.txt", ";");
+        Set<String> notNames = new HashSet<>(keys(entities, "generic"));
+        notNames.addAll(keys(entities, "month"));
+        notNames.addAll(keys(entities, "weekday"));
         this.generic = Set.copyOf(notNames);
-        this.agencies = Lexicon.keys(entities, "agency");
-        this.titles = Lexicon.keys(entities, "title");
-        this.givenNames = Lexicon.keys(entities, "given");
-        this.orgSuffixes = Lexicon.keys(entities, "org-suffix");
-        this.orgPrefixes = Lexicon.keys(entities, "org-prefix");
-        this.institutions = Lexicon.keys(entities, "ar-institution");
+        this.agencies = keys(entities, "agency");
+        this.titles = keys(entities, "title");
+        this.givenNames = keys(entities, "given");
+        this.orgSuffixes = keys(entities, "org-suffix");
+        this.orgPrefixes = keys(entities, "org-prefix");
+        this.institutions = keys(entities, "ar-institution");
+    }
+
+    /** The keys of the entries of one section of a word list. */
+    private static Set<String> keys(Map<String, List<String>> sections, String section) {
+        Set<String> keys = new HashSet<>();
+        for (String entry : sections.getOrDefault(section, List.of())) {
+            keys.add(Folding.phraseKey(entry));
+        }
+        return Set.copyOf(keys);
     }
 
     /** The topics and the raw place mentions (for the places of the article). */
@@ -75,8 +89,8 @@ final class TopicExtractor {
     }
 
     Result extract(String title, String text, boolean arabicDisplay) {
-        List<Token> titleTokens = Text.tokens(title);
-        List<Token> bodyTokens = Text.tokens(text);
+        List<Token> titleTokens = Tokenizer.NAMES.tokens(title);
+        List<Token> bodyTokens = Tokenizer.NAMES.tokens(text);
         Set<String> lowerCaseWords = lowerCaseWords(bodyTokens);
         TopicTally doc = new TopicTally(arabicDisplay, lowerCaseWords);
         boolean titleCase = isTitleCase(titleTokens);
@@ -148,7 +162,7 @@ final class TopicExtractor {
 
     private static boolean onlySpaceBetween(String text, Token a, Token b) {
         int from = a.end();
-        if (from < b.start() && text.charAt(from) == '.' && Text.isAbbreviation(a)) {
+        if (from < b.start() && text.charAt(from) == '.' && Abbreviations.keepsPeriod(a)) {
             from++;
         }
         for (int i = from; i < b.start(); i++) {

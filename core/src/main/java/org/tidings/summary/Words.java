@@ -1,32 +1,20 @@
 package org.tidings.summary;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.tidings.text.Casing;
+import org.tidings.text.Stems;
+import org.tidings.text.StopWords;
+import org.tidings.text.Tokenizer;
 
 /**
- * Language-aware tokenization into matching terms. Words are runs of letters and digits (joined by
- * an inner apostrophe, period or comma, so "don't", "9.99", "255,904" and "U.S" stay whole;
- * hyphens split, so "six-month" matches "six months"). A term is the lower-cased word with the
- * English possessive and inflections removed, cut to {@link #PREFIX} characters: a cheap stemmer
- * that works the same way for every language in the data ("remplacera"/"remplacer",
- * "condamnées"/"condamné", "publicaron"/"publicado").
+ * Sentence words as matching terms ({@link Token}): numbers canonical, negation cues marked, names and capitals told
+ * apart per language, French and Italian elisions split.
  */
 final class Words {
-
-    /**
-     * Terms are cut to this many characters: "presid(ent|ential)", "remplac(era|er)". Shorter cuts
-     * merge unrelated words ("stat(e|ion)"), longer ones miss inflections; the grounding set gives
-     * the same result for 5, 6 and 7, so six is a middle, not a measured optimum.
-     */
-    static final int PREFIX = 6;
-
-    private static final Pattern WORD =
-            Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’.,&][\\p{L}\\p{M}\\p{N}]+)*");
 
     private Words() {
     }
@@ -34,27 +22,11 @@ final class Words {
     /** Tokens of one sentence or question, in order. */
     static List<Token> tokens(String text, String language) {
         List<Token> tokens = new ArrayList<>();
-        Set<String> stop = Lexicon.stopWords(language);
-        Matcher m = WORD.matcher(text);
-        boolean first = true;
-        int previousEnd = 0;
-        while (m.find()) {
-            boolean sentenceStart = first || opensClause(text, previousEnd, m.start());
-            addWord(m.group(), sentenceStart, language, stop, tokens);
-            first = false;
-            previousEnd = m.end();
+        Set<String> stop = StopWords.sentences(language);
+        for (org.tidings.text.Token word : Tokenizer.SENTENCES.tokens(text)) {
+            addWord(word.surface(), word.sentenceStart(), language, stop, tokens);
         }
         return tokens;
-    }
-
-    /** A word right after a colon, a dash or an opening quote may be capitalized without being a name. */
-    private static boolean opensClause(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (":;\"“«—–!?(".indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void addWord(String word, boolean sentenceStart, String language, Set<String> stop,
@@ -94,7 +66,7 @@ final class Words {
         }
         String number = number(lower, language);
         boolean content = number != null || !stop.contains(lower) && lower.length() > 1;
-        return new Token(number != null ? number : stem(lower, language), content, name && number == null,
+        return new Token(number != null ? number : Stems.sentence(lower, language), content, name && number == null,
                 capital && number == null, number, false);
     }
 
@@ -117,7 +89,7 @@ final class Words {
      * every new noun of a faithful paraphrase would count as an invented name.
      */
     static boolean looksLikeName(String word, boolean sentenceStart, String language) {
-        boolean mixed = hasInnerCapitalOrDigitMix(word);
+        boolean mixed = Casing.isMixedCase(word);
         if (mixed) {
             return true;
         }
@@ -128,20 +100,6 @@ final class Words {
             return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
         }
         return !sentenceStart;
-    }
-
-    private static boolean hasInnerCapitalOrDigitMix(String word) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(word.charAt(i - 1))) {
-                return true;
-            }
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
-        }
-        return letter && digit;
     }
 
     /** The canonical value of a number: "255,904" is "255904", "two" is "2", "third" is "3rd". */
@@ -174,35 +132,5 @@ final class Words {
         String suffix = lower.substring(i);
         return Set.of("st", "nd", "rd", "th", "er", "e", "ème", "º", "ª", "o", "a").contains(suffix)
                 ? lower.substring(0, i) + "th" : null;
-    }
-
-    static String stem(String lower, String language) {
-        String s = Normalizer.normalize(lower, Normalizer.Form.NFC);
-        if ("en".equals(language)) {
-            s = englishBase(s);
-        }
-        return s.length() > PREFIX ? s.substring(0, PREFIX) : s;
-    }
-
-    private static String englishBase(String s) {
-        if (s.endsWith("'s") || s.endsWith("’s")) {
-            s = s.substring(0, s.length() - 2);
-        }
-        if (s.endsWith("ies") && s.length() > 4) {
-            return s.substring(0, s.length() - 3) + "y";
-        }
-        if (s.endsWith("ing") && s.length() > 5) {
-            return s.substring(0, s.length() - 3);
-        }
-        if (s.endsWith("ed") && s.length() > 4) {
-            return s.substring(0, s.length() - 2);
-        }
-        if (s.endsWith("es") && s.length() > 4 && !s.endsWith("ses")) {
-            return s.substring(0, s.length() - 1);
-        }
-        if (s.endsWith("s") && s.length() > 3 && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-            return s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 }
