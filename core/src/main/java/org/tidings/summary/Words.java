@@ -22,7 +22,7 @@ final class Words {
     /** Tokens of one sentence or question, in order. */
     static List<Token> tokens(String text, String language) {
         List<Token> tokens = new ArrayList<>();
-        Set<String> stop = StopWords.sentences(language);
+        Set<String> stop = StopWords.of(language);
         for (org.tidings.text.Token word : Tokenizer.SENTENCES.tokens(text)) {
             addWord(word.surface(), word.sentenceStart(), language, stop, tokens);
         }

@@ -1,43 +1,42 @@
 package org.tidings.text;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Words that say nothing about what a text is about, by language, from {@code stopwords.txt}. */
+/**
+ * Words that say nothing about what a text is about, from {@code stopwords.txt}: the function words of each
+ * language, and the words of news that name no subject ("update", "video", "says", "officials").
+ */
 public final class StopWords {
 
-    /** The languages that have a list of their own; a text in any other language is read with the English one. */
-    private static final String[] LANGUAGES = {"en", "ar", "de", "fr", "es"};
-
     private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");
+    /** The languages of {@link #everyLanguage}: those of the editions. */
+    private static final List<String> EDITION_LANGUAGES = List.of("en", "ar", "de", "fr", "es", "news");
     private static final Set<String> EVERY_LANGUAGE = everyLanguage(LISTS);
 
     private StopWords() {
     }
 
-    /** The stop words of every language as {@link Folding#key keys}: a text mixes languages, a function word is one everywhere. */
-    public static Set<String> everyLanguage() {
-        return EVERY_LANGUAGE;
+    /** The function words of a language; the English ones for a language without a list. */
+    public static Set<String> of(String language) {
+        return LISTS.getOrDefault(language, LISTS.get("en"));
     }
 
-    /** Headline grammar words and the fillers of news headlines ("update", "video", "says"). */
+    /** English function words and the fillers of headlines ("update", "video"): for clustering headlines. */
     public static Set<String> headlines() {
         return LISTS.get("headlines");
     }
 
-    /** The stop words of one language for sentence matching; English ones for a language without a list. */
-    public static Set<String> sentences(String language) {
-        return LISTS.getOrDefault("sentences " + language, LISTS.get("sentences en"));
+    /** Every list as {@link Folding#key keys}: a text mixes languages, a function word is one everywhere. */
+    public static Set<String> everyLanguage() {
+        return EVERY_LANGUAGE;
     }
 
     private static Set<String> everyLanguage(Map<String, Set<String>> lists) {
         Set<String> words = new HashSet<>();
-        for (String language : LANGUAGES) {
-            for (String word : lists.get(language)) {
-                words.add(Folding.key(word));
-            }
-        }
+        EDITION_LANGUAGES.forEach(language -> lists.get(language).forEach(word -> words.add(Folding.key(word))));
         return Set.copyOf(words);
     }
 }

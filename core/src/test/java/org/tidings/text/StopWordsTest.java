@@ -19,9 +19,16 @@ class StopWordsTest {
     }
 
     @Test
-    void sentenceListsAreByLanguageWithEnglishForOthers() {
-        assertThat(StopWords.sentences("de")).contains("und", "der").doesNotContain("the");
-        assertThat(StopWords.sentences("fr")).contains("les", "dans");
-        assertThat(StopWords.sentences("xx")).isEqualTo(StopWords.sentences("en")).contains("the");
+    void listsAreByLanguageWithEnglishForOthers() {
+        assertThat(StopWords.of("de")).contains("und", "der").doesNotContain("the");
+        assertThat(StopWords.of("fr")).contains("les", "dans");
+        assertThat(StopWords.of("nl")).contains("het", "een");
+        assertThat(StopWords.of("xx")).isEqualTo(StopWords.of("en")).contains("the");
+    }
+
+    @Test
+    void newsWordsAreStopWordsOfTopicsButNotOfSentences() {
+        assertThat(StopWords.everyLanguage()).contains("officials", "announced");
+        assertThat(StopWords.of("en")).doesNotContain("officials", "announced");
     }
 }
