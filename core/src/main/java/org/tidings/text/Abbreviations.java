@@ -8,7 +8,6 @@ public final class Abbreviations {
 
     private static final Map<String, Set<String>> BY_LANGUAGE = WordLists.sets("/org/tidings/text/abbreviations.txt");
     private static final Set<String> ANY = BY_LANGUAGE.get("any");
-    private static final Set<String> NAMES = BY_LANGUAGE.get("names");
 
     private Abbreviations() {
     }
@@ -23,8 +22,7 @@ public final class Abbreviations {
 
     /** "Mr.", "Sen.", "W." (an initial): the period after this token ends no sentence. */
     public static boolean keepsPeriod(Token token) {
-        String s = token.surface();
-        return NAMES.contains(token.key()) || s.length() == 1 && Character.isUpperCase(s.charAt(0));
+        return endsNoSentence(token.key(), "en");
     }
 
 }
