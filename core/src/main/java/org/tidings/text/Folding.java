@@ -42,11 +42,11 @@ public final class Folding {
         return key.toString();
     }
 
-    /** "Zürich" is "Zurich"; text without accents is returned as it is. */
+    /** "Zürich" is "Zurich", "ﬁ" is "fi", "º" is "o" (compatibility forms too, as URLs want them); ASCII is returned as it is. */
     public static String withoutAccents(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 127) {
-                return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
             }
         }
         return s;

@@ -1,13 +1,11 @@
 package org.tidings.text;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** URL slugs and hashtags of topic names. */
 public final class Slugs {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     /** Slugs are path segments: longer ones only make URLs unwieldy. */
     private static final int MAX_SLUG = 80;
@@ -17,7 +15,7 @@ public final class Slugs {
 
     /** "Côte d’Ivoire" becomes "cote-d-ivoire"; "الأمم المتحدة" becomes "الامم-المتحده" (folded Arabic). */
     public static String slug(String name) {
-        String folded = Folding.key(MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(""));
+        String folded = Folding.key(Folding.withoutAccents(name));
         String slug = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = slug.replaceAll("^-+|-+$", "");
         return slug.length() <= MAX_SLUG ? slug : slug.substring(0, MAX_SLUG).replaceAll("-+$", "");

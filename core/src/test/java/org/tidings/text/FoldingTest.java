@@ -30,6 +30,7 @@ class FoldingTest {
     void accentsAreStripped() {
         assertThat(Folding.withoutAccents("Côte d’Ivoire, Zürich, São Paulo")).isEqualTo("Cote d’Ivoire, Zurich, Sao Paulo");
         assertThat(Folding.withoutAccents("plain")).isEqualTo("plain");
+        assertThat(Folding.withoutAccents("ﬁnal 1º")).isEqualTo("final 1o");
     }
 
     @Test
