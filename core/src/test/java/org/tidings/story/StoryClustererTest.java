@@ -176,9 +176,9 @@ class StoryClustererTest {
 
     @Test
     void oldFollowUpsNeedMoreThanRecentOnes() {
-        assertThat(StoryClusterer.timeFactor(T0.plus(Duration.ofHours(6)), T0)).isEqualTo(1.0);
-        assertThat(StoryClusterer.timeFactor(T0.plus(Duration.ofHours(60)), T0)).isLessThan(0.5);
-        assertThat(StoryClusterer.timeFactor(T0, T0.plus(Duration.ofHours(60)))).isLessThan(0.5);
+        assertThat(StoryIndex.timeFactor(T0.plus(Duration.ofHours(6)), T0)).isEqualTo(1.0);
+        assertThat(StoryIndex.timeFactor(T0.plus(Duration.ofHours(60)), T0)).isLessThan(0.5);
+        assertThat(StoryIndex.timeFactor(T0, T0.plus(Duration.ofHours(60)))).isLessThan(0.5);
     }
 
     @Test
