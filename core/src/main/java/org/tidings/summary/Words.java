@@ -40,7 +40,7 @@ final class Words {
             lower = lower.substring(apostrophe);
             sentenceStart = false;
         }
-        boolean name = looksLikeName(word, sentenceStart, language) && !stop.contains(lower);
+        boolean name = Casing.isName(word, sentenceStart, !"de".equals(language)) && !stop.contains(lower);
         boolean capital = !name && Character.isUpperCase(word.codePointAt(0)) && !stop.contains(lower)
                 && !isParticipleOrAdverb(lower, language) && (!sentenceStart || "en".equals(language));
         out.add(token(lower, name, capital, language, stop));
@@ -81,25 +81,6 @@ final class Words {
 
     private static boolean isEnglishNegation(String lower) {
         return lower.endsWith("n't") || lower.endsWith("n’t");
-    }
-
-    /**
-     * Names are capitalized words inside a sentence, and mixed-case words anywhere ("iOS", "1Password").
-     * German capitalizes every noun, so there only mixed-case and all-caps words count: otherwise
-     * every new noun of a faithful paraphrase would count as an invented name.
-     */
-    static boolean looksLikeName(String word, boolean sentenceStart, String language) {
-        boolean mixed = Casing.isMixedCase(word);
-        if (mixed) {
-            return true;
-        }
-        if (!Character.isUpperCase(word.codePointAt(0))) {
-            return false;
-        }
-        if ("de".equals(language)) {
-            return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-        }
-        return !sentenceStart;
     }
 
     /** The canonical value of a number: "255,904" is "255904", "two" is "2", "third" is "3rd". */

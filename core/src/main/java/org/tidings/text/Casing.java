@@ -51,6 +51,16 @@ public final class Casing {
         return words >= MIN_WORDS && upper > SHOUTING_SHARE * words;
     }
 
+    /**
+     * Whether a word is written as a name: an acronym or a mixed-case word anywhere ("IBM", "iOS"), or a capitalised
+     * word inside a sentence when capitals mark names in the text (not in a Title Case headline, not in German,
+     * which capitalises every noun).
+     */
+    public static boolean isName(String word, boolean sentenceStart, boolean capitalsMarkNames) {
+        return isAcronym(word) || isMixedCase(word)
+                || capitalsMarkNames && !sentenceStart && Character.isUpperCase(word.codePointAt(0));
+    }
+
     /** "IBM", "GM", "MH370": two to six capitals or digits, at least two capitals. */
     public static boolean isAcronym(String word) {
         if (word.length() < 2 || word.length() > MAX_ACRONYM) {

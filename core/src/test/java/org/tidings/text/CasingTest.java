@@ -39,4 +39,14 @@ class CasingTest {
         assertThat(Casing.isMixedCase("Apple")).isFalse();
         assertThat(Casing.isMixedCase("NASA")).isFalse();
     }
+
+    @Test
+    void namesAreAcronymsMixedCaseOrCapitalisedInsideASentence() {
+        assertThat(Casing.isName("Mojang", false, true)).isTrue();
+        assertThat(Casing.isName("Engineers", true, true)).isFalse();
+        assertThat(Casing.isName("Gerät", false, false)).isFalse();
+        assertThat(Casing.isName("TOTP", true, false)).isTrue();
+        assertThat(Casing.isName("iOS", true, false)).isTrue();
+        assertThat(Casing.isName("patched", false, true)).isFalse();
+    }
 }
