@@ -8,10 +8,11 @@ import java.util.Set;
 import org.tidings.text.Casing;
 import org.tidings.text.Stems;
 import org.tidings.text.StopWords;
+import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
 /**
- * Sentence words as matching terms ({@link Token}): numbers canonical, negation cues marked, names and capitals told
+ * Sentence words as matching terms ({@link Term}): numbers canonical, negation cues marked, names and capitals told
  * apart per language, French and Italian elisions split.
  */
 final class Words {
@@ -19,23 +20,23 @@ final class Words {
     private Words() {
     }
 
-    /** Tokens of one sentence or question, in order. */
-    static List<Token> tokens(String text, String language) {
-        List<Token> tokens = new ArrayList<>();
+    /** The terms of one sentence or question, in order. */
+    static List<Term> terms(String text, String language) {
+        List<Term> terms = new ArrayList<>();
         Set<String> stop = StopWords.of(language);
-        for (org.tidings.text.Token word : Tokenizer.SENTENCES.tokens(text)) {
-            addWord(word.surface(), word.sentenceStart(), language, stop, tokens);
+        for (Token word : Tokenizer.SENTENCES.tokens(text)) {
+            addWord(word.surface(), word.sentenceStart(), language, stop, terms);
         }
-        return tokens;
+        return terms;
     }
 
     private static void addWord(String word, boolean sentenceStart, String language, Set<String> stop,
-                                List<Token> out) {
+                                List<Term> out) {
         String lower = word.toLowerCase(Locale.ROOT);
         int apostrophe = elisionEnd(lower, language);
         if (apostrophe > 0) {
             String head = lower.substring(0, apostrophe - 1);
-            out.add(token(head, false, false, language, stop));
+            out.add(term(head, false, false, language, stop));
             word = word.substring(apostrophe);
             lower = lower.substring(apostrophe);
             sentenceStart = false;
@@ -43,7 +44,7 @@ final class Words {
         boolean name = Casing.isName(word, sentenceStart, !"de".equals(language)) && !stop.contains(lower);
         boolean capital = !name && Character.isUpperCase(word.codePointAt(0)) && !stop.contains(lower)
                 && !isParticipleOrAdverb(lower, language) && (!sentenceStart || "en".equals(language));
-        out.add(token(lower, name, capital, language, stop));
+        out.add(term(lower, name, capital, language, stop));
     }
 
     /** Romance elision: "l’actuelle", "d’Orsay", "n’ont", "dell'anno" become two words. */
@@ -60,13 +61,13 @@ final class Words {
         return -1;
     }
 
-    private static Token token(String lower, boolean name, boolean capital, String language, Set<String> stop) {
+    private static Term term(String lower, boolean name, boolean capital, String language, Set<String> stop) {
         if (isEnglishNegation(lower) || Lexicon.isNegation(lower, language)) {
-            return new Token(lower, false, false, false, null, true);
+            return new Term(lower, false, false, false, null, true);
         }
         String number = number(lower, language);
         boolean content = number != null || !stop.contains(lower) && lower.length() > 1;
-        return new Token(number != null ? number : Stems.sentence(lower, language), content, name && number == null,
+        return new Term(number != null ? number : Stems.sentence(lower, language), content, name && number == null,
                 capital && number == null, number, false);
     }
 
