@@ -41,7 +41,7 @@ public final class WordLists {
     }
 
     /** Each section of a resource of space-separated words as a set. */
-    static Map<String, Set<String>> sets(String resource) {
+    public static Map<String, Set<String>> sets(String resource) {
         Map<String, Set<String>> sets = new HashMap<>();
         sections(resource, "\\s+").forEach((name, words) -> sets.put(name, Set.copyOf(words)));
         return Map.copyOf(sets);
