@@ -1,8 +1,12 @@
 package org.tidings.enrich;
 
+import static org.tidings.enrich.TopicExtractor.markUsed;
+import static org.tidings.enrich.TopicExtractor.phrase;
+
 import java.util.List;
 import java.util.Set;
 
+import org.tidings.enrich.TopicExtractor.Weights;
 import org.tidings.text.Token;
 
 /** Arabic has no capitals: known names from the gazetteer, and names after a title ("الشيخ محمد بن راشد"). */
@@ -22,11 +26,11 @@ final class ArabicNames {
     }
 
     /** Arabic has no capitals: known names from the gazetteer, and names after a title ("الشيخ محمد بن راشد"). */
-    int scan(TopicTally doc, List<Token> tokens, int i, TopicExtractor.Weights weights, boolean[] used) {
+    int scan(TopicTally doc, List<Token> tokens, int i, Weights weights, boolean[] used) {
         Gazetteer.Match match = gazetteer.match(tokens, i);
         if (match != null) {
             doc.addKnown(match.entry(), weights.at(i), match.length());
-            TopicExtractor.markUsed(used, i, i + match.length());
+            markUsed(used, i, i + match.length());
             return i + match.length();
         }
         if (!words.titles().contains(tokens.get(i).key())) {
@@ -37,16 +41,16 @@ final class ArabicNames {
             nameStart++;
         }
         int nameEnd = nameStart;
-        while (nameEnd < tokens.size() && nameEnd - nameStart < MAX_ARABIC_PERSON_TOKENS && isArabicNameWord(tokens, nameEnd,
-                nameStart)) {
+        while (nameEnd < tokens.size() && nameEnd - nameStart < MAX_ARABIC_PERSON_TOKENS
+                && isArabicNameWord(tokens, nameEnd, nameStart)) {
             nameEnd++;
         }
         while (nameEnd > nameStart && PERSON_CONNECTORS.contains(tokens.get(nameEnd - 1).key())) {
             nameEnd--;
         }
         if (nameEnd > nameStart) {
-            doc.add(Topic.Kind.PERSON, TopicExtractor.phrase(tokens, nameStart, nameEnd), weights.at(nameStart), nameEnd - nameStart);
-            TopicExtractor.markUsed(used, i, nameEnd);
+            doc.add(Topic.Kind.PERSON, phrase(tokens, nameStart, nameEnd), weights.at(nameStart), nameEnd - nameStart);
+            markUsed(used, i, nameEnd);
         }
         return Math.max(nameEnd, i + 1);
     }

@@ -1,9 +1,13 @@
 package org.tidings.enrich;
 
+import static org.tidings.enrich.TopicExtractor.markUsed;
+import static org.tidings.enrich.TopicExtractor.phrase;
+
 import java.util.List;
 import java.util.Set;
 
 import org.tidings.text.Abbreviations;
+import org.tidings.enrich.TopicExtractor.Weights;
 import org.tidings.text.Token;
 
 /**
@@ -29,7 +33,7 @@ final class CapitalisedNames {
         this.words = words;
     }
 
-    int scan(TopicTally doc, String text, List<Token> tokens, int start, TopicExtractor.Weights weights,
+    int scan(TopicTally doc, String text, List<Token> tokens, int start, Weights weights,
                                 boolean[] used, boolean titleCase) {
         int end = runEnd(text, tokens, start);
         int from = skipNotNames(doc, tokens, start, end);
@@ -88,8 +92,9 @@ final class CapitalisedNames {
             }
             boolean commonWordOpeningSentence = token.sentenceStart()
                     && (doc.isCommonWord(token.key()) || words.stopWords().contains(token.key()));
-            if (!words.generic().contains(token.key()) && !words.agencies().contains(token.key()) && !commonWordOpeningSentence
-                    && !Gazetteer.CONNECTORS.contains(token.key()) && !opensSentenceBeforeConnector(tokens, from, end)) {
+            if (!words.generic().contains(token.key()) && !words.agencies().contains(token.key())
+                    && !commonWordOpeningSentence && !Gazetteer.CONNECTORS.contains(token.key())
+                    && !opensSentenceBeforeConnector(tokens, from, end)) {
                 return from;
             }
             from++;
@@ -108,14 +113,14 @@ final class CapitalisedNames {
     }
 
     /** Title Case headlines: only gazetteer names count, never a guessed name. */
-    private void addKnownNamesOnly(TopicTally doc, List<Token> tokens, int from, int end, TopicExtractor.Weights weights,
+    private void addKnownNamesOnly(TopicTally doc, List<Token> tokens, int from, int end, Weights weights,
                                    boolean[] used) {
         int i = from;
         while (i < end) {
             Gazetteer.Match match = gazetteer.match(tokens, i);
             if (match != null && i + match.length() <= end) {
                 doc.addKnown(match.entry(), weights.at(i), match.length());
-                TopicExtractor.markUsed(used, i, i + match.length());
+                markUsed(used, i, i + match.length());
                 i += match.length();
             } else {
                 i++;
@@ -124,10 +129,10 @@ final class CapitalisedNames {
     }
 
     /** Splits a capitalised run at titles and known names, and classifies what is left. */
-    private void classifyRun(TopicTally doc, List<Token> tokens, int from, int end, TopicExtractor.Weights weights, boolean[] used) {
-        TopicExtractor.markUsed(used, from, end);
+    private void classifyRun(TopicTally doc, List<Token> tokens, int from, int end, Weights weights, boolean[] used) {
+        markUsed(used, from, end);
         if (isOrganisationShape(tokens, from, end) && !containsTitle(tokens, from, end)) {
-            doc.add(Topic.Kind.ORGANIZATION, TopicExtractor.phrase(tokens, from, end), weights.at(from), end - from);
+            doc.add(Topic.Kind.ORGANIZATION, phrase(tokens, from, end), weights.at(from), end - from);
             return;
         }
         boolean afterTitle = false;
@@ -175,7 +180,7 @@ final class CapitalisedNames {
 
     /** An unknown capitalised phrase: a person, an organisation, or a proper subject ("World Cup"). */
     private void classifyPiece(TopicTally doc, List<Token> tokens, int from, int end, boolean afterTitle,
-                               TopicExtractor.Weights weights) {
+                               Weights weights) {
         for (int i = from + 1; i < end - 1; i++) {
             if (AND.contains(tokens.get(i).key())) {
                 classifyPiece(doc, tokens, from, i, afterTitle, weights);
@@ -193,7 +198,7 @@ final class CapitalisedNames {
         if (length <= 0 || length > MAX_NAME_TOKENS || isShouting(tokens, from, end)) {
             return;
         }
-        String name = TopicExtractor.phrase(tokens, from, end);
+        String name = phrase(tokens, from, end);
         double weight = weights.at(from);
         if (isOrganisationShape(tokens, from, end) || length == 1 && isAcronym(tokens.get(from))) {
             doc.add(Topic.Kind.ORGANIZATION, name, weight, length);
@@ -234,7 +239,8 @@ final class CapitalisedNames {
             Token token = tokens.get(i);
             String key = token.key();
             if (token.allCaps() || !key.chars().allMatch(Character::isLetter) || doc.isCommonWord(key)
-                    || words.stopWords().contains(key) || Gazetteer.CONNECTORS.contains(key) || gazetteer.match(tokens, i) != null) {
+                    || words.stopWords().contains(key) || Gazetteer.CONNECTORS.contains(key)
+                    || gazetteer.match(tokens, i) != null) {
                 return false;
             }
         }
@@ -261,7 +267,8 @@ final class CapitalisedNames {
             return false;
         }
         boolean suffix = words.orgSuffixes().contains(tokens.get(end - 1).key());
-        boolean prefix = words.orgPrefixes().contains(tokens.get(from).key()) && tokens.get(from + 1).key().equals("of");
+        boolean prefix = words.orgPrefixes().contains(tokens.get(from).key())
+                && tokens.get(from + 1).key().equals("of");
         return suffix || prefix;
     }
 
@@ -277,7 +284,7 @@ final class CapitalisedNames {
     /** Two to six capitals ("NASA", "IMF"); guards against shouted words by rejecting stop and generic words. */
     private boolean isAcronym(Token token) {
         String s = token.surface();
-        return token.allCaps() && s.length() >= 2 && s.length() <= MAX_ACRONYM && !words.stopWords().contains(token.key())
-                && !words.generic().contains(token.key());
+        return token.allCaps() && s.length() >= 2 && s.length() <= MAX_ACRONYM
+                && !words.stopWords().contains(token.key()) && !words.generic().contains(token.key());
     }
 }

@@ -2,6 +2,7 @@ package org.tidings.enrich;
 
 import java.util.List;
 
+import org.tidings.enrich.TopicExtractor.Weights;
 import org.tidings.text.Token;
 
 /** Key phrases: content words and two-word phrases that recur ("interest rates", "الطاقة المتجددة"). */
@@ -19,7 +20,7 @@ final class KeyPhrases {
     }
 
     /** Content words and two-word phrases that recur ("interest rates", "الطاقة المتجددة"). */
-    void collect(TopicTally doc, List<Token> tokens, TopicExtractor.Weights weights, boolean[] used) {
+    void collect(TopicTally doc, List<Token> tokens, Weights weights, boolean[] used) {
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -38,8 +39,8 @@ final class KeyPhrases {
 
     private boolean isContentWord(TopicTally doc, Token token) {
         String key = token.key();
-        if (key.length() < MIN_PHRASE_CHARS || words.stopWords().contains(key) || words.generic().contains(key) || isElided(key)
-                || !Character.isLetter(key.codePointAt(0)) || key.chars().anyMatch(Character::isDigit)) {
+        if (key.length() < MIN_PHRASE_CHARS || words.stopWords().contains(key) || words.generic().contains(key)
+                || isElided(key) || !Character.isLetter(key.codePointAt(0)) || key.chars().anyMatch(Character::isDigit)) {
             return false;
         }
         return token.arabic() || !token.capitalised() || token.sentenceStart() && doc.isCommonWord(key);

@@ -24,5 +24,4 @@ public final class Abbreviations {
     public static boolean keepsPeriod(Token token) {
         return endsNoSentence(token.key(), "en");
     }
-
 }

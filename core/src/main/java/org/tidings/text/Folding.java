@@ -19,7 +19,10 @@ public final class Folding {
     private Folding() {
     }
 
-    /** Lower case, no dots, one apostrophe, Arabic without vowel marks and with one form of alef, yaa and taa marbuta. */
+    /**
+     * The form every lookup compares: lower case, no dots, one apostrophe, Arabic without vowel marks and with one
+     * form of alef, yaa and taa marbuta.
+     */
     public static String key(String word) {
         String s = word.toLowerCase(Locale.ROOT).replace("’", "'").replace(".", "");
         if (!isArabic(s)) {
@@ -42,7 +45,7 @@ public final class Folding {
         return key.toString();
     }
 
-    /** "Zürich" is "Zurich", "ﬁ" is "fi", "º" is "o" (compatibility forms too, as URLs want them); ASCII is returned as it is. */
+    /** "Zürich" is "Zurich"; compatibility forms are decomposed too ("ﬁ" is "fi", "º" is "o"), as URLs want them. */
     public static String withoutAccents(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 127) {

@@ -40,17 +40,20 @@ public final class Tokenizer {
     private static final int MIN_POSSESSIVE_WORD = 3;
 
     private final Pattern word;
+    /** Characters between two words that make the second open a sentence or clause. */
     private final String sentenceBreaks;
-    private final boolean periodEndsSentenceAfterWord;
+    /** Whether a period also makes the next word open a sentence, unless it follows an abbreviation or initial. */
+    private final boolean periodBreaksAfterWords;
     private final boolean cutsPossessive;
 
-    private Tokenizer(String word, String sentenceBreaks, boolean abbreviationsKeepPeriod, boolean cutsPossessive) {
+    private Tokenizer(String word, String sentenceBreaks, boolean periodBreaksAfterWords, boolean cutsPossessive) {
         this.word = Pattern.compile(word);
         this.sentenceBreaks = sentenceBreaks;
-        this.periodEndsSentenceAfterWord = abbreviationsKeepPeriod;
+        this.periodBreaksAfterWords = periodBreaksAfterWords;
         this.cutsPossessive = cutsPossessive;
     }
 
+    /** The words of a text, in order. */
     public List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
         Matcher m = word.matcher(text);
@@ -58,7 +61,8 @@ public final class Tokenizer {
         while (m.find()) {
             String surface = cutsPossessive ? withoutPossessive(m.group()) : m.group();
             boolean sentenceStart = tokens.isEmpty() || endsSentence(text, previousEnd, m.start(), tokens.getLast());
-            tokens.add(new Token(surface, Folding.key(surface), m.start(), m.start() + surface.length(), sentenceStart));
+            int start = m.start();
+            tokens.add(new Token(surface, Folding.key(surface), start, start + surface.length(), sentenceStart));
             previousEnd = m.end();
         }
         return tokens;
@@ -68,7 +72,7 @@ public final class Tokenizer {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (sentenceBreaks.indexOf(c) >= 0
-                    || periodEndsSentenceAfterWord && c == '.' && !(i == from && Abbreviations.keepsPeriod(previous))) {
+                    || periodBreaksAfterWords && c == '.' && !(i == from && Abbreviations.keepsPeriod(previous))) {
                 return true;
             }
         }
@@ -76,7 +80,7 @@ public final class Tokenizer {
     }
 
     /** "Obama's" is "Obama". */
-    public static String withoutPossessive(String word) {
+    private static String withoutPossessive(String word) {
         if (word.length() > MIN_POSSESSIVE_WORD && (word.endsWith("'s") || word.endsWith("’s"))) {
             return word.substring(0, word.length() - 2);
         }
