@@ -6,8 +6,8 @@ import static org.tidings.enrich.TopicExtractor.phrase;
 import java.util.List;
 import java.util.Set;
 
-import org.tidings.text.Abbreviations;
 import org.tidings.enrich.TopicExtractor.Weights;
+import org.tidings.text.Abbreviations;
 import org.tidings.text.Token;
 
 /**

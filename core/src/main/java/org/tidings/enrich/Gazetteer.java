@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.tidings.text.Token;
 import org.tidings.text.Folding;
+import org.tidings.text.Token;
 import org.tidings.text.WordLists;
 
 /**

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tidings.text.Token;
 import org.tidings.text.Folding;
+import org.tidings.text.Token;
 import org.tidings.text.WordLists;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.tidings.text.Casing;
 import org.tidings.text.Folding;
-import org.tidings.text.StopWords;
 import org.tidings.text.Stems;
+import org.tidings.text.StopWords;
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
