@@ -15,6 +15,8 @@ public final class Folding {
     private static final int MIN_CLITIC_WORD = 4;
     private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** No letter below the Arabic block is Arabic: most words are told apart without a script lookup. */
+    private static final char FIRST_ARABIC = '\u0600';
 
     private Folding() {
     }
@@ -79,6 +81,7 @@ public final class Folding {
 
     /** Whether the text starts with an Arabic letter. */
     public static boolean isArabic(String s) {
-        return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.ARABIC;
+        return !s.isEmpty() && s.charAt(0) >= FIRST_ARABIC
+                && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.ARABIC;
     }
 }
