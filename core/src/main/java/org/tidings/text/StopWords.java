@@ -12,8 +12,8 @@ import java.util.Set;
 public final class StopWords {
 
     private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");
-    /** The languages of {@link #everyLanguage}: those of the editions. */
-    private static final List<String> EDITION_LANGUAGES = List.of("en", "ar", "de", "fr", "es", "news");
+    /** The lists of {@link #everyLanguage}: the languages of the editions, and the news words. */
+    private static final List<String> TOPIC_LISTS = List.of("en", "ar", "de", "fr", "es", "news");
     private static final Set<String> EVERY_LANGUAGE = everyLanguage(LISTS);
 
     private StopWords() {
@@ -36,7 +36,7 @@ public final class StopWords {
 
     private static Set<String> everyLanguage(Map<String, Set<String>> lists) {
         Set<String> words = new HashSet<>();
-        EDITION_LANGUAGES.forEach(language -> lists.get(language).forEach(word -> words.add(Folding.key(word))));
+        TOPIC_LISTS.forEach(language -> lists.get(language).forEach(word -> words.add(Folding.key(word))));
         return Set.copyOf(words);
     }
 }
