@@ -19,13 +19,13 @@ public final class LanguageTags {
     private LanguageTags() {
     }
 
-    /** "en-US", "EN", "en_gb" and "eng" are "en"; null for a blank tag. */
+    /** "en-US", "EN", "en_gb" and "eng" are "en"; null for a tag without a primary subtag. */
     public static String primary(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }
         String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return TWO_LETTER.getOrDefault(primary, primary);
+        return primary.isEmpty() ? null : TWO_LETTER.getOrDefault(primary, primary);
     }
 
     /** The ISO 639-1 code of an ISO 639-2/3 code, or null when there is none. */

@@ -25,8 +25,9 @@ class LanguageTagsTest {
     }
 
     @Test
-    void blankTagsHaveNoLanguage() {
+    void tagsWithoutAPrimarySubtagHaveNoLanguage() {
         assertThat(LanguageTags.primary(null)).isNull();
         assertThat(LanguageTags.primary("  ")).isNull();
+        assertThat(LanguageTags.primary("-US")).isNull();
     }
 }
