@@ -241,7 +241,7 @@ final class Gazetteer {
 
     private static String firstArabic(String[] names) {
         for (String name : names) {
-            if (!name.isEmpty() && Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.ARABIC) {
+            if (Folding.isArabic(name)) {
                 return name;
             }
         }

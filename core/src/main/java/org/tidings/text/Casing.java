@@ -79,7 +79,7 @@ public final class Casing {
     }
 
     /** "iOS", "1Password", "MH370": a capital after a small letter, or letters mixed with digits. */
-    public static boolean isMixedCase(String word) {
+    static boolean isMixedCase(String word) {
         boolean letter = false;
         boolean digit = false;
         for (int i = 0; i < word.length(); i++) {

@@ -24,8 +24,7 @@ public final class Slugs {
     /** "Federal Reserve" becomes "#FederalReserve"; Arabic words are joined by underscores. */
     public static String hashtag(String name) {
         String[] words = NOT_WORD.split(name.strip());
-        boolean arabic = !name.isBlank()
-                && Character.UnicodeScript.of(name.strip().codePointAt(0)) == Character.UnicodeScript.ARABIC;
+        boolean arabic = Folding.isArabic(name.strip());
         StringBuilder tag = new StringBuilder("#");
         for (String word : words) {
             if (word.isEmpty()) {

@@ -10,7 +10,7 @@ public final class Stems {
      * unrelated words ("stat(e|ion)"), longer ones miss inflections; the grounding set gives the same result for 5,
      * 6 and 7, so six is a middle, not a measured optimum.
      */
-    public static final int PREFIX = 6;
+    private static final int PREFIX = 6;
 
     private Stems() {
     }
