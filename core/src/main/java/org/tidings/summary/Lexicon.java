@@ -5,31 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tidings.text.StopWords;
 import org.tidings.text.WordLists;
 
 /**
- * Negation cues ({@code negations.txt}) and number words ({@code numbers.txt}) by language; stop words are
- * {@link org.tidings.text.StopWords}.
+ * The word lists of one language, looked up once per sentence: stop words ({@link StopWords}), negation cues
+ * ({@code negations.txt}; a cue negates the next content word) and number words ({@code numbers.txt}: "two" is
+ * "2", "third" is "3th").
  */
-final class Lexicon {
+record Lexicon(String language, Set<String> stopWords, Set<String> negations, Map<String, String> numberWords) {
 
     private static final Map<String, Set<String>> NEGATIONS = WordLists.sets("/org/tidings/summary/negations.txt");
-    private static final Map<String, Map<String, String>> NUMBER_WORDS = numberWords();
+    private static final Map<String, Map<String, String>> NUMBER_WORDS = readNumberWords();
 
-    private Lexicon() {
-    }
-
-    static boolean isNegation(String lower, String language) {
-        return NEGATIONS.getOrDefault(language, Set.of()).contains(lower);
-    }
-
-    /** The digits a number word stands for ("two" is "2", "third" is "3th"), or null. */
-    static String numberWord(String lower, String language) {
-        return NUMBER_WORDS.get("en".equals(language) ? "en" : "other").get(lower);
+    static Lexicon of(String language) {
+        return new Lexicon(language, StopWords.of(language), NEGATIONS.getOrDefault(language, Set.of()),
+                NUMBER_WORDS.get("en".equals(language) ? "en" : "other"));
     }
 
     /** Each section's words with the value that begins their line. */
-    private static Map<String, Map<String, String>> numberWords() {
+    private static Map<String, Map<String, String>> readNumberWords() {
         Map<String, Map<String, String>> sections = new HashMap<>();
         WordLists.sections("/org/tidings/summary/numbers.txt", "\n").forEach((section, lines) -> {
             Map<String, String> words = new HashMap<>();

@@ -3,11 +3,11 @@ package org.tidings.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.tidings.text.Casing;
 import org.tidings.text.Stems;
-import org.tidings.text.StopWords;
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
@@ -23,20 +23,21 @@ final class Words {
     /** The terms of one sentence or question, in order. */
     static List<Term> terms(String text, String language) {
         List<Term> terms = new ArrayList<>();
-        Set<String> stop = StopWords.of(language);
+        Lexicon lexicon = Lexicon.of(language);
         for (Token word : Tokenizer.SENTENCES.tokens(text)) {
-            addWord(word.surface(), word.sentenceStart(), language, stop, terms);
+            addWord(word.surface(), word.sentenceStart(), lexicon, terms);
         }
         return terms;
     }
 
-    private static void addWord(String word, boolean sentenceStart, String language, Set<String> stop,
-                                List<Term> out) {
+    private static void addWord(String word, boolean sentenceStart, Lexicon lexicon, List<Term> out) {
+        String language = lexicon.language();
+        Set<String> stop = lexicon.stopWords();
         String lower = word.toLowerCase(Locale.ROOT);
         int apostrophe = elisionEnd(lower, language);
         if (apostrophe > 0) {
             String head = lower.substring(0, apostrophe - 1);
-            out.add(term(head, false, false, language, stop));
+            out.add(term(head, false, false, lexicon));
             word = word.substring(apostrophe);
             lower = lower.substring(apostrophe);
             sentenceStart = false;
@@ -44,7 +45,7 @@ final class Words {
         boolean name = Casing.isName(word, sentenceStart, !"de".equals(language)) && !stop.contains(lower);
         boolean capital = !name && Character.isUpperCase(word.codePointAt(0)) && !stop.contains(lower)
                 && !isParticipleOrAdverb(lower, language) && (!sentenceStart || "en".equals(language));
-        out.add(term(lower, name, capital, language, stop));
+        out.add(term(lower, name, capital, lexicon));
     }
 
     /** Romance elision: "l’actuelle", "d’Orsay", "n’ont", "dell'anno" become two words. */
@@ -61,14 +62,14 @@ final class Words {
         return -1;
     }
 
-    private static Term term(String lower, boolean name, boolean capital, String language, Set<String> stop) {
-        if (isEnglishNegation(lower) || Lexicon.isNegation(lower, language)) {
+    private static Term term(String lower, boolean name, boolean capital, Lexicon lexicon) {
+        if (isEnglishNegation(lower) || lexicon.negations().contains(lower)) {
             return new Term(lower, false, false, false, null, true);
         }
-        String number = number(lower, language);
-        boolean content = number != null || !stop.contains(lower) && lower.length() > 1;
-        return new Term(number != null ? number : Stems.sentence(lower, language), content, name && number == null,
-                capital && number == null, number, false);
+        String number = number(lower, lexicon.numberWords());
+        boolean content = number != null || !lexicon.stopWords().contains(lower) && lower.length() > 1;
+        return new Term(number != null ? number : Stems.sentence(lower, lexicon.language()), content,
+                name && number == null, capital && number == null, number, false);
     }
 
     /**
@@ -85,8 +86,8 @@ final class Words {
     }
 
     /** The canonical value of a number: "255,904" is "255904", "two" is "2", "third" is "3rd". */
-    static String number(String lower, String language) {
-        String word = Lexicon.numberWord(lower, language);
+    private static String number(String lower, Map<String, String> numberWords) {
+        String word = numberWords.get(lower);
         if (word != null) {
             return word;
         }

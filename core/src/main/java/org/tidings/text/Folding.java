@@ -26,6 +26,9 @@ public final class Folding {
      * form of alef, yaa and taa marbuta.
      */
     public static String key(String word) {
+        if (isAsciiKey(word)) {
+            return word;
+        }
         String s = word.toLowerCase(Locale.ROOT).replace("’", "'").replace(".", "");
         if (!isArabic(s)) {
             return s;
@@ -77,6 +80,17 @@ public final class Folding {
             }
         }
         return variants;
+    }
+
+    /** Most words of a text are their own key: ASCII without capitals or dots (one pass, no copy). */
+    private static boolean isAsciiKey(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c > 127 || c == '.' || c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text starts with an Arabic letter. */
