@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.jsoup.Jsoup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.tidings.text.LanguageTags;
 
 /**
  * Search latency over a large index: builds an index of {@code N} synthetic articles on disk
@@ -218,7 +219,7 @@ public final class SearchBenchmark {
                 Path expected = page.resolve("expected.html");
                 if (!Files.exists(meta) || !Files.exists(expected)) continue;
                 JsonNode lang = json.readTree(Files.readString(meta)).get("lang");
-                String code = lang == null || lang.isNull() ? "en" : Languages.primary(lang.asString());
+                String code = lang == null || lang.isNull() ? "en" : LanguageTags.primary(lang.asString());
                 if (code == null || !(code.equals("en") || code.equals("fr") || code.equals("es") || code.equals("de") || code.equals("pt"))) continue;
                 String text = Jsoup.parse(Files.readString(expected)).text();
                 for (String sentence : text.split("(?<=[.!?])\\s+")) {
