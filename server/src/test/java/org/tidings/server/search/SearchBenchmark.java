@@ -113,7 +113,9 @@ public final class SearchBenchmark {
         for (int k = 0; k < count; k++) text.append(pool.get(r.nextInt(pool.size()))).append(' ');
         int source = r.nextInt(SOURCES);
         Instant published = NOW.minusMillis((long) (r.nextDouble() * TWO_YEARS_MS));
-        return new IndexedArticle(i + 1L, source + 1L, "Publisher " + source, title, text.toString(), "", lang,
+        // the lead, as the store keeps it: the start of the text (a feed's summary is no longer)
+        return new IndexedArticle(i + 1L, source + 1L, "Publisher " + source, title, text.toString(),
+                org.tidings.article.ArticleText.cut(text.toString(), org.tidings.article.ArticleText.LEAD_CHARS), lang,
                 SECTIONS.get(source % SECTIONS.size()), Set.of(REGIONS.get(source % REGIONS.size())), List.of(), published,
                 r.nextInt(3) == 0 ? (long) r.nextInt(n(i)) + 1 : null);
     }
