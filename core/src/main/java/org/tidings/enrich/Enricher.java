@@ -2,6 +2,8 @@ package org.tidings.enrich;
 
 import java.util.List;
 
+import org.tidings.text.Tokenizer;
+
 /**
  * The enrichment stage: language, topics/hashtags, section and places of one article.
  *
@@ -48,8 +50,8 @@ public final class Enricher {
         String both = cleanTitle.isEmpty() ? cleanText : cleanTitle + ".\n" + cleanText;
         LanguageDetector.Guess lang = languages.detect(both, declaredLang);
         TopicExtractor.Result found = topics.extract(cleanTitle, cleanText, "ar".equals(lang.lang()));
-        SectionClassifier.Result section = sections.classify(Text.tokens(cleanTitle), Text.tokens(cleanText),
-                Section.fromName(sourceSection));
+        SectionClassifier.Result section = sections.classify(Tokenizer.NAMES.tokens(cleanTitle),
+                Tokenizer.NAMES.tokens(cleanText), Section.fromName(sourceSection));
         PlaceFinder.Result where = places.find(cleanText, found.places());
         return new Enrichment(lang.lang(), round(lang.confidence()), found.topics(), section.section(),
                 section.confidence(), where.countries(), where.regions());

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.tidings.enrich.Text.Token;
+import org.tidings.text.Folding;
+import org.tidings.text.Token;
+import org.tidings.text.WordLists;
 
 /**
  * Known places and organisations, looked up by folded phrase. Country names in English and Arabic come from the
@@ -85,7 +87,7 @@ final class Gazetteer {
 
     /** The entry of an exact (folded) name, or null: for datelines. */
     Entry lookup(String name) {
-        return entries.get(Text.foldPhrase(name));
+        return entries.get(Folding.phraseKey(name));
     }
 
     private Entry lookup(List<String> firsts, List<Token> tokens, int i, int length) {
@@ -105,7 +107,7 @@ final class Gazetteer {
 
     /** The first word as written, and for Arabic without a glued conjunction or preposition. */
     private static List<String> variants(Token token) {
-        return Text.withoutClitics(token.key());
+        return Folding.withoutClitics(token.key());
     }
 
     /**
@@ -174,7 +176,7 @@ final class Gazetteer {
     }
 
     private void loadPlaces() {
-        for (String line : Lexicon.lines("places.txt")) {
+        for (String line : WordLists.lines("/org/tidings/enrich/places.txt")) {
             if (line.startsWith("@")) {
                 loadRegion(line);
             } else {
@@ -225,12 +227,12 @@ final class Gazetteer {
     }
 
     private void loadOrganisations() {
-        Map<String, List<String>> sections = Lexicon.sections("entities.txt", ";");
+        Map<String, List<String>> sections = WordLists.sections("/org/tidings/enrich/entities.txt", ";");
         for (String organisation : sections.get("org")) {
             String[] names = organisation.split("\\|");
             Entry entry = new Entry(Topic.Kind.ORGANIZATION, names[0], firstArabic(names), null);
             for (String name : names) {
-                if (!entries.containsKey(Text.foldPhrase(name))) {
+                if (!entries.containsKey(Folding.phraseKey(name))) {
                     add(name, entry);
                 }
             }
@@ -239,7 +241,7 @@ final class Gazetteer {
 
     private static String firstArabic(String[] names) {
         for (String name : names) {
-            if (!name.isEmpty() && Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.ARABIC) {
+            if (Folding.isArabic(name)) {
                 return name;
             }
         }
@@ -248,7 +250,7 @@ final class Gazetteer {
 
 
     private void add(String name, Entry entry) {
-        String key = Text.foldPhrase(name);
+        String key = Folding.phraseKey(name);
         if (key.isEmpty()) {
             return;
         }

@@ -3,13 +3,11 @@ package org.tidings.enrich;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.tidings.text.LanguageTags;
 
 /**
  * Detects the language of a text with OpenNLP's language detector (model {@code langdetect-183.bin} from
@@ -37,16 +35,10 @@ final class LanguageDetector {
 
     private static final String MODEL = "/langdetect-183.bin";
 
-    /** Languages of the model that have no ISO 639-1 code of their own but a close written standard that does. */
-    private static final Map<String, String> MACRO_LANGUAGES = Map.of(
-            "cmn", "zh", "pes", "fa", "lvs", "lv", "ekk", "et", "pnb", "pa", "plt", "mg", "gsw", "de", "zsm", "ms");
-
     private final LanguageDetectorModel model;
-    private final Map<String, String> toTwoLetter;
 
     LanguageDetector() {
         this.model = SharedModel.INSTANCE;
-        this.toTwoLetter = twoLetterCodes();
     }
 
     /** A guessed language and how sure the guess is (0.5 is a tie with the runner-up, 1 is certain). */
@@ -106,19 +98,15 @@ final class LanguageDetector {
         return sum <= 0 ? 0 : top.getConfidence() / sum;
     }
 
-    private String code(Language language) {
-        return toTwoLetter.get(language.getLang());
+    private static String code(Language language) {
+        return LanguageTags.twoLetter(language.getLang());
     }
 
-    private String normalizeDeclared(String declaredLang) {
-        if (declaredLang == null || declaredLang.isBlank()) {
-            return null;
-        }
-        String primary = declaredLang.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        if (primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            return primary;
-        }
-        return toTwoLetter.get(primary);
+    /** The declared language as an ISO 639-1 code, or null when it names none. */
+    private static String normalizeDeclared(String declaredLang) {
+        String primary = LanguageTags.primary(declaredLang);
+        return primary != null && primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                ? primary : null;
     }
 
     private static String sample(String text) {
@@ -136,14 +124,6 @@ final class LanguageDetector {
             }
         }
         return letters;
-    }
-
-    private static Map<String, String> twoLetterCodes() {
-        Map<String, String> codes = new HashMap<>(MACRO_LANGUAGES);
-        for (String two : Locale.getISOLanguages()) {
-            codes.putIfAbsent(Locale.of(two).getISO3Language(), two);
-        }
-        return Map.copyOf(codes);
     }
 
     /** The model is read once per class loader (10 MB, about half a second) and shared: it is immutable. */

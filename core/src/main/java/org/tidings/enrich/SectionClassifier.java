@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tidings.enrich.Text.Token;
+import org.tidings.text.Folding;
+import org.tidings.text.Token;
+import org.tidings.text.WordLists;
 
 /**
  * Files an article under a {@link Section} from a weighted word list per section ({@code sections.txt}, written by
@@ -31,7 +33,7 @@ final class SectionClassifier {
     private int longestPrefix;
 
     SectionClassifier() {
-        Map<String, List<String>> sections = Lexicon.sections("sections.txt", "\\s+");
+        Map<String, List<String>> sections = WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+");
         sections.forEach((name, terms) -> {
             Section section = Section.valueOf(name.toUpperCase(java.util.Locale.ROOT));
             for (String term : terms) {
@@ -73,7 +75,7 @@ final class SectionClassifier {
     }
 
     private Map<Section, Double> termWeights(String word) {
-        for (String key : Text.withoutClitics(word)) {
+        for (String key : Folding.withoutClitics(word)) {
             Map<Section, Double> weights = lookup(key);
             if (weights != null) {
                 return weights;
@@ -122,7 +124,7 @@ final class SectionClassifier {
             term = term.substring(0, colon);
         }
         boolean prefix = term.endsWith("*");
-        String key = Text.fold(prefix ? term.substring(0, term.length() - 1) : term);
+        String key = Folding.key(prefix ? term.substring(0, term.length() - 1) : term);
         Map<String, Map<Section, Double>> target = prefix ? prefixes : exact;
         target.computeIfAbsent(key, k -> new EnumMap<>(Section.class)).merge(section, weight, Double::sum);
         if (prefix) {

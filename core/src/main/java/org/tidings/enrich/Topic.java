@@ -1,5 +1,7 @@
 package org.tidings.enrich;
 
+import org.tidings.text.Slugs;
+
 /**
  * A person, organisation, place or subject an article is about.
  *

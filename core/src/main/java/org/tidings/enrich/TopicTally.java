@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.tidings.text.Folding;
+import org.tidings.text.Slugs;
+
 /**
  * The candidate topics of one article as they are counted over its title and text, and their ranking: names merged
  * with their surnames, recurring key phrases, scores relative to the strongest topic. One per article; not shared.
@@ -68,7 +71,7 @@ final class TopicTally {
     }
 
     Candidate add(Topic.Kind kind, String name, double weight, int tokens) {
-        String key = Text.foldPhrase(name);
+        String key = Folding.phraseKey(name);
         Candidate existing = names.get(key);
         if (existing == null) {
             existing = new Candidate(kind, name, name, tokens, 1);
@@ -113,7 +116,7 @@ final class TopicTally {
         Map<String, Candidate> byLastWord = new HashMap<>();
         Map<String, Candidate> byFirstWord = new HashMap<>();
         for (Candidate c : names.values()) {
-            String[] words = Text.foldPhrase(c.slugName).split(" ");
+            String[] words = Folding.phraseKey(c.slugName).split(" ");
             if (words.length > 1 && (c.kind == Topic.Kind.PERSON || c.pair)) {
                 byLastWord.putIfAbsent(words[words.length - 1], c);
             } else if (words.length > 1 && c.kind == Topic.Kind.ORGANIZATION) {

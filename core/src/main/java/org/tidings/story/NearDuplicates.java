@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import org.tidings.text.Token;
+import org.tidings.text.Tokenizer;
 
 /**
  * Finds earlier articles whose text is (nearly) the same: a wire story republished with small
@@ -176,9 +178,7 @@ final class NearDuplicates {
 
     private static String[] words(String text) {
         String s = text.length() > 200_000 ? text.substring(0, 200_000) : text;
-        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
+        return Tokenizer.HEADLINES.tokens(s).stream().map(Token::key).toArray(String[]::new);
     }
 
     /** 64-bit FNV-1a over the shingle's words, then a mixing step so that low bits are uniform. */

@@ -2,9 +2,12 @@ package org.tidings.story;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The clusterer's working state of one live story: centroid, members and times. */
 final class StoryState {
@@ -113,5 +116,37 @@ final class StoryState {
             s = s.mergedInto;
         }
         return s;
+    }
+
+    /** The story as callers see it: its timeline, publishers and representative headline. */
+    Story snapshot() {
+        List<Story.Entry> timeline = members.stream()
+                .sorted(Comparator.comparing(StoryState.Member::published).thenComparing(StoryState.Member::id))
+                .map(m -> new Story.Entry(m.id(), m.title(), m.publisher(), m.published(), m.duplicateOf()))
+                .toList();
+        Set<String> publishers = new LinkedHashSet<>();
+        timeline.forEach(e -> {
+            if (e.publisher() != null) {
+                publishers.add(e.publisher());
+            }
+        });
+        return new Story(id, representativeTitle(), timeline, publishers, first, latest);
+    }
+
+    /** The headline closest to the centroid: the one that says what most articles say. */
+    private String representativeTitle() {
+        String title = null;
+        double best = -1;
+        for (StoryState.Member m : members) {
+            if (m.title() == null || m.title().isBlank()) {
+                continue;
+            }
+            double c = cosine(m.vector());
+            if (c > best + 1e-9) {
+                best = c;
+                title = m.title();
+            }
+        }
+        return title;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+
 /**
  * A sentence with what the scorers need: content-term counts, the names and numbers it mentions,
  * and the terms it negates.
@@ -23,28 +24,28 @@ record AnalysedSentence(Sentence sentence, Map<String, Integer> counts, Set<Stri
     private static final int SCOPE_WORDS = 3;
 
     static AnalysedSentence of(Sentence sentence, String language) {
-        List<Token> tokens = Words.tokens(sentence.text(), language);
+        List<Term> terms = Words.terms(sentence.text(), language);
         Map<String, Integer> counts = new HashMap<>();
         Set<String> names = new HashSet<>();
         Set<String> capitals = new HashSet<>();
         Set<String> numbers = new HashSet<>();
-        for (Token token : tokens) {
-            if (token.content()) {
-                counts.merge(token.term(), 1, Integer::sum);
+        for (Term term : terms) {
+            if (term.content()) {
+                counts.merge(term.key(), 1, Integer::sum);
             }
-            if (token.name()) {
-                names.add(token.term());
+            if (term.name()) {
+                names.add(term.key());
             }
-            if (token.capital()) {
-                capitals.add(token.term());
+            if (term.capital()) {
+                capitals.add(term.key());
             }
-            if (token.number() != null) {
-                numbers.add(token.number());
+            if (term.number() != null) {
+                numbers.add(term.number());
             }
         }
         Set<String> scope = new HashSet<>();
-        Set<String> negated = negatedTerms(tokens, scope);
-        return new AnalysedSentence(sentence, counts, names, capitals, numbers, negated, scope, tokens.size());
+        Set<String> negated = negatedTerms(terms, scope);
+        return new AnalysedSentence(sentence, counts, names, capitals, numbers, negated, scope, terms.size());
     }
 
     static List<AnalysedSentence> all(List<Sentence> sentences, String language) {
@@ -52,23 +53,23 @@ record AnalysedSentence(Sentence sentence, Map<String, Integer> counts, Set<Stri
     }
 
     /** "not only" and "no longer"-like phrases do not flip a fact; they are left to the coverage check. */
-    private static Set<String> negatedTerms(List<Token> tokens, Set<String> scope) {
+    private static Set<String> negatedTerms(List<Term> terms, Set<String> scope) {
         Set<String> negated = new HashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).negation()) {
+        for (int i = 0; i < terms.size(); i++) {
+            if (!terms.get(i).negation()) {
                 continue;
             }
             int seen = 0;
-            for (int j = i + 1; j < tokens.size() && j <= i + NEGATION_REACH && seen < SCOPE_WORDS; j++) {
-                Token next = tokens.get(j);
-                if ("only".equals(next.term()) || next.negation()) {
+            for (int j = i + 1; j < terms.size() && j <= i + NEGATION_REACH && seen < SCOPE_WORDS; j++) {
+                Term next = terms.get(j);
+                if ("only".equals(next.key()) || next.negation()) {
                     break;
                 }
                 if (next.content()) {
                     if (seen++ == 0) {
-                        negated.add(next.term());
+                        negated.add(next.key());
                     }
-                    scope.add(next.term());
+                    scope.add(next.key());
                 }
             }
         }

@@ -38,7 +38,7 @@ final class ArticleSummarizer {
     }
 
     static ArticleDigest digest(String text, String lang) {
-        String language = Languages.normalize(lang);
+        String language = Summarizer.language(lang);
         List<Sentence> sentences = SentenceSplitter.split(text, language);
         List<AnalysedSentence> analysed = AnalysedSentence.all(sentences, language);
         List<AnalysedSentence> ranked = rank(analysed);

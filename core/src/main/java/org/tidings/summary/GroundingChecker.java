@@ -1,12 +1,12 @@
 package org.tidings.summary;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+
+import org.tidings.text.Folding;
 
 /**
  * Decides whether each generated sentence rests on the source sentences. A sentence is supported
@@ -54,13 +54,12 @@ final class GroundingChecker {
     /** Only this many source sentences are searched (a story's articles together stay far below). */
     static final int MAX_SOURCES = 5_000;
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private GroundingChecker() {
     }
 
     static Grounding check(List<String> generated, List<Sentence> sources, String lang) {
-        String language = Languages.normalize(lang);
+        String language = Summarizer.language(lang);
         Source source = new Source(byPosition(sources, language));
         List<Grounding.Verdict> verdicts = new ArrayList<>();
         for (String sentence : generated) {
@@ -153,7 +152,7 @@ final class GroundingChecker {
     }
 
     private static String root(String term) {
-        String plain = MARKS.matcher(Normalizer.normalize(term, Normalizer.Form.NFD)).replaceAll("");
+        String plain = Folding.withoutAccents(term);
         return plain.substring(0, Math.min(NAME_ROOT, plain.length()));
     }
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.tidings.text.Stems;
+
 /**
  * Answers a question with the article's own sentences. A sentence supports an answer when it
  * contains enough of the question's weighted content words; words the article never uses weigh
@@ -138,7 +140,7 @@ final class QuestionAnswerer {
         String text = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
         AnalysedSentence raw = AnalysedSentence.of(new Sentence(0, 0, text.length(), text), language);
         raw.counts().keySet().removeIf(term -> QUESTION_WORDS.contains(term) || QUESTION_WORDS.stream()
-                .anyMatch(w -> Words.stem(w, language).equals(term)));
+                .anyMatch(w -> Stems.sentence(w, language).equals(term)));
         return raw;
     }
 

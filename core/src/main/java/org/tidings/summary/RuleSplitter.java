@@ -3,8 +3,8 @@ package org.tidings.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+
+import org.tidings.text.Abbreviations;
 
 /**
  * Rule-based sentence splitting inside one line, for languages without a sentence model. A
@@ -14,33 +14,18 @@ import java.util.Set;
  */
 final class RuleSplitter {
 
-    /** Abbreviations that end with a period without ending the sentence ("Mr. Smith", "z.B. ein"). */
-    private static final Set<String> COMMON = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-            "sgt", "capt", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "fig", "approx",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "u.s", "u.k", "e.g", "i.e", "a.m", "p.m");
-    private static final Map<String, Set<String>> BY_LANGUAGE = Map.of(
-            "de", Set.of("z.b", "bzw", "nr", "usw", "ca", "hr", "fr", "dr", "vgl", "s", "str", "inkl", "evtl", "d.h"),
-            "fr", Set.of("m", "mme", "mlle", "av", "bd", "env", "p", "cf", "n°"),
-            "es", Set.of("sr", "sra", "srta", "dña", "d", "ee.uu", "pág", "núm", "av", "ud", "uds"),
-            "pt", Set.of("sr", "sra", "dr", "dra", "av", "pág", "n.º"),
-            "it", Set.of("sig", "sigg", "dott", "ing", "avv", "pag"),
-            "nl", Set.of("dhr", "mevr", "bijv", "o.a", "nr"));
-
     private RuleSplitter() {
     }
 
     static List<int[]> spans(String line, String language) {
         List<int[]> spans = new ArrayList<>();
-        Set<String> extra = BY_LANGUAGE.getOrDefault(language, Set.of());
         int start = 0;
         for (int i = 0; i < line.length(); i++) {
             if (!isTerminal(line.charAt(i))) {
                 continue;
             }
             int end = skipClosers(line, i + 1);
-            if (endsSentence(line, i, end, language, extra)) {
+            if (endsSentence(line, i, end, language)) {
                 spans.add(new int[] {start, end});
                 start = end;
                 i = end - 1;
@@ -63,7 +48,7 @@ final class RuleSplitter {
         return i;
     }
 
-    private static boolean endsSentence(String line, int mark, int end, String language, Set<String> extra) {
+    private static boolean endsSentence(String line, int mark, int end, String language) {
         if (isWide(line.charAt(mark))) {
             return true;
         }
@@ -77,7 +62,7 @@ final class RuleSplitter {
         if (next >= line.length() || !startsSentence(line.charAt(next))) {
             return false;
         }
-        return line.charAt(mark) != '.' || !isAbbreviation(line, mark, language, extra);
+        return line.charAt(mark) != '.' || !isAbbreviation(line, mark, language);
     }
 
     /**
@@ -90,7 +75,7 @@ final class RuleSplitter {
             period--;
         }
         return period > 0 && line.charAt(period) == '.'
-                && isAbbreviation(line, period, language, BY_LANGUAGE.getOrDefault(language, Set.of()));
+                && isAbbreviation(line, period, language);
     }
 
     private static boolean isWide(char c) {
@@ -102,19 +87,16 @@ final class RuleSplitter {
                 || Character.isLetter(c) && !Character.isLowerCase(c);
     }
 
-    private static boolean isAbbreviation(String line, int period, String language, Set<String> extra) {
+    private static boolean isAbbreviation(String line, int period, String language) {
         int wordStart = period;
         while (wordStart > 0 && !Character.isWhitespace(line.charAt(wordStart - 1))
                 && "\"'“‘«([".indexOf(line.charAt(wordStart - 1)) < 0) {
             wordStart--;
         }
         String word = line.substring(wordStart, period).toLowerCase(Locale.ROOT);
-        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
-            return true; // an initial: "J. Smith"
-        }
         if ("de".equals(language) && word.length() <= 2 && word.chars().allMatch(Character::isDigit)) {
             return true; // a German ordinal: "am 5. Mai"
         }
-        return COMMON.contains(word) || extra.contains(word);
+        return Abbreviations.endsNoSentence(word, language);
     }
 }

@@ -47,7 +47,7 @@ final class SentenceSplitter {
         if (whole == null || whole.isEmpty()) {
             return sentences;
         }
-        String language = Languages.normalize(lang);
+        String language = Summarizer.language(lang);
         ThreadSafeSentenceDetectorME detector = detector(language);
         String text = whole.length() > MAX_TEXT ? whole.substring(0, cutPoint(whole)) : whole;
         int blockStart = 0;
@@ -178,6 +178,6 @@ final class SentenceSplitter {
     }
 
     static boolean hasModel(String lang) {
-        return detector(Languages.normalize(lang)) != null;
+        return detector(Summarizer.language(lang)) != null;
     }
 }

@@ -69,7 +69,7 @@ final class StorySummarizer {
     private static List<Item> items(List<SourceArticle> articles) {
         List<Item> items = new ArrayList<>();
         for (SourceArticle article : articles) {
-            String language = Languages.normalize(article.lang());
+            String language = Summarizer.language(article.lang());
             List<AnalysedSentence> analysed =
                     AnalysedSentence.all(SentenceSplitter.split(article.text(), language), language);
             List<AnalysedSentence> ranked = ArticleSummarizer.rank(analysed);

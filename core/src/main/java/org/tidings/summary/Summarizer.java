@@ -1,6 +1,9 @@
 package org.tidings.summary;
 
 import java.util.List;
+import java.util.Objects;
+
+import org.tidings.text.LanguageTags;
 
 /**
  * Offline, extractive AI features that cite their sources: the digest of an article (summary and
@@ -10,7 +13,15 @@ import java.util.List;
  */
 public final class Summarizer {
 
+    /** The language assumed when none is known: most sources in the data are English. */
+    private static final String DEFAULT_LANGUAGE = "en";
+
     private Summarizer() {
+    }
+
+    /** The primary language of a tag ("en-GB" is "en"), the default one when the tag is blank. */
+    static String language(String lang) {
+        return Objects.requireNonNullElse(LanguageTags.primary(lang), DEFAULT_LANGUAGE);
     }
 
     /** Splits an article into sentences with offsets, language-aware where a model exists. */
@@ -30,7 +41,7 @@ public final class Summarizer {
 
     /** Same, from the article's text. */
     public static Answer answer(String question, String text, String lang) {
-        return QuestionAnswerer.answer(question, SentenceSplitter.split(text, lang), Languages.normalize(lang));
+        return QuestionAnswerer.answer(question, SentenceSplitter.split(text, lang), language(lang));
     }
 
     /** Agreement, single-source facts and timeline of a story; unavailable below three articles or two publishers. */

@@ -1,77 +1,51 @@
 package org.tidings.summary;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.tidings.text.Casing;
+import org.tidings.text.Stems;
+import org.tidings.text.Token;
+import org.tidings.text.Tokenizer;
 
 /**
- * Language-aware tokenization into matching terms. Words are runs of letters and digits (joined by
- * an inner apostrophe, period or comma, so "don't", "9.99", "255,904" and "U.S" stay whole;
- * hyphens split, so "six-month" matches "six months"). A term is the lower-cased word with the
- * English possessive and inflections removed, cut to {@link #PREFIX} characters: a cheap stemmer
- * that works the same way for every language in the data ("remplacera"/"remplacer",
- * "condamnées"/"condamné", "publicaron"/"publicado").
+ * Sentence words as matching terms ({@link Term}): numbers canonical, negation cues marked, names and capitals told
+ * apart per language, French and Italian elisions split.
  */
 final class Words {
-
-    /**
-     * Terms are cut to this many characters: "presid(ent|ential)", "remplac(era|er)". Shorter cuts
-     * merge unrelated words ("stat(e|ion)"), longer ones miss inflections; the grounding set gives
-     * the same result for 5, 6 and 7, so six is a middle, not a measured optimum.
-     */
-    static final int PREFIX = 6;
-
-    private static final Pattern WORD =
-            Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’.,&][\\p{L}\\p{M}\\p{N}]+)*");
 
     private Words() {
     }
 
-    /** Tokens of one sentence or question, in order. */
-    static List<Token> tokens(String text, String language) {
-        List<Token> tokens = new ArrayList<>();
-        Set<String> stop = Lexicon.stopWords(language);
-        Matcher m = WORD.matcher(text);
-        boolean first = true;
-        int previousEnd = 0;
-        while (m.find()) {
-            boolean sentenceStart = first || opensClause(text, previousEnd, m.start());
-            addWord(m.group(), sentenceStart, language, stop, tokens);
-            first = false;
-            previousEnd = m.end();
+    /** The terms of one sentence or question, in order. */
+    static List<Term> terms(String text, String language) {
+        List<Term> terms = new ArrayList<>();
+        Lexicon lexicon = Lexicon.of(language);
+        for (Token word : Tokenizer.SENTENCES.tokens(text)) {
+            addWord(word.surface(), word.sentenceStart(), lexicon, terms);
         }
-        return tokens;
+        return terms;
     }
 
-    /** A word right after a colon, a dash or an opening quote may be capitalized without being a name. */
-    private static boolean opensClause(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (":;\"“«—–!?(".indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void addWord(String word, boolean sentenceStart, String language, Set<String> stop,
-                                List<Token> out) {
+    private static void addWord(String word, boolean sentenceStart, Lexicon lexicon, List<Term> out) {
+        String language = lexicon.language();
+        Set<String> stop = lexicon.stopWords();
         String lower = word.toLowerCase(Locale.ROOT);
         int apostrophe = elisionEnd(lower, language);
         if (apostrophe > 0) {
             String head = lower.substring(0, apostrophe - 1);
-            out.add(token(head, false, false, language, stop));
+            out.add(term(head, false, false, lexicon));
             word = word.substring(apostrophe);
             lower = lower.substring(apostrophe);
             sentenceStart = false;
         }
-        boolean name = looksLikeName(word, sentenceStart, language) && !stop.contains(lower);
+        boolean name = Casing.isName(word, sentenceStart, !"de".equals(language)) && !stop.contains(lower);
         boolean capital = !name && Character.isUpperCase(word.codePointAt(0)) && !stop.contains(lower)
                 && !isParticipleOrAdverb(lower, language) && (!sentenceStart || "en".equals(language));
-        out.add(token(lower, name, capital, language, stop));
+        out.add(term(lower, name, capital, lexicon));
     }
 
     /** Romance elision: "l’actuelle", "d’Orsay", "n’ont", "dell'anno" become two words. */
@@ -88,14 +62,14 @@ final class Words {
         return -1;
     }
 
-    private static Token token(String lower, boolean name, boolean capital, String language, Set<String> stop) {
-        if (isEnglishNegation(lower) || Lexicon.isNegation(lower, language)) {
-            return new Token(lower, false, false, false, null, true);
+    private static Term term(String lower, boolean name, boolean capital, Lexicon lexicon) {
+        if (isEnglishNegation(lower) || lexicon.negations().contains(lower)) {
+            return new Term(lower, false, false, false, null, true);
         }
-        String number = number(lower, language);
-        boolean content = number != null || !stop.contains(lower) && lower.length() > 1;
-        return new Token(number != null ? number : stem(lower, language), content, name && number == null,
-                capital && number == null, number, false);
+        String number = number(lower, lexicon.numberWords());
+        boolean content = number != null || !lexicon.stopWords().contains(lower) && lower.length() > 1;
+        return new Term(number != null ? number : Stems.sentence(lower, lexicon.language()), content,
+                name && number == null, capital && number == null, number, false);
     }
 
     /**
@@ -111,42 +85,9 @@ final class Words {
         return lower.endsWith("n't") || lower.endsWith("n’t");
     }
 
-    /**
-     * Names are capitalized words inside a sentence, and mixed-case words anywhere ("iOS", "1Password").
-     * German capitalizes every noun, so there only mixed-case and all-caps words count: otherwise
-     * every new noun of a faithful paraphrase would count as an invented name.
-     */
-    static boolean looksLikeName(String word, boolean sentenceStart, String language) {
-        boolean mixed = hasInnerCapitalOrDigitMix(word);
-        if (mixed) {
-            return true;
-        }
-        if (!Character.isUpperCase(word.codePointAt(0))) {
-            return false;
-        }
-        if ("de".equals(language)) {
-            return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-        }
-        return !sentenceStart;
-    }
-
-    private static boolean hasInnerCapitalOrDigitMix(String word) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(word.charAt(i - 1))) {
-                return true;
-            }
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
-        }
-        return letter && digit;
-    }
-
     /** The canonical value of a number: "255,904" is "255904", "two" is "2", "third" is "3rd". */
-    static String number(String lower, String language) {
-        String word = Lexicon.numberWord(lower, language);
+    private static String number(String lower, Map<String, String> numberWords) {
+        String word = numberWords.get(lower);
         if (word != null) {
             return word;
         }
@@ -174,35 +115,5 @@ final class Words {
         String suffix = lower.substring(i);
         return Set.of("st", "nd", "rd", "th", "er", "e", "ème", "º", "ª", "o", "a").contains(suffix)
                 ? lower.substring(0, i) + "th" : null;
-    }
-
-    static String stem(String lower, String language) {
-        String s = Normalizer.normalize(lower, Normalizer.Form.NFC);
-        if ("en".equals(language)) {
-            s = englishBase(s);
-        }
-        return s.length() > PREFIX ? s.substring(0, PREFIX) : s;
-    }
-
-    private static String englishBase(String s) {
-        if (s.endsWith("'s") || s.endsWith("’s")) {
-            s = s.substring(0, s.length() - 2);
-        }
-        if (s.endsWith("ies") && s.length() > 4) {
-            return s.substring(0, s.length() - 3) + "y";
-        }
-        if (s.endsWith("ing") && s.length() > 5) {
-            return s.substring(0, s.length() - 3);
-        }
-        if (s.endsWith("ed") && s.length() > 4) {
-            return s.substring(0, s.length() - 2);
-        }
-        if (s.endsWith("es") && s.length() > 4 && !s.endsWith("ses")) {
-            return s.substring(0, s.length() - 1);
-        }
-        if (s.endsWith("s") && s.length() > 3 && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-            return s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 }

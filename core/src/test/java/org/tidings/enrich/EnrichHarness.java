@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import org.tidings.text.Tokenizer;
+
 /**
  * Per-article time of {@link Enricher#enrich} on real pages: the visible text and title of the 500 pages of
  * extraction-eval-dev (many languages, 0.1 to 100+ KB of text). Reports mean, median and 99th percentile on one
@@ -78,7 +80,7 @@ public final class EnrichHarness {
                 long t1 = threads.getCurrentThreadCpuTime();
                 topics.extract(a.title(), text, false);
                 long t2 = threads.getCurrentThreadCpuTime();
-                sections.classify(Text.tokens(a.title()), Text.tokens(text), null);
+                sections.classify(Tokenizer.NAMES.tokens(a.title()), Tokenizer.NAMES.tokens(text), null);
                 long t3 = threads.getCurrentThreadCpuTime();
                 lang += t1 - t0;
                 topic += t2 - t1;

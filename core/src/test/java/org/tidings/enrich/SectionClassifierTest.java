@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.tidings.text.Tokenizer;
+
 class SectionClassifierTest {
 
     private static final SectionClassifier CLASSIFIER = new SectionClassifier();
@@ -38,21 +40,21 @@ class SectionClassifierTest {
 
     @Test
     void sourceSectionDecidesWhenTheTextSaysNothing() {
-        var result = CLASSIFIER.classify(Text.tokens("A day to remember"), List.of(), Section.SPORTS);
+        var result = CLASSIFIER.classify(Tokenizer.NAMES.tokens("A day to remember"), List.of(), Section.SPORTS);
         assertThat(result.section()).isEqualTo(Section.SPORTS);
         assertThat(result.confidence()).isBetween(0.5, 0.7);
     }
 
     @Test
     void strongEvidenceOutweighsTheSourceSection() {
-        var result = CLASSIFIER.classify(Text.tokens("Flu vaccine shortage worries doctors and hospitals"),
-                Text.tokens("Patients waited for the vaccine as the flu outbreak spread."), Section.BUSINESS);
+        var result = CLASSIFIER.classify(Tokenizer.NAMES.tokens("Flu vaccine shortage worries doctors and hospitals"),
+                Tokenizer.NAMES.tokens("Patients waited for the vaccine as the flu outbreak spread."), Section.BUSINESS);
         assertThat(result.section()).isEqualTo(Section.HEALTH);
     }
 
     @Test
     void noEvidenceAndNoPriorIsGeneralWithZeroConfidence() {
-        var result = CLASSIFIER.classify(Text.tokens("A day to remember"), List.of(), null);
+        var result = CLASSIFIER.classify(Tokenizer.NAMES.tokens("A day to remember"), List.of(), null);
         assertThat(result.section()).isEqualTo(Section.GENERAL);
         assertThat(result.confidence()).isZero();
     }
@@ -61,7 +63,7 @@ class SectionClassifierTest {
     void oneWordRepeatedCannotOutvoteTheRest() {
         String body = "game ".repeat(200) + "The central bank raised interest rates and stocks fell; investors "
                 + "sold shares as the economy slowed.";
-        var result = CLASSIFIER.classify(Text.tokens("Rates"), Text.tokens(body), null);
+        var result = CLASSIFIER.classify(Tokenizer.NAMES.tokens("Rates"), Tokenizer.NAMES.tokens(body), null);
         assertThat(result.section()).isEqualTo(Section.BUSINESS);
     }
 
@@ -76,6 +78,6 @@ class SectionClassifierTest {
     }
 
     private static Section section(String headline) {
-        return CLASSIFIER.classify(Text.tokens(headline), List.of(), null).section();
+        return CLASSIFIER.classify(Tokenizer.NAMES.tokens(headline), List.of(), null).section();
     }
 }

@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.tidings.text.Token;
+import org.tidings.text.Tokenizer;
+
 /**
  * Measures section classification on the headlines of stories-dev (labels business, technology, entertainment,
  * health). The shipped classifier is a hand-written word list: nothing is learned from this file, so its accuracy
@@ -53,7 +56,7 @@ public final class SectionEvaluation {
         Map<String, Integer> confusion = new TreeMap<>();
         Map<Section, int[]> perLabel = new EnumMap<>(Section.class);
         for (Item item : items) {
-            List<Text.Token> title = Text.tokens(item.title());
+            List<Token> title = Tokenizer.NAMES.tokens(item.title());
             Section guess = classifier.classify(title, List.of(), null).section();
             Map<Section, Double> scores = classifier.scores(title, List.of(), null);
             Section best = null;
@@ -93,7 +96,7 @@ public final class SectionEvaluation {
             for (Item item : items) {
                 if (foldOfStory.get(item.story()) != fold) {
                     docs.merge(item.label(), 1, Integer::sum);
-                    for (Text.Token token : Text.tokens(item.title())) {
+                    for (Token token : Tokenizer.NAMES.tokens(item.title())) {
                         counts.computeIfAbsent(item.label(), k -> new HashMap<>()).merge(token.key(), 1, Integer::sum);
                     }
                 }
@@ -116,7 +119,7 @@ public final class SectionEvaluation {
             Map<String, Integer> words = counts.getOrDefault(label, Map.of());
             int total = words.values().stream().mapToInt(Integer::intValue).sum();
             double score = Math.log(docs.get(label));
-            for (Text.Token token : Text.tokens(title)) {
+            for (Token token : Tokenizer.NAMES.tokens(title)) {
                 score += Math.log((words.getOrDefault(token.key(), 0) + 1.0) / (total + vocabulary));
             }
             if (score > bestScore) {

@@ -175,13 +175,6 @@ class StoryClustererTest {
     }
 
     @Test
-    void oldFollowUpsNeedMoreThanRecentOnes() {
-        assertThat(StoryClusterer.timeFactor(T0.plus(Duration.ofHours(6)), T0)).isEqualTo(1.0);
-        assertThat(StoryClusterer.timeFactor(T0.plus(Duration.ofHours(60)), T0)).isLessThan(0.5);
-        assertThat(StoryClusterer.timeFactor(T0, T0.plus(Duration.ofHours(60)))).isLessThan(0.5);
-    }
-
-    @Test
     void languagesThatAreKnownAndDifferentDoNotMix() {
         StoryClusterer c = new StoryClusterer();
         c.add(new Article("en", "Titanfall launch on Xbox One", null, null, "A", T0, "en"));

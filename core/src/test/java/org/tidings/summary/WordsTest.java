@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+
 class WordsTest {
 
     @Test
@@ -27,8 +28,8 @@ class WordsTest {
 
     @Test
     void namesAreCapitalizedInsideTheSentenceOrMixedCase() {
-        List<Token> tokens = Words.tokens("Engineers said Mojang patched iOS and 1Password on Tuesday.", "en");
-        assertThat(tokens.stream().filter(Token::name).map(Token::term))
+        List<Term> tokens = Words.terms("Engineers said Mojang patched iOS and 1Password on Tuesday.", "en");
+        assertThat(tokens.stream().filter(Term::name).map(Term::key))
                 .containsExactly("mojang", "ios", "1passw", "tuesda");
         assertThat(tokens.getFirst().name()).isFalse();
         assertThat(tokens.getFirst().capital()).isTrue();
@@ -36,9 +37,9 @@ class WordsTest {
 
     @Test
     void germanNounsAreNotNamesButAllCapsAreAndFirstWordsAreNeither() {
-        List<Token> tokens = Words.tokens("Dank der TOTP-Funktion braucht man kein Gerät.", "de");
-        assertThat(tokens.stream().filter(Token::name).map(Token::term)).containsExactly("totp");
-        assertThat(tokens.stream().filter(Token::capital).map(Token::term)).containsExactly("funkti", "gerät");
+        List<Term> tokens = Words.terms("Dank der TOTP-Funktion braucht man kein Gerät.", "de");
+        assertThat(tokens.stream().filter(Term::name).map(Term::key)).containsExactly("totp");
+        assertThat(tokens.stream().filter(Term::capital).map(Term::key)).containsExactly("funkti", "gerät");
     }
 
     @Test
@@ -51,11 +52,11 @@ class WordsTest {
     }
 
     private static List<String> numbers(String text, String lang) {
-        return Words.tokens(text, lang).stream().map(Token::number).filter(n -> n != null).toList();
+        return Words.terms(text, lang).stream().map(Term::number).filter(n -> n != null).toList();
     }
 
     private static List<String> terms(String text, String lang) {
-        return Words.tokens(text, lang).stream().filter(Token::content).map(Token::term).toList();
+        return Words.terms(text, lang).stream().filter(Term::content).map(Term::key).toList();
     }
 
     private static java.util.Set<String> negated(String text, String lang) {

@@ -2,7 +2,6 @@ package org.tidings.server.search;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +17,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.tidings.text.LanguageTags;
 
 /**
  * How the words of each language are indexed: an article's title and text go into fields of its
@@ -58,16 +58,8 @@ final class Languages {
 
     /** The field suffix for an article's language tag ({@code en-GB} -> {@code en}; unknown or none -> {@link #OTHER}). */
     static String suffix(String languageTag) {
-        if (languageTag == null || languageTag.isBlank()) return OTHER;
-        String primary = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
-        return ANALYZERS.containsKey(primary) && !primary.equals(OTHER) ? primary : OTHER;
-    }
-
-    /** The primary language of a tag, lower case ({@code en-GB} -> {@code en}), or null. */
-    static String primary(String languageTag) {
-        if (languageTag == null || languageTag.isBlank()) return null;
-        String primary = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
-        return primary.isEmpty() ? null : primary;
+        String primary = LanguageTags.primary(languageTag);
+        return primary != null && ANALYZERS.containsKey(primary) && !primary.equals(OTHER) ? primary : OTHER;
     }
 
     /** One analyzer for the whole index: each language field with its own, the rest with {@code fallback}. */

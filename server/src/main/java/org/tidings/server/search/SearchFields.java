@@ -13,6 +13,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.tidings.text.LanguageTags;
 
 /**
  * The fields of an article in the index and how an {@link IndexedArticle} becomes a Lucene
@@ -94,7 +95,7 @@ final class SearchFields {
         if (text.length() > MAX_TEXT_CHARS) text = text.substring(0, MAX_TEXT_CHARS);
         if (!text.isEmpty()) fields.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
         if (a.lead() != null && !a.lead().isEmpty()) fields.add(new StoredField(LEAD, a.lead()));
-        String lang = Languages.primary(a.lang());
+        String lang = LanguageTags.primary(a.lang());
         if (lang != null) fields.add(new StringField(LANG, lang, Field.Store.YES));
         if (a.section() != null && !a.section().isBlank()) fields.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
         for (String region : a.regions()) {

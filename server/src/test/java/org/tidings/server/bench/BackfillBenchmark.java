@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tidings.server.ingest.Backfill;
 import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleStore;
@@ -35,9 +35,15 @@ public final class BackfillBenchmark {
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "h2";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        DataSource ds = database.equals("postgres") ? TestDatabase.POSTGRES.create().dataSource()
-                : new DriverManagerDataSource("jdbc:h2:file:" + Files.createTempDirectory("tidings-backfill").resolve("db")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        HikariDataSource ds = new HikariDataSource(); // a pool, as the server has
+        if (database.equals("postgres")) {
+            TestDatabase.Fresh db = TestDatabase.POSTGRES.create();
+            ds.setJdbcUrl(db.url());
+            ds.setUsername(db.user());
+        } else {
+            ds.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("tidings-backfill").resolve("db")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("9").load().migrate();
         long t0 = System.nanoTime();
         fill(ds, n);

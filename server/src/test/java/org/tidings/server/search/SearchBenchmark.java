@@ -24,6 +24,7 @@ import org.jsoup.Jsoup;
 import org.tidings.server.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.tidings.text.LanguageTags;
 
 /**
  * Search latency over a large index: builds an index of {@code N} synthetic articles on disk
@@ -113,7 +114,9 @@ public final class SearchBenchmark {
         for (int k = 0; k < count; k++) text.append(pool.get(r.nextInt(pool.size()))).append(' ');
         int source = r.nextInt(SOURCES);
         Instant published = NOW.minusMillis((long) (r.nextDouble() * TWO_YEARS_MS));
-        return new IndexedArticle(i + 1L, source + 1L, "Publisher " + source, title, text.toString(), "", lang,
+        // the lead, as the store keeps it: the start of the text (a feed's summary is no longer)
+        return new IndexedArticle(i + 1L, source + 1L, "Publisher " + source, title, text.toString(),
+                org.tidings.article.ArticleText.cut(text.toString(), org.tidings.article.ArticleText.LEAD_CHARS), lang,
                 SECTIONS.get(source % SECTIONS.size()), Set.of(REGIONS.get(source % REGIONS.size())), List.of(), published,
                 r.nextInt(3) == 0 ? (long) r.nextInt(n(i)) + 1 : null);
     }
@@ -219,7 +222,7 @@ public final class SearchBenchmark {
                 Path expected = page.resolve("expected.html");
                 if (!Files.exists(meta) || !Files.exists(expected)) continue;
                 JsonNode lang = json.readTree(Files.readString(meta)).get("lang");
-                String code = lang == null || lang.isNull() ? "en" : Languages.primary(lang.asString());
+                String code = lang == null || lang.isNull() ? "en" : LanguageTags.primary(lang.asString());
                 if (code == null || !(code.equals("en") || code.equals("fr") || code.equals("es") || code.equals("de") || code.equals("pt"))) continue;
                 String text = Jsoup.parse(Files.readString(expected)).text();
                 for (String sentence : text.split("(?<=[.!?])\\s+")) {

@@ -1,4 +1,4 @@
-package org.tidings.enrich;
+package org.tidings.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tidings.enrich;
+package org.tidings.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,20 +8,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the word lists that ship beside this class: sections of ';'- or space-separated entries. */
-final class Lexicon {
+/**
+ * Reads the word lists that ship as class-path resources: lines, '#' comments, and "[section]" headers followed by
+ * entries separated by a separator.
+ */
+public final class WordLists {
 
-    private Lexicon() {
+    private WordLists() {
     }
 
-    /** Entries of each "[section]" of a resource, in file order; a line holds one or more ';'-separated entries. */
-    static Map<String, List<String>> sections(String resource, String separator) {
+    /** Entries of each "[section]" of a resource, in file order, split at {@code separator}. */
+    public static Map<String, List<String>> sections(String resource, String separator) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : lines(resource)) {
@@ -38,18 +40,16 @@ final class Lexicon {
         return sections;
     }
 
-    /** Folded keys of every entry in a section. */
-    static Set<String> keys(Map<String, List<String>> sections, String section) {
-        Set<String> keys = new HashSet<>();
-        for (String entry : sections.getOrDefault(section, List.of())) {
-            keys.add(Text.foldPhrase(entry));
-        }
-        return Set.copyOf(keys);
+    /** Each section of a resource of space-separated words as a set. */
+    public static Map<String, Set<String>> sets(String resource) {
+        Map<String, Set<String>> sets = new HashMap<>();
+        sections(resource, "\\s+").forEach((name, words) -> sets.put(name, Set.copyOf(words)));
+        return Map.copyOf(sets);
     }
 
-    /** Non-blank, non-comment lines of a resource, stripped. */
-    static List<String> lines(String resource) {
-        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+    /** Non-blank, non-comment lines of a resource (an absolute class-path name), stripped. */
+    public static List<String> lines(String resource) {
+        try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("word list " + resource + " missing from the class path");
             }
@@ -66,16 +66,4 @@ final class Lexicon {
             throw new UncheckedIOException("cannot read word list " + resource, e);
         }
     }
-
-    /** Stop words of every language in one set (a text mixes languages; a function word is one everywhere). */
-    static Set<String> stopWords() {
-        Set<String> words = new HashSet<>();
-        for (List<String> language : sections("stopwords.txt", "\\s+").values()) {
-            for (String word : language) {
-                words.add(Text.fold(word));
-            }
-        }
-        return Set.copyOf(words);
-    }
-
 }

@@ -1,13 +1,11 @@
-package org.tidings.enrich;
+package org.tidings.text;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** URL slugs and hashtags of topic names. */
-final class Slugs {
+public final class Slugs {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     /** Slugs are path segments: longer ones only make URLs unwieldy. */
     private static final int MAX_SLUG = 80;
@@ -16,18 +14,17 @@ final class Slugs {
     }
 
     /** "Côte d’Ivoire" becomes "cote-d-ivoire"; "الأمم المتحدة" becomes "الامم-المتحده" (folded Arabic). */
-    static String slug(String name) {
-        String folded = Text.fold(MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll(""));
+    public static String slug(String name) {
+        String folded = Folding.key(Folding.withoutAccents(name));
         String slug = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = slug.replaceAll("^-+|-+$", "");
         return slug.length() <= MAX_SLUG ? slug : slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
     }
 
     /** "Federal Reserve" becomes "#FederalReserve"; Arabic words are joined by underscores. */
-    static String hashtag(String name) {
+    public static String hashtag(String name) {
         String[] words = NOT_WORD.split(name.strip());
-        boolean arabic = !name.isBlank()
-                && Character.UnicodeScript.of(name.strip().codePointAt(0)) == Character.UnicodeScript.ARABIC;
+        boolean arabic = Folding.isArabic(name.strip());
         StringBuilder tag = new StringBuilder("#");
         for (String word : words) {
             if (word.isEmpty()) {

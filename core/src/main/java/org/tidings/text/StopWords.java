@@ -1,0 +1,42 @@
+package org.tidings.text;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Words that say nothing about what a text is about, from {@code stopwords.txt}: the function words of each
+ * language, and the words of news that name no subject ("update", "video", "says", "officials").
+ */
+public final class StopWords {
+
+    private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");
+    /** The lists of {@link #everyLanguage}: the languages of the editions, and the news words. */
+    private static final List<String> TOPIC_LISTS = List.of("en", "ar", "de", "fr", "es", "news");
+    private static final Set<String> EVERY_LANGUAGE = everyLanguage(LISTS);
+
+    private StopWords() {
+    }
+
+    /** The function words of a language; the English ones for a language without a list. */
+    public static Set<String> of(String language) {
+        return LISTS.getOrDefault(language, LISTS.get("en"));
+    }
+
+    /** English function words and the fillers of headlines ("update", "video"): for clustering headlines. */
+    public static Set<String> headlines() {
+        return LISTS.get("headlines");
+    }
+
+    /** Every list as {@link Folding#key keys}: a text mixes languages, a function word is one everywhere. */
+    public static Set<String> everyLanguage() {
+        return EVERY_LANGUAGE;
+    }
+
+    private static Set<String> everyLanguage(Map<String, Set<String>> lists) {
+        Set<String> words = new HashSet<>();
+        TOPIC_LISTS.forEach(language -> lists.get(language).forEach(word -> words.add(Folding.key(word))));
+        return Set.copyOf(words);
+    }
+}
