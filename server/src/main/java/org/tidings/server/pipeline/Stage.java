@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 final class Stage {
 
     private static final Logger log = LoggerFactory.getLogger(Stage.class);
-    /** How long stopping waits for work under way: a page fetch's whole time-out, about. */
-    static final Duration GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final Duration tick;
@@ -163,20 +161,22 @@ final class Stage {
         return total;
     }
 
-    /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
-    void stop() {
+    /** Ends the rounds: no new round starts, no new piece is taken; the work under way goes on. */
+    void halt() {
         running = false;
-        awaitEnd(thread);
-        if (pieces != null) awaitEnd(pieces);
+        thread.shutdown();
+        if (pieces != null) pieces.shutdown();
     }
 
-    private static void awaitEnd(ExecutorService threads) {
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
-        } catch (InterruptedException e) {
-            threads.shutdownNow();
-            Thread.currentThread().interrupt();
+    /** Waits until {@code deadline} (a {@link System#nanoTime} value) for the work under way, then interrupts what is left. */
+    void awaitEnd(long deadline) {
+        for (ExecutorService threads : pieces == null ? List.of(thread) : List.of(thread, pieces)) {
+            try {
+                if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) threads.shutdownNow();
+            } catch (InterruptedException e) {
+                threads.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
