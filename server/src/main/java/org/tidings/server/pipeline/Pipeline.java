@@ -56,6 +56,8 @@ public class Pipeline implements SmartLifecycle {
     static final int STORY_BATCH = 500;
     /** Older articles filled in per round: a few milliseconds each, in short transactions. */
     static final int BACKFILL_BATCH = 200;
+    /** How long stopping waits for the work under way: a page fetch's whole time-out, about. */
+    static final Duration GRACE = Duration.ofSeconds(20);
 
     private final List<Stage> chain;
     private final Stage refresh;
@@ -105,10 +107,15 @@ public class Pipeline implements SmartLifecycle {
         refresh.wakeUp();
     }
 
-    /** Stops the stages down the chain: nothing upstream hands on work while a later stage stops. */
+    /**
+     * Stops the stages down the chain, so that nothing upstream hands on work while a later stage
+     * stops, then waits up to {@link #GRACE} for the work under way in all of them together.
+     */
     @Override
     public void stop() {
-        for (Stage stage : chain) stage.stop();
+        for (Stage stage : chain) stage.halt();
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (Stage stage : chain) stage.awaitEnd(deadline);
     }
 
     @Override

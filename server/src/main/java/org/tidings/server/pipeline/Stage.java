@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 final class Stage {
 
     private static final Logger log = LoggerFactory.getLogger(Stage.class);
-    /** How long stopping waits for work under way: a page fetch's whole time-out, about. */
-    static final Duration GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final Duration tick;
@@ -40,7 +38,6 @@ final class Stage {
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
     /** For stages that do each piece on a virtual thread of its own: the free places, and the threads. */
-    private final int concurrency;
     private final Semaphore free;
     private final ExecutorService pieces;
     private volatile boolean running;
@@ -49,7 +46,6 @@ final class Stage {
         this.name = name;
         this.tick = tick;
         this.full = full;
-        this.concurrency = concurrency;
         this.free = new Semaphore(concurrency);
         this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
@@ -147,20 +143,22 @@ final class Stage {
         for (Stage s : next) s.wakeUp();
     }
 
-    /** Ends the rounds and waits up to {@link #GRACE} for the work under way. */
-    void stop() {
+    /** Ends the rounds: no new round starts, no new piece is taken; the work under way goes on. */
+    void halt() {
         running = false;
-        awaitEnd(thread);
-        if (pieces != null) awaitEnd(pieces);
+        thread.shutdown();
+        if (pieces != null) pieces.shutdown();
     }
 
-    private static void awaitEnd(ExecutorService threads) {
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) threads.shutdownNow();
-        } catch (InterruptedException e) {
-            threads.shutdownNow();
-            Thread.currentThread().interrupt();
+    /** Waits until {@code deadline} (a {@link System#nanoTime} value) for the work under way, then interrupts what is left. */
+    void awaitEnd(long deadline) {
+        for (ExecutorService threads : pieces == null ? List.of(thread) : List.of(thread, pieces)) {
+            try {
+                if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) threads.shutdownNow();
+            } catch (InterruptedException e) {
+                threads.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

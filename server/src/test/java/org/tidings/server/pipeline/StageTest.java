@@ -48,8 +48,8 @@ class StageTest {
         assertThat(done).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(mostAtOnce.get()).isEqualTo(3);
         await().atMost(Duration.ofSeconds(5)).until(() -> nextRounds.get() >= 2); // its first round, and woken by the work
-        stage.stop();
-        next.stop();
+        stop(stage);
+        stop(next);
     }
 
     @Test
@@ -61,7 +61,7 @@ class StageTest {
         stage.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 3);
         assertThat(batchSizes).containsExactly(10, 10, 5);
-        stage.stop();
+        stop(stage);
     }
 
     @Test
@@ -83,7 +83,7 @@ class StageTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 2);
         Thread.sleep(100);
         assertThat(rounds.get()).isEqualTo(2);
-        stage.stop();
+        stop(stage);
     }
 
     @Test
@@ -99,9 +99,14 @@ class StageTest {
         });
         stage.start();
         waitFor(started);
-        stage.stop();
+        stop(stage);
         assertThat(done).containsExactly(2);
         assertThat(stage.isRunning()).isFalse();
+    }
+
+    private static void stop(Stage stage) {
+        stage.halt();
+        stage.awaitEnd(System.nanoTime() + Duration.ofSeconds(20).toNanos());
     }
 
     private static void sleep(long millis) {
