@@ -8,9 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.site.SiteAddress;
 import org.tidings.server.store.AccountStore;
 
 /**
@@ -28,13 +27,13 @@ class AdminAccountsController {
     private final AccountStore accounts;
     private final ReaderAccounts readers;
     private final CurrentReader current;
-    private final String publicUrl;
+    private final SiteAddress site;
 
-    AdminAccountsController(AccountStore accounts, ReaderAccounts readers, CurrentReader current, TidingsProperties properties) {
+    AdminAccountsController(AccountStore accounts, ReaderAccounts readers, CurrentReader current, SiteAddress site) {
         this.accounts = accounts;
         this.readers = readers;
         this.current = current;
-        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+        this.site = site;
     }
 
     @GetMapping("/admin/accounts")
@@ -68,9 +67,8 @@ class AdminAccountsController {
         if (token.isEmpty()) {
             flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
         } else {
-            String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromContextPath(request).toUriString() : publicUrl;
             flash.addFlashAttribute("notice", Message.of("adminAccounts.linkIssued", ReaderAccounts.RESET_BY_ADMIN.toHours()));
-            flash.addFlashAttribute("link", base + "/reset/" + token.get());
+            flash.addFlashAttribute("link", site.base(request) + "/reset/" + token.get());
         }
         return "redirect:/admin/accounts";
     }

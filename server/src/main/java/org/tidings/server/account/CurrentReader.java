@@ -8,7 +8,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.tidings.server.store.AccountStore;
-import org.tidings.server.store.AccountStore.Account;
 
 /**
  * The account of the reader making the current request, if signed in. Every personal object is
@@ -24,14 +23,15 @@ public class CurrentReader {
         this.accounts = accounts;
     }
 
-    public Optional<Account> account() {
+    /** The name the current request is signed in with, if it is. */
+    public static Optional<String> name() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
-        return accounts.findByUsername(auth.getName()).filter(a -> !a.passwordHash().startsWith("!"));
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        return signedIn ? Optional.of(auth.getName()) : Optional.empty();
     }
 
     public OptionalLong id() {
-        return account().map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty());
+        return name().flatMap(accounts::findByUsername).map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty());
     }
 
     /**

@@ -43,8 +43,7 @@ final class FreshAccount extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            Optional<AccountStore.Account> account = accounts.findByUsername(auth.getName())
-                    .filter(a -> !a.passwordHash().startsWith("!"));
+            Optional<AccountStore.Account> account = accounts.findByUsername(auth.getName());
             if (account.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 var session = request.getSession(false);

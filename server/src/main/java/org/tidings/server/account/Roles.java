@@ -22,11 +22,6 @@ public final class Roles {
         return ALL.contains(role);
     }
 
-    /** True when {@code role} includes {@code required} (an administrator is also a moderator and a reader). */
-    public static boolean atLeast(String role, String required) {
-        return ALL.indexOf(role) >= ALL.indexOf(required) && ALL.contains(required);
-    }
-
     /** The hierarchy in Spring Security's notation. */
     static String hierarchy() {
         return "ROLE_" + ADMIN + " > ROLE_" + MODERATOR + "\nROLE_" + MODERATOR + " > ROLE_" + READER;

@@ -79,7 +79,6 @@ public class SecurityConfiguration {
         return submitted -> {
             String name = SignInGuard.accountName(submitted);
             return (name.contains("@") ? accounts.findByEmail(name).or(() -> accounts.findByUsername(name)) : accounts.findByUsername(name))
-                    .filter(a -> !a.passwordHash().startsWith("!"))
                     .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role().toUpperCase(Locale.ROOT)).build())
                     .orElseThrow(() -> new UsernameNotFoundException("no such account"));
         };

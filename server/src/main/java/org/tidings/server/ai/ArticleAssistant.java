@@ -2,7 +2,6 @@ package org.tidings.server.ai;
 
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
@@ -45,14 +44,8 @@ public class ArticleAssistant {
 
     private final ModelAssistant model;
 
-    @Autowired
-    public ArticleAssistant(ModelAssistant model) {
+    ArticleAssistant(ModelAssistant model) {
         this.model = model;
-    }
-
-    /** Offline only. */
-    ArticleAssistant() {
-        this(null);
     }
 
     /**
@@ -66,7 +59,7 @@ public class ArticleAssistant {
         if (q != null && q.length() > MAX_QUESTION) q = q.substring(0, MAX_QUESTION);
         Answer answer = q == null ? null : Summarizer.answer(q, body.text(), article.lang());
         ArticleDigest digest = new ArticleDigest(article.lang(), List.of(), stored.summary(), stored.keyPoints());
-        List<Feature> features = model == null ? List.of() : model.features(digest, reader);
+        List<Feature> features = model.features(digest, reader);
         Feature asked = Feature.parse(feature);
         if (asked == null || !features.contains(asked)) {
             return new Box(stored.summary(), stored.keyPoints(), q, answer, features, null, null);

@@ -39,7 +39,4 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
         }
     }
 
-    public boolean anyUnsupported() {
-        return lines.stream().anyMatch(l -> !l.supported());
-    }
 }

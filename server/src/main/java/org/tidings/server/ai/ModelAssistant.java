@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleView;
@@ -43,13 +42,8 @@ public class ModelAssistant {
     private final Prompts prompts;
     private final MeterRegistry metrics;
 
-    @Autowired
     public ModelAssistant(TidingsProperties properties, GeneratedTextStore cache, MeterRegistry metrics) {
-        this(properties.llm(), cache, metrics);
-    }
-
-    ModelAssistant(TidingsProperties.Llm settings, GeneratedTextStore cache, MeterRegistry metrics) {
-        this.settings = settings;
+        this.settings = properties.llm();
         this.model = settings.enabled() ? new CachedModel(settings, cache) : null;
         this.prompts = new Prompts(settings.maxInputChars());
         this.metrics = metrics;

@@ -4,14 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.summary.ArticleDigest;
@@ -74,29 +73,21 @@ public class StoryAssistant {
 
     private record Key(long storyId, List<String> versions) {}
 
-    private final Map<Key, Digest> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Digest> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Digest> eldest) {
             return size() > CACHED_STORIES;
         }
-    };
+    });
 
     private final ModelAssistant model;
-    private final Function<List<Long>, Map<Long, String>> texts;
+    private final Archive archive;
     private final EnrichmentStore enrichment;
 
-    @Autowired
-    public StoryAssistant(ModelAssistant model, ArticleStore articles, EnrichmentStore enrichment) {
+    StoryAssistant(ModelAssistant model, Archive archive, EnrichmentStore enrichment) {
         this.model = model;
-        this.texts = articles::texts;
+        this.archive = archive;
         this.enrichment = enrichment;
-    }
-
-    /** Offline only, with the articles' texts from {@code texts}. */
-    StoryAssistant(Function<List<Long>, Map<Long, String>> texts) {
-        this.model = null;
-        this.texts = texts;
-        this.enrichment = null;
     }
 
     /**
@@ -105,10 +96,10 @@ public class StoryAssistant {
      */
     public Box forStory(long storyId, List<ArticleView> articles, String feature) {
         Digest digest = forStory(storyId, articles);
-        boolean offered = digest.available() && model != null && model.enabled();
+        boolean offered = digest.available() && model.enabled();
         if (!offered || Feature.parse(feature) != Feature.SUMMARY) return new Box(digest, offered, null, false);
         List<ModelAssistant.StoryReport> reports = new ArrayList<>();
-        Map<Long, String> text = texts.apply(articles.stream().map(ArticleView::id).toList());
+        Map<Long, String> text = archive.texts(articles.stream().map(ArticleView::id).toList());
         for (ArticleView a : articles) {
             EnrichmentStore.Digest stored = enrichment.digest(a.id(), text.getOrDefault(a.id(), ""));
             if (!stored.available()) continue;
@@ -119,24 +110,20 @@ public class StoryAssistant {
         return new Box(digest, true, generated, generated == null);
     }
 
-    /** The digest of a story from its articles (as {@code StoryStore.timeline} lists them). */
-    public Digest forStory(long storyId, List<ArticleView> articles) {
+    /** The digest of a story from its articles (as {@link Archive#timeline} lists them). */
+    private Digest forStory(long storyId, List<ArticleView> articles) {
         Key key = new Key(storyId, articles.stream().map(a -> a.id() + "@" + a.updatedAt() + "/" + a.fullTextStatus()).toList());
-        synchronized (cache) {
-            Digest cached = cache.get(key);
-            if (cached != null) return cached;
-        }
-        Digest digest = digest(articles);
-        synchronized (cache) {
-            cache.put(key, digest);
-        }
+        Digest cached = cache.get(key);
+        if (cached != null) return cached;
+        Digest digest = digest(articles, archive.texts(articles.stream().map(ArticleView::id).toList()));
+        cache.put(key, digest);
         return digest;
     }
 
-    private Digest digest(List<ArticleView> articles) {
+    /** The digest of these articles, whose texts are {@code text}. */
+    static Digest digest(List<ArticleView> articles, Map<Long, String> text) {
         Map<String, ArticleView> byId = new HashMap<>();
         List<SourceArticle> sources = new ArrayList<>();
-        Map<Long, String> text = texts.apply(articles.stream().map(ArticleView::id).toList());
         for (ArticleView a : articles) {
             String t = text.getOrDefault(a.id(), "");
             if (t.isBlank()) continue;

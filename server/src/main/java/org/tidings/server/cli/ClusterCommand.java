@@ -44,12 +44,10 @@ final class ClusterCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ClusterCommand() {
-    }
+    private ClusterCommand() {}
 
     /** One accepted input line. */
-    private record Item(int order, Instant sortKey, Article article) {
-    }
+    private record Item(int order, Instant sortKey, Article article) {}
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Duration window = StoryClusterer.DEFAULT_WINDOW;
@@ -96,9 +94,7 @@ final class ClusterCommand {
             line.put("id", item.article().id());
             line.put("story", resolve(a.storyId(), mergedInto));
             String duplicateOf = copyOf.getOrDefault(a.articleId(), a.duplicateOf());
-            if (duplicateOf != null) {
-                line.put("duplicate_of", duplicateOf);
-            }
+            if (duplicateOf != null) line.put("duplicate_of", duplicateOf);
             out.println(JSON.writeValueAsString(line));
         }
         out.flush();
@@ -107,9 +103,7 @@ final class ClusterCommand {
 
     private static String resolve(String story, Map<String, String> mergedInto) {
         String s = story;
-        for (int hops = 0; mergedInto.containsKey(s) && hops < 10_000; hops++) {
-            s = mergedInto.get(s);
-        }
+        for (int hops = 0; mergedInto.containsKey(s) && hops < 10_000; hops++) s = mergedInto.get(s);
         return s;
     }
 
@@ -122,9 +116,7 @@ final class ClusterCommand {
             String line;
             while ((line = readBoundedLine(reader)) != null) {
                 lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
+                if (line.isBlank()) continue;
                 String problem = line == TOO_LONG ? "line longer than " + MAX_LINE + " characters" : null;
                 Item item = problem == null ? parse(line, items.size(), previous) : null;
                 if (item == null) {
@@ -159,15 +151,10 @@ final class ClusterCommand {
         boolean tooLong = false;
         int c;
         while ((c = reader.read()) != -1 && c != '\n') {
-            if (sb.length() < MAX_LINE) {
-                sb.append((char) c);
-            } else {
-                tooLong = true;
-            }
+            if (sb.length() < MAX_LINE) sb.append((char) c);
+            else tooLong = true;
         }
-        if (c == -1 && sb.isEmpty() && !tooLong) {
-            return null;
-        }
+        if (c == -1 && sb.isEmpty() && !tooLong) return null;
         return tooLong ? TOO_LONG : sb.toString();
     }
 
@@ -178,24 +165,18 @@ final class ClusterCommand {
         } catch (JacksonException e) {
             return null;
         }
-        if (n == null || !n.isObject()) {
-            return null;
-        }
+        if (n == null || !n.isObject()) return null;
         String id = scalar(n.get("id"));
         String title = text(n, "title");
         String text = text(n, "text");
-        if (id == null || id.isBlank() || (title == null && text == null)) {
-            return null;
-        }
+        if (id == null || id.isBlank() || (title == null && text == null)) return null;
         Instant published = instant(text(n, "published"));
         Article article = new Article(id, title, text, text(n, "url"), text(n, "publisher"), published, text(n, "lang"));
         return new Item(order, published != null ? published : previous, article);
     }
 
     private static String scalar(JsonNode node) {
-        if (node == null || !(node.isString() || node.isNumber())) {
-            return null;
-        }
+        if (node == null || !(node.isString() || node.isNumber())) return null;
         return node.asString();
     }
 
@@ -206,9 +187,7 @@ final class ClusterCommand {
 
     /** ISO-8601 instants, with or without offset; anything else is treated as absent. */
     private static Instant instant(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
+        if (s == null || s.isBlank()) return null;
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {

@@ -2,6 +2,7 @@ package org.tidings.server.comment;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tidings.server.store.CommentStore;
 
 /**
  * The comment forms under an article. Each posts (with its CSRF token, checked by Spring
@@ -40,46 +42,44 @@ class CommentController {
     String post(@PathVariable("articleId") long articleId, @RequestParam(name = "text", defaultValue = "") String text,
             @RequestParam(name = "parent", required = false) Long parent,
             @RequestParam(name = "sort", required = false) String sort, HttpServletRequest request, RedirectAttributes flash) {
-        Optional<Viewer> viewer = Viewer.current(store);
-        if (viewer.isEmpty()) return "redirect:/login";
-        CommentDesk.Outcome outcome = desk.post(viewer.get(), request.getRemoteAddr(), articleId, parent, text);
-        if (outcome.problem() != null) {
-            flash.addFlashAttribute("commentDraft", text.length() > 8000 ? text.substring(0, 8000) : text);
-            flash.addFlashAttribute("commentDraftFor", parent);
-        }
-        return back(outcome, sort, flash);
+        return as(viewer -> {
+            CommentDesk.Outcome outcome = desk.post(viewer, request.getRemoteAddr(), articleId, parent, text);
+            if (outcome.problem() != null) {
+                flash.addFlashAttribute("commentDraft", text.length() > 8000 ? text.substring(0, 8000) : text);
+                flash.addFlashAttribute("commentDraftFor", parent);
+            }
+            return outcome;
+        }, sort, flash);
     }
 
     @PostMapping("/comments/{id}/edit")
     String edit(@PathVariable("id") long id, @RequestParam(name = "text", defaultValue = "") String text,
             @RequestParam(name = "sort", required = false) String sort, RedirectAttributes flash) {
-        Optional<Viewer> viewer = Viewer.current(store);
-        if (viewer.isEmpty()) return "redirect:/login";
-        return back(desk.edit(viewer.get(), id, text), sort, flash);
+        return as(viewer -> desk.edit(viewer, id, text), sort, flash);
     }
 
     @PostMapping("/comments/{id}/delete")
     String delete(@PathVariable("id") long id, @RequestParam(name = "sort", required = false) String sort,
             RedirectAttributes flash) {
-        Optional<Viewer> viewer = Viewer.current(store);
-        if (viewer.isEmpty()) return "redirect:/login";
-        return back(desk.delete(viewer.get(), id), sort, flash);
+        return as(viewer -> desk.delete(viewer, id), sort, flash);
     }
 
     @PostMapping("/comments/{id}/like")
     String like(@PathVariable("id") long id, @RequestParam(name = "sort", required = false) String sort,
             RedirectAttributes flash) {
-        Optional<Viewer> viewer = Viewer.current(store);
-        if (viewer.isEmpty()) return "redirect:/login";
-        return back(desk.like(viewer.get(), id), sort, flash);
+        return as(viewer -> desk.like(viewer, id), sort, flash);
     }
 
     @PostMapping("/comments/{id}/report")
     String report(@PathVariable("id") long id, @RequestParam(name = "reason", defaultValue = "other") String reason,
             @RequestParam(name = "sort", required = false) String sort, RedirectAttributes flash) {
+        return as(viewer -> desk.report(viewer, id, reason), sort, flash);
+    }
+
+    /** Does the action as the signed-in reader, and sends them back to the comment with what happened. */
+    private String as(Function<Viewer, CommentDesk.Outcome> action, String sort, RedirectAttributes flash) {
         Optional<Viewer> viewer = Viewer.current(store);
-        if (viewer.isEmpty()) return "redirect:/login";
-        return back(desk.report(viewer.get(), id, reason), sort, flash);
+        return viewer.isEmpty() ? "redirect:/login" : back(action.apply(viewer.get()), sort, flash);
     }
 
     private static String back(CommentDesk.Outcome outcome, String sort, RedirectAttributes flash) {

@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.account.TokenBuckets;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 
 /**
  * What readers do with comments: post, reply, edit, delete, like, report. Every action checks the
@@ -37,14 +41,14 @@ class CommentDesk {
     }
 
     private final CommentStore store;
-    private final CommentSettings settings;
+    private final TidingsProperties.Comments settings;
     private final Clock clock;
     private final TokenBuckets perReader;
     private final TokenBuckets perAddress;
 
-    CommentDesk(CommentStore store, CommentSettings settings, Clock clock) {
+    CommentDesk(CommentStore store, TidingsProperties properties, Clock clock) {
         this.store = store;
-        this.settings = settings;
+        this.settings = properties.comments();
         this.clock = clock;
         this.perReader = new TokenBuckets(settings.userBurst(), settings.userEvery(), clock);
         this.perAddress = new TokenBuckets(settings.addressBurst(), settings.addressEvery(), clock);

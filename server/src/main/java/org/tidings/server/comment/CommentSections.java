@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,14 +15,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 
 /**
  * The comments a page shows, read fresh for every request (so a hidden comment is gone at once):
  * an article's threads in the reader's chosen order ({@code ?sort=newest|oldest|top}), two levels
- * deep (a reply to a reply is shown beside it, naming whom it answers), and a story's latest
- * comments across its articles.
+ * deep (a reply to a reply is shown beside it, naming whom it answers), a story's latest comments
+ * across its articles, and how many comments each article of a list has.
  */
 @Service
 public class CommentSections {
@@ -32,12 +36,12 @@ public class CommentSections {
     static final int MAX_THREADS = 1000;
 
     private final CommentStore store;
-    private final CommentSettings settings;
+    private final TidingsProperties.Comments settings;
     private final Clock clock;
 
-    CommentSections(CommentStore store, CommentSettings settings, Clock clock) {
+    CommentSections(CommentStore store, TidingsProperties properties, Clock clock) {
         this.store = store;
-        this.settings = settings;
+        this.settings = properties.comments();
         this.clock = clock;
     }
 
@@ -94,6 +98,11 @@ public class CommentSections {
         return store.latestOn(titles.keySet(), STORY_COMMENTS).stream()
                 .map(c -> new StoryComment(view(c, null, now, null, List.of()), c.articleId(), titles.get(c.articleId())))
                 .toList();
+    }
+
+    /** Visible comments per article id, in one query; an article without comments maps to nothing (read it as 0). */
+    public Map<Long, Integer> counts(Collection<Long> articleIds) {
+        return store.visibleCounts(articleIds.stream().distinct().toList());
     }
 
     /** A comment on a story page, with the article it was written under. */

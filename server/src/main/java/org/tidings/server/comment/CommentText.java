@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
 
 /**
@@ -56,7 +57,7 @@ final class CommentText {
     }
 
     /** Why this cleaned text cannot be a comment, if it cannot. */
-    static Optional<Message> problem(String cleaned, CommentSettings settings) {
+    static Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
         if (cleaned.isBlank()) return Optional.of(Message.of("comments.problem.empty"));
         if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength()) {
             return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));

@@ -2,6 +2,7 @@ package org.tidings.server.comment;
 
 import java.time.Instant;
 import java.util.List;
+import org.tidings.server.store.CommentStatus;
 
 /**
  * One comment as a page shows it: its text already made safe HTML ({@link #html}), who wrote it

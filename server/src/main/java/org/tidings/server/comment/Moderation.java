@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 
 /**
  * The moderators' work: a queue of held and reported comments, and what they decide about each

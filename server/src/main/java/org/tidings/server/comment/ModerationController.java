@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.CommentStore;
 
 /** The moderation queue and the moderators' decisions; moderators and administrators only. */
 @Controller
@@ -37,17 +38,12 @@ class ModerationController {
         return "moderation";
     }
 
-    @PostMapping("/moderation/comments/{id}/{action}")
+    @PostMapping("/moderation/comments/{id}/{action:hide|restore|delete|suspend|lift}")
     String decide(@PathVariable("id") long id, @PathVariable("action") String action,
             @RequestParam(name = "note", defaultValue = "") String note,
             @RequestParam(name = "back", defaultValue = "queue") String back, RedirectAttributes flash) {
         Viewer moderator = moderator();
-        Moderation.Action decision;
-        try {
-            decision = Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        Moderation.Action decision = Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
         String kept = note.isBlank() ? null : note.strip().substring(0, Math.min(note.strip().length(), NOTE_LENGTH));
         long articleId = moderation.decide(moderator, id, decision, kept);
         Message done = Message.of("moderation.done." + decision.name().toLowerCase(Locale.ROOT));

@@ -1,10 +1,9 @@
 package org.tidings.server.comment;
 
-import java.util.Locale;
 import java.util.Optional;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.tidings.server.account.CurrentReader;
+import org.tidings.server.account.Roles;
+import org.tidings.server.store.CommentStore;
 
 /**
  * The reader of a page as comments see them: their account, whether they moderate, whether they
@@ -16,23 +15,14 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
     /** The id no account has: queries "liked by the viewer" match nothing for anonymous readers. */
     static final long NOBODY = -1;
 
-    static boolean moderates(String role) {
-        String r = role == null ? "" : role.toLowerCase(Locale.ROOT);
-        return r.equals("moderator") || r.equals("admin") || r.equals("administrator");
-    }
-
     static Viewer of(CommentStore.Member member) {
-        return new Viewer(member.id(), member.username(), moderates(member.role()), member.suspended());
+        boolean moderates = Roles.MODERATOR.equalsIgnoreCase(member.role()) || Roles.ADMIN.equalsIgnoreCase(member.role());
+        return new Viewer(member.id(), member.username(), moderates, member.suspended());
     }
 
     /** The signed-in reader of this request, if any. */
     static Optional<Viewer> current(CommentStore store) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
-        return store.member(auth.getName()).map(Viewer::of);
+        return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
 
-    static long idOf(Optional<Viewer> viewer) {
-        return viewer.map(Viewer::id).orElse(NOBODY);
-    }
 }

@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param llm         an optional language model for the AI features; off unless configured
  * @param mail        the SMTP server for password reset e-mails; none: the administrator issues reset links
  * @param search      the search index
+ * @param comments    how readers' comments are limited
  * @param pageCache   how long a reader's page, once rendered, is served again to readers who are not
  *                    signed in (same address, language and edition); 0 renders every request
  */
@@ -46,6 +47,7 @@ public record TidingsProperties(
         @DefaultValue Llm llm,
         @DefaultValue Mail mail,
         @DefaultValue Search search,
+        @DefaultValue Comments comments,
         @DefaultValue("5s") Duration pageCache) {
 
     /**
@@ -197,4 +199,32 @@ public record TidingsProperties(
      */
     public record Search(
             @DefaultValue("1s") Duration refresh) {}
+
+    /**
+     * Rate limits are token buckets: a reader may post {@code userBurst} comments at once, then one
+     * more every {@code userEvery}; one network address likewise (several readers may share one).
+     *
+     * @param maxLength       longest comment, in characters (the column holds 4000)
+     * @param maxLines        most line breaks in one comment: a wall of blank lines is not a comment
+     * @param editWindow      how long after posting its author may still edit a comment
+     * @param newAccountAge   accounts younger than this are new: their comments with links wait for review
+     * @param approvedToTrust an account with fewer visible comments than this is new too
+     * @param threadsPerPage  top-level comments shown at once under an article
+     */
+    public record Comments(
+            @DefaultValue("4000") int maxLength,
+            @DefaultValue("60") int maxLines,
+            @DefaultValue("15m") Duration editWindow,
+            @DefaultValue("5") int userBurst,
+            @DefaultValue("30s") Duration userEvery,
+            @DefaultValue("30") int addressBurst,
+            @DefaultValue("2s") Duration addressEvery,
+            @DefaultValue("3d") Duration newAccountAge,
+            @DefaultValue("3") int approvedToTrust,
+            @DefaultValue("50") int threadsPerPage) {
+
+        public Comments {
+            if (maxLength < 1 || maxLength > 4000) throw new IllegalArgumentException("tidings.comments.max-length must be 1..4000");
+        }
+    }
 }

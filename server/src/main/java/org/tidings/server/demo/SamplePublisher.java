@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.springframework.web.util.HtmlUtils;
 import org.tidings.server.store.SourceSettings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -196,7 +197,6 @@ public final class SamplePublisher implements AutoCloseable {
     }
 
     private static String escape(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
     }
 }

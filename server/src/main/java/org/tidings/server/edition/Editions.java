@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.tidings.server.store.ListingStore;
 
 /**
@@ -19,7 +21,7 @@ import org.tidings.server.store.ListingStore;
  * a cookie, as the language is), else everything. Only editions with sources are offered.
  */
 @Component
-public class Editions implements HandlerInterceptor {
+public class Editions implements HandlerInterceptor, WebMvcConfigurer {
 
     public static final String PARAMETER = "edition";
     static final String COOKIE = "tidings_edition";
@@ -60,6 +62,12 @@ public class Editions implements HandlerInterceptor {
     public static Edition byId(String id) {
         if (id == null) return null;
         return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Every page knows its reader's edition. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     @Override

@@ -7,14 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The language of the interface: the one the reader chose ({@code ?lang=ar}, then remembered in a
- * cookie), else the first of their browser's languages that Tidings speaks, else English. Only
- * languages whose bundles are complete are offered, so a page never mixes two languages.
+ * The language of the interface, resolved for every request: the one the reader chose
+ * ({@code ?lang=ar}, then remembered in a cookie), else the first of their browser's languages that
+ * Tidings speaks, else English. Only languages whose bundles are complete are offered, so a page
+ * never mixes two languages.
  */
-public final class ReaderLocales implements LocaleResolver {
+@Component("localeResolver")
+public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, WebMvcConfigurer {
 
     /** The interface languages, each with a complete message bundle. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"));
@@ -23,6 +29,19 @@ public final class ReaderLocales implements LocaleResolver {
     /** A choice of language is kept for a year: readers set it once. */
     private static final Duration REMEMBERED = Duration.ofDays(365);
     private static final List<Locale.LanguageRange> NONE = List.of();
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    /** Remembers the language a reader picks. */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Locale chosen = supported(request.getParameter(PARAMETER));
+        if (chosen != null) setLocale(request, response, chosen);
+        return true;
+    }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {

@@ -16,13 +16,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.tidings.article.ArticleText;
 import org.springframework.web.bind.annotation.RestController;
+import org.tidings.article.ArticleText;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 
 /**
@@ -48,11 +48,11 @@ class ImageProxy implements DisposableBean {
     private record Image(byte[] body, String contentType) {}
 
     private final Fetcher fetcher;
-    private final ArticleStore articles;
+    private final Archive articles;
     private long cachedBytes;
     private final Map<String, Image> cache = new LinkedHashMap<>(256, 0.75f, true);
 
-    ImageProxy(TidingsProperties properties, ArticleStore articles) {
+    ImageProxy(TidingsProperties properties, Archive articles) {
         TidingsProperties.Fetch f = properties.fetch();
         if (properties.demo()) f = f.forOwnServer("127.0.0.1/32");
         // readers wait for these: no per-host pause (that is for crawling), a tighter time and size budget

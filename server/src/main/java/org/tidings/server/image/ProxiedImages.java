@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +25,12 @@ public final class ProxiedImages {
     /** Rewritten article texts kept: the most read articles' texts are parsed once, not on every view. */
     private static final int REWRITTEN = 1024;
 
-    private static final Map<String, String> CACHE = new LinkedHashMap<>(REWRITTEN, 0.75f, true) {
+    private static final Map<String, String> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(REWRITTEN, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > REWRITTEN;
         }
-    };
+    });
 
     private ProxiedImages() {}
 
@@ -46,10 +47,8 @@ public final class ProxiedImages {
     public static String rewrite(long articleId, String html) {
         if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
         String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();
-        synchronized (CACHE) {
-            String cached = CACHE.get(cacheKey);
-            if (cached != null) return cached;
-        }
+        String cached = CACHE.get(cacheKey);
+        if (cached != null) return cached;
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         doc.select("source").remove();
@@ -63,9 +62,7 @@ public final class ProxiedImages {
             if (!img.hasAttr("alt")) img.attr("alt", "");
         }
         String rewritten = doc.body().html();
-        synchronized (CACHE) {
-            CACHE.put(cacheKey, rewritten);
-        }
+        CACHE.put(cacheKey, rewritten);
         return rewritten;
     }
 

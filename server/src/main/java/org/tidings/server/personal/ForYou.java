@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.tidings.server.i18n.Message;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.Interest;
+import org.tidings.server.store.PersonalStore;
 import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
@@ -63,12 +66,12 @@ public class ForYou {
     }
 
     private final PersonalStore store;
-    private final ArticleTopics topics;
-    private final ArticleStore articles;
+    private final EnrichmentStore topics;
+    private final Archive articles;
     private final ReaderFilters filters;
     private final Clock clock;
 
-    ForYou(PersonalStore store, ArticleTopics topics, ArticleStore articles, ReaderFilters filters, Clock clock) {
+    ForYou(PersonalStore store, EnrichmentStore topics, Archive articles, ReaderFilters filters, Clock clock) {
         this.store = store;
         this.topics = topics;
         this.articles = articles;
@@ -105,18 +108,15 @@ public class ForYou {
             return List.of();
         }
 
-        List<PersonalStore.Recent> recent = store.recent(since, CANDIDATES, topics.hasArticleSections());
-        Map<Long, Set<String>> topicMatches = topics.articlesWith(followedTopics.keySet(), since);
-        ReaderFilters.Mutes mutes = filters.mutesOf(account);
-        Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
-                : topics.slugsOf(recent.stream().map(PersonalStore.Recent::articleId).toList());
+        List<PersonalStore.Recent> recent = filters.visibleBy(filters.mutesOf(account), store.recent(since, CANDIDATES),
+                r -> new ReaderFilters.Subject(r.articleId(), r.sourceId(), r.title(), r.lead()));
+        Map<Long, Set<String>> topicMatches = topics.withTopics(followedTopics.keySet(), since);
 
         // every recent article, by story; a story is a candidate when one of its articles matches an interest
         Map<Long, List<PersonalStore.Recent>> byStory = new LinkedHashMap<>();
         Map<Long, Reason> reasons = new HashMap<>();
         Map<Long, PersonalStore.Recent> matched = new HashMap<>(); // story -> its newest matching article
         for (PersonalStore.Recent r : recent) {
-            if (ReaderFilters.hides(mutes, r.sourceId(), slugs.getOrDefault(r.articleId(), Set.of()), r.title(), r.lead())) continue;
             long story = r.storyId() != null ? r.storyId() : -r.articleId();
             byStory.computeIfAbsent(story, k -> new ArrayList<>()).add(r);
             Reason reason = reasonFor(r, story, followedTopics, topicMatches, followedSources, followedSections, oftenRead, storiesRead);

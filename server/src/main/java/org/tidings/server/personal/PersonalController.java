@@ -14,7 +14,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.account.CurrentReader;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.AccountStore;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.Interest;
+import org.tidings.server.store.PersonalStore.Choice;
+import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
@@ -33,18 +38,16 @@ class PersonalController {
 
     private final PersonalStore store;
     private final ForYou forYou;
-    private final ReaderFilters filters;
-    private final ArticleTopics topics;
-    private final ArticleStore articles;
+    private final EnrichmentStore topics;
+    private final Archive articles;
     private final SourceStore sources;
     private final AccountStore accounts;
     private final CurrentReader current;
 
-    PersonalController(PersonalStore store, ForYou forYou, ReaderFilters filters, ArticleTopics topics, ArticleStore articles,
-            SourceStore sources, AccountStore accounts, CurrentReader current) {
+    PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore topics, Archive articles, SourceStore sources,
+            AccountStore accounts, CurrentReader current) {
         this.store = store;
         this.forYou = forYou;
-        this.filters = filters;
         this.topics = topics;
         this.articles = articles;
         this.sources = sources;
@@ -69,57 +72,34 @@ class PersonalController {
         return "following";
     }
 
-    @PostMapping("/following/follow")
-    String follow(@RequestParam("kind") String kind, @RequestParam("target") String target,
-            @RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
+    /** Follows or mutes a topic, source, section or keyword, or stops following or muting it. */
+    @PostMapping("/following/{action:follow|unfollow|mute|unmute}")
+    String change(@PathVariable("action") String action, @RequestParam("kind") String kind,
+            @RequestParam("target") String target, @RequestParam(name = "back", required = false) String back,
+            RedirectAttributes flash) {
         long reader = current.require();
-        Optional<Interest> interest = Interest.parse(kind).filter(Interest::followable);
-        Optional<Labelled> what = interest.flatMap(i -> labelled(i, target));
+        Choice choice = action.endsWith("follow") ? Choice.FOLLOW : Choice.MUTE;
+        Optional<Interest> interest = Interest.parse(kind);
+        if (action.startsWith("un")) {
+            interest.ifPresent(i -> i.normalize(target).ifPresent(t -> store.remove(reader, choice, i, t)));
+            return redirectBack(back, "/following");
+        }
+        Optional<Labelled> what = interest.filter(choice == Choice.FOLLOW ? Interest::followable : Interest::mutable)
+                .flatMap(i -> labelled(i, target));
         if (what.isEmpty()) {
             flash.addFlashAttribute("notice", Message.of("following.invalid"));
         } else {
-            store.follow(reader, interest.get(), what.get().target(), what.get().label());
-            flash.addFlashAttribute("notice", Message.of("following.followed", what.get().label()));
+            store.add(reader, choice, interest.get(), what.get().target(), what.get().label());
+            flash.addFlashAttribute("notice", Message.of(choice == Choice.FOLLOW ? "following.followed" : "following.muted",
+                    what.get().label()));
         }
-        return redirectBack(back, "/following");
-    }
-
-    @PostMapping("/following/unfollow")
-    String unfollow(@RequestParam("kind") String kind, @RequestParam("target") String target,
-            @RequestParam(name = "back", required = false) String back) {
-        long reader = current.require();
-        Interest.parse(kind).ifPresent(i -> i.normalize(target).ifPresent(t -> store.unfollow(reader, i, t)));
-        return redirectBack(back, "/following");
-    }
-
-    @PostMapping("/following/mute")
-    String mute(@RequestParam("kind") String kind, @RequestParam("target") String target,
-            @RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
-        long reader = current.require();
-        Optional<Interest> interest = Interest.parse(kind).filter(Interest::mutable);
-        Optional<Labelled> what = interest.flatMap(i -> labelled(i, target));
-        if (what.isEmpty()) {
-            flash.addFlashAttribute("notice", Message.of("following.invalid"));
-        } else {
-            store.mute(reader, interest.get(), what.get().target(), what.get().label());
-            flash.addFlashAttribute("notice", Message.of("following.muted", what.get().label()));
-        }
-        return redirectBack(back, "/following");
-    }
-
-    @PostMapping("/following/unmute")
-    String unmute(@RequestParam("kind") String kind, @RequestParam("target") String target,
-            @RequestParam(name = "back", required = false) String back) {
-        long reader = current.require();
-        Interest.parse(kind).ifPresent(i -> i.normalize(target).ifPresent(t -> store.unmute(reader, i, t)));
         return redirectBack(back, "/following");
     }
 
     @GetMapping("/saved")
     String saved(Model model) {
         long reader = current.require();
-        var marked = store.saved(reader, LIST);
-        model.addAttribute("articles", articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList()));
+        model.addAttribute("articles", articlesOf(store.saved(reader, LIST)));
         return "saved";
     }
 
@@ -138,8 +118,7 @@ class PersonalController {
     @GetMapping("/history")
     String history(Model model) {
         long reader = current.require();
-        var marked = store.history(reader, LIST);
-        model.addAttribute("articles", articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList()));
+        model.addAttribute("articles", articlesOf(store.history(reader, LIST)));
         model.addAttribute("enabled", accounts.profile(reader).map(AccountStore.Profile::historyEnabled).orElse(false));
         return "history";
     }
@@ -151,6 +130,10 @@ class PersonalController {
         return "redirect:/history";
     }
 
+    private List<ArticleView> articlesOf(List<PersonalStore.Marked> marked) {
+        return articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList());
+    }
+
     /** A followed or muted thing with the name to show for it. */
     private record Labelled(String target, String label) {}
 
@@ -160,7 +143,7 @@ class PersonalController {
         String t = target.get();
         return switch (kind) {
             case SOURCE -> sources.findById(Long.parseLong(t)).map(Source::name).map(name -> new Labelled(t, name));
-            case TOPIC -> Optional.of(new Labelled(t, topics.label(t).orElse("#" + t)));
+            case TOPIC -> Optional.of(new Labelled(t, topics.topic(t).map(EnrichmentStore.TopicTag::label).orElse("#" + t)));
             case SECTION, KEYWORD -> Optional.of(new Labelled(t, raw.strip().replaceAll("\\s+", " ")));
         };
     }

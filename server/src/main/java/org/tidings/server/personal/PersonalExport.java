@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.tidings.server.account.PersonalData;
+import org.tidings.server.store.PersonalStore;
 
 /** Follows, mutes, saved articles and reading history in the reader's export, and erased with the account. */
 @Component

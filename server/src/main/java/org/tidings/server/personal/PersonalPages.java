@@ -4,6 +4,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tidings.server.account.CurrentReader;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.Interest;
+import org.tidings.server.store.PersonalStore;
 
 /** What the article page needs from the reader's personal data: the reader's buttons, and the history entry. */
 @Service
@@ -25,10 +28,10 @@ public class PersonalPages {
     public record TopicButton(String slug, String label, boolean followed) {}
 
     private final PersonalStore store;
-    private final ArticleTopics topics;
+    private final EnrichmentStore topics;
     private final CurrentReader current;
 
-    PersonalPages(PersonalStore store, ArticleTopics topics, CurrentReader current) {
+    PersonalPages(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
         this.store = store;
         this.topics = topics;
         this.current = current;
@@ -46,15 +49,15 @@ public class PersonalPages {
         String source = String.valueOf(article.sourceId());
         var follows = store.follows(account);
         List<TopicButton> buttons = topics.topicsOf(article.id()).stream()
-                .map(t -> new TopicButton(t.slug(), t.label(),
-                        follows.stream().anyMatch(e -> e.kind() == Interest.TOPIC && e.target().equals(t.slug()))))
-                .toList();
+                .map(t -> new TopicButton(t.slug(), t.label(), has(follows, Interest.TOPIC, t.slug()))).toList();
         String section = topics.sectionOf(article.id());
         String sectionKey = section == null ? null : Interest.SECTION.normalize(section).orElse(null);
-        return new ArticleActions(true, store.isSaved(account, article.id()),
-                follows.stream().anyMatch(e -> e.kind() == Interest.SOURCE && e.target().equals(source)),
-                store.mutes(account).stream().anyMatch(e -> e.kind() == Interest.SOURCE && e.target().equals(source)),
-                buttons, sectionKey == null ? null : section,
-                sectionKey != null && follows.stream().anyMatch(e -> e.kind() == Interest.SECTION && e.target().equals(sectionKey)));
+        return new ArticleActions(true, store.isSaved(account, article.id()), has(follows, Interest.SOURCE, source),
+                has(store.mutes(account), Interest.SOURCE, source), buttons, sectionKey == null ? null : section,
+                has(follows, Interest.SECTION, sectionKey));
+    }
+
+    private static boolean has(List<PersonalStore.Entry> entries, Interest kind, String target) {
+        return entries.stream().anyMatch(e -> e.kind() == kind && e.target().equals(target));
     }
 }

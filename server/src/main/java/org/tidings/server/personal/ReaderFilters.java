@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.tidings.server.account.CurrentReader;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.PersonalStore;
 
 /**
  * Keeps what a reader muted out of every list: articles of a muted source, with a muted topic, or
@@ -28,11 +30,11 @@ import org.tidings.server.store.ArticleView;
 public class ReaderFilters {
 
     /** What one reader muted. */
-    public record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
+    record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
 
         static final Mutes NONE = new Mutes(Set.of(), Set.of(), List.of());
 
-        public boolean isEmpty() {
+        boolean isEmpty() {
             return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
         }
     }
@@ -46,10 +48,10 @@ public class ReaderFilters {
     }
 
     private final PersonalStore store;
-    private final ArticleTopics topics;
+    private final EnrichmentStore topics;
     private final CurrentReader current;
 
-    ReaderFilters(PersonalStore store, ArticleTopics topics, CurrentReader current) {
+    ReaderFilters(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
         this.store = store;
         this.topics = topics;
         this.current = current;
@@ -60,29 +62,18 @@ public class ReaderFilters {
         return visible(articles, Function.identity());
     }
 
-    /** The items (stories, search hits, ...) whose article the current reader has not muted, in their order. */
+    /** The items (stories, ...) whose article the current reader has not muted, in their order. */
     public <T> List<T> visible(List<T> items, Function<T, ArticleView> article) {
-        var reader = current.id();
-        return reader.isEmpty() ? items : visible(mutesOf(reader.getAsLong()), items, article);
+        return visibleBy(items, article.andThen(Subject::of));
     }
 
     /** The items (search hits, ...) whose subject the current reader has not muted, in their order. */
     public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
         var reader = current.id();
-        return reader.isEmpty() ? items : filter(mutesOf(reader.getAsLong()), items, subject);
+        return reader.isEmpty() ? items : visibleBy(mutesOf(reader.getAsLong()), items, subject);
     }
 
-    /** The items whose subject this reader has not muted. */
-    public <T> List<T> visibleBy(long accountId, List<T> items, Function<T, Subject> subject) {
-        return filter(mutesOf(accountId), items, subject);
-    }
-
-    /** The items whose article this reader has not muted. */
-    public <T> List<T> visible(long accountId, List<T> items, Function<T, ArticleView> article) {
-        return visible(mutesOf(accountId), items, article);
-    }
-
-    public Mutes mutesOf(long accountId) {
+    Mutes mutesOf(long accountId) {
         Set<Long> sources = new HashSet<>();
         Set<String> slugs = new HashSet<>();
         List<Pattern> keywords = new ArrayList<>();
@@ -98,14 +89,10 @@ public class ReaderFilters {
                 : new Mutes(Set.copyOf(sources), Set.copyOf(slugs), List.copyOf(keywords));
     }
 
-    <T> List<T> visible(Mutes mutes, List<T> items, Function<T, ArticleView> article) {
-        return filter(mutes, items, article.andThen(Subject::of));
-    }
-
-    private <T> List<T> filter(Mutes mutes, List<T> items, Function<T, Subject> subject) {
+    <T> List<T> visibleBy(Mutes mutes, List<T> items, Function<T, Subject> subject) {
         if (mutes.isEmpty() || items.isEmpty()) return items;
         Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
-                : topics.slugsOf(items.stream().map(i -> subject.apply(i).articleId()).toList());
+                : topics.topicSlugs(items.stream().map(i -> subject.apply(i).articleId()).toList());
         List<T> kept = new ArrayList<>(items.size());
         for (T item : items) {
             Subject a = subject.apply(item);
@@ -114,7 +101,7 @@ public class ReaderFilters {
         return kept;
     }
 
-    static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String lead) {
+    private static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String lead) {
         if (mutes.sources().contains(sourceId)) return true;
         for (String slug : articleSlugs) if (mutes.topics().contains(slug)) return true;
         if (mutes.keywords().isEmpty()) return false;

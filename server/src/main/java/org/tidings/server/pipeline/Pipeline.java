@@ -19,8 +19,8 @@ import org.tidings.server.ingest.Backfill;
 import org.tidings.server.ingest.FeedRefresher;
 import org.tidings.server.ingest.FullTextFetcher;
 import org.tidings.server.search.SearchIndexer;
-import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.StoryDesk;
 
@@ -105,18 +105,6 @@ public class Pipeline implements SmartLifecycle {
     /** Refreshes the due sources now rather than at the next tick (after the operator added or refreshed one). */
     public void refreshNow() {
         refresh.wakeUp();
-    }
-
-    /**
-     * Runs every stage, in the order of the chain, until none has work left, here and now: for
-     * tests, benchmarks and commands that need everything stored to have gone all the way.
-     */
-    public void settle() {
-        int moved;
-        do {
-            moved = 0;
-            for (Stage stage : chain) moved += stage.drain();
-        } while (moved > 0);
     }
 
     /**

@@ -38,7 +38,6 @@ final class Stage {
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
     /** For stages that do each piece on a virtual thread of its own: the free places, and the threads. */
-    private final int concurrency;
     private final Semaphore free;
     private final ExecutorService pieces;
     private volatile boolean running;
@@ -47,7 +46,6 @@ final class Stage {
         this.name = name;
         this.tick = tick;
         this.full = full;
-        this.concurrency = concurrency;
         this.free = new Semaphore(concurrency);
         this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
@@ -143,22 +141,6 @@ final class Stage {
 
     private void wakeNext() {
         for (Stage s : next) s.wakeUp();
-    }
-
-    /**
-     * Does every round there is work for, here and now, and waits for all of it: for tests,
-     * benchmarks and commands that want the pipeline settled. Returns how much was claimed.
-     */
-    int drain() {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = round.getAsInt();
-            free.acquireUninterruptibly(concurrency); // the pieces under way are done
-            free.release(concurrency);
-            total += claimed;
-        } while (claimed > 0);
-        return total;
     }
 
     /** Ends the rounds: no new round starts, no new piece is taken; the work under way goes on. */

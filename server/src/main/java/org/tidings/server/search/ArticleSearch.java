@@ -10,11 +10,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
@@ -37,12 +37,14 @@ import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
+import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
 /**
  * Runs a reader's search on the index: the query, the filters, the order, one page of hits with
  * their headline and best passages highlighted.
  */
+@Component
 public final class ArticleSearch {
 
     /** Results per page: a screenful of headlines with their passages. */
@@ -61,6 +63,17 @@ public final class ArticleSearch {
     /** For an article stored without a headline (the highlighter has nothing to return). */
     private static final Snippet NO_TITLE = new Snippet(List.of());
     private static final Sort NEWEST = new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true));
+
+    /** The filters of the search page whose values come from the index. */
+    public enum Filter {
+        SECTION(SearchFields.SECTION), LANGUAGE(SearchFields.LANG), REGION(SearchFields.REGION);
+
+        private final String field;
+
+        Filter(String field) {
+            this.field = field;
+        }
+    }
 
     private final SearchIndex index;
     private final QueryReader reader;
@@ -107,6 +120,15 @@ public final class ArticleSearch {
             return SearchResults.problem(request, Message.of("search.problem.tooBroad"));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    /** The values {@code filter} has in the index, in no order. */
+    public List<String> values(Filter filter) {
+        try {
+            return List.copyOf(index.valueCounts(filter.field).keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

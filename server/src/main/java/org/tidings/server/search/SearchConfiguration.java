@@ -1,7 +1,6 @@
 package org.tidings.server.search;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
@@ -18,15 +17,5 @@ class SearchConfiguration {
         if (properties.demo() && properties.database().url().isBlank()) return SearchIndex.inMemory();
         Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("search");
         return SearchIndex.open(dir);
-    }
-
-    @Bean
-    ArticleSearch articleSearch(SearchIndex index, Clock clock) {
-        return new ArticleSearch(index, clock);
-    }
-
-    @Bean
-    SimilarArticles similarArticles(SearchIndex index) {
-        return new SimilarArticles(index);
     }
 }

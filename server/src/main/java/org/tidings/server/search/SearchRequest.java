@@ -41,11 +41,6 @@ public record SearchRequest(String query, Sort sort, Long source, String section
         page = Math.max(1, page);
     }
 
-    /** Words alone: relevance order, no filters, first page. */
-    public static SearchRequest of(String query) {
-        return new SearchRequest(query, Sort.RELEVANCE, null, null, null, null, null, null, 1);
-    }
-
     public SearchRequest withSort(Sort newSort) {
         return new SearchRequest(query, newSort, source, section, lang, region, from, to, page);
     }

@@ -17,7 +17,7 @@ public record SearchResults(SearchRequest request, List<Hit> hits, long total, b
     public record Hit(long id, Snippet title, Snippet passage, long sourceId, String publisher, Instant publishedAt,
             Long storyId, String lang, String section) {}
 
-    static SearchResults problem(SearchRequest request, Message problem) {
+    public static SearchResults problem(SearchRequest request, Message problem) {
         return new SearchResults(request, List.of(), 0, true, 0, problem);
     }
 

@@ -22,6 +22,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.springframework.stereotype.Component;
 import org.tidings.story.RelatedCoverage.Candidate;
 
 /**
@@ -31,6 +32,7 @@ import org.tidings.story.RelatedCoverage.Candidate;
  * fields of its language, and leaves out the article's own story: those reports have a block of
  * their own.
  */
+@Component
 public final class SimilarArticles {
 
     /**

@@ -23,10 +23,6 @@ public record Snippet(List<Part> parts) {
         return text.toString();
     }
 
-    public boolean hasMatch() {
-        return parts.stream().anyMatch(Part::match);
-    }
-
     /** Turns the highlighter's passages into a {@link Snippet}. */
     static final class Formatter extends PassageFormatter {
 

@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,10 +62,11 @@ public class AccountStore {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The live account with this user name: a deleted account signs nobody in. */
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u")
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u AND deleted_at IS NULL")
                 .param("u", username)
-                .query(AccountStore::account)
+                .query(Account.class)
                 .optional();
     }
 
@@ -73,13 +74,13 @@ public class AccountStore {
     public Optional<Account> findByEmail(String email) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE email = :e AND deleted_at IS NULL")
                 .param("e", normalizeEmail(email))
-                .query(AccountStore::account)
+                .query(Account.class)
                 .optional();
     }
 
     public Optional<Account> findById(long id) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE id = :id")
-                .param("id", id).query(AccountStore::account).optional();
+                .param("id", id).query(Account.class).optional();
     }
 
     public Optional<Profile> profile(long id) {
@@ -192,10 +193,6 @@ public class AccountStore {
 
     public void deleteResetTokens(long accountId) {
         jdbc.sql("DELETE FROM password_reset WHERE account_id = :a").param("a", accountId).update();
-    }
-
-    private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getString("role"));
     }
 
     private static Profile profile(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.cut;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,23 +20,17 @@ import org.tidings.html.HtmlText;
 import org.tidings.server.store.PipelineStore.Job;
 
 /**
- * The articles table as ingestion writes it and pages read it. Saving is idempotent: an entry is
- * found again by its key within its source, by its canonical URL or by its link, so a re-fetched,
- * re-ordered, re-identified or re-tagged entry updates the article it was rather than adding a
- * copy, and two processes racing on one entry store it once (the unique constraints decide,
- * {@code ON CONFLICT DO NOTHING} absorbs the loser).
+ * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is
+ * idempotent: an entry is found again by its key within its source, by its canonical URL or by its
+ * link, so a re-fetched, re-ordered, re-identified or re-tagged entry updates the article it was
+ * rather than adding a copy, and two processes racing on one entry store it once (the unique
+ * constraints decide, {@code ON CONFLICT DO NOTHING} absorbs the loser).
  */
 @Repository
 public class ArticleStore {
 
     /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
-
-    static final String VIEW_COLUMNS = """
-            a.id, a.source_id, s.name AS source_name, s.site_url AS source_site_url, a.url, a.title, a.lead,
-            a.author, a.image_url, a.published_at, a.updated_at, a.full_text_status, a.excerpt, a.byline, a.lang,
-            a.story_id""";
-    private static final String VIEW = "SELECT " + VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id";
 
     /**
      * What the article's page gave.
@@ -70,10 +63,12 @@ public class ArticleStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Archive archive;
 
     public ArticleStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.archive = new Archive(jdbc);
     }
 
     /**
@@ -116,7 +111,7 @@ public class ArticleStore {
     private Outcome update(Existing existing, ArticleDraft draft) {
         ArticleText text = draft.text();
         if ("done".equals(existing.fullTextStatus())) {
-            ArticleText page = body(existing.id()).orElseThrow();
+            ArticleText page = archive.body(existing.id()).orElseThrow();
             text = ArticleText.ofPage(draft.title(), draft.summary(), page.html(), page.text());
         }
         jdbc.sql("""
@@ -215,9 +210,9 @@ public class ArticleStore {
                 .query((rs, row) -> legacy(rs, byId.get(rs.getLong("id")))).list();
     }
 
-    private static final String LEGACY = "SELECT id, url, title, summary, content, full_text_status, full_html FROM article";
+    static final String LEGACY = "SELECT id, url, title, summary, content, full_text_status, full_html FROM article";
 
-    private static Legacy legacy(ResultSet rs, Job job) throws SQLException {
+    static Legacy legacy(ResultSet rs, Job job) throws SQLException {
         return new Legacy(job, rs.getString("url"), rs.getString("title"), rs.getString("summary"), rs.getString("content"),
                 rs.getString("full_text_status"), rs.getString("full_html"));
     }
@@ -245,63 +240,6 @@ public class ArticleStore {
                 .update() == 1;
     }
 
-    public Optional<ArticleView> findById(long id) {
-        return jdbc.sql(VIEW + " WHERE a.id = :id").param("id", id).query(ArticleStore::map).optional();
-    }
-
-    /**
-     * The article's body, its text and lead, and whether it is only a teaser. An article the
-     * back-fill has not reached yet shows the body the same rule makes of what it had.
-     */
-    public Optional<ArticleText> body(long id) {
-        Optional<ArticleText> stored = jdbc.sql("SELECT body_html, body_text, lead, excerpt FROM article WHERE id = :id AND stage <> 'backfill'")
-                .param("id", id)
-                .query((rs, row) -> new ArticleText(nz(rs.getString("body_html")), nz(rs.getString("body_text")),
-                        nz(rs.getString("lead")), rs.getBoolean("excerpt")))
-                .optional();
-        return stored.isPresent() ? stored
-                : jdbc.sql(LEGACY + " WHERE id = :id").param("id", id).query((rs, row) -> legacy(rs, null).text()).optional();
-    }
-
-    /** The plain text of these articles' bodies, by id. */
-    public Map<Long, String> texts(List<Long> ids) {
-        Map<Long, String> texts = new HashMap<>();
-        if (ids.isEmpty()) return texts;
-        jdbc.sql("SELECT id, body_text FROM article WHERE id IN (:ids)").param("ids", ids)
-                .query((ResultSet rs) -> {
-                    texts.put(rs.getLong("id"), nz(rs.getString("body_text")));
-                });
-        return texts;
-    }
-
-    /** Copies of an article (syndicated or republished), for "also published by". */
-    public List<ArticleView> copiesOf(long id) {
-        return jdbc.sql(VIEW + " WHERE a.duplicate_of = :id ORDER BY a.published_at").param("id", id)
-                .query(ArticleStore::map).list();
-    }
-
-    /** These articles, in the order of {@code ids}; ids of articles that no longer exist are skipped. */
-    public List<ArticleView> findByIds(List<Long> ids) {
-        return inOrder(ids, "");
-    }
-
-    /** These articles, in the order of {@code ids}, less copies of others and articles of disabled sources. */
-    public List<ArticleView> listed(List<Long> ids) {
-        return inOrder(ids, " AND a.duplicate_of IS NULL AND s.enabled = TRUE");
-    }
-
-    private List<ArticleView> inOrder(List<Long> ids, String condition) {
-        if (ids.isEmpty()) return List.of();
-        Map<Long, ArticleView> found = new HashMap<>();
-        jdbc.sql(VIEW + " WHERE a.id IN (:ids)" + condition).param("ids", ids).query(ArticleStore::map).list()
-                .forEach(a -> found.put(a.id(), a));
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
-    }
-
     private Optional<Existing> find(String condition, Map<String, Object> params) {
         return jdbc.sql("SELECT id, content_hash, full_text_status FROM article WHERE " + condition).params(params)
                 .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("content_hash"), rs.getString("full_text_status")))
@@ -327,32 +265,4 @@ public class ArticleStore {
     }
 
     private record Existing(long id, String contentHash, String fullTextStatus) {}
-
-    static ArticleView map(ResultSet rs, int row) throws SQLException {
-        return new ArticleView(
-                rs.getLong("id"),
-                rs.getLong("source_id"),
-                rs.getString("source_name"),
-                rs.getString("source_site_url"),
-                rs.getString("url"),
-                rs.getString("title"),
-                nz(rs.getString("lead")),
-                rs.getString("author"),
-                rs.getString("image_url"),
-                fromDb(rs, "published_at"),
-                fromDb(rs, "updated_at"),
-                rs.getString("full_text_status"),
-                rs.getBoolean("excerpt"),
-                rs.getString("byline"),
-                rs.getString("lang"),
-                (Long) rs.getObject("story_id", Long.class));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

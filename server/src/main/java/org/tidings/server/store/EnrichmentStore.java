@@ -1,13 +1,19 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.cut;
+import static org.tidings.server.store.Columns.toDb;
 
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +32,8 @@ public class EnrichmentStore {
     private static final int REGIONS_CHARS = 200;
     private static final int SLUG_CHARS = 120;
     private static final int LABEL_CHARS = 200;
+    /** Ids in one {@code IN} list at most: well within every database's limit on parameters. */
+    private static final int IN_LIST = 500;
 
     /**
      * An article waiting for enrichment, with what its source says of it.
@@ -129,7 +137,7 @@ public class EnrichmentStore {
         List<Sentence> points = new ArrayList<>();
         jdbc.sql("SELECT part, sentence, start_at, end_at FROM article_digest WHERE article_id = :id ORDER BY part, sentence")
                 .param("id", articleId)
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     int start = rs.getInt("start_at");
                     int end = rs.getInt("end_at");
                     if (end > text.length() || start > end) return; // the text changed under a stale digest
@@ -145,7 +153,7 @@ public class EnrichmentStore {
                 SELECT slug, label, kind FROM article_topic WHERE article_id = :id
                 ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'organization' THEN 1 WHEN 'place' THEN 2 ELSE 3 END, label""")
                 .param("id", articleId)
-                .query((rs, row) -> new TopicTag(rs.getString("slug"), rs.getString("label"), rs.getString("kind")))
+                .query(TopicTag.class)
                 .list();
     }
 
@@ -155,11 +163,41 @@ public class EnrichmentStore {
                 SELECT t.slug, t.label, t.kind FROM article_topic t JOIN article a ON a.id = t.article_id
                 WHERE t.slug = :slug ORDER BY a.published_at DESC LIMIT 1""")
                 .param("slug", slug)
-                .query((rs, row) -> new TopicTag(rs.getString("slug"), rs.getString("label"), rs.getString("kind")))
+                .query(TopicTag.class)
                 .optional();
     }
 
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+    /** The article's section: the enrichment's, else its source's; null when neither has one. */
+    public String sectionOf(long articleId) {
+        return jdbc.sql("SELECT COALESCE(a.section, s.section) FROM article a JOIN source s ON s.id = a.source_id WHERE a.id = :id")
+                .param("id", articleId).query(String.class).optional().orElse(null);
+    }
+
+    /** The topic slugs of each of these articles (articles without topics are absent). */
+    public Map<Long, Set<String>> topicSlugs(Collection<Long> articleIds) {
+        Map<Long, Set<String>> slugs = new HashMap<>();
+        List<Long> ids = List.copyOf(articleIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            addSlugs(slugs, jdbc.sql("SELECT article_id, slug FROM article_topic WHERE article_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))));
+        }
+        return slugs;
+    }
+
+    /** The articles published since {@code since} that have one of these topics, with those they have. */
+    public Map<Long, Set<String>> withTopics(Set<String> slugs, Instant since) {
+        Map<Long, Set<String>> found = new HashMap<>();
+        if (slugs.isEmpty()) return found;
+        addSlugs(found, jdbc.sql("""
+                SELECT t.article_id, t.slug FROM article_topic t JOIN article a ON a.id = t.article_id
+                WHERE t.slug IN (:slugs) AND a.published_at >= :since""")
+                .param("slugs", List.copyOf(slugs)).param("since", toDb(since)));
+        return found;
+    }
+
+    private static void addSlugs(Map<Long, Set<String>> slugs, JdbcClient.StatementSpec query) {
+        query.query((ResultSet rs) -> {
+            slugs.computeIfAbsent(rs.getLong("article_id"), k -> new HashSet<>()).add(rs.getString("slug"));
+        });
     }
 }

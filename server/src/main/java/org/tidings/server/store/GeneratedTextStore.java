@@ -1,8 +1,9 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +29,12 @@ public class GeneratedTextStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<Key, Answer> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Answer> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
             return size() > IN_MEMORY;
         }
-    };
+    });
 
     public GeneratedTextStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -42,10 +43,8 @@ public class GeneratedTextStore {
 
     /** The output for the key, when it was made from the text of this hash. */
     public Optional<String> find(Key key, String sourceHash) {
-        synchronized (recent) {
-            Answer e = recent.get(key);
-            if (e != null && e.sourceHash().equals(sourceHash)) return Optional.of(e.output());
-        }
+        Answer e = recent.get(key);
+        if (e != null && e.sourceHash().equals(sourceHash)) return Optional.of(e.output());
         Optional<String> stored = jdbc.sql("""
                 SELECT output FROM ai_output WHERE subject = :subject AND subject_id = :id AND feature = :feature
                 AND lang = :lang AND model = :model AND source_hash = :hash""")
@@ -82,15 +81,7 @@ public class GeneratedTextStore {
     }
 
     private void remember(Key key, String sourceHash, String output) {
-        synchronized (recent) {
-            recent.put(key, new Answer(sourceHash, output));
-        }
+        recent.put(key, new Answer(sourceHash, output));
     }
 
-    /** Forgets what is held in memory (tests: the table alone must answer). */
-    void forgetRecent() {
-        synchronized (recent) {
-            recent.clear();
-        }
-    }
 }

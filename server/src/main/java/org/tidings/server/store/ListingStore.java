@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class ListingStore {
 
     private final JdbcClient jdbc;
+    private final Archive archive;
 
     public ListingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.archive = new Archive(jdbc);
     }
 
     /**
@@ -47,11 +49,7 @@ public class ListingStore {
         params.put("limit", limit);
         params.put("offset", offset);
         List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-        if (ids.isEmpty()) return List.of();
-        Map<Long, ArticleView> byId = new HashMap<>();
-        jdbc.sql("SELECT " + ArticleStore.VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)")
-                .param("ids", ids).query(ArticleStore::map).list().forEach(a -> byId.put(a.id(), a));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return archive.findByIds(ids);
     }
 
     private static void where(Listing listing, StringBuilder sql, Map<String, Object> params) {

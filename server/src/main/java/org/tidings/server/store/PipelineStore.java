@@ -1,6 +1,6 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +74,6 @@ public class PipelineStore {
     /** Hands the article on to {@code next} without a result of this stage; false when it changed since the claim. */
     public boolean handOn(Job job, ArticleStage next) {
         return job.bind(jdbc.sql("UPDATE article SET " + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next).update() == 1;
-    }
-
-    /** Leaves the article with its stage, to be claimed again from {@code at} (a page to fetch again later). */
-    public void retryAt(Job job, Instant at) {
-        jdbc.sql("UPDATE article SET stage_lease_until = :at WHERE id = :id").param("at", toDb(at)).param("id", job.id())
-                .update();
     }
 
     /** How many articles wait for {@code stage}. */

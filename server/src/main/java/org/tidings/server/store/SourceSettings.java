@@ -9,9 +9,4 @@ public record SourceSettings(
         String region,
         String section,
         boolean fullText,
-        boolean enabled) {
-
-    public static SourceSettings of(String feedUrl, String name) {
-        return new SourceSettings(feedUrl, name, null, null, null, null, true, true);
-    }
-}
+        boolean enabled) {}

@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package org.tidings.server.store;
 
-import static org.tidings.server.store.Timestamps.fromDb;
-import static org.tidings.server.store.Timestamps.toDb;
+import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tidings.server.store.PipelineStore.Job;
 
-/** Stories in the articles table: which article belongs to which story, as the story desk decides and pages show it. */
+/**
+ * Stories in the articles table: which article belongs to which story, as the story desk decides
+ * (pages read them through the {@link Archive}).
+ */
 @Repository
 public class StoryStore {
 
@@ -29,7 +32,6 @@ public class StoryStore {
             SELECT a.id, a.title, a.lead, COALESCE(a.canonical_url, a.url) AS address, s.name AS publisher, a.published_at,
                    a.lang, a.story_id, a.clustered_at
             FROM article a JOIN source s ON s.id = a.source_id""";
-    private static final String VIEW = "SELECT " + ArticleStore.VIEW_COLUMNS + " FROM article a JOIN source s ON s.id = a.source_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -76,27 +78,6 @@ public class StoryStore {
         if (stories.isEmpty()) return;
         jdbc.sql("UPDATE article SET story_id = :into, changed_at = :now WHERE story_id IN (:from)")
                 .param("into", into).param("from", stories).param("now", toDb(clock.instant())).update();
-    }
-
-    /** A story's articles in order of publication (its timeline), copies left out. */
-    public List<ArticleView> timeline(long storyId) {
-        return jdbc.sql(VIEW + " WHERE a.story_id = :story AND a.duplicate_of IS NULL ORDER BY a.published_at, a.id")
-                .param("story", storyId).query(ArticleStore::map).list();
-    }
-
-    /**
-     * The rest of an article's story: other publishers' reports first, then the same publisher's,
-     * newest first within each; copies and disabled sources left out.
-     */
-    public List<ArticleView> coverage(ArticleView article, int limit) {
-        if (article.storyId() == null) return List.of();
-        return jdbc.sql(VIEW + """
-                 WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE
-                ORDER BY CASE WHEN a.source_id = :source THEN 1 ELSE 0 END, a.published_at DESC, a.id DESC
-                LIMIT :limit""")
-                .param("story", article.storyId()).param("id", article.id()).param("source", article.sourceId())
-                .param("limit", limit)
-                .query(ArticleStore::map).list();
     }
 
     private static Clusterable map(ResultSet rs, int row) throws SQLException {

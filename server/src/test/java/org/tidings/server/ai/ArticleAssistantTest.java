@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.testing.Settings;
 import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Sentence;
 import org.tidings.summary.Summarizer;
@@ -33,7 +34,8 @@ class ArticleAssistantTest {
     /** What enrichment stored for the article. */
     private static final EnrichmentStore.Digest STORED = stored(Summarizer.digest(BODY.text(), "en"));
 
-    private final ArticleAssistant assistant = new ArticleAssistant();
+    /** Without a language model, as configured by default. */
+    private final ArticleAssistant assistant = new ArticleAssistant(new ModelAssistant(Settings.defaults(), null, null));
 
     private static EnrichmentStore.Digest stored(ArticleDigest digest) {
         return new EnrichmentStore.Digest(digest.summary(), digest.keyPoints());

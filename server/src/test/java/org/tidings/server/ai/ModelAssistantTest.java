@@ -19,13 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.config.TidingsProperties;
-import org.tidings.server.config.TidingsProperties.Llm.Unsupported;
 import org.tidings.html.HtmlText;
+import org.tidings.server.config.TidingsProperties.Llm.Unsupported;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.GeneratedTextStore;
-import org.tidings.server.testing.FakeLanguageModel;
 import org.tidings.server.testing.FakeLanguageModel.Reply;
+import org.tidings.server.testing.FakeLanguageModel;
+import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Summarizer;
@@ -82,7 +83,7 @@ class ModelAssistantTest {
     }
 
     private ModelAssistant assistant(Unsupported policy) {
-        return new ModelAssistant(settings(policy, Duration.ofSeconds(5), 60), new GeneratedTextStore(
+        return new ModelAssistant(Settings.of(settings(policy, Duration.ofSeconds(5), 60)), new GeneratedTextStore(
                 JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
     }
 
@@ -153,7 +154,7 @@ class ModelAssistantTest {
     @Test
     void aSlowAnswerTimesOutAndFallsBack() {
         fake.answering(r -> Reply.says(FAITHFUL).after(3000));
-        ModelAssistant assistant = new ModelAssistant(settings(Unsupported.DROP, Duration.ofMillis(300), 60),
+        ModelAssistant assistant = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofMillis(300), 60)),
                 new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
         long start = System.nanoTime();
         assertThat(assistant.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isEmpty();
@@ -165,8 +166,8 @@ class ModelAssistantTest {
     void aProviderThatIsDownFallsBack() {
         String url = fake.baseUrl();
         fake.close();
-        ModelAssistant assistant = new ModelAssistant(new TidingsProperties.Llm(url, "tiny-news-7b", "", Duration.ofSeconds(2),
-                60, Unsupported.DROP, 12000), new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()),
+        ModelAssistant assistant = new ModelAssistant(Settings.of(new TidingsProperties.Llm(url, "tiny-news-7b", "", Duration.ofSeconds(2),
+                60, Unsupported.DROP, 12000)), new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()),
                 Clock.systemUTC()), metrics);
         assertThat(assistant.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isEmpty();
         assertThat(counted("unreachable")).isEqualTo(1);
@@ -175,7 +176,7 @@ class ModelAssistantTest {
     @Test
     void beyondTheRateLimitReadersGetTheOfflineResult() {
         fake.answering(r -> Reply.says(FAITHFUL));
-        ModelAssistant assistant = new ModelAssistant(settings(Unsupported.DROP, Duration.ofSeconds(5), 1),
+        ModelAssistant assistant = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 1)),
                 new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
         assertThat(assistant.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isPresent();
         assertThat(assistant.generate(BRIDGE, DIGEST, Feature.SIMPLE, Locale.ENGLISH)).isEmpty();
@@ -189,14 +190,14 @@ class ModelAssistantTest {
     void answersAreCachedPerArticleFeatureLanguageAndModelUntilTheTextChanges(TestDatabase db) {
         DataSource ds = db.migrated();
         fake.answering(r -> Reply.says(FAITHFUL));
-        ModelAssistant first = new ModelAssistant(settings(Unsupported.DROP, Duration.ofSeconds(5), 60),
+        ModelAssistant first = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
                 new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
         first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
         first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
         assertThat(fake.received()).hasSize(1);
 
         // another process on the same database: the table answers
-        ModelAssistant second = new ModelAssistant(settings(Unsupported.DROP, Duration.ofSeconds(5), 60),
+        ModelAssistant second = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
                 new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
         assertThat(second.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isPresent();
         assertThat(fake.received()).hasSize(1);
@@ -205,8 +206,8 @@ class ModelAssistantTest {
         second.generate(BRIDGE, DIGEST, Feature.SIMPLE, Locale.ENGLISH);
         assertThat(fake.received()).as("another feature").hasSize(2);
 
-        ModelAssistant otherModel = new ModelAssistant(new TidingsProperties.Llm(fake.baseUrl(), "other-model", "",
-                Duration.ofSeconds(5), 60, Unsupported.DROP, 12000), new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
+        ModelAssistant otherModel = new ModelAssistant(Settings.of(new TidingsProperties.Llm(fake.baseUrl(), "other-model", "",
+                Duration.ofSeconds(5), 60, Unsupported.DROP, 12000)), new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
         otherModel.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH);
         assertThat(fake.received()).as("another model").hasSize(3);
 
@@ -271,8 +272,8 @@ class ModelAssistantTest {
 
     @Test
     void withoutAConfiguredModelNothingIsOfferedAndNothingSent() {
-        ModelAssistant off = new ModelAssistant(new TidingsProperties.Llm("", "", "", Duration.ofSeconds(5), 60,
-                Unsupported.DROP, 12000), new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
+        ModelAssistant off = new ModelAssistant(Settings.of(new TidingsProperties.Llm("", "", "", Duration.ofSeconds(5), 60,
+                Unsupported.DROP, 12000)), new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
         assertThat(off.enabled()).isFalse();
         assertThat(off.features(DIGEST, Locale.forLanguageTag("ar"))).isEmpty();
         assertThat(off.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isEqualTo(Optional.empty());

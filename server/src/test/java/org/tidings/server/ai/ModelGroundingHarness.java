@@ -17,12 +17,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
-import org.tidings.server.config.TidingsProperties;
 import org.tidings.html.HtmlText;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.GeneratedTextStore;
-import org.tidings.server.testing.FakeLanguageModel;
 import org.tidings.server.testing.FakeLanguageModel.Reply;
+import org.tidings.server.testing.FakeLanguageModel;
+import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Summarizer;
@@ -73,8 +74,8 @@ public final class ModelGroundingHarness {
         try (FakeLanguageModel fake = new FakeLanguageModel()) {
             String[] answer = new String[1];
             fake.answering(r -> Reply.says(answer[0]));
-            ModelAssistant assistant = new ModelAssistant(new TidingsProperties.Llm(fake.baseUrl(), "grounding-set", "",
-                    Duration.ofSeconds(10), 1_000_000, TidingsProperties.Llm.Unsupported.MARK, maxInput),
+            ModelAssistant assistant = new ModelAssistant(Settings.of(new TidingsProperties.Llm(fake.baseUrl(), "grounding-set", "",
+                    Duration.ofSeconds(10), 1_000_000, TidingsProperties.Llm.Unsupported.MARK, maxInput)),
                     new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()),
                     new SimpleMeterRegistry());
             Map<String, int[]> byKind = new TreeMap<>();

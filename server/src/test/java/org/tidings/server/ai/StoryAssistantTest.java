@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ class StoryAssistantTest {
 
     @Test
     void theDigestCitesSentencesOfTheStorysArticlesAndLinksToThem() {
-        StoryAssistant.Digest digest = new StoryAssistant(StoryAssistantTest::texts).forStory(1, List.of(FIRST, SECOND, THIRD));
+        StoryAssistant.Digest digest = StoryAssistant.digest(List.of(FIRST, SECOND, THIRD), TEXTS);
 
         assertThat(digest.available()).isTrue();
         assertThat(digest.agreed()).anySatisfy(f -> {
@@ -66,15 +65,14 @@ class StoryAssistantTest {
 
     @Test
     void twoArticlesOrOnePublisherGetNoDigest() {
-        StoryAssistant assistant = new StoryAssistant(StoryAssistantTest::texts);
-        assertThat(assistant.forStory(2, List.of(FIRST, SECOND)).available()).isFalse();
-        assertThat(assistant.forStory(3, List.of(FIRST, THIRD, article(14, "Harbour Times", "2026-03-05T09:00:00Z",
-                "<p>The bridge was busy on its first weekend.</p>"))).available()).isFalse();
+        assertThat(StoryAssistant.digest(List.of(FIRST, SECOND), TEXTS).available()).isFalse();
+        assertThat(StoryAssistant.digest(List.of(FIRST, THIRD, article(14, "Harbour Times", "2026-03-05T09:00:00Z",
+                "<p>The bridge was busy on its first weekend.</p>")), TEXTS).available()).isFalse();
     }
 
     @Test
     void articlesWithoutTextAreLeftOut() {
-        StoryAssistant.Digest digest = new StoryAssistant(StoryAssistantTest::texts).forStory(4, List.of(FIRST, SECOND, THIRD, article(15, "Coast News", null, null)));
+        StoryAssistant.Digest digest = StoryAssistant.digest(List.of(FIRST, SECOND, THIRD, article(15, "Coast News", null, null)), TEXTS);
         assertThat(digest.available()).isTrue();
         assertThat(digest.timeline()).extracting(m -> m.cite().articleId()).doesNotContain(15L);
     }
@@ -83,12 +81,5 @@ class StoryAssistantTest {
         TEXTS.put(id, HtmlText.paragraphs(html));
         return new ArticleView(id, id, publisher, null, "https://news.test/" + id, "Bridge " + id, "", null, null,
                 published == null ? null : Instant.parse(published), null, null, false, null, "en", 1L);
-    }
-
-    /** The articles' texts, as the store keeps them. */
-    private static Map<Long, String> texts(List<Long> ids) {
-        Map<Long, String> texts = new HashMap<>();
-        for (long id : ids) texts.put(id, TEXTS.getOrDefault(id, ""));
-        return texts;
     }
 }

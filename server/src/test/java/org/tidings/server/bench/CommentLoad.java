@@ -30,6 +30,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -199,7 +200,7 @@ public final class CommentLoad {
     }
 
     private static List<Long> articles(RunningServer server) {
-        long source = server.bean(SourceStore.class).add(SourceSettings.of("https://paper.test/feed", "The Paper"),
+        long source = server.bean(SourceStore.class).add(Fixtures.source("https://paper.test/feed", "The Paper"),
                 Duration.ofMinutes(15)).id();
         ArticleStore store = server.bean(ArticleStore.class);
         Instant at = Instant.now().minus(Duration.ofHours(3));

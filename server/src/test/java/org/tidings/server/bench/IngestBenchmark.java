@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
@@ -75,13 +74,12 @@ public final class IngestBenchmark {
             if (ds instanceof java.io.Closeable c) c.close();
 
             try (RunningServer server = RunningServer.start(dataDir, settings.toArray(String[]::new))) {
-                ArticleStore articles = server.bean(ArticleStore.class);
                 long expected = (long) feeds * entries;
-                while (articles.count() < expected) Thread.sleep(50);
+                while (server.articleCount() < expected) Thread.sleep(50);
                 long end = System.nanoTime();
                 double seconds = (end - firstRequest.get()) / 1e9;
                 System.out.printf("database=%s feeds=%d entries=%d stored=%d seconds=%.2f entries_per_second=%.0f cores=%d java=%s%n",
-                        database, feeds, entries, articles.count(), seconds, expected / seconds,
+                        database, feeds, entries, server.articleCount(), seconds, expected / seconds,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             }
         }

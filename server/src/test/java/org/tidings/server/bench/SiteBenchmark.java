@@ -200,10 +200,9 @@ public final class SiteBenchmark {
                     + "WHERE COALESCE(a.duplicate_of, 0) = 0" + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT 41 OFFSET 40")
                     .query(String.class).list());
         }
-        var articles = server.bean(org.tidings.server.store.ArticleStore.class);
-        var stories = server.bean(org.tidings.server.store.StoryStore.class);
+        var archive = server.bean(org.tidings.server.store.Archive.class);
         long t = System.nanoTime();
-        for (int i = 0; i < 20; i++) stories.coverage(articles.findById(articleId).orElseThrow(), 8);
+        for (int i = 0; i < 20; i++) archive.coverage(archive.findById(articleId).orElseThrow(), 8);
         System.out.printf("coverage: %.2f ms%n", (System.nanoTime() - t) / 20 / 1e6);
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 import org.tidings.server.search.SearchIndex;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
@@ -37,8 +36,7 @@ class ReindexCommandTest {
             try (RunningServer server = RunningServer.start(dataDir)) {
                 server.bean(SourceStore.class).add(new SourceSettings(publisher.url("/feed.xml"), "Valley News", null, "en", null, null, false, true),
                         Duration.ofMinutes(15));
-                ArticleStore articles = server.bean(ArticleStore.class);
-                await().atMost(Duration.ofSeconds(30)).until(() -> articles.count() == 2);
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.articleCount() == 2);
                 await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/search?q=bridge").body().contains("reopens after repairs"));
             }
         }

@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.CommentStatus;
+import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 
 /** The rules of comments, on H2 and PostgreSQL: threads, order, likes, edits, reports, holds, limits, moderation. */
@@ -26,7 +32,7 @@ class CommentDeskTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private record Fixture(JdbcClient jdbc, CommentStore store, CommentDesk desk, CommentSections sections,
-            Moderation moderation, CommentCounts counts, AccountStore accounts, long article, long otherArticle) {
+            Moderation moderation, AccountStore accounts, long article, long otherArticle) {
 
         Viewer viewer(String name) {
             return Viewer.of(store.member(name).orElseThrow());
@@ -37,11 +43,11 @@ class CommentDeskTest {
         }
     }
 
-    private Fixture fixture(TestDatabase db, CommentSettings settings) {
+    private Fixture fixture(TestDatabase db, TidingsProperties settings) {
         DataSource ds = db.migrated();
         JdbcClient jdbc = JdbcClient.create(ds);
         SourceStore sources = new SourceStore(jdbc, clock);
-        long source = sources.add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long source = sources.add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         ArticleStore articles = new ArticleStore(jdbc, clock);
         for (String n : List.of("1", "2")) {
             articles.save(source, ArticleDraft.ofFeed("g" + n, "https://a.test/" + n, "Article " + n, null, "<p>text</p>", null,
@@ -58,11 +64,11 @@ class CommentDeskTest {
         clock.set(T0);
         CommentStore store = new CommentStore(jdbc, clock);
         return new Fixture(jdbc, store, new CommentDesk(store, settings, clock), new CommentSections(store, settings, clock),
-                new Moderation(store), new CommentCounts(store), accounts, ids.get(0), ids.get(1));
+                new Moderation(store), accounts, ids.get(0), ids.get(1));
     }
 
     private Fixture fixture(TestDatabase db) {
-        return fixture(db, CommentSettings.defaults());
+        return fixture(db, Settings.defaults());
     }
 
     private static long posted(CommentDesk.Outcome outcome) {
@@ -78,7 +84,7 @@ class CommentDeskTest {
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long mine = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "My view"));
         posted(f.desk().post(bruno, "10.0.0.2", f.article(), mine, "A reply to it"));
-        CommentsPersonalData data = new CommentsPersonalData(f.jdbc());
+        CommentsPersonalData data = new CommentsPersonalData(f.store());
 
         var export = (java.util.Map<String, List<java.util.Map<String, Object>>>) data.export(amina.id());
         assertThat(export.get("comments")).extracting(m -> m.get("text")).containsExactly("My view");
@@ -182,7 +188,7 @@ class CommentDeskTest {
         assertThat(threads.getFirst().html()).isEmpty();
         assertThat(threads.getFirst().author()).isNull();
         assertThat(threads.getFirst().replies()).hasSize(1);
-        assertThat(f.counts().of(List.of(f.article())).get(f.article())).isEqualTo(1);
+        assertThat(f.sections().counts(List.of(f.article())).get(f.article())).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -226,8 +232,8 @@ class CommentDeskTest {
     @ParameterizedTest
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void postingIsRateLimitedPerReaderAndPerAddress(TestDatabase db) {
-        CommentSettings tight = new CommentSettings(4000, 60, Duration.ofMinutes(15), 2, Duration.ofMinutes(1), 3,
-                Duration.ofMinutes(1), Duration.ofDays(3), 3, 50);
+        TidingsProperties tight = Settings.with(Map.of("tidings.comments.user-burst", "2", "tidings.comments.user-every", "1m",
+                "tidings.comments.address-burst", "3", "tidings.comments.address-every", "1m"));
         Fixture f = fixture(db, tight);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "1"));
@@ -239,7 +245,7 @@ class CommentDeskTest {
         posted(f.desk().post(bruno, "10.0.0.2", f.article(), null, "bruno from elsewhere"));
         clock.advance(Duration.ofMinutes(1));
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "later"));
-        assertThat(f.store().count(CommentStatus.VISIBLE)).isEqualTo(5);
+        assertThat(f.jdbc().sql("SELECT COUNT(*) FROM comment WHERE status = 'visible'").query(Long.class).single()).isEqualTo(5);
     }
 
     @ParameterizedTest
@@ -261,7 +267,7 @@ class CommentDeskTest {
         assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).isEmpty();
         assertThat(f.page(amina, CommentSection.Sort.NEWEST).threads()).as("its author no longer sees it either").isEmpty();
         assertThat(f.page(mod, CommentSection.Sort.NEWEST).threads().getFirst().hidden()).isTrue();
-        assertThat(f.counts().of(List.of(f.article()))).isEmpty();
+        assertThat(f.sections().counts(List.of(f.article()))).isEmpty();
         assertThat(f.moderation().queue(mod)).as("the reports are resolved").isEmpty();
         assertThatThrownBy(() -> f.desk().like(bruno, id)).hasMessageContaining("404");
 
@@ -276,7 +282,7 @@ class CommentDeskTest {
         f.moderation().decide(mod, id, Moderation.Action.LIFT, null);
         f.moderation().decide(mod, id, Moderation.Action.RESTORE, null);
         assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).extracting(CommentView::id).contains(id);
-        assertThat(f.store().actions(10)).extracting(r -> r.get("action")).containsExactly("restore", "lift", "suspend", "hide");
+        assertThat(f.jdbc().sql("SELECT action FROM moderation_action ORDER BY id DESC").query(String.class).list()).containsExactly("restore", "lift", "suspend", "hide");
     }
 
     @ParameterizedTest
@@ -287,7 +293,7 @@ class CommentDeskTest {
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "on the first"));
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "again on the first"));
         posted(f.desk().post(amina, "10.0.0.1", f.otherArticle(), null, "on the second"));
-        assertThat(f.counts().of(List.of(f.article(), f.otherArticle(), 999_999L)))
+        assertThat(f.sections().counts(List.of(f.article(), f.otherArticle(), 999_999L)))
                 .containsEntry(f.article(), 2).containsEntry(f.otherArticle(), 1).doesNotContainKey(999_999L);
         var timeline = new org.tidings.server.store.ListingStore(f.jdbc()).latest(org.tidings.server.store.Listing.ALL, 10, 0);
         assertThat(f.sections().forStory(timeline)).extracting(s -> s.comment().html())

@@ -15,6 +15,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 
 /** A running server with articles and accounts for comment tests, and the moves readers make on it. */
@@ -28,7 +29,7 @@ final class CommentServer {
     /** Adds {@code count} articles of one source in one story; returns their ids, oldest first. */
     static List<Long> articles(RunningServer server, int count) {
         SourceStore sources = server.bean(SourceStore.class);
-        long source = sources.add(SourceSettings.of("https://paper.test/feed", "The Paper"), Duration.ofMinutes(15)).id();
+        long source = sources.add(Fixtures.source("https://paper.test/feed", "The Paper"), Duration.ofMinutes(15)).id();
         ArticleStore articles = server.bean(ArticleStore.class);
         Instant at = Instant.now().minus(Duration.ofHours(2));
         for (int i = 0; i < count; i++) {

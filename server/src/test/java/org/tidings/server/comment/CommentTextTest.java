@@ -14,6 +14,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.testing.Settings;
 
 class CommentTextTest {
 
@@ -98,7 +100,7 @@ class CommentTextTest {
 
     @Test
     void limitsAreChecked() {
-        CommentSettings settings = CommentSettings.defaults();
+        TidingsProperties.Comments settings = Settings.defaults().comments();
         assertThat(CommentText.problem("", settings)).hasValueSatisfying(m -> assertThat(m.key()).isEqualTo("comments.problem.empty"));
         assertThat(CommentText.problem("x".repeat(4001), settings)).hasValueSatisfying(m -> assertThat(m.key()).isEqualTo("comments.problem.tooLong"));
         assertThat(CommentText.problem("x".repeat(4000), settings)).isEmpty();

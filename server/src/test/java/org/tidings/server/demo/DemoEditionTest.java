@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.RunningServer;
@@ -25,8 +24,7 @@ class DemoEditionTest {
         // no allowed networks here: the demo itself must allow its own publisher, and only that
         try (RunningServer server = RunningServer.start(dataDir, "--tidings.demo=true", "--tidings.fetch.allowed-networks=",
                 "--tidings.scheduler.tick=5s")) {
-            ArticleStore articles = server.bean(ArticleStore.class);
-            await().atMost(Duration.ofSeconds(15)).until(() -> articles.count() == expected);
+            await().atMost(Duration.ofSeconds(15)).until(() -> server.articleCount() == expected);
 
             SourceStore sources = server.bean(SourceStore.class);
             assertThat(sources.findAll()).isNotEmpty().allSatisfy(s -> {

@@ -125,7 +125,7 @@ class EnrichmentDeskTest {
         f.stores().articles().save(f.gulf(), ArticleDraft.ofFeed("chips", "https://x.test/chips", "A new chip, corrected", null,
                 "<p>Short teaser.</p>", null, null, T0, null, "changed"), true);
         assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
-        assertThat(f.stores().articles().body(id).orElseThrow().text()).as("the page's text stays").contains("iPhone chip");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).as("the page's text stays").contains("iPhone chip");
     }
 
     @ParameterizedTest
@@ -144,7 +144,7 @@ class EnrichmentDeskTest {
         f.enrichAll();
 
         long bridge = f.stores().idOf("bridge");
-        String text = f.stores().articles().body(bridge).orElseThrow().text();
+        String text = f.stores().archive().body(bridge).orElseThrow().text();
         EnrichmentStore.Digest digest = f.enrichment().digest(bridge, text);
         assertThat(digest.available()).isTrue();
         assertThat(digest.summary()).allSatisfy(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));

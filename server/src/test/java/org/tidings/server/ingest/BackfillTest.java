@@ -11,11 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.enrich.EnrichmentDesk;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.EnrichmentStore;
-import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
 
@@ -75,14 +76,14 @@ class BackfillTest {
         long copy = old.article("copy", "https://harbour.test/bridge?utm_medium=email", "<p>A summary.</p>", PARAGRAPHS, null, null, null);
 
         Flyway.configure().dataSource(old.ds()).locations("classpath:db/migration").load().migrate();
-        ArticleStore articles = new ArticleStore(old.jdbc(), clock);
+        Archive articles = new Archive(old.jdbc());
         PipelineStore pipeline = new PipelineStore(old.jdbc(), clock);
         assertThat(pipeline.waiting(ArticleStage.BACKFILL)).isEqualTo(4);
         assertThat(articles.body(extracted).orElseThrow().text()).as("shown by the same rule before the back-fill")
                 .startsWith("The harbour bridge reopened");
 
         // a batch, then a new process (the server restarted) goes on with the rest
-        Backfill first = new Backfill(articles);
+        Backfill first = new Backfill(new ArticleStore(old.jdbc(), clock));
         first.fill(pipeline.claim(ArticleStage.BACKFILL, java.time.Duration.ofMinutes(5), 2), ArticleStage.ENRICH);
         assertThat(pipeline.waiting(ArticleStage.BACKFILL)).isEqualTo(2);
         new Backfill(new ArticleStore(old.jdbc(), clock))

@@ -18,6 +18,7 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 
 /** One refresh against a real local publisher, for each way a publisher's server can answer. */
@@ -51,7 +52,7 @@ class FeedRefresherTest {
     }
 
     private Source source(String path) {
-        return sources.add(SourceSettings.of(publisher.url(path), "Harbour Times " + path + System.nanoTime()), Duration.ofMinutes(15));
+        return sources.add(Fixtures.source(publisher.url(path), "Harbour Times " + path + System.nanoTime()), Duration.ofMinutes(15));
     }
 
     private RefreshResult refresh(long id) {

@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.ArticleStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 
 /**
@@ -67,7 +68,7 @@ class FullTextEndToEndTest {
                     List.of(new Feeds.Item("h1", publisher.url("/news/other"), "Headline only source", "<p>Short.</p>", now)))));
 
             SourceStore sources = server.bean(SourceStore.class);
-            sources.add(SourceSettings.of(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            sources.add(Fixtures.source(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
             sources.add(new SourceSettings(publisher.url("/headlines.xml"), "Harbour Headlines", null, "en", null, null, false, true),
                     Duration.ofMinutes(15));
 
@@ -83,7 +84,7 @@ class FullTextEndToEndTest {
             assertThat(publisher.hits("/members/budget")).as("robots.txt is obeyed").isZero();
             assertThat(publisher.hits("/news/other")).as("full text off: the page is not fetched").isZero();
 
-            ArticleStore articles = server.bean(ArticleStore.class);
+            Archive articles = server.bean(Archive.class);
             long bridge = idOf(sql, publisher.url("/news/bridge"));
             String page = server.get("/article/" + bridge).body();
             assertThat(page).contains("Engineers replaced the corroded steel cables", "Ada Reporter")

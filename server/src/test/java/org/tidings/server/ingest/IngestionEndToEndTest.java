@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.Source;
@@ -19,6 +18,7 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -56,10 +56,9 @@ class IngestionEndToEndTest {
             List<Feeds.Item> items = items(publisher, 3);
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", items));
             SourceStore sources = server.bean(SourceStore.class);
-            ArticleStore articles = server.bean(ArticleStore.class);
-            Source source = sources.add(SourceSettings.of(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            Source source = sources.add(Fixtures.source(publisher.url("/feed.xml"), "Harbour Times"), Duration.ofMinutes(15));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> articles.count() == 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.articleCount() == 3);
 
             String home = server.get("/").body();
             assertThat(home).contains("Harbour bridge reopens, part 1", "Harbour bridge reopens, part 3", "Harbour Times")
@@ -76,7 +75,7 @@ class IngestionEndToEndTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.hits("/feed.xml") > fetches
                     && sources.findById(source.id()).orElseThrow().health().lastFetchAt() != null
                     && !sources.findById(source.id()).orElseThrow().nextFetchAt().isBefore(Instant.now()));
-            assertThat(articles.count()).isEqualTo(3);
+            assertThat(server.articleCount()).isEqualTo(3);
 
             // a changed feed adds only its new item
             List<Feeds.Item> changed = new ArrayList<>(items);
@@ -84,9 +83,9 @@ class IngestionEndToEndTest {
                     "<p>New times from Monday.</p>", NOW));
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", changed));
             sources.makeDue(source.id());
-            await().atMost(Duration.ofSeconds(20)).until(() -> articles.count() == 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.articleCount() == 4);
             assertThat(server.get("/").body()).contains("Ferry timetable changes");
-            assertThat(articles.count()).isEqualTo(4);
+            assertThat(server.articleCount()).isEqualTo(4);
             Source health = sources.findById(source.id()).orElseThrow();
             assertThat(health.health().lastStatus()).isEqualTo("ok");
             assertThat(health.health().consecutiveFailures()).isZero();
@@ -103,11 +102,11 @@ class IngestionEndToEndTest {
             publisher.route("/broken", exchange -> FixtureServer.respond(exchange, 500, "text/plain", "oops".getBytes()));
             SourceStore sources = server.bean(SourceStore.class);
             Duration interval = Duration.ofMinutes(15);
-            long notFeed = sources.add(SourceSettings.of(publisher.url("/page.html"), "Not a feed"), interval).id();
-            long huge = sources.add(SourceSettings.of(publisher.url("/huge.xml"), "Huge"), interval).id();
-            long broken = sources.add(SourceSettings.of(publisher.url("/broken"), "Broken"), interval).id();
-            long unreachable = sources.add(SourceSettings.of("http://127.0.0.1:9/feed.xml", "Unreachable"), interval).id();
-            long refused = sources.add(SourceSettings.of("http://10.255.255.1/feed.xml", "Private"), interval).id();
+            long notFeed = sources.add(Fixtures.source(publisher.url("/page.html"), "Not a feed"), interval).id();
+            long huge = sources.add(Fixtures.source(publisher.url("/huge.xml"), "Huge"), interval).id();
+            long broken = sources.add(Fixtures.source(publisher.url("/broken"), "Broken"), interval).id();
+            long unreachable = sources.add(Fixtures.source("http://127.0.0.1:9/feed.xml", "Unreachable"), interval).id();
+            long refused = sources.add(Fixtures.source("http://10.255.255.1/feed.xml", "Private"), interval).id();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> sources.findAll().stream()
                     .allMatch(s -> s.health().consecutiveFailures() == 1));

@@ -18,11 +18,11 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -54,7 +54,7 @@ class TwoWorkersTest {
                     sleep(60); // a realistic server: slow enough for the two workers to overlap
                     FixtureServer.respond(exchange, 200, "application/rss+xml", rss.getBytes());
                 });
-                sources.add(SourceSettings.of(publisher.url("/feed/" + f), "Feed " + f), Duration.ofHours(1));
+                sources.add(Fixtures.source(publisher.url("/feed/" + f), "Feed " + f), Duration.ofHours(1));
             }
             // not due until both servers are up, so that neither has a head start
             JdbcClient sql = JdbcClient.create(ds);
@@ -69,7 +69,7 @@ class TwoWorkersTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> sources.findAll().stream()
                         .allMatch(s -> s.health().lastStatus() != null));
 
-                assertThat(a.bean(ArticleStore.class).count()).isEqualTo(FEEDS * ITEMS + 1);
+                assertThat(a.articleCount()).isEqualTo(FEEDS * ITEMS + 1);
                 for (int f = 0; f < FEEDS; f++) {
                     assertThat(publisher.hits("/feed/" + f)).as("feed %d fetched once", f).isEqualTo(1);
                 }

@@ -21,6 +21,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Chromium;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 
 /**
@@ -36,8 +37,8 @@ class ForYouBrowserTest {
     void aNewReaderFollowsASourceAndForYouShowsIt() throws Exception {
         try (RunningServer server = RunningServer.start(dataDir, "--tidings.scheduler.enabled=false")) {
             SourceStore sources = server.bean(SourceStore.class);
-            long harbour = sources.add(SourceSettings.of("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
-            long valley = sources.add(SourceSettings.of("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
+            long harbour = sources.add(Fixtures.source("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
+            long valley = sources.add(Fixtures.source("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
             long bridge = article(server, harbour, "Bridge reopens after repairs", Duration.ofHours(2));
             article(server, valley, "Village fete draws a crowd", Duration.ofHours(1));
 

@@ -23,6 +23,7 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -72,8 +73,8 @@ class PersonalPagesTest {
             if (database == TestDatabase.POSTGRES) args.addAll(List.of(database.create().serverArguments()));
             server = RunningServer.start(dataDir, args.toArray(String[]::new));
             SourceStore sources = server.bean(SourceStore.class);
-            harbour = sources.add(SourceSettings.of("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
-            valley = sources.add(SourceSettings.of("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
+            harbour = sources.add(Fixtures.source("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
+            valley = sources.add(Fixtures.source("https://valley.test/feed", "Valley Post"), Duration.ofDays(1)).id();
             bridge = article(harbour, "Bridge reopens after repairs", Duration.ofHours(3));
             bridgeToo = article(valley, "The bridge is open again", Duration.ofHours(2));
             fete = article(valley, "Village fete draws a crowd", Duration.ofHours(1));

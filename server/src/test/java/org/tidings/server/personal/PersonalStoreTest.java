@@ -13,12 +13,18 @@ import org.tidings.server.account.CurrentReader;
 import org.tidings.server.account.Roles;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.AccountStore;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.Interest;
+import org.tidings.server.store.PersonalStore.Choice;
+import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
 
@@ -41,7 +47,7 @@ class PersonalStoreTest {
         final ArticleStore articles;
         final StoryStore stories;
         final PersonalStore store;
-        final ArticleTopics topics;
+        final EnrichmentStore topics;
         final ReaderFilters filters;
         final ForYou forYou;
         final long nadia, omar;
@@ -50,26 +56,21 @@ class PersonalStoreTest {
         World(TestDatabase db) {
             DataSource ds = db.migrated();
             jdbc = JdbcClient.create(ds);
-            jdbc.sql("""
-                    CREATE TABLE IF NOT EXISTS article_topic (
-                        article_id BIGINT NOT NULL REFERENCES article (id) ON DELETE CASCADE,
-                        slug VARCHAR(120) NOT NULL, label VARCHAR(200) NOT NULL, kind VARCHAR(16) NOT NULL,
-                        PRIMARY KEY (article_id, slug))""").update();
             accounts = new AccountStore(jdbc, clock);
             sources = new SourceStore(jdbc, clock);
             articles = new ArticleStore(jdbc, clock);
             stories = new StoryStore(jdbc, clock);
             store = new PersonalStore(jdbc, clock);
-            topics = new ArticleTopics(jdbc);
+            topics = new EnrichmentStore(jdbc, clock);
             filters = new ReaderFilters(store, topics, new CurrentReader(accounts));
-            forYou = new ForYou(store, topics, articles, filters, clock);
+            forYou = new ForYou(store, topics, new Archive(jdbc), filters, clock);
             nadia = accounts.createReader("nadia@example.test", "Nadia", "$argon2id$x", Roles.READER).orElseThrow();
             omar = accounts.createReader("omar@example.test", "Omar", "$argon2id$y", Roles.READER).orElseThrow();
             harbour = sources.add(new SourceSettings("https://harbour.test/feed", "Harbour Times", null, "en", null, "world", true, true),
                     Duration.ofMinutes(15)).id();
             ledger = sources.add(new SourceSettings("https://ledger.test/feed", "Ledger Daily", null, "en", null, "business", true, true),
                     Duration.ofMinutes(15)).id();
-            valley = sources.add(SourceSettings.of("https://valley.test/feed", "Valley Post"), Duration.ofMinutes(15)).id();
+            valley = sources.add(Fixtures.source("https://valley.test/feed", "Valley Post"), Duration.ofMinutes(15)).id();
         }
 
         long article(long source, String title, Duration ago) {
@@ -85,7 +86,11 @@ class PersonalStoreTest {
         }
 
         List<ArticleView> views(long... ids) {
-            return articles.findByIds(java.util.Arrays.stream(ids).boxed().toList());
+            return new Archive(jdbc).findByIds(java.util.Arrays.stream(ids).boxed().toList());
+        }
+
+        List<ArticleView> visible(long reader, List<ArticleView> all) {
+            return filters.visibleBy(filters.mutesOf(reader), all, ReaderFilters.Subject::of);
         }
     }
 
@@ -93,19 +98,19 @@ class PersonalStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void followsAndMutesBelongToTheirReaderAlone(TestDatabase db) {
         World w = new World(db);
-        w.store.follow(w.nadia, Interest.SOURCE, String.valueOf(w.harbour), "Harbour Times");
-        w.store.follow(w.nadia, Interest.TOPIC, "ukraine", "Ukraine");
-        w.store.follow(w.nadia, Interest.TOPIC, "ukraine", "Ukraine"); // twice is once
-        w.store.mute(w.nadia, Interest.KEYWORD, "football", "football");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.SOURCE, String.valueOf(w.harbour), "Harbour Times");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine", "Ukraine");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine", "Ukraine"); // twice is once
+        w.store.add(w.nadia, Choice.MUTE, Interest.KEYWORD, "football", "football");
         assertThat(w.store.follows(w.nadia)).extracting(PersonalStore.Entry::target).containsExactlyInAnyOrder(
                 String.valueOf(w.harbour), "ukraine");
         assertThat(w.store.follows(w.omar)).isEmpty();
         assertThat(w.store.mutes(w.omar)).isEmpty();
-        w.store.unfollow(w.omar, Interest.TOPIC, "ukraine"); // another reader cannot remove it
-        w.store.unmute(w.omar, Interest.KEYWORD, "football");
+        w.store.remove(w.omar, Choice.FOLLOW, Interest.TOPIC, "ukraine"); // another reader cannot remove it
+        w.store.remove(w.omar, Choice.MUTE, Interest.KEYWORD, "football");
         assertThat(w.store.follows(w.nadia)).hasSize(2);
         assertThat(w.store.mutes(w.nadia)).hasSize(1);
-        w.store.unfollow(w.nadia, Interest.TOPIC, "ukraine");
+        w.store.remove(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine");
         assertThat(w.store.follows(w.nadia)).extracting(PersonalStore.Entry::kind).containsExactly(Interest.SOURCE);
     }
 
@@ -155,20 +160,20 @@ class PersonalStoreTest {
         w.topic(war, "ukraine", "Ukraine");
         List<ArticleView> all = w.views(bridge, match, party, rates, war);
 
-        assertThat(w.filters.visible(w.nadia, all, a -> a)).hasSize(5);
-        w.store.mute(w.nadia, Interest.SOURCE, String.valueOf(w.ledger), "Ledger Daily");
-        w.store.mute(w.nadia, Interest.KEYWORD, "football", "football");
-        w.store.mute(w.nadia, Interest.KEYWORD, "art", "art"); // a whole word: "party" stays
-        w.store.mute(w.nadia, Interest.TOPIC, "ukraine", "Ukraine");
-        assertThat(w.filters.visible(w.nadia, all, a -> a)).extracting(ArticleView::id).containsExactly(bridge);
-        w.store.unmute(w.nadia, Interest.KEYWORD, "art");
-        assertThat(w.filters.visible(w.nadia, all, a -> a)).extracting(ArticleView::id).containsExactly(bridge, party);
-        assertThat(w.filters.visible(w.omar, all, a -> a)).hasSize(5); // another reader's mutes are not mine
+        assertThat(w.visible(w.nadia, all)).hasSize(5);
+        w.store.add(w.nadia, Choice.MUTE, Interest.SOURCE, String.valueOf(w.ledger), "Ledger Daily");
+        w.store.add(w.nadia, Choice.MUTE, Interest.KEYWORD, "football", "football");
+        w.store.add(w.nadia, Choice.MUTE, Interest.KEYWORD, "art", "art"); // a whole word: "party" stays
+        w.store.add(w.nadia, Choice.MUTE, Interest.TOPIC, "ukraine", "Ukraine");
+        assertThat(w.visible(w.nadia, all)).extracting(ArticleView::id).containsExactly(bridge);
+        w.store.remove(w.nadia, Choice.MUTE, Interest.KEYWORD, "art");
+        assertThat(w.visible(w.nadia, all)).extracting(ArticleView::id).containsExactly(bridge, party);
+        assertThat(w.visible(w.omar, all)).hasSize(5); // another reader's mutes are not mine
         // items that are not articles (search hits) are filtered by what they say of their article
         record Hit(long id, long source, String headline) {}
         List<Hit> hits = List.of(new Hit(rates, w.ledger, "Rates hold steady"), new Hit(party, w.valley, "Party for the museum"),
                 new Hit(match, w.valley, "Valley wins the FOOTBALL cup"));
-        assertThat(w.filters.visibleBy(w.nadia, hits, h -> new ReaderFilters.Subject(h.id(), h.source(), h.headline(), null)))
+        assertThat(w.filters.visibleBy(w.filters.mutesOf(w.nadia), hits, h -> new ReaderFilters.Subject(h.id(), h.source(), h.headline(), null)))
                 .extracting(Hit::id).containsExactly(party);
     }
 
@@ -192,9 +197,9 @@ class PersonalStoreTest {
         assertThat(w.forYou.picks(w.nadia, 10)).isEmpty();
         assertThat(w.forYou.nothingToGoOn(w.nadia)).isTrue();
 
-        w.store.follow(w.nadia, Interest.SOURCE, String.valueOf(w.harbour), "Harbour Times");
-        w.store.follow(w.nadia, Interest.TOPIC, "ukraine", "Ukraine");
-        w.store.follow(w.nadia, Interest.SECTION, "business", "Business");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.SOURCE, String.valueOf(w.harbour), "Harbour Times");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine", "Ukraine");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.SECTION, "business", "Business");
         var picks = w.forYou.picks(w.nadia, 10);
         assertThat(picks).extracting(p -> p.lead().id()).containsExactlyInAnyOrder(s1, talks, markets).doesNotContain(old, other);
         var byLead = new java.util.HashMap<Long, Message>();
@@ -208,7 +213,7 @@ class PersonalStoreTest {
         assertThat(w.forYou.picks(w.omar, 10)).isEmpty();
 
         // muted things never appear, even when followed
-        w.store.mute(w.nadia, Interest.KEYWORD, "rally", "rally");
+        w.store.add(w.nadia, Choice.MUTE, Interest.KEYWORD, "rally", "rally");
         assertThat(w.forYou.picks(w.nadia, 10)).extracting(p -> p.lead().id()).doesNotContain(markets);
         // a story the reader has read all of brings nothing new: it comes after the unread ones
         w.store.recordRead(w.nadia, s1);
@@ -230,8 +235,8 @@ class PersonalStoreTest {
         assertThat(before.topics()).noneMatch(PersonalPages.TopicButton::followed);
         assertThat(before.section()).isEqualTo("world"); // the source's section until the enrichment gives one
         assertThat(before.followsSection()).isFalse();
-        w.store.follow(w.nadia, Interest.TOPIC, "ukraine", "Ukraine");
-        w.store.follow(w.nadia, Interest.SECTION, "world", "world");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine", "Ukraine");
+        w.store.add(w.nadia, Choice.FOLLOW, Interest.SECTION, "world", "world");
         var after = pages.actions(w.nadia, w.views(talks).getFirst());
         assertThat(after.topics()).filteredOn(PersonalPages.TopicButton::followed).extracting(PersonalPages.TopicButton::slug)
                 .containsExactly("ukraine");

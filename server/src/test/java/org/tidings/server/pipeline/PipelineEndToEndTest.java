@@ -15,6 +15,7 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -60,7 +61,7 @@ class PipelineEndToEndTest {
                     publisher.url("/valley/bridge"), "Harbour bridge reopens to traffic after two years of repairs",
                     "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>", now.minusSeconds(300)))));
             SourceStore sources = server.bean(SourceStore.class);
-            sources.add(SourceSettings.of(publisher.url("/times.xml"), "Harbour Times"), Duration.ofMinutes(15));
+            sources.add(Fixtures.source(publisher.url("/times.xml"), "Harbour Times"), Duration.ofMinutes(15));
             sources.add(new SourceSettings(publisher.url("/post.xml"), "Valley Post", null, "en", null, null, false, true),
                     Duration.ofMinutes(15));
             server.bean(Pipeline.class).refreshNow();

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The engine under every stage: rounds, claims as wide as the free slots, waking the next stage, draining, stopping. */
+/** The engine under every stage: rounds, claims as wide as the free slots, waking the next stage, stopping. */
 class StageTest {
 
     /** Long enough that only a wake-up can start a round within a test. */
@@ -83,19 +83,6 @@ class StageTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 2);
         Thread.sleep(100);
         assertThat(rounds.get()).isEqualTo(2);
-        stop(stage);
-    }
-
-    @Test
-    void drainDoesEveryRoundThereIsWorkForAndWaitsForIt() {
-        ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>(List.of(1, 2, 3, 4, 5));
-        List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        Stage stage = Stage.each("fetching", NEVER, 2, 2, limit -> take(waiting, limit), piece -> {
-            sleep(10);
-            done.add(piece);
-        });
-        assertThat(stage.drain()).isEqualTo(5);
-        assertThat(done).hasSize(5);
         stop(stage);
     }
 

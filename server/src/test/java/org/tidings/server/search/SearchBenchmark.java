@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.jsoup.Jsoup;
+import org.tidings.server.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.tidings.text.LanguageTags;
@@ -170,12 +171,12 @@ public final class SearchBenchmark {
             int at = r.nextInt(words.size() - 1);
             String one = words.get(at), two = words.get(at + 1);
             int kind = r.nextInt(100);
-            if (kind < 20) cases.add(new Case("term", SearchRequest.of(one)));
-            else if (kind < 35) cases.add(new Case("two terms", SearchRequest.of(one + " " + two)));
-            else if (kind < 50) cases.add(new Case("phrase", SearchRequest.of("\"" + one + " " + two + "\"")));
-            else if (kind < 62) cases.add(new Case("prefix", SearchRequest.of(one.substring(0, Math.min(one.length(), 4)) + "*")));
+            if (kind < 20) cases.add(new Case("term", Fixtures.search(one)));
+            else if (kind < 35) cases.add(new Case("two terms", Fixtures.search(one + " " + two)));
+            else if (kind < 50) cases.add(new Case("phrase", Fixtures.search("\"" + one + " " + two + "\"")));
+            else if (kind < 62) cases.add(new Case("prefix", Fixtures.search(one.substring(0, Math.min(one.length(), 4)) + "*")));
             else if (kind < 85) cases.add(new Case("filtered", filtered(r, one)));
-            else cases.add(new Case("newest", SearchRequest.of(one).withSort(SearchRequest.Sort.NEWEST)));
+            else cases.add(new Case("newest", Fixtures.search(one).withSort(SearchRequest.Sort.NEWEST)));
         }
         return cases;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.SourceSettings;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
@@ -33,7 +34,7 @@ class SearchIndexerTest {
     }
 
     private SearchResults find(SearchIndex index, String query) {
-        return new ArticleSearch(index, clock).search(SearchRequest.of(query), List.of());
+        return new ArticleSearch(index, clock).search(Fixtures.search(query), List.of());
     }
 
     private static List<Long> ids(SearchResults results) {
@@ -47,7 +48,7 @@ class SearchIndexerTest {
         Stores d = Stores.on(db, clock);
         long gulf = d.sources().add(new SourceSettings("https://gulf.test/feed", "Gulf Daily", null, "en", "gulf", "business", true, true),
                 Duration.ofMinutes(15)).id();
-        long other = d.sources().add(SourceSettings.of("https://other.test/feed", "Other Paper"), Duration.ofMinutes(15)).id();
+        long other = d.sources().add(Fixtures.source("https://other.test/feed", "Other Paper"), Duration.ofMinutes(15)).id();
         d.articles().save(gulf, draft("a1", "Oil prices climb as stocks fall", "<p>Brent crude rose in Asian trading.</p>"), true);
         d.articles().save(gulf, draft("a2", "Port expansion approved", "<p>The harbour will double.</p>"), true);
         d.articles().save(other, draft("b1", "Oil prices climb as stocks fall", "<p>Brent crude rose in Asian trading.</p>"), false);
@@ -89,7 +90,7 @@ class SearchIndexerTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void aRestartedIndexGoesOnFromItsLastCommitAndAnEmptiedOneIsRebuilt(TestDatabase db) throws IOException {
         Stores d = Stores.on(db, clock);
-        long source = d.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long source = d.sources().add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         for (int i = 0; i < 7; i++) d.articles().save(source, draft("k" + i, "Election result " + i, "<p>Votes counted.</p>"), false);
         Path path = dir.resolve("search");
         try (SearchIndex index = SearchIndex.open(path)) {

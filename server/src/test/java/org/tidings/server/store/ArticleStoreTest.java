@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
@@ -42,14 +43,14 @@ class ArticleStoreTest {
         }
 
         ArticleView view(long id) {
-            return articles().findById(id).orElseThrow();
+            return stores.archive().findById(id).orElseThrow();
         }
     }
 
     private Fixture fixture(TestDatabase db) {
         Stores stores = Stores.on(db, clock);
-        long a = stores.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
-        long b = stores.sources().add(SourceSettings.of("https://b.test/feed", "B"), Duration.ofMinutes(15)).id();
+        long a = stores.sources().add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long b = stores.sources().add(Fixtures.source("https://b.test/feed", "B"), Duration.ofMinutes(15)).id();
         return new Fixture(stores, a, b);
     }
 
@@ -62,7 +63,7 @@ class ArticleStoreTest {
                 null, null, null, null, null, "h2"), false);
         long one = f.stores().idOf("g1"), two = f.stores().idOf("g2");
 
-        ArticleText body = f.articles().body(one).orElseThrow();
+        ArticleText body = f.stores().archive().body(one).orElseThrow();
         assertThat(body.html()).isEqualTo("<p>First paragraph of One.</p><p>Second paragraph.</p>");
         assertThat(body.text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
         assertThat(body.lead()).isEqualTo("The summary of One, which says more than its headline.");
@@ -72,7 +73,7 @@ class ArticleStoreTest {
                 .isEqualTo("https://a.test/1");
         assertThat(f.stores().stageOf(one)).as("its page is wanted").isEqualTo(ArticleStage.FULL_TEXT);
 
-        assertThat(f.articles().body(two).orElseThrow().excerpt()).as("a summary alone").isTrue();
+        assertThat(f.stores().archive().body(two).orElseThrow().excerpt()).as("a summary alone").isTrue();
         assertThat(f.stores().stageOf(two)).isEqualTo(ArticleStage.ENRICH);
         assertThat(f.view(two).publishedAt()).as("undated: first seen").isEqualTo(T0);
     }
@@ -83,7 +84,7 @@ class ArticleStoreTest {
         Fixture f = fixture(db);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -97,9 +98,9 @@ class ArticleStoreTest {
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One, corrected", "h2"), false))
                 .isEqualTo(ArticleStore.Outcome.UPDATED);
         assertThat(f.view(id).title()).isEqualTo("One, corrected");
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
         assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -108,7 +109,7 @@ class ArticleStoreTest {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
         f.articles().save(f.sourceA(), draft("new-guid-scheme/1", "https://a.test/1", "One", "h1"), false);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -118,7 +119,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story", "Story", "h1"), false);
         assertThat(f.articles().save(f.sourceB(), draft("other", "https://wire.test/story", "Story", "h1"), false))
                 .isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -129,7 +130,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceB(), draft("g2", "https://wire.test/story?utm_source=twitter", "Story", "h1"), false);
         f.articles().save(f.sourceB(), draft("g3", "https://wire.test/story/amp/", "Story", "h1"), false);
         f.articles().save(f.sourceB(), draft("g4", "https://wire.test/story#comments", "Story", "h1"), false);
-        assertThat(f.articles().count()).isEqualTo(1);
+        assertThat(f.stores().articleCount()).isEqualTo(1);
         assertThat(f.articles().save(f.sourceB(), draft("g5", "https://wire.test/another-story?utm_source=rss", "Other", "h5"), false))
                 .isEqualTo(ArticleStore.Outcome.INSERTED);
     }
@@ -154,7 +155,7 @@ class ArticleStoreTest {
         for (Future<Integer> r : pool.invokeAll(writers)) inserted += r.get();
         pool.shutdown();
         assertThat(inserted).isEqualTo(50);
-        assertThat(f.articles().count()).isEqualTo(50);
+        assertThat(f.stores().articleCount()).isEqualTo(50);
     }
 
     @ParameterizedTest
@@ -166,7 +167,7 @@ class ArticleStoreTest {
         assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), two, true)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), one, true)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
-        assertThat(f.articles().count()).isEqualTo(2);
+        assertThat(f.stores().articleCount()).isEqualTo(2);
         assertThat(f.stores().claimAll(ArticleStage.FULL_TEXT)).as("no page to fetch").isEmpty();
         assertThat(f.stores().claimAll(ArticleStage.ENRICH)).hasSize(2);
     }
@@ -188,7 +189,7 @@ class ArticleStoreTest {
                 ArticleStage.ENRICH)).isTrue();
 
         ArticleView view = f.view(id);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("The whole article.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("The whole article.");
         assertThat(view.lead()).isEqualTo("The summary of One, which says more than its headline.");
         assertThat(view.fullTextStatus()).isEqualTo("done");
         assertThat(view.excerpt()).isFalse();
@@ -205,7 +206,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g1", "https://a.test/1?utm_source=rss", "One, corrected",
                 "<p>A corrected summary of One that says more than its headline.</p>", null, "Feed Author",
                 "https://a.test/feed-picture-2.jpg", null, null, "h2"), true);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("The whole article.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("The whole article.");
         assertThat(f.view(id).lead()).startsWith("A corrected summary");
         assertThat(f.view(id).imageUrl()).isEqualTo("https://a.test/page-picture.jpg");
     }
@@ -217,7 +218,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
         f.articles().onPage(f.claimPage(id), new ArticleStore.Page(null, null, null, null, null, null, null, null), ArticleStage.ENRICH);
-        assertThat(f.articles().body(id).orElseThrow().text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
         assertThat(f.view(id).fullTextStatus()).isEqualTo("excerpt");
         assertThat(f.view(id).excerpt()).isTrue();
     }
@@ -238,7 +239,7 @@ class ArticleStoreTest {
 
         assertThat(f.view(id).fullTextStatus()).isEqualTo("failed");
         assertThat(f.stores().stageOf(id)).isEqualTo(ArticleStage.ENRICH);
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One.");
     }
 
     @ParameterizedTest
@@ -252,7 +253,7 @@ class ArticleStoreTest {
 
         assertThat(f.articles().onPage(claimed, new ArticleStore.Page(ArticleText.ofPage("One", null, "<p>Old page.</p>", "Old page."),
                 null, null, null, null, null, null, null), ArticleStage.ENRICH)).isFalse();
-        assertThat(f.articles().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
+        assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
         assertThat(f.stores().stageOf(id)).as("its page is still to be fetched").isEqualTo(ArticleStage.FULL_TEXT);
     }
 
@@ -280,6 +281,6 @@ class ArticleStoreTest {
         List<ArticleView> latest = f.stores().listings().latest(Listing.ALL, 10, 0);
         assertThat(latest).extracting(ArticleView::title).containsExactly("Newer", "Older");
         assertThat(latest).extracting(ArticleView::sourceName).containsExactly("B", "A");
-        assertThat(f.articles().findById(latest.get(1).id())).contains(latest.get(1));
+        assertThat(f.stores().archive().findById(latest.get(1).id())).contains(latest.get(1));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
@@ -21,7 +22,7 @@ class PipelineStoreTest {
 
     private Stores withArticles(TestDatabase db, int n) {
         Stores s = Stores.on(db, clock);
-        long source = s.sources().add(SourceSettings.of("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
+        long source = s.sources().add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         for (int i = 0; i < n; i++) {
             // published in reverse order of storing: the story desk must take them by time, not by id
             s.articles().save(source, ArticleDraft.ofFeed("k" + i, "https://a.test/" + i, "Title " + i, null, null, null, null,

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.TestDatabase;
 
@@ -36,7 +37,7 @@ class SourceStoreTest {
     void addsOnceByFeedUrlAndKeepsSettings(TestDatabase db) {
         SourceStore store = store(db.migrated());
         Source first = store.add(new SourceSettings("https://a.test/feed", "A", "https://a.test/", "en", "uk", "world", true, true), INTERVAL);
-        Source again = store.add(SourceSettings.of("https://a.test/feed", "A again"), INTERVAL);
+        Source again = store.add(Fixtures.source("https://a.test/feed", "A again"), INTERVAL);
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(store.count()).isEqualTo(1);
@@ -51,7 +52,7 @@ class SourceStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void recordsFailuresAndSuccessOnTheHealthLine(TestDatabase db) {
         SourceStore store = store(db.migrated());
-        long id = store.add(SourceSettings.of("https://a.test/feed", "A"), INTERVAL).id();
+        long id = store.add(Fixtures.source("https://a.test/feed", "A"), INTERVAL).id();
 
         store.onFailed(id, "unreachable", null, "unknown host: a.test", clock.instant().plus(Duration.ofMinutes(5)));
         store.onFailed(id, "http_500", 500, "the server answered HTTP 500", clock.instant().plus(Duration.ofMinutes(10)));
@@ -73,9 +74,9 @@ class SourceStoreTest {
     @MethodSource("org.tidings.server.testing.TestDatabase#all")
     void claimsOnlyDueEnabledUnleasedSources(TestDatabase db) {
         SourceStore store = store(db.migrated());
-        long due = store.add(SourceSettings.of("https://a.test/1", "due"), INTERVAL).id();
-        long later = store.add(SourceSettings.of("https://a.test/2", "later"), INTERVAL).id();
-        long disabled = store.add(SourceSettings.of("https://a.test/3", "off"), INTERVAL).id();
+        long due = store.add(Fixtures.source("https://a.test/1", "due"), INTERVAL).id();
+        long later = store.add(Fixtures.source("https://a.test/2", "later"), INTERVAL).id();
+        long disabled = store.add(Fixtures.source("https://a.test/3", "off"), INTERVAL).id();
         store.onFetched(later, "ok", 200, new Source.Validators(null, null, null), INTERVAL);
         store.update(disabled, new SourceSettings("https://a.test/3", "off", null, null, null, null, true, false));
 
@@ -93,7 +94,7 @@ class SourceStoreTest {
     void concurrentClaimsNeverHandOutASourceTwice(TestDatabase db) throws Exception {
         DataSource ds = db.migrated();
         SourceStore store = store(ds);
-        for (int i = 0; i < 60; i++) store.add(SourceSettings.of("https://a.test/" + i, "s" + i), INTERVAL);
+        for (int i = 0; i < 60; i++) store.add(Fixtures.source("https://a.test/" + i, "s" + i), INTERVAL);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
 
         List<Callable<List<Long>>> workers = new ArrayList<>();
@@ -124,11 +125,11 @@ class SourceStoreTest {
         DataSource ds = db.migrated();
         SourceStore sources = store(ds);
         ArticleStore articles = new ArticleStore(JdbcClient.create(ds), clock);
-        long id = sources.add(SourceSettings.of("https://a.test/feed", "A"), INTERVAL).id();
+        long id = sources.add(Fixtures.source("https://a.test/feed", "A"), INTERVAL).id();
         articles.save(id, ArticleStoreTest.draft("g1", "https://a.test/1", "One", "h1"), false);
 
         assertThat(sources.delete(id)).isTrue();
-        assertThat(articles.count()).isZero();
+        assertThat(JdbcClient.create(ds).sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isZero();
         assertThat(sources.findById(id)).isEmpty();
     }
 }

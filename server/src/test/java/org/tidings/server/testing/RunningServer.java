@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.TidingsApplication;
 
 /** A whole Tidings server started for a test, on a free port, talking real HTTP. */
@@ -49,6 +50,11 @@ public final class RunningServer implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** How many articles are stored. */
+    public long articleCount() {
+        return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }
 
     public String url(String path) {

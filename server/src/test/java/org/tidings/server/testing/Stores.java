@@ -6,12 +6,13 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.article.ArticleText;
+import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.ListingStore;
-import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.PipelineStore.Job;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.SearchStore;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
@@ -21,7 +22,7 @@ import org.tidings.server.store.StoryStore;
  * stages below a whole server. The pipeline's stages are run by hand, by claiming what waits for
  * a stage and handing it to the stage's own code.
  */
-public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources, ArticleStore articles,
+public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources, ArticleStore articles, Archive archive,
         PipelineStore pipeline, EnrichmentStore enrichment, StoryStore stories, ListingStore listings, SearchStore search) {
 
     /** The lease of claims made by tests: longer than any test. */
@@ -30,7 +31,8 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
     public static Stores on(TestDatabase db, MutableClock clock) {
         DataSource ds = db.migrated();
         JdbcClient jdbc = JdbcClient.create(ds);
-        return new Stores(ds, jdbc, new SourceStore(jdbc, clock), new ArticleStore(jdbc, clock), new PipelineStore(jdbc, clock),
+        return new Stores(ds, jdbc, new SourceStore(jdbc, clock), new ArticleStore(jdbc, clock), new Archive(jdbc),
+                new PipelineStore(jdbc, clock),
                 new EnrichmentStore(jdbc, clock), new StoryStore(jdbc, clock), new ListingStore(jdbc), new SearchStore(jdbc));
     }
 
@@ -46,6 +48,11 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
         throw new IllegalStateException("unknown stage " + column);
     }
 
+    /** How many articles are stored. */
+    public long articleCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single();
+    }
+
     /** The id of the article of this entry key. */
     public long idOf(String entryKey) {
         return jdbc.sql("SELECT id FROM article WHERE entry_key = :k").param("k", entryKey).query(Long.class).single();
@@ -57,7 +64,7 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
      */
     public void pageArrives(long articleId, String title, String pageHtml) {
         List<Job> waiting = claimAll(ArticleStage.FULL_TEXT);
-        waiting.stream().filter(j -> j.id() != articleId).forEach(j -> pipeline.retryAt(j, Instant.EPOCH));
+        jdbc.sql("UPDATE article SET stage_lease_until = NULL WHERE id <> :id").param("id", articleId).update(); // the others wait again
         Job job = waiting.stream().filter(j -> j.id() == articleId).findFirst().orElseThrow();
         ArticleText text = ArticleText.ofPage(title, null, pageHtml, org.tidings.html.HtmlText.paragraphs(pageHtml));
         if (!articles.onPage(job, new ArticleStore.Page(text, null, null, "en", null, null, null, null), ArticleStage.ENRICH)) {

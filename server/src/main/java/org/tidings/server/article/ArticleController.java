@@ -1,0 +1,86 @@
+package org.tidings.server.article;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tidings.article.ArticleText;
+import org.tidings.server.ai.ArticleAssistant;
+import org.tidings.server.ai.StoryAssistant;
+import org.tidings.server.comment.CommentSections;
+import org.tidings.server.personal.PersonalPages;
+import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.site.NotFound;
+import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.EnrichmentStore;
+
+/**
+ * One article's page (its text, AI box, the other reports of its story, related articles,
+ * comments) and one story's page (its digest across publishers and every report in order of
+ * publication).
+ */
+@Controller
+class ArticleController {
+
+    /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
+    static final int COVERAGE = 8;
+    /** Similar articles of other stories shown after them: a few leads to follow, not a list to scroll. */
+    static final int RELATED = 6;
+
+    private final Archive archive;
+    private final EnrichmentStore enrichment;
+    private final RelatedArticles related;
+    private final ArticleAssistant articleAssistant;
+    private final StoryAssistant storyAssistant;
+    private final CommentSections comments;
+    private final ReaderFilters filters;
+    private final PersonalPages personal;
+
+    ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related, ArticleAssistant articleAssistant,
+            StoryAssistant storyAssistant, CommentSections comments, ReaderFilters filters,
+            PersonalPages personal) {
+        this.archive = archive;
+        this.enrichment = enrichment;
+        this.related = related;
+        this.articleAssistant = articleAssistant;
+        this.storyAssistant = storyAssistant;
+        this.comments = comments;
+        this.filters = filters;
+        this.personal = personal;
+    }
+
+    @GetMapping("/article/{id}")
+    String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,
+            @RequestParam(name = "ai", required = false) String feature, Locale locale, Model model) {
+        ArticleView article = archive.findById(id).orElseThrow(() -> new NotFound("notFound.article", id));
+        ArticleText body = archive.body(id).orElse(ArticleText.NONE);
+        model.addAttribute("article", article);
+        model.addAttribute("body", body);
+        model.addAttribute("ai", articleAssistant.forArticle(article, body, enrichment.digest(id, body.text()), question,
+                feature, locale));
+        model.addAttribute("coverage", filters.visible(archive.coverage(article, COVERAGE)));
+        model.addAttribute("related", filters.visible(related.similarTo(article, RELATED)));
+        model.addAttribute("personal", personal.onArticleOpened(article));
+        model.addAttribute("copies", archive.copiesOf(id));
+        model.addAttribute("comments", comments.forArticle(id));
+        model.addAttribute("topics", enrichment.topicsOf(id));
+        return "article";
+    }
+
+    @GetMapping("/story/{id}")
+    String story(@PathVariable("id") long id, @RequestParam(name = "ai", required = false) String feature, Model model) {
+        List<ArticleView> timeline = archive.timeline(id);
+        if (timeline.isEmpty()) throw new NotFound("notFound.story", id);
+        model.addAttribute("storyId", id);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
+        model.addAttribute("digest", storyAssistant.forStory(id, timeline, feature));
+        model.addAttribute("commentCounts", comments.counts(timeline.stream().map(ArticleView::id).toList()));
+        model.addAttribute("storyComments", comments.forStory(timeline));
+        return "story";
+    }
+}

@@ -1,0 +1,78 @@
+package org.tidings.server.article;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.tidings.server.search.SimilarArticles;
+import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.SearchStore;
+import org.tidings.story.RelatedCoverage;
+
+/**
+ * The "related" block of an article page: recent articles of other stories whose content is
+ * similar, spread over publishers, and nothing below the core's similarity floor (an empty block
+ * rather than unrelated filler). The search index offers candidates that share the article's most
+ * telling words; {@link RelatedCoverage} ranks and cuts them; the database has the last word on
+ * which of them are still listed. The other reports of the article's own story are not repeated
+ * here: they have their block ({@link Archive#coverage}).
+ */
+@Service
+class RelatedArticles {
+
+    private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
+
+    /**
+     * Candidates taken from the index, best match by words first: the index ranks by all of an
+     * article's text, the core by its headline and lead, so those above the core's floor are not all
+     * in the first few (measured in BENCHMARKS.md).
+     */
+    static final int CANDIDATES = 50;
+    /** The lead compared besides the headline: the core reads its first 40 words, which this holds. */
+    static final int LEAD_CHARS = 600;
+
+    private final SimilarArticles similar;
+    private final Archive articles;
+    private final SearchStore sources;
+    private final Clock clock;
+
+    RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
+        this.similar = similar;
+        this.articles = articles;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    /** Up to {@code limit} recent articles of other stories similar to {@code article}, most related first. */
+    List<ArticleView> similarTo(ArticleView article, int limit) {
+        Instant now = clock.instant();
+        RelatedCoverage.Candidate own = new RelatedCoverage.Candidate(String.valueOf(article.id()),
+                article.storyId() == null ? null : article.storyId().toString(), String.valueOf(article.sourceId()),
+                article.title(), article.lead().substring(0, Math.min(LEAD_CHARS, article.lead().length())),
+                article.publishedAt(), null);
+        List<RelatedCoverage.Candidate> pool;
+        try {
+            pool = similar.recentLike(own, article.lang(), now.minus(RelatedCoverage.RECENT), sources.disabledSourceIds(),
+                    CANDIDATES, LEAD_CHARS);
+        } catch (UncheckedIOException e) {
+            // the block is a courtesy: an unreadable index leaves it out, not the article
+            log.atWarn().addKeyValue("event", "related_failed").addKeyValue("article_id", article.id()).setCause(e)
+                    .log("related articles could not be found");
+            return List.of();
+        }
+        List<Long> ranked = RelatedCoverage.rank(own, pool, now, pool.size()).stream()
+                .filter(r -> r.reason() == RelatedCoverage.Reason.SIMILAR)
+                .limit(limit)
+                .map(r -> Long.parseLong(r.id()))
+                .toList();
+        // the index follows the database by a second or so: a candidate may have joined the story since
+        return articles.listed(ranked).stream()
+                .filter(a -> article.storyId() == null || !Objects.equals(a.storyId(), article.storyId()))
+                .toList();
+    }
+}

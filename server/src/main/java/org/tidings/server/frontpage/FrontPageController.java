@@ -1,0 +1,125 @@
+package org.tidings.server.frontpage;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tidings.server.comment.CommentSections;
+import org.tidings.server.edition.Edition;
+import org.tidings.server.edition.Editions;
+import org.tidings.server.listing.ArticlePage;
+import org.tidings.server.listing.ListingPage;
+import org.tidings.server.listing.ListingPages;
+import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.site.NotFound;
+import org.tidings.server.site.Sections;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.Listing;
+import org.tidings.server.store.ListingStore;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * The front page ({@code /}: top stories, a row per section, the latest articles) and a section's
+ * page ({@code /section/technology}: its top stories and latest articles), in the reader's
+ * edition, and the feed of each.
+ */
+@Controller
+public class FrontPageController {
+
+    /** Top stories above everything else: what a reader takes in before scrolling. */
+    static final int TOP_STORIES = 6;
+    /** Top stories above a section's latest: fewer than the front page's, a section is one subject. */
+    static final int SECTION_TOP_STORIES = 4;
+    /** Articles in a section's row: a glance at the section, its page has the rest. */
+    static final int ROW = 4;
+
+    /** A section's row on the front page. */
+    public record SectionRow(String slug, List<ArticleView> articles) {}
+
+    private final ListingPages pages;
+    private final ListingStore listings;
+    private final SourceStore sources;
+    private final TopStoryRanking ranking;
+    private final MessageSource messages;
+    private final ReaderFilters filters;
+    private final CommentSections comments;
+
+    FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
+            MessageSource messages, ReaderFilters filters, CommentSections comments) {
+        this.pages = pages;
+        this.listings = listings;
+        this.sources = sources;
+        this.ranking = ranking;
+        this.messages = messages;
+        this.filters = filters;
+        this.comments = comments;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, HttpServletRequest request, Model model) {
+        Edition edition = Editions.current(request);
+        ArticlePage latest = pages.page(edition.filter(Listing.ALL), pageNumber);
+        boolean first = latest.number() == 1;
+        List<SectionRow> rows = new ArrayList<>();
+        if (first && !latest.isEmpty()) {
+            for (String slug : Sections.SLUGS) {
+                List<ArticleView> row = filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0));
+                if (!row.isEmpty()) rows.add(new SectionRow(slug, row));
+            }
+        }
+        List<ArticleView> articles = latest.articles();
+        List<TopStory> top = first ? top(TOP_STORIES, edition.filter(Listing.ALL)) : List.of();
+        model.addAttribute("articles", articles);
+        model.addAttribute("pageNumber", latest.number());
+        model.addAttribute("hasNext", latest.hasNext());
+        model.addAttribute("sourceCount", sources.count());
+        model.addAttribute("top", top);
+        model.addAttribute("commentCounts", comments.counts(Stream.concat(articles.stream().map(ArticleView::id),
+                top.stream().map(t -> t.lead().id())).toList()));
+        model.addAttribute("sections", rows);
+        model.addAttribute("feedPath", ListingPages.feedPath("/feed.xml", edition));
+        return "home";
+    }
+
+    @GetMapping("/feed.xml")
+    ResponseEntity<String> feed(HttpServletRequest request) {
+        return pages.feed(request, Listing.ALL, message("home.latest"), "/");
+    }
+
+    @GetMapping("/section/{slug}")
+    String section(@PathVariable("slug") String slug, @RequestParam(name = "page", defaultValue = "1") int page,
+            HttpServletRequest request, Model model) {
+        if (!Sections.exists(slug)) throw new NotFound("notFound.section", slug);
+        Edition edition = Editions.current(request);
+        Listing listing = edition.filter(Listing.section(slug));
+        String path = "/section/" + slug;
+        ArticlePage shown = pages.show(model, new ListingPage("section", message(Sections.messageKey(slug)), path,
+                ListingPages.feedPath(path + "/feed.xml", edition), null), listing, page);
+        model.addAttribute("top", shown.number() == 1 ? top(SECTION_TOP_STORIES, listing) : List.of());
+        return "listing";
+    }
+
+    @GetMapping("/section/{slug}/feed.xml")
+    ResponseEntity<String> sectionFeed(@PathVariable("slug") String slug, HttpServletRequest request) {
+        if (!Sections.exists(slug)) return ResponseEntity.notFound().build();
+        return pages.feed(request, Listing.section(slug), message(Sections.messageKey(slug)), "/section/" + slug);
+    }
+
+    /** The listing's top stories less those the reader muted, from a longer ranking so that muting leaves no gap. */
+    private List<TopStory> top(int limit, Listing listing) {
+        List<TopStory> shown = filters.visible(ranking.top(limit * 2, listing), TopStory::lead);
+        return shown.subList(0, Math.min(limit, shown.size()));
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}

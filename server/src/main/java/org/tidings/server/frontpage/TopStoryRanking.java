@@ -1,0 +1,116 @@
+package org.tidings.server.frontpage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleView;
+import org.tidings.server.store.Listing;
+import org.tidings.server.store.ListingStore;
+import org.tidings.story.Story;
+import org.tidings.story.TopStories;
+
+/**
+ * The top stories of the front page, of a section and of an edition: stories of the last two days
+ * covered by at least two publishers, ranked by the core's breadth, velocity, freshness and
+ * diversity, each with its lead article and the parts of its score. The recent stories are read
+ * at most once a minute, however many readers and pages ask; each page's ranking is kept as long.
+ *
+ * <p>A story is in a section when most of its articles are; it is in an edition when at least
+ * one of its articles is, and that article leads it there (the Arabic edition shows the Arabic
+ * report of a story, with the whole story's breadth).
+ */
+@Service
+class TopStoryRanking {
+
+    /** Older stories are not "top" any more, however broad their coverage was. */
+    static final Duration HORIZON = Duration.ofHours(48);
+    /** One publisher's report is an article, not yet a story others confirm. */
+    static final int MIN_PUBLISHERS = 2;
+    /** How long the recent stories and their rankings are kept: top stories move over minutes, not seconds. */
+    static final Duration CACHE = Duration.ofMinutes(1);
+    /** Rankings kept per page: every ranking asked for is this long at most. */
+    private static final int MAX_RANKED = 24;
+
+    /** The recent stories as read at {@code at}, and the rankings made from them so far. */
+    private record Snapshot(Instant at, List<Candidate> candidates, Map<Listing, List<TopStory>> ranked) {}
+
+    /** A story eligible for the top, with its articles. */
+    private record Candidate(Story story, List<ListingStore.Placed> members, String section) {}
+
+    private final ListingStore listings;
+    private final Archive articles;
+    private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(Instant.MIN, List.of(), Map.of());
+
+    TopStoryRanking(ListingStore listings, Archive articles, Clock clock) {
+        this.listings = listings;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    /** The top stories of a listing (its section and edition; topics and sources have none). */
+    List<TopStory> top(int limit, Listing listing) {
+        Instant now = clock.instant();
+        Snapshot s = snapshot;
+        if (s.at().plus(CACHE).isBefore(now)) {
+            s = new Snapshot(now, candidates(now), new ConcurrentHashMap<>());
+            snapshot = s;
+        }
+        final Snapshot current = s;
+        List<TopStory> ranked = current.ranked().computeIfAbsent(listing, l -> rank(current, l));
+        return ranked.subList(0, Math.min(limit, ranked.size()));
+    }
+
+    private List<Candidate> candidates(Instant now) {
+        Map<Long, List<ListingStore.Placed>> byStory = new LinkedHashMap<>();
+        for (ListingStore.Placed m : listings.recentPlaced(now.minus(HORIZON))) {
+            byStory.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (var entry : byStory.entrySet()) {
+            List<ListingStore.Placed> members = entry.getValue();
+            var publishers = new LinkedHashSet<String>();
+            List<Story.Entry> timeline = new ArrayList<>();
+            Map<String, Integer> sections = new HashMap<>();
+            for (ListingStore.Placed m : members) {
+                publishers.add(m.publisher());
+                timeline.add(new Story.Entry(String.valueOf(m.articleId()), m.title(), m.publisher(), m.published(), null));
+                if (m.section() != null) sections.merge(m.section(), 1, Integer::sum);
+            }
+            if (publishers.size() < MIN_PUBLISHERS) continue;
+            String section = sections.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+            candidates.add(new Candidate(new Story(String.valueOf(entry.getKey()), members.getFirst().title(), timeline,
+                    publishers, members.getFirst().published(), members.getLast().published()), members, section));
+        }
+        return List.copyOf(candidates);
+    }
+
+    private List<TopStory> rank(Snapshot s, Listing listing) {
+        Listing edition = new Listing(null, null, null, listing.lang(), listing.region());
+        Map<String, Candidate> eligible = new LinkedHashMap<>();
+        for (Candidate c : s.candidates()) {
+            if (listing.section() != null && !listing.section().equals(c.section())) continue;
+            if (c.members().stream().anyMatch(m -> m.in(edition))) eligible.put(c.story().id(), c);
+        }
+        List<TopStory> top = new ArrayList<>();
+        for (TopStories.Ranked r : TopStories.rank(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
+            Candidate c = eligible.get(r.story().id());
+            long leadId = c.members().stream().filter(m -> m.in(edition)).findFirst().orElseThrow().articleId();
+            Optional<ArticleView> lead = articles.findById(leadId);
+            lead.ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
+                    r.story().timeline().size(), r.story().latest(), r.score())));
+        }
+        return List.copyOf(top);
+    }
+}

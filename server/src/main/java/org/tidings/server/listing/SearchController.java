@@ -1,0 +1,168 @@
+package org.tidings.server.listing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.personal.ReaderFilters;
+import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchRequest;
+import org.tidings.server.search.SearchResults;
+import org.tidings.server.site.AtomFeed;
+import org.tidings.server.site.SiteAddress;
+import org.tidings.server.store.SearchStore;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
+@Controller
+class SearchController {
+
+    private final ArticleSearch search;
+    private final SearchStore store;
+    private final SourceStore sources;
+    private final MessageSource messages;
+    private final ReaderFilters filters;
+    private final SiteAddress site;
+    private final Clock clock;
+
+    SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+            ReaderFilters filters, SiteAddress site, Clock clock) {
+        this.search = search;
+        this.store = store;
+        this.sources = sources;
+        this.messages = messages;
+        this.filters = filters;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        Read read = read(params);
+        boolean asked = params.containsKey("q");
+        SearchResults results = read.problem() != null ? SearchResults.problem(read.request(), read.problem())
+                : asked ? withoutMuted(search.search(read.request(), store.disabledSourceIds())) : null;
+        if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        SearchRequest asking = read.request();
+        model.addAttribute("search", new SearchPage(asking, results, asked, params.get("from"), params.get("to"), publishers(asking),
+                options(ArticleSearch.Filter.SECTION, asking.section(), "search.section.", locale), languages(asking.lang(), locale),
+                options(ArticleSearch.Filter.REGION, asking.region(), "search.region.", locale)));
+        return "search";
+    }
+
+    @GetMapping("/search/feed")
+    ResponseEntity<String> feed(@RequestParam Map<String, String> params, HttpServletRequest request) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        Read read = read(params);
+        SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
+        SearchResults results = read.problem() != null ? SearchResults.problem(newest, read.problem())
+                : withoutMuted(search.search(newest, store.disabledSourceIds()));
+        if (results.problem() != null) {
+            return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                    .body(text(results.problem(), locale) + "\n");
+        }
+        return AtomFeed.of(site.base(request), text(Message.of("search.feed.title", newest.query()), locale),
+                SearchPage.link("/search/feed", newest), SearchPage.link("/search", newest), results.hits().stream()
+                        .map(h -> new AtomFeed.Entry(h.id(), h.title().plainText(), null, h.publishedAt(), h.publishedAt(),
+                                h.publisher(), h.passage() == null ? null : h.passage().plainText()))
+                        .toList(), clock.instant());
+    }
+
+    /** Muted publishers, topics and words stay out of search results too, for a signed-in reader. */
+    private SearchResults withoutMuted(SearchResults results) {
+        return results.keeping(hits -> filters.visibleBy(hits,
+                h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
+    }
+
+    /** The request a query string makes; a filter that cannot be read is a problem to show, not an error page. */
+    private record Read(SearchRequest request, Message problem) {}
+
+    private static Read read(Map<String, String> params) {
+        Message problem = null;
+        Long source = null;
+        String sourceText = params.get("source");
+        if (sourceText != null && !sourceText.isBlank()) {
+            try {
+                source = Long.parseLong(sourceText.strip());
+            } catch (NumberFormatException e) {
+                problem = Message.of("search.problem.publisher");
+            }
+        }
+        LocalDate from = null, to = null;
+        try {
+            from = day(params.get("from"));
+            to = day(params.get("to"));
+        } catch (DateTimeParseException e) {
+            problem = Message.of("search.problem.date");
+        }
+        int page = 1;
+        try {
+            page = Math.clamp(Integer.parseInt(params.getOrDefault("page", "1").strip()), 1, ArticleSearch.MAX_PAGE);
+        } catch (NumberFormatException e) {
+            // an unreadable page number is the first page
+        }
+        SearchRequest request = new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
+                params.get("section"), params.get("language"), params.get("region"), from, to, page);
+        return new Read(request, problem);
+    }
+
+    private static LocalDate day(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    }
+
+    private List<SearchPage.Option> publishers(SearchRequest request) {
+        return sources.findAll().stream().filter(Source::enabled)
+                .map(s -> new SearchPage.Option(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(request.source())))
+                .toList();
+    }
+
+    /** The values a filter has in the index, labelled from the bundles where they have a name there. */
+    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, String labelPrefix, Locale locale) {
+        return options(filter, selected, locale, value -> messages.getMessage(labelPrefix + value, null,
+                value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value),
+                locale));
+    }
+
+    /** The languages of the indexed articles, named in the reader's language. */
+    private List<SearchPage.Option> languages(String selected, Locale locale) {
+        return options(ArticleSearch.Filter.LANGUAGE, selected, locale, code -> {
+            String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+            return name.isBlank() ? code : name;
+        });
+    }
+
+    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, Locale locale,
+            Function<String, String> label) {
+        String chosen = selected == null ? "" : selected.strip();
+        return search.values(filter).stream().map(v -> new SearchPage.Option(v, label.apply(v), v.equalsIgnoreCase(chosen)))
+                .sorted(Comparator.comparing(SearchPage.Option::label, Collator.getInstance(locale))).toList();
+    }
+
+    private static String capitalized(String value) {
+        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
+    }
+
+    private String text(Message message, Locale locale) {
+        return messages.getMessage(message.key(), message.args().toArray(), locale);
+    }
+}

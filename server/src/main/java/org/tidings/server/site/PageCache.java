@@ -1,0 +1,196 @@
+package org.tidings.server.site;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.tidings.server.config.TidingsProperties;
+
+/**
+ * Serves a reader's page again, for a few seconds, without rendering it again: the same page to
+ * every reader who is not signed in and asks for the same address in the same language and
+ * edition. What it never does: cache a response for a reader with a session (signed in, or in the
+ * middle of a form), a response that sets a cookie (a change of language or edition), or anything
+ * but a successful page or feed. It runs first, before the security filters, so that a page served
+ * again costs little more than its bytes: it answers with the headers the rendered page had
+ * (Content-Security-Policy and the other security headers included), and only to requests with no
+ * session and no credentials, for which those filters would have done nothing else.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageCache extends OncePerRequestFilter {
+
+    /** The reader's pages and feeds; administration, sign-in, images and static files are not cached here. */
+    private static final Pattern CACHEABLE = Pattern.compile(
+            "^/$|^/feed\\.xml$|^/(article|story|section|topic|source)/[^/]+(/feed\\.xml)?$|^/sources$|^/sitemap\\.xml$");
+    /**
+     * Posts that change what readers see in comments (a comment, an edit, a deletion, a moderator's
+     * decision): after one, every cached page is dropped, so that a hidden comment disappears for
+     * all readers at once rather than after the time-to-live. (Another server process sharing the
+     * database drops its copies when they expire.)
+     */
+    private static final Pattern CHANGES_COMMENTS = Pattern.compile("^/article/[^/]+/comments$|^/comments/|^/moderation/");
+    /** Pages kept: every section, topic and article page read in the last seconds, in both languages. */
+    static final int ENTRIES = 4096;
+    /** Larger pages are rendered each time rather than held. */
+    static final int MAX_BYTES = 512 * 1024;
+    private static final String[] VARY_COOKIES = {"tidings_lang", "tidings_edition"};
+    /** Headers that belong to one response, not to the page. */
+    private static final Set<String> OWN_HEADERS = Set.of("set-cookie", "date", "content-length",
+            "transfer-encoding", "content-type", "connection", "keep-alive");
+    /** A reader waits this long at most for another reader's render of the same page, then renders their own. */
+    static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+
+    /** A rendered page: its headers and bytes, until {@code expiresNanos}. */
+    private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body) {}
+
+    private final long ttlNanos;
+    private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(ENTRIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+            return size() > ENTRIES;
+        }
+    });
+    /** Renders under way, by page: readers asking for a page being rendered wait for it rather than render it too. */
+    private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+
+    PageCache(TidingsProperties properties) {
+        this.ttlNanos = properties.pageCache().toNanos();
+    }
+
+    /** {@code tidings.page-cache=0s} renders every request. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return ttlNanos <= 0;
+    }
+
+    /**
+     * A fresh page is served as it is. An expired one is rendered again by one reader; the
+     * others meanwhile get the expired copy (for at most one more time-to-live), or wait for
+     * the render when there is no copy, so that a busy page is never rendered by every
+     * reader at once.
+     */
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod()) && CHANGES_COMMENTS.matcher(request.getRequestURI()).find()) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                pages.clear();
+            }
+            return;
+        }
+        String key = key(request);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long now = System.nanoTime();
+        Page page = pages.get(key);
+        if (page != null && now - page.expiresNanos() < 0) {
+            serve(page, response);
+            return;
+        }
+        var mine = new CompletableFuture<Page>();
+        var other = rendering.putIfAbsent(key, mine);
+        if (other != null) {
+            if (page != null && now - page.expiresNanos() < ttlNanos) {
+                serve(page, response);
+                return;
+            }
+            Page rendered = null;
+            try {
+                rendered = other.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // render it for this reader
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (rendered != null) serve(rendered, response);
+            else chain.doFilter(request, response);
+            return;
+        }
+        Page rendered = null;
+        try {
+            rendered = render(request, response, chain, key, now);
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(rendered);
+        }
+    }
+
+    private static void serve(Page page, HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType(page.contentType());
+        for (String[] header : page.headers()) response.addHeader(header[0], header[1]);
+        response.setContentLength(page.body().length);
+        // the whole page in one buffer, so that it leaves in one write rather than in 8 KB pieces
+        response.setBufferSize(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    /** Renders the page for this reader, and keeps it when it may be served to others; null when it may not. */
+    private Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key, long now)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, capture);
+        byte[] body = capture.getContentAsByteArray();
+        Page rendered = null;
+        if (capture.getStatus() == 200 && capture.getContentType() != null && body.length <= MAX_BYTES
+                && capture.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
+            List<String[]> headers = new ArrayList<>();
+            for (String name : capture.getHeaderNames()) {
+                if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) continue;
+                for (String value : capture.getHeaders(name)) headers.add(new String[] {name, value});
+            }
+            rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body);
+            pages.put(key, rendered);
+        }
+        capture.copyBodyToResponse();
+        return rendered;
+    }
+
+    /** The page's identity, or null when this request must be rendered for this reader alone. */
+    private static String key(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || !CACHEABLE.matcher(request.getRequestURI()).matches()) return null;
+        if (request.getRequestedSessionId() != null || request.getHeader("Authorization") != null) return null;
+        String query = request.getQueryString();
+        if (query != null && (query.contains("lang=") || query.contains("edition="))) {
+            // choosing sets a cookie: rendered, unless it is a feed's edition (a feed sets nothing for its reader)
+            if (!request.getRequestURI().endsWith("/feed.xml") || query.contains("lang=")) return null;
+        }
+        StringBuilder key = new StringBuilder(request.getRequestURI());
+        if (query != null) key.append('?').append(query);
+        Cookie[] cookies = request.getCookies();
+        for (String name : VARY_COOKIES) {
+            key.append('|');
+            if (cookies != null) {
+                for (Cookie c : cookies) if (name.equals(c.getName())) key.append(c.getValue());
+            }
+        }
+        String languages = request.getHeader("Accept-Language");
+        return key.append('|').append(languages == null ? "" : languages).toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.tidings.server.site;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.i18n.ReaderLocales;
+
+/**
+ * What every page needs besides its own content: who is reading, in which language, the CSRF token
+ * for its forms, and the moment it is rendered (for relative times). Every sentence of a page goes
+ * through {@link #t}: the message bundles hold the words, in English and Arabic.
+ */
+public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
+        Instant now, Locale locale, MessageSource messages) {
+
+    /**
+     * This page in another interface language: the same address and query (a search keeps its
+     * words and filters), with {@code lang} set.
+     */
+    public String inLanguage(String language) {
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(ReaderLocales.PARAMETER, language)
+                .build().toUriString();
+    }
+
+    /**
+     * The CSRF token for a form of this page. Asked for only by pages with forms: making one
+     * starts a session, which a reader who only reads does not need (nor its cookie).
+     */
+    public String csrfToken() {
+        CsrfToken token = csrf.get();
+        return token == null ? "" : token.getToken();
+    }
+
+    /** The name of the form field that carries {@link #csrfToken()}. */
+    public String csrfParameter() {
+        CsrfToken token = csrf.get();
+        return token == null ? "_csrf" : token.getParameterName();
+    }
+
+    public boolean signedIn() {
+        return username != null;
+    }
+
+    /** The sentence of the bundles under this key, in the reader's language. A missing key fails loudly. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /**
+     * A sentence that carries our own markup (a link), for keys ending in {@code .html}: the
+     * arguments are escaped, the bundle's markup is kept. Render it with {@code $unsafe}.
+     */
+    public String markup(String key, Object... args) {
+        if (!key.endsWith(".html")) throw new IllegalArgumentException("not a markup key: " + key);
+        Object[] escaped = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            escaped[i] = args[i] instanceof CharSequence text ? HtmlUtils.htmlEscape(text.toString()) : args[i];
+        }
+        return t(key, escaped);
+    }
+
+    public String t(Message message) {
+        return t(message.key(), message.args().toArray());
+    }
+
+    /** The page's language, for {@code <html lang>}. */
+    public String lang() {
+        return locale.toLanguageTag();
+    }
+
+    /** The page's direction, for {@code <html dir>}: Arabic pages are laid out right to left. */
+    public String dir() {
+        return ReaderLocales.rightToLeft(locale) ? "rtl" : "ltr";
+    }
+
+    public String ago(Instant t) {
+        return Times.relative(t, now, locale);
+    }
+
+    public String iso(Instant t) {
+        return Times.iso(t);
+    }
+
+    public String exact(Instant t) {
+        return Times.exact(t, locale);
+    }
+}

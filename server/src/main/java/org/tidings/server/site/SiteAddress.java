@@ -1,0 +1,30 @@
+package org.tidings.server.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tidings.server.config.TidingsProperties;
+
+/**
+ * Absolute addresses of Tidings' own pages, for feeds, the site map and OpenGraph tags: the
+ * configured public URL, else the one the request came in on.
+ */
+@Component
+public class SiteAddress {
+
+    private final String publicUrl;
+
+    SiteAddress(TidingsProperties properties) {
+        String url = properties.publicUrl().strip();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String base(HttpServletRequest request) {
+        if (!publicUrl.isEmpty()) return publicUrl;
+        return ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build().toUriString();
+    }
+
+    public String of(HttpServletRequest request, String path) {
+        return base(request) + path;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tidings.server.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * What every page's model holds: the {@link PageContext} as {@code page}, and the site's absolute
+ * address as {@code siteUrl} (for canonical and OpenGraph tags). A {@link NotFound} thrown by any
+ * page ends here, as the error page.
+ */
+@ControllerAdvice
+class SiteAdvice {
+
+    private final Clock clock;
+    private final MessageSource messages;
+    private final SiteAddress site;
+
+    SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
+        this.clock = clock;
+        this.messages = messages;
+        this.site = site;
+    }
+
+    @ModelAttribute("page")
+    PageContext page(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        boolean admin = signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        // the token is made (and with it a session) only when a page with a form asks for it
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new PageContext(signedIn ? auth.getName() : null, admin, () -> csrf, request.getRequestURI(),
+                request.getQueryString(), clock.instant(), RequestContextUtils.getLocale(request), messages);
+    }
+
+    @ModelAttribute("siteUrl")
+    String siteUrl(HttpServletRequest request) {
+        return site.base(request);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("page", page(request));
+        return SiteController.error(response, model, 404, "404", e.message());
+    }
+}

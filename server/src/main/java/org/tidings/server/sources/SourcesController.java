@@ -1,0 +1,150 @@
+package org.tidings.server.sources;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tidings.server.i18n.Message;
+import org.tidings.server.pipeline.Pipeline;
+import org.tidings.server.site.NotFound;
+import org.tidings.server.store.Source;
+import org.tidings.server.store.SourceStore;
+
+/**
+ * The sources with their health ({@code /sources}, for everyone), and the administrator's source
+ * management: add by feed or site URL, import and export OPML, edit, remove, refresh now.
+ */
+@Controller
+class SourcesController {
+
+    private final SourceStore sources;
+    private final Pipeline pipeline;
+    private final SourceRegistration registration;
+
+    SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
+        this.sources = sources;
+        this.pipeline = pipeline;
+        this.registration = registration;
+    }
+
+    @GetMapping("/sources")
+    String health(Model model) {
+        model.addAttribute("sources", sources.findAll());
+        return "sources";
+    }
+
+    @GetMapping("/admin/sources")
+    String list(Model model) {
+        return listWith(model, SourceForm.empty(), null);
+    }
+
+    @PostMapping("/admin/sources")
+    String add(@ModelAttribute SourceForm form, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Message problem = form.problem();
+        if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
+            problem = Message.of("admin.problem.known");
+        }
+        SourceRegistration.Added added = null;
+        try {
+            if (problem == null) added = registration.add(form.toSettings());
+        } catch (SourceRegistration.Refused refused) {
+            problem = refused.reason();
+        }
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return listWith(model, form, problem);
+        }
+        pipeline.refreshNow();
+        if (added.note() != null) flash.addFlashAttribute("detail", added.note());
+        return done(flash, "admin.notice.added", added.source().name());
+    }
+
+    private String listWith(Model model, SourceForm form, Message problem) {
+        model.addAttribute("sources", sources.findAll());
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        return "admin-sources";
+    }
+
+    @PostMapping("/admin/sources/import")
+    String importOpml(@RequestParam("opml") MultipartFile file, RedirectAttributes flash) throws IOException {
+        if (file.isEmpty()) return done(flash, "admin.notice.chooseFile");
+        SourceRegistration.Imported result = registration.importOpml(file.getBytes());
+        pipeline.refreshNow();
+        return result.invalid() > 0 ? done(flash, "admin.notice.importedInvalid", result.added(), result.known(), result.invalid())
+                : done(flash, "admin.notice.imported", result.added(), result.known());
+    }
+
+    @GetMapping("/admin/sources.opml")
+    ResponseEntity<byte[]> exportOpml() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tidings-sources.opml\"")
+                .contentType(MediaType.parseMediaType("text/x-opml; charset=utf-8"))
+                .body(registration.exportOpml());
+    }
+
+    @GetMapping("/admin/sources/{id}")
+    String edit(@PathVariable("id") long id, Model model) {
+        Source source = source(id);
+        return editWith(model, source, SourceForm.of(source), null);
+    }
+
+    @PostMapping("/admin/sources/{id}")
+    String update(@PathVariable("id") long id, @ModelAttribute SourceForm form, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        Source source = source(id);
+        Message problem = form.problem();
+        if (problem == null) {
+            problem = sources.findByFeedUrl(form.feedUrl().strip()).filter(other -> other.id() != id)
+                    .map(other -> Message.of("admin.problem.otherHasUrl", other.name())).orElse(null);
+        }
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return editWith(model, source, form, problem);
+        }
+        sources.update(id, form.toSettings());
+        return done(flash, "admin.notice.saved", form.toSettings().name());
+    }
+
+    private static String editWith(Model model, Source source, SourceForm form, Message problem) {
+        model.addAttribute("source", source);
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        return "admin-source";
+    }
+
+    @PostMapping("/admin/sources/{id}/delete")
+    String delete(@PathVariable("id") long id, RedirectAttributes flash) {
+        Source source = source(id);
+        sources.delete(id);
+        return done(flash, "admin.notice.removed", source.name());
+    }
+
+    @PostMapping("/admin/sources/{id}/refresh")
+    String refresh(@PathVariable("id") long id, RedirectAttributes flash) {
+        Source source = source(id);
+        sources.makeDue(id);
+        pipeline.refreshNow();
+        return done(flash, "admin.notice.refreshing", source.name());
+    }
+
+    private Source source(long id) {
+        return sources.findById(id).orElseThrow(() -> new NotFound("admin.problem.noSource", id));
+    }
+
+    /** Back to the list, with a sentence saying what was done. */
+    private static String done(RedirectAttributes flash, String key, Object... args) {
+        flash.addFlashAttribute("notice", Message.of(key, args));
+        return "redirect:/admin/sources";
+    }
+}

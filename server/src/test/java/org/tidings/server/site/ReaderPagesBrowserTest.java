@@ -1,0 +1,98 @@
+package org.tidings.server.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.tidings.server.testing.Chromium;
+import org.tidings.server.testing.RunningServer;
+
+/**
+ * The sample edition in a real headless Chromium, at phone and desktop widths, in a time zone
+ * other than the server's: the front page lists the articles with times in the reader's zone, an
+ * article opens with its text and its link to the publisher, and the console stays clean.
+ */
+class ReaderPagesBrowserTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aReaderInDubaiReadsTheSampleEditionOnAPhoneAndADesktop() throws Exception {
+        try (RunningServer server = RunningServer.start(dataDir, "--tidings.demo=true", "--tidings.fetch.allowed-networks=")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.articleCount() >= 20);
+            for (int width : new int[] {360, 1280}) {
+                ChromeDriver browser = Chromium.start(width, 900, "Asia/Dubai");
+                try {
+                    readFrontPageAndOneArticle(browser, server, width);
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    /** The AI box: a cited sentence is highlighted in the text; a question gets an answer or an honest "does not say". */
+    private static void citeAndAsk(ChromeDriver browser) throws Exception {
+        WebElement cite = browser.findElement(By.cssSelector(".ai-box .ai-summary a.cite"));
+        String sentence = cite.getAttribute("data-sentence");
+        cite.click();
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-cited")).isEqualTo(sentence.replaceAll("\\s+", " ").strip());
+        assertThat(browser.executeScript("return CSS.highlights.has('cited') && "
+                + "[...CSS.highlights.get('cited')][0].toString().replace(/\\s+/g, ' ').trim()"))
+                .isEqualTo(sentence.replaceAll("\\s+", " ").strip());
+        Chromium.screenshot(browser, "article-cited");
+
+        WebElement question = browser.findElement(By.id("ai-question"));
+        question.sendKeys("What is the price of bananas in Reykjavik?");
+        question.submit();
+        assertThat(browser.findElement(By.cssSelector(".ai-answer")).getText())
+                .contains("What is the price of bananas in Reykjavik?", "The article does not say.");
+    }
+
+    private static void readFrontPageAndOneArticle(ChromeDriver browser, RunningServer server, int width) throws Exception {
+        browser.get(server.url("/"));
+        assertThat(browser.getTitle()).isEqualTo("Latest news · Tidings");
+        List<WebElement> headlines = browser.findElements(By.cssSelector(".latest .article-card h3 a"));
+        assertThat(headlines).hasSizeGreaterThanOrEqualTo(20);
+
+        // the exact time on hover is in the reader's zone (UTC+4), rewritten by the page's script
+        WebElement time = browser.findElement(By.cssSelector(".article-card time[data-relative]"));
+        Instant at = Instant.parse(time.getAttribute("datetime"));
+        String dubaiClock = DateTimeFormatter.ofPattern("h:mm", Locale.ENGLISH).format(at.atZone(ZoneId.of("Asia/Dubai")));
+        assertThat(browser.executeScript("return new Date().getTimezoneOffset()")).isEqualTo(-240L);
+        assertThat(time.getAttribute("title")).contains(dubaiClock).doesNotContain("UTC");
+        assertThat(time.getText()).matches(".*(ago|now|minute|hour).*");
+        Chromium.screenshot(browser, "home-" + width);
+
+        String headline = headlines.getFirst().getText();
+        headlines.getFirst().click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
+        assertThat(browser.findElements(By.cssSelector(".story .text p"))).hasSizeGreaterThan(2);
+        assertThat(browser.findElement(By.cssSelector(".original a")).getAttribute("href")).startsWith("http://127.0.0.1:");
+        Chromium.screenshot(browser, "article-" + width);
+
+        if (width > 1000) citeAndAsk(browser);
+
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("no sideways scrolling at %d px", width).isLessThanOrEqualTo(0L);
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("console errors").isEmpty();
+    }
+}
