@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
  * Draws the PNG app icons of the web app manifest from the same shapes as {@code static/icon.svg}
  * (the "T" on Tidings blue), full-bleed so that they serve as maskable icons too: the letter stays
  * inside the central safe zone. Run once when the logo changes:
- * {@code java server/src/test/java/org/tidings/server/site/AppIcons.java server/src/main/resources/static}
+ * {@code java server/src/bench/java/org/tidings/server/site/AppIcons.java server/src/main/resources/static}
  */
 public final class AppIcons {
 
