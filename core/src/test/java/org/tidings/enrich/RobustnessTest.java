@@ -76,7 +76,6 @@ class RobustnessTest {
     }
 
     private static void assertValid(Enrichment e) {
-        assertThat(e).isNotNull();
         assertThat(e.lang()).matches("[a-z]{2}|und");
         assertThat(e.langConfidence()).isBetween(0.0, 1.0);
         assertThat(e.sectionConfidence()).isBetween(0.0, 1.0);

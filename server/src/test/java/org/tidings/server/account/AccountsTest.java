@@ -15,15 +15,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -33,26 +34,15 @@ import org.tidings.server.testing.TestDatabase;
  * one-time link), export, delete; and the security rules around them: CSRF, session fixation,
  * throttled and logged sign-in floods, the same answer whether an address has an account or not.
  */
+@OnEachDatabase
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsTest {
+
+    @Parameter
+    TestDatabase db;
 
     static final String PASSWORD = "tidal pools at dawn";
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
-
-    @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class OnH2 extends Rules {
-        OnH2() {
-            super(TestDatabase.H2);
-        }
-    }
-
-    @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class OnPostgres extends Rules {
-        OnPostgres() {
-            super(TestDatabase.POSTGRES);
-        }
-    }
 
     /** The event's key-values as its logfmt line has them. */
     static String logfmt(ILoggingEvent e) {
@@ -60,362 +50,352 @@ class AccountsTest {
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
-    abstract static class Rules {
+    Path dataDir;
+    RunningServer server;
+    FakeSmtpServer smtp;
 
-        private final TestDatabase database;
-        /** Made here, not by @TempDir: a nested class's inherited @TempDir field is still null in @BeforeAll. */
-        Path dataDir;
-        RunningServer server;
-        FakeSmtpServer smtp;
+    @BeforeParameterizedClassInvocation
+    void start() throws Exception {
+        dataDir = java.nio.file.Files.createTempDirectory("tidings-test");
+        smtp = new FakeSmtpServer();
+        List<String> args = new ArrayList<>(List.of("--tidings.scheduler.enabled=false",
+                "--tidings.public-url=http://tidings.test", "--tidings.mail.host=127.0.0.1",
+                "--tidings.mail.port=" + smtp.port(), "--tidings.mail.security=none"));
+        args.addAll(List.of(db.serverArguments()));
+        server = RunningServer.start(dataDir, args.toArray(String[]::new));
+    }
 
-        Rules(TestDatabase database) {
-            this.database = database;
+    @AfterParameterizedClassInvocation
+    void stop() throws Exception {
+        if (server != null) server.close();
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+        if (smtp != null) smtp.close();
+    }
+
+    /** A browser that appears to come from an address of its own (through the trusted loopback proxy). */
+    Browser browser() {
+        int n = ADDRESSES.getAndIncrement();
+        return server.browser().withHeader("X-Forwarded-For", "10.1." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    static String email() {
+        return "reader-" + UUID.randomUUID() + "@example.test";
+    }
+
+    HttpResponse<String> signUp(Browser b, String email, String name, String password) {
+        return b.post("/signup", Map.of("email", email, "displayName", name, "password", password), "/signup");
+    }
+
+    HttpResponse<String> signIn(Browser b, String username, String password) {
+        return b.post("/login", Map.of("username", username, "password", password), "/login");
+    }
+
+    static boolean signedIn(HttpResponse<String> r) {
+        return r.statusCode() == 302 && !r.headers().firstValue("Location").orElse("").contains("/login");
+    }
+
+    Browser reader(String email) {
+        Browser b = browser();
+        assertThat(signUp(b, email, "Nadia", PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(signedIn(signIn(b, email, PASSWORD))).isTrue();
+        return b;
+    }
+
+    JdbcClient jdbc() {
+        return server.bean(JdbcClient.class);
+    }
+
+    @Test
+    void aReaderSignsUpSignsInByEMailInAnyCaseAndSignsOut() {
+        String email = email();
+        Browser b = browser();
+        var created = signUp(b, email, "Nadia", PASSWORD);
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        var in = signIn(b, email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
+        assertThat(signedIn(in)).isTrue();
+        assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/for-you"));
+        assertThat(b.get("/account").body()).contains("Nadia", email);
+        var role = jdbc().sql("SELECT role FROM account WHERE email = :e").param("e", email).query(String.class).single();
+        assertThat(role).isEqualTo(Roles.READER);
+        b.post("/logout", Map.of(), "/account");
+        assertThat(b.get("/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theAdministratorStillSignsInWithTheUserName() {
+        Browser admin = browser();
+        admin.signInAsAdmin();
+        assertThat(admin.get("/admin/accounts").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/for-you").statusCode()).isEqualTo(200); // an administrator is also a reader
+        // the last administrator cannot delete the account: the instance would have none
+        admin.post("/account/delete", Map.of("password", "correct horse battery staple"), "/account");
+        assertThat(admin.get("/account").body()).contains("You are the only administrator");
+        assertThat(server.bean(AccountStore.class).existsWithRole(Roles.ADMIN)).isTrue();
+    }
+
+    @Test
+    void signInFailsAlikeForAnUnknownAddressAndAWrongPassword() {
+        String email = email();
+        reader(email);
+        var wrongPassword = signIn(browser(), email, "not the password at all");
+        var unknown = signIn(browser(), email().replace("reader", "stranger"), "not the password at all");
+        assertThat(wrongPassword.statusCode()).isEqualTo(302).isEqualTo(unknown.statusCode());
+        assertThat(wrongPassword.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
+        Browser one = browser(), other = browser();
+        assertThat(withoutCsrf(one.get("/login?error").body())).isEqualTo(withoutCsrf(other.get("/login?error").body()));
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithAReason() {
+        Browser b = browser();
+        String email = email();
+        var shortOne = signUp(b, email, "Nadia", "short1");
+        assertThat(shortOne.statusCode()).isEqualTo(400);
+        assertThat(shortOne.body()).contains("at least 10 characters");
+        for (String common : List.of("password123", "qwertyuiop", "1234567890", "Sunshine2024!", "aaaaaaaaaaaa")) {
+            var refused = signUp(b, email, "Nadia", common);
+            assertThat(refused.statusCode()).as(common).isEqualTo(400);
+            assertThat(refused.body()).as(common).contains("among the most common");
         }
+        assertThat(signUp(b, email, "Nadia", email + "x").body()).contains("must not contain your e-mail");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM account WHERE email = :e").param("e", email).query(Long.class).single()).isZero();
+    }
 
-        @BeforeAll
-        void start() throws Exception {
-            if (database == TestDatabase.POSTGRES) TestDatabase.requirePostgres();
-            dataDir = java.nio.file.Files.createTempDirectory("tidings-test");
-            smtp = new FakeSmtpServer();
-            List<String> args = new ArrayList<>(List.of("--tidings.scheduler.enabled=false",
-                    "--tidings.public-url=http://tidings.test", "--tidings.mail.host=127.0.0.1",
-                    "--tidings.mail.port=" + smtp.port(), "--tidings.mail.security=none"));
-            if (database == TestDatabase.POSTGRES) args.addAll(List.of(database.create().serverArguments()));
-            server = RunningServer.start(dataDir, args.toArray(String[]::new));
+    @Test
+    void signingUpWithATakenAddressAnswersTheSameAndTellsTheOwnerByMail() throws Exception {
+        String email = email();
+        Browser first = browser(), second = browser();
+        var created = signUp(first, email, "Nadia", PASSWORD);
+        int mailsBefore = smtp.received().size();
+        var taken = signUp(second, email, "Impostor", "another long passphrase");
+        assertThat(taken.statusCode()).isEqualTo(created.statusCode());
+        assertThat(taken.headers().firstValue("Location")).isEqualTo(created.headers().firstValue("Location"));
+        String firstPage = first.get("/login").body(), secondPage = second.get("/login").body();
+        assertThat(firstPage).contains("If this address was new");
+        assertThat(withoutCsrf(secondPage)).isEqualTo(withoutCsrf(firstPage));
+        var notice = smtp.awaitMail(mailsBefore + 1, Duration.ofSeconds(10));
+        assertThat(notice.to()).isEqualTo(email);
+        assertThat(notice.data()).contains("already has an account");
+        assertThat(signedIn(signIn(browser(), email, "another long passphrase"))).isFalse();
+        assertThat(signedIn(signIn(browser(), email, PASSWORD))).isTrue();
+    }
+
+    @Test
+    void aReaderChangesThePasswordKnowingTheCurrentOne() {
+        String email = email();
+        Browser b = reader(email);
+        b.post("/account/password", Map.of("current", "not my password", "password", "a brand new phrase"), "/account");
+        assertThat(b.get("/account").body()).contains("The password is wrong.");
+        b.post("/account/password", Map.of("current", PASSWORD, "password", "a brand new phrase"), "/account");
+        assertThat(b.get("/account").body()).contains("Your password has been changed.");
+        assertThat(signedIn(signIn(browser(), email, PASSWORD))).isFalse();
+        assertThat(signedIn(signIn(browser(), email, "a brand new phrase"))).isTrue();
+    }
+
+    @Test
+    void aReaderExportsTheirDataAsJson() {
+        String email = email();
+        Browser b = reader(email);
+        var export = b.get("/account/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(export.body()).contains("\"email\":\"" + email + "\"", "\"displayName\":\"Nadia\"")
+                .doesNotContain("argon2", "password");
+    }
+
+    @Test
+    void aDeletedAccountCannotSignInAndItsRowStaysAnonymised() {
+        String email = email();
+        Browser b = reader(email);
+        long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
+        Browser elsewhere = browser();
+        assertThat(signedIn(signIn(elsewhere, email, PASSWORD))).isTrue();
+        b.post("/account/delete", Map.of("password", "wrong password here"), "/account");
+        assertThat(server.bean(AccountStore.class).findByEmail(email)).isPresent();
+        var deleted = b.post("/account/delete", Map.of("password", PASSWORD), "/account");
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(b.get("/account").statusCode()).isEqualTo(302); // signed out
+        var stale = elsewhere.get("/account"); // the account's other session is sent to sign in
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(signedIn(signIn(browser(), email, PASSWORD))).isFalse();
+        var row = server.bean(AccountStore.class).profile(id).orElseThrow();
+        assertThat(row.deleted()).isTrue();
+        assertThat(row.email()).isNull();
+        assertThat(row.displayName()).isNull();
+        // the address is free again
+        assertThat(signedIn(signIn(reader(email), email, PASSWORD))).isTrue();
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByAOneTimeLinkSentByMail() throws Exception {
+        String email = email();
+        reader(email);
+        int before = smtp.received().size();
+        Browser b = browser();
+        var asked = b.post("/reset", Map.of("email", email), "/reset");
+        var unknown = browser().post("/reset", Map.of("email", email().replace("reader", "nobody")), "/reset");
+        assertThat(asked.statusCode()).isEqualTo(200).isEqualTo(unknown.statusCode());
+        assertThat(withoutCsrf(asked.body())).isEqualTo(withoutCsrf(unknown.body()));
+        var mail = smtp.awaitMail(before + 1, Duration.ofSeconds(10));
+        assertThat(mail.to()).isEqualTo(email);
+        String token = token(mail.data());
+        var stored = jdbc().sql("SELECT token_hash FROM password_reset").query(String.class).list();
+        assertThat(stored).doesNotContain(token).contains(ReaderAccounts.hash(token));
+
+        assertThat(b.get("/reset/" + token).statusCode()).isEqualTo(200);
+        assertThat(b.post("/reset/" + token, Map.of("password", "qwertyuiop"), "/reset/" + token).statusCode()).isEqualTo(400);
+        var done = b.post("/reset/" + token, Map.of("password", "new words for spring"), "/reset/" + token);
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(signedIn(signIn(browser(), email, "new words for spring"))).isTrue();
+        assertThat(b.get("/reset/" + token).statusCode()).isEqualTo(404); // single use
+        assertThat(b.post("/reset/" + token, Map.of("password", "yet another phrase"), "/reset").statusCode()).isEqualTo(400);
+        Thread.sleep(200);
+        assertThat(smtp.received()).noneMatch(m -> m.data().contains("nobody"));
+    }
+
+    @Test
+    void theAdministratorIssuesAOneTimeResetLinkAndChangesRoles() {
+        String email = email();
+        Browser reader = reader(email);
+        long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
+        Browser admin = browser();
+        admin.signInAsAdmin();
+        var issued = admin.post("/admin/accounts/" + id + "/reset-link", Map.of(), "/admin/accounts");
+        assertThat(issued.statusCode()).isEqualTo(302);
+        String page = admin.get("/admin/accounts").body(); // the link is shown once, on the page after the post
+        Matcher link = Pattern.compile("value=\"http://tidings\\.test/reset/([A-Za-z0-9_-]{30,})\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        Browser anyone = browser();
+        assertThat(anyone.post("/reset/" + token, Map.of("password", "chosen after a call"), "/reset/" + token).statusCode()).isEqualTo(302);
+        assertThat(signedIn(signIn(browser(), email, "chosen after a call"))).isTrue();
+        assertThat(anyone.get("/reset/" + token).statusCode()).isEqualTo(404);
+
+        var promoted = admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.ADMIN), "/admin/accounts");
+        assertThat(promoted.statusCode()).isEqualTo(302);
+        assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(200); // at once, in the open session
+        admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.MODERATOR), "/admin/accounts");
+        assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
+        assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403); // demoted at once too
+        assertThat(reader.get("/for-you").statusCode()).isEqualTo(200); // a moderator is also a reader
+        assertThat(admin.post("/admin/accounts/" + id + "/role", Map.of("role", "EMPEROR"), "/admin/accounts").statusCode()).isEqualTo(302);
+        assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
+    }
+
+    @Test
+    void readersCannotReachTheAdministratorsAccountPages() {
+        String email = email();
+        Browser reader = reader(email);
+        long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
+        assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403);
+        var csrf = Browser.csrfToken(reader.get("/account").body());
+        assertThat(reader.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.ADMIN, "_csrf", csrf), null).statusCode())
+                .isEqualTo(403);
+        assertThat(reader.post("/admin/accounts/" + id + "/reset-link", Map.of("_csrf", csrf), null).statusCode()).isEqualTo(403);
+        assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.READER);
+        assertThat(browser().get("/account").statusCode()).isEqualTo(302);
+        assertThat(browser().get("/account/export").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void postsWithoutACsrfTokenAreRefused() {
+        String email = email();
+        Browser b = reader(email);
+        for (var post : List.of(
+                Map.entry("/account/password", Map.of("current", PASSWORD, "password", "stolen by a forged form")),
+                Map.entry("/account/delete", Map.of("password", PASSWORD)),
+                Map.entry("/account/history", Map.of("enabled", "false")),
+                Map.entry("/signup", Map.of("email", email(), "displayName", "X", "password", PASSWORD)),
+                Map.entry("/reset", Map.of("email", email)),
+                Map.entry("/login", Map.of("username", email, "password", PASSWORD)))) {
+            assertThat(b.post(post.getKey(), post.getValue(), null).statusCode()).as(post.getKey()).isEqualTo(403);
         }
+        assertThat(signedIn(signIn(browser(), email, PASSWORD))).isTrue();
+        assertThat(server.bean(AccountStore.class).findByEmail(email)).isPresent();
+    }
 
-        @AfterAll
-        void stop() throws Exception {
-            if (server != null) server.close();
-            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
-            if (smtp != null) smtp.close();
-        }
+    @Test
+    void signingInGivesANewSessionId() {
+        String email = email();
+        Browser b = browser();
+        signUp(b, email, "Nadia", PASSWORD);
+        b.get("/login");
+        String before = b.cookie("JSESSIONID");
+        assertThat(before).isNotNull();
+        assertThat(signedIn(signIn(b, email, PASSWORD))).isTrue();
+        String after = b.cookie("JSESSIONID");
+        assertThat(after).isNotNull().isNotEqualTo(before);
+    }
 
-        /** A browser that appears to come from an address of its own (through the trusted loopback proxy). */
-        Browser browser() {
-            int n = ADDRESSES.getAndIncrement();
-            return server.browser().withHeader("X-Forwarded-For", "10.1." + (n / 250) + "." + (n % 250 + 1));
-        }
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteAndSecureOverHttps() {
+        var plain = browser().get("/login");
+        String cookie = plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure");
+        var https = browser().withHeader("X-Forwarded-Proto", "https").get("/login");
+        String secure = https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        assertThat(secure).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
+    }
 
-        static String email() {
-            return "reader-" + UUID.randomUUID() + "@example.test";
-        }
-
-        HttpResponse<String> signUp(Browser b, String email, String name, String password) {
-            return b.post("/signup", Map.of("email", email, "displayName", name, "password", password), "/signup");
-        }
-
-        HttpResponse<String> signIn(Browser b, String username, String password) {
-            return b.post("/login", Map.of("username", username, "password", password), "/login");
-        }
-
-        static boolean signedIn(HttpResponse<String> r) {
-            return r.statusCode() == 302 && !r.headers().firstValue("Location").orElse("").contains("/login");
-        }
-
-        Browser reader(String email) {
-            Browser b = browser();
-            assertThat(signUp(b, email, "Nadia", PASSWORD).statusCode()).isEqualTo(302);
-            assertThat(signedIn(signIn(b, email, PASSWORD))).isTrue();
-            return b;
-        }
-
-        JdbcClient jdbc() {
-            return server.bean(JdbcClient.class);
-        }
-
-        @Test
-        void aReaderSignsUpSignsInByEMailInAnyCaseAndSignsOut() {
-            String email = email();
-            Browser b = browser();
-            var created = signUp(b, email, "Nadia", PASSWORD);
-            assertThat(created.statusCode()).isEqualTo(302);
-            assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-            var in = signIn(b, email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
-            assertThat(signedIn(in)).isTrue();
-            assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/for-you"));
-            assertThat(b.get("/account").body()).contains("Nadia", email);
-            var role = jdbc().sql("SELECT role FROM account WHERE email = :e").param("e", email).query(String.class).single();
-            assertThat(role).isEqualTo(Roles.READER);
-            b.post("/logout", Map.of(), "/account");
-            assertThat(b.get("/account").statusCode()).isEqualTo(302);
-        }
-
-        @Test
-        void theAdministratorStillSignsInWithTheUserName() {
-            Browser admin = browser();
-            admin.signInAsAdmin();
-            assertThat(admin.get("/admin/accounts").statusCode()).isEqualTo(200);
-            assertThat(admin.get("/for-you").statusCode()).isEqualTo(200); // an administrator is also a reader
-            // the last administrator cannot delete the account: the instance would have none
-            admin.post("/account/delete", Map.of("password", "correct horse battery staple"), "/account");
-            assertThat(admin.get("/account").body()).contains("You are the only administrator");
-            assertThat(server.bean(AccountStore.class).existsWithRole(Roles.ADMIN)).isTrue();
-        }
-
-        @Test
-        void signInFailsAlikeForAnUnknownAddressAndAWrongPassword() {
+    @Test
+    void aFloodOfSignInAttemptsIsSlowedPerAccountAndPerAddressAndLogged() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(SignInGuard.class);
+        logger.addAppender(logged);
+        try {
             String email = email();
             reader(email);
-            var wrongPassword = signIn(browser(), email, "not the password at all");
-            var unknown = signIn(browser(), email().replace("reader", "stranger"), "not the password at all");
-            assertThat(wrongPassword.statusCode()).isEqualTo(302).isEqualTo(unknown.statusCode());
-            assertThat(wrongPassword.headers().firstValue("Location")).isEqualTo(unknown.headers().firstValue("Location"));
-            Browser one = browser(), other = browser();
-            assertThat(withoutCsrf(one.get("/login?error").body())).isEqualTo(withoutCsrf(other.get("/login?error").body()));
-        }
-
-        @Test
-        void weakPasswordsAreRefusedWithAReason() {
-            Browser b = browser();
-            String email = email();
-            var shortOne = signUp(b, email, "Nadia", "short1");
-            assertThat(shortOne.statusCode()).isEqualTo(400);
-            assertThat(shortOne.body()).contains("at least 10 characters");
-            for (String common : List.of("password123", "qwertyuiop", "1234567890", "Sunshine2024!", "aaaaaaaaaaaa")) {
-                var refused = signUp(b, email, "Nadia", common);
-                assertThat(refused.statusCode()).as(common).isEqualTo(400);
-                assertThat(refused.body()).as(common).contains("among the most common");
+            String pseudonym = SignInGuard.pseudonym(email);
+            // one account, from many addresses: its guesses are checked only as fast as the bucket refills
+            long start = System.nanoTime();
+            int turnedAway = 0;
+            for (int i = 0; i < SignInThrottle.ACCOUNT_BURST + 8; i++) {
+                var r = signIn(browser(), email, "guess number " + i);
+                if (r.headers().firstValue("Location").orElse("").contains("slow=")) turnedAway++;
             }
-            assertThat(signUp(b, email, "Nadia", email + "x").body()).contains("must not contain your e-mail");
-            assertThat(jdbc().sql("SELECT COUNT(*) FROM account WHERE email = :e").param("e", email).query(Long.class).single()).isZero();
-        }
+            var right = signIn(browser(), email, PASSWORD);
+            long refills = Duration.ofNanos(System.nanoTime() - start).toMillis() / SignInThrottle.ACCOUNT_REFILL.toMillis() + 1;
+            long checked = logged.list.stream().map(AccountsTest::logfmt)
+                    .filter(l -> l.contains(pseudonym) && l.contains("outcome=failure")).count();
+            assertThat(turnedAway).isPositive();
+            assertThat(checked).isLessThanOrEqualTo(SignInThrottle.ACCOUNT_BURST - 1 + refills);
+            assertThat(right.headers().firstValue("Location").orElse("")).contains("/login?slow=");
+            assertThat(right.headers().firstValue("Retry-After")).isPresent();
+            assertThat(browser().get(right.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+                    .contains("Too many sign-in attempts");
 
-        @Test
-        void signingUpWithATakenAddressAnswersTheSameAndTellsTheOwnerByMail() throws Exception {
-            String email = email();
-            Browser first = browser(), second = browser();
-            var created = signUp(first, email, "Nadia", PASSWORD);
-            int mailsBefore = smtp.received().size();
-            var taken = signUp(second, email, "Impostor", "another long passphrase");
-            assertThat(taken.statusCode()).isEqualTo(created.statusCode());
-            assertThat(taken.headers().firstValue("Location")).isEqualTo(created.headers().firstValue("Location"));
-            String firstPage = first.get("/login").body(), secondPage = second.get("/login").body();
-            assertThat(firstPage).contains("If this address was new");
-            assertThat(withoutCsrf(secondPage)).isEqualTo(withoutCsrf(firstPage));
-            var notice = smtp.awaitMail(mailsBefore + 1, Duration.ofSeconds(10));
-            assertThat(notice.to()).isEqualTo(email);
-            assertThat(notice.data()).contains("already has an account");
-            assertThat(signedIn(signIn(browser(), email, "another long passphrase"))).isFalse();
-            assertThat(signedIn(signIn(browser(), email, PASSWORD))).isTrue();
-        }
-
-        @Test
-        void aReaderChangesThePasswordKnowingTheCurrentOne() {
-            String email = email();
-            Browser b = reader(email);
-            b.post("/account/password", Map.of("current", "not my password", "password", "a brand new phrase"), "/account");
-            assertThat(b.get("/account").body()).contains("The password is wrong.");
-            b.post("/account/password", Map.of("current", PASSWORD, "password", "a brand new phrase"), "/account");
-            assertThat(b.get("/account").body()).contains("Your password has been changed.");
-            assertThat(signedIn(signIn(browser(), email, PASSWORD))).isFalse();
-            assertThat(signedIn(signIn(browser(), email, "a brand new phrase"))).isTrue();
-        }
-
-        @Test
-        void aReaderExportsTheirDataAsJson() {
-            String email = email();
-            Browser b = reader(email);
-            var export = b.get("/account/export");
-            assertThat(export.statusCode()).isEqualTo(200);
-            assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-            assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-            assertThat(export.body()).contains("\"email\":\"" + email + "\"", "\"displayName\":\"Nadia\"")
-                    .doesNotContain("argon2", "password");
-        }
-
-        @Test
-        void aDeletedAccountCannotSignInAndItsRowStaysAnonymised() {
-            String email = email();
-            Browser b = reader(email);
-            long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
-            Browser elsewhere = browser();
-            assertThat(signedIn(signIn(elsewhere, email, PASSWORD))).isTrue();
-            b.post("/account/delete", Map.of("password", "wrong password here"), "/account");
-            assertThat(server.bean(AccountStore.class).findByEmail(email)).isPresent();
-            var deleted = b.post("/account/delete", Map.of("password", PASSWORD), "/account");
-            assertThat(deleted.statusCode()).isEqualTo(302);
-            assertThat(b.get("/account").statusCode()).isEqualTo(302); // signed out
-            var stale = elsewhere.get("/account"); // the account's other session is sent to sign in
-            assertThat(stale.statusCode()).isEqualTo(302);
-            assertThat(stale.headers().firstValue("Location").orElse("")).endsWith("/login");
-            assertThat(signedIn(signIn(browser(), email, PASSWORD))).isFalse();
-            var row = server.bean(AccountStore.class).profile(id).orElseThrow();
-            assertThat(row.deleted()).isTrue();
-            assertThat(row.email()).isNull();
-            assertThat(row.displayName()).isNull();
-            // the address is free again
-            assertThat(signedIn(signIn(reader(email), email, PASSWORD))).isTrue();
-        }
-
-        @Test
-        void aForgottenPasswordIsResetByAOneTimeLinkSentByMail() throws Exception {
-            String email = email();
-            reader(email);
-            int before = smtp.received().size();
-            Browser b = browser();
-            var asked = b.post("/reset", Map.of("email", email), "/reset");
-            var unknown = browser().post("/reset", Map.of("email", email().replace("reader", "nobody")), "/reset");
-            assertThat(asked.statusCode()).isEqualTo(200).isEqualTo(unknown.statusCode());
-            assertThat(withoutCsrf(asked.body())).isEqualTo(withoutCsrf(unknown.body()));
-            var mail = smtp.awaitMail(before + 1, Duration.ofSeconds(10));
-            assertThat(mail.to()).isEqualTo(email);
-            String token = token(mail.data());
-            var stored = jdbc().sql("SELECT token_hash FROM password_reset").query(String.class).list();
-            assertThat(stored).doesNotContain(token).contains(ReaderAccounts.hash(token));
-
-            assertThat(b.get("/reset/" + token).statusCode()).isEqualTo(200);
-            assertThat(b.post("/reset/" + token, Map.of("password", "qwertyuiop"), "/reset/" + token).statusCode()).isEqualTo(400);
-            var done = b.post("/reset/" + token, Map.of("password", "new words for spring"), "/reset/" + token);
-            assertThat(done.statusCode()).isEqualTo(302);
-            assertThat(signedIn(signIn(browser(), email, "new words for spring"))).isTrue();
-            assertThat(b.get("/reset/" + token).statusCode()).isEqualTo(404); // single use
-            assertThat(b.post("/reset/" + token, Map.of("password", "yet another phrase"), "/reset").statusCode()).isEqualTo(400);
-            Thread.sleep(200);
-            assertThat(smtp.received()).noneMatch(m -> m.data().contains("nobody"));
-        }
-
-        @Test
-        void theAdministratorIssuesAOneTimeResetLinkAndChangesRoles() {
-            String email = email();
-            Browser reader = reader(email);
-            long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
-            Browser admin = browser();
-            admin.signInAsAdmin();
-            var issued = admin.post("/admin/accounts/" + id + "/reset-link", Map.of(), "/admin/accounts");
-            assertThat(issued.statusCode()).isEqualTo(302);
-            String page = admin.get("/admin/accounts").body(); // the link is shown once, on the page after the post
-            Matcher link = Pattern.compile("value=\"http://tidings\\.test/reset/([A-Za-z0-9_-]{30,})\"").matcher(page);
-            assertThat(link.find()).isTrue();
-            String token = link.group(1);
-            Browser anyone = browser();
-            assertThat(anyone.post("/reset/" + token, Map.of("password", "chosen after a call"), "/reset/" + token).statusCode()).isEqualTo(302);
-            assertThat(signedIn(signIn(browser(), email, "chosen after a call"))).isTrue();
-            assertThat(anyone.get("/reset/" + token).statusCode()).isEqualTo(404);
-
-            var promoted = admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.ADMIN), "/admin/accounts");
-            assertThat(promoted.statusCode()).isEqualTo(302);
-            assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(200); // at once, in the open session
-            admin.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.MODERATOR), "/admin/accounts");
-            assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
-            assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403); // demoted at once too
-            assertThat(reader.get("/for-you").statusCode()).isEqualTo(200); // a moderator is also a reader
-            assertThat(admin.post("/admin/accounts/" + id + "/role", Map.of("role", "EMPEROR"), "/admin/accounts").statusCode()).isEqualTo(302);
-            assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.MODERATOR);
-        }
-
-        @Test
-        void readersCannotReachTheAdministratorsAccountPages() {
-            String email = email();
-            Browser reader = reader(email);
-            long id = server.bean(AccountStore.class).findByEmail(email).orElseThrow().id();
-            assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403);
-            var csrf = Browser.csrfToken(reader.get("/account").body());
-            assertThat(reader.post("/admin/accounts/" + id + "/role", Map.of("role", Roles.ADMIN, "_csrf", csrf), null).statusCode())
-                    .isEqualTo(403);
-            assertThat(reader.post("/admin/accounts/" + id + "/reset-link", Map.of("_csrf", csrf), null).statusCode()).isEqualTo(403);
-            assertThat(server.bean(AccountStore.class).findById(id).orElseThrow().role()).isEqualTo(Roles.READER);
-            assertThat(browser().get("/account").statusCode()).isEqualTo(302);
-            assertThat(browser().get("/account/export").statusCode()).isEqualTo(302);
-        }
-
-        @Test
-        void postsWithoutACsrfTokenAreRefused() {
-            String email = email();
-            Browser b = reader(email);
-            for (var post : List.of(
-                    Map.entry("/account/password", Map.of("current", PASSWORD, "password", "stolen by a forged form")),
-                    Map.entry("/account/delete", Map.of("password", PASSWORD)),
-                    Map.entry("/account/history", Map.of("enabled", "false")),
-                    Map.entry("/signup", Map.of("email", email(), "displayName", "X", "password", PASSWORD)),
-                    Map.entry("/reset", Map.of("email", email)),
-                    Map.entry("/login", Map.of("username", email, "password", PASSWORD)))) {
-                assertThat(b.post(post.getKey(), post.getValue(), null).statusCode()).as(post.getKey()).isEqualTo(403);
+            // one address, many accounts: slowed after its burst
+            Browser oneAddress = browser();
+            start = System.nanoTime();
+            int slowed = 0, tries = SignInThrottle.ADDRESS_BURST + 8;
+            for (int i = 0; i < tries; i++) {
+                var r = signIn(oneAddress, "nobody-" + i + "@example.test", "whatever it is");
+                if (r.headers().firstValue("Location").orElse("").contains("slow=")) slowed++;
             }
-            assertThat(signedIn(signIn(browser(), email, PASSWORD))).isTrue();
-            assertThat(server.bean(AccountStore.class).findByEmail(email)).isPresent();
+            refills = Duration.ofNanos(System.nanoTime() - start).toMillis() / SignInThrottle.ADDRESS_REFILL.toMillis() + 1;
+            assertThat(slowed).isPositive();
+            assertThat((long) (tries - slowed)).isLessThanOrEqualTo(SignInThrottle.ADDRESS_BURST + refills);
+        } finally {
+            logger.detachAppender(logged);
         }
+        var lines = logged.list.stream().map(AccountsTest::logfmt).toList();
+        assertThat(lines).anyMatch(l -> l.contains("outcome=failure"));
+        assertThat(lines).anyMatch(l -> l.contains("outcome=throttled"));
+        assertThat(lines).allMatch(l -> !l.contains("@example.test"));
+    }
 
-        @Test
-        void signingInGivesANewSessionId() {
-            String email = email();
-            Browser b = browser();
-            signUp(b, email, "Nadia", PASSWORD);
-            b.get("/login");
-            String before = b.cookie("JSESSIONID");
-            assertThat(before).isNotNull();
-            assertThat(signedIn(signIn(b, email, PASSWORD))).isTrue();
-            String after = b.cookie("JSESSIONID");
-            assertThat(after).isNotNull().isNotEqualTo(before);
-        }
+    private static String withoutCsrf(String html) {
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
+    }
 
-        @Test
-        void theSessionCookieIsHttpOnlySameSiteAndSecureOverHttps() {
-            var plain = browser().get("/login");
-            String cookie = plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
-            assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure");
-            var https = browser().withHeader("X-Forwarded-Proto", "https").get("/login");
-            String secure = https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
-            assertThat(secure).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
-        }
-
-        @Test
-        void aFloodOfSignInAttemptsIsSlowedPerAccountAndPerAddressAndLogged() {
-            ListAppender<ILoggingEvent> logged = new ListAppender<>();
-            logged.start();
-            Logger logger = (Logger) LoggerFactory.getLogger(SignInGuard.class);
-            logger.addAppender(logged);
-            try {
-                String email = email();
-                reader(email);
-                String pseudonym = SignInGuard.pseudonym(email);
-                // one account, from many addresses: its guesses are checked only as fast as the bucket refills
-                long start = System.nanoTime();
-                int turnedAway = 0;
-                for (int i = 0; i < SignInThrottle.ACCOUNT_BURST + 8; i++) {
-                    var r = signIn(browser(), email, "guess number " + i);
-                    if (r.headers().firstValue("Location").orElse("").contains("slow=")) turnedAway++;
-                }
-                var right = signIn(browser(), email, PASSWORD);
-                long refills = Duration.ofNanos(System.nanoTime() - start).toMillis() / SignInThrottle.ACCOUNT_REFILL.toMillis() + 1;
-                long checked = logged.list.stream().map(AccountsTest::logfmt)
-                        .filter(l -> l.contains(pseudonym) && l.contains("outcome=failure")).count();
-                assertThat(turnedAway).isPositive();
-                assertThat(checked).isLessThanOrEqualTo(SignInThrottle.ACCOUNT_BURST - 1 + refills);
-                assertThat(right.headers().firstValue("Location").orElse("")).contains("/login?slow=");
-                assertThat(right.headers().firstValue("Retry-After")).isPresent();
-                assertThat(browser().get(right.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
-                        .contains("Too many sign-in attempts");
-
-                // one address, many accounts: slowed after its burst
-                Browser oneAddress = browser();
-                start = System.nanoTime();
-                int slowed = 0, tries = SignInThrottle.ADDRESS_BURST + 8;
-                for (int i = 0; i < tries; i++) {
-                    var r = signIn(oneAddress, "nobody-" + i + "@example.test", "whatever it is");
-                    if (r.headers().firstValue("Location").orElse("").contains("slow=")) slowed++;
-                }
-                refills = Duration.ofNanos(System.nanoTime() - start).toMillis() / SignInThrottle.ADDRESS_REFILL.toMillis() + 1;
-                assertThat(slowed).isPositive();
-                assertThat((long) (tries - slowed)).isLessThanOrEqualTo(SignInThrottle.ADDRESS_BURST + refills);
-            } finally {
-                logger.detachAppender(logged);
-            }
-            var lines = logged.list.stream().map(AccountsTest::logfmt).toList();
-            assertThat(lines).anyMatch(l -> l.contains("outcome=failure"));
-            assertThat(lines).anyMatch(l -> l.contains("outcome=throttled"));
-            assertThat(lines).allMatch(l -> !l.contains("@example.test"));
-        }
-
-        private static String withoutCsrf(String html) {
-            return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
-        }
-
-        private static String token(String mail) {
-            String text = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-            Matcher m = Pattern.compile("http://tidings\\.test/reset/([A-Za-z0-9_-]+)").matcher(text);
-            if (!m.find()) throw new AssertionError("no link in " + mail);
-            return m.group(1);
-        }
+    private static String token(String mail) {
+        String text = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        Matcher m = Pattern.compile("http://tidings\\.test/reset/([A-Za-z0-9_-]+)").matcher(text);
+        if (!m.find()) throw new AssertionError("no link in " + mail);
+        return m.group(1);
     }
 }

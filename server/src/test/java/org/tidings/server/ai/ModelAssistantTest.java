@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.html.HtmlText;
@@ -26,6 +26,7 @@ import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.GeneratedTextStore;
 import org.tidings.server.testing.FakeLanguageModel.Reply;
 import org.tidings.server.testing.FakeLanguageModel;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 import org.tidings.summary.ArticleDigest;
@@ -185,38 +186,46 @@ class ModelAssistantTest {
         assertThat(fake.received()).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void answersAreCachedPerArticleFeatureLanguageAndModelUntilTheTextChanges(TestDatabase db) {
-        DataSource ds = db.migrated();
-        fake.answering(r -> Reply.says(FAITHFUL));
-        ModelAssistant first = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
-                new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
-        first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
-        first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
-        assertThat(fake.received()).hasSize(1);
+    /** The answers are kept in the database, so this part runs on H2 and PostgreSQL. */
+    @Nested
+    @OnEachDatabase
+    class Cache {
 
-        // another process on the same database: the table answers
-        ModelAssistant second = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
-                new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
-        assertThat(second.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isPresent();
-        assertThat(fake.received()).hasSize(1);
-        assertThat(counted("cached")).isEqualTo(2);
+        @Parameter
+        TestDatabase db;
 
-        second.generate(BRIDGE, DIGEST, Feature.SIMPLE, Locale.ENGLISH);
-        assertThat(fake.received()).as("another feature").hasSize(2);
+        @Test
+        void answersAreCachedPerArticleFeatureLanguageAndModelUntilTheTextChanges() {
+            DataSource ds = db.migrated();
+            fake.answering(r -> Reply.says(FAITHFUL));
+            ModelAssistant first = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
+                    new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
+            first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
+            first.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH).orElseThrow();
+            assertThat(fake.received()).hasSize(1);
 
-        ModelAssistant otherModel = new ModelAssistant(Settings.of(new TidingsProperties.Llm(fake.baseUrl(), "other-model", "",
-                Duration.ofSeconds(5), 60, Unsupported.DROP, 12000)), new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
-        otherModel.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH);
-        assertThat(fake.received()).as("another model").hasSize(3);
+            // another process on the same database: the table answers
+            ModelAssistant second = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 60)),
+                    new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
+            assertThat(second.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isPresent();
+            assertThat(fake.received()).hasSize(1);
+            assertThat(counted("cached")).isEqualTo(2);
 
-        String edited = HTML.replace("forty million", "forty-two million");
-        second.generate(article(7, BRIDGE.title(), edited), Summarizer.digest(HtmlText.paragraphs(edited), "en"),
-                Feature.SUMMARY, Locale.ENGLISH);
-        assertThat(fake.received()).as("the article changed").hasSize(4);
-        second.generate(article(8, BRIDGE.title(), HTML), DIGEST, Feature.SUMMARY, Locale.ENGLISH);
-        assertThat(fake.received()).as("another article").hasSize(5);
+            second.generate(BRIDGE, DIGEST, Feature.SIMPLE, Locale.ENGLISH);
+            assertThat(fake.received()).as("another feature").hasSize(2);
+
+            ModelAssistant otherModel = new ModelAssistant(Settings.of(new TidingsProperties.Llm(fake.baseUrl(), "other-model", "",
+                    Duration.ofSeconds(5), 60, Unsupported.DROP, 12000)), new GeneratedTextStore(JdbcClient.create(ds), Clock.systemUTC()), metrics);
+            otherModel.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH);
+            assertThat(fake.received()).as("another model").hasSize(3);
+
+            String edited = HTML.replace("forty million", "forty-two million");
+            second.generate(article(7, BRIDGE.title(), edited), Summarizer.digest(HtmlText.paragraphs(edited), "en"),
+                    Feature.SUMMARY, Locale.ENGLISH);
+            assertThat(fake.received()).as("the article changed").hasSize(4);
+            second.generate(article(8, BRIDGE.title(), HTML), DIGEST, Feature.SUMMARY, Locale.ENGLISH);
+            assertThat(fake.received()).as("another article").hasSize(5);
+        }
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
@@ -19,6 +19,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -27,17 +28,20 @@ import org.tidings.server.testing.TestDatabase;
  * articles of other stories, never one that shares a single common word, never an old one, never
  * the article's own story again, and never what the reader muted.
  */
+@OnEachDatabase
 class RelatedArticlesTest {
+
+    @Parameter
+    TestDatabase db;
 
     @TempDir
     Path dataDir;
 
     private RunningServer server;
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void similarArticlesOfOtherStoriesFollowTheStorysOwnReports(TestDatabase db) {
-        try (RunningServer running = RunningServer.start(dataDir, withDatabase(db))) {
+    @Test
+    void similarArticlesOfOtherStoriesFollowTheStorysOwnReports() {
+        try (RunningServer running = RunningServer.start(dataDir, db.serverArguments("--tidings.scheduler.enabled=false"))) {
             server = running;
             SourceStore sources = server.bean(SourceStore.class);
             long harbour = sources.add(Fixtures.source("https://harbour.test/feed", "Harbour Times"), Duration.ofDays(1)).id();
@@ -83,14 +87,6 @@ class RelatedArticlesTest {
                     .contains("Island ferry crossings to resume").doesNotContain("Ferry operator warns");
             assertThat(related(server.get("/article/" + cancelled).body())).contains("Ferry operator warns");
         }
-    }
-
-    private static String[] withDatabase(TestDatabase db) {
-        if (db == TestDatabase.H2) return new String[] {"--tidings.scheduler.enabled=false"};
-        String[] database = db.create().serverArguments();
-        String[] args = java.util.Arrays.copyOf(database, database.length + 1);
-        args[database.length] = "--tidings.scheduler.enabled=false";
-        return args;
     }
 
     /** The related block of an article page, or "" when it has none. */

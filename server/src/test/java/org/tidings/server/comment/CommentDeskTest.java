@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.tidings.server.config.TidingsProperties;
@@ -22,11 +22,16 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Settings;
 import org.tidings.server.testing.TestDatabase;
 
 /** The rules of comments, on H2 and PostgreSQL: threads, order, likes, edits, reports, holds, limits, moderation. */
+@OnEachDatabase
 class CommentDeskTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
@@ -76,10 +81,9 @@ class CommentDeskTest {
         return outcome.commentId();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
+    @Test
     @SuppressWarnings("unchecked")
-    void aReadersCommentsAreInTheirExportAndBecomeDeletedPlaceholdersWithTheirAccount(TestDatabase db) {
+    void aReadersCommentsAreInTheirExportAndBecomeDeletedPlaceholdersWithTheirAccount() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long mine = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "My view"));
@@ -97,9 +101,8 @@ class CommentDeskTest {
         assertThat(page.threads().getFirst().replies()).extracting(CommentView::html).anySatisfy(h -> assertThat(h).contains("A reply to it"));
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void repliesAreShownTwoLevelsDeepNamingWhomTheyAnswer(TestDatabase db) {
+    @Test
+    void repliesAreShownTwoLevelsDeepNamingWhomTheyAnswer() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), chen = f.viewer("chen@mail.test");
         long first = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "First!"));
@@ -116,9 +119,8 @@ class CommentDeskTest {
         assertThat(f.store().find(deeper, -1).orElseThrow().rootId()).isEqualTo(first);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void threadsAreOrderedNewestOldestOrByLikes(TestDatabase db) {
+    @Test
+    void threadsAreOrderedNewestOldestOrByLikes() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long a = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "one"));
@@ -136,9 +138,8 @@ class CommentDeskTest {
         assertThat(f.page(bruno, CommentSection.Sort.TOP).threads().getFirst().liked()).isTrue();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aLikeIsOnePerReaderAndTogglesBack(TestDatabase db) {
+    @Test
+    void aLikeIsOnePerReaderAndTogglesBack() {
         Fixture f = fixture(db);
         long id = posted(f.desk().post(f.viewer("amina"), "10.0.0.1", f.article(), null, "like me"));
         Viewer bruno = f.viewer("bruno");
@@ -150,9 +151,8 @@ class CommentDeskTest {
         assertThat(f.jdbc().sql("SELECT COUNT(*) FROM comment_reaction").query(Long.class).single()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void onlyTheAuthorEditsWithinTheWindowAndTheCommentShowsAsEdited(TestDatabase db) {
+    @Test
+    void onlyTheAuthorEditsWithinTheWindowAndTheCommentShowsAsEdited() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), mod = f.viewer("mod");
         long id = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "Teh news"));
@@ -172,9 +172,8 @@ class CommentDeskTest {
         assertThat(f.page(amina, CommentSection.Sort.NEWEST).threads().getFirst().editable()).isFalse();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aDeletedCommentLeavesAPlaceholderOnlyWhileItHasReplies(TestDatabase db) {
+    @Test
+    void aDeletedCommentLeavesAPlaceholderOnlyWhileItHasReplies() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno");
         long lonely = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "alone"));
@@ -191,9 +190,8 @@ class CommentDeskTest {
         assertThat(f.sections().counts(List.of(f.article())).get(f.article())).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void commentsOfADeletedAccountStayAndSayTheAccountIsGone(TestDatabase db) {
+    @Test
+    void commentsOfADeletedAccountStayAndSayTheAccountIsGone() {
         Fixture f = fixture(db);
         long id = posted(f.desk().post(f.viewer("bruno"), "10.0.0.1", f.article(), null, "I was here"));
         f.jdbc().sql("DELETE FROM account WHERE username = 'bruno'").update();
@@ -203,9 +201,8 @@ class CommentDeskTest {
         assertThat(shown.html()).isEqualTo("<p>I was here</p>");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void linksFromNewAccountsWaitForAModerator(TestDatabase db) {
+    @Test
+    void linksFromNewAccountsWaitForAModerator() {
         Fixture f = fixture(db);
         f.accounts().create("newcomer", "x", "READER");
         Viewer newcomer = f.viewer("newcomer"), amina = f.viewer("amina"), bruno = f.viewer("bruno");
@@ -229,9 +226,8 @@ class CommentDeskTest {
         assertThat(f.page(bruno, CommentSection.Sort.NEWEST).threads()).extracting(CommentView::id).contains(linked.commentId());
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void postingIsRateLimitedPerReaderAndPerAddress(TestDatabase db) {
+    @Test
+    void postingIsRateLimitedPerReaderAndPerAddress() {
         TidingsProperties tight = Settings.with(Map.of("tidings.comments.user-burst", "2", "tidings.comments.user-every", "1m",
                 "tidings.comments.address-burst", "3", "tidings.comments.address-every", "1m"));
         Fixture f = fixture(db, tight);
@@ -248,9 +244,8 @@ class CommentDeskTest {
         assertThat(f.jdbc().sql("SELECT COUNT(*) FROM comment WHERE status = 'visible'").query(Long.class).single()).isEqualTo(5);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aHiddenCommentIsGoneForReadersAtOnceAndEveryDecisionIsLogged(TestDatabase db) {
+    @Test
+    void aHiddenCommentIsGoneForReadersAtOnceAndEveryDecisionIsLogged() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), mod = f.viewer("mod");
         long id = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "rude words"));
@@ -285,9 +280,8 @@ class CommentDeskTest {
         assertThat(f.jdbc().sql("SELECT action FROM moderation_action ORDER BY id DESC").query(String.class).list()).containsExactly("restore", "lift", "suspend", "hide");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void countsComeForManyArticlesInOneQueryAndAStoryShowsItsArticlesComments(TestDatabase db) {
+    @Test
+    void countsComeForManyArticlesInOneQueryAndAStoryShowsItsArticlesComments() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina");
         posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "on the first"));
@@ -300,9 +294,8 @@ class CommentDeskTest {
                 .containsExactly("<p>on the second</p>", "<p>again on the first</p>", "<p>on the first</p>");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void repliesMustAnswerAVisibleCommentOfTheSameArticle(TestDatabase db) {
+    @Test
+    void repliesMustAnswerAVisibleCommentOfTheSameArticle() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina");
         long elsewhere = posted(f.desk().post(amina, "10.0.0.1", f.otherArticle(), null, "on the other article"));
@@ -312,9 +305,8 @@ class CommentDeskTest {
         assertThatThrownBy(() -> f.desk().post(amina, "10.0.0.1", 424242L, null, "no article")).hasMessageContaining("404");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aHiddenCommentWithRepliesLeavesATextlessPlaceholderAndADeletedOneStaysDeleted(TestDatabase db) {
+    @Test
+    void aHiddenCommentWithRepliesLeavesATextlessPlaceholderAndADeletedOneStaysDeleted() {
         Fixture f = fixture(db);
         Viewer amina = f.viewer("amina"), bruno = f.viewer("bruno"), mod = f.viewer("mod");
         long rude = posted(f.desk().post(amina, "10.0.0.1", f.article(), null, "rude words"));

@@ -12,38 +12,39 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.TestDatabase;
 
 /**
- * Comments through real HTTP on H2 (and on PostgreSQL in {@link CommentsHttpPostgresTest}): every comment endpoint tried as the author, as another reader and
+ * Comments through real HTTP, on H2 and on PostgreSQL: every comment endpoint tried as the author, as another reader and
  * anonymously, every form refused without its CSRF token, the stored-XSS vectors rendered as
  * text on the article page, counts on the lists, and moderation for moderators only.
  */
+@OnEachDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommentsHttpTest {
 
+    @Parameter
+    TestDatabase db;
     Path dataDir;
     RunningServer server;
     List<Long> articles;
     Browser author, other, moderator, anonymous;
 
-    /** Where the server keeps its data: the embedded H2 here. */
-    String[] database() {
-        return new String[0];
-    }
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() throws java.io.IOException {
         dataDir = java.nio.file.Files.createTempDirectory("tidings-comments-http");
         List<String> settings = new java.util.ArrayList<>(List.of("--tidings.scheduler.enabled=false",
                 "--tidings.comments.user-burst=1000", "--tidings.comments.address-burst=1000"));
-        settings.addAll(List.of(database()));
+        settings.addAll(List.of(db.serverArguments()));
         server = RunningServer.start(dataDir, settings.toArray(String[]::new));
         articles = CommentServer.articles(server, 3);
         author = CommentServer.account(server, "amina", "READER", Duration.ofDays(30));
@@ -52,7 +53,7 @@ class CommentsHttpTest {
         anonymous = server.browser();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() throws java.io.IOException {
         server.close();
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.ArticleView;
@@ -15,6 +15,7 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
@@ -22,7 +23,11 @@ import org.tidings.server.testing.TestDatabase;
  * Articles are filed under language, section, regions and topics, with their digest, as they come
  * through enrichment, and listed by each, on H2 and PostgreSQL.
  */
+@OnEachDatabase
 class EnrichmentDeskTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
@@ -70,9 +75,8 @@ class EnrichmentDeskTest {
                 T0.minus(Duration.ofMinutes(minutesAgo)), null, key + ":" + title.hashCode());
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void storedArticlesAreFiledAndListedBySectionTopicSourceAndEdition(TestDatabase db) {
+    @Test
+    void storedArticlesAreFiledAndListedBySectionTopicSourceAndEdition() {
         Fixture f = fixture(db);
         f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
         f.stores().articles().save(f.sport(), draft("match", "Manchester United beat Liverpool", MATCH, 20), false);
@@ -109,9 +113,8 @@ class EnrichmentDeskTest {
         assertThat(f.stores().listings().latest(Listing.ALL, 10, 0)).hasSize(3);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anArticleWhosePageIsWantedIsEnrichedWithThePagesTextAndAgainWhenItChanges(TestDatabase db) {
+    @Test
+    void anArticleWhosePageIsWantedIsEnrichedWithThePagesTextAndAgainWhenItChanges() {
         Fixture f = fixture(db);
         f.stores().articles().save(f.gulf(), draft("chips", "A new chip", "<p>Short teaser.</p>", 30), true);
         long id = only(f, Listing.ALL).id();
@@ -128,9 +131,8 @@ class EnrichmentDeskTest {
         assertThat(f.stores().archive().body(id).orElseThrow().text()).as("the page's text stays").contains("iPhone chip");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aLongEnoughArticleGetsItsDigestStoredAShortOneNone(TestDatabase db) {
+    @Test
+    void aLongEnoughArticleGetsItsDigestStoredAShortOneNone() {
         Fixture f = fixture(db);
         String longText = "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>"
                 + "<p>Engineers replaced the corroded steel cables and rebuilt the road deck.</p>"
@@ -152,9 +154,8 @@ class EnrichmentDeskTest {
         assertThat(f.enrichment().digest(f.stores().idOf("short"), "One line only.").available()).isFalse();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aResultFromAnOlderTextIsNotStored(TestDatabase db) {
+    @Test
+    void aResultFromAnOlderTextIsNotStored() {
         Fixture f = fixture(db);
         f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
         List<Job> claimed = f.stores().claimAll(ArticleStage.ENRICH);

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.enrich.EnrichmentDesk;
 import org.tidings.server.store.Archive;
@@ -18,6 +18,7 @@ import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.store.PipelineStore;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.TestDatabase;
 
 /**
@@ -25,7 +26,11 @@ import org.tidings.server.testing.TestDatabase;
  * articles in every state, migrated to today's schema: the site shows the old articles at once,
  * and the back-fill stage fills in their text and canonical address in batches, resumably.
  */
+@OnEachDatabase
 class BackfillTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final String PARAGRAPHS = "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>"
@@ -65,9 +70,8 @@ class BackfillTest {
         return new Old(jdbc, ds);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void olderArticlesGetTheirTextAndAddressInBatchesWhileTheSiteShowsThem(TestDatabase db) {
+    @Test
+    void olderArticlesGetTheirTextAndAddressInBatchesWhileTheSiteShowsThem() {
         Old old = release9(db);
         long feedOnly = old.article("feed", "https://harbour.test/bridge?utm_source=rss", "<p>A summary.</p>", PARAGRAPHS, null, null, null);
         long extracted = old.article("page", "https://harbour.test/page", "<p>The page's summary, which says more than the headline.</p>",

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.Source;
@@ -19,6 +19,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -28,7 +29,11 @@ import org.tidings.server.testing.TestDatabase;
  * parsed and stored; the pages show it; fetching again adds nothing; a changed feed adds only
  * its new item; bad sources fail visibly while the server keeps serving.
  */
+@OnEachDatabase
 class IngestionEndToEndTest {
+
+    @Parameter
+    TestDatabase db;
 
     @TempDir
     Path dataDir;
@@ -45,14 +50,9 @@ class IngestionEndToEndTest {
         return items;
     }
 
-    private static String[] databaseArguments(TestDatabase db) {
-        return db == TestDatabase.H2 ? new String[0] : db.create().serverArguments();
-    }
-
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void ingestsAFeedServesItAndStaysIdempotent(TestDatabase db) {
-        try (FixtureServer publisher = new FixtureServer(); RunningServer server = RunningServer.start(dataDir, databaseArguments(db))) {
+    @Test
+    void ingestsAFeedServesItAndStaysIdempotent() {
+        try (FixtureServer publisher = new FixtureServer(); RunningServer server = RunningServer.start(dataDir, db.serverArguments())) {
             List<Feeds.Item> items = items(publisher, 3);
             publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Harbour Times", items));
             SourceStore sources = server.bean(SourceStore.class);
@@ -92,11 +92,10 @@ class IngestionEndToEndTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void badSourcesFailVisiblyAndTheServerKeepsServing(TestDatabase db) {
+    @Test
+    void badSourcesFailVisiblyAndTheServerKeepsServing() {
         try (FixtureServer publisher = new FixtureServer();
-                RunningServer server = RunningServer.start(dataDir, concat(databaseArguments(db), "--tidings.fetch.max-bytes=64KB"))) {
+                RunningServer server = RunningServer.start(dataDir, concat(db.serverArguments(), "--tidings.fetch.max-bytes=64KB"))) {
             publisher.serve("/page.html", "text/html", "<html><body><h1>Not a feed</h1></body></html>");
             publisher.serve("/huge.xml", "application/rss+xml", "<rss>" + "x".repeat(200_000) + "</rss>");
             publisher.route("/broken", exchange -> FixtureServer.respond(exchange, 500, "text/plain", "oops".getBytes()));

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.account.CurrentReader;
 import org.tidings.server.account.Roles;
@@ -26,6 +26,7 @@ import org.tidings.server.store.SourceStore;
 import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.TestDatabase;
 
 /**
@@ -33,7 +34,11 @@ import org.tidings.server.testing.TestDatabase;
  * PostgreSQL. Topics come from the enrichment's {@code article_topic} table (migration V5 of the
  * shared contract), created here as that contract defines it when the migrations do not have it.
  */
+@OnEachDatabase
 class PersonalStoreTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
@@ -94,9 +99,8 @@ class PersonalStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void followsAndMutesBelongToTheirReaderAlone(TestDatabase db) {
+    @Test
+    void followsAndMutesBelongToTheirReaderAlone() {
         World w = new World(db);
         w.store.add(w.nadia, Choice.FOLLOW, Interest.SOURCE, String.valueOf(w.harbour), "Harbour Times");
         w.store.add(w.nadia, Choice.FOLLOW, Interest.TOPIC, "ukraine", "Ukraine");
@@ -114,9 +118,8 @@ class PersonalStoreTest {
         assertThat(w.store.follows(w.nadia)).extracting(PersonalStore.Entry::kind).containsExactly(Interest.SOURCE);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void savedArticlesAndHistoryBelongToTheirReaderAlone(TestDatabase db) {
+    @Test
+    void savedArticlesAndHistoryBelongToTheirReaderAlone() {
         World w = new World(db);
         long a = w.article(w.harbour, "Bridge reopens", Duration.ofHours(2));
         long b = w.article(w.ledger, "Rates hold", Duration.ofHours(1));
@@ -148,9 +151,8 @@ class PersonalStoreTest {
         assertThat(w.store.history(w.omar, 10)).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void mutedSourcesTopicsAndKeywordsStayOutOfAList(TestDatabase db) {
+    @Test
+    void mutedSourcesTopicsAndKeywordsStayOutOfAList() {
         World w = new World(db);
         long bridge = w.article(w.harbour, "Bridge reopens after repairs", Duration.ofHours(3));
         long match = w.article(w.valley, "Football: Valley wins the cup", Duration.ofHours(2));
@@ -177,9 +179,8 @@ class PersonalStoreTest {
                 .extracting(Hit::id).containsExactly(party);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void forYouShowsStoriesFromWhatTheReaderFollowsWithTheReason(TestDatabase db) {
+    @Test
+    void forYouShowsStoriesFromWhatTheReaderFollowsWithTheReason() {
         World w = new World(db);
         // a story covered by two publishers, one of them followed
         long s1 = w.article(w.harbour, "Port strike spreads", Duration.ofHours(5));
@@ -222,9 +223,8 @@ class PersonalStoreTest {
         assertThat(w.forYou.picks(w.nadia, 10)).extracting(p -> p.lead().id()).containsExactly(talks, s1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void theArticlePageOffersToFollowItsTopicsAndSection(TestDatabase db) {
+    @Test
+    void theArticlePageOffersToFollowItsTopicsAndSection() {
         World w = new World(db);
         PersonalPages pages = new PersonalPages(w.store, w.topics, new CurrentReader(w.accounts));
         long talks = w.article(w.harbour, "Ceasefire talks resume", Duration.ofHours(1));
@@ -244,9 +244,8 @@ class PersonalStoreTest {
         assertThat(pages.actions(w.omar, w.views(talks).getFirst()).followsSection()).isFalse();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void forYouFollowsWhatTheReaderReads(TestDatabase db) {
+    @Test
+    void forYouFollowsWhatTheReaderReads() {
         World w = new World(db);
         long first = w.article(w.valley, "Flood warning issued", Duration.ofHours(10));
         w.stories.assign(first, first, null);

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.Fixtures;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -24,7 +25,11 @@ import org.tidings.server.testing.TestDatabase;
  * its page fetched and extracted, it is enriched and placed in its story, and the search index,
  * which follows the database only once an hour here, is woken by the stages before it.
  */
+@OnEachDatabase
 class PipelineEndToEndTest {
+
+    @Parameter
+    TestDatabase db;
 
     @TempDir
     Path dataDir;
@@ -45,12 +50,10 @@ class PipelineEndToEndTest {
             <p>Cyclists will have a separate lane on the eastern side of the bridge from next spring, the council added.</p>
             </article></main></body></html>""";
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anArticleGoesFromItsFeedToTheSearchIndexThroughEveryStage(TestDatabase db) {
-        String[] settings = db == TestDatabase.H2 ? new String[] {"--tidings.search.refresh=1h"}
-                : concat(db.create().serverArguments(), "--tidings.search.refresh=1h");
-        try (FixtureServer publisher = new FixtureServer(); RunningServer server = RunningServer.start(dataDir, settings)) {
+    @Test
+    void anArticleGoesFromItsFeedToTheSearchIndexThroughEveryStage() {
+        try (FixtureServer publisher = new FixtureServer();
+                RunningServer server = RunningServer.start(dataDir, db.serverArguments("--tidings.search.refresh=1h"))) {
             publisher.serve("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n");
             publisher.serve("/news/bridge", "text/html; charset=utf-8", PAGE);
             Instant now = Instant.now();
@@ -90,11 +93,5 @@ class PipelineEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> server.get("/search?q=corroded").body().contains("Harbour bridge reopens"));
             assertThat(server.get("/story/" + story).body()).contains("Harbour Times", "Valley Post");
         }
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

@@ -191,7 +191,7 @@ class ArticleSearchTest {
         assertThat(run("*pple").problem().key()).isIn("search.problem.malformed", "search.problem.shortPrefix");
         assertThat(run("a*").problem().key()).isEqualTo("search.problem.shortPrefix");
         assertThat(run("x".repeat(QueryReader.MAX_CHARS + 1)).problem().key()).isEqualTo("search.problem.tooLong");
-        assertThat(run("!!! ???").problem()).isNotNull();
+        assertThat(run("!!! ???").problem().key()).isEqualTo("search.problem.malformed");
         assertThat(run("apple").problem()).isNull();
     }
 

@@ -9,17 +9,21 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /** The index follows the database (H2 and PostgreSQL): new articles, full texts, copies, edited and removed sources, restarts. */
+@OnEachDatabase
 class SearchIndexerTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
@@ -42,9 +46,8 @@ class SearchIndexerTest {
     }
 
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void theIndexFollowsArticlesTheirTextTheirStoriesAndTheirSources(TestDatabase db) throws IOException {
+    @Test
+    void theIndexFollowsArticlesTheirTextTheirStoriesAndTheirSources() throws IOException {
         Stores d = Stores.on(db, clock);
         long gulf = d.sources().add(new SourceSettings("https://gulf.test/feed", "Gulf Daily", null, "en", "gulf", "business", true, true),
                 Duration.ofMinutes(15)).id();
@@ -86,9 +89,8 @@ class SearchIndexerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aRestartedIndexGoesOnFromItsLastCommitAndAnEmptiedOneIsRebuilt(TestDatabase db) throws IOException {
+    @Test
+    void aRestartedIndexGoesOnFromItsLastCommitAndAnEmptiedOneIsRebuilt() throws IOException {
         Stores d = Stores.on(db, clock);
         long source = d.sources().add(Fixtures.source("https://a.test/feed", "A"), Duration.ofMinutes(15)).id();
         for (int i = 0; i < 7; i++) d.articles().save(source, draft("k" + i, "Election result " + i, "<p>Votes counted.</p>"), false);
@@ -113,25 +115,6 @@ class SearchIndexerTest {
         try (SearchIndex index = SearchIndex.open(dir.resolve("elsewhere"))) {
             assertThat(new SearchIndexer(index, d.search(), clock).catchUp()).isEqualTo(9);
             assertThat(find(index, "election").total()).isEqualTo(9);
-        }
-    }
-
-    @Test
-    void aSecondProcessOnTheSameDirectoryReadsAndTakesOverWhenTheWriterEnds() throws IOException {
-        Path path = dir.resolve("shared");
-        SearchIndex writer = SearchIndex.open(path);
-        try (SearchIndex reader = SearchIndex.open(path)) {
-            assertThat(writer.writable()).isTrue();
-            assertThat(reader.writable()).isFalse();
-            writer.put(new IndexedArticle(1, 1, "A", "Floods close the coast road", "", "", "en", null, java.util.Set.of(), List.of(), T0, null));
-            writer.commit(T0);
-            reader.refresh();
-            assertThat(ids(find(reader, "floods"))).containsExactly(1L);
-            writer.close();
-            reader.refresh();
-            assertThat(reader.writable()).isTrue();
-            assertThat(reader.watermark()).isEqualTo(T0);
-            assertThat(ids(find(reader, "floods"))).containsExactly(1L);
         }
     }
 }

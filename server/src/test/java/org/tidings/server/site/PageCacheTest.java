@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.testing.Browser;
@@ -17,69 +20,75 @@ import org.tidings.server.testing.RunningServer;
  * and edition; a signed-in reader always gets a page rendered for them, and a reader who only
  * reads gets no session cookie.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageCacheTest {
 
-    @TempDir
-    Path dataDir;
+    FixtureServer publishers;
+    RunningServer server;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        publishers = new FixtureServer();
+        server = RunningServer.start(dataDir, "--tidings.page-cache=10m");
+        SiteFixture.publish(publishers, server);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        publishers.close();
+    }
 
     @Test
     void anonymousReadersShareRenderedPagesPerLanguageAndEditionAndNobodyElseDoes() {
-        try (FixtureServer publishers = new FixtureServer();
-                RunningServer server = RunningServer.start(dataDir, "--tidings.page-cache=10m")) {
-            SiteFixture.publish(publishers, server);
-            long quake = SiteFixture.idOf(server, publishers, "/gulf/quake");
+        long quake = SiteFixture.idOf(server, publishers, "/gulf/quake");
 
-            Browser english = server.browser();
-            HttpResponse<String> first = english.get("/article/" + quake);
-            assertThat(first.headers().allValues("Set-Cookie")).as("a reader who only reads gets no session").isEmpty();
-            assertThat(first.body()).contains("Magnitude 7.1 earthquake strikes");
+        Browser english = server.browser();
+        HttpResponse<String> first = english.get("/article/" + quake);
+        assertThat(first.headers().allValues("Set-Cookie")).as("a reader who only reads gets no session").isEmpty();
+        assertThat(first.body()).contains("Magnitude 7.1 earthquake strikes");
 
-            server.bean(JdbcClient.class).sql("UPDATE article SET title = 'Corrected: magnitude 7.0' WHERE id = :id")
-                    .param("id", quake).update();
-            HttpResponse<String> again = server.browser().get("/article/" + quake);
-            assertThat(again.body()).as("served again without rendering").isEqualTo(first.body());
-            assertThat(again.headers().firstValue("Content-Security-Policy")).as("with the same security headers")
-                    .isEqualTo(first.headers().firstValue("Content-Security-Policy"));
+        server.bean(JdbcClient.class).sql("UPDATE article SET title = 'Corrected: magnitude 7.0' WHERE id = :id")
+                .param("id", quake).update();
+        HttpResponse<String> again = server.browser().get("/article/" + quake);
+        assertThat(again.body()).as("served again without rendering").isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Content-Security-Policy")).as("with the same security headers")
+                .isEqualTo(first.headers().firstValue("Content-Security-Policy"));
 
-            // another language is another page
-            Browser arabic = server.browser();
-            assertThat(arabic.get("/?lang=ar").headers().allValues("Set-Cookie")).isNotEmpty();
-            String arabicPage = arabic.get("/article/" + quake).body();
-            assertThat(arabicPage).contains("dir=\"rtl\"", "Corrected: magnitude 7.0");
+        // another language is another page
+        Browser arabic = server.browser();
+        assertThat(arabic.get("/?lang=ar").headers().allValues("Set-Cookie")).isNotEmpty();
+        String arabicPage = arabic.get("/article/" + quake).body();
+        assertThat(arabicPage).contains("dir=\"rtl\"", "Corrected: magnitude 7.0");
 
-            // another edition too
-            Browser gulf = server.browser();
-            gulf.get("/?edition=en-uk");
-            assertThat(gulf.get("/").body()).doesNotContain("Apple unveils");
-            assertThat(server.browser().get("/").body()).contains("Apple unveils");
+        // another edition too
+        Browser gulf = server.browser();
+        gulf.get("/?edition=en-uk");
+        assertThat(gulf.get("/").body()).doesNotContain("Apple unveils");
+        assertThat(server.browser().get("/").body()).contains("Apple unveils");
 
-            // a signed-in reader's pages are rendered for them alone
-            Browser admin = server.browser();
-            admin.signInAsAdmin();
-            String adminPage = admin.get("/article/" + quake).body();
-            assertThat(adminPage).contains("Corrected: magnitude 7.0", "/logout");
-            assertThat(server.browser().get("/article/" + quake).body()).doesNotContain("/logout");
-        }
+        // a signed-in reader's pages are rendered for them alone
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        String adminPage = admin.get("/article/" + quake).body();
+        assertThat(adminPage).contains("Corrected: magnitude 7.0", "/logout");
+        assertThat(server.browser().get("/article/" + quake).body()).doesNotContain("/logout");
     }
 
     @Test
     void aCommentAModeratorHidesLeavesEveryCachedPageAtOnce() {
-        try (FixtureServer publishers = new FixtureServer();
-                RunningServer server = RunningServer.start(dataDir, "--tidings.page-cache=10m")) {
-            SiteFixture.publish(publishers, server);
-            long quake = SiteFixture.idOf(server, publishers, "/gulf/quake");
-            Browser moderator = server.browser();
-            moderator.signInAsAdmin();
-            assertThat(moderator.post("/article/" + quake + "/comments", Map.of("text", "A remark that will be hidden"),
-                    "/article/" + quake).statusCode()).isEqualTo(302);
-            assertThat(server.browser().get("/article/" + quake).body()).as("cached for anonymous readers")
-                    .contains("A remark that will be hidden");
+        long cup = SiteFixture.idOf(server, publishers, "/london/cup");
+        Browser moderator = server.browser();
+        moderator.signInAsAdmin();
+        assertThat(moderator.post("/article/" + cup + "/comments", Map.of("text", "A remark that will be hidden"),
+                "/article/" + cup).statusCode()).isEqualTo(302);
+        assertThat(server.browser().get("/article/" + cup).body()).as("cached for anonymous readers")
+                .contains("A remark that will be hidden");
 
-            long comment = server.bean(JdbcClient.class).sql("SELECT id FROM comment WHERE article_id = :a")
-                    .param("a", quake).query(Long.class).single();
-            assertThat(moderator.post("/moderation/comments/" + comment + "/hide", Map.of(), "/moderation").statusCode())
-                    .isEqualTo(302);
-            assertThat(server.browser().get("/article/" + quake).body()).doesNotContain("A remark that will be hidden");
-        }
+        long comment = server.bean(JdbcClient.class).sql("SELECT id FROM comment WHERE article_id = :a")
+                .param("a", cup).query(Long.class).single();
+        assertThat(moderator.post("/moderation/comments/" + comment + "/hide", Map.of(), "/moderation").statusCode())
+                .isEqualTo(302);
+        assertThat(server.browser().get("/article/" + cup).body()).doesNotContain("A remark that will be hidden");
     }
 }

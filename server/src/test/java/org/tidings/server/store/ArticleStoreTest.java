@@ -10,17 +10,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /** What ingestion stores of an entry and of its page, once, on H2 and PostgreSQL. */
+@OnEachDatabase
 class ArticleStoreTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
@@ -54,9 +59,8 @@ class ArticleStoreTest {
         return new Fixture(stores, a, b);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void whatTheFeedGaveIsStoredOnceWithItsTextLeadAndAddress(TestDatabase db) {
+    @Test
+    void whatTheFeedGaveIsStoredOnceWithItsTextLeadAndAddress() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1?utm_source=rss", "One", "h1"), true);
         f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g2", "https://a.test/2", "Two", "<p>Only a summary, long enough to lead.</p>",
@@ -78,18 +82,16 @@ class ArticleStoreTest {
         assertThat(f.view(two).publishedAt()).as("undated: first seen").isEqualTo(T0);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void savingTheSameEntryAgainChangesNothing(TestDatabase db) {
+    @Test
+    void savingTheSameEntryAgainChangesNothing() {
         Fixture f = fixture(db);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.INSERTED);
         assertThat(f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false)).isEqualTo(ArticleStore.Outcome.UNCHANGED);
         assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anEditedEntryUpdatesItsArticleAndGoesThroughEnrichmentAgain(TestDatabase db) {
+    @Test
+    void anEditedEntryUpdatesItsArticleAndGoesThroughEnrichmentAgain() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
         long id = f.stores().idOf("g1");
@@ -103,18 +105,16 @@ class ArticleStoreTest {
         assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aChangedGuidWithTheSameLinkIsTheSameArticle(TestDatabase db) {
+    @Test
+    void aChangedGuidWithTheSameLinkIsTheSameArticle() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), false);
         f.articles().save(f.sourceA(), draft("new-guid-scheme/1", "https://a.test/1", "One", "h1"), false);
         assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void theSameUrlFromTwoSourcesIsStoredOnce(TestDatabase db) {
+    @Test
+    void theSameUrlFromTwoSourcesIsStoredOnce() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story", "Story", "h1"), false);
         assertThat(f.articles().save(f.sourceB(), draft("other", "https://wire.test/story", "Story", "h1"), false))
@@ -122,9 +122,8 @@ class ArticleStoreTest {
         assertThat(f.stores().articleCount()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void linksThatNameTheSamePageAreOneArticle(TestDatabase db) {
+    @Test
+    void linksThatNameTheSamePageAreOneArticle() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://wire.test/story?utm_source=rss&utm_medium=feed", "Story", "h1"), false);
         f.articles().save(f.sourceB(), draft("g2", "https://wire.test/story?utm_source=twitter", "Story", "h1"), false);
@@ -135,9 +134,8 @@ class ArticleStoreTest {
                 .isEqualTo(ArticleStore.Outcome.INSERTED);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void racingWritersStoreEachEntryOnce(TestDatabase db) throws Exception {
+    @Test
+    void racingWritersStoreEachEntryOnce() throws Exception {
         Fixture f = fixture(db);
         List<Callable<Integer>> writers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
@@ -158,9 +156,8 @@ class ArticleStoreTest {
         assertThat(f.stores().articleCount()).isEqualTo(50);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void articlesWithoutAnAddressAreKeptByTheirKeyAndHaveNoPageToFetch(TestDatabase db) {
+    @Test
+    void articlesWithoutAnAddressAreKeptByTheirKeyAndHaveNoPageToFetch() {
         Fixture f = fixture(db);
         ArticleDraft one = ArticleDraft.ofFeed("sha256:a", null, "One", "<p>1</p>", null, null, null, T0, null, "h1");
         ArticleDraft two = ArticleDraft.ofFeed("sha256:b", null, "Two", "<p>2</p>", null, null, null, T0, null, "h2");
@@ -172,9 +169,8 @@ class ArticleStoreTest {
         assertThat(f.stores().claimAll(ArticleStage.ENRICH)).hasSize(2);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void thePageGivesTheBodyAndWhatElseItSaysOfTheArticle(TestDatabase db) {
+    @Test
+    void thePageGivesTheBodyAndWhatElseItSaysOfTheArticle() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g1", "https://a.test/1?utm_source=rss", "One",
                 "<p>The summary of One, which says more than its headline.</p>", null, "Feed Author",
@@ -211,9 +207,8 @@ class ArticleStoreTest {
         assertThat(f.view(id).imageUrl()).isEqualTo("https://a.test/page-picture.jpg");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aPageThatHoldsOnlyATeaserLeavesTheFeedsBody(TestDatabase db) {
+    @Test
+    void aPageThatHoldsOnlyATeaserLeavesTheFeedsBody() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
@@ -223,9 +218,8 @@ class ArticleStoreTest {
         assertThat(f.view(id).excerpt()).isTrue();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aFailingPageIsTriedAgainLaterThenTheArticleGoesOnWithTheFeedsText(TestDatabase db) {
+    @Test
+    void aFailingPageIsTriedAgainLaterThenTheArticleGoesOnWithTheFeedsText() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
@@ -242,9 +236,8 @@ class ArticleStoreTest {
         assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One.");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aPageFetchedForAnOlderVersionOfTheEntryIsNotStored(TestDatabase db) {
+    @Test
+    void aPageFetchedForAnOlderVersionOfTheEntryIsNotStored() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
@@ -257,9 +250,8 @@ class ArticleStoreTest {
         assertThat(f.stores().stageOf(id)).as("its page is still to be fetched").isEqualTo(ArticleStage.FULL_TEXT);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aPageCannotTakeTheAddressOfAnotherArticle(TestDatabase db) {
+    @Test
+    void aPageCannotTakeTheAddressOfAnotherArticle() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/first", "One", "h1"), false);
         f.articles().save(f.sourceB(), draft("g2", "https://b.test/redirect/2", "Two", "h2"), true);
@@ -270,9 +262,8 @@ class ArticleStoreTest {
                 .isEqualTo("https://b.test/redirect/2");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void listsShowNewestFirstWithThePublisher(TestDatabase db) {
+    @Test
+    void listsShowNewestFirstWithThePublisher() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "Older", "h1"), false);
         f.articles().save(f.sourceB(), ArticleDraft.ofFeed("g2", "https://b.test/2", "Newer", null, null, null, null,

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /** Claims, hand-overs and leases of the pipeline's stages, on H2 and PostgreSQL. */
+@OnEachDatabase
 class PipelineStoreTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -31,9 +36,8 @@ class PipelineStoreTest {
         return s;
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aClaimedArticleIsNobodyElsesUntilItsLeaseEnds(TestDatabase db) {
+    @Test
+    void aClaimedArticleIsNobodyElsesUntilItsLeaseEnds() {
         Stores s = withArticles(db, 5);
         List<Job> first = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
         List<Job> second = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
@@ -45,9 +49,8 @@ class PipelineStoreTest {
         assertThat(s.pipeline().claim(ArticleStage.ENRICH, LEASE, 10)).hasSize(5);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anArticleHandedOnWaitsForTheNextStageOnly(TestDatabase db) {
+    @Test
+    void anArticleHandedOnWaitsForTheNextStageOnly() {
         Stores s = withArticles(db, 2);
         Job job = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
         assertThat(s.pipeline().handOn(job, ArticleStage.STORY)).isTrue();
@@ -56,18 +59,16 @@ class PipelineStoreTest {
         assertThat(s.pipeline().claim(ArticleStage.STORY, LEASE, 10)).extracting(Job::id).containsExactly(job.id());
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void theStoryDeskTakesArticlesInOrderOfPublication(TestDatabase db) {
+    @Test
+    void theStoryDeskTakesArticlesInOrderOfPublication() {
         Stores s = withArticles(db, 4);
         for (Job job : s.claimAll(ArticleStage.ENRICH)) s.pipeline().handOn(job, ArticleStage.STORY);
         List<Long> ids = s.pipeline().claim(ArticleStage.STORY, LEASE, 10).stream().map(Job::id).toList();
         assertThat(ids).containsExactly(s.idOf("k3"), s.idOf("k2"), s.idOf("k1"), s.idOf("k0"));
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void anEditedArticleCannotBeHandedOnByAStageThatReadItBefore(TestDatabase db) {
+    @Test
+    void anEditedArticleCannotBeHandedOnByAStageThatReadItBefore() {
         Stores s = withArticles(db, 1);
         Job stale = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
         long source = s.sources().findByFeedUrl("https://a.test/feed").orElseThrow().id();
@@ -77,9 +78,8 @@ class PipelineStoreTest {
         assertThat(s.claimAll(ArticleStage.ENRICH)).as("claimable again at once").hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void aNamedLeaseHasOneHolderUntilItLapses(TestDatabase db) {
+    @Test
+    void aNamedLeaseHasOneHolderUntilItLapses() {
         PipelineStore leases = Stores.on(db, clock).pipeline();
         assertThat(leases.holdLease("story-desk", "one", LEASE)).isTrue();
         assertThat(leases.holdLease("story-desk", "two", LEASE)).isFalse();

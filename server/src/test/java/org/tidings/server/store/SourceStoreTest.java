@@ -14,16 +14,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.TestDatabase;
 
+@OnEachDatabase
 class SourceStoreTest {
+
+    @Parameter
+    TestDatabase db;
 
     private static final Duration INTERVAL = Duration.ofMinutes(15);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
@@ -32,9 +37,8 @@ class SourceStoreTest {
         return new SourceStore(JdbcClient.create(ds), clock);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void addsOnceByFeedUrlAndKeepsSettings(TestDatabase db) {
+    @Test
+    void addsOnceByFeedUrlAndKeepsSettings() {
         SourceStore store = store(db.migrated());
         Source first = store.add(new SourceSettings("https://a.test/feed", "A", "https://a.test/", "en", "uk", "world", true, true), INTERVAL);
         Source again = store.add(Fixtures.source("https://a.test/feed", "A again"), INTERVAL);
@@ -48,9 +52,8 @@ class SourceStoreTest {
         assertThat(first.health().lastStatus()).isNull();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void recordsFailuresAndSuccessOnTheHealthLine(TestDatabase db) {
+    @Test
+    void recordsFailuresAndSuccessOnTheHealthLine() {
         SourceStore store = store(db.migrated());
         long id = store.add(Fixtures.source("https://a.test/feed", "A"), INTERVAL).id();
 
@@ -70,9 +73,8 @@ class SourceStoreTest {
         assertThat(healthy.validators().etag()).isEqualTo("\"e1\"");
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void claimsOnlyDueEnabledUnleasedSources(TestDatabase db) {
+    @Test
+    void claimsOnlyDueEnabledUnleasedSources() {
         SourceStore store = store(db.migrated());
         long due = store.add(Fixtures.source("https://a.test/1", "due"), INTERVAL).id();
         long later = store.add(Fixtures.source("https://a.test/2", "later"), INTERVAL).id();
@@ -89,9 +91,8 @@ class SourceStoreTest {
                 .extracting(Source::id).containsExactly(due);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void concurrentClaimsNeverHandOutASourceTwice(TestDatabase db) throws Exception {
+    @Test
+    void concurrentClaimsNeverHandOutASourceTwice() throws Exception {
         DataSource ds = db.migrated();
         SourceStore store = store(ds);
         for (int i = 0; i < 60; i++) store.add(Fixtures.source("https://a.test/" + i, "s" + i), INTERVAL);
@@ -119,9 +120,8 @@ class SourceStoreTest {
         assertThat(distinct).hasSize(60);
     }
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void deletingASourceDeletesItsArticles(TestDatabase db) {
+    @Test
+    void deletingASourceDeletesItsArticles() {
         DataSource ds = db.migrated();
         SourceStore sources = store(ds);
         ArticleStore articles = new ArticleStore(JdbcClient.create(ds), clock);

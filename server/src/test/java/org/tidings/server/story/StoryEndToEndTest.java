@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
+import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -24,7 +25,11 @@ import org.tidings.server.testing.TestDatabase;
  * arrives first, and the pages show the story's other reports beside an article, the copy as "also
  * published by", similar articles of other stories after them, and the story's timeline.
  */
+@OnEachDatabase
 class StoryEndToEndTest {
+
+    @Parameter
+    TestDatabase db;
 
     @TempDir
     Path dataDir;
@@ -34,11 +39,9 @@ class StoryEndToEndTest {
             + "evacuation of several coastal towns. There were no immediate reports of casualties or serious damage, "
             + "officials in Antofagasta and Iquique said, while the navy's oceanographic service watched sea levels.</p>";
 
-    @ParameterizedTest
-    @MethodSource("org.tidings.server.testing.TestDatabase#all")
-    void coverageOfOneEventBecomesOneStory(TestDatabase db) {
-        String[] dbArgs = db == TestDatabase.H2 ? new String[0] : db.create().serverArguments();
-        try (FixtureServer publishers = new FixtureServer(); RunningServer server = RunningServer.start(dataDir, dbArgs)) {
+    @Test
+    void coverageOfOneEventBecomesOneStory() {
+        try (FixtureServer publishers = new FixtureServer(); RunningServer server = RunningServer.start(dataDir, db.serverArguments())) {
             Instant now = Instant.now();
             publishers.serve("/andes.xml", "application/rss+xml", Feeds.rss("Andes Post", List.of(
                     item(publishers, "/andes/quake", "Magnitude 7.1 earthquake strikes off northern Chile, tsunami warning issued", WIRE, now.minusSeconds(3000)),

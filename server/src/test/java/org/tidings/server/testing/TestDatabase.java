@@ -40,6 +40,16 @@ public enum TestDatabase {
         };
     }
 
+    /**
+     * Spring arguments that give a Tidings server a database of this kind: none for H2 (the
+     * server's own file under its data directory), a fresh schema on PostgreSQL; then the given
+     * settings.
+     */
+    public String[] serverArguments(String... settings) {
+        String[] database = this == H2 ? new String[0] : create().serverArguments();
+        return Stream.concat(Stream.of(database), Stream.of(settings)).toArray(String[]::new);
+    }
+
     /** A new database of this kind with the migrations applied. */
     public DataSource migrated() {
         Fresh db = create();
