@@ -8,9 +8,8 @@ import java.util.Map;
 
 /**
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
- * feedparser's model: finds the channel or feed and its entries, and hands every element to the
- * class of its vocabulary ({@link RssElements}, {@link AtomElements}, {@link DublinCore},
- * {@link ITunes}, {@link MediaRss}), named by the canonical prefix of its namespace whatever prefix
+ * feedparser's model: finds the channel or feed and its entries, and reads every element through
+ * {@link FeedElements} by its key, named by the canonical prefix of its namespace whatever prefix
  * the document declared (RSS's own namespaces have none). An element no vocabulary models keeps
  * its text under "prefix_local", as feedparser does.
  */
@@ -125,19 +124,10 @@ final class XmlFeedReader {
         return target;
     }
 
-    /** Reads one element into {@code m}, through the vocabulary its prefix names. */
+    /** Reads one element into {@code m}, by what its key means. */
     void element(XmlElement e, Map<String, Object> m, Level level) {
         String key = key(e, atomDocument);
-        int colon = key.indexOf(':');
-        boolean modelled = switch (colon < 0 ? "" : key.substring(0, colon)) {
-            case "", "content", "xhtml", "admin" -> RssElements.read(this, key, e, m, level);
-            case "atom" -> AtomElements.read(this, key, e, m, level);
-            case "dc", "dcterms" -> DublinCore.read(this, key, e, m, level);
-            case "itunes" -> ITunes.read(this, key, e, m);
-            case "media" -> MediaRss.read(this, key, e, m, level);
-            default -> false;
-        };
-        if (!modelled) generic(m, e, key);
+        if (!FeedElements.read(this, key, e, m, level)) generic(m, e, key);
     }
 
     /** The canonical key: "dc:creator", "atom:link", or the plain local name for RSS core elements. */
@@ -150,11 +140,7 @@ final class XmlFeedReader {
 
     /** The canonical prefix of the element's namespace; an unknown namespace keeps the document's prefix, lower-cased. */
     private static String canonicalPrefix(XmlElement e) {
-        if (e.ns.isEmpty()) return "";
-        if (e.ns.startsWith("undeclared:")) return e.prefix.toLowerCase(Locale.ROOT);
-        String known = PREFIXES.get(e.ns.toLowerCase(Locale.ROOT));
-        if (known != null) return known;
-        return e.prefix.toLowerCase(Locale.ROOT);
+        return e.ns.isEmpty() ? "" : PREFIXES.getOrDefault(e.ns.toLowerCase(Locale.ROOT), e.prefix.toLowerCase(Locale.ROOT));
     }
 
     /** Elements we do not model: feedparser keeps their text under "prefix_local". */
