@@ -162,10 +162,7 @@ final class FeedElements {
     /** The href attribute, or the text in some feeds. */
     private static Map<String, Object> itunesImage(XmlElement e) {
         String href = e.attrOrNull("href") != null ? e.url(e.attrOrNull("href")) : e.url(e.text());
-        if (href == null) return null;
-        Map<String, Object> image = new LinkedHashMap<>();
-        image.put("href", href);
-        return image;
+        return href == null ? null : FeedModel.ordered("href", href);
     }
 
     private static Boolean explicit(String text) {

@@ -58,10 +58,7 @@ final class JsonFeedReader {
         String language = string(root, "language");
         text(feed, "title", string(root, "title"), language, base);
         String home = url(base, string(root, "home_page_url"));
-        if (home != null) {
-            feed.put("link", home);
-            FeedModel.addLink(feed, "alternate", "text/html", home);
-        }
+        if (home != null) FeedModel.alternate(feed, home);
         String self = url(base, string(root, "feed_url"));
         if (self != null) FeedModel.addLink(feed, "self", "application/feed+json", self);
         text(feed, "subtitle", string(root, "description"), language, base);
@@ -79,10 +76,7 @@ final class JsonFeedReader {
         JsonNode idNode = item.get("id");
         if (idNode != null && (idNode.isString() || idNode.isNumber())) entry.put("id", idNode.asString());
         String link = url(base, string(item, "url"));
-        if (link != null) {
-            entry.put("link", link);
-            FeedModel.addLink(entry, "alternate", "text/html", link);
-        }
+        if (link != null) FeedModel.alternate(entry, link);
         String external = url(base, string(item, "external_url"));
         if (external != null) FeedModel.addLink(entry, "related", "text/html", external);
         text(entry, "title", string(item, "title"), language, base);
@@ -111,9 +105,8 @@ final class JsonFeedReader {
             if (href == null) continue;
             String type = string(a, "mime_type");
             String length = a.has("size_in_bytes") ? a.get("size_in_bytes").asString() : null;
-            Map<String, Object> enclosure = FeedModel.enclosure(entry, href, type, length);
+            Map<String, Object> enclosure = FeedModel.enclosureAndLink(entry, href, type, length);
             if (string(a, "title") != null) enclosure.put("title", string(a, "title"));
-            FeedModel.addLink(entry, "enclosure", type, href).put("length", length);
         }
     }
 

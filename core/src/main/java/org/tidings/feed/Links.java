@@ -14,14 +14,8 @@ final class Links {
     /** RSS link: its text; with an href attribute instead, it is read as an Atom link. */
     static void rss(Map<String, Object> m, XmlElement e, Level level) {
         String text = e.textOrNull();
-        if (text == null && e.attrOrNull("href") != null) {
-            atom(m, e, level);
-            return;
-        }
-        if (text == null) return;
-        String href = e.url(text);
-        FeedModel.putIfAbsent(m, "link", href);
-        FeedModel.addLink(m, "alternate", "text/html", href);
+        if (text != null) FeedModel.alternate(m, e.url(text));
+        else if (e.attrOrNull("href") != null) atom(m, e, level);
     }
 
     /** Atom link (0.3's url too): an alternate is the {@code link}, an entry's enclosure an enclosure. */
@@ -43,10 +37,6 @@ final class Links {
     /** RSS enclosure: an enclosure and a link. */
     static void enclosure(Map<String, Object> m, XmlElement e) {
         String href = e.url(e.attrOrNull("url"));
-        if (href == null) return;
-        String type = e.attrOrNull("type");
-        String length = e.attrOrNull("length");
-        FeedModel.enclosure(m, href, type, length);
-        FeedModel.addLink(m, "enclosure", type, href).put("length", length);
+        if (href != null) FeedModel.enclosureAndLink(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
     }
 }

@@ -78,8 +78,6 @@ final class People {
     }
 
     static Map<String, Object> nameOnly(String name) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", FeedModel.blankToNull(name));
-        return person;
+        return FeedModel.ordered("name", FeedModel.blankToNull(name));
     }
 }
