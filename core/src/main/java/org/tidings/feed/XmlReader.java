@@ -31,15 +31,13 @@ final class XmlReader {
     /** Problems kept per document: enough to explain, bounded for garbage input. */
     private static final int MAX_PROBLEMS = 20;
 
+    private static final Map<String, String> PREDEFINED_ENTITIES =
+            Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'");
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
     /** The result: top-level elements in document order and the problems met. */
-    record Document(List<XmlElement> roots, List<String> problems, String doctype) {
-        boolean wellFormed() {
-            return problems.isEmpty();
-        }
-    }
+    record Document(List<XmlElement> roots, List<String> problems, String doctype) {}
 
     private final String s;
     private final int n;
@@ -256,7 +254,7 @@ final class XmlReader {
 
     private void readAttribute(XmlElement element) {
         int start = pos;
-        while (pos < n && isAttrNameChar(s.charAt(pos))) pos++;
+        while (pos < n && isNameChar(s.charAt(pos))) pos++;
         if (pos == start) {
             problem(pos, "not well-formed (bad attribute)");
             pos++;
@@ -342,15 +340,10 @@ final class XmlReader {
     }
 
     private void resolveNamespace(XmlElement element) {
-        String declaration = element.prefix.isEmpty() ? "xmlns" : "xmlns:" + element.prefix;
-        for (XmlElement e = element; e != null; e = e.parent) {
-            String uri = attrExact(e, declaration);
-            if (uri != null) {
-                element.ns = uri.strip();
-                return;
-            }
-        }
-        if (element.prefix.equals("xml")) {
+        String uri = inScope(element, element.prefix.isEmpty() ? "xmlns" : "xmlns:" + element.prefix);
+        if (uri != null) {
+            element.ns = uri.strip();
+        } else if (element.prefix.equals("xml")) {
             element.ns = "http://www.w3.org/XML/1998/namespace";
         } else if (!element.prefix.isEmpty()) {
             element.ns = "undeclared:" + element.prefix;
@@ -364,25 +357,21 @@ final class XmlReader {
             int colon = name.indexOf(':');
             if (colon <= 0) continue;
             String prefix = name.substring(0, colon);
-            if (prefix.equals("xmlns") && hasWhitespace(element.attrs.get(i + 1))) {
+            if (prefix.equals("xmlns") && element.attrs.get(i + 1).chars().anyMatch(Character::isWhitespace)) {
                 problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
             }
-            if (prefix.equals("xml") || prefix.equals("xmlns") || isDeclared(element, prefix)) continue;
+            if (prefix.equals("xml") || prefix.equals("xmlns") || inScope(element, "xmlns:" + prefix) != null) continue;
             problem(pos, "unbound prefix '" + prefix + "' on attribute " + name);
         }
     }
 
-    private static boolean hasWhitespace(String value) {
-        for (int i = 0; i < value.length(); i++) if (Character.isWhitespace(value.charAt(i))) return true;
-        return false;
-    }
-
-    private static boolean isDeclared(XmlElement element, String prefix) {
-        String declaration = "xmlns:" + prefix;
+    /** The value of the nearest namespace declaration {@code declaration} on the element or above it, or null. */
+    private static String inScope(XmlElement element, String declaration) {
         for (XmlElement e = element; e != null; e = e.parent) {
-            if (attrExact(e, declaration) != null) return true;
+            String uri = attrExact(e, declaration);
+            if (uri != null) return uri;
         }
-        return false;
+        return null;
     }
 
     // ---- text and entities ----------------------------------------------------------------------
@@ -422,20 +411,14 @@ final class XmlReader {
         for (int i = at + 1; i < limit; i++) {
             char c = s.charAt(i);
             if (c == ';') return i > at + 1 ? i : -1;
-            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.' || c == ':')) return -1;
+            if (!isEntityNameChar(c) && c != ':') return -1;
         }
         return -1;
     }
 
     private String resolveEntity(String name, int at) {
-        switch (name) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            default: break;
-        }
+        String predefined = PREDEFINED_ENTITIES.get(name);
+        if (predefined != null) return predefined;
         if (name.charAt(0) == '#') return characterReference(name, at);
         String declared = dtdEntities.get(name);
         if (declared != null) return declared;
@@ -481,17 +464,17 @@ final class XmlReader {
     }
 
     private static boolean isEntityName(String v, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = v.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.')) return false;
-        }
-        return true;
+        return v.substring(from, to).chars().allMatch(XmlReader::isEntityNameChar);
+    }
+
+    private static boolean isEntityNameChar(int c) {
+        return Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.';
     }
 
     private void flushText() {
         if (text.isEmpty()) return;
         if (stack.isEmpty()) {
-            if (!isBlank(text)) problem(pos, roots.isEmpty() ? "garbage before the root element" : "junk after document element");
+            if (!text.chars().allMatch(Character::isWhitespace)) problem(pos, roots.isEmpty() ? "garbage before the root element" : "junk after document element");
         } else {
             // Adjacent strings (text split by a comment) stay separate: merging them could be quadratic.
             stack.get(stack.size() - 1).children.add(text.toString());
@@ -503,21 +486,12 @@ final class XmlReader {
         while (pos < n && Character.isWhitespace(s.charAt(pos))) pos++;
     }
 
-    private static boolean isBlank(CharSequence cs) {
-        for (int i = 0; i < cs.length(); i++) if (!Character.isWhitespace(cs.charAt(i))) return false;
-        return true;
-    }
-
     private static boolean isNameStart(char c) {
         return Character.isLetter(c) || c == '_' || c == ':';
     }
 
     private static boolean isNameChar(char c) {
         return !(Character.isWhitespace(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '"' || c == '\'');
-    }
-
-    private static boolean isAttrNameChar(char c) {
-        return isNameChar(c);
     }
 
     private void problem(int at, String message) {
