@@ -22,8 +22,8 @@ final class FeedElements {
             case "item", "channel", "atom:entry" -> { }
             case "title", "dc:title", "itunes:title" -> r.text.plain(m, "title", e);
             case "atom:title" -> r.text.atom(m, "title", e);
-            case "link" -> Links.rss(m, e, level);
-            case "atom:link" -> Links.atom(m, e, level);
+            case "link" -> rssLink(m, e, level);
+            case "atom:link" -> atomLink(m, e, level);
             case "description", "dc:description" -> r.text.html(m, level == Level.FEED ? "subtitle" : "summary", e);
             case "itunes:subtitle" -> r.text.plain(m, "subtitle", e);
             case "atom:subtitle", "atom:tagline" -> r.text.atom(m, "subtitle", e);
@@ -59,7 +59,7 @@ final class FeedElements {
             case "generator", "atom:generator" -> generator(m, e);
             case "admin:generatoragent" -> generatorAgent(m, e);
             case "docs", "comments" -> FeedModel.putIfAbsent(m, key, e.url(e.text()));
-            case "enclosure" -> Links.enclosure(m, e);
+            case "enclosure" -> enclosure(m, e);
             case "source" -> source(m, e);
             case "atom:source" -> m.putIfAbsent("source", r.readElements(e, new LinkedHashMap<>(), Level.FEED));
             case "image" -> image(m, e);
@@ -78,6 +78,35 @@ final class FeedElements {
             default -> { return false; }
         }
         return true;
+    }
+
+    /** RSS link: its text; with an href attribute instead, it is read as an Atom link. */
+    private static void rssLink(Map<String, Object> m, XmlElement e, Level level) {
+        String text = e.textOrNull();
+        if (text != null) FeedModel.alternate(m, e.url(text));
+        else if (e.attrOrNull("href") != null) atomLink(m, e, level);
+    }
+
+    /** Atom link (0.3's url too): an alternate is the {@code link}, an entry's enclosure an enclosure. */
+    private static void atomLink(Map<String, Object> m, XmlElement e, Level level) {
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), e.attrOrNull("url")));
+        if (href == null) return;
+        String rel = FeedModel.firstNonNull(e.attrOrNull("rel"), "alternate");
+        if (rel.equals("alternate")) FeedModel.putIfAbsent(m, "link", href);
+        Map<String, Object> link = FeedModel.addLink(m, rel, e.attrOrNull("type"), href);
+        for (String name : new String[] {"title", "length", "hreflang"}) {
+            if (e.attrOrNull(name) != null) link.put(name, e.attrOrNull(name));
+        }
+        if (rel.equals("enclosure") && level == Level.ENTRY) {
+            FeedModel.enclosure(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
+        }
+        if (rel.equals("license")) FeedModel.putIfAbsent(m, "license", href);
+    }
+
+    /** RSS enclosure: an enclosure and a link. */
+    private static void enclosure(Map<String, Object> m, XmlElement e) {
+        String href = e.url(e.attrOrNull("url"));
+        if (href != null) FeedModel.enclosureAndLink(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
     }
 
     private static void guid(Map<String, Object> m, XmlElement e) {
