@@ -34,10 +34,9 @@ public final class FeedDiscovery {
         Set<String> found = new LinkedHashSet<>();
         byte[] body = html == null ? new byte[0] : html.length > FeedParser.MAX_BYTES ? java.util.Arrays.copyOf(html, FeedParser.MAX_BYTES) : html;
         if (looksLikeFeed(body, contentType) && pageUrl != null && FeedParser.parse(body, contentType, pageUrl).isFeed()) {
-            found.add(pageUrl);
-            return new ArrayList<>(found);
+            return new ArrayList<>(List.of(pageUrl));
         }
-        Document doc = parseHtml(body, contentType, pageUrl);
+        Document doc = Jsoup.parse(PageDecoder.decode(body, contentType), pageUrl == null ? "" : pageUrl);
         List<String> comments = new ArrayList<>();
         for (Element link : doc.select("link[href][rel]")) {
             if (!isFeedLink(link)) continue;
@@ -69,9 +68,5 @@ public final class FeedDiscovery {
         if (type.contains("rss") || type.contains("atom") || type.contains("xml") || type.contains("json")) return true;
         String start = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
         return start.startsWith("<?xml") || start.startsWith("<rss") || start.startsWith("<feed") || start.startsWith("<rdf");
-    }
-
-    private static Document parseHtml(byte[] body, String contentType, String pageUrl) {
-        return Jsoup.parse(PageDecoder.decode(body, contentType), pageUrl == null ? "" : pageUrl);
     }
 }

@@ -114,12 +114,10 @@ public final class FeedParser {
 
     /** Lead image: media thumbnail, then image media content, then an image enclosure, then itunes/JSON image. */
     private static String imageUrl(Map<String, Object> e) {
-        String thumb = firstUrl(e.get("media_thumbnail"), "url", false);
-        if (thumb != null) return thumb;
-        String media = firstUrl(e.get("media_content"), "url", true);
-        if (media != null) return media;
-        String enclosure = firstUrl(e.get("enclosures"), "href", true);
-        if (enclosure != null) return enclosure;
+        String url = firstUrl(e.get("media_thumbnail"), "url", false);
+        if (url == null) url = firstUrl(e.get("media_content"), "url", true);
+        if (url == null) url = firstUrl(e.get("enclosures"), "href", true);
+        if (url != null) return url;
         Map<String, Object> image = map(e.get("image"));
         return image == null ? null : (String) image.get("href");
     }

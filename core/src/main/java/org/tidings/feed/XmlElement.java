@@ -36,19 +36,15 @@ final class XmlElement {
 
     /** The value of the attribute whose local name is {@code name} (any prefix), or null. */
     String attr(String name) {
+        String byLocalName = null;
         for (int i = 0; i < attrs.size(); i += 2) {
             String key = attrs.get(i);
             if (key.equals(name)) return attrs.get(i + 1);
-        }
-        for (int i = 0; i < attrs.size(); i += 2) {
-            String key = attrs.get(i);
             int colon = key.indexOf(':');
-            if (colon >= 0 && key.regionMatches(colon + 1, name, 0, name.length())
-                    && key.length() - colon - 1 == name.length() && !key.startsWith("xmlns")) {
-                return attrs.get(i + 1);
-            }
+            if (byLocalName == null && colon >= 0 && key.length() - colon - 1 == name.length()
+                    && key.startsWith(name, colon + 1) && !key.startsWith("xmlns")) byLocalName = attrs.get(i + 1);
         }
-        return null;
+        return byLocalName;
     }
 
     /** The attribute value trimmed, or null when absent or blank. */
