@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
- * feedparser's model: finds the channel or feed and its entries, and reads every element through
- * {@link FeedElements} by its key, named by the canonical prefix of its namespace whatever prefix
+ * feedparser's model: finds the feed (even wrapped in other markup), names its format as feedparser
+ * does, finds the channel and its entries, and reads every element through {@link FeedElements} by its key, named by the canonical prefix of its namespace whatever prefix
  * the document declared (RSS's own namespaces have none). An element no vocabulary models keeps
  * its text under "prefix_local", as feedparser does.
  */
@@ -41,6 +42,13 @@ final class XmlFeedReader {
             Map.entry("http://backend.userland.com/rss2", ""),
             Map.entry("http://blogs.law.harvard.edu/tech/rss", ""));
 
+    /** How deep below the top we look for a feed root wrapped in other markup (HTML, SOAP...). */
+    private static final int ROOT_SEARCH_DEPTH = 4;
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "channel", "feed");
+    private static final String ATOM10 = "http://www.w3.org/2005/Atom";
+    private static final String ATOM03 = "http://purl.org/atom/ns#";
+    private static final String RSS090 = "http://my.netscape.com/rdf/simple/0.9/";
+
     /** Where an element stands: some mean one thing on the feed and another on an entry. */
     enum Level { FEED, ENTRY }
 
@@ -56,12 +64,12 @@ final class XmlFeedReader {
 
     static FeedDocument read(XmlReader.Document doc, String encoding, List<String> problems) {
         problems.addAll(doc.problems());
-        XmlElement root = XmlFeedFormat.findRoot(doc.roots());
+        XmlElement root = findRoot(doc.roots());
         if (root == null) {
             if (problems.isEmpty()) problems.add("document is not a feed: no rss, rdf:RDF or atom feed element");
             return FeedDocument.empty(problems, encoding);
         }
-        String version = XmlFeedFormat.version(root, doc.doctype());
+        String version = version(root, doc.doctype());
         boolean atom = version.startsWith("atom");
         XmlElement channel = atom ? root : channelOf(root);
         String language = atom ? root.lang : channelLanguage(channel);
@@ -75,6 +83,53 @@ final class XmlFeedReader {
         reader.collectEntries(channel, entries);
         if (!feed.containsKey("language") && language != null) feed.put("language", language);
         return new FeedDocument(version, problems, encoding, feed, entries);
+    }
+
+    /** The rss, rdf:RDF, channel or Atom feed element, or null when the document has none. */
+    private static XmlElement findRoot(List<XmlElement> roots) {
+        for (XmlElement root : roots) if (isFeedRoot(root)) return root;
+        for (XmlElement root : roots) {
+            XmlElement found = search(root, ROOT_SEARCH_DEPTH);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static XmlElement search(XmlElement e, int depth) {
+        if (depth == 0) return null;
+        for (XmlElement child : e.elements()) {
+            if (isFeedRoot(child)) return child;
+            XmlElement found = search(child, depth - 1);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static boolean isFeedRoot(XmlElement e) {
+        return FEED_ROOTS.contains(e.local.toLowerCase(Locale.ROOT));
+    }
+
+    /** feedparser's version name: atom10, atom03, rss10, rss090, rss20, rss091u/n, rss092..., or atom/rss when unsure. */
+    private static String version(XmlElement root, String doctype) {
+        String local = root.local.toLowerCase(Locale.ROOT);
+        if (local.equals("feed")) {
+            if (root.ns.equalsIgnoreCase(ATOM10)) return "atom10";
+            if (root.ns.equalsIgnoreCase(ATOM03) || "0.3".equals(root.attrOrNull("version"))) return "atom03";
+            return "atom";
+        }
+        if (local.equals("rdf")) return root.elements().stream().anyMatch(child -> child.ns.equals(RSS090)) ? "rss090" : "rss10";
+        if (local.equals("channel")) return "rss";
+        String v = root.attrOrNull("version");
+        if (v == null) return "rss";
+        return switch (v) {
+            case "2.0", "2.00", "2", "2.0.1", "2.01" -> "rss20";
+            case "0.91" -> doctype != null && doctype.toLowerCase(Locale.ROOT).contains("netscape") ? "rss091n" : "rss091u";
+            case "0.92" -> "rss092";
+            case "0.93" -> "rss093";
+            case "0.94" -> "rss094";
+            case "0.90", "0.9" -> "rss090";
+            default -> v.startsWith("2.") ? "rss20" : "rss";
+        };
     }
 
     private static XmlElement channelOf(XmlElement root) {
