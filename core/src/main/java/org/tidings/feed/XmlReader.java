@@ -115,25 +115,20 @@ final class XmlReader {
         return true;
     }
 
-    private void skipPast(String terminator, String problem) {
+    /** Moves past the construct at '<' that ends with {@code terminator}; returns where its content ends. */
+    private int skipPast(String terminator, String problem) {
         int end = s.indexOf(terminator, pos + 2);
         if (end < 0) {
             problem(pos, problem);
-            pos = n;
-        } else {
-            pos = end + terminator.length();
+            end = n;
         }
+        pos = Math.min(n, end + terminator.length());
+        return end;
     }
 
     private void cdata() {
         int start = pos + 9;
-        int end = s.indexOf("]]>", start);
-        if (end < 0) {
-            problem(pos, "unterminated CDATA section");
-            end = n;
-        }
-        text.append(s, start, end);
-        pos = Math.min(n, end + 3);
+        text.append(s, start, skipPast("]]>", "unterminated CDATA section"));
     }
 
     /** DOCTYPE and other declarations: skipped, but short text-only internal entities are kept. */
