@@ -56,11 +56,8 @@ public final class FeedDiscovery {
     private static boolean isFeedLink(Element link) {
         Set<String> rels = Set.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
         if (!rels.contains("alternate") && !rels.contains("feed")) return false;
-        String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
-        int semi = type.indexOf(';');
-        if (semi >= 0) type = type.substring(0, semi).strip();
-        if (rels.contains("feed") && type.isEmpty()) return true;
-        return FEED_TYPES.contains(type);
+        String type = link.attr("type").toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return FEED_TYPES.contains(type) || rels.contains("feed") && type.isEmpty();
     }
 
     private static boolean looksLikeFeed(byte[] body, String contentType) {

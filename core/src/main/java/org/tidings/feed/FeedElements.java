@@ -47,7 +47,8 @@ final class FeedElements {
             case "media:category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("scheme"), e.attrOrNull("label"));
             case "itunes:category" -> itunesCategory(m, e);
             case "media:keywords", "itunes:keywords" -> FeedModel.keywords(m, e.text());
-            case "pubdate", "atom:published", "atom:issued", "dcterms:issued" -> FeedModel.date(m, "published", e.textOrNull());
+            case "pubdate", "atom:published", "atom:issued", "dcterms:issued" ->
+                    FeedModel.date(m, "published", e.textOrNull());
             case "lastbuilddate", "atom:updated", "atom:modified", "dc:date", "dcterms:modified" ->
                     FeedModel.date(m, "updated", e.textOrNull());
             case "atom:created", "dcterms:created" -> FeedModel.date(m, "created", e.textOrNull());

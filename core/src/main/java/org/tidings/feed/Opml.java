@@ -72,10 +72,7 @@ public final class Opml {
     /** Attribute lookup ignoring case: xmlurl, xmlURL and xmlUrl are all seen in the wild. */
     private static String attr(XmlElement e, String name) {
         for (int i = 0; i < e.attrs.size(); i += 2) {
-            if (e.attrs.get(i).equalsIgnoreCase(name)) {
-                String v = e.attrs.get(i + 1).strip();
-                return v.isEmpty() ? null : v;
-            }
+            if (e.attrs.get(i).equalsIgnoreCase(name)) return FeedModel.blankToNull(e.attrs.get(i + 1));
         }
         return null;
     }

@@ -49,10 +49,7 @@ final class XmlElement {
 
     /** The attribute value trimmed, or null when absent or blank. */
     String attrOrNull(String name) {
-        String value = attr(name);
-        if (value == null) return null;
-        value = value.strip();
-        return value.isEmpty() ? null : value;
+        return FeedModel.blankToNull(attr(name));
     }
 
     /** The attributes by local name, first wins, without namespace declarations and xml:*. */

@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
  * feedparser's model: finds the feed (even wrapped in other markup), names its format as feedparser
- * does, finds the channel and its entries, and reads every element through {@link FeedElements} by its key, named by the canonical prefix of its namespace whatever prefix
- * the document declared (RSS's own namespaces have none). An element no vocabulary models keeps
- * its text under "prefix_local", as feedparser does.
+ * does, finds the channel and its entries, and reads every element through {@link FeedElements}
+ * by its key, named by the canonical prefix of its namespace whatever prefix the document declared
+ * (RSS's own namespaces have none). An element no vocabulary models keeps its text under
+ * "prefix_local", as feedparser does.
  */
 final class XmlFeedReader {
 
