@@ -77,7 +77,4 @@ final class People {
         return person;
     }
 
-    static Map<String, Object> nameOnly(String name) {
-        return FeedModel.ordered("name", FeedModel.blankToNull(name));
-    }
 }

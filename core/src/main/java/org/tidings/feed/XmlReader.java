@@ -393,11 +393,10 @@ final class XmlReader {
             problem(pos, "not well-formed (unescaped '&')");
             text.append('&');
             pos++;
-            return;
+        } else {
+            text.append(resolveEntity(s.substring(pos + 1, end), pos));
+            pos = end + 1;
         }
-        String name = s.substring(pos + 1, end);
-        text.append(resolveEntity(name, pos));
-        pos = end + 1;
     }
 
     /** Index of the ';' closing an entity reference at {@code at}, or -1 when this '&' is bare. */
