@@ -3,6 +3,7 @@ package org.tidings.feed;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.tidings.feed.XmlFeedReader.Level;
 
 /**
@@ -173,11 +174,8 @@ final class FeedElements {
     }
 
     private static Map<String, Object> itunesOwner(XmlElement e) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        for (XmlElement child : e.elements()) {
-            String local = child.local.toLowerCase(Locale.ROOT);
-            if (local.equals("name") || local.equals("email")) person.putIfAbsent(local, child.textOrNull());
-        }
+        Map<String, Object> person = childTexts(e);
+        person.keySet().retainAll(Set.of("name", "email"));
         return person;
     }
 
