@@ -32,7 +32,7 @@ public final class FeedDiscovery {
 
     public static List<String> discover(byte[] html, String contentType, String pageUrl) {
         Set<String> found = new LinkedHashSet<>();
-        byte[] body = html == null ? new byte[0] : html.length > FeedParser.MAX_BYTES ? java.util.Arrays.copyOf(html, FeedParser.MAX_BYTES) : html;
+        byte[] body = FeedParser.upToLimit(html);
         if (looksLikeFeed(body, contentType) && pageUrl != null && FeedParser.parse(body, contentType, pageUrl).isFeed()) {
             return new ArrayList<>(List.of(pageUrl));
         }

@@ -34,11 +34,8 @@ public final class FeedParser {
     /** The full feedparser-model result; {@link FeedparserJson} and {@link #parse} are views of it. */
     static FeedDocument read(byte[] body, String contentType, String url) {
         List<String> problems = new ArrayList<>();
-        byte[] bytes = body == null ? new byte[0] : body;
-        if (bytes.length > MAX_BYTES) {
-            problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
-            bytes = Arrays.copyOf(bytes, MAX_BYTES);
-        }
+        if (body != null && body.length > MAX_BYTES) problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
+        byte[] bytes = upToLimit(body);
         FeedDecoding.Decoded decoded = FeedDecoding.decode(bytes, contentType);
         problems.addAll(decoded.problems());
         if (JsonFeedReader.looksLikeJson(decoded.text(), contentType)) {
@@ -46,6 +43,11 @@ public final class FeedParser {
         }
         XmlReader.Document xml = XmlReader.read(decoded.text(), url);
         return XmlFeedReader.read(xml, decoded.encoding(), problems);
+    }
+
+    /** {@code body} (null as no bytes) cut at {@link #MAX_BYTES}. */
+    static byte[] upToLimit(byte[] body) {
+        return body == null ? new byte[0] : body.length > MAX_BYTES ? Arrays.copyOf(body, MAX_BYTES) : body;
     }
 
     // ---- the compact model the server reads ------------------------------------------------------

@@ -14,10 +14,7 @@ final class Html {
      */
     static String sanitize(String html, String base) {
         if (html == null) return null;
-        if (html.indexOf('<') < 0) {
-            String text = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
-            return escape(text.strip());
-        }
+        if (html.indexOf('<') < 0) return escape(toText(html).strip());
         return HtmlSanitizer.sanitize(html, base == null || base.isEmpty() ? null : base);
     }
 

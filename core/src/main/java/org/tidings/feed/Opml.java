@@ -32,8 +32,7 @@ public final class Opml {
 
     /** Every outline with an xmlUrl, in document order. Never throws; unreadable input gives an empty list. */
     public static List<Feed> parse(byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body.length > FeedParser.MAX_BYTES ? java.util.Arrays.copyOf(body, FeedParser.MAX_BYTES) : body;
-        FeedDecoding.Decoded decoded = FeedDecoding.decode(bytes, null);
+        FeedDecoding.Decoded decoded = FeedDecoding.decode(FeedParser.upToLimit(body), null);
         XmlReader.Document doc = XmlReader.read(decoded.text(), null);
         List<Feed> feeds = new ArrayList<>();
         for (XmlElement root : doc.roots()) walk(root, new ArrayList<>(), feeds);
