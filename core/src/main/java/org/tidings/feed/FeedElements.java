@@ -40,7 +40,8 @@ final class FeedElements {
             case "webmaster", "dc:publisher" -> People.rss(m, "publisher", e);
             case "itunes:owner" -> FeedModel.putIfAbsent(m, "publisher_detail", itunesOwner(e));
             case "atom:contributor" -> FeedModel.list(m, "contributors").add(People.atomPerson(e));
-            case "dc:contributor" -> FeedModel.list(m, "contributors").add(FeedModel.ordered("name", FeedModel.blankToNull(e.text())));
+            case "dc:contributor" ->
+                    FeedModel.list(m, "contributors").add(FeedModel.ordered("name", FeedModel.blankToNull(e.text())));
             case "category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("domain"), null);
             case "dc:subject" -> FeedModel.tag(m, e.textOrNull(), null, null);
             case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attrOrNull("term"), e.textOrNull()),
