@@ -28,7 +28,7 @@ public record ParsedFeed(
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
-    /** True when nothing in the document looked like a feed. */
+    /** False when nothing in the document looked like a feed. */
     public boolean isFeed() {
         return !version.isEmpty();
     }

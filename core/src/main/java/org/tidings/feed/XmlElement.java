@@ -144,9 +144,4 @@ final class XmlElement {
             }
         }
     }
-
-    @Override
-    public String toString() {
-        return "<" + qname + ">";
-    }
 }
