@@ -12,23 +12,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one spelling of an article's address: two URLs that name the same article canonicalize to
- * the same string, so that the URL can serve as an identity key for deduplication.
- *
- * <p>Rules, in order: scheme and host in lower case; default ports, fragments and user info
- * dropped; Google AMP cache and ampproject.org wrappers unwrapped to the publisher's URL; mobile
- * and AMP host prefixes ({@code m.}, {@code mobile.}, {@code amp.}) mapped to {@code www.};
- * AMP path and query variants ({@code /amp/}, {@code /amp}, {@code .amp.html}, {@code ?amp},
- * {@code ?amp=1}, {@code ?outputType=amp}) removed; dot segments resolved; a trailing slash
- * removed except at the root; tracking parameters removed and the remaining parameters sorted by
- * name. Anything that is not an absolute http(s) URL is returned trimmed but otherwise unchanged.
+ * The one spelling of an article's address, so that the URL can serve as the deduplication key:
+ * AMP and mobile editions, tracking parameters, default ports, fragments and user info are folded
+ * away. Anything that is not an absolute http(s) URL is returned trimmed but otherwise unchanged.
  */
 public final class CanonicalUrl {
 
     /**
-     * Query parameters that only say how the reader arrived, never which article it is. Exact
-     * names (lower case); a parameter that could select content (e.g. {@code id}, {@code p},
-     * {@code page}, {@code ref} alone) is deliberately absent: removing it would merge articles.
+     * Exact lower-case names of parameters that only say how the reader arrived. Parameters that could
+     * select content ({@code id}, {@code p}, {@code page}, {@code ref}) are absent: dropping them would merge articles.
      */
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
@@ -41,28 +33,20 @@ public final class CanonicalUrl {
     /** Parameter prefixes of campaign tagging schemes (Google, Piwik/Matomo, Adobe, Omniture). */
     private static final List<String> TRACKING_PREFIXES = List.of("utm_", "pk_", "mtm_", "piwik_", "hmb_", "itm_");
 
-    /** AMP switches in the query: {@code ?amp}, {@code ?amp=1}, {@code ?outputType=amp}, {@code ?output=amp}. */
     private static final Set<String> AMP_SWITCHES = Set.of("amp", "amp=1", "amp=true", "outputtype=amp", "output=amp");
 
-    /**
-     * Host prefixes of mobile and AMP editions, mapped to {@code www.}. Only applied when at least
-     * two labels remain, so that {@code m.co} or {@code amp.dev} (a whole domain) is left alone.
-     */
+    /** Mapped to {@code www.} only when two labels remain, so {@code m.co} or {@code amp.dev} is left alone. */
     private static final List<String> MOBILE_HOST_PREFIXES = List.of("m.", "mobile.", "amp.");
 
     private static final Pattern AMP_HTML_SUFFIX = Pattern.compile("\\.amp\\.html?$");
 
-    /**
-     * A path segment that is exactly "amp" marks the AMP edition. Segments that merely contain it
-     * ("/ampere/") are kept; a site whose real section is called "/amp/" would see that segment
-     * dropped, which only matters if it also has the same path without it (rare, accepted).
-     */
+    /** Exactly "amp" ("/ampere/" is kept); a real "/amp/" section is dropped too (rare, accepted). */
     private static final Pattern AMP_PATH_SEGMENT = Pattern.compile("/amp(?=/|$)");
     private static final Pattern AMP_CACHE_HOST = Pattern.compile("[a-z0-9-]+\\.cdn\\.ampproject\\.org");
 
     private CanonicalUrl() {}
 
-    /** The canonical form of {@code url} (surrounding whitespace ignored); null for null. */
+    /** Null for null. */
     public static String canonicalize(String url) {
         if (url == null) return null;
         String trimmed = url.strip();
@@ -73,13 +57,8 @@ public final class CanonicalUrl {
     }
 
     /**
-     * Canonicalizes an article URL, preferring the page's own canonical link when it is
-     * trustworthy: resolved against the URL, http(s), on the same site, and not the site's home
-     * page for a deeper URL. A canonical link to another site is ignored: a page must not be able
-     * to claim another publisher's article (and be merged with it) by pointing at it.
-     *
-     * @param url           the URL the page was fetched from
-     * @param canonicalLink the page's {@code <link rel="canonical">} or {@code og:url}, or null
+     * Prefers the page's {@code <link rel="canonical">} or {@code og:url} (nullable) when it is http(s),
+     * not the home page for a deeper URL, and on the same site: a page must not claim another publisher's article.
      */
     public static String canonicalize(String url, String canonicalLink) {
         String own = canonicalize(url);
