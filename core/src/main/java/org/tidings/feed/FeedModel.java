@@ -9,10 +9,8 @@ import java.util.Map;
 import org.tidings.dates.DateReader;
 
 /**
- * Writes values into feedparser's model (the ordered maps of {@link FeedDocument}) the same way
- * for every format: text values with their detail, links, enclosures, tags, people, dates. A single
- * value, once set, is kept: the first element that gives it wins (callers of {@link #text} and
- * {@link #person} check that the name is free).
+ * Writes values into feedparser's model the same way for every format. The first element that gives a
+ * single value wins (callers of {@link #text} and {@link #person} check that the name is free).
  */
 final class FeedModel {
 
@@ -21,7 +19,7 @@ final class FeedModel {
 
     private FeedModel() {}
 
-    /** Whether one more entry may be kept; when not, the problem is recorded. */
+    /** When not, the problem is recorded. */
     static boolean roomForEntry(List<?> entries, List<String> problems) {
         if (entries.size() < MAX_ENTRIES) return true;
         problems.add("more than " + MAX_ENTRIES + " entries; the rest are ignored");
@@ -53,7 +51,6 @@ final class FeedModel {
         addLink(m, "alternate", "text/html", href);
     }
 
-    /** Adds one entry to the {@code enclosures} list and returns it. */
     static Map<String, Object> enclosure(Map<String, Object> m, String href, String type, String length) {
         Map<String, Object> enclosure = ordered("href", href, "type", type, "length", length);
         list(m, "enclosures").add(enclosure);
@@ -71,7 +68,6 @@ final class FeedModel {
         if (term != null) list(m, "tags").add(ordered("term", term.strip(), "scheme", scheme, "label", label));
     }
 
-    /** Comma-separated keywords, one tag each. */
     static void keywords(Map<String, Object> m, String text) {
         for (String word : text.split(",")) tag(m, blankToNull(word), null, null);
     }
@@ -107,7 +103,7 @@ final class FeedModel {
         return t.isEmpty() ? null : t;
     }
 
-    /** A map of the model from names and values in turn, in that order; values may be null. */
+    /** Names and values in turn; values may be null. */
     static Map<String, Object> ordered(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) map.put((String) namesAndValues[i], namesAndValues[i + 1]);

@@ -9,20 +9,13 @@ import java.util.Map;
 /**
  * Reads any feed document (RSS 0.9x-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) liberally: a
  * document that is not well-formed is recovered as far as possible and flagged "bozo" with the
- * reason. HTML values are sanitized, URLs resolved, dates normalized to UTC.
- *
- * <p>The stages: {@link FeedDecoding} (bytes to text: BOM, HTTP charset, XML declaration,
- * fallbacks), {@link XmlReader} (a hand-written tolerant XML reader: a strict parser stops at the
- * first error, and a feed reader must not; it also has no entity expansion to switch off), then
- * {@link XmlFeedReader} or {@link JsonFeedReader} onto feedparser's model ({@link FeedDocument}),
- * of which {@link ParsedFeed} and {@link FeedparserJson} are two views.
+ * reason. HTML values are sanitized, URLs resolved, dates normalized to UTC. Stages: {@link FeedDecoding},
+ * {@link XmlReader} (hand-written: a strict parser stops at the first error, a feed reader must not),
+ * then {@link XmlFeedReader} or {@link JsonFeedReader} onto feedparser's model ({@link FeedDocument}).
  */
 public final class FeedParser {
 
-    /**
-     * Bytes read per document. Above the fetcher's default response cap (10 MB) so that nothing
-     * it accepts is cut, and small enough that the text and tree of one document stay bounded.
-     */
+    /** Above the fetcher's default response cap (10 MB), so nothing it accepts is cut; bounds one document. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private FeedParser() {}
@@ -50,8 +43,6 @@ public final class FeedParser {
         return body == null ? new byte[0] : body.length > MAX_BYTES ? Arrays.copyOf(body, MAX_BYTES) : body;
     }
 
-    // ---- the compact model the server reads ------------------------------------------------------
-
     static ParsedFeed toParsedFeed(FeedDocument doc) {
         Map<String, Object> feed = doc.feed();
         // Atom (RFC 4287 section 4.2.1): an entry without an author has the feed's authors.
@@ -64,7 +55,8 @@ public final class FeedParser {
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
         String author = e.get("author") instanceof String own ? own : inheritedAuthor;
-        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e), summary(e), content(e),
+        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e),
+                asHtml(map(e.get("summary_detail"))), content(e),
                 author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
     }
 
@@ -74,10 +66,6 @@ public final class FeedParser {
         String value = (String) detail.get("value");
         String text = "text/plain".equals(detail.get("type")) ? value : Html.toText(value);
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String summary(Map<String, Object> e) {
-        return asHtml(map(e.get("summary_detail")));
     }
 
     private static String content(Map<String, Object> e) {

@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
- * feedparser's model: finds the feed (even wrapped in other markup), names its format as feedparser
- * does, finds the channel and its entries, and reads every element through {@link FeedElements}
- * by its key, named by the canonical prefix of its namespace whatever prefix the document declared
- * (RSS's own namespaces have none). An element no vocabulary models keeps its text under
- * "prefix_local", as feedparser does.
+ * Reads an RSS 0.9x/2.0, RSS 1.0 or Atom 0.3/1.0 tree onto feedparser's model. Each element is read
+ * through {@link FeedElements} by a key made of its namespace's canonical prefix, whatever prefix
+ * the document declared; an element no vocabulary models keeps its text under "prefix_local".
  */
 final class XmlFeedReader {
 
@@ -174,19 +171,17 @@ final class XmlFeedReader {
         return entry;
     }
 
-    /** Reads the children of {@code parent} into {@code target}, and returns it. */
     Map<String, Object> readElements(XmlElement parent, Map<String, Object> target, Level level) {
         for (XmlElement child : parent.elements()) element(child, target, level);
         return target;
     }
 
-    /** Reads one element into {@code m}, by what its key means. */
     void element(XmlElement e, Map<String, Object> m, Level level) {
         String key = key(e, atomDocument);
         if (!FeedElements.read(this, key, e, m, level)) generic(m, e, key);
     }
 
-    /** The canonical key: "dc:creator", "atom:link", or the plain local name for RSS core elements. */
+    /** "dc:creator", "atom:link", or the plain local name for RSS core elements. */
     private static String key(XmlElement e, boolean atomDocument) {
         String prefix = canonicalPrefix(e);
         String local = e.local.toLowerCase(Locale.ROOT);
@@ -204,7 +199,6 @@ final class XmlFeedReader {
         if (e.hasElementChildren() || key.startsWith("atom:") || key.startsWith("rdf:")) return;
         String value = e.textOrNull();
         if (value == null) value = e.attrOrNull("resource");
-        if (value == null) return;
-        m.putIfAbsent(key.replace(':', '_'), value);
+        if (value != null) m.putIfAbsent(key.replace(':', '_'), value);
     }
 }

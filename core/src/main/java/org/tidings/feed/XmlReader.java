@@ -36,7 +36,6 @@ final class XmlReader {
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
-    /** The result: top-level elements in document order and the problems met. */
     record Document(List<XmlElement> roots, List<String> problems, String doctype) {}
 
     private final String s;
@@ -49,12 +48,8 @@ final class XmlReader {
     private final Map<String, String> dtdEntities = new HashMap<>();
     private final String documentUrl;
     private int elementCount;
-    /** The DOCTYPE as written, or null. */
     private String doctype;
-    /**
-     * An external DTD (never read) may define HTML's entities, as the Netscape RSS 0.91 DTD does:
-     * HTML entity names are then decoded without calling the document not well-formed.
-     */
+    /** An external DTD (never read) may define HTML's entities, as Netscape RSS 0.91's does: no problem then. */
     private boolean externalDtd;
     private boolean rootClosed;
 
@@ -89,8 +84,6 @@ final class XmlReader {
         }
         if (roots.isEmpty() && problems.isEmpty()) problem(n, "no element found");
     }
-
-    // ---- markup -------------------------------------------------------------------------------
 
     /** Reads the construct at '<'; false when the element limit stops the reader. */
     private boolean markup() {
@@ -249,13 +242,12 @@ final class XmlReader {
 
     private void readAttribute(XmlElement element) {
         int start = pos;
-        while (pos < n && isNameChar(s.charAt(pos))) pos++;
-        if (pos == start) {
+        String name = readName();
+        if (name.isEmpty()) {
             problem(pos, "not well-formed (bad attribute)");
             pos++;
             return;
         }
-        String name = s.substring(start, pos);
         skipWhitespace();
         if (pos >= n || s.charAt(pos) != '=') {
             problem(start, "attribute '" + name + "' without value");
@@ -272,11 +264,9 @@ final class XmlReader {
             problem(pos, "more than " + MAX_ATTRIBUTES + " attributes on <" + element.qname + ">; the rest ignored");
             return;
         }
-        for (int i = 0; i < element.attrs.size(); i += 2) {
-            if (element.attrs.get(i).equals(name)) {
-                problem(pos, "duplicate attribute '" + name + "'");
-                return;
-            }
+        if (attrExact(element, name) != null) {
+            problem(pos, "duplicate attribute '" + name + "'");
+            return;
         }
         element.attrs.add(name);
         element.attrs.add(value);
@@ -368,8 +358,6 @@ final class XmlReader {
         }
         return null;
     }
-
-    // ---- text and entities ----------------------------------------------------------------------
 
     private void textRun() {
         int start = pos;
