@@ -17,7 +17,7 @@ import org.tidings.html.PageDecoder;
  */
 public final class FeedDiscovery {
 
-    /** Paths most blog engines and CMSs serve their main feed at. */
+    /** Where most blog engines and CMSs serve their main feed. */
     static final List<String> COMMON_PATHS = List.of("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml");
 
     /**

@@ -7,17 +7,14 @@ import java.util.Set;
 import org.tidings.feed.XmlFeedReader.Level;
 
 /**
- * What each element of the XML feed vocabularies means in feedparser's model, by canonical key:
- * RSS 0.9x/2.0 and RSS 1.0 (no prefix; its modules content and admin, an item's XHTML body),
- * Atom 1.0 and 0.3 ({@code atom:}; in an Atom document, elements without a namespace too),
- * Dublin Core ({@code dc:}, {@code dcterms:}), Apple's podcast vocabulary ({@code itunes:}) and
- * Media RSS ({@code media:}). Elements of several vocabularies that mean the same share a case.
+ * What each element of the XML feed vocabularies means in feedparser's model, by canonical key
+ * (RSS has no prefix). Elements of several vocabularies that mean the same share a case.
  */
 final class FeedElements {
 
     private FeedElements() {}
 
-    /** Reads one element into {@code m}; false when no vocabulary models it. */
+    /** False when no vocabulary models the element. */
     static boolean read(XmlFeedReader r, String key, XmlElement e, Map<String, Object> m, Level level) {
         switch (key) {
             case "item", "channel", "atom:entry" -> { }
@@ -106,7 +103,6 @@ final class FeedElements {
         if (rel.equals("license")) FeedModel.putIfAbsent(m, "license", href);
     }
 
-    /** RSS enclosure: an enclosure and a link. */
     private static void enclosure(Map<String, Object> m, XmlElement e) {
         String href = e.url(e.attrOrNull("url"));
         if (href != null) FeedModel.enclosureAndLink(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
@@ -180,7 +176,6 @@ final class FeedElements {
         return person;
     }
 
-    /** A category and its subcategories, each a tag. */
     private static void itunesCategory(Map<String, Object> m, XmlElement e) {
         FeedModel.tag(m, e.attrOrNull("text"), "http://www.itunes.com/", null);
         for (XmlElement child : e.elements()) {
@@ -201,7 +196,6 @@ final class FeedElements {
         return null;
     }
 
-    /** A media element's attributes, its url resolved. */
     private static Map<String, Object> withUrlResolved(XmlElement e) {
         Map<String, Object> attributes = e.attributes();
         if (attributes.containsKey("url")) attributes.put("url", e.url((String) attributes.get("url")));

@@ -14,8 +14,6 @@ import java.util.Map;
 public final class Opml {
 
     /**
-     * One subscription.
-     *
      * @param categories the titles of the enclosing category outlines, outermost first (may be empty)
      * @param title      the feed's title (outline {@code title}, else {@code text}), or null
      * @param feedUrl    the feed's URL ({@code xmlUrl}), never null

@@ -76,5 +76,4 @@ final class People {
         if (person.isEmpty() && e.textOrNull() != null) person.put("name", e.text().strip());
         return person;
     }
-
 }

@@ -5,11 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One element of the tolerant XML tree: namespace-resolved name, attributes as written, children
- * (elements and text strings) in document order, and the inherited {@code xml:base} and
- * {@code xml:lang}.
- */
+/** One element of the tolerant XML tree; children are elements and text strings in document order. */
 final class XmlElement {
 
     final String qname;
@@ -18,12 +14,11 @@ final class XmlElement {
     /** Namespace URI, "" when none; "undeclared:prefix" for an undeclared prefix. */
     String ns = "";
     final XmlElement parent;
-    /** Attribute names and values, alternating: name0, value0, name1, value1... */
+    /** Names and values, alternating. */
     final List<String> attrs = new ArrayList<>(4);
     final List<Object> children = new ArrayList<>(4);
-    /** Effective base URL (document URL resolved against every xml:base above and here), or "". */
+    /** The document URL resolved against every xml:base above and here, or "". */
     String base = "";
-    /** Inherited xml:lang, or null. */
     String lang;
 
     XmlElement(String qname, XmlElement parent) {
@@ -47,7 +42,7 @@ final class XmlElement {
         return byLocalName;
     }
 
-    /** The attribute value trimmed, or null when absent or blank. */
+    /** Trimmed; null when absent or blank. */
     String attrOrNull(String name) {
         return FeedModel.blankToNull(attr(name));
     }
@@ -80,7 +75,7 @@ final class XmlElement {
         return false;
     }
 
-    /** The text trimmed, or null when blank. */
+    /** Trimmed; null when blank. */
     String textOrNull() {
         return FeedModel.blankToNull(text());
     }
