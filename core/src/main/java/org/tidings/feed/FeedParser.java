@@ -102,7 +102,6 @@ public final class FeedParser {
         return out;
     }
 
-    /** Lead image: media thumbnail, then image media content, then an image enclosure, then itunes/JSON image. */
     private static String imageUrl(Map<String, Object> e) {
         String url = firstUrl(e.get("media_thumbnail"), "url", false);
         if (url == null) url = firstUrl(e.get("media_content"), "url", true);

@@ -83,7 +83,6 @@ final class XmlFeedReader {
         return new FeedDocument(version, problems, encoding, feed, entries);
     }
 
-    /** The rss, rdf:RDF, channel or Atom feed element, or null when the document has none. */
     private static XmlElement findRoot(List<XmlElement> roots) {
         for (XmlElement root : roots) if (isFeedRoot(root)) return root;
         for (XmlElement root : roots) {
