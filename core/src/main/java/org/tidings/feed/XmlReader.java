@@ -293,9 +293,8 @@ final class XmlReader {
             if (c == '<') break;
         }
         problem(pos, "unterminated attribute value");
-        int end = lastGt >= 0 ? lastGt : n;
-        pos = end;
-        return decodeEntities(s.substring(start, end));
+        pos = lastGt >= 0 ? lastGt : n;
+        return decodeEntities(s.substring(start, pos));
     }
 
     private String unquotedValue() {
@@ -367,8 +366,7 @@ final class XmlReader {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 text.append(s, start, pos);
                 problem(pos, "not well-formed (invalid control character)");
-                start = ++pos;
-                continue;
+                start = pos + 1;
             }
             pos++;
         }

@@ -46,7 +46,6 @@ public final class CanonicalUrl {
 
     private CanonicalUrl() {}
 
-    /** Null for null. */
     public static String canonicalize(String url) {
         if (url == null) return null;
         String trimmed = url.strip();
