@@ -3,15 +3,12 @@ package org.tidings.article;
 import org.tidings.html.HtmlText;
 
 /**
- * What an article says, by the one rule every stage and page follows. Its body is the main content
- * of its page once extracted, else the feed's content, else the feed's summary; its text is the
- * body's plain text in paragraphs (what enrichment, stories, search, related articles and
- * summaries read); its lead is the opening that lists, feeds and the story desk show or compare:
- * the feed's summary when it says more than the headline, else the start of the body.
+ * What an article says, by the one rule every stage and page follows (enrichment, stories, search,
+ * related articles and summaries read {@code text}; lists, feeds and the story desk show {@code lead}).
  *
- * @param html    the body, sanitized HTML (never null; empty when the entry had only a headline)
+ * @param html    the body, sanitized HTML: the extracted page, else the feed's content, else its summary; never null
  * @param text    the body's text, paragraphs separated by a blank line
- * @param lead    the opening, plain text of at most {@link #LEAD_CHARS} characters, cut at a word
+ * @param lead    the summary when it says more than the headline, else the body's start; at most {@link #LEAD_CHARS}, cut at a word
  * @param excerpt true when the body is only a teaser: the feed gave a summary alone, or the page held no more
  */
 public record ArticleText(String html, String text, String lead, boolean excerpt) {
@@ -32,15 +29,11 @@ public record ArticleText(String html, String text, String lead, boolean excerpt
         return new ArticleText(html, text, lead(title, summary, text), !hasContent);
     }
 
-    /**
-     * The body of an article whose page was extracted ({@code pageHtml} and {@code pageText} are
-     * the extractor's); the feed's summary stays the lead when it says more than the headline.
-     */
+    /** {@code pageHtml} and {@code pageText} are the extractor's. */
     public static ArticleText ofPage(String title, String summaryHtml, String pageHtml, String pageText) {
         return new ArticleText(pageHtml, pageText, lead(title, HtmlText.paragraphs(summaryHtml), pageText), false);
     }
 
-    /** The lead: the summary with a repeated headline taken off, unless that leaves too little; else the body's start. */
     static String lead(String title, String summary, String body) {
         String fromSummary = withoutHeadline(title, summary);
         if (fromSummary.length() >= MIN_SUMMARY_CHARS) return cut(fromSummary, LEAD_CHARS);
@@ -61,10 +54,7 @@ public record ArticleText(String html, String text, String lead, boolean excerpt
         return t;
     }
 
-    /**
-     * {@code text} in at most {@code max} characters, cut after a whole word and marked with an
-     * ellipsis when anything was left out; paragraph breaks become spaces.
-     */
+    /** At most {@code max} characters, cut after a whole word with an ellipsis; paragraph breaks become spaces. */
     public static String cut(String text, int max) {
         String t = text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
         if (t.length() <= max) return t;

@@ -17,9 +17,8 @@ public final class CharsetNames {
     private CharsetNames() {}
 
     /**
-     * The charset {@code label} names, or null when it names none Java knows. Labels are read as
-     * browsers read them (the WHATWG Encoding standard): latin-1 and ASCII labels mean windows-1252,
-     * a superset with the same ASCII; GB2312 and GBK mean their superset GB18030.
+     * Null when Java knows none. Read as browsers do (WHATWG Encoding): latin-1 and ASCII mean their
+     * superset windows-1252; GB2312 and GBK mean their superset GB18030.
      */
     public static Charset forLabel(String label) {
         if (label == null) return null;

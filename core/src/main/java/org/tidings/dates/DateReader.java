@@ -9,14 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a date as feeds and pages write it, to an instant. Forms, tried in this order: ISO 8601 /
- * W3C-DTF and its variants (basic form, space instead of T, fractions, reduced precision); then
- * the value as a soup of tokens, each recognized by its shape, so that order and day names do not
- * matter: RFC 822/1123/2822 and their sloppy variants (no day name, two-digit years, missing
- * seconds, named and military zones, "+05:30", comments), RFC 850, asctime, numeric dd/mm/yyyy,
- * CJK year/month/day marks, month names in the common European languages (see {@link DateWords});
- * then an ISO date-time followed by anything ("2020-05-01T12:00:00Z[UTC]"); then epoch seconds
- * or milliseconds. A date without a zone is taken as UTC.
+ * Reads a date as feeds and pages write it. Tried in order: ISO 8601 / W3C-DTF variants; a soup of
+ * tokens (RFC 822/2822 and sloppy variants, RFC 850, asctime, dd/mm/yyyy, CJK, European month names);
+ * an ISO date-time followed by anything ("2020-05-01T12:00:00Z[UTC]"); epoch seconds or milliseconds.
+ * A date without a zone is UTC.
  */
 public final class DateReader {
 
@@ -45,10 +41,7 @@ public final class DateReader {
 
     private DateReader() {}
 
-    /**
-     * The instant {@code value} names, or null when it is not a date we can read. A form that
-     * recognizes the value but finds no such day ("2003-06-31") ends the search: null.
-     */
+    /** Null when unreadable; a form that finds no such day ("2003-06-31") ends the search: null. */
     public static Instant parse(String value) {
         if (value == null) return null;
         String v = value.strip();
@@ -84,7 +77,7 @@ public final class DateReader {
         return v.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
     }
 
-    /** Token soup: each token is recognized by its shape, so order and day names do not matter. */
+    /** Each token is recognized by its shape, so order and day names do not matter. */
     private static Instant tokens(String v) {
         Parts p = new Parts();
         String cleaned = RFC850_DATE.matcher(withoutComments(cjk(v.toLowerCase(Locale.ROOT)))).replaceAll("$1 $2 $3");

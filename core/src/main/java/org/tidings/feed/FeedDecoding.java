@@ -15,10 +15,7 @@ import org.tidings.charset.Utf8;
 /**
  * Turns the bytes of a feed into text. Candidates in order: byte-order mark (or UTF-16 seen in the
  * XML declaration's bytes), HTTP charset, XML declaration, UTF-8; the first that decodes without
- * error wins. Any disagreement between what was declared and what was used is reported (the feed
- * is then "bozo"). The pieces shared with pages (marks, labels, UTF-8 evidence, decoding) are
- * {@link org.tidings.charset}'s; the order of evidence and its reporting are the feed's own, and
- * so is where media-type rules (RFC 3023/7303: text/xml without a charset, application/*+xml) go.
+ * error wins. A disagreement between what was declared and what was used is reported (bozo).
  */
 final class FeedDecoding {
 
@@ -93,9 +90,8 @@ final class FeedDecoding {
     }
 
     /**
-     * Adds a declared charset to the candidates. A UTF-16/32 declaration on bytes without such a
-     * byte-order mark or pattern is wrong (the bytes are ASCII-compatible, or sniffing would have
-     * seen "<?" in UTF-16): decoding them that way "succeeds" into CJK garbage, so it is skipped.
+     * A UTF-16/32 declaration without such a byte-order mark or "<?" pattern is wrong (the bytes are
+     * ASCII-compatible): decoding them that way "succeeds" into CJK garbage, so it is skipped.
      */
     private static void addKnown(Set<Charset> candidates, String name, String what, Charset bom, List<String> problems) {
         if (name == null) return;

@@ -17,7 +17,7 @@ import org.tidings.html.PageDecoder;
  */
 public final class FeedDiscovery {
 
-    /** Paths most blog engines and CMSs serve their main feed at. */
+    /** Where most blog engines and CMSs serve their main feed. */
     static final List<String> COMMON_PATHS = List.of("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml");
 
     /**
@@ -32,12 +32,11 @@ public final class FeedDiscovery {
 
     public static List<String> discover(byte[] html, String contentType, String pageUrl) {
         Set<String> found = new LinkedHashSet<>();
-        byte[] body = html == null ? new byte[0] : html.length > FeedParser.MAX_BYTES ? java.util.Arrays.copyOf(html, FeedParser.MAX_BYTES) : html;
+        byte[] body = FeedParser.upToLimit(html);
         if (looksLikeFeed(body, contentType) && pageUrl != null && FeedParser.parse(body, contentType, pageUrl).isFeed()) {
-            found.add(pageUrl);
-            return new ArrayList<>(found);
+            return new ArrayList<>(List.of(pageUrl));
         }
-        Document doc = parseHtml(body, contentType, pageUrl);
+        Document doc = Jsoup.parse(PageDecoder.decode(body, contentType), pageUrl == null ? "" : pageUrl);
         List<String> comments = new ArrayList<>();
         for (Element link : doc.select("link[href][rel]")) {
             if (!isFeedLink(link)) continue;
@@ -57,11 +56,8 @@ public final class FeedDiscovery {
     private static boolean isFeedLink(Element link) {
         Set<String> rels = Set.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
         if (!rels.contains("alternate") && !rels.contains("feed")) return false;
-        String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
-        int semi = type.indexOf(';');
-        if (semi >= 0) type = type.substring(0, semi).strip();
-        if (rels.contains("feed") && type.isEmpty()) return true;
-        return FEED_TYPES.contains(type);
+        String type = link.attr("type").toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return FEED_TYPES.contains(type) || rels.contains("feed") && type.isEmpty();
     }
 
     private static boolean looksLikeFeed(byte[] body, String contentType) {
@@ -69,9 +65,5 @@ public final class FeedDiscovery {
         if (type.contains("rss") || type.contains("atom") || type.contains("xml") || type.contains("json")) return true;
         String start = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
         return start.startsWith("<?xml") || start.startsWith("<rss") || start.startsWith("<feed") || start.startsWith("<rdf");
-    }
-
-    private static Document parseHtml(byte[] body, String contentType, String pageUrl) {
-        return Jsoup.parse(PageDecoder.decode(body, contentType), pageUrl == null ? "" : pageUrl);
     }
 }

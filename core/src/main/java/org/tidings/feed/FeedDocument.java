@@ -19,7 +19,6 @@ import java.util.Map;
 record FeedDocument(String version, List<String> problems, String encoding,
                     Map<String, Object> feed, List<Map<String, Object>> entries) {
 
-    /** A document that is not a feed. */
     static FeedDocument empty(List<String> problems, String encoding) {
         return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>());
     }

@@ -9,10 +9,8 @@ import java.util.Map;
 import org.tidings.dates.DateReader;
 
 /**
- * Writes values into feedparser's model (the ordered maps of {@link FeedDocument}) the same way
- * for every format: text values with their detail, links, enclosures, tags, people, dates. A single
- * value, once set, is kept: the first element that gives it wins (callers of {@link #text} and
- * {@link #person} check that the name is free).
+ * Writes values into feedparser's model the same way for every format. The first element that gives a
+ * single value wins (callers of {@link #text} and {@link #person} check that the name is free).
  */
 final class FeedModel {
 
@@ -21,7 +19,7 @@ final class FeedModel {
 
     private FeedModel() {}
 
-    /** Whether one more entry may be kept; when not, the problem is recorded. */
+    /** When not, the problem is recorded. */
     static boolean roomForEntry(List<?> entries, List<String> problems) {
         if (entries.size() < MAX_ENTRIES) return true;
         problems.add("more than " + MAX_ENTRIES + " entries; the rest are ignored");
@@ -30,12 +28,8 @@ final class FeedModel {
 
     /** A text value's detail: HTML of any type is sanitized against {@code base}, plain text kept as given. */
     static Map<String, Object> detail(String type, String language, String base, String value) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("type", type);
-        d.put("language", language);
-        d.put("base", base);
-        d.put("value", type.equals("text/plain") ? value : Html.sanitize(value, base));
-        return d;
+        return ordered("type", type, "language", language, "base", base,
+                "value", type.equals("text/plain") ? value : Html.sanitize(value, base));
     }
 
     /** {@code name} and {@code name_detail} from a detail. */
@@ -46,34 +40,34 @@ final class FeedModel {
 
     /** Adds one entry to feedparser's {@code links} list and returns it, for extra attributes. */
     static Map<String, Object> addLink(Map<String, Object> m, String rel, String type, String href) {
-        Map<String, Object> link = new LinkedHashMap<>();
-        link.put("rel", rel);
-        link.put("type", type);
-        link.put("href", href);
+        Map<String, Object> link = ordered("rel", rel, "type", type, "href", href);
         list(m, "links").add(link);
         return link;
     }
 
-    /** Adds one entry to the {@code enclosures} list and returns it. */
+    /** The page a feed or entry stands for: {@code link}, and an alternate in {@code links}. */
+    static void alternate(Map<String, Object> m, String href) {
+        putIfAbsent(m, "link", href);
+        addLink(m, "alternate", "text/html", href);
+    }
+
     static Map<String, Object> enclosure(Map<String, Object> m, String href, String type, String length) {
-        Map<String, Object> enclosure = new LinkedHashMap<>();
-        enclosure.put("href", href);
-        enclosure.put("type", type);
-        enclosure.put("length", length);
+        Map<String, Object> enclosure = ordered("href", href, "type", type, "length", length);
         list(m, "enclosures").add(enclosure);
         return enclosure;
     }
 
-    static void tag(Map<String, Object> m, String term, String scheme, String label) {
-        if (term == null) return;
-        Map<String, Object> tag = new LinkedHashMap<>();
-        tag.put("term", term.strip());
-        tag.put("scheme", scheme);
-        tag.put("label", label);
-        list(m, "tags").add(tag);
+    /** An RSS enclosure or JSON attachment: an enclosure, also offered as a link; returns the enclosure. */
+    static Map<String, Object> enclosureAndLink(Map<String, Object> m, String href, String type, String length) {
+        Map<String, Object> enclosure = enclosure(m, href, type, length);
+        addLink(m, "enclosure", type, href).put("length", length);
+        return enclosure;
     }
 
-    /** Comma-separated keywords, one tag each. */
+    static void tag(Map<String, Object> m, String term, String scheme, String label) {
+        if (term != null) list(m, "tags").add(ordered("term", term.strip(), "scheme", scheme, "label", label));
+    }
+
     static void keywords(Map<String, Object> m, String text) {
         for (String word : text.split(",")) tag(m, blankToNull(word), null, null);
     }
@@ -107,6 +101,13 @@ final class FeedModel {
         if (s == null) return null;
         String t = s.strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Names and values in turn; values may be null. */
+    static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return map;
     }
 
     static String firstNonNull(String a, String b) {

@@ -9,20 +9,13 @@ import java.util.Map;
 /**
  * Reads any feed document (RSS 0.9x-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) liberally: a
  * document that is not well-formed is recovered as far as possible and flagged "bozo" with the
- * reason. HTML values are sanitized, URLs resolved, dates normalized to UTC.
- *
- * <p>The stages: {@link FeedDecoding} (bytes to text: BOM, HTTP charset, XML declaration,
- * fallbacks), {@link XmlReader} (a hand-written tolerant XML reader: a strict parser stops at the
- * first error, and a feed reader must not; it also has no entity expansion to switch off), then
- * {@link XmlFeedReader} or {@link JsonFeedReader} onto feedparser's model ({@link FeedDocument}),
- * of which {@link ParsedFeed} and {@link FeedparserJson} are two views.
+ * reason. HTML values are sanitized, URLs resolved, dates normalized to UTC. Stages: {@link FeedDecoding},
+ * {@link XmlReader} (hand-written: a strict parser stops at the first error, a feed reader must not),
+ * then {@link XmlFeedReader} or {@link JsonFeedReader} onto feedparser's model ({@link FeedDocument}).
  */
 public final class FeedParser {
 
-    /**
-     * Bytes read per document. Above the fetcher's default response cap (10 MB) so that nothing
-     * it accepts is cut, and small enough that the text and tree of one document stay bounded.
-     */
+    /** Above the fetcher's default response cap (10 MB), so nothing it accepts is cut; bounds one document. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private FeedParser() {}
@@ -34,11 +27,8 @@ public final class FeedParser {
     /** The full feedparser-model result; {@link FeedparserJson} and {@link #parse} are views of it. */
     static FeedDocument read(byte[] body, String contentType, String url) {
         List<String> problems = new ArrayList<>();
-        byte[] bytes = body == null ? new byte[0] : body;
-        if (bytes.length > MAX_BYTES) {
-            problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
-            bytes = Arrays.copyOf(bytes, MAX_BYTES);
-        }
+        if (body != null && body.length > MAX_BYTES) problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
+        byte[] bytes = upToLimit(body);
         FeedDecoding.Decoded decoded = FeedDecoding.decode(bytes, contentType);
         problems.addAll(decoded.problems());
         if (JsonFeedReader.looksLikeJson(decoded.text(), contentType)) {
@@ -48,7 +38,10 @@ public final class FeedParser {
         return XmlFeedReader.read(xml, decoded.encoding(), problems);
     }
 
-    // ---- the compact model the server reads ------------------------------------------------------
+    /** {@code body} (null as no bytes) cut at {@link #MAX_BYTES}. */
+    static byte[] upToLimit(byte[] body) {
+        return body == null ? new byte[0] : body.length > MAX_BYTES ? Arrays.copyOf(body, MAX_BYTES) : body;
+    }
 
     static ParsedFeed toParsedFeed(FeedDocument doc) {
         Map<String, Object> feed = doc.feed();
@@ -62,7 +55,8 @@ public final class FeedParser {
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
         String author = e.get("author") instanceof String own ? own : inheritedAuthor;
-        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e), summary(e), content(e),
+        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e),
+                asHtml(map(e.get("summary_detail"))), content(e),
                 author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
     }
 
@@ -72,10 +66,6 @@ public final class FeedParser {
         String value = (String) detail.get("value");
         String text = "text/plain".equals(detail.get("type")) ? value : Html.toText(value);
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String summary(Map<String, Object> e) {
-        return asHtml(map(e.get("summary_detail")));
     }
 
     private static String content(Map<String, Object> e) {
@@ -112,14 +102,11 @@ public final class FeedParser {
         return out;
     }
 
-    /** Lead image: media thumbnail, then image media content, then an image enclosure, then itunes/JSON image. */
     private static String imageUrl(Map<String, Object> e) {
-        String thumb = firstUrl(e.get("media_thumbnail"), "url", false);
-        if (thumb != null) return thumb;
-        String media = firstUrl(e.get("media_content"), "url", true);
-        if (media != null) return media;
-        String enclosure = firstUrl(e.get("enclosures"), "href", true);
-        if (enclosure != null) return enclosure;
+        String url = firstUrl(e.get("media_thumbnail"), "url", false);
+        if (url == null) url = firstUrl(e.get("media_content"), "url", true);
+        if (url == null) url = firstUrl(e.get("enclosures"), "href", true);
+        if (url != null) return url;
         Map<String, Object> image = map(e.get("image"));
         return image == null ? null : (String) image.get("href");
     }

@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A feed in the Universal Feed Parser's (Python feedparser) normalized model, as an ordered,
- * JSON-serializable map: {@code bozo}, {@code bozo_exception} (when bozo), {@code encoding},
- * {@code version}, {@code feed}, {@code entries}. Dates keep their text; {@code *_parsed} hold the
- * same instant as an ISO-8601 UTC string. HTML values are sanitized, as feedparser sanitizes.
+ * A feed in Python feedparser's normalized model, as an ordered, JSON-serializable map. Dates keep
+ * their text; {@code *_parsed} hold the same instant as an ISO-8601 UTC string.
  */
 public final class FeedparserJson {
 

@@ -8,16 +8,10 @@ final class Html {
 
     private Html() {}
 
-    /**
-     * Sanitizes {@code html} against {@code base}. Text without any tag cannot carry active content,
-     * so it is only re-escaped: this skips a full HTML parse for most titles and short summaries.
-     */
+    /** Text without any tag cannot carry active content: it is only re-escaped, skipping a full parse. */
     static String sanitize(String html, String base) {
         if (html == null) return null;
-        if (html.indexOf('<') < 0) {
-            String text = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
-            return escape(text.strip());
-        }
+        if (html.indexOf('<') < 0) return escape(toText(html).strip());
         return HtmlSanitizer.sanitize(html, base == null || base.isEmpty() ? null : base);
     }
 

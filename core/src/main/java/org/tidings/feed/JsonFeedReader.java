@@ -57,16 +57,13 @@ final class JsonFeedReader {
         Map<String, Object> feed = new LinkedHashMap<>();
         String language = string(root, "language");
         text(feed, "title", string(root, "title"), language, base);
-        String home = url(base, string(root, "home_page_url"));
-        if (home != null) {
-            feed.put("link", home);
-            FeedModel.addLink(feed, "alternate", "text/html", home);
-        }
-        String self = url(base, string(root, "feed_url"));
+        String home = Urls.resolve(base, string(root, "home_page_url"));
+        if (home != null) FeedModel.alternate(feed, home);
+        String self = Urls.resolve(base, string(root, "feed_url"));
         if (self != null) FeedModel.addLink(feed, "self", "application/feed+json", self);
         text(feed, "subtitle", string(root, "description"), language, base);
-        if (string(root, "icon") != null) feed.put("image", Map.of("href", url(base, string(root, "icon"))));
-        if (string(root, "favicon") != null) feed.put("icon", url(base, string(root, "favicon")));
+        if (string(root, "icon") != null) feed.put("image", Map.of("href", Urls.resolve(base, string(root, "icon"))));
+        if (string(root, "favicon") != null) feed.put("icon", Urls.resolve(base, string(root, "favicon")));
         authors(feed, root, base);
         if (language != null) feed.put("language", language);
         if (root.path("expired").isBoolean()) feed.put("expired", root.path("expired").asBoolean());
@@ -78,12 +75,9 @@ final class JsonFeedReader {
         String language = string(item, "language") != null ? string(item, "language") : feedLanguage;
         JsonNode idNode = item.get("id");
         if (idNode != null && (idNode.isString() || idNode.isNumber())) entry.put("id", idNode.asString());
-        String link = url(base, string(item, "url"));
-        if (link != null) {
-            entry.put("link", link);
-            FeedModel.addLink(entry, "alternate", "text/html", link);
-        }
-        String external = url(base, string(item, "external_url"));
+        String link = Urls.resolve(base, string(item, "url"));
+        if (link != null) FeedModel.alternate(entry, link);
+        String external = Urls.resolve(base, string(item, "external_url"));
         if (external != null) FeedModel.addLink(entry, "related", "text/html", external);
         text(entry, "title", string(item, "title"), language, base);
         String html = string(item, "content_html");
@@ -91,9 +85,9 @@ final class JsonFeedReader {
         text(entry, "summary", string(item, "summary"), language, base);
         if (html != null) FeedModel.list(entry, "content").add(FeedModel.detail("text/html", language, base, html));
         if (plain != null) FeedModel.list(entry, "content").add(FeedModel.detail("text/plain", language, base, plain));
-        String image = url(base, string(item, "image"));
+        String image = Urls.resolve(base, string(item, "image"));
         if (image != null) entry.put("image", Map.of("href", image));
-        String banner = url(base, string(item, "banner_image"));
+        String banner = Urls.resolve(base, string(item, "banner_image"));
         if (banner != null) entry.put("banner_image", banner);
         FeedModel.date(entry, "published", string(item, "date_published"));
         FeedModel.date(entry, "updated", string(item, "date_modified"));
@@ -107,13 +101,12 @@ final class JsonFeedReader {
 
     private static void attachments(Map<String, Object> entry, JsonNode item, String base) {
         for (JsonNode a : item.path("attachments")) {
-            String href = url(base, string(a, "url"));
+            String href = Urls.resolve(base, string(a, "url"));
             if (href == null) continue;
             String type = string(a, "mime_type");
             String length = a.has("size_in_bytes") ? a.get("size_in_bytes").asString() : null;
-            Map<String, Object> enclosure = FeedModel.enclosure(entry, href, type, length);
+            Map<String, Object> enclosure = FeedModel.enclosureAndLink(entry, href, type, length);
             if (string(a, "title") != null) enclosure.put("title", string(a, "title"));
-            FeedModel.addLink(entry, "enclosure", type, href).put("length", length);
         }
     }
 
@@ -125,8 +118,8 @@ final class JsonFeedReader {
         for (JsonNode a : people) {
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("name", string(a, "name"));
-            if (string(a, "url") != null) person.put("href", url(base, string(a, "url")));
-            if (string(a, "avatar") != null) person.put("avatar", url(base, string(a, "avatar")));
+            if (string(a, "url") != null) person.put("href", Urls.resolve(base, string(a, "url")));
+            if (string(a, "avatar") != null) person.put("avatar", Urls.resolve(base, string(a, "avatar")));
             FeedModel.list(target, "authors").add(person);
             if (!target.containsKey("author") && person.get("name") != null) FeedModel.person(target, "author", person);
         }
@@ -138,13 +131,7 @@ final class JsonFeedReader {
 
     private static String string(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        if (value == null || !value.isString()) return null;
-        String s = value.asString().strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static String url(String base, String ref) {
-        return ref == null ? null : Urls.resolve(base, ref);
+        return value == null || !value.isString() ? null : FeedModel.blankToNull(value.asString());
     }
 
     private static String firstLine(String message) {

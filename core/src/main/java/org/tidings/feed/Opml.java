@@ -14,8 +14,6 @@ import java.util.Map;
 public final class Opml {
 
     /**
-     * One subscription.
-     *
      * @param categories the titles of the enclosing category outlines, outermost first (may be empty)
      * @param title      the feed's title (outline {@code title}, else {@code text}), or null
      * @param feedUrl    the feed's URL ({@code xmlUrl}), never null
@@ -32,8 +30,7 @@ public final class Opml {
 
     /** Every outline with an xmlUrl, in document order. Never throws; unreadable input gives an empty list. */
     public static List<Feed> parse(byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body.length > FeedParser.MAX_BYTES ? java.util.Arrays.copyOf(body, FeedParser.MAX_BYTES) : body;
-        FeedDecoding.Decoded decoded = FeedDecoding.decode(bytes, null);
+        FeedDecoding.Decoded decoded = FeedDecoding.decode(FeedParser.upToLimit(body), null);
         XmlReader.Document doc = XmlReader.read(decoded.text(), null);
         List<Feed> feeds = new ArrayList<>();
         for (XmlElement root : doc.roots()) walk(root, new ArrayList<>(), feeds);
@@ -72,10 +69,7 @@ public final class Opml {
     /** Attribute lookup ignoring case: xmlurl, xmlURL and xmlUrl are all seen in the wild. */
     private static String attr(XmlElement e, String name) {
         for (int i = 0; i < e.attrs.size(); i += 2) {
-            if (e.attrs.get(i).equalsIgnoreCase(name)) {
-                String v = e.attrs.get(i + 1).strip();
-                return v.isEmpty() ? null : v;
-            }
+            if (e.attrs.get(i).equalsIgnoreCase(name)) return FeedModel.blankToNull(e.attrs.get(i + 1));
         }
         return null;
     }

@@ -3,8 +3,6 @@ package org.tidings.feed;
 import java.util.List;
 
 /**
- * The result of parsing one feed document.
- *
  * @param version     feedparser-style format name: rss20, rss10, atom10, atom03, json11, ... or "" when unknown
  * @param bozo        true when the document was not well-formed and was recovered liberally
  * @param bozoReason  why the document is not well-formed, or null
@@ -28,7 +26,7 @@ public record ParsedFeed(
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
-    /** True when nothing in the document looked like a feed. */
+    /** False when nothing in the document looked like a feed. */
     public boolean isFeed() {
         return !version.isEmpty();
     }

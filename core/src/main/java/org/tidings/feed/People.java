@@ -76,10 +76,4 @@ final class People {
         if (person.isEmpty() && e.textOrNull() != null) person.put("name", e.text().strip());
         return person;
     }
-
-    static Map<String, Object> nameOnly(String name) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", FeedModel.blankToNull(name));
-        return person;
-    }
 }

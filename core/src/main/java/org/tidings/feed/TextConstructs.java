@@ -7,18 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/**
- * Text values of one XML feed in feedparser's model, a value and its detail (type, language, base):
- * RSS elements that are plain by the spec but carry HTML in practice, RSS elements that hold HTML,
- * Atom text constructs (text, html, xhtml; Atom 0.3's MIME types and escaped, xml or base64 modes),
- * and entry content. An element without xml:lang has the feed's language.
- */
+/** Text values of one XML feed, a value and its detail; an element without xml:lang has the feed's language. */
 final class TextConstructs {
 
-    /**
-     * RSS text elements that are plain by the spec but carry markup in practice ("<b>Breaking</b>").
-     * Only well-known inline and block tags count, so that "1 < 2" or a title about "<script>" stays text.
-     */
+    /** Only well-known tags and entities count, so that "1 < 2" or a title about "<script>" stays text. */
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
             "(?i)</?(a|abbr|b|br|cite|code|div|em|font|i|img|p|q|s|small|span|strong|sub|sup|u)(\\s[^>]*)?/?>|&(#\\d+|#x[0-9a-f]+|[a-z]+\\d*);");
 
@@ -38,13 +30,11 @@ final class TextConstructs {
         FeedModel.text(m, name, detail(html ? "text/html" : "text/plain", e, value.strip()));
     }
 
-    /** An RSS element that holds HTML. */
     void html(Map<String, Object> m, String name, XmlElement e) {
         if (m.containsKey(name)) return;
         FeedModel.text(m, name, detail("text/html", e, htmlSource(e)));
     }
 
-    /** An Atom text construct. */
     void atom(Map<String, Object> m, String name, XmlElement e) {
         if (m.containsKey(name)) return;
         FeedModel.text(m, name, atomText(e));

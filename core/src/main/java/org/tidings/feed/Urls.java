@@ -7,10 +7,7 @@ final class Urls {
 
     private Urls() {}
 
-    /**
-     * Resolves {@code ref} against {@code base}. Returns {@code ref} unchanged when either cannot be
-     * understood as a URI (a wrong resolution would be worse than an unresolved link).
-     */
+    /** {@code ref} unchanged when either is not a URI: a wrong resolution is worse than an unresolved link. */
     static String resolve(String base, String ref) {
         if (ref == null) return null;
         String r = ref.strip();

@@ -5,11 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One element of the tolerant XML tree: namespace-resolved name, attributes as written, children
- * (elements and text strings) in document order, and the inherited {@code xml:base} and
- * {@code xml:lang}.
- */
+/** One element of the tolerant XML tree; children are elements and text strings in document order. */
 final class XmlElement {
 
     final String qname;
@@ -18,12 +14,11 @@ final class XmlElement {
     /** Namespace URI, "" when none; "undeclared:prefix" for an undeclared prefix. */
     String ns = "";
     final XmlElement parent;
-    /** Attribute names and values, alternating: name0, value0, name1, value1... */
+    /** Names and values, alternating. */
     final List<String> attrs = new ArrayList<>(4);
     final List<Object> children = new ArrayList<>(4);
-    /** Effective base URL (document URL resolved against every xml:base above and here), or "". */
+    /** The document URL resolved against every xml:base above and here, or "". */
     String base = "";
-    /** Inherited xml:lang, or null. */
     String lang;
 
     XmlElement(String qname, XmlElement parent) {
@@ -36,27 +31,20 @@ final class XmlElement {
 
     /** The value of the attribute whose local name is {@code name} (any prefix), or null. */
     String attr(String name) {
+        String byLocalName = null;
         for (int i = 0; i < attrs.size(); i += 2) {
             String key = attrs.get(i);
             if (key.equals(name)) return attrs.get(i + 1);
-        }
-        for (int i = 0; i < attrs.size(); i += 2) {
-            String key = attrs.get(i);
             int colon = key.indexOf(':');
-            if (colon >= 0 && key.regionMatches(colon + 1, name, 0, name.length())
-                    && key.length() - colon - 1 == name.length() && !key.startsWith("xmlns")) {
-                return attrs.get(i + 1);
-            }
+            if (byLocalName == null && colon >= 0 && key.length() - colon - 1 == name.length()
+                    && key.startsWith(name, colon + 1) && !key.startsWith("xmlns")) byLocalName = attrs.get(i + 1);
         }
-        return null;
+        return byLocalName;
     }
 
-    /** The attribute value trimmed, or null when absent or blank. */
+    /** Trimmed; null when absent or blank. */
     String attrOrNull(String name) {
-        String value = attr(name);
-        if (value == null) return null;
-        value = value.strip();
-        return value.isEmpty() ? null : value;
+        return FeedModel.blankToNull(attr(name));
     }
 
     /** The attributes by local name, first wins, without namespace declarations and xml:*. */
@@ -87,7 +75,7 @@ final class XmlElement {
         return false;
     }
 
-    /** The text trimmed, or null when blank. */
+    /** Trimmed; null when blank. */
     String textOrNull() {
         return FeedModel.blankToNull(text());
     }
@@ -150,10 +138,5 @@ final class XmlElement {
                 default -> out.append(c);
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "<" + qname + ">";
     }
 }

@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 feed from a tolerant XML tree onto
- * feedparser's model: finds the channel or feed and its entries, and hands every element to the
- * class of its vocabulary ({@link RssElements}, {@link AtomElements}, {@link DublinCore},
- * {@link ITunes}, {@link MediaRss}), named by the canonical prefix of its namespace whatever prefix
- * the document declared (RSS's own namespaces have none). An element no vocabulary models keeps
- * its text under "prefix_local", as feedparser does.
+ * Reads an RSS 0.9x/2.0, RSS 1.0 or Atom 0.3/1.0 tree onto feedparser's model. Each element is read
+ * through {@link FeedElements} by a key made of its namespace's canonical prefix, whatever prefix
+ * the document declared; an element no vocabulary models keeps its text under "prefix_local".
  */
 final class XmlFeedReader {
 
@@ -42,6 +40,13 @@ final class XmlFeedReader {
             Map.entry("http://backend.userland.com/rss2", ""),
             Map.entry("http://blogs.law.harvard.edu/tech/rss", ""));
 
+    /** How deep below the top we look for a feed root wrapped in other markup (HTML, SOAP...). */
+    private static final int ROOT_SEARCH_DEPTH = 4;
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "channel", "feed");
+    private static final String ATOM10 = "http://www.w3.org/2005/Atom";
+    private static final String ATOM03 = "http://purl.org/atom/ns#";
+    private static final String RSS090 = "http://my.netscape.com/rdf/simple/0.9/";
+
     /** Where an element stands: some mean one thing on the feed and another on an entry. */
     enum Level { FEED, ENTRY }
 
@@ -57,12 +62,12 @@ final class XmlFeedReader {
 
     static FeedDocument read(XmlReader.Document doc, String encoding, List<String> problems) {
         problems.addAll(doc.problems());
-        XmlElement root = XmlFeedFormat.findRoot(doc.roots());
+        XmlElement root = findRoot(doc.roots());
         if (root == null) {
             if (problems.isEmpty()) problems.add("document is not a feed: no rss, rdf:RDF or atom feed element");
             return FeedDocument.empty(problems, encoding);
         }
-        String version = XmlFeedFormat.version(root, doc.doctype());
+        String version = version(root, doc.doctype());
         boolean atom = version.startsWith("atom");
         XmlElement channel = atom ? root : channelOf(root);
         String language = atom ? root.lang : channelLanguage(channel);
@@ -76,6 +81,52 @@ final class XmlFeedReader {
         reader.collectEntries(channel, entries);
         if (!feed.containsKey("language") && language != null) feed.put("language", language);
         return new FeedDocument(version, problems, encoding, feed, entries);
+    }
+
+    private static XmlElement findRoot(List<XmlElement> roots) {
+        for (XmlElement root : roots) if (isFeedRoot(root)) return root;
+        for (XmlElement root : roots) {
+            XmlElement found = search(root, ROOT_SEARCH_DEPTH);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static XmlElement search(XmlElement e, int depth) {
+        if (depth == 0) return null;
+        for (XmlElement child : e.elements()) {
+            if (isFeedRoot(child)) return child;
+            XmlElement found = search(child, depth - 1);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static boolean isFeedRoot(XmlElement e) {
+        return FEED_ROOTS.contains(e.local.toLowerCase(Locale.ROOT));
+    }
+
+    /** feedparser's version name: atom10, atom03, rss10, rss090, rss20, rss091u/n, rss092..., or atom/rss when unsure. */
+    private static String version(XmlElement root, String doctype) {
+        String local = root.local.toLowerCase(Locale.ROOT);
+        if (local.equals("feed")) {
+            if (root.ns.equalsIgnoreCase(ATOM10)) return "atom10";
+            if (root.ns.equalsIgnoreCase(ATOM03) || "0.3".equals(root.attrOrNull("version"))) return "atom03";
+            return "atom";
+        }
+        if (local.equals("rdf")) return root.elements().stream().anyMatch(child -> child.ns.equals(RSS090)) ? "rss090" : "rss10";
+        if (local.equals("channel")) return "rss";
+        String v = root.attrOrNull("version");
+        if (v == null) return "rss";
+        return switch (v) {
+            case "2.0", "2.00", "2", "2.0.1", "2.01" -> "rss20";
+            case "0.91" -> doctype != null && doctype.toLowerCase(Locale.ROOT).contains("netscape") ? "rss091n" : "rss091u";
+            case "0.92" -> "rss092";
+            case "0.93" -> "rss093";
+            case "0.94" -> "rss094";
+            case "0.90", "0.9" -> "rss090";
+            default -> v.startsWith("2.") ? "rss20" : "rss";
+        };
     }
 
     private static XmlElement channelOf(XmlElement root) {
@@ -119,28 +170,17 @@ final class XmlFeedReader {
         return entry;
     }
 
-    /** Reads the children of {@code parent} into {@code target}, and returns it. */
     Map<String, Object> readElements(XmlElement parent, Map<String, Object> target, Level level) {
         for (XmlElement child : parent.elements()) element(child, target, level);
         return target;
     }
 
-    /** Reads one element into {@code m}, through the vocabulary its prefix names. */
     void element(XmlElement e, Map<String, Object> m, Level level) {
         String key = key(e, atomDocument);
-        int colon = key.indexOf(':');
-        boolean modelled = switch (colon < 0 ? "" : key.substring(0, colon)) {
-            case "", "content", "xhtml", "admin" -> RssElements.read(this, key, e, m, level);
-            case "atom" -> AtomElements.read(this, key, e, m, level);
-            case "dc", "dcterms" -> DublinCore.read(this, key, e, m, level);
-            case "itunes" -> ITunes.read(this, key, e, m);
-            case "media" -> MediaRss.read(this, key, e, m, level);
-            default -> false;
-        };
-        if (!modelled) generic(m, e, key);
+        if (!FeedElements.read(this, key, e, m, level)) generic(m, e, key);
     }
 
-    /** The canonical key: "dc:creator", "atom:link", or the plain local name for RSS core elements. */
+    /** "dc:creator", "atom:link", or the plain local name for RSS core elements. */
     private static String key(XmlElement e, boolean atomDocument) {
         String prefix = canonicalPrefix(e);
         String local = e.local.toLowerCase(Locale.ROOT);
@@ -150,11 +190,7 @@ final class XmlFeedReader {
 
     /** The canonical prefix of the element's namespace; an unknown namespace keeps the document's prefix, lower-cased. */
     private static String canonicalPrefix(XmlElement e) {
-        if (e.ns.isEmpty()) return "";
-        if (e.ns.startsWith("undeclared:")) return e.prefix.toLowerCase(Locale.ROOT);
-        String known = PREFIXES.get(e.ns.toLowerCase(Locale.ROOT));
-        if (known != null) return known;
-        return e.prefix.toLowerCase(Locale.ROOT);
+        return e.ns.isEmpty() ? "" : PREFIXES.getOrDefault(e.ns.toLowerCase(Locale.ROOT), e.prefix.toLowerCase(Locale.ROOT));
     }
 
     /** Elements we do not model: feedparser keeps their text under "prefix_local". */
@@ -162,7 +198,6 @@ final class XmlFeedReader {
         if (e.hasElementChildren() || key.startsWith("atom:") || key.startsWith("rdf:")) return;
         String value = e.textOrNull();
         if (value == null) value = e.attrOrNull("resource");
-        if (value == null) return;
-        m.putIfAbsent(key.replace(':', '_'), value);
+        if (value != null) m.putIfAbsent(key.replace(':', '_'), value);
     }
 }

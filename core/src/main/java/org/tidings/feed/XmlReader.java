@@ -31,15 +31,12 @@ final class XmlReader {
     /** Problems kept per document: enough to explain, bounded for garbage input. */
     private static final int MAX_PROBLEMS = 20;
 
+    private static final Map<String, String> PREDEFINED_ENTITIES =
+            Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'");
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
-    /** The result: top-level elements in document order and the problems met. */
-    record Document(List<XmlElement> roots, List<String> problems, String doctype) {
-        boolean wellFormed() {
-            return problems.isEmpty();
-        }
-    }
+    record Document(List<XmlElement> roots, List<String> problems, String doctype) {}
 
     private final String s;
     private final int n;
@@ -51,12 +48,8 @@ final class XmlReader {
     private final Map<String, String> dtdEntities = new HashMap<>();
     private final String documentUrl;
     private int elementCount;
-    /** The DOCTYPE as written, or null. */
     private String doctype;
-    /**
-     * An external DTD (never read) may define HTML's entities, as the Netscape RSS 0.91 DTD does:
-     * HTML entity names are then decoded without calling the document not well-formed.
-     */
+    /** An external DTD (never read) may define HTML's entities, as Netscape RSS 0.91's does: no problem then. */
     private boolean externalDtd;
     private boolean rootClosed;
 
@@ -92,8 +85,6 @@ final class XmlReader {
         if (roots.isEmpty() && problems.isEmpty()) problem(n, "no element found");
     }
 
-    // ---- markup -------------------------------------------------------------------------------
-
     /** Reads the construct at '<'; false when the element limit stops the reader. */
     private boolean markup() {
         if (s.startsWith("<!--", pos)) {
@@ -117,25 +108,20 @@ final class XmlReader {
         return true;
     }
 
-    private void skipPast(String terminator, String problem) {
+    /** Moves past the construct at '<' that ends with {@code terminator}; returns where its content ends. */
+    private int skipPast(String terminator, String problem) {
         int end = s.indexOf(terminator, pos + 2);
         if (end < 0) {
             problem(pos, problem);
-            pos = n;
-        } else {
-            pos = end + terminator.length();
+            end = n;
         }
+        pos = Math.min(n, end + terminator.length());
+        return end;
     }
 
     private void cdata() {
         int start = pos + 9;
-        int end = s.indexOf("]]>", start);
-        if (end < 0) {
-            problem(pos, "unterminated CDATA section");
-            end = n;
-        }
-        text.append(s, start, end);
-        pos = Math.min(n, end + 3);
+        text.append(s, start, skipPast("]]>", "unterminated CDATA section"));
     }
 
     /** DOCTYPE and other declarations: skipped, but short text-only internal entities are kept. */
@@ -256,13 +242,12 @@ final class XmlReader {
 
     private void readAttribute(XmlElement element) {
         int start = pos;
-        while (pos < n && isAttrNameChar(s.charAt(pos))) pos++;
-        if (pos == start) {
+        String name = readName();
+        if (name.isEmpty()) {
             problem(pos, "not well-formed (bad attribute)");
             pos++;
             return;
         }
-        String name = s.substring(start, pos);
         skipWhitespace();
         if (pos >= n || s.charAt(pos) != '=') {
             problem(start, "attribute '" + name + "' without value");
@@ -279,11 +264,9 @@ final class XmlReader {
             problem(pos, "more than " + MAX_ATTRIBUTES + " attributes on <" + element.qname + ">; the rest ignored");
             return;
         }
-        for (int i = 0; i < element.attrs.size(); i += 2) {
-            if (element.attrs.get(i).equals(name)) {
-                problem(pos, "duplicate attribute '" + name + "'");
-                return;
-            }
+        if (attrExact(element, name) != null) {
+            problem(pos, "duplicate attribute '" + name + "'");
+            return;
         }
         element.attrs.add(name);
         element.attrs.add(value);
@@ -310,9 +293,8 @@ final class XmlReader {
             if (c == '<') break;
         }
         problem(pos, "unterminated attribute value");
-        int end = lastGt >= 0 ? lastGt : n;
-        pos = end;
-        return decodeEntities(s.substring(start, end));
+        pos = lastGt >= 0 ? lastGt : n;
+        return decodeEntities(s.substring(start, pos));
     }
 
     private String unquotedValue() {
@@ -342,15 +324,10 @@ final class XmlReader {
     }
 
     private void resolveNamespace(XmlElement element) {
-        String declaration = element.prefix.isEmpty() ? "xmlns" : "xmlns:" + element.prefix;
-        for (XmlElement e = element; e != null; e = e.parent) {
-            String uri = attrExact(e, declaration);
-            if (uri != null) {
-                element.ns = uri.strip();
-                return;
-            }
-        }
-        if (element.prefix.equals("xml")) {
+        String uri = inScope(element, element.prefix.isEmpty() ? "xmlns" : "xmlns:" + element.prefix);
+        if (uri != null) {
+            element.ns = uri.strip();
+        } else if (element.prefix.equals("xml")) {
             element.ns = "http://www.w3.org/XML/1998/namespace";
         } else if (!element.prefix.isEmpty()) {
             element.ns = "undeclared:" + element.prefix;
@@ -364,28 +341,22 @@ final class XmlReader {
             int colon = name.indexOf(':');
             if (colon <= 0) continue;
             String prefix = name.substring(0, colon);
-            if (prefix.equals("xmlns") && hasWhitespace(element.attrs.get(i + 1))) {
+            if (prefix.equals("xmlns") && element.attrs.get(i + 1).chars().anyMatch(Character::isWhitespace)) {
                 problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
             }
-            if (prefix.equals("xml") || prefix.equals("xmlns") || isDeclared(element, prefix)) continue;
+            if (prefix.equals("xml") || prefix.equals("xmlns") || inScope(element, "xmlns:" + prefix) != null) continue;
             problem(pos, "unbound prefix '" + prefix + "' on attribute " + name);
         }
     }
 
-    private static boolean hasWhitespace(String value) {
-        for (int i = 0; i < value.length(); i++) if (Character.isWhitespace(value.charAt(i))) return true;
-        return false;
-    }
-
-    private static boolean isDeclared(XmlElement element, String prefix) {
-        String declaration = "xmlns:" + prefix;
+    /** The value of the nearest namespace declaration {@code declaration} on the element or above it, or null. */
+    private static String inScope(XmlElement element, String declaration) {
         for (XmlElement e = element; e != null; e = e.parent) {
-            if (attrExact(e, declaration) != null) return true;
+            String uri = attrExact(e, declaration);
+            if (uri != null) return uri;
         }
-        return false;
+        return null;
     }
-
-    // ---- text and entities ----------------------------------------------------------------------
 
     private void textRun() {
         int start = pos;
@@ -395,8 +366,7 @@ final class XmlReader {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 text.append(s, start, pos);
                 problem(pos, "not well-formed (invalid control character)");
-                start = ++pos;
-                continue;
+                start = pos + 1;
             }
             pos++;
         }
@@ -409,11 +379,10 @@ final class XmlReader {
             problem(pos, "not well-formed (unescaped '&')");
             text.append('&');
             pos++;
-            return;
+        } else {
+            text.append(resolveEntity(s.substring(pos + 1, end), pos));
+            pos = end + 1;
         }
-        String name = s.substring(pos + 1, end);
-        text.append(resolveEntity(name, pos));
-        pos = end + 1;
     }
 
     /** Index of the ';' closing an entity reference at {@code at}, or -1 when this '&' is bare. */
@@ -422,20 +391,14 @@ final class XmlReader {
         for (int i = at + 1; i < limit; i++) {
             char c = s.charAt(i);
             if (c == ';') return i > at + 1 ? i : -1;
-            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.' || c == ':')) return -1;
+            if (!isEntityNameChar(c) && c != ':') return -1;
         }
         return -1;
     }
 
     private String resolveEntity(String name, int at) {
-        switch (name) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            default: break;
-        }
+        String predefined = PREDEFINED_ENTITIES.get(name);
+        if (predefined != null) return predefined;
         if (name.charAt(0) == '#') return characterReference(name, at);
         String declared = dtdEntities.get(name);
         if (declared != null) return declared;
@@ -481,17 +444,17 @@ final class XmlReader {
     }
 
     private static boolean isEntityName(String v, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = v.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.')) return false;
-        }
-        return true;
+        return v.substring(from, to).chars().allMatch(XmlReader::isEntityNameChar);
+    }
+
+    private static boolean isEntityNameChar(int c) {
+        return Character.isLetterOrDigit(c) || c == '#' || c == '_' || c == '-' || c == '.';
     }
 
     private void flushText() {
         if (text.isEmpty()) return;
         if (stack.isEmpty()) {
-            if (!isBlank(text)) problem(pos, roots.isEmpty() ? "garbage before the root element" : "junk after document element");
+            if (!text.chars().allMatch(Character::isWhitespace)) problem(pos, roots.isEmpty() ? "garbage before the root element" : "junk after document element");
         } else {
             // Adjacent strings (text split by a comment) stay separate: merging them could be quadratic.
             stack.get(stack.size() - 1).children.add(text.toString());
@@ -503,21 +466,12 @@ final class XmlReader {
         while (pos < n && Character.isWhitespace(s.charAt(pos))) pos++;
     }
 
-    private static boolean isBlank(CharSequence cs) {
-        for (int i = 0; i < cs.length(); i++) if (!Character.isWhitespace(cs.charAt(i))) return false;
-        return true;
-    }
-
     private static boolean isNameStart(char c) {
         return Character.isLetter(c) || c == '_' || c == ':';
     }
 
     private static boolean isNameChar(char c) {
         return !(Character.isWhitespace(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '"' || c == '\'');
-    }
-
-    private static boolean isAttrNameChar(char c) {
-        return isNameChar(c);
     }
 
     private void problem(int at, String message) {

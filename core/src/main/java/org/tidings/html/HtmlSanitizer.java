@@ -37,10 +37,7 @@ public final class HtmlSanitizer {
 
     private HtmlSanitizer() {}
 
-    /**
-     * Sanitizes {@code html}, first resolving relative link and image URLs against {@code baseUrl}
-     * (which may be null, in which case relative URLs are dropped).
-     */
+    /** Relative link and image URLs are resolved against {@code baseUrl}, or dropped when it is null. */
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
         Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);

@@ -16,10 +16,8 @@ public final class HtmlText {
     private HtmlText() {}
 
     /**
-     * One paragraph per block (a paragraph, a list item, a heading, a quote, a cell, and the text a
-     * container holds between its blocks), separated by a blank line, so that no sentence runs
-     * from one paragraph into the next. Whitespace inside a paragraph is folded; empty blocks are
-     * left out.
+     * One paragraph per block (and per run of text a container holds between its blocks), separated by
+     * a blank line so that no sentence runs into the next; whitespace folded, empty blocks left out.
      */
     public static String paragraphs(String html) {
         if (html == null || html.isBlank()) return "";

@@ -11,20 +11,16 @@ import org.tidings.charset.Decoder;
 import org.tidings.charset.Utf8;
 
 /**
- * Turns the bytes of a page into text without mojibake. Order of evidence: byte-order mark, the
- * HTTP header's charset, an XML declaration or a {@code <meta charset>} (or http-equiv) in the first
- * bytes, then sniffing; a declaration that the bytes contradict loses to the bytes. The pieces
- * shared with feeds (marks, labels, UTF-8 evidence, decoding) are {@link org.tidings.charset}'s.
- * Article extraction and feed discovery both read pages through it.
+ * Turns the bytes of a page into text without mojibake. Evidence: byte-order mark, the HTTP header,
+ * an XML declaration or {@code <meta charset>} in the first bytes, then sniffing; bytes that
+ * contradict a declaration win. Article extraction and feed discovery both read pages through it.
  */
 public final class PageDecoder {
 
-    /** Pages beyond this size are cut: the longest news pages we have seen are ~1.5 MB, and the
-     * article text sits in the first megabytes. Bounds memory and time on hostile input. */
+    /** The longest news pages seen are ~1.5 MB; the cut bounds memory and time on hostile input. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    /** How far to look for a charset declaration: the HTML spec pre-scans 1024 bytes; real pages
-     * put long scripts before the meta, so we look further. */
+    /** The HTML spec pre-scans 1024 bytes, but real pages put long scripts before the meta. */
     private static final int PRESCAN_BYTES = 16 * 1024;
 
     private static final Pattern META_CHARSET = Pattern.compile(
@@ -51,19 +47,16 @@ public final class PageDecoder {
         return meta.find() ? usable(meta.group(1)) : null;
     }
 
-    /** A known charset, except UTF-16/32: without a byte-order mark, the page's ASCII-compatible
-     * bytes read that way would be CJK garbage. */
+    /** Not UTF-16/32: without a byte-order mark, ASCII-compatible bytes read that way are CJK garbage. */
     private static Charset usable(String label) {
         Charset charset = CharsetNames.forLabel(label);
         return charset == null || CharsetNames.isWide(charset) ? null : charset;
     }
 
     /**
-     * Decodes with the declared charset unless the bytes contradict it: valid multi-byte UTF-8 under
-     * another declaration is UTF-8 (servers default to latin-1 headers, pages get re-encoded without
-     * updating their meta; real legacy-encoded text is practically never valid UTF-8), and so is
-     * mostly valid UTF-8 under a single-byte one. Invalid UTF-8 is read as UTF-8 with its stray bytes
-     * as windows-1252 (legacy text copied into UTF-8 templates, or a legacy page without declaration).
+     * Valid multi-byte UTF-8 beats another declaration (latin-1 default headers, re-encoded pages; real
+     * legacy text is practically never valid UTF-8), and so does mostly valid UTF-8 under a single-byte
+     * one. Invalid UTF-8 is read as UTF-8 with its stray bytes as windows-1252.
      */
     private static String decodeChecked(byte[] bytes, Charset declared) {
         int end = Utf8.endBeforeTrailingSequence(bytes);

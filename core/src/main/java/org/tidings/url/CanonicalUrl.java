@@ -3,30 +3,24 @@ package org.tidings.url;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The one spelling of an article's address: two URLs that name the same article canonicalize to
- * the same string, so that the URL can serve as an identity key for deduplication.
- *
- * <p>Rules, in order: scheme and host in lower case; default ports, fragments and user info
- * dropped; Google AMP cache and ampproject.org wrappers unwrapped to the publisher's URL; mobile
- * and AMP host prefixes ({@code m.}, {@code mobile.}, {@code amp.}) mapped to {@code www.};
- * AMP path and query variants ({@code /amp/}, {@code /amp}, {@code .amp.html}, {@code ?amp},
- * {@code ?amp=1}, {@code ?outputType=amp}) removed; dot segments resolved; a trailing slash
- * removed except at the root; tracking parameters removed and the remaining parameters sorted by
- * name. Anything that is not an absolute http(s) URL is returned trimmed but otherwise unchanged.
+ * The one spelling of an article's address, so that the URL can serve as the deduplication key:
+ * AMP and mobile editions, tracking parameters, default ports, fragments and user info are folded
+ * away. Anything that is not an absolute http(s) URL is returned trimmed but otherwise unchanged.
  */
 public final class CanonicalUrl {
 
     /**
-     * Query parameters that only say how the reader arrived, never which article it is. Exact
-     * names (lower case); a parameter that could select content (e.g. {@code id}, {@code p},
-     * {@code page}, {@code ref} alone) is deliberately absent: removing it would merge articles.
+     * Exact lower-case names of parameters that only say how the reader arrived. Parameters that could
+     * select content ({@code id}, {@code p}, {@code page}, {@code ref}) are absent: dropping them would merge articles.
      */
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
@@ -39,78 +33,42 @@ public final class CanonicalUrl {
     /** Parameter prefixes of campaign tagging schemes (Google, Piwik/Matomo, Adobe, Omniture). */
     private static final List<String> TRACKING_PREFIXES = List.of("utm_", "pk_", "mtm_", "piwik_", "hmb_", "itm_");
 
-    /** AMP switches in the query: {@code ?amp}, {@code ?amp=1}, {@code ?outputType=amp}, {@code ?output=amp}. */
     private static final Set<String> AMP_SWITCHES = Set.of("amp", "amp=1", "amp=true", "outputtype=amp", "output=amp");
 
-    /**
-     * Host prefixes of mobile and AMP editions, mapped to {@code www.}. Only applied when at least
-     * two labels remain, so that {@code m.co} or {@code amp.dev} (a whole domain) is left alone.
-     */
+    /** Mapped to {@code www.} only when two labels remain, so {@code m.co} or {@code amp.dev} is left alone. */
     private static final List<String> MOBILE_HOST_PREFIXES = List.of("m.", "mobile.", "amp.");
 
     private static final Pattern AMP_HTML_SUFFIX = Pattern.compile("\\.amp\\.html?$");
 
-    /**
-     * A path segment that is exactly "amp" marks the AMP edition. Segments that merely contain it
-     * ("/ampere/") are kept; a site whose real section is called "/amp/" would see that segment
-     * dropped, which only matters if it also has the same path without it (rare, accepted).
-     */
+    /** Exactly "amp" ("/ampere/" is kept); a real "/amp/" section is dropped too (rare, accepted). */
     private static final Pattern AMP_PATH_SEGMENT = Pattern.compile("/amp(?=/|$)");
     private static final Pattern AMP_CACHE_HOST = Pattern.compile("[a-z0-9-]+\\.cdn\\.ampproject\\.org");
 
-    private CanonicalUrl() {
-    }
+    private CanonicalUrl() {}
 
-    /**
-     * Canonicalizes an article URL.
-     *
-     * @param url an absolute URL (surrounding whitespace is ignored); null gives null
-     * @return the canonical form, or the trimmed input when it is not an absolute http(s) URL
-     */
     public static String canonicalize(String url) {
-        if (url == null) {
-            return null;
-        }
+        if (url == null) return null;
         String trimmed = url.strip();
         URI uri = parse(trimmed);
-        if (uri == null || !isWeb(uri) || uri.getRawAuthority() == null || uri.getHost() == null) {
-            return trimmed;
-        }
+        if (uri == null || !isWeb(uri) || uri.getRawAuthority() == null || uri.getHost() == null) return trimmed;
         URI unwrapped = unwrapAmpCache(uri);
-        if (unwrapped != uri) {
-            return canonicalize(unwrapped.toString());
-        }
-        return rebuild(uri);
+        return unwrapped != uri ? canonicalize(unwrapped.toString()) : rebuild(uri);
     }
 
     /**
-     * Canonicalizes an article URL, preferring the page's own canonical link when it is
-     * trustworthy: resolved against the URL, http(s), on the same site, and not the site's home
-     * page for a deeper URL. A canonical link to another site is ignored: a page must not be able
-     * to claim another publisher's article (and be merged with it) by pointing at it.
-     *
-     * @param url           the URL the page was fetched from
-     * @param canonicalLink the page's {@code <link rel="canonical">} or {@code og:url}, or null
+     * Prefers the page's {@code <link rel="canonical">} or {@code og:url} (nullable) when it is http(s),
+     * not the home page for a deeper URL, and on the same site: a page must not claim another publisher's article.
      */
     public static String canonicalize(String url, String canonicalLink) {
         String own = canonicalize(url);
-        if (canonicalLink == null || canonicalLink.isBlank() || own == null) {
-            return own;
-        }
+        if (canonicalLink == null || canonicalLink.isBlank() || own == null) return own;
         URI base = parse(own);
         URI link = base == null ? null : resolve(base, canonicalLink.strip());
-        if (link == null || !isWeb(link) || link.getHost() == null) {
-            return own;
-        }
+        if (link == null || !isWeb(link) || link.getHost() == null) return own;
         String candidate = canonicalize(link.toString());
         URI canonical = parse(candidate);
-        if (canonical == null || !sameSite(base.getHost(), canonical.getHost())) {
-            return own;
-        }
-        if (isRoot(canonical) && !isRoot(base)) {
-            return own;
-        }
-        return candidate;
+        if (canonical == null || !sameSite(base.getHost(), canonical.getHost())) return own;
+        return isRoot(canonical) && !isRoot(base) ? own : candidate;
     }
 
     /** Rebuilds the URL without user info and fragment (a fragment never names another article). */
@@ -119,24 +77,15 @@ public final class CanonicalUrl {
         String host = desktopHost(uri.getHost().toLowerCase(Locale.ROOT));
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        StringBuilder out = new StringBuilder(scheme).append("://").append(host);
-        if (!defaultPort) {
-            out.append(':').append(port);
-        }
-        out.append(path(uri.getRawPath()));
         String query = query(uri.getRawQuery());
-        if (!query.isEmpty()) {
-            out.append('?').append(query);
-        }
-        return out.toString();
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path(uri.getRawPath())
+                + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static String desktopHost(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         for (String prefix : MOBILE_HOST_PREFIXES) {
-            if (h.startsWith(prefix) && h.indexOf('.', prefix.length()) > 0) {
-                return "www." + h.substring(prefix.length());
-            }
+            if (h.startsWith(prefix) && h.indexOf('.', prefix.length()) > 0) return "www." + h.substring(prefix.length());
         }
         // en.m.wikipedia.org style: a mobile label after the first one.
         return h.replaceFirst("^([a-z0-9-]+)\\.m\\.(?=[a-z0-9-]+\\.[a-z])", "$1.");
@@ -147,12 +96,8 @@ public final class CanonicalUrl {
         p = removeDotSegments(p);
         p = AMP_HTML_SUFFIX.matcher(p).replaceFirst(".html");
         p = AMP_PATH_SEGMENT.matcher(p).replaceAll("");
-        if (p.isEmpty()) {
-            return "/";
-        }
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
+        if (p.isEmpty()) return "/";
+        while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
         return p;
     }
 
@@ -162,9 +107,7 @@ public final class CanonicalUrl {
         for (int i = 1; i < segments.length; i++) {
             String s = segments[i];
             if (s.equals("..")) {
-                if (!out.isEmpty()) {
-                    out.removeLast();
-                }
+                if (!out.isEmpty()) out.removeLast();
             } else if (!s.equals(".")) {
                 out.add(s);
             }
@@ -174,24 +117,14 @@ public final class CanonicalUrl {
     }
 
     private static String query(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
-        List<String> kept = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty() && !isTracking(pair)) {
-                kept.add(pair);
-            }
-        }
-        kept.sort(Comparator.comparing(CanonicalUrl::name));
-        return String.join("&", kept);
+        if (rawQuery == null || rawQuery.isEmpty()) return "";
+        return Arrays.stream(rawQuery.split("&")).filter(pair -> !pair.isEmpty() && !isTracking(pair))
+                .sorted(Comparator.comparing(CanonicalUrl::name)).collect(Collectors.joining("&"));
     }
 
     private static boolean isTracking(String pair) {
         String lower = pair.toLowerCase(Locale.ROOT);
-        if (AMP_SWITCHES.contains(lower)) {
-            return true;
-        }
+        if (AMP_SWITCHES.contains(lower)) return true;
         String name = name(lower);
         return TRACKING_PARAMETERS.contains(name) || TRACKING_PREFIXES.stream().anyMatch(name::startsWith);
     }
@@ -211,15 +144,9 @@ public final class CanonicalUrl {
         } else if (AMP_CACHE_HOST.matcher(host).matches() && path.matches("^/[a-z]/.*")) {
             rest = path.substring(3);
         }
-        if (rest == null) {
-            return uri;
-        }
-        String scheme = "http";
-        if (rest.startsWith("s/")) {
-            scheme = "https";
-            rest = rest.substring(2);
-        }
-        URI inner = parse(scheme + "://" + rest + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        if (rest == null) return uri;
+        String address = rest.startsWith("s/") ? "https://" + rest.substring(2) : "http://" + rest;
+        URI inner = parse(address + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         return inner == null || inner.getHost() == null ? uri : inner;
     }
 
@@ -253,9 +180,7 @@ public final class CanonicalUrl {
 
     /** Parses leniently: spaces and a few characters browsers accept are percent-encoded first. */
     private static URI parse(String s) {
-        if (s.isEmpty() || s.length() > 8192) {
-            return null;
-        }
+        if (s.isEmpty() || s.length() > 8192) return null;
         try {
             return new URI(s);
         } catch (URISyntaxException e) {
