@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,18 +43,14 @@ final class Stage {
     private final ExecutorService pieces;
     private volatile boolean running;
 
-    private Stage(String name, Duration tick, int full, int concurrency, RoundOf round) {
+    private Stage(String name, Duration tick, int full, int concurrency, ToIntFunction<Stage> round) {
         this.name = name;
         this.tick = tick;
         this.full = full;
         this.free = new Semaphore(concurrency);
         this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
-        this.round = () -> round.of(this);
-    }
-
-    private interface RoundOf {
-        int of(Stage stage);
+        this.round = () -> round.applyAsInt(this);
     }
 
     /** A stage whose work waits on the network (feeds, pages): each piece on its own virtual thread, {@code concurrency} at most. */

@@ -64,23 +64,21 @@ public class AccountStore {
 
     /** The live account with this user name: a deleted account signs nobody in. */
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u AND deleted_at IS NULL")
-                .param("u", username)
-                .query(Account.class)
-                .optional();
+        return account("username = :v AND deleted_at IS NULL", username);
     }
 
     /** The live account with this e-mail address (any case). */
     public Optional<Account> findByEmail(String email) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE email = :e AND deleted_at IS NULL")
-                .param("e", normalizeEmail(email))
-                .query(Account.class)
-                .optional();
+        return account("email = :v AND deleted_at IS NULL", normalizeEmail(email));
     }
 
     public Optional<Account> findById(long id) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE id = :id")
-                .param("id", id).query(Account.class).optional();
+        return account("id = :v", id);
+    }
+
+    private Optional<Account> account(String condition, Object value) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE " + condition).param("v", value)
+                .query(Account.class).optional();
     }
 
     public Optional<Profile> profile(long id) {

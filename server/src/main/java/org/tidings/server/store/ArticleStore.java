@@ -1,5 +1,6 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.cut;
 import static org.tidings.server.store.Columns.toDb;
 
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,15 +85,14 @@ public class ArticleStore {
         }
         boolean page = wantsFullText && draft.url() != null;
         Instant now = clock.instant();
-        int inserted = jdbc.sql("""
+        int inserted = withDraft("""
                 INSERT INTO article (source_id, entry_key, url, canonical_url, title, summary, body_html, body_text, lead,
                                      excerpt, author, image_url, published_at, updated_at, first_seen_at, content_hash,
                                      full_text_status, stage, changed_at)
                 VALUES (:sourceId, :entryKey, :url, :canonicalUrl, :title, :summary, :html, :text, :lead,
                         :excerpt, :author, :imageUrl, :published, :updated, :now, :contentHash,
                         :fullTextStatus, :stage, :now)
-                ON CONFLICT DO NOTHING""")
-                .params(params(draft))
+                ON CONFLICT DO NOTHING""", draft, draft.text())
                 .param("sourceId", sourceId)
                 .param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
                 .param("fullTextStatus", page ? "pending" : null)
@@ -114,7 +113,7 @@ public class ArticleStore {
             ArticleText page = archive.body(existing.id()).orElseThrow();
             text = ArticleText.ofPage(draft.title(), draft.summary(), page.html(), page.text());
         }
-        jdbc.sql("""
+        withDraft("""
                 UPDATE article SET title = :title, summary = :summary, body_html = :html, body_text = :text, lead = :lead,
                        excerpt = :excerpt, author = :author,
                        image_url = CASE WHEN full_text_status = 'done' THEN COALESCE(image_url, :imageUrl)
@@ -122,10 +121,7 @@ public class ArticleStore {
                        updated_at = :updated, content_hash = :contentHash, changed_at = :now, revision = revision + 1,
                        stage = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage ELSE 'enrich' END,
                        stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END
-                WHERE id = :id""")
-                .params(params(new ArticleDraft(draft.entryKey(), draft.url(), draft.canonicalUrl(), draft.title(),
-                        draft.summary(), text, draft.author(), draft.imageUrl(), draft.publishedAt(), draft.updatedAt(),
-                        draft.contentHash())))
+                WHERE id = :id""", draft, text)
                 .param("now", toDb(clock.instant()))
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
                 .param("id", existing.id())
@@ -204,8 +200,7 @@ public class ArticleStore {
     /** The articles stored before the pipeline kept its text, with what they had instead. */
     public List<Legacy> legacy(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Job> byId = new HashMap<>();
-        jobs.forEach(j -> byId.put(j.id(), j));
+        Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
         return jdbc.sql(LEGACY + " WHERE id IN (:ids)").param("ids", byId.keySet())
                 .query((rs, row) -> legacy(rs, byId.get(rs.getLong("id")))).list();
     }
@@ -246,22 +241,12 @@ public class ArticleStore {
                 .optional();
     }
 
-    private static Map<String, Object> params(ArticleDraft d) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("entryKey", d.entryKey());
-        p.put("url", d.url());
-        p.put("canonicalUrl", d.canonicalUrl());
-        p.put("title", d.title());
-        p.put("summary", d.summary());
-        p.put("html", d.text().html());
-        p.put("text", d.text().text());
-        p.put("lead", d.text().lead());
-        p.put("excerpt", d.text().excerpt());
-        p.put("author", d.author());
-        p.put("imageUrl", d.imageUrl());
-        p.put("updated", toDb(d.updatedAt()));
-        p.put("contentHash", d.contentHash());
-        return p;
+    /** A statement with the entry bound by its names ({@code :title}, {@code :html}, ...), with {@code text} as its text. */
+    private JdbcClient.StatementSpec withDraft(String sql, ArticleDraft d, ArticleText text) {
+        return jdbc.sql(sql).param("entryKey", d.entryKey()).param("url", d.url()).param("canonicalUrl", d.canonicalUrl())
+                .param("title", d.title()).param("summary", d.summary()).param("html", text.html()).param("text", text.text())
+                .param("lead", text.lead()).param("excerpt", text.excerpt()).param("author", d.author())
+                .param("imageUrl", d.imageUrl()).param("updated", toDb(d.updatedAt())).param("contentHash", d.contentHash());
     }
 
     private record Existing(long id, String contentHash, String fullTextStatus) {}
