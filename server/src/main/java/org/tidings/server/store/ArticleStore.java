@@ -39,12 +39,7 @@ public class ArticleStore {
      * @param keywords the page's keywords, comma-separated, or null
      */
     public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
-            Instant published, Instant modified, String keywords) {
-
-        String status() {
-            return text == null ? "excerpt" : "done";
-        }
-    }
+            Instant published, Instant modified, String keywords) {}
 
     /** An article whose page is to be fetched: its address, and what the feed said of it. */
     public record PageRequest(Job job, String url, String title, String summary) {}
@@ -93,11 +88,9 @@ public class ArticleStore {
                         :excerpt, :author, :imageUrl, :published, :updated, :now, :contentHash,
                         :fullTextStatus, :stage, :now)
                 ON CONFLICT DO NOTHING""", draft, draft.text())
-                .param("sourceId", sourceId)
-                .param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
+                .param("sourceId", sourceId).param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
                 .param("fullTextStatus", page ? "pending" : null)
-                .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column())
-                .param("now", toDb(now))
+                .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column()).param("now", toDb(now))
                 .update();
         return inserted == 1 ? Outcome.INSERTED : Outcome.UNCHANGED;
     }
@@ -122,9 +115,8 @@ public class ArticleStore {
                        stage = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage ELSE 'enrich' END,
                        stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END
                 WHERE id = :id""", draft, text)
-                .param("now", toDb(clock.instant()))
+                .param("now", toDb(clock.instant())).param("id", existing.id())
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
-                .param("id", existing.id())
                 .update();
         return Outcome.UPDATED;
     }
@@ -137,11 +129,8 @@ public class ArticleStore {
     }
 
     /**
-     * Stores what the article's page gave and hands the article to {@code next}: its body (unless
-     * the page held only a teaser), its canonical address (unless another article has it), byline,
-     * declared language, picture (the page's before the feed's), keywords, its publication time
-     * when the feed gave none, and its modification time. False when the article changed since
-     * the claim (the result is then not stored).
+     * Stores what the article's page gave (a teaser keeps the feed's body; a canonical address another
+     * article has is not taken) and hands the article to {@code next}; false when it changed since the claim.
      */
     public boolean onPage(Job job, Page page, ArticleStage next) {
         ArticleText text = page.text();
@@ -160,18 +149,12 @@ public class ArticleStore {
                                          THEN COALESCE(:modified, updated_at) ELSE updated_at END,
                        extracted_at = :now, full_text_error = NULL, changed_at = :now,\s""" + Job.HAND_ON
                 + " WHERE " + Job.STILL_HELD), next)
-                .param("status", page.status())
-                .param("html", text == null ? null : text.html())
-                .param("text", text == null ? null : text.text())
-                .param("lead", text == null ? null : text.lead())
-                .param("excerpt", text == null)
-                .param("canonical", page.canonicalUrl())
-                .param("byline", cut(page.byline(), 300))
-                .param("lang", cut(page.lang(), 16))
-                .param("image", cut(page.imageUrl(), 2048))
-                .param("keywords", cut(page.keywords(), 1000))
-                .param("published", toDb(page.published()))
-                .param("modified", toDb(page.modified()))
+                .param("status", text == null ? "excerpt" : "done").param("excerpt", text == null)
+                .param("html", text == null ? null : text.html()).param("text", text == null ? null : text.text())
+                .param("lead", text == null ? null : text.lead()).param("canonical", page.canonicalUrl())
+                .param("byline", cut(page.byline(), 300)).param("lang", cut(page.lang(), 16))
+                .param("image", cut(page.imageUrl(), 2048)).param("keywords", cut(page.keywords(), 1000))
+                .param("published", toDb(page.published())).param("modified", toDb(page.modified()))
                 .param("now", toDb(clock.instant()))
                 .update() == 1;
     }
@@ -189,9 +172,7 @@ public class ArticleStore {
                 UPDATE article SET full_text_attempts = :attempts, full_text_error = :error,
                        full_text_status = :status, stage = :stageNow, stage_lease_until = :retry
                 """ + " WHERE " + Job.STILL_HELD), next)
-                .param("attempts", attempts)
-                .param("error", cut(error, 500))
-                .param("status", last ? finalStatus : "pending")
+                .param("attempts", attempts).param("error", cut(error, 500)).param("status", last ? finalStatus : "pending")
                 .param("stageNow", (last ? next : job.stage()).column())
                 .param("retry", last ? null : toDb(clock.instant().plus(waits.get(attempts - 1))))
                 .update();
@@ -229,9 +210,7 @@ public class ArticleStore {
                 + " WHERE " + Job.STILL_HELD), next)
                 .param("canonical", holder == null ? canonicalUrl : null)
                 .param("html", text.html()).param("text", text.text()).param("lead", text.lead())
-                .param("excerpt", text.excerpt())
-                .param("copyOf", holder)
-                .param("now", toDb(clock.instant()))
+                .param("excerpt", text.excerpt()).param("copyOf", holder).param("now", toDb(clock.instant()))
                 .update() == 1;
     }
 

@@ -1,6 +1,8 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.cut;
+import static org.tidings.server.store.Columns.text;
 import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
@@ -80,17 +82,15 @@ public class EnrichmentStore {
     /** The articles of these jobs, with what enrichment reads of them. */
     public List<Pending> pending(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Job> byId = new HashMap<>();
-        jobs.forEach(j -> byId.put(j.id(), j));
+        Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
         return jdbc.sql("""
                 SELECT a.id, a.title, a.body_text, COALESCE(a.lang, s.language) AS lang_hint,
                        s.section AS source_section, s.region AS source_region
                 FROM article a JOIN source s ON s.id = a.source_id
                 WHERE a.id IN (:ids) ORDER BY a.id""")
                 .param("ids", byId.keySet())
-                .query((rs, row) -> new Pending(byId.get(rs.getLong("id")), rs.getString("title"),
-                        rs.getString("body_text") == null ? "" : rs.getString("body_text"), rs.getString("lang_hint"),
-                        rs.getString("source_section"), rs.getString("source_region")))
+                .query((rs, row) -> new Pending(byId.get(rs.getLong("id")), rs.getString("title"), text(rs, "body_text"),
+                        rs.getString("lang_hint"), rs.getString("source_section"), rs.getString("source_region")))
                 .list();
     }
 
@@ -104,7 +104,7 @@ public class EnrichmentStore {
         if (regions.length() > REGIONS_CHARS) regions = regions.substring(0, regions.lastIndexOf(' ', REGIONS_CHARS));
         boolean held = job.bind(jdbc.sql("""
                 UPDATE article SET lang = :lang, section = :section, regions = :regions, enriched_at = :now, changed_at = :now,
-                       """ + PipelineStore.Job.HAND_ON + " WHERE " + PipelineStore.Job.STILL_HELD), next)
+                       """ + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next)
                 .param("lang", learned.lang()).param("section", learned.section())
                 .param("regions", regions.isEmpty() ? null : regions).param("now", toDb(clock.instant()))
                 .update() == 1;
@@ -114,8 +114,7 @@ public class EnrichmentStore {
         for (TopicTag t : learned.topics()) {
             jdbc.sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, :slug, :label, :kind) ON CONFLICT DO NOTHING")
                     .param("id", id).param("slug", cut(t.slug(), SLUG_CHARS)).param("label", cut(t.label(), LABEL_CHARS))
-                    .param("kind", t.kind())
-                    .update();
+                    .param("kind", t.kind()).update();
         }
         jdbc.sql("DELETE FROM article_digest WHERE article_id = :id").param("id", id).update();
         insertDigest(id, "summary", learned.summary());
@@ -152,9 +151,7 @@ public class EnrichmentStore {
         return jdbc.sql("""
                 SELECT slug, label, kind FROM article_topic WHERE article_id = :id
                 ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'organization' THEN 1 WHEN 'place' THEN 2 ELSE 3 END, label""")
-                .param("id", articleId)
-                .query(TopicTag.class)
-                .list();
+                .param("id", articleId).query(TopicTag.class).list();
     }
 
     /** How a topic is named, from its newest article; empty when no article has it. */
@@ -162,9 +159,7 @@ public class EnrichmentStore {
         return jdbc.sql("""
                 SELECT t.slug, t.label, t.kind FROM article_topic t JOIN article a ON a.id = t.article_id
                 WHERE t.slug = :slug ORDER BY a.published_at DESC LIMIT 1""")
-                .param("slug", slug)
-                .query(TopicTag.class)
-                .optional();
+                .param("slug", slug).query(TopicTag.class).optional();
     }
 
     /** The article's section: the enrichment's, else its source's; null when neither has one. */

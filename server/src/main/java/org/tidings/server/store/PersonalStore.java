@@ -7,6 +7,7 @@ import static org.tidings.server.store.Columns.toDb;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,14 +19,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonalStore {
 
-    /** The reader's two lists of interests, of the same shape: what they follow, and what they muted. */
+    /** The reader's two lists of interests, of the same shape: what they follow ({@code reader_follow}), and what they muted. */
     public enum Choice {
-        FOLLOW("reader_follow"), MUTE("reader_mute");
+        FOLLOW, MUTE;
 
-        private final String table;
-
-        Choice(String table) {
-            this.table = table;
+        private String table() {
+            return "reader_" + name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -48,19 +47,19 @@ public class PersonalStore {
     }
 
     public void add(long account, Choice choice, Interest kind, String target, String label) {
-        jdbc.sql("INSERT INTO " + choice.table + " (account_id, kind, target, label, created_at) VALUES (:a, :k, :t, :l, :now) "
+        jdbc.sql("INSERT INTO " + choice.table() + " (account_id, kind, target, label, created_at) VALUES (:a, :k, :t, :l, :now) "
                         + "ON CONFLICT DO NOTHING")
                 .param("a", account).param("k", kind.stored()).param("t", target).param("l", cut(label, Interest.MAX_TARGET))
                 .param("now", toDb(clock.instant())).update();
     }
 
     public void remove(long account, Choice choice, Interest kind, String target) {
-        jdbc.sql("DELETE FROM " + choice.table + " WHERE account_id = :a AND kind = :k AND target = :t")
+        jdbc.sql("DELETE FROM " + choice.table() + " WHERE account_id = :a AND kind = :k AND target = :t")
                 .param("a", account).param("k", kind.stored()).param("t", target).update();
     }
 
     public List<Entry> list(long account, Choice choice) {
-        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table
+        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table()
                         + " WHERE account_id = :a ORDER BY kind, label, target").param("a", account)
                 .query((rs, row) -> new Entry(Interest.parse(rs.getString("kind")).orElseThrow(), rs.getString("target"),
                         rs.getString("label"), fromDb(rs, "created_at")))

@@ -1,6 +1,7 @@
 package org.tidings.server.store;
 
 import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.text;
 import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
@@ -65,9 +66,7 @@ public class SearchStore {
                        a.section, s.section AS source_section, a.regions, s.region AS source_region, a.published_at,
                        a.story_id, a.duplicate_of
                 FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)""")
-                .param("ids", ids)
-                .query(SearchStore::row)
-                .list();
+                .param("ids", ids).query(SearchStore::row).list();
     }
 
     /** The topics of these articles, by article id. */
@@ -94,10 +93,8 @@ public class SearchStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("source_id"), rs.getString("publisher"), rs.getString("title"),
-                rs.getString("body_text") == null ? "" : rs.getString("body_text"),
-                rs.getString("lead") == null ? "" : rs.getString("lead"),
-                rs.getString("lang"), rs.getString("source_language"), rs.getString("section"), rs.getString("source_section"),
-                rs.getString("regions"), rs.getString("source_region"), fromDb(rs, "published_at"),
-                (Long) rs.getObject("story_id", Long.class), (Long) rs.getObject("duplicate_of", Long.class));
+                text(rs, "body_text"), text(rs, "lead"), rs.getString("lang"), rs.getString("source_language"),
+                rs.getString("section"), rs.getString("source_section"), rs.getString("regions"), rs.getString("source_region"),
+                fromDb(rs, "published_at"), rs.getObject("story_id", Long.class), rs.getObject("duplicate_of", Long.class));
     }
 }

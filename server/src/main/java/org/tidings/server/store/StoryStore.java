@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tidings.server.store.PipelineStore.Job;
@@ -47,7 +48,7 @@ public class StoryStore {
         Map<Long, Clusterable> byId = new HashMap<>();
         jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
                 .query(StoryStore::map).list().forEach(c -> byId.put(c.id(), c));
-        return jobs.stream().map(j -> byId.get(j.id())).filter(java.util.Objects::nonNull).toList();
+        return jobs.stream().map(j -> byId.get(j.id())).filter(Objects::nonNull).toList();
     }
 
     /** Articles already placed in stories, published since {@code from}, in order: to rebuild the desk. */
@@ -83,6 +84,6 @@ public class StoryStore {
     private static Clusterable map(ResultSet rs, int row) throws SQLException {
         return new Clusterable(rs.getLong("id"), rs.getString("title"), rs.getString("lead"), rs.getString("address"),
                 rs.getString("publisher"), fromDb(rs, "published_at"), rs.getString("lang"),
-                (Long) rs.getObject("story_id", Long.class), rs.getObject("clustered_at") != null);
+                rs.getObject("story_id", Long.class), rs.getObject("clustered_at") != null);
     }
 }
