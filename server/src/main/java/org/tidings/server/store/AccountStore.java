@@ -26,11 +26,8 @@ public class AccountStore {
     public record Account(long id, String username, String passwordHash, String role) {}
 
     /**
-     * What the account pages and the administrator see of an account.
-     *
-     * @param email       null for the administrator created at first start and for deleted accounts
-     * @param displayName the name shown to other readers; null for deleted accounts
-     * @param deletedAt   when the reader deleted the account, else null
+     * What the account pages and the administrator see of an account. A deleted account has no e-mail and
+     * no display name; the administrator created at first start has no e-mail either.
      */
     public record Profile(long id, String username, String email, String displayName, String role, Instant createdAt,
             Instant deletedAt, boolean historyEnabled) {

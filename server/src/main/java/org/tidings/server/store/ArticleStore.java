@@ -32,12 +32,7 @@ public class ArticleStore {
     /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-    /**
-     * What the article's page gave.
-     *
-     * @param text     the page's body, or null when the page held only a teaser (the feed's body stays)
-     * @param keywords the page's keywords, comma-separated, or null
-     */
+    /** What the article's page gave: {@code text} null when it held only a teaser (the feed's body stays), {@code keywords} comma-separated. */
     public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
             Instant published, Instant modified, String keywords) {}
 

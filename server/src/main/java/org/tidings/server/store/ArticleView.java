@@ -16,23 +16,9 @@ import java.time.Instant;
  * @param lang           the article's language as detected (or as its page declared it, until then)
  * @param storyId        the story the article belongs to, once the story desk has placed it
  */
-public record ArticleView(
-        long id,
-        long sourceId,
-        String sourceName,
-        String sourceSiteUrl,
-        String url,
-        String title,
-        String lead,
-        String author,
-        String imageUrl,
-        Instant publishedAt,
-        Instant updatedAt,
-        String fullTextStatus,
-        boolean excerpt,
-        String byline,
-        String lang,
-        Long storyId) {
+public record ArticleView(long id, long sourceId, String sourceName, String sourceSiteUrl, String url, String title,
+        String lead, String author, String imageUrl, Instant publishedAt, Instant updatedAt, String fullTextStatus,
+        boolean excerpt, String byline, String lang, Long storyId) {
 
     /** The articles with their publishers, for {@link #read}; a statement adds its {@code WHERE}. */
     static final String SELECT = """

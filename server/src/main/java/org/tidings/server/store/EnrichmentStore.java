@@ -37,12 +37,7 @@ public class EnrichmentStore {
     /** Ids in one {@code IN} list at most: well within every database's limit on parameters. */
     private static final int IN_LIST = 500;
 
-    /**
-     * An article waiting for enrichment, with what its source says of it.
-     *
-     * @param text     the article's text (paragraphs)
-     * @param langHint the language its page declared, else its source's
-     */
+    /** An article waiting for enrichment: its text (paragraphs), and the language its page declared, else its source's. */
     public record Pending(Job job, String title, String text, String langHint, String sourceSection, String sourceRegion) {}
 
     /** A topic of an article, as its hashtag link shows it. {@code kind} is person, organization, place or subject. */

@@ -20,11 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class PipelineStore {
 
-    /**
-     * An article claimed for a stage, as it was when claimed.
-     *
-     * @param revision the article's revision then: a stage's result is stored only while it is unchanged
-     */
+    /** An article claimed for a stage, at the {@code revision} it had then: a result is stored only while it is unchanged. */
     public record Job(long id, int revision, ArticleStage stage) {
 
         /** The assignments of an {@code UPDATE article} that hand the article to {@code :next}. */

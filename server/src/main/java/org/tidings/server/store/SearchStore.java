@@ -25,11 +25,7 @@ public class SearchStore {
     /** An article that changed at {@code changedAt}. */
     public record Change(long id, Instant changedAt) {}
 
-    /**
-     * An article as stored, with what its source says of it.
-     *
-     * @param regions the article's own region codes, space-separated, or null
-     */
+    /** An article as stored, with what its source says of it; {@code regions} are its own region codes, or null. */
     public record Row(long id, long sourceId, String publisher, String title, String text, String lead, String lang,
             String sourceLanguage, String section, String sourceSection, String regions, String sourceRegion,
             Instant publishedAt, Long storyId, Long duplicateOf) {}

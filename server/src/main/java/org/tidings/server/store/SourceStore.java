@@ -112,10 +112,7 @@ public class SourceStore {
                 .param("now", toDb(clock.instant())).param("id", id).update();
     }
 
-    /**
-     * Records a fetch that worked (new content or not modified), the interval to the next one, and
-     * releases the claim.
-     */
+    /** Records a fetch that worked (new content or not modified), the interval to the next one, and releases the claim. */
     public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Duration interval) {
         Instant now = clock.instant();
         jdbc.sql("""

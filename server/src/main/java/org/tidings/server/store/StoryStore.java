@@ -22,10 +22,7 @@ import org.tidings.server.store.PipelineStore.Job;
 @Repository
 public class StoryStore {
 
-    /**
-     * What the story desk reads of an article: its headline and lead, its canonical address, its
-     * publisher, time and language, and its story if it has one already.
-     */
+    /** What the story desk reads of an article, with its story if it has one already. */
     public record Clusterable(long id, String title, String lead, String canonicalUrl, String publisher,
             Instant published, String lang, Long storyId, boolean placed) {}
 
