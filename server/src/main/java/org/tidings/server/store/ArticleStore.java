@@ -32,7 +32,7 @@ public class ArticleStore {
     /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-    /** What the article's page gave: {@code text} null when it held only a teaser (the feed's body stays), {@code keywords} comma-separated. */
+    /** What the article's page gave: no {@code text} when it held only a teaser (the feed's body stays); keywords comma-separated. */
     public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
             Instant published, Instant modified, String keywords) {}
 
@@ -119,8 +119,7 @@ public class ArticleStore {
     /** What fetching the article's page needs to know; empty when the article is gone. */
     public Optional<PageRequest> pageRequest(Job job) {
         return jdbc.sql("SELECT url, title, summary FROM article WHERE id = :id").param("id", job.id())
-                .query((rs, row) -> new PageRequest(job, rs.getString("url"), rs.getString("title"), rs.getString("summary")))
-                .optional();
+                .query((rs, row) -> new PageRequest(job, rs.getString("url"), rs.getString("title"), rs.getString("summary"))).optional();
     }
 
     /**

@@ -186,8 +186,7 @@ public class CommentStore {
                 .param("viewer", -1L).param("limit", limit)
                 .query((rs, row) -> new Queued(stored(rs, row), rs.getString("article_title"), rs.getInt("open_reports"),
                         null, rs.getLong("suspended") > 0))
-                .list()
-                .stream()
+                .list().stream()
                 .map(q -> new Queued(q.comment(), q.articleTitle(), q.openReports(), reasons(q.comment().id()), q.authorSuspended()))
                 .toList();
     }

@@ -109,8 +109,7 @@ public class ListingStore {
         return jdbc.sql("""
                 SELECT language, region, COUNT(*) AS n FROM source WHERE enabled = TRUE AND language IS NOT NULL
                 GROUP BY language, region""")
-                .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n")))
-                .list();
+                .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n"))).list();
     }
 
     /** A page of the site map: article ids and when each last changed, newest first. */
@@ -120,8 +119,6 @@ public class ListingStore {
         return jdbc.sql("""
                 SELECT a.id, COALESCE(a.updated_at, a.published_at) AS modified FROM article a JOIN source s ON s.id = a.source_id
                 WHERE s.enabled = TRUE AND a.duplicate_of IS NULL ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified")))
-                .list();
+                .param("limit", limit).query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified"))).list();
     }
 }

@@ -57,8 +57,7 @@ public class PipelineStore {
                 ORDER BY %s LIMIT :limit
                 FOR UPDATE SKIP LOCKED""".formatted(order))
                 .param("stage", stage.column()).param("now", toDb(now)).param("limit", limit)
-                .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage))
-                .list();
+                .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage)).list();
         if (!jobs.isEmpty()) {
             jdbc.sql("UPDATE article SET stage_lease_until = :until WHERE id IN (:ids)")
                     .param("until", toDb(now.plus(lease))).param("ids", jobs.stream().map(Job::id).toList())

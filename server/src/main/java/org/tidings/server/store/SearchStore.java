@@ -50,8 +50,7 @@ public class SearchStore {
                 ORDER BY changed_at, id
                 LIMIT :limit""")
                 .param("t", toDb(time)).param("id", afterId).param("limit", limit)
-                .query((rs, n) -> new Change(rs.getLong("id"), fromDb(rs, "changed_at")))
-                .list();
+                .query((rs, n) -> new Change(rs.getLong("id"), fromDb(rs, "changed_at"))).list();
     }
 
     /** These articles as they are now; an id that is gone is simply missing. */
