@@ -111,10 +111,7 @@ public class AccountStore {
                 .update() == 1;
     }
 
-    /**
-     * Creates a reader's account, signed in by e-mail (which is also its user name), unless the
-     * address is taken; the new account's id if it was created.
-     */
+    /** Creates a reader's account (its e-mail address is its user name) unless the address is taken; its id if created. */
     public OptionalLong createReader(String email, String displayName, String passwordHash, String role) {
         String address = normalizeEmail(email);
         int created = jdbc.sql("""
@@ -140,10 +137,7 @@ public class AccountStore {
         jdbc.sql("UPDATE account SET history_enabled = :on WHERE id = :id").param("on", enabled).param("id", id).update();
     }
 
-    /**
-     * Anonymises the account: no e-mail, no name, a password hash nothing matches, {@code deleted_at}
-     * set. The row stays for what refers to it (comments show their author as deleted).
-     */
+    /** Anonymises the account (no e-mail, no name, a hash nothing matches); the row stays for what refers to it. */
     public boolean markDeleted(long id) {
         return jdbc.sql("""
                 UPDATE account SET username = :u, email = NULL, display_name = NULL, password_hash = '!deleted',
@@ -171,8 +165,8 @@ public class AccountStore {
     }
 
     /**
-     * Uses a reset token up, if it is live: the account it belongs to, exactly once however many
-     * requests race for it. The account's other reset links stop working too.
+     * Uses a live reset token up: its account, exactly once however many requests race for it; the
+     * account's other reset links stop working too.
      */
     public OptionalLong useResetToken(String tokenHash) {
         OptionalLong account = resetTokenAccount(tokenHash);

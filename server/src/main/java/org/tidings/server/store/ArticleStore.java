@@ -29,7 +29,6 @@ import org.tidings.server.store.PipelineStore.Job;
 @Repository
 public class ArticleStore {
 
-    /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
     /** What the article's page gave: no {@code text} when it held only a teaser (the feed's body stays); keywords comma-separated. */

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SearchStore {
 
-    /** An article that changed at {@code changedAt}. */
     public record Change(long id, Instant changedAt) {}
 
     /** An article as stored, with what its source says of it; {@code regions} are its own region codes, or null. */
@@ -30,7 +29,6 @@ public class SearchStore {
             String sourceLanguage, String section, String sourceSection, String regions, String sourceRegion,
             Instant publishedAt, Long storyId, Long duplicateOf) {}
 
-    /** A topic of an article. */
     public record Topic(String slug, String label) {}
 
     private final JdbcClient jdbc;

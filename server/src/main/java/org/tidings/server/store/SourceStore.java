@@ -128,10 +128,7 @@ public class SourceStore {
                 .update();
     }
 
-    /**
-     * The publisher moved the feed for good (301/308 all the way): the source follows it, unless
-     * another source has that address already. Returns whether the address changed.
-     */
+    /** The feed moved for good (301/308 all the way): the source follows unless another has that address; whether it did. */
     public boolean moveFeedUrl(long id, String newUrl) {
         return jdbc.sql("""
                 UPDATE source SET feed_url = :url

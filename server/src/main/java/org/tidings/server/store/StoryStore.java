@@ -61,10 +61,7 @@ public class StoryStore {
                 .update();
     }
 
-    /**
-     * Articles found to copy {@code original}, an earlier version that arrived after them, now name
-     * it; their change time moves so that the search index takes them out of the lists.
-     */
+    /** Copies of {@code original}, an earlier version that came after them, name it; the index then drops them from lists. */
     public void repoint(List<Long> copies, long original) {
         if (copies.isEmpty()) return;
         jdbc.sql("UPDATE article SET duplicate_of = :original, changed_at = :now WHERE id IN (:copies)")
