@@ -122,8 +122,9 @@ public class ArticleStore {
     }
 
     /**
-     * Stores what the article's page gave (a teaser keeps the feed's body; a canonical address another
-     * article has is not taken) and hands the article to {@code next}; false when it changed since the claim.
+     * Stores what the article's page gave and hands the article to {@code next}: a teaser keeps the feed's body, a
+     * canonical address another article has is not taken, the page's picture comes before the feed's, and its time of
+     * publication counts only when the feed gave none. False when the article changed since the claim.
      */
     public boolean onPage(Job job, Page page, ArticleStage next) {
         ArticleText text = page.text();
