@@ -18,12 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stage of the pipeline in this process. Its rounds run on a thread of their own, every tick
- * and at once when woken, and never overlap; a round claims the work the stage has room for and
- * does it. Whenever work of this stage is done, the stages after it are woken. Stopping ends the
- * rounds and waits a while for the work under way, interrupting nothing (an interrupt mid-write
- * makes the embedded database close its file): work cut short keeps its claim until the lease
- * ends, and is then done again.
+ * One stage of the pipeline in this process: rounds on a thread of their own, every tick and when
+ * woken, never overlapping; finished work wakes the stages after it. Stopping waits a while before
+ * it interrupts anything (an interrupt mid-write makes the embedded database close its file): work
+ * cut short keeps its claim until the lease ends, and is then done again.
  */
 final class Stage {
 
