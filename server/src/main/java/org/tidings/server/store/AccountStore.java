@@ -25,10 +25,7 @@ public class AccountStore {
     /** A stored account; the hash never leaves the server. */
     public record Account(long id, String username, String passwordHash, String role) {}
 
-    /**
-     * What the account pages and the administrator see of an account. A deleted account has no e-mail and
-     * no display name; the administrator created at first start has no e-mail either.
-     */
+    /** An account as its pages show it: a deleted one has no e-mail or display name, the first administrator no e-mail. */
     public record Profile(long id, String username, String email, String displayName, String role, Instant createdAt,
             Instant deletedAt, boolean historyEnabled) {
 
@@ -90,7 +87,6 @@ public class AccountStore {
                 .param("limit", limit).param("offset", offset).query(AccountStore::profile).list();
     }
 
-    /** Whether a live (not deleted) account has this role. */
     public boolean existsWithRole(String role) {
         return countWithRole(role) > 0;
     }
@@ -146,8 +142,6 @@ public class AccountStore {
                 .param("u", "deleted-" + id).param("now", toDb(clock.instant())).param("id", id).update() == 1;
     }
 
-    // --- one-time password reset links ---
-
     /** Records a reset link by the SHA-256 of its token; it works once, until {@code expiresAt}. */
     public void addResetToken(long accountId, String tokenHash, Instant expiresAt) {
         jdbc.sql("INSERT INTO password_reset (token_hash, account_id, created_at, expires_at) VALUES (:t, :a, :now, :exp)")
@@ -164,10 +158,7 @@ public class AccountStore {
                 .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /**
-     * Uses a live reset token up: its account, exactly once however many requests race for it; the
-     * account's other reset links stop working too.
-     */
+    /** Uses a live reset token up: its account, once however many requests race; the account's other links die too. */
     public OptionalLong useResetToken(String tokenHash) {
         OptionalLong account = resetTokenAccount(tokenHash);
         if (account.isEmpty()) return account;

@@ -45,9 +45,7 @@ public class Archive {
         Map<Long, String> texts = new HashMap<>();
         if (ids.isEmpty()) return texts;
         jdbc.sql("SELECT id, body_text FROM article WHERE id IN (:ids)").param("ids", ids)
-                .query((ResultSet rs) -> {
-                    texts.put(rs.getLong("id"), text(rs, "body_text"));
-                });
+                .query((ResultSet rs) -> { texts.put(rs.getLong("id"), text(rs, "body_text")); });
         return texts;
     }
 

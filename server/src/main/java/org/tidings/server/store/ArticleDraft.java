@@ -10,7 +10,6 @@ import org.tidings.url.CanonicalUrl;
  * @param entryKey     the entry's identity within its source (guid, else link, else content hash)
  * @param canonicalUrl the one spelling of its link, which identifies it across sources; null without a link
  * @param summary      the feed's summary, sanitized HTML, or null
- * @param text         its body, text and lead by the feed
  * @param publishedAt  when the feed says it was published, or null when it does not say
  * @param contentHash  a digest of everything shown, to tell an updated entry from an unchanged one
  */

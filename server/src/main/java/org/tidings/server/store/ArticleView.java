@@ -14,7 +14,6 @@ import java.time.Instant;
  * @param fullTextStatus null (the feed's text only), pending, done, excerpt, blocked or failed
  * @param excerpt        the body is only a teaser: the feed gave a summary alone, or the page held no more
  * @param lang           the article's language as detected (or as its page declared it, until then)
- * @param storyId        the story the article belongs to, once the story desk has placed it
  */
 public record ArticleView(long id, long sourceId, String sourceName, String sourceSiteUrl, String url, String title,
         String lead, String author, String imageUrl, Instant publishedAt, Instant updatedAt, String fullTextStatus,

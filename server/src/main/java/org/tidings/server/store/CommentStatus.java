@@ -5,7 +5,6 @@ import java.util.Locale;
 
 /** Where a comment stands, as stored in {@code comment.status} (the name in lower case). */
 public enum CommentStatus {
-    /** Readers see it. */
     VISIBLE,
     /** Waiting for a moderator (links from a new account): only its author and moderators see it. */
     HELD,

@@ -39,7 +39,7 @@ public class CommentStore {
         }
     }
 
-    /** The signed-in reader as comments see them: id, name, role, whether suspended, when the account was made. */
+    /** The signed-in reader as comments see them. */
     public record Member(long id, String username, String role, boolean suspended, Instant createdAt) {}
 
     /** A comment waiting for a moderator, with what it is waiting for. */
@@ -94,9 +94,8 @@ public class CommentStore {
     }
 
     /**
-     * The comments of one article a viewer may see, oldest first: visible, deleted and hidden ones
-     * (the last two only become text-less placeholders, and only while they have replies), the
-     * viewer's own held ones, and for a moderator everything.
+     * The comments of an article a viewer may see, oldest first: visible, deleted and hidden ones (shown as
+     * text-less placeholders while they have replies), the viewer's own held ones; everything for a moderator.
      */
     public List<Stored> forArticle(long articleId, long viewerId, boolean moderator) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment c " + AUTHOR_JOIN + """
@@ -123,9 +122,7 @@ public class CommentStore {
         if (articleIds.isEmpty()) return counts;
         jdbc.sql("SELECT article_id, COUNT(*) AS n FROM comment WHERE status = 'visible' AND article_id IN (:ids) GROUP BY article_id")
                 .param("ids", articleIds)
-                .query(rs -> {
-                    counts.put(rs.getLong("article_id"), rs.getInt("n"));
-                });
+                .query(rs -> { counts.put(rs.getLong("article_id"), rs.getInt("n")); });
         return counts;
     }
 

@@ -49,10 +49,7 @@ public class EnrichmentStore {
         }
     }
 
-    /**
-     * What to store for one article. {@code regions} are edition region codes, strongest first;
-     * {@code summary} and {@code keyPoints} are sentences of its text (none when it is too short).
-     */
+    /** What to store for one article: region codes strongest first; digest sentences, none when the text is too short. */
     public record Learned(String lang, String section, List<String> regions, List<TopicTag> topics,
             List<Sentence> summary, List<Sentence> keyPoints) {}
 
@@ -74,7 +71,6 @@ public class EnrichmentStore {
         this.clock = clock;
     }
 
-    /** The articles of these jobs, with what enrichment reads of them. */
     public List<Pending> pending(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
         Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
@@ -89,10 +85,7 @@ public class EnrichmentStore {
                 .list();
     }
 
-    /**
-     * Stores what enrichment learned, replacing what an earlier enrichment of the article stored,
-     * and hands the article to {@code next}; stores nothing when the article changed since the claim.
-     */
+    /** Replaces what an earlier enrichment stored and hands the article to {@code next}; false if it changed since the claim. */
     @Transactional
     public boolean record(Job job, Learned learned, ArticleStage next) {
         String regions = String.join(" ", learned.regions());

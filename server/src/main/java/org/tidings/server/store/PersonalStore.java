@@ -28,7 +28,6 @@ public class PersonalStore {
         }
     }
 
-    /** One followed or muted thing. */
     public record Entry(Interest kind, String target, String label, Instant at) {}
 
     /** An article the reader saved or read, and when. */

@@ -43,9 +43,8 @@ public class PipelineStore {
     }
 
     /**
-     * Claims up to {@code limit} articles waiting for {@code stage}, for the length of the lease:
-     * rows another process holds or has locked are skipped. The story stage takes its articles in
-     * order of publication (a story grows in the order its reports came out), the others by id.
+     * Claims up to {@code limit} articles waiting for {@code stage}, skipping rows held or locked elsewhere. The story
+     * stage takes them in order of publication (a story grows in the order its reports came out), the others by id.
      */
     @Transactional
     public List<Job> claim(ArticleStage stage, Duration lease, int limit) {
@@ -71,16 +70,12 @@ public class PipelineStore {
         return job.bind(jdbc.sql("UPDATE article SET " + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next).update() == 1;
     }
 
-    /** How many articles wait for {@code stage}. */
     public long waiting(ArticleStage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM article WHERE stage = :stage").param("stage", stage.column())
                 .query(Long.class).single();
     }
 
-    /**
-     * Takes or keeps the named lease for {@code owner}, for work only one process may do at a time
-     * (the story desk keeps its stories in memory); true while {@code owner} holds it.
-     */
+    /** Takes or keeps the named lease for work one process at a time may do (the story desk); true while {@code owner} holds it. */
     public boolean holdLease(String name, String owner, Duration lease) {
         Instant now = clock.instant();
         int taken = jdbc.sql("""

@@ -83,9 +83,8 @@ public class SourceStore {
     }
 
     /**
-     * Claims up to {@code limit} due sources for {@code worker} until the lease ends. Rows another
-     * process has locked are skipped rather than waited for, and a claimed source is not due for
-     * anyone else until its lease ends, so several processes sharing one database split the work.
+     * Claims up to {@code limit} due sources for {@code worker} until the lease ends; locked rows are skipped rather than
+     * waited for, so several processes sharing one database split the work.
      */
     @Transactional
     public List<Source> claimDue(String worker, Duration lease, int limit) {
