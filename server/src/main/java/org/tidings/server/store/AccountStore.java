@@ -15,9 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Accounts: a user name, an Argon2id password hash and a role; readers also have an e-mail address
- * (their user name is that address) and a display name. A deleted account keeps its row,
- * anonymised, with {@code deleted_at} set, so that what others wrote in reply to it stays whole.
+ * Accounts: a user name, an Argon2id password hash and a role; readers also an e-mail address (their user name) and a
+ * display name. A deleted account keeps its row, anonymised, so that what others wrote in reply to it stays whole.
  */
 @Repository
 public class AccountStore {

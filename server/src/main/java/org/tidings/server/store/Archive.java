@@ -40,7 +40,6 @@ public class Archive {
                 .query((rs, row) -> ArticleStore.legacy(rs, null).text()).optional();
     }
 
-    /** The plain text of these articles' bodies, by id. */
     public Map<Long, String> texts(List<Long> ids) {
         Map<Long, String> texts = new HashMap<>();
         if (ids.isEmpty()) return texts;

@@ -2,10 +2,7 @@ package org.tidings.server.store;
 
 import java.util.Locale;
 
-/**
- * Where an article is in the pipeline ({@code article.stage}): the stage that has work to do on it
- * next. The order of the stages is the pipeline's ({@code org.tidings.server.pipeline.Pipeline}).
- */
+/** Where an article is in the pipeline ({@code article.stage}): the stage with work to do on it next, in the pipeline's order. */
 public enum ArticleStage {
     /** Stored before the pipeline kept its results on the article: its text, canonical URL and language are to be filled in. */
     BACKFILL,

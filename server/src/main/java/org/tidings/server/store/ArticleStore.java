@@ -20,11 +20,10 @@ import org.tidings.html.HtmlText;
 import org.tidings.server.store.PipelineStore.Job;
 
 /**
- * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is
- * idempotent: an entry is found again by its key within its source, by its canonical URL or by its
- * link, so a re-fetched, re-ordered, re-identified or re-tagged entry updates the article it was
- * rather than adding a copy, and two processes racing on one entry store it once (the unique
- * constraints decide, {@code ON CONFLICT DO NOTHING} absorbs the loser).
+ * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is idempotent: an
+ * entry is found again by its key within its source, its canonical URL or its link, so a re-fetched or re-identified
+ * entry updates its article, and two processes racing on one entry store it once (the unique constraints decide,
+ * {@code ON CONFLICT DO NOTHING} absorbs the loser).
  */
 @Repository
 public class ArticleStore {
@@ -60,10 +59,7 @@ public class ArticleStore {
         this.archive = new Archive(jdbc);
     }
 
-    /**
-     * Saves one entry of a source's feed. A new article waits for its page when its source wants
-     * full text, else for enrichment; an edited one goes through enrichment again.
-     */
+    /** Saves a feed entry: a new article waits for its page if its source wants full text, else for enrichment. */
     public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
         // one lookup per unique index: an OR of them would scan the table on H2
         Optional<Existing> existing = find("source_id = :sourceId AND entry_key = :key", Map.of("sourceId", sourceId, "key", draft.entryKey()))
@@ -90,9 +86,8 @@ public class ArticleStore {
     }
 
     /**
-     * An edited entry: its title, summary and feed body change (a body taken from the page stays,
-     * with a lead of the new summary), and it goes through enrichment again; a stage working on
-     * the older version will not store its result.
+     * An edited entry: its title, summary and feed body change (a body from the page stays, with a lead of the new
+     * summary), and it is enriched again; a stage working on the older version will not store its result.
      */
     private Outcome update(Existing existing, ArticleDraft draft) {
         ArticleText text = draft.text();
@@ -154,9 +149,8 @@ public class ArticleStore {
     }
 
     /**
-     * Records a failed attempt at the article's page: it is tried again after the wait for its
-     * attempt (waits.get(attempts so far)); after the last, it ends with {@code finalStatus} and the
-     * article goes on to {@code next} with the feed's text.
+     * Records a failed attempt at the article's page: it is tried again after waits.get(attempts so far); after the
+     * last, it ends with {@code finalStatus} and the article goes on to {@code next} with the feed's text.
      */
     public void onPageFailed(Job job, String error, String finalStatus, List<Duration> waits, ArticleStage next) {
         int attempts = jdbc.sql("SELECT full_text_attempts FROM article WHERE id = :id").param("id", job.id())
@@ -188,9 +182,9 @@ public class ArticleStore {
     }
 
     /**
-     * Stores an older article's text and canonical address as the pipeline keeps them now (the
-     * columns they replace are emptied), and hands it to {@code next}. When another article has the
-     * address already, this one is a copy of it. False when the article changed since the claim.
+     * Stores an older article's text and canonical address as the pipeline keeps them now (emptying the columns they
+     * replace) and hands it to {@code next}; when another article has the address, this one is a copy of it. False
+     * when the article changed since the claim.
      */
     @Transactional
     public boolean onBackfilled(Job job, String canonicalUrl, ArticleText text, ArticleStage next) {

@@ -7,8 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * An article as lists and pages show it, with its publisher; its body is read on its own page
- * only ({@link Archive#body}).
+ * An article as lists and pages show it, with its publisher; its body is read on its own page only ({@link Archive#body}).
  *
  * @param lead           the opening a list or a feed shows (plain text, possibly empty)
  * @param fullTextStatus null (the feed's text only), pending, done, excerpt, blocked or failed

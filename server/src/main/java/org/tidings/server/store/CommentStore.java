@@ -19,10 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Comments, reactions, reports, suspensions and the moderation log, in plain SQL. Nothing here is
- * cached: a comment a moderator hides is gone from the next page any reader loads.
- */
+/** Comments, reactions, reports, suspensions and the moderation log; uncached, so a hidden comment is gone at once. */
 @Repository
 public class CommentStore {
 
@@ -51,7 +48,6 @@ public class CommentStore {
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like') AS likes,
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like' AND r.account_id = :viewer) AS liked
             """;
-    /** The author's account, unless it was deleted. */
     private static final String AUTHOR_JOIN = " LEFT JOIN account a ON a.id = c.author_id AND a.deleted_at IS NULL ";
 
     private final JdbcClient jdbc;

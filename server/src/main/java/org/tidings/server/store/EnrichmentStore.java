@@ -23,10 +23,7 @@ import org.tidings.enrich.Topic;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.summary.Sentence;
 
-/**
- * What enrichment learned about articles: their language, section, regions and topics, and their
- * offline digest (summary and key points, as sentences of the article's text).
- */
+/** What enrichment learned of articles: language, section, regions, topics and the digest (sentences of the text). */
 @Repository
 public class EnrichmentStore {
 

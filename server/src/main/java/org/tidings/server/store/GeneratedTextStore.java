@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a language model wrote, kept per subject (an article or a story), feature, language and
- * model, for as long as the text it was given stays the same. A bounded in-memory map in front of
- * the table serves the articles being read right now without a query.
+ * What a language model wrote, per subject (an article or a story), feature, language and model, while the text it
+ * was given stays the same. A bounded in-memory map serves the articles being read right now without a query.
  */
 @Repository
 public class GeneratedTextStore {

@@ -10,10 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * The lists of the reader's pages: the newest articles of a section, a topic, a source, within an
- * edition; copies of other articles and disabled sources left out.
- */
+/** The lists of the reader's pages (a section, topic or source, within an edition); no copies, no disabled sources. */
 @Repository
 public class ListingStore {
 
@@ -26,9 +23,8 @@ public class ListingStore {
     }
 
     /**
-     * The newest articles of the listing, newest first. Two short queries rather than one join:
-     * the page's ids from the articles table alone, walking an index in the page's order (a join
-     * leads H2 to sort every article first), then those articles with their publishers.
+     * The newest articles of the listing. Two short queries rather than one join (which leads H2 to sort every article
+     * first): the page's ids from the articles table alone, walking an index in order, then those articles.
      */
     public List<ArticleView> latest(Listing listing, int limit, int offset) {
         Map<String, Object> params = new HashMap<>();

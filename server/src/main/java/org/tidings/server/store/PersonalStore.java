@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A reader's own rows: follows, mutes, saved articles and reading history. Every method takes the
- * reader's account id and touches only that reader's rows: no statement here reads or changes a
- * row without {@code account_id = :a}.
+ * A reader's own rows: follows, mutes, saved articles and reading history. No statement here reads or changes a row
+ * without {@code account_id = :a}.
  */
 @Repository
 public class PersonalStore {
@@ -129,7 +128,6 @@ public class PersonalStore {
                 .query((rs, row) -> new long[] {rs.getLong("source_id"), rs.getLong("n")}).list();
     }
 
-    /** Stories of the articles the reader opened since {@code since}. */
     public List<Long> storiesRead(long account, Instant since) {
         return jdbc.sql("""
                 SELECT DISTINCT a.story_id FROM reading_history h JOIN article a ON a.id = h.article_id
@@ -137,7 +135,6 @@ public class PersonalStore {
                 .param("a", account).param("since", toDb(since)).query(Long.class).list();
     }
 
-    /** Ids among {@code articleIds} the reader has opened. */
     public List<Long> readAmong(long account, List<Long> articleIds) {
         if (articleIds.isEmpty()) return List.of();
         return jdbc.sql("SELECT article_id FROM reading_history WHERE account_id = :a AND article_id IN (:ids)")

@@ -11,11 +11,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pipeline's own state in the database: which articles wait for which stage, the claims that
- * let several processes share a stage's work, and the named leases of work only one process may
- * do at a time. A stage stores its result and hands the article on in one statement (the stores
- * append {@link Job#HAND_ON} and {@link Job#STILL_HELD} to their own), so no crash falls between the
- * two, and a result computed from an older text never overwrites a newer one.
+ * The pipeline's state: which articles wait for which stage, the claims that let processes share a stage's work,
+ * and named leases of work one process at a time may do. A stage stores its result and hands the article on in one
+ * statement (the stores append {@link Job#HAND_ON} and {@link Job#STILL_HELD} to their own), so no crash falls
+ * between the two, and a result computed from an older text never overwrites a newer one.
  */
 @Repository
 public class PipelineStore {

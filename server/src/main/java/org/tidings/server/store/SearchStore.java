@@ -15,10 +15,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * What the search index reads from the database: which articles changed since a moment (by
- * {@code article.changed_at}), those articles with their source, and which sources exist.
- */
+/** What the search index reads: the articles changed since a moment ({@code article.changed_at}), with their source. */
 @Repository
 public class SearchStore {
 
@@ -37,10 +34,7 @@ public class SearchStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Up to {@code limit} changes after ({@code time}, {@code afterId}), in order of change then id:
-     * the pages of a walk through everything that changed since a moment.
-     */
+    /** Up to {@code limit} changes after ({@code time}, {@code afterId}) by change then id: a page of a walk through them. */
     public List<Change> changedAfter(Instant time, long afterId, int limit) {
         return jdbc.sql("""
                 SELECT id, changed_at FROM article
@@ -62,7 +56,6 @@ public class SearchStore {
                 .param("ids", ids).query(SearchStore::row).list();
     }
 
-    /** The topics of these articles, by article id. */
     public Map<Long, List<Topic>> topics(Collection<Long> ids) {
         Map<Long, List<Topic>> topics = new HashMap<>();
         if (ids.isEmpty()) return topics;

@@ -15,10 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tidings.server.store.PipelineStore.Job;
 
-/**
- * Stories in the articles table: which article belongs to which story, as the story desk decides
- * (pages read them through the {@link Archive}).
- */
+/** Which article belongs to which story, as the story desk decides (pages read stories through the {@link Archive}). */
 @Repository
 public class StoryStore {
 
