@@ -86,7 +86,7 @@ final class Stage {
 
     /** Starts the rounds, unless the tick is zero (the stage is switched off). */
     void start() {
-        if (tick.isZero() || tick.isNegative()) return;
+        if (!tick.isPositive()) return;
         running = true;
         thread.scheduleWithFixedDelay(this::scheduledRound, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -170,7 +170,7 @@ public class CommentStore {
                 , ar.title AS article_title,
                   (SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS open_reports,
                   (SELECT COUNT(*) FROM account_suspension s WHERE s.account_id = c.author_id) AS suspended
-                FROM comment c """ + " " + AUTHOR_JOIN + """
+                FROM comment c """ + AUTHOR_JOIN + """
                  JOIN article ar ON ar.id = c.article_id
                 WHERE c.status = 'held'
                    OR (c.status IN ('visible', 'hidden')

@@ -44,8 +44,7 @@ public class ListingStore {
         sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-        return archive.findByIds(ids);
+        return archive.findByIds(jdbc.sql(sql.toString()).params(params).query(Long.class).list());
     }
 
     private static void where(Listing listing, StringBuilder sql, Map<String, Object> params) {

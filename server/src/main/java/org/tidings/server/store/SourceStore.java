@@ -36,14 +36,13 @@ public class SourceStore {
     public Source add(SourceSettings settings, Duration interval) {
         Optional<Source> existing = findByFeedUrl(settings.feedUrl());
         if (existing.isPresent()) return existing.get();
-        Instant now = clock.instant();
         withSettings("""
                 INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
                                     created_at, next_fetch_at, fetch_interval_seconds)
                 VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
                         :now, :now, :interval)
                 ON CONFLICT DO NOTHING""", settings)
-                .param("now", toDb(now)).param("interval", (int) interval.toSeconds())
+                .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
                 .update();
         return findByFeedUrl(settings.feedUrl()).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.fromDb;
 import static org.tidings.server.store.Columns.toDb;
 
@@ -7,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +39,8 @@ public class StoryStore {
     /** The articles of these jobs, in the jobs' order (of publication). */
     public List<Clusterable> clusterable(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Clusterable> byId = new HashMap<>();
-        jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
-                .query(StoryStore::map).list().forEach(c -> byId.put(c.id(), c));
+        Map<Long, Clusterable> byId = jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
+                .query(StoryStore::map).list().stream().collect(toMap(Clusterable::id, c -> c));
         return jobs.stream().map(j -> byId.get(j.id())).filter(Objects::nonNull).toList();
     }
 
