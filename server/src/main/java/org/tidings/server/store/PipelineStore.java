@@ -48,12 +48,11 @@ public class PipelineStore {
     @Transactional
     public List<Job> claim(ArticleStage stage, Duration lease, int limit) {
         Instant now = clock.instant();
-        String order = stage == ArticleStage.STORY ? "published_at, id" : "id";
         List<Job> jobs = jdbc.sql("""
                 SELECT id, revision FROM article
                 WHERE stage = :stage AND (stage_lease_until IS NULL OR stage_lease_until < :now)
                 ORDER BY %s LIMIT :limit
-                FOR UPDATE SKIP LOCKED""".formatted(order))
+                FOR UPDATE SKIP LOCKED""".formatted(stage == ArticleStage.STORY ? "published_at, id" : "id"))
                 .param("stage", stage.column()).param("now", toDb(now)).param("limit", limit)
                 .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage)).list();
         if (!jobs.isEmpty()) {
