@@ -35,13 +35,10 @@ import org.tidings.server.story.StoryDesk;
  *                            digest)
  * </pre>
  *
- * A refreshed feed's new article waits for its page when its source wants full text, else for
- * enrichment ({@code article.stage}). Each stage claims the articles waiting for it (several
- * processes sharing one database split the work), stores its result and hands the article on in
- * one statement, and wakes the next stage; the search index follows the database by its change
- * times. Articles stored before the pipeline kept its results on the article pass through the
- * back-fill first. The story desk keeps its stories in memory, so one process at a time holds it
- * (a lease). Stopping goes down the chain: the feeds stop first, the index last.
+ * Each stage claims the articles waiting for it ({@code article.stage}; processes sharing one
+ * database split the work), stores its result and hands the article on in one statement, and wakes
+ * the next; the index follows the database by change times. Older articles pass through the
+ * back-fill first. The story desk keeps its stories in memory, so one process holds it (a lease).
  */
 @Component
 public class Pipeline implements SmartLifecycle {
@@ -107,10 +104,7 @@ public class Pipeline implements SmartLifecycle {
         refresh.wakeUp();
     }
 
-    /**
-     * Stops the stages down the chain, so that nothing upstream hands on work while a later stage
-     * stops, then waits up to {@link #GRACE} for the work under way in all of them together.
-     */
+    /** Halts the stages down the chain (nothing upstream hands on work to a stopped one), then waits {@link #GRACE} for all. */
     @Override
     public void stop() {
         for (Stage stage : chain) stage.halt();

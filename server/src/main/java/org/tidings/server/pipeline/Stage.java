@@ -13,16 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stage of the pipeline in this process. Its rounds run on a thread of their own, every tick
- * and at once when woken, and never overlap; a round claims the work the stage has room for and
- * does it. Whenever work of this stage is done, the stages after it are woken. Stopping ends the
- * rounds and waits a while for the work under way, interrupting nothing (an interrupt mid-write
- * makes the embedded database close its file): work cut short keeps its claim until the lease
- * ends, and is then done again.
+ * One stage of the pipeline in this process: rounds on a thread of their own, every tick and when
+ * woken, never overlapping; finished work wakes the stages after it. Stopping waits a while before
+ * it interrupts anything (an interrupt mid-write makes the embedded database close its file): work
+ * cut short keeps its claim until the lease ends, and is then done again.
  */
 final class Stage {
 
@@ -42,18 +41,14 @@ final class Stage {
     private final ExecutorService pieces;
     private volatile boolean running;
 
-    private Stage(String name, Duration tick, int full, int concurrency, RoundOf round) {
+    private Stage(String name, Duration tick, int full, int concurrency, ToIntFunction<Stage> round) {
         this.name = name;
         this.tick = tick;
         this.full = full;
         this.free = new Semaphore(concurrency);
         this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
-        this.round = () -> round.of(this);
-    }
-
-    private interface RoundOf {
-        int of(Stage stage);
+        this.round = () -> round.applyAsInt(this);
     }
 
     /** A stage whose work waits on the network (feeds, pages): each piece on its own virtual thread, {@code concurrency} at most. */
@@ -91,7 +86,7 @@ final class Stage {
 
     /** Starts the rounds, unless the tick is zero (the stage is switched off). */
     void start() {
-        if (tick.isZero() || tick.isNegative()) return;
+        if (!tick.isPositive()) return;
         running = true;
         thread.scheduleWithFixedDelay(this::scheduledRound, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -15,9 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Accounts: a user name, an Argon2id password hash and a role; readers also have an e-mail address
- * (their user name is that address) and a display name. A deleted account keeps its row,
- * anonymised, with {@code deleted_at} set, so that what others wrote in reply to it stays whole.
+ * Accounts: a user name, an Argon2id password hash and a role; readers also an e-mail address (their user name) and a
+ * display name. A deleted account keeps its row, anonymised, so that what others wrote in reply to it stays whole.
  */
 @Repository
 public class AccountStore {
@@ -25,13 +24,7 @@ public class AccountStore {
     /** A stored account; the hash never leaves the server. */
     public record Account(long id, String username, String passwordHash, String role) {}
 
-    /**
-     * What the account pages and the administrator see of an account.
-     *
-     * @param email       null for the administrator created at first start and for deleted accounts
-     * @param displayName the name shown to other readers; null for deleted accounts
-     * @param deletedAt   when the reader deleted the account, else null
-     */
+    /** An account as its pages show it: a deleted one has no e-mail or display name, the first administrator no e-mail. */
     public record Profile(long id, String username, String email, String displayName, String role, Instant createdAt,
             Instant deletedAt, boolean historyEnabled) {
 
@@ -64,23 +57,21 @@ public class AccountStore {
 
     /** The live account with this user name: a deleted account signs nobody in. */
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :u AND deleted_at IS NULL")
-                .param("u", username)
-                .query(Account.class)
-                .optional();
+        return account("username = :v AND deleted_at IS NULL", username);
     }
 
     /** The live account with this e-mail address (any case). */
     public Optional<Account> findByEmail(String email) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE email = :e AND deleted_at IS NULL")
-                .param("e", normalizeEmail(email))
-                .query(Account.class)
-                .optional();
+        return account("email = :v AND deleted_at IS NULL", normalizeEmail(email));
     }
 
     public Optional<Account> findById(long id) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE id = :id")
-                .param("id", id).query(Account.class).optional();
+        return account("id = :v", id);
+    }
+
+    private Optional<Account> account(String condition, Object value) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE " + condition).param("v", value)
+                .query(Account.class).optional();
     }
 
     public Optional<Profile> profile(long id) {
@@ -95,7 +86,6 @@ public class AccountStore {
                 .param("limit", limit).param("offset", offset).query(AccountStore::profile).list();
     }
 
-    /** Whether a live (not deleted) account has this role. */
     public boolean existsWithRole(String role) {
         return countWithRole(role) > 0;
     }
@@ -116,10 +106,7 @@ public class AccountStore {
                 .update() == 1;
     }
 
-    /**
-     * Creates a reader's account, signed in by e-mail (which is also its user name), unless the
-     * address is taken; the new account's id if it was created.
-     */
+    /** Creates a reader's account (its e-mail address is its user name) unless the address is taken; its id if created. */
     public OptionalLong createReader(String email, String displayName, String passwordHash, String role) {
         String address = normalizeEmail(email);
         int created = jdbc.sql("""
@@ -145,10 +132,7 @@ public class AccountStore {
         jdbc.sql("UPDATE account SET history_enabled = :on WHERE id = :id").param("on", enabled).param("id", id).update();
     }
 
-    /**
-     * Anonymises the account: no e-mail, no name, a password hash nothing matches, {@code deleted_at}
-     * set. The row stays for what refers to it (comments show their author as deleted).
-     */
+    /** Anonymises the account (no e-mail, no name, a hash nothing matches); the row stays for what refers to it. */
     public boolean markDeleted(long id) {
         return jdbc.sql("""
                 UPDATE account SET username = :u, email = NULL, display_name = NULL, password_hash = '!deleted',
@@ -156,8 +140,6 @@ public class AccountStore {
                 WHERE id = :id AND deleted_at IS NULL""")
                 .param("u", "deleted-" + id).param("now", toDb(clock.instant())).param("id", id).update() == 1;
     }
-
-    // --- one-time password reset links ---
 
     /** Records a reset link by the SHA-256 of its token; it works once, until {@code expiresAt}. */
     public void addResetToken(long accountId, String tokenHash, Instant expiresAt) {
@@ -175,10 +157,7 @@ public class AccountStore {
                 .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /**
-     * Uses a reset token up, if it is live: the account it belongs to, exactly once however many
-     * requests race for it. The account's other reset links stop working too.
-     */
+    /** Uses a live reset token up: its account, once however many requests race; the account's other links die too. */
     public OptionalLong useResetToken(String tokenHash) {
         OptionalLong account = resetTokenAccount(tokenHash);
         if (account.isEmpty()) return account;

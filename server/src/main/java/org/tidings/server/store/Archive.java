@@ -29,10 +29,7 @@ public class Archive {
         return jdbc.sql(ArticleView.SELECT + " WHERE a.id = :id").param("id", id).query(ArticleView::read).optional();
     }
 
-    /**
-     * The article's body, its text and lead, and whether it is only a teaser. An article the
-     * back-fill has not reached yet shows the body the same rule makes of what it had.
-     */
+    /** The article's text; one the back-fill has not reached yet gets the body the same rule makes of what it had. */
     public Optional<ArticleText> body(long id) {
         Optional<ArticleText> stored = jdbc.sql("SELECT body_html, body_text, lead, excerpt FROM article WHERE id = :id AND stage <> 'backfill'")
                 .param("id", id)
@@ -43,14 +40,11 @@ public class Archive {
                 .query((rs, row) -> ArticleStore.legacy(rs, null).text()).optional();
     }
 
-    /** The plain text of these articles' bodies, by id. */
     public Map<Long, String> texts(List<Long> ids) {
         Map<Long, String> texts = new HashMap<>();
         if (ids.isEmpty()) return texts;
         jdbc.sql("SELECT id, body_text FROM article WHERE id IN (:ids)").param("ids", ids)
-                .query((ResultSet rs) -> {
-                    texts.put(rs.getLong("id"), text(rs, "body_text"));
-                });
+                .query((ResultSet rs) -> { texts.put(rs.getLong("id"), text(rs, "body_text")); });
         return texts;
     }
 
@@ -66,10 +60,7 @@ public class Archive {
                 .param("story", storyId).query(ArticleView::read).list();
     }
 
-    /**
-     * The rest of an article's story: other publishers' reports first, then the same publisher's,
-     * newest first within each; copies and disabled sources left out.
-     */
+    /** The rest of the article's story: others' reports, then its publisher's, each newest first; no copies or disabled sources. */
     public List<ArticleView> coverage(ArticleView article, int limit) {
         if (article.storyId() == null) return List.of();
         return jdbc.sql(ArticleView.SELECT + """

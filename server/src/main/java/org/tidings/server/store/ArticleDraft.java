@@ -10,27 +10,13 @@ import org.tidings.url.CanonicalUrl;
  * @param entryKey     the entry's identity within its source (guid, else link, else content hash)
  * @param canonicalUrl the one spelling of its link, which identifies it across sources; null without a link
  * @param summary      the feed's summary, sanitized HTML, or null
- * @param text         its body, text and lead by the feed
  * @param publishedAt  when the feed says it was published, or null when it does not say
  * @param contentHash  a digest of everything shown, to tell an updated entry from an unchanged one
  */
-public record ArticleDraft(
-        String entryKey,
-        String url,
-        String canonicalUrl,
-        String title,
-        String summary,
-        ArticleText text,
-        String author,
-        String imageUrl,
-        Instant publishedAt,
-        Instant updatedAt,
-        String contentHash) {
+public record ArticleDraft(String entryKey, String url, String canonicalUrl, String title, String summary, ArticleText text,
+        String author, String imageUrl, Instant publishedAt, Instant updatedAt, String contentHash) {
 
-    /**
-     * An entry as its feed gave it: its body, text and lead by the one rule
-     * ({@link ArticleText#ofFeed}), its canonical address from its link.
-     */
+    /** An entry as its feed gave it: its text by the one rule ({@link ArticleText#ofFeed}), its canonical address from its link. */
     public static ArticleDraft ofFeed(String entryKey, String url, String title, String summary, String content,
             String author, String imageUrl, Instant publishedAt, Instant updatedAt, String contentHash) {
         return new ArticleDraft(entryKey, url, url == null ? null : CanonicalUrl.canonicalize(url), title, summary,

@@ -1,5 +1,6 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.cut;
 import static org.tidings.server.store.Columns.toDb;
 
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,31 +20,19 @@ import org.tidings.html.HtmlText;
 import org.tidings.server.store.PipelineStore.Job;
 
 /**
- * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is
- * idempotent: an entry is found again by its key within its source, by its canonical URL or by its
- * link, so a re-fetched, re-ordered, re-identified or re-tagged entry updates the article it was
- * rather than adding a copy, and two processes racing on one entry store it once (the unique
- * constraints decide, {@code ON CONFLICT DO NOTHING} absorbs the loser).
+ * The articles table as ingestion writes it (pages read it through the {@link Archive}). Saving is idempotent: an
+ * entry is found again by its key within its source, its canonical URL or its link, so a re-fetched or re-identified
+ * entry updates its article, and two processes racing on one entry store it once (the unique constraints decide,
+ * {@code ON CONFLICT DO NOTHING} absorbs the loser).
  */
 @Repository
 public class ArticleStore {
 
-    /** What saving one entry did. */
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-    /**
-     * What the article's page gave.
-     *
-     * @param text     the page's body, or null when the page held only a teaser (the feed's body stays)
-     * @param keywords the page's keywords, comma-separated, or null
-     */
+    /** What the article's page gave: no {@code text} when it held only a teaser (the feed's body stays); keywords comma-separated. */
     public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
-            Instant published, Instant modified, String keywords) {
-
-        String status() {
-            return text == null ? "excerpt" : "done";
-        }
-    }
+            Instant published, Instant modified, String keywords) {}
 
     /** An article whose page is to be fetched: its address, and what the feed said of it. */
     public record PageRequest(Job job, String url, String title, String summary) {}
@@ -71,10 +59,7 @@ public class ArticleStore {
         this.archive = new Archive(jdbc);
     }
 
-    /**
-     * Saves one entry of a source's feed. A new article waits for its page when its source wants
-     * full text, else for enrichment; an edited one goes through enrichment again.
-     */
+    /** Saves a feed entry: a new article waits for its page if its source wants full text, else for enrichment. */
     public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
         // one lookup per unique index: an OR of them would scan the table on H2
         Optional<Existing> existing = find("source_id = :sourceId AND entry_key = :key", Map.of("sourceId", sourceId, "key", draft.entryKey()))
@@ -85,28 +70,24 @@ public class ArticleStore {
         }
         boolean page = wantsFullText && draft.url() != null;
         Instant now = clock.instant();
-        int inserted = jdbc.sql("""
+        int inserted = withDraft("""
                 INSERT INTO article (source_id, entry_key, url, canonical_url, title, summary, body_html, body_text, lead,
                                      excerpt, author, image_url, published_at, updated_at, first_seen_at, content_hash,
                                      full_text_status, stage, changed_at)
                 VALUES (:sourceId, :entryKey, :url, :canonicalUrl, :title, :summary, :html, :text, :lead,
                         :excerpt, :author, :imageUrl, :published, :updated, :now, :contentHash,
                         :fullTextStatus, :stage, :now)
-                ON CONFLICT DO NOTHING""")
-                .params(params(draft))
-                .param("sourceId", sourceId)
-                .param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
+                ON CONFLICT DO NOTHING""", draft, draft.text())
+                .param("sourceId", sourceId).param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
                 .param("fullTextStatus", page ? "pending" : null)
-                .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column())
-                .param("now", toDb(now))
+                .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column()).param("now", toDb(now))
                 .update();
         return inserted == 1 ? Outcome.INSERTED : Outcome.UNCHANGED;
     }
 
     /**
-     * An edited entry: its title, summary and feed body change (a body taken from the page stays,
-     * with a lead of the new summary), and it goes through enrichment again; a stage working on
-     * the older version will not store its result.
+     * An edited entry: its title, summary and feed body change (a body from the page stays, with a lead of the new
+     * summary), and it is enriched again; a stage working on the older version will not store its result.
      */
     private Outcome update(Existing existing, ArticleDraft draft) {
         ArticleText text = draft.text();
@@ -114,7 +95,7 @@ public class ArticleStore {
             ArticleText page = archive.body(existing.id()).orElseThrow();
             text = ArticleText.ofPage(draft.title(), draft.summary(), page.html(), page.text());
         }
-        jdbc.sql("""
+        withDraft("""
                 UPDATE article SET title = :title, summary = :summary, body_html = :html, body_text = :text, lead = :lead,
                        excerpt = :excerpt, author = :author,
                        image_url = CASE WHEN full_text_status = 'done' THEN COALESCE(image_url, :imageUrl)
@@ -122,13 +103,9 @@ public class ArticleStore {
                        updated_at = :updated, content_hash = :contentHash, changed_at = :now, revision = revision + 1,
                        stage = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage ELSE 'enrich' END,
                        stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END
-                WHERE id = :id""")
-                .params(params(new ArticleDraft(draft.entryKey(), draft.url(), draft.canonicalUrl(), draft.title(),
-                        draft.summary(), text, draft.author(), draft.imageUrl(), draft.publishedAt(), draft.updatedAt(),
-                        draft.contentHash())))
-                .param("now", toDb(clock.instant()))
+                WHERE id = :id""", draft, text)
+                .param("now", toDb(clock.instant())).param("id", existing.id())
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
-                .param("id", existing.id())
                 .update();
         return Outcome.UPDATED;
     }
@@ -136,16 +113,13 @@ public class ArticleStore {
     /** What fetching the article's page needs to know; empty when the article is gone. */
     public Optional<PageRequest> pageRequest(Job job) {
         return jdbc.sql("SELECT url, title, summary FROM article WHERE id = :id").param("id", job.id())
-                .query((rs, row) -> new PageRequest(job, rs.getString("url"), rs.getString("title"), rs.getString("summary")))
-                .optional();
+                .query((rs, row) -> new PageRequest(job, rs.getString("url"), rs.getString("title"), rs.getString("summary"))).optional();
     }
 
     /**
-     * Stores what the article's page gave and hands the article to {@code next}: its body (unless
-     * the page held only a teaser), its canonical address (unless another article has it), byline,
-     * declared language, picture (the page's before the feed's), keywords, its publication time
-     * when the feed gave none, and its modification time. False when the article changed since
-     * the claim (the result is then not stored).
+     * Stores what the article's page gave and hands the article to {@code next}: a teaser keeps the feed's body, a
+     * canonical address another article has is not taken, the page's picture comes before the feed's, and its time of
+     * publication counts only when the feed gave none. False when the article changed since the claim.
      */
     public boolean onPage(Job job, Page page, ArticleStage next) {
         ArticleText text = page.text();
@@ -164,26 +138,19 @@ public class ArticleStore {
                                          THEN COALESCE(:modified, updated_at) ELSE updated_at END,
                        extracted_at = :now, full_text_error = NULL, changed_at = :now,\s""" + Job.HAND_ON
                 + " WHERE " + Job.STILL_HELD), next)
-                .param("status", page.status())
-                .param("html", text == null ? null : text.html())
-                .param("text", text == null ? null : text.text())
-                .param("lead", text == null ? null : text.lead())
-                .param("excerpt", text == null)
-                .param("canonical", page.canonicalUrl())
-                .param("byline", cut(page.byline(), 300))
-                .param("lang", cut(page.lang(), 16))
-                .param("image", cut(page.imageUrl(), 2048))
-                .param("keywords", cut(page.keywords(), 1000))
-                .param("published", toDb(page.published()))
-                .param("modified", toDb(page.modified()))
+                .param("status", text == null ? "excerpt" : "done").param("excerpt", text == null)
+                .param("html", text == null ? null : text.html()).param("text", text == null ? null : text.text())
+                .param("lead", text == null ? null : text.lead()).param("canonical", page.canonicalUrl())
+                .param("byline", cut(page.byline(), 300)).param("lang", cut(page.lang(), 16))
+                .param("image", cut(page.imageUrl(), 2048)).param("keywords", cut(page.keywords(), 1000))
+                .param("published", toDb(page.published())).param("modified", toDb(page.modified()))
                 .param("now", toDb(clock.instant()))
                 .update() == 1;
     }
 
     /**
-     * Records a failed attempt at the article's page: it is tried again after the wait for its
-     * attempt (waits.get(attempts so far)); after the last, it ends with {@code finalStatus} and the
-     * article goes on to {@code next} with the feed's text.
+     * Records a failed attempt at the article's page: it is tried again after waits.get(attempts so far); after the
+     * last, it ends with {@code finalStatus} and the article goes on to {@code next} with the feed's text.
      */
     public void onPageFailed(Job job, String error, String finalStatus, List<Duration> waits, ArticleStage next) {
         int attempts = jdbc.sql("SELECT full_text_attempts FROM article WHERE id = :id").param("id", job.id())
@@ -193,9 +160,7 @@ public class ArticleStore {
                 UPDATE article SET full_text_attempts = :attempts, full_text_error = :error,
                        full_text_status = :status, stage = :stageNow, stage_lease_until = :retry
                 """ + " WHERE " + Job.STILL_HELD), next)
-                .param("attempts", attempts)
-                .param("error", cut(error, 500))
-                .param("status", last ? finalStatus : "pending")
+                .param("attempts", attempts).param("error", cut(error, 500)).param("status", last ? finalStatus : "pending")
                 .param("stageNow", (last ? next : job.stage()).column())
                 .param("retry", last ? null : toDb(clock.instant().plus(waits.get(attempts - 1))))
                 .update();
@@ -204,8 +169,7 @@ public class ArticleStore {
     /** The articles stored before the pipeline kept its text, with what they had instead. */
     public List<Legacy> legacy(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Job> byId = new HashMap<>();
-        jobs.forEach(j -> byId.put(j.id(), j));
+        Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
         return jdbc.sql(LEGACY + " WHERE id IN (:ids)").param("ids", byId.keySet())
                 .query((rs, row) -> legacy(rs, byId.get(rs.getLong("id")))).list();
     }
@@ -218,9 +182,9 @@ public class ArticleStore {
     }
 
     /**
-     * Stores an older article's text and canonical address as the pipeline keeps them now (the
-     * columns they replace are emptied), and hands it to {@code next}. When another article has the
-     * address already, this one is a copy of it. False when the article changed since the claim.
+     * Stores an older article's text and canonical address as the pipeline keeps them now (emptying the columns they
+     * replace) and hands it to {@code next}; when another article has the address, this one is a copy of it. False
+     * when the article changed since the claim.
      */
     @Transactional
     public boolean onBackfilled(Job job, String canonicalUrl, ArticleText text, ArticleStage next) {
@@ -234,9 +198,7 @@ public class ArticleStore {
                 + " WHERE " + Job.STILL_HELD), next)
                 .param("canonical", holder == null ? canonicalUrl : null)
                 .param("html", text.html()).param("text", text.text()).param("lead", text.lead())
-                .param("excerpt", text.excerpt())
-                .param("copyOf", holder)
-                .param("now", toDb(clock.instant()))
+                .param("excerpt", text.excerpt()).param("copyOf", holder).param("now", toDb(clock.instant()))
                 .update() == 1;
     }
 
@@ -246,22 +208,12 @@ public class ArticleStore {
                 .optional();
     }
 
-    private static Map<String, Object> params(ArticleDraft d) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("entryKey", d.entryKey());
-        p.put("url", d.url());
-        p.put("canonicalUrl", d.canonicalUrl());
-        p.put("title", d.title());
-        p.put("summary", d.summary());
-        p.put("html", d.text().html());
-        p.put("text", d.text().text());
-        p.put("lead", d.text().lead());
-        p.put("excerpt", d.text().excerpt());
-        p.put("author", d.author());
-        p.put("imageUrl", d.imageUrl());
-        p.put("updated", toDb(d.updatedAt()));
-        p.put("contentHash", d.contentHash());
-        return p;
+    /** A statement with the entry bound by its names ({@code :title}, {@code :html}, ...), with {@code text} as its text. */
+    private JdbcClient.StatementSpec withDraft(String sql, ArticleDraft d, ArticleText text) {
+        return jdbc.sql(sql).param("entryKey", d.entryKey()).param("url", d.url()).param("canonicalUrl", d.canonicalUrl())
+                .param("title", d.title()).param("summary", d.summary()).param("html", text.html()).param("text", text.text())
+                .param("lead", text.lead()).param("excerpt", text.excerpt()).param("author", d.author())
+                .param("imageUrl", d.imageUrl()).param("updated", toDb(d.updatedAt())).param("contentHash", d.contentHash());
     }
 
     private record Existing(long id, String contentHash, String fullTextStatus) {}

@@ -23,7 +23,6 @@ final class Columns {
         return value == null ? null : value.toInstant();
     }
 
-    /** The column's text, empty when it has none. */
     static String text(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         return value == null ? "" : value;

@@ -1,30 +1,24 @@
 package org.tidings.server.store;
 
 import java.util.Arrays;
+import java.util.Locale;
 
-/** Where a comment stands, as stored in {@code comment.status}. */
+/** Where a comment stands, as stored in {@code comment.status} (the name in lower case). */
 public enum CommentStatus {
-    /** Readers see it. */
-    VISIBLE("visible"),
+    VISIBLE,
     /** Waiting for a moderator (links from a new account): only its author and moderators see it. */
-    HELD("held"),
+    HELD,
     /** Hidden by a moderator: gone for readers, kept for the record. */
-    HIDDEN("hidden"),
+    HIDDEN,
     /** Deleted by its author or a moderator: its text is never shown again. */
-    DELETED("deleted");
-
-    private final String code;
-
-    CommentStatus(String code) {
-        this.code = code;
-    }
+    DELETED;
 
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static CommentStatus of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
+        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown comment status " + code));
     }
 }

@@ -19,10 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Comments, reactions, reports, suspensions and the moderation log, in plain SQL. Nothing here is
- * cached: a comment a moderator hides is gone from the next page any reader loads.
- */
+/** Comments, reactions, reports, suspensions and the moderation log; uncached, so a hidden comment is gone at once. */
 @Repository
 public class CommentStore {
 
@@ -39,7 +36,7 @@ public class CommentStore {
         }
     }
 
-    /** The signed-in reader as comments see them: id, name, role, whether suspended, when the account was made. */
+    /** The signed-in reader as comments see them. */
     public record Member(long id, String username, String role, boolean suspended, Instant createdAt) {}
 
     /** A comment waiting for a moderator, with what it is waiting for. */
@@ -51,7 +48,6 @@ public class CommentStore {
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like') AS likes,
             (SELECT COUNT(*) FROM comment_reaction r WHERE r.comment_id = c.id AND r.kind = 'like' AND r.account_id = :viewer) AS liked
             """;
-    /** The author's account, unless it was deleted. */
     private static final String AUTHOR_JOIN = " LEFT JOIN account a ON a.id = c.author_id AND a.deleted_at IS NULL ";
 
     private final JdbcClient jdbc;
@@ -94,9 +90,8 @@ public class CommentStore {
     }
 
     /**
-     * The comments of one article a viewer may see, oldest first: visible, deleted and hidden ones
-     * (the last two only become text-less placeholders, and only while they have replies), the
-     * viewer's own held ones, and for a moderator everything.
+     * The comments of an article a viewer may see, oldest first: visible, deleted and hidden ones (shown as
+     * text-less placeholders while they have replies), the viewer's own held ones; everything for a moderator.
      */
     public List<Stored> forArticle(long articleId, long viewerId, boolean moderator) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment c " + AUTHOR_JOIN + """
@@ -123,9 +118,7 @@ public class CommentStore {
         if (articleIds.isEmpty()) return counts;
         jdbc.sql("SELECT article_id, COUNT(*) AS n FROM comment WHERE status = 'visible' AND article_id IN (:ids) GROUP BY article_id")
                 .param("ids", articleIds)
-                .query(rs -> {
-                    counts.put(rs.getLong("article_id"), rs.getInt("n"));
-                });
+                .query(rs -> { counts.put(rs.getLong("article_id"), rs.getInt("n")); });
         return counts;
     }
 
@@ -177,7 +170,7 @@ public class CommentStore {
                 , ar.title AS article_title,
                   (SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS open_reports,
                   (SELECT COUNT(*) FROM account_suspension s WHERE s.account_id = c.author_id) AS suspended
-                FROM comment c """ + " " + AUTHOR_JOIN + """
+                FROM comment c """ + AUTHOR_JOIN + """
                  JOIN article ar ON ar.id = c.article_id
                 WHERE c.status = 'held'
                    OR (c.status IN ('visible', 'hidden')
@@ -186,8 +179,7 @@ public class CommentStore {
                 .param("viewer", -1L).param("limit", limit)
                 .query((rs, row) -> new Queued(stored(rs, row), rs.getString("article_title"), rs.getInt("open_reports"),
                         null, rs.getLong("suspended") > 0))
-                .list()
-                .stream()
+                .list().stream()
                 .map(q -> new Queued(q.comment(), q.articleTitle(), q.openReports(), reasons(q.comment().id()), q.authorSuspended()))
                 .toList();
     }

@@ -1,6 +1,8 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.cut;
+import static org.tidings.server.store.Columns.text;
 import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
@@ -21,10 +23,7 @@ import org.tidings.enrich.Topic;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.summary.Sentence;
 
-/**
- * What enrichment learned about articles: their language, section, regions and topics, and their
- * offline digest (summary and key points, as sentences of the article's text).
- */
+/** What enrichment learned of articles: language, section, regions, topics and the digest (sentences of the text). */
 @Repository
 public class EnrichmentStore {
 
@@ -35,12 +34,7 @@ public class EnrichmentStore {
     /** Ids in one {@code IN} list at most: well within every database's limit on parameters. */
     private static final int IN_LIST = 500;
 
-    /**
-     * An article waiting for enrichment, with what its source says of it.
-     *
-     * @param text     the article's text (paragraphs)
-     * @param langHint the language its page declared, else its source's
-     */
+    /** An article waiting for enrichment: its text (paragraphs), and the language its page declared, else its source's. */
     public record Pending(Job job, String title, String text, String langHint, String sourceSection, String sourceRegion) {}
 
     /** A topic of an article, as its hashtag link shows it. {@code kind} is person, organization, place or subject. */
@@ -52,10 +46,7 @@ public class EnrichmentStore {
         }
     }
 
-    /**
-     * What to store for one article. {@code regions} are edition region codes, strongest first;
-     * {@code summary} and {@code keyPoints} are sentences of its text (none when it is too short).
-     */
+    /** What to store for one article: region codes strongest first; digest sentences, none when the text is too short. */
     public record Learned(String lang, String section, List<String> regions, List<TopicTag> topics,
             List<Sentence> summary, List<Sentence> keyPoints) {}
 
@@ -77,34 +68,28 @@ public class EnrichmentStore {
         this.clock = clock;
     }
 
-    /** The articles of these jobs, with what enrichment reads of them. */
     public List<Pending> pending(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Job> byId = new HashMap<>();
-        jobs.forEach(j -> byId.put(j.id(), j));
+        Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
         return jdbc.sql("""
                 SELECT a.id, a.title, a.body_text, COALESCE(a.lang, s.language) AS lang_hint,
                        s.section AS source_section, s.region AS source_region
                 FROM article a JOIN source s ON s.id = a.source_id
                 WHERE a.id IN (:ids) ORDER BY a.id""")
                 .param("ids", byId.keySet())
-                .query((rs, row) -> new Pending(byId.get(rs.getLong("id")), rs.getString("title"),
-                        rs.getString("body_text") == null ? "" : rs.getString("body_text"), rs.getString("lang_hint"),
-                        rs.getString("source_section"), rs.getString("source_region")))
+                .query((rs, row) -> new Pending(byId.get(rs.getLong("id")), rs.getString("title"), text(rs, "body_text"),
+                        rs.getString("lang_hint"), rs.getString("source_section"), rs.getString("source_region")))
                 .list();
     }
 
-    /**
-     * Stores what enrichment learned, replacing what an earlier enrichment of the article stored,
-     * and hands the article to {@code next}; stores nothing when the article changed since the claim.
-     */
+    /** Replaces what an earlier enrichment stored and hands the article to {@code next}; false if it changed since the claim. */
     @Transactional
     public boolean record(Job job, Learned learned, ArticleStage next) {
         String regions = String.join(" ", learned.regions());
         if (regions.length() > REGIONS_CHARS) regions = regions.substring(0, regions.lastIndexOf(' ', REGIONS_CHARS));
         boolean held = job.bind(jdbc.sql("""
                 UPDATE article SET lang = :lang, section = :section, regions = :regions, enriched_at = :now, changed_at = :now,
-                       """ + PipelineStore.Job.HAND_ON + " WHERE " + PipelineStore.Job.STILL_HELD), next)
+                       """ + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next)
                 .param("lang", learned.lang()).param("section", learned.section())
                 .param("regions", regions.isEmpty() ? null : regions).param("now", toDb(clock.instant()))
                 .update() == 1;
@@ -114,8 +99,7 @@ public class EnrichmentStore {
         for (TopicTag t : learned.topics()) {
             jdbc.sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, :slug, :label, :kind) ON CONFLICT DO NOTHING")
                     .param("id", id).param("slug", cut(t.slug(), SLUG_CHARS)).param("label", cut(t.label(), LABEL_CHARS))
-                    .param("kind", t.kind())
-                    .update();
+                    .param("kind", t.kind()).update();
         }
         jdbc.sql("DELETE FROM article_digest WHERE article_id = :id").param("id", id).update();
         insertDigest(id, "summary", learned.summary());
@@ -152,9 +136,7 @@ public class EnrichmentStore {
         return jdbc.sql("""
                 SELECT slug, label, kind FROM article_topic WHERE article_id = :id
                 ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'organization' THEN 1 WHEN 'place' THEN 2 ELSE 3 END, label""")
-                .param("id", articleId)
-                .query(TopicTag.class)
-                .list();
+                .param("id", articleId).query(TopicTag.class).list();
     }
 
     /** How a topic is named, from its newest article; empty when no article has it. */
@@ -162,9 +144,7 @@ public class EnrichmentStore {
         return jdbc.sql("""
                 SELECT t.slug, t.label, t.kind FROM article_topic t JOIN article a ON a.id = t.article_id
                 WHERE t.slug = :slug ORDER BY a.published_at DESC LIMIT 1""")
-                .param("slug", slug)
-                .query(TopicTag.class)
-                .optional();
+                .param("slug", slug).query(TopicTag.class).optional();
     }
 
     /** The article's section: the enrichment's, else its source's; null when neither has one. */

@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a language model wrote, kept per subject (an article or a story), feature, language and
- * model, for as long as the text it was given stays the same. A bounded in-memory map in front of
- * the table serves the articles being read right now without a query.
+ * What a language model wrote, per subject (an article or a story), feature, language and model, while the text it
+ * was given stays the same. A bounded in-memory map serves the articles being read right now without a query.
  */
 @Repository
 public class GeneratedTextStore {
@@ -43,28 +42,24 @@ public class GeneratedTextStore {
 
     /** The output for the key, when it was made from the text of this hash. */
     public Optional<String> find(Key key, String sourceHash) {
-        Answer e = recent.get(key);
-        if (e != null && e.sourceHash().equals(sourceHash)) return Optional.of(e.output());
-        Optional<String> stored = jdbc.sql("""
+        Answer remembered = recent.get(key);
+        if (remembered != null && remembered.sourceHash().equals(sourceHash)) return Optional.of(remembered.output());
+        Optional<String> stored = withKey("""
                 SELECT output FROM ai_output WHERE subject = :subject AND subject_id = :id AND feature = :feature
-                AND lang = :lang AND model = :model AND source_hash = :hash""")
-                .param("subject", key.subject()).param("id", key.subjectId()).param("feature", key.feature())
-                .param("lang", key.lang()).param("model", key.model()).param("hash", sourceHash)
+                AND lang = :lang AND model = :model AND source_hash = :hash""", key, sourceHash)
                 .query(String.class).optional();
-        stored.ifPresent(output -> remember(key, sourceHash, output));
+        stored.ifPresent(output -> recent.put(key, new Answer(sourceHash, output)));
         return stored;
     }
 
     /** Keeps the output, replacing what an older text of the subject gave. */
     public void save(Key key, String sourceHash, String output) {
-        remember(key, sourceHash, output);
+        recent.put(key, new Answer(sourceHash, output));
         if (update(key, sourceHash, output) == 1) return;
         try {
-            jdbc.sql("""
+            withKey("""
                     INSERT INTO ai_output (subject, subject_id, feature, lang, model, source_hash, output, created_at)
-                    VALUES (:subject, :id, :feature, :lang, :model, :hash, :output, :at)""")
-                    .param("subject", key.subject()).param("id", key.subjectId()).param("feature", key.feature())
-                    .param("lang", key.lang()).param("model", key.model()).param("hash", sourceHash)
+                    VALUES (:subject, :id, :feature, :lang, :model, :hash, :output, :at)""", key, sourceHash)
                     .param("output", output).param("at", toDb(clock.instant())).update();
         } catch (DuplicateKeyException another) {
             update(key, sourceHash, output); // another reader's request stored it first: ours is as good
@@ -72,16 +67,15 @@ public class GeneratedTextStore {
     }
 
     private int update(Key key, String sourceHash, String output) {
-        return jdbc.sql("""
+        return withKey("""
                 UPDATE ai_output SET source_hash = :hash, output = :output, created_at = :at
-                WHERE subject = :subject AND subject_id = :id AND feature = :feature AND lang = :lang AND model = :model""")
-                .param("subject", key.subject()).param("id", key.subjectId()).param("feature", key.feature())
-                .param("lang", key.lang()).param("model", key.model()).param("hash", sourceHash)
+                WHERE subject = :subject AND subject_id = :id AND feature = :feature AND lang = :lang AND model = :model""",
+                key, sourceHash)
                 .param("output", output).param("at", toDb(clock.instant())).update();
     }
 
-    private void remember(Key key, String sourceHash, String output) {
-        recent.put(key, new Answer(sourceHash, output));
+    private JdbcClient.StatementSpec withKey(String sql, Key key, String sourceHash) {
+        return jdbc.sql(sql).param("subject", key.subject()).param("id", key.subjectId()).param("feature", key.feature())
+                .param("lang", key.lang()).param("model", key.model()).param("hash", sourceHash);
     }
-
 }

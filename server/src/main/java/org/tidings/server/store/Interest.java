@@ -4,9 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a reader can follow or mute, as stored in {@code reader_follow.kind} and
- * {@code reader_mute.kind}: a topic (its slug), a source (its id), a section (its name), a keyword
- * (lower-cased). Topics, sources and sections can be followed; topics, sources and keywords muted.
+ * What a reader can follow or mute ({@code reader_follow.kind}, {@code reader_mute.kind}): a topic (its slug), a source
+ * (its id), a section (its name), a keyword. Topics, sources and sections can be followed; topics, sources, keywords muted.
  */
 public enum Interest {
     TOPIC, SOURCE, SECTION, KEYWORD;
@@ -32,10 +31,7 @@ public enum Interest {
         return Optional.empty();
     }
 
-    /**
-     * The target as stored: slugs, sections and keywords lower-cased with inner spaces collapsed
-     * (a topic slug "#Ukraine" is "ukraine"); a source is its id. Empty when it cannot be one.
-     */
+    /** The target as stored: lower-cased, inner spaces collapsed ("#Ukraine" is "ukraine"), a source as its id; empty if invalid. */
     public Optional<String> normalize(String raw) {
         if (raw == null) return Optional.empty();
         String t = raw.strip().replaceAll("\\s+", " ");

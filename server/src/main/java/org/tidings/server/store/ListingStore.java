@@ -10,10 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * The lists of the reader's pages: the newest articles of a section, a topic, a source, within an
- * edition; copies of other articles and disabled sources left out.
- */
+/** The lists of the reader's pages (a section, topic or source, within an edition); no copies, no disabled sources. */
 @Repository
 public class ListingStore {
 
@@ -26,9 +23,8 @@ public class ListingStore {
     }
 
     /**
-     * The newest articles of the listing, newest first. Two short queries rather than one join:
-     * the page's ids from the articles table alone, walking an index in the page's order (a join
-     * leads H2 to sort every article first), then those articles with their publishers.
+     * The newest articles of the listing. Two short queries rather than one join (which leads H2 to sort every article
+     * first): the page's ids from the articles table alone, walking an index in order, then those articles.
      */
     public List<ArticleView> latest(Listing listing, int limit, int offset) {
         Map<String, Object> params = new HashMap<>();
@@ -48,8 +44,7 @@ public class ListingStore {
         sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-        return archive.findByIds(ids);
+        return archive.findByIds(jdbc.sql(sql.toString()).params(params).query(Long.class).list());
     }
 
     private static void where(Listing listing, StringBuilder sql, Map<String, Object> params) {
@@ -109,8 +104,7 @@ public class ListingStore {
         return jdbc.sql("""
                 SELECT language, region, COUNT(*) AS n FROM source WHERE enabled = TRUE AND language IS NOT NULL
                 GROUP BY language, region""")
-                .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n")))
-                .list();
+                .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n"))).list();
     }
 
     /** A page of the site map: article ids and when each last changed, newest first. */
@@ -120,8 +114,6 @@ public class ListingStore {
         return jdbc.sql("""
                 SELECT a.id, COALESCE(a.updated_at, a.published_at) AS modified FROM article a JOIN source s ON s.id = a.source_id
                 WHERE s.enabled = TRUE AND a.duplicate_of IS NULL ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified")))
-                .list();
+                .param("limit", limit).query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified"))).list();
     }
 }

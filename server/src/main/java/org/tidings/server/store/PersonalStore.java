@@ -7,29 +7,26 @@ import static org.tidings.server.store.Columns.toDb;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A reader's own rows: follows, mutes, saved articles and reading history. Every method takes the
- * reader's account id and touches only that reader's rows: no statement here reads or changes a
- * row without {@code account_id = :a}.
+ * A reader's own rows: follows, mutes, saved articles and reading history. No statement here reads or changes a row
+ * without {@code account_id = :a}.
  */
 @Repository
 public class PersonalStore {
 
-    /** The reader's two lists of interests, of the same shape: what they follow, and what they muted. */
+    /** The reader's two lists of interests, of the same shape: what they follow ({@code reader_follow}), and what they muted. */
     public enum Choice {
-        FOLLOW("reader_follow"), MUTE("reader_mute");
+        FOLLOW, MUTE;
 
-        private final String table;
-
-        Choice(String table) {
-            this.table = table;
+        private String table() {
+            return "reader_" + name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** One followed or muted thing. */
     public record Entry(Interest kind, String target, String label, Instant at) {}
 
     /** An article the reader saved or read, and when. */
@@ -48,19 +45,19 @@ public class PersonalStore {
     }
 
     public void add(long account, Choice choice, Interest kind, String target, String label) {
-        jdbc.sql("INSERT INTO " + choice.table + " (account_id, kind, target, label, created_at) VALUES (:a, :k, :t, :l, :now) "
+        jdbc.sql("INSERT INTO " + choice.table() + " (account_id, kind, target, label, created_at) VALUES (:a, :k, :t, :l, :now) "
                         + "ON CONFLICT DO NOTHING")
                 .param("a", account).param("k", kind.stored()).param("t", target).param("l", cut(label, Interest.MAX_TARGET))
                 .param("now", toDb(clock.instant())).update();
     }
 
     public void remove(long account, Choice choice, Interest kind, String target) {
-        jdbc.sql("DELETE FROM " + choice.table + " WHERE account_id = :a AND kind = :k AND target = :t")
+        jdbc.sql("DELETE FROM " + choice.table() + " WHERE account_id = :a AND kind = :k AND target = :t")
                 .param("a", account).param("k", kind.stored()).param("t", target).update();
     }
 
     public List<Entry> list(long account, Choice choice) {
-        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table
+        return jdbc.sql("SELECT kind, target, label, created_at FROM " + choice.table()
                         + " WHERE account_id = :a ORDER BY kind, label, target").param("a", account)
                 .query((rs, row) -> new Entry(Interest.parse(rs.getString("kind")).orElseThrow(), rs.getString("target"),
                         rs.getString("label"), fromDb(rs, "created_at")))
@@ -131,7 +128,6 @@ public class PersonalStore {
                 .query((rs, row) -> new long[] {rs.getLong("source_id"), rs.getLong("n")}).list();
     }
 
-    /** Stories of the articles the reader opened since {@code since}. */
     public List<Long> storiesRead(long account, Instant since) {
         return jdbc.sql("""
                 SELECT DISTINCT a.story_id FROM reading_history h JOIN article a ON a.id = h.article_id
@@ -139,7 +135,6 @@ public class PersonalStore {
                 .param("a", account).param("since", toDb(since)).query(Long.class).list();
     }
 
-    /** Ids among {@code articleIds} the reader has opened. */
     public List<Long> readAmong(long account, List<Long> articleIds) {
         if (articleIds.isEmpty()) return List.of();
         return jdbc.sql("SELECT article_id FROM reading_history WHERE account_id = :a AND article_id IN (:ids)")

@@ -11,20 +11,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pipeline's own state in the database: which articles wait for which stage, the claims that
- * let several processes share a stage's work, and the named leases of work only one process may
- * do at a time. A stage stores its result and hands the article on in one statement (the stores
- * append {@link Job#HAND_ON} and {@link Job#STILL_HELD} to their own), so no crash falls between the
- * two, and a result computed from an older text never overwrites a newer one.
+ * The pipeline's state: which articles wait for which stage, the claims that let processes share a stage's work,
+ * and named leases of work one process at a time may do. A stage stores its result and hands the article on in one
+ * statement (the stores append {@link Job#HAND_ON} and {@link Job#STILL_HELD} to their own), so no crash falls
+ * between the two, and a result computed from an older text never overwrites a newer one.
  */
 @Repository
 public class PipelineStore {
 
-    /**
-     * An article claimed for a stage, as it was when claimed.
-     *
-     * @param revision the article's revision then: a stage's result is stored only while it is unchanged
-     */
+    /** An article claimed for a stage, at the {@code revision} it had then: a result is stored only while it is unchanged. */
     public record Job(long id, int revision, ArticleStage stage) {
 
         /** The assignments of an {@code UPDATE article} that hand the article to {@code :next}. */
@@ -47,22 +42,19 @@ public class PipelineStore {
     }
 
     /**
-     * Claims up to {@code limit} articles waiting for {@code stage}, for the length of the lease:
-     * rows another process holds or has locked are skipped. The story stage takes its articles in
-     * order of publication (a story grows in the order its reports came out), the others by id.
+     * Claims up to {@code limit} articles waiting for {@code stage}, skipping rows held or locked elsewhere. The story
+     * stage takes them in order of publication (a story grows in the order its reports came out), the others by id.
      */
     @Transactional
     public List<Job> claim(ArticleStage stage, Duration lease, int limit) {
         Instant now = clock.instant();
-        String order = stage == ArticleStage.STORY ? "published_at, id" : "id";
         List<Job> jobs = jdbc.sql("""
                 SELECT id, revision FROM article
                 WHERE stage = :stage AND (stage_lease_until IS NULL OR stage_lease_until < :now)
                 ORDER BY %s LIMIT :limit
-                FOR UPDATE SKIP LOCKED""".formatted(order))
+                FOR UPDATE SKIP LOCKED""".formatted(stage == ArticleStage.STORY ? "published_at, id" : "id"))
                 .param("stage", stage.column()).param("now", toDb(now)).param("limit", limit)
-                .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage))
-                .list();
+                .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage)).list();
         if (!jobs.isEmpty()) {
             jdbc.sql("UPDATE article SET stage_lease_until = :until WHERE id IN (:ids)")
                     .param("until", toDb(now.plus(lease))).param("ids", jobs.stream().map(Job::id).toList())
@@ -76,16 +68,12 @@ public class PipelineStore {
         return job.bind(jdbc.sql("UPDATE article SET " + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next).update() == 1;
     }
 
-    /** How many articles wait for {@code stage}. */
     public long waiting(ArticleStage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM article WHERE stage = :stage").param("stage", stage.column())
                 .query(Long.class).single();
     }
 
-    /**
-     * Takes or keeps the named lease for {@code owner}, for work only one process may do at a time
-     * (the story desk keeps its stories in memory); true while {@code owner} holds it.
-     */
+    /** Takes or keeps the named lease for work one process at a time may do (the story desk); true while {@code owner} holds it. */
     public boolean holdLease(String name, String owner, Duration lease) {
         Instant now = clock.instant();
         int taken = jdbc.sql("""

@@ -1,6 +1,7 @@
 package org.tidings.server.store;
 
 import static org.tidings.server.store.Columns.fromDb;
+import static org.tidings.server.store.Columns.text;
 import static org.tidings.server.store.Columns.toDb;
 
 import java.sql.ResultSet;
@@ -14,26 +15,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * What the search index reads from the database: which articles changed since a moment (by
- * {@code article.changed_at}), those articles with their source, and which sources exist.
- */
+/** What the search index reads: the articles changed since a moment ({@code article.changed_at}), with their source. */
 @Repository
 public class SearchStore {
 
-    /** An article that changed at {@code changedAt}. */
     public record Change(long id, Instant changedAt) {}
 
-    /**
-     * An article as stored, with what its source says of it.
-     *
-     * @param regions the article's own region codes, space-separated, or null
-     */
+    /** An article as stored, with what its source says of it; {@code regions} are its own region codes, or null. */
     public record Row(long id, long sourceId, String publisher, String title, String text, String lead, String lang,
             String sourceLanguage, String section, String sourceSection, String regions, String sourceRegion,
             Instant publishedAt, Long storyId, Long duplicateOf) {}
 
-    /** A topic of an article. */
     public record Topic(String slug, String label) {}
 
     private final JdbcClient jdbc;
@@ -42,10 +34,7 @@ public class SearchStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Up to {@code limit} changes after ({@code time}, {@code afterId}), in order of change then id:
-     * the pages of a walk through everything that changed since a moment.
-     */
+    /** Up to {@code limit} changes after ({@code time}, {@code afterId}) by change then id: a page of a walk through them. */
     public List<Change> changedAfter(Instant time, long afterId, int limit) {
         return jdbc.sql("""
                 SELECT id, changed_at FROM article
@@ -53,8 +42,7 @@ public class SearchStore {
                 ORDER BY changed_at, id
                 LIMIT :limit""")
                 .param("t", toDb(time)).param("id", afterId).param("limit", limit)
-                .query((rs, n) -> new Change(rs.getLong("id"), fromDb(rs, "changed_at")))
-                .list();
+                .query((rs, n) -> new Change(rs.getLong("id"), fromDb(rs, "changed_at"))).list();
     }
 
     /** These articles as they are now; an id that is gone is simply missing. */
@@ -65,12 +53,9 @@ public class SearchStore {
                        a.section, s.section AS source_section, a.regions, s.region AS source_region, a.published_at,
                        a.story_id, a.duplicate_of
                 FROM article a JOIN source s ON s.id = a.source_id WHERE a.id IN (:ids)""")
-                .param("ids", ids)
-                .query(SearchStore::row)
-                .list();
+                .param("ids", ids).query(SearchStore::row).list();
     }
 
-    /** The topics of these articles, by article id. */
     public Map<Long, List<Topic>> topics(Collection<Long> ids) {
         Map<Long, List<Topic>> topics = new HashMap<>();
         if (ids.isEmpty()) return topics;
@@ -94,10 +79,8 @@ public class SearchStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("source_id"), rs.getString("publisher"), rs.getString("title"),
-                rs.getString("body_text") == null ? "" : rs.getString("body_text"),
-                rs.getString("lead") == null ? "" : rs.getString("lead"),
-                rs.getString("lang"), rs.getString("source_language"), rs.getString("section"), rs.getString("source_section"),
-                rs.getString("regions"), rs.getString("source_region"), fromDb(rs, "published_at"),
-                (Long) rs.getObject("story_id", Long.class), (Long) rs.getObject("duplicate_of", Long.class));
+                text(rs, "body_text"), text(rs, "lead"), rs.getString("lang"), rs.getString("source_language"),
+                rs.getString("section"), rs.getString("source_section"), rs.getString("regions"), rs.getString("source_region"),
+                fromDb(rs, "published_at"), rs.getObject("story_id", Long.class), rs.getObject("duplicate_of", Long.class));
     }
 }

@@ -3,31 +3,13 @@ package org.tidings.server.store;
 import java.time.Instant;
 
 /** A feed Tidings fetches, with its settings and its health. */
-public record Source(
-        long id,
-        String feedUrl,
-        String name,
-        String siteUrl,
-        String language,
-        String region,
-        String section,
-        boolean fullText,
-        boolean enabled,
-        Instant createdAt,
-        Health health,
-        Instant nextFetchAt,
-        int fetchIntervalSeconds,
+public record Source(long id, String feedUrl, String name, String siteUrl, String language, String region, String section,
+        boolean fullText, boolean enabled, Instant createdAt, Health health, Instant nextFetchAt, int fetchIntervalSeconds,
         Validators validators) {
 
     /** What the last fetches said about the source: what the sources page shows. */
-    public record Health(
-            Instant lastFetchAt,
-            Instant lastSuccessAt,
-            String lastStatus,
-            Integer lastHttpStatus,
-            String lastError,
-            int consecutiveFailures,
-            String disabledReason) {
+    public record Health(Instant lastFetchAt, Instant lastSuccessAt, String lastStatus, Integer lastHttpStatus,
+            String lastError, int consecutiveFailures, String disabledReason) {
 
         public boolean failing() {
             return consecutiveFailures > 0;

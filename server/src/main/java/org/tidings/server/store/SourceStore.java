@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,30 +36,25 @@ public class SourceStore {
     public Source add(SourceSettings settings, Duration interval) {
         Optional<Source> existing = findByFeedUrl(settings.feedUrl());
         if (existing.isPresent()) return existing.get();
-        Instant now = clock.instant();
-        jdbc.sql("""
+        withSettings("""
                 INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
                                     created_at, next_fetch_at, fetch_interval_seconds)
                 VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
                         :now, :now, :interval)
-                ON CONFLICT DO NOTHING""")
-                .params(params(settings))
-                .param("now", toDb(now))
-                .param("interval", (int) interval.toSeconds())
+                ON CONFLICT DO NOTHING""", settings)
+                .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
                 .update();
         return findByFeedUrl(settings.feedUrl()).orElseThrow();
     }
 
     @Transactional
     public void update(long id, SourceSettings settings) {
-        jdbc.sql("""
+        withSettings("""
                 UPDATE source SET feed_url = :feedUrl, name = :name, site_url = :siteUrl, language = :language,
                        region = :region, section = :section, full_text = :fullText, enabled = :enabled,
                        disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END
-                WHERE id = :id""")
-                .params(params(settings))
-                .param("id", id)
-                .update();
+                WHERE id = :id""", settings)
+                .param("id", id).update();
         // the articles carry their publisher's name, section and region into the search index
         jdbc.sql("UPDATE article SET changed_at = :now WHERE source_id = :id").param("now", toDb(clock.instant())).param("id", id).update();
     }
@@ -89,9 +82,8 @@ public class SourceStore {
     }
 
     /**
-     * Claims up to {@code limit} due sources for {@code worker} until the lease ends. Rows another
-     * process has locked are skipped rather than waited for, and a claimed source is not due for
-     * anyone else until its lease ends, so several processes sharing one database split the work.
+     * Claims up to {@code limit} due sources for {@code worker} until the lease ends; locked rows are skipped rather than
+     * waited for, so several processes sharing one database split the work.
      */
     @Transactional
     public List<Source> claimDue(String worker, Duration lease, int limit) {
@@ -102,14 +94,11 @@ public class SourceStore {
                 ORDER BY next_fetch_at
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED""")
-                .param("now", toDb(now))
-                .param("limit", limit)
+                .param("now", toDb(now)).param("limit", limit)
                 .query(Long.class).list();
         if (ids.isEmpty()) return List.of();
         jdbc.sql("UPDATE source SET lease_owner = :worker, lease_until = :until WHERE id IN (:ids)")
-                .param("worker", worker)
-                .param("until", toDb(now.plus(lease)))
-                .param("ids", ids)
+                .param("worker", worker).param("until", toDb(now.plus(lease))).param("ids", ids)
                 .update();
         return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id IN (:ids) ORDER BY next_fetch_at")
                 .param("ids", ids).query(SourceStore::map).list();
@@ -121,10 +110,7 @@ public class SourceStore {
                 .param("now", toDb(clock.instant())).param("id", id).update();
     }
 
-    /**
-     * Records a fetch that worked (new content or not modified), the interval to the next one, and
-     * releases the claim.
-     */
+    /** Records a fetch that worked (new content or not modified), the interval to the next one, and releases the claim. */
     public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Duration interval) {
         Instant now = clock.instant();
         jdbc.sql("""
@@ -133,22 +119,14 @@ public class SourceStore {
                        etag = :etag, last_modified = :lastModified, body_hash = :bodyHash,
                        next_fetch_at = :next, fetch_interval_seconds = :interval, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id""")
-                .param("now", toDb(now))
-                .param("interval", (int) interval.toSeconds())
-                .param("status", status)
-                .param("http", httpStatus)
-                .param("etag", validators.etag())
-                .param("lastModified", validators.lastModified())
-                .param("bodyHash", validators.bodyHash())
-                .param("next", toDb(now.plus(interval)))
-                .param("id", id)
+                .param("now", toDb(now)).param("interval", (int) interval.toSeconds())
+                .param("status", status).param("http", httpStatus)
+                .param("etag", validators.etag()).param("lastModified", validators.lastModified())
+                .param("bodyHash", validators.bodyHash()).param("next", toDb(now.plus(interval))).param("id", id)
                 .update();
     }
 
-    /**
-     * The publisher moved the feed for good (301/308 all the way): the source follows it, unless
-     * another source has that address already. Returns whether the address changed.
-     */
+    /** The feed moved for good (301/308 all the way): the source follows unless another has that address; whether it did. */
     public boolean moveFeedUrl(long id, String newUrl) {
         return jdbc.sql("""
                 UPDATE source SET feed_url = :url
@@ -175,26 +153,16 @@ public class SourceStore {
                        last_error = :error, consecutive_failures = consecutive_failures + 1,
                        next_fetch_at = :next, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id""")
-                .param("now", toDb(clock.instant()))
-                .param("status", status)
-                .param("http", httpStatus)
-                .param("error", truncate(error, 2000))
-                .param("next", toDb(nextFetchAt))
-                .param("id", id)
+                .param("now", toDb(clock.instant())).param("status", status).param("http", httpStatus)
+                .param("error", truncate(error, 2000)).param("next", toDb(nextFetchAt)).param("id", id)
                 .update();
     }
 
-    private static Map<String, Object> params(SourceSettings s) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("feedUrl", s.feedUrl());
-        p.put("name", s.name());
-        p.put("siteUrl", s.siteUrl());
-        p.put("language", s.language());
-        p.put("region", s.region());
-        p.put("section", s.section());
-        p.put("fullText", s.fullText());
-        p.put("enabled", s.enabled());
-        return p;
+    /** A statement with the settings bound by their names ({@code :feedUrl}, {@code :name}, ...). */
+    private JdbcClient.StatementSpec withSettings(String sql, SourceSettings s) {
+        return jdbc.sql(sql).param("feedUrl", s.feedUrl()).param("name", s.name()).param("siteUrl", s.siteUrl())
+                .param("language", s.language()).param("region", s.region()).param("section", s.section())
+                .param("fullText", s.fullText()).param("enabled", s.enabled());
     }
 
     private static String truncate(String s, int max) {
@@ -202,27 +170,13 @@ public class SourceStore {
     }
 
     private static Source map(ResultSet rs, int row) throws SQLException {
-        return new Source(
-                rs.getLong("id"),
-                rs.getString("feed_url"),
-                rs.getString("name"),
-                rs.getString("site_url"),
-                rs.getString("language"),
-                rs.getString("region"),
-                rs.getString("section"),
-                rs.getBoolean("full_text"),
-                rs.getBoolean("enabled"),
-                fromDb(rs, "created_at"),
-                new Source.Health(
-                        fromDb(rs, "last_fetch_at"),
-                        fromDb(rs, "last_success_at"),
-                        rs.getString("last_status"),
-                        (Integer) rs.getObject("last_http_status", Integer.class),
-                        rs.getString("last_error"),
-                        rs.getInt("consecutive_failures"),
-                        rs.getString("disabled_reason")),
-                fromDb(rs, "next_fetch_at"),
-                rs.getInt("fetch_interval_seconds"),
+        return new Source(rs.getLong("id"), rs.getString("feed_url"), rs.getString("name"), rs.getString("site_url"),
+                rs.getString("language"), rs.getString("region"), rs.getString("section"), rs.getBoolean("full_text"),
+                rs.getBoolean("enabled"), fromDb(rs, "created_at"),
+                new Source.Health(fromDb(rs, "last_fetch_at"), fromDb(rs, "last_success_at"), rs.getString("last_status"),
+                        rs.getObject("last_http_status", Integer.class), rs.getString("last_error"),
+                        rs.getInt("consecutive_failures"), rs.getString("disabled_reason")),
+                fromDb(rs, "next_fetch_at"), rs.getInt("fetch_interval_seconds"),
                 new Source.Validators(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash")));
     }
 }

@@ -10,9 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
 
 /**
- * The database, from {@code tidings.database.*}: the embedded H2 file database under the data
- * directory by default (an in-memory one for the demo, which starts afresh each time), PostgreSQL
- * when a URL says so. Flyway migrates whichever it is with the same scripts.
+ * The database, from {@code tidings.database.*}: an H2 file under the data directory by default (in memory, afresh,
+ * for the demo), PostgreSQL when a URL says so. Flyway migrates either with the same scripts.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {

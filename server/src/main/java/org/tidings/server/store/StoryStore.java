@@ -1,5 +1,6 @@
 package org.tidings.server.store;
 
+import static java.util.stream.Collectors.toMap;
 import static org.tidings.server.store.Columns.fromDb;
 import static org.tidings.server.store.Columns.toDb;
 
@@ -7,24 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tidings.server.store.PipelineStore.Job;
 
-/**
- * Stories in the articles table: which article belongs to which story, as the story desk decides
- * (pages read them through the {@link Archive}).
- */
+/** Which article belongs to which story, as the story desk decides (pages read stories through the {@link Archive}). */
 @Repository
 public class StoryStore {
 
-    /**
-     * What the story desk reads of an article: its headline and lead, its canonical address, its
-     * publisher, time and language, and its story if it has one already.
-     */
+    /** What the story desk reads of an article, with its story if it has one already. */
     public record Clusterable(long id, String title, String lead, String canonicalUrl, String publisher,
             Instant published, String lang, Long storyId, boolean placed) {}
 
@@ -44,10 +39,9 @@ public class StoryStore {
     /** The articles of these jobs, in the jobs' order (of publication). */
     public List<Clusterable> clusterable(List<Job> jobs) {
         if (jobs.isEmpty()) return List.of();
-        Map<Long, Clusterable> byId = new HashMap<>();
-        jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
-                .query(StoryStore::map).list().forEach(c -> byId.put(c.id(), c));
-        return jobs.stream().map(j -> byId.get(j.id())).filter(java.util.Objects::nonNull).toList();
+        Map<Long, Clusterable> byId = jdbc.sql(CLUSTERABLE + " WHERE a.id IN (:ids)").param("ids", jobs.stream().map(Job::id).toList())
+                .query(StoryStore::map).list().stream().collect(toMap(Clusterable::id, c -> c));
+        return jobs.stream().map(j -> byId.get(j.id())).filter(Objects::nonNull).toList();
     }
 
     /** Articles already placed in stories, published since {@code from}, in order: to rebuild the desk. */
@@ -63,10 +57,7 @@ public class StoryStore {
                 .update();
     }
 
-    /**
-     * Articles found to copy {@code original}, an earlier version that arrived after them, now name
-     * it; their change time moves so that the search index takes them out of the lists.
-     */
+    /** Copies of {@code original}, an earlier version that came after them, name it; the index then drops them from lists. */
     public void repoint(List<Long> copies, long original) {
         if (copies.isEmpty()) return;
         jdbc.sql("UPDATE article SET duplicate_of = :original, changed_at = :now WHERE id IN (:copies)")
@@ -83,6 +74,6 @@ public class StoryStore {
     private static Clusterable map(ResultSet rs, int row) throws SQLException {
         return new Clusterable(rs.getLong("id"), rs.getString("title"), rs.getString("lead"), rs.getString("address"),
                 rs.getString("publisher"), fromDb(rs, "published_at"), rs.getString("lang"),
-                (Long) rs.getObject("story_id", Long.class), rs.getObject("clustered_at") != null);
+                rs.getObject("story_id", Long.class), rs.getObject("clustered_at") != null);
     }
 }
