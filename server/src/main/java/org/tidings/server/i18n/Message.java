@@ -9,10 +9,6 @@ import java.util.List;
  */
 public record Message(String key, List<Object> args) {
 
-    public Message {
-        args = List.copyOf(args);
-    }
-
     public static Message of(String key, Object... args) {
         return new Message(key, List.of(args));
     }

@@ -23,8 +23,4 @@ public class SiteAddress {
         if (!publicUrl.isEmpty()) return publicUrl;
         return ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build().toUriString();
     }
-
-    public String of(HttpServletRequest request, String path) {
-        return base(request) + path;
-    }
 }
