@@ -30,7 +30,7 @@ public record Edition(String id, String lang, String region) {
 
     /** The listing restricted to this edition. */
     public Listing filter(Listing listing) {
-        return lang == null && region == null ? listing : listing.inEdition(lang, region);
+        return all() ? listing : listing.inEdition(lang, region);
     }
 
     public boolean all() {

@@ -9,11 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tidings.server.store.Archive;
-import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.story.Story;
@@ -72,10 +71,8 @@ class TopStoryRanking {
     }
 
     private List<Candidate> candidates(Instant now) {
-        Map<Long, List<ListingStore.Placed>> byStory = new LinkedHashMap<>();
-        for (ListingStore.Placed m : listings.recentPlaced(now.minus(HORIZON))) {
-            byStory.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
-        }
+        Map<Long, List<ListingStore.Placed>> byStory = listings.recentPlaced(now.minus(HORIZON)).stream()
+                .collect(Collectors.groupingBy(ListingStore.Placed::storyId, LinkedHashMap::new, Collectors.toList()));
         List<Candidate> candidates = new ArrayList<>();
         for (var entry : byStory.entrySet()) {
             List<ListingStore.Placed> members = entry.getValue();
@@ -107,8 +104,7 @@ class TopStoryRanking {
         for (TopStories.Ranked r : TopStories.rank(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
             Candidate c = eligible.get(r.story().id());
             long leadId = c.members().stream().filter(m -> m.in(edition)).findFirst().orElseThrow().articleId();
-            Optional<ArticleView> lead = articles.findById(leadId);
-            lead.ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
+            articles.findById(leadId).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
                     r.story().timeline().size(), r.story().latest(), r.score())));
         }
         return List.copyOf(top);

@@ -59,7 +59,7 @@ public class ListingPages {
         Edition edition = Editions.byId(request.getParameter(Editions.PARAMETER));
         if (edition == null) edition = Edition.WORLD;
         List<ArticleView> articles = listings.latest(edition.filter(listing), AtomFeed.ENTRIES, 0);
-        String query = edition.all() ? "" : "?" + Editions.PARAMETER + "=" + edition.id();
+        String query = feedPath("", edition);
         String feedTitle = messages.getMessage("site.title", new Object[] {title}, LocaleContextHolder.getLocale());
         return AtomFeed.of(site.base(request), feedTitle, request.getRequestURI() + query, pagePath + query,
                 articles.stream().map(AtomFeed.Entry::of).toList(), clock.instant());

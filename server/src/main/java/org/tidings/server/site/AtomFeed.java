@@ -101,9 +101,7 @@ public final class AtomFeed {
     /** XML 1.0 cannot carry most control characters; a publisher's title sometimes does. */
     private static String clean(String s) {
         if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
-                .forEach(b::appendCodePoint);
-        return b.toString();
+        return s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

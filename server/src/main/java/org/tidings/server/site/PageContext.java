@@ -1,6 +1,7 @@
 package org.tidings.server.site;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
@@ -57,11 +58,8 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
      */
     public String markup(String key, Object... args) {
         if (!key.endsWith(".html")) throw new IllegalArgumentException("not a markup key: " + key);
-        Object[] escaped = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            escaped[i] = args[i] instanceof CharSequence text ? HtmlUtils.htmlEscape(text.toString()) : args[i];
-        }
-        return t(key, escaped);
+        return t(key, Arrays.stream(args)
+                .map(a -> a instanceof CharSequence text ? HtmlUtils.htmlEscape(text.toString()) : a).toArray());
     }
 
     public String t(Message message) {

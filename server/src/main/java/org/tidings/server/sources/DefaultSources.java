@@ -1,10 +1,8 @@
 package org.tidings.server.sources;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +46,13 @@ class DefaultSources implements ApplicationRunner {
 
     /** Columns: name, feed URL, site URL, language, region, section. Lines starting with # are comments. */
     static List<SourceSettings> load() throws IOException {
-        List<SourceSettings> list = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                DefaultSources.class.getResourceAsStream(RESOURCE), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 6) throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
-                list.add(new SourceSettings(f[1], f[0], f[2], f[3], f[4], f[5], true, true));
-            }
+        try (InputStream in = DefaultSources.class.getResourceAsStream(RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> {
+                        String[] f = line.split("\t");
+                        if (f.length != 6) throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
+                        return new SourceSettings(f[1], f[0], f[2], f[3], f[4], f[5], true, true);
+                    }).toList();
         }
-        return list;
     }
 }

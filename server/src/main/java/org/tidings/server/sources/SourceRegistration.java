@@ -1,8 +1,6 @@
 package org.tidings.server.sources;
 
-import org.tidings.server.i18n.Message;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -15,6 +13,7 @@ import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
+import org.tidings.server.i18n.Message;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
@@ -137,11 +136,8 @@ public class SourceRegistration {
 
     /** Every source as OPML, grouped by section. */
     public byte[] exportOpml() {
-        List<Opml.Feed> feeds = new ArrayList<>();
-        for (Source s : sources.findAll()) {
-            feeds.add(new Opml.Feed(s.section() == null ? List.of() : List.of(s.section()), s.name(), s.feedUrl(),
-                    s.siteUrl(), s.language()));
-        }
-        return Opml.writeBytes("Tidings sources", feeds);
+        return Opml.writeBytes("Tidings sources", sources.findAll().stream().map(s -> new Opml.Feed(
+                s.section() == null ? List.<String>of() : List.of(s.section()), s.name(), s.feedUrl(), s.siteUrl(), s.language()))
+                .toList());
     }
 }
