@@ -23,7 +23,6 @@ import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
 import org.tidings.server.store.Archive;
-import org.tidings.server.store.ArticleView;
 
 /**
  * Serves an article's images from the publisher through Tidings' fetcher (its network guard
@@ -64,20 +63,14 @@ class ImageProxy implements DisposableBean {
 
     @GetMapping("/image/{article}/{key}")
     ResponseEntity<byte[]> image(@PathVariable("article") long articleId, @PathVariable("key") String key) {
-        Optional<ArticleView> article = articles.findById(articleId);
-        if (article.isEmpty()) return ResponseEntity.notFound().build();
-        String body = articles.body(articleId).map(ArticleText::html).orElse("");
-        Optional<String> address = ProxiedImages.addresses(article.get().imageUrl(), body).stream()
-                .filter(u -> ProxiedImages.key(u).equals(key)).findFirst();
+        Optional<String> address = articles.findById(articleId).flatMap(article -> ProxiedImages.address(key,
+                article.imageUrl(), articles.body(articleId).map(ArticleText::html).orElse("")));
         if (address.isEmpty()) return ResponseEntity.notFound().build();
         Image image = cached(address.get());
+        if (image == null) image = fetch(address.get());
         if (image == null) {
-            image = fetch(address.get());
-            if (image == null) {
-                return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                        .cacheControl(CacheControl.maxAge(FAILURE_CACHE).cachePublic()).build();
-            }
-            remember(address.get(), image);
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                    .cacheControl(CacheControl.maxAge(FAILURE_CACHE).cachePublic()).build();
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
@@ -87,6 +80,7 @@ class ImageProxy implements DisposableBean {
                 .body(image.body());
     }
 
+    /** The image from its publisher, kept in memory; null when it may not be relayed. */
     private Image fetch(String address) {
         try {
             URI uri = URI.create(address);
@@ -100,7 +94,9 @@ class ImageProxy implements DisposableBean {
                         .addKeyValue("content_type", type).log("image not relayed: {}", address);
                 return null;
             }
-            return new Image(response.body(), type);
+            Image image = new Image(response.body(), type);
+            remember(address, image);
+            return image;
         } catch (FetchException | IllegalArgumentException e) {
             log.atDebug().addKeyValue("event", "image_failed").log("image fetch failed: {}: {}", address, e.getMessage());
             return null;

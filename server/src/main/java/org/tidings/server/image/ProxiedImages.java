@@ -3,12 +3,12 @@ package org.tidings.server.image;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -66,14 +66,11 @@ public final class ProxiedImages {
         return rewritten;
     }
 
-    /** Every image address an article shows: its lead image and those in its text. */
-    static List<String> addresses(String leadImage, String html) {
-        List<String> all = new ArrayList<>();
-        if (leadImage != null) all.add(leadImage);
-        if (html != null && html.contains("<img")) {
-            for (Element img : Jsoup.parseBodyFragment(html).select("img[src]")) all.add(img.attr("src"));
-        }
-        return all;
+    /** The image {@code key} names among those an article shows: its lead image and those in its text. */
+    static Optional<String> address(String key, String leadImage, String html) {
+        Stream<String> inText = html == null || !html.contains("<img") ? Stream.empty()
+                : Jsoup.parseBodyFragment(html).select("img[src]").stream().map(img -> img.attr("src"));
+        return Stream.concat(Stream.ofNullable(leadImage), inText).filter(address -> key(address).equals(key)).findFirst();
     }
 
     static String key(String url) {

@@ -58,8 +58,7 @@ class SearchController {
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         boolean asked = params.containsKey("q");
-        SearchResults results = read.problem() != null ? SearchResults.problem(read.request(), read.problem())
-                : asked ? withoutMuted(search.search(read.request(), store.disabledSourceIds())) : null;
+        SearchResults results = asked || read.problem() != null ? results(read.request(), read.problem()) : null;
         if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -75,8 +74,7 @@ class SearchController {
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
-        SearchResults results = read.problem() != null ? SearchResults.problem(newest, read.problem())
-                : withoutMuted(search.search(newest, store.disabledSourceIds()));
+        SearchResults results = results(newest, read.problem());
         if (results.problem() != null) {
             return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                     .body(text(results.problem(), locale) + "\n");
@@ -88,9 +86,10 @@ class SearchController {
                         .toList(), clock.instant());
     }
 
-    /** Muted publishers, topics and words stay out of search results too, for a signed-in reader. */
-    private SearchResults withoutMuted(SearchResults results) {
-        return results.keeping(hits -> filters.visibleBy(hits,
+    /** The problem when there is one, else the hits less the publishers, topics and words a signed-in reader muted. */
+    private SearchResults results(SearchRequest request, Message problem) {
+        if (problem != null) return SearchResults.problem(request, problem);
+        return search.search(request, store.disabledSourceIds()).keeping(hits -> filters.visibleBy(hits,
                 h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
     }
 

@@ -80,13 +80,11 @@ public class SourceRegistration {
         if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
 
         for (String candidate : FeedDiscovery.discover(page.body(), page.contentType(), pageUrl).stream().limit(MAX_CANDIDATES).toList()) {
-            if (isFeed(candidate)) {
-                SourceSettings found = new SourceSettings(candidate, settings.name(),
-                        settings.siteUrl() != null ? settings.siteUrl() : url, settings.language(), settings.region(),
-                        settings.section(), settings.fullText(), settings.enabled());
-                if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
-                return save(found, Message.of("registration.foundFeed", candidate));
-            }
+            if (!isFeed(candidate)) continue;
+            if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
+            return save(new SourceSettings(candidate, settings.name(), settings.siteUrl() != null ? settings.siteUrl() : url,
+                    settings.language(), settings.region(), settings.section(), settings.fullText(), settings.enabled()),
+                    Message.of("registration.foundFeed", candidate));
         }
         throw new Refused(Message.of("registration.noFeed", url));
     }

@@ -54,19 +54,18 @@ class SourcesController {
         if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
             problem = Message.of("admin.problem.known");
         }
-        SourceRegistration.Added added = null;
-        try {
-            if (problem == null) added = registration.add(form.toSettings());
-        } catch (SourceRegistration.Refused refused) {
-            problem = refused.reason();
+        if (problem == null) {
+            try {
+                SourceRegistration.Added added = registration.add(form.toSettings());
+                pipeline.refreshNow();
+                if (added.note() != null) flash.addFlashAttribute("detail", added.note());
+                return done(flash, "admin.notice.added", added.source().name());
+            } catch (SourceRegistration.Refused refused) {
+                problem = refused.reason();
+            }
         }
-        if (problem != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return listWith(model, form, problem);
-        }
-        pipeline.refreshNow();
-        if (added.note() != null) flash.addFlashAttribute("detail", added.note());
-        return done(flash, "admin.notice.added", added.source().name());
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return listWith(model, form, problem);
     }
 
     private String listWith(Model model, SourceForm form, Message problem) {
