@@ -24,34 +24,14 @@ import org.tidings.server.store.EnrichmentStore;
  * publication).
  */
 @Controller
-class ArticleController {
+record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related,
+        ArticleAssistant articleAssistant, StoryAssistant storyAssistant, CommentSections comments,
+        ReaderFilters filters, PersonalPages personal) {
 
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
     /** Similar articles of other stories shown after them: a few leads to follow, not a list to scroll. */
     static final int RELATED = 6;
-
-    private final Archive archive;
-    private final EnrichmentStore enrichment;
-    private final RelatedArticles related;
-    private final ArticleAssistant articleAssistant;
-    private final StoryAssistant storyAssistant;
-    private final CommentSections comments;
-    private final ReaderFilters filters;
-    private final PersonalPages personal;
-
-    ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related, ArticleAssistant articleAssistant,
-            StoryAssistant storyAssistant, CommentSections comments, ReaderFilters filters,
-            PersonalPages personal) {
-        this.archive = archive;
-        this.enrichment = enrichment;
-        this.related = related;
-        this.articleAssistant = articleAssistant;
-        this.storyAssistant = storyAssistant;
-        this.comments = comments;
-        this.filters = filters;
-        this.personal = personal;
-    }
 
     @GetMapping("/article/{id}")
     String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,

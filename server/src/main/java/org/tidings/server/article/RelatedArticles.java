@@ -23,7 +23,7 @@ import org.tidings.story.RelatedCoverage;
  * here: they have their block ({@link Archive#coverage}).
  */
 @Service
-class RelatedArticles {
+record RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
 
@@ -35,18 +35,6 @@ class RelatedArticles {
     static final int CANDIDATES = 50;
     /** The lead compared besides the headline: the core reads its first 40 words, which this holds. */
     static final int LEAD_CHARS = 600;
-
-    private final SimilarArticles similar;
-    private final Archive articles;
-    private final SearchStore sources;
-    private final Clock clock;
-
-    RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
-        this.similar = similar;
-        this.articles = articles;
-        this.sources = sources;
-        this.clock = clock;
-    }
 
     /** Up to {@code limit} recent articles of other stories similar to {@code article}, most related first. */
     List<ArticleView> similarTo(ArticleView article, int limit) {

@@ -32,7 +32,8 @@ import org.tidings.server.store.SourceStore;
  * edition, and the feed of each.
  */
 @Controller
-public class FrontPageController {
+public record FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
+        MessageSource messages, ReaderFilters filters, CommentSections comments) {
 
     /** Top stories above everything else: what a reader takes in before scrolling. */
     static final int TOP_STORIES = 6;
@@ -43,25 +44,6 @@ public class FrontPageController {
 
     /** A section's row on the front page. */
     public record SectionRow(String slug, List<ArticleView> articles) {}
-
-    private final ListingPages pages;
-    private final ListingStore listings;
-    private final SourceStore sources;
-    private final TopStoryRanking ranking;
-    private final MessageSource messages;
-    private final ReaderFilters filters;
-    private final CommentSections comments;
-
-    FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
-            MessageSource messages, ReaderFilters filters, CommentSections comments) {
-        this.pages = pages;
-        this.listings = listings;
-        this.sources = sources;
-        this.ranking = ranking;
-        this.messages = messages;
-        this.filters = filters;
-        this.comments = comments;
-    }
 
     @GetMapping("/")
     String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, HttpServletRequest request, Model model) {

@@ -24,17 +24,7 @@ import org.tidings.server.store.SourceStore;
  * and the feed of each.
  */
 @Controller
-class ListingController {
-
-    private final ListingPages pages;
-    private final EnrichmentStore enrichment;
-    private final SourceStore sources;
-
-    ListingController(ListingPages pages, EnrichmentStore enrichment, SourceStore sources) {
-        this.pages = pages;
-        this.enrichment = enrichment;
-        this.sources = sources;
-    }
+record ListingController(ListingPages pages, EnrichmentStore enrichment, SourceStore sources) {
 
     @GetMapping("/topic/{slug}")
     String topic(@PathVariable("slug") String slug, @RequestParam(name = "page", defaultValue = "1") int page,

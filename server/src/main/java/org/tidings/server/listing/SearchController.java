@@ -32,26 +32,8 @@ import org.tidings.server.store.SourceStore;
 
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
-class SearchController {
-
-    private final ArticleSearch search;
-    private final SearchStore store;
-    private final SourceStore sources;
-    private final MessageSource messages;
-    private final ReaderFilters filters;
-    private final SiteAddress site;
-    private final Clock clock;
-
-    SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
-            ReaderFilters filters, SiteAddress site, Clock clock) {
-        this.search = search;
-        this.store = store;
-        this.sources = sources;
-        this.messages = messages;
-        this.filters = filters;
-        this.site = site;
-        this.clock = clock;
-    }
+record SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+        ReaderFilters filters, SiteAddress site, Clock clock) {
 
     @GetMapping("/search")
     String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {

@@ -20,17 +20,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * page ends here, as the error page.
  */
 @ControllerAdvice
-class SiteAdvice {
-
-    private final Clock clock;
-    private final MessageSource messages;
-    private final SiteAddress site;
-
-    SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
-        this.clock = clock;
-        this.messages = messages;
-        this.site = site;
-    }
+record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {

@@ -30,20 +30,10 @@ import org.tidings.server.store.ListingStore;
  * the root so that it may keep any page) and the page it shows offline.
  */
 @Controller
-class SiteController implements ErrorController {
+record SiteController(ListingStore listings, SiteAddress site, MessageSource messages) implements ErrorController {
 
     /** Articles in the site map: the newest, as search engines revisit; one file stays under the 50,000 limit. */
     static final int SITEMAP_ARTICLES = 10_000;
-
-    private final ListingStore listings;
-    private final SiteAddress site;
-    private final MessageSource messages;
-
-    SiteController(ListingStore listings, SiteAddress site, MessageSource messages) {
-        this.listings = listings;
-        this.site = site;
-        this.messages = messages;
-    }
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,

@@ -22,18 +22,10 @@ import org.tidings.server.store.SourceStore;
  */
 @Component
 @Order(20)
-class DefaultSources implements ApplicationRunner {
+record DefaultSources(SourceStore sources, TidingsProperties properties) implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultSources.class);
     static final String RESOURCE = "/sources/default-sources.tsv";
-
-    private final SourceStore sources;
-    private final TidingsProperties properties;
-
-    DefaultSources(SourceStore sources, TidingsProperties properties) {
-        this.sources = sources;
-        this.properties = properties;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {

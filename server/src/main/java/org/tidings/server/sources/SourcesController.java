@@ -25,17 +25,7 @@ import org.tidings.server.store.SourceStore;
  * management: add by feed or site URL, import and export OPML, edit, remove, refresh now.
  */
 @Controller
-class SourcesController {
-
-    private final SourceStore sources;
-    private final Pipeline pipeline;
-    private final SourceRegistration registration;
-
-    SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
-        this.sources = sources;
-        this.pipeline = pipeline;
-        this.registration = registration;
-    }
+record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
 
     @GetMapping("/sources")
     String health(Model model) {
