@@ -18,11 +18,7 @@ import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 
-/**
- * One article's page (its text, AI box, the other reports of its story, related articles,
- * comments) and one story's page (its digest across publishers and every report in order of
- * publication).
- */
+/** One article's page, and one story's page: its digest across publishers and every report in order of publication. */
 @Controller
 record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related,
         ArticleAssistant articleAssistant, StoryAssistant storyAssistant, CommentSections comments,

@@ -28,10 +28,8 @@ import org.tidings.server.store.SourceSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small publisher on 127.0.0.1 that serves the sample edition (see {@code demo/NOTICE.md}): one
- * RSS 2.0 feed per publisher at {@code /feeds/{publisher}.xml} and one page per article at
- * {@code /articles/{slug}.html}. Tidings ingests it like any other site, through the fetcher and
- * the feed parser. Publication times are set in the hours before the publisher started.
+ * A small publisher on 127.0.0.1 serving the sample edition (see {@code demo/NOTICE.md}), an RSS feed per
+ * publisher and a page per article, published in the hours before it started: Tidings ingests it like any site.
  */
 public final class SamplePublisher implements AutoCloseable {
 
@@ -56,13 +54,12 @@ public final class SamplePublisher implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
+        server.start();
     }
 
     /** Starts a publisher of the bundled sample edition on a free port of 127.0.0.1. */
     public static SamplePublisher start(Instant now) throws IOException {
-        SamplePublisher publisher = new SamplePublisher(load(now));
-        publisher.server.start();
-        return publisher;
+        return new SamplePublisher(load(now));
     }
 
     public String baseUrl() {
@@ -162,10 +159,7 @@ public final class SamplePublisher implements AutoCloseable {
         return articles;
     }
 
-    /**
-     * The sample bundles the pages' text, not their pictures and videos, which live on the
-     * publishers' servers: they are left out rather than shown broken (or fetched) offline.
-     */
+    /** The sample bundles the pages' text, not their media: those are left out rather than shown broken offline. */
     static String withoutMedia(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.select("img, picture, video, audio, iframe, source, svg").remove();

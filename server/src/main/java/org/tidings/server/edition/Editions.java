@@ -16,10 +16,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.tidings.server.store.ListingStore;
 
-/**
- * Which edition a reader reads: the one they chose ({@code ?edition=en-gulf}, then remembered in
- * a cookie, as the language is), else everything. Only editions with sources are offered.
- */
+/** The reader's edition: the one they chose, remembered in a cookie as the language is, else everything. */
 @Component
 public class Editions implements HandlerInterceptor, WebMvcConfigurer {
 

@@ -26,11 +26,7 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The front page ({@code /}: top stories, a row per section, the latest articles) and a section's
- * page ({@code /section/technology}: its top stories and latest articles), in the reader's
- * edition, and the feed of each.
- */
+/** The front page and a section's page, each with its top stories, in the reader's edition, and the feed of each. */
 @Controller
 public record FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
         MessageSource messages, ReaderFilters filters, CommentSections comments) {

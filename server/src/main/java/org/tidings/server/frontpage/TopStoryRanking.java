@@ -19,14 +19,10 @@ import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
 /**
- * The top stories of the front page, of a section and of an edition: stories of the last two days
- * covered by at least two publishers, ranked by the core's breadth, velocity, freshness and
- * diversity, each with its lead article and the parts of its score. The recent stories are read
- * at most once a minute, however many readers and pages ask; each page's ranking is kept as long.
- *
- * <p>A story is in a section when most of its articles are; it is in an edition when at least
- * one of its articles is, and that article leads it there (the Arabic edition shows the Arabic
- * report of a story, with the whole story's breadth).
+ * The top stories of a page: recent stories covered by several publishers, ranked by the core's score, each
+ * with its lead article. Recent stories are read at most once a minute, however many readers ask; each page's
+ * ranking is kept as long. A story is in a section when most of its articles are; in an edition when one of
+ * its articles is, and that article leads it there (the Arabic report, with the whole story's breadth).
  */
 @Service
 class TopStoryRanking {

@@ -25,10 +25,8 @@ import org.tidings.server.fetch.Fetcher;
 import org.tidings.server.store.Archive;
 
 /**
- * Serves an article's images from the publisher through Tidings' fetcher (its network guard
- * refuses private addresses, its caps bound time and size): raster images only (an SVG can carry
- * script), kept in memory for the most viewed, and cached by browsers for a week (the address
- * names the image's own URL, so it never changes under the same path).
+ * Relays an article's images through Tidings' fetcher (its network guard and caps): raster images only (an SVG
+ * can carry script), the most viewed kept in memory, cached by browsers for a week (the path names the image).
  */
 @RestController
 class ImageProxy implements DisposableBean {

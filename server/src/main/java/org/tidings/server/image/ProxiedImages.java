@@ -14,9 +14,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Publishers' images as readers load them: from Tidings ({@code /image/{article}/{key}}), never
- * from the publisher, so a reader's browser makes no third-party request. The key is a digest of
- * the image's address, and the proxy serves only the images of that article: it is no open proxy.
+ * Publishers' images loaded from Tidings, so a reader's browser makes no third-party request. The key is a
+ * digest of the image's address, and the proxy serves only the images of that article: it is no open proxy.
  */
 public final class ProxiedImages {
 
@@ -40,10 +39,7 @@ public final class ProxiedImages {
         return "/image/" + articleId + "/" + key(imageUrl);
     }
 
-    /**
-     * The article's sanitized text with its images served by the proxy: lazily loaded, and
-     * {@code <source>} alternatives dropped (the {@code <img>} inside each picture remains).
-     */
+    /** The article's sanitized text with its images lazily loaded through the proxy, each picture by its {@code <img>}. */
     public static String rewrite(long articleId, String html) {
         if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
         String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();

@@ -18,9 +18,8 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 
 /**
- * Any list of articles as a page and as an Atom feed. A page is in the reader's edition, less what
- * they muted. A feed's edition is the one its address names ({@code ?edition=en-gulf}), never a
- * cookie: a feed reader subscribed to an address gets the same list whoever subscribed.
+ * Any list of articles as a page, in the reader's edition less what they muted, and as an Atom feed, in the
+ * edition its address names, never a cookie's: an address gets the same list whoever subscribed.
  */
 @Component
 public class ListingPages {

@@ -11,10 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
 
-/**
- * A list of articles as an Atom feed (RFC 4287): each entry links to its page on Tidings, names
- * its publisher, and carries a plain-text summary, so feed readers show what the page shows.
- */
+/** A list of articles as an Atom feed (RFC 4287), so that feed readers show what the page shows. */
 public final class AtomFeed {
 
     /** Entries per feed: what feed readers keep; older articles are on the pages. */

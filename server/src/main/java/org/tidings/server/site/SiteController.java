@@ -24,10 +24,9 @@ import org.tidings.server.i18n.ReaderLocales;
 import org.tidings.server.store.ListingStore;
 
 /**
- * What the site answers besides its articles and lists: the sign-in page (Spring Security checks
- * the posted form), the error page, and what crawlers and browsers ask the site itself for:
- * {@code /sitemap.xml}, {@code /robots.txt}, the web app manifest, the service worker (served from
- * the root so that it may keep any page) and the page it shows offline.
+ * What the site answers besides its articles and lists: sign-in (Spring Security checks the posted form),
+ * errors, and what crawlers and browsers ask the site itself for (the service worker from the root, so
+ * that it may keep any page).
  */
 @Controller
 record SiteController(ListingStore listings, SiteAddress site, MessageSource messages) implements ErrorController {

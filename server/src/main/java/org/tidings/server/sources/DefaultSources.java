@@ -15,10 +15,8 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
 /**
- * On the first start (no sources yet, not the demo), registers a default set of public feeds of
- * real publishers in several regions and languages ({@code default-sources.tsv}). Without
- * internet they fail politely: each shows its error on the sources page and is retried with
- * back-off.
+ * On the first start (no sources yet, not the demo), registers public feeds of real publishers in several
+ * regions and languages. Without internet each shows its error on the sources page and is retried with back-off.
  */
 @Component
 @Order(20)

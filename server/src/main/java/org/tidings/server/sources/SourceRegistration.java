@@ -18,11 +18,7 @@ import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
-/**
- * Adding sources the way an operator thinks of them: by a feed's URL or by a site's (the feed is
- * then found through the page's alternate links and common feed paths), one at a time or a whole
- * OPML file at once; and exporting them all as OPML.
- */
+/** Adding sources the way an operator thinks of them: by a feed's or a site's URL, or a whole OPML file; and exporting them. */
 @Service
 public class SourceRegistration {
 
@@ -62,9 +58,8 @@ public class SourceRegistration {
     }
 
     /**
-     * Adds a source for {@code settings.feedUrl()}: a feed is added as it is; a web page is
-     * searched for its feed; an address that cannot be reached now is added as given (its health
-     * line will tell), since a publisher's outage must not stop an operator.
+     * Adds a feed as it is, or the feed a web page links to; an address that cannot be reached now is added as
+     * given (its health line will tell), since a publisher's outage must not stop an operator.
      */
     public Added add(SourceSettings settings) throws Refused {
         String url = settings.feedUrl();
@@ -105,10 +100,7 @@ public class SourceRegistration {
         return new Added(source, note);
     }
 
-    /**
-     * Adds every feed of an OPML document that is not a source yet; the innermost category of a
-     * feed becomes its section. Nothing is fetched here: the scheduler does that.
-     */
+    /** Adds every feed of an OPML document that is not a source yet, its innermost category as section; fetches none. */
     public Imported importOpml(byte[] opml) {
         int added = 0, known = 0, invalid = 0;
         for (Opml.Feed feed : Opml.parse(opml)) {

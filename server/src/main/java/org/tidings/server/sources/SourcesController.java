@@ -20,10 +20,7 @@ import org.tidings.server.site.NotFound;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The sources with their health ({@code /sources}, for everyone), and the administrator's source
- * management: add by feed or site URL, import and export OPML, edit, remove, refresh now.
- */
+/** The sources with their health, for everyone, and the administrator's management of them. */
 @Controller
 record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
 
