@@ -55,8 +55,7 @@ public class ListingPages {
     }
 
     public ResponseEntity<String> feed(HttpServletRequest request, Listing listing, String title, String pagePath) {
-        Edition edition = Editions.byId(request.getParameter(Editions.PARAMETER));
-        if (edition == null) edition = Edition.WORLD;
+        Edition edition = Editions.byId(request.getParameter(Editions.PARAMETER)).orElse(Edition.WORLD);
         List<ArticleView> articles = listings.latest(edition.filter(listing), AtomFeed.ENTRIES, 0);
         String query = feedPath("", edition);
         String feedTitle = messages.getMessage("site.title", new Object[] {title}, LocaleContextHolder.getLocale());

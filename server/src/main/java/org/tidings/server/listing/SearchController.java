@@ -102,9 +102,8 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
         } catch (NumberFormatException e) {
             // an unreadable page number is the first page
         }
-        SearchRequest request = new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
-                params.get("section"), params.get("language"), params.get("region"), from, to, page);
-        return new Read(request, problem);
+        return new Read(new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
+                params.get("section"), params.get("language"), params.get("region"), from, to, page), problem);
     }
 
     private static LocalDate day(String text) {

@@ -92,8 +92,7 @@ record SiteController(ListingStore listings, SiteAddress site, MessageSource mes
     @GetMapping(path = "/manifest.webmanifest", produces = "application/manifest+json;charset=UTF-8")
     @ResponseBody
     String manifest(Locale locale) {
-        String name = messages.getMessage("site.name", null, locale);
-        String description = messages.getMessage("app.description", null, locale);
+        String name = json(messages.getMessage("site.name", null, locale));
         return """
                 {"name": "%s", "short_name": "%s", "description": "%s", "lang": "%s", "dir": "%s",
                  "start_url": "/", "scope": "/", "display": "standalone",
@@ -104,7 +103,7 @@ record SiteController(ListingStore listings, SiteAddress site, MessageSource mes
                   {"src": "/static/icon-512.png", "sizes": "512x512", "type": "image/png"},
                   {"src": "/static/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"}
                  ]}
-                """.formatted(json(name), json(name), json(description), locale.toLanguageTag(),
+                """.formatted(name, name, json(messages.getMessage("app.description", null, locale)), locale.toLanguageTag(),
                 ReaderLocales.rightToLeft(locale) ? "rtl" : "ltr");
     }
 

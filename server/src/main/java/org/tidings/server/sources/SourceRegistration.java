@@ -20,7 +20,7 @@ import org.tidings.server.store.SourceStore;
 
 /** Adding sources the way an operator thinks of them: by a feed's or a site's URL, or a whole OPML file; and exporting them. */
 @Service
-public class SourceRegistration {
+record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(SourceRegistration.class);
     /** A site page rarely lists more real feeds than this; more candidates only cost fetches. */
@@ -46,16 +46,6 @@ public class SourceRegistration {
 
     /** What an OPML import did. */
     public record Imported(int added, int known, int invalid) {}
-
-    private final SourceStore sources;
-    private final Fetcher fetcher;
-    private final TidingsProperties properties;
-
-    SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsProperties properties) {
-        this.sources = sources;
-        this.fetcher = fetcher;
-        this.properties = properties;
-    }
 
     /**
      * Adds a feed as it is, or the feed a web page links to; an address that cannot be reached now is added as
@@ -107,17 +97,15 @@ public class SourceRegistration {
             String url = feed.feedUrl() == null ? "" : feed.feedUrl().strip();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
                 invalid++;
-                continue;
-            }
-            if (sources.findByFeedUrl(url).isPresent()) {
+            } else if (sources.findByFeedUrl(url).isPresent()) {
                 known++;
-                continue;
+            } else {
+                String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
+                String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
+                sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
+                        properties.scheduler().defaultInterval());
+                added++;
             }
-            String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
-            String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
-            sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
-                    properties.scheduler().defaultInterval());
-            added++;
         }
         log.atInfo().addKeyValue("event", "opml_imported").addKeyValue("added", added).addKeyValue("known", known)
                 .addKeyValue("invalid", invalid).log("OPML import: {} added", added);
