@@ -1,7 +1,6 @@
 package org.tidings.server.frontpage;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
@@ -46,13 +45,9 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
         Edition edition = Editions.current(request);
         ArticlePage latest = pages.page(edition.filter(Listing.ALL), pageNumber);
         boolean first = latest.number() == 1;
-        List<SectionRow> rows = new ArrayList<>();
-        if (first && !latest.isEmpty()) {
-            for (String slug : Sections.SLUGS) {
-                List<ArticleView> row = filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0));
-                if (!row.isEmpty()) rows.add(new SectionRow(slug, row));
-            }
-        }
+        List<SectionRow> rows = !first || latest.isEmpty() ? List.of() : Sections.SLUGS.stream()
+                .map(slug -> new SectionRow(slug, filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0))))
+                .filter(row -> !row.articles().isEmpty()).toList();
         List<ArticleView> articles = latest.articles();
         List<TopStory> top = first ? top(TOP_STORIES, edition.filter(Listing.ALL)) : List.of();
         model.addAttribute("articles", articles);
@@ -93,8 +88,7 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
 
     /** The listing's top stories less those the reader muted, from a longer ranking so that muting leaves no gap. */
     private List<TopStory> top(int limit, Listing listing) {
-        List<TopStory> shown = filters.visible(ranking.top(limit * 2, listing), TopStory::lead);
-        return shown.subList(0, Math.min(limit, shown.size()));
+        return filters.visible(ranking.top(limit * 2, listing), TopStory::lead).stream().limit(limit).toList();
     }
 
     private String message(String key) {

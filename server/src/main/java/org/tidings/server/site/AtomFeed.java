@@ -35,11 +35,7 @@ public final class AtomFeed {
 
     private AtomFeed() {}
 
-    /**
-     * @param base     the site's absolute address, without a trailing slash
-     * @param selfPath the feed's own path (and query)
-     * @param pagePath the path of the page the feed is the list of
-     */
+    /** The feed at {@code selfPath} (with its query) of the page at {@code pagePath}; {@code base} has no trailing slash. */
     public static ResponseEntity<String> of(String base, String title, String selfPath, String pagePath, List<Entry> entries,
             Instant now) {
         StringWriter out = new StringWriter();
