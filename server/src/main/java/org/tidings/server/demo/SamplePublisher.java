@@ -68,13 +68,11 @@ public final class SamplePublisher implements AutoCloseable {
 
     /** The sources to register: one per publisher, with its language, region and section. */
     public List<SourceSettings> sources() {
-        List<SourceSettings> list = new ArrayList<>();
-        byPublisher.forEach((slug, articles) -> {
-            SampleArticle first = articles.getFirst();
-            list.add(new SourceSettings(baseUrl() + "/feeds/" + slug + ".xml", first.publisher(),
-                    baseUrl() + "/", first.language(), first.region(), first.section(), true, true));
-        });
-        return list;
+        return byPublisher.entrySet().stream().map(publisher -> {
+            SampleArticle first = publisher.getValue().getFirst();
+            return new SourceSettings(baseUrl() + "/feeds/" + publisher.getKey() + ".xml", first.publisher(),
+                    baseUrl() + "/", first.language(), first.region(), first.section(), true, true);
+        }).toList();
     }
 
     public int articleCount() {

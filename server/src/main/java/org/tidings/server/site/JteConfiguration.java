@@ -18,13 +18,8 @@ import org.springframework.web.servlet.ViewResolver;
 class JteConfiguration {
 
     @Bean
-    TemplateEngine templateEngine() {
-        return TemplateEngine.createPrecompiled(ContentType.Html);
-    }
-
-    @Bean
-    ViewResolver jteViewResolver(TemplateEngine engine) {
-        return new JteViewResolver(engine);
+    ViewResolver jteViewResolver() {
+        return new JteViewResolver(TemplateEngine.createPrecompiled(ContentType.Html));
     }
 
     private record JteViewResolver(TemplateEngine engine) implements ViewResolver, Ordered {
