@@ -24,9 +24,8 @@ import org.tidings.server.i18n.ReaderLocales;
 import org.tidings.server.store.ListingStore;
 
 /**
- * What the site answers besides its articles and lists: sign-in (Spring Security checks the posted form),
- * errors, and what crawlers and browsers ask the site itself for (the service worker from the root, so
- * that it may keep any page).
+ * What the site answers besides its articles and lists: sign-in (Spring Security checks the posted form), errors,
+ * and what crawlers and browsers ask the site itself for (the service worker from the root, to keep any page).
  */
 @Controller
 record SiteController(ListingStore listings, SiteAddress site, MessageSource messages) implements ErrorController {
