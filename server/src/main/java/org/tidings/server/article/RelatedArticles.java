@@ -50,10 +50,7 @@ record RelatedArticles(SimilarArticles similar, Archive articles, SearchStore so
             return List.of();
         }
         List<Long> ranked = RelatedCoverage.rank(own, pool, now, pool.size()).stream()
-                .filter(r -> r.reason() == RelatedCoverage.Reason.SIMILAR)
-                .limit(limit)
-                .map(r -> Long.parseLong(r.id()))
-                .toList();
+                .filter(r -> r.reason() == RelatedCoverage.Reason.SIMILAR).limit(limit).map(r -> Long.parseLong(r.id())).toList();
         // the index follows the database by a second or so: a candidate may have joined the story since
         return articles.listed(ranked).stream()
                 .filter(a -> article.storyId() == null || !Objects.equals(a.storyId(), article.storyId()))

@@ -3,6 +3,7 @@ package org.tidings.server.site;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -26,14 +27,12 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
 
     /** The CSRF token, asked for only by pages with forms: it starts a session, which a reader who only reads needs not. */
     public String csrfToken() {
-        CsrfToken token = csrf.get();
-        return token == null ? "" : token.getToken();
+        return Optional.ofNullable(csrf.get()).map(CsrfToken::getToken).orElse("");
     }
 
     /** The name of the form field that carries {@link #csrfToken()}. */
     public String csrfParameter() {
-        CsrfToken token = csrf.get();
-        return token == null ? "_csrf" : token.getParameterName();
+        return Optional.ofNullable(csrf.get()).map(CsrfToken::getParameterName).orElse("_csrf");
     }
 
     public boolean signedIn() {
