@@ -81,8 +81,7 @@ class ImageProxy implements DisposableBean {
     /** The image from its publisher, kept in memory; null when it may not be relayed. */
     private Image fetch(String address) {
         try {
-            URI uri = URI.create(address);
-            FetchResponse response = fetcher.get(uri, ACCEPT, null, null);
+            FetchResponse response = fetcher.get(URI.create(address), ACCEPT, null, null);
             String type = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
             int semicolon = type.indexOf(';');
             if (semicolon >= 0) type = type.substring(0, semicolon).strip();
