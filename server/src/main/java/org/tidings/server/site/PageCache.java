@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,12 +153,10 @@ class PageCache extends OncePerRequestFilter {
         Page rendered = null;
         if (capture.getStatus() == 200 && capture.getContentType() != null && body.length <= MAX_BYTES
                 && capture.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
-            List<String[]> headers = new ArrayList<>();
-            for (String name : capture.getHeaderNames()) {
-                if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) continue;
-                for (String value : capture.getHeaders(name)) headers.add(new String[] {name, value});
-            }
-            rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body);
+            List<String[]> headers = capture.getHeaderNames().stream()
+                    .filter(name -> !OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+                    .flatMap(name -> capture.getHeaders(name).stream().map(value -> new String[] {name, value})).toList();
+            rendered = new Page(now + ttlNanos, capture.getContentType(), headers, body);
             pages.put(key, rendered);
         }
         capture.copyBodyToResponse();
