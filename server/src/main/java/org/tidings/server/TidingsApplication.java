@@ -12,7 +12,6 @@ public class TidingsApplication {
 
     /** Starts the server; {@code args} are Spring arguments such as {@code --tidings.port=9090}. */
     public static ConfigurableApplicationContext start(String... args) {
-        SpringApplication app = new SpringApplication(TidingsApplication.class);
-        return app.run(args);
+        return SpringApplication.run(TidingsApplication.class, args);
     }
 }

@@ -18,40 +18,16 @@ import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 
-/**
- * One article's page (its text, AI box, the other reports of its story, related articles,
- * comments) and one story's page (its digest across publishers and every report in order of
- * publication).
- */
+/** One article's page, and one story's page: its digest across publishers and every report in order of publication. */
 @Controller
-class ArticleController {
+record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related,
+        ArticleAssistant articleAssistant, StoryAssistant storyAssistant, CommentSections comments,
+        ReaderFilters filters, PersonalPages personal) {
 
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
     /** Similar articles of other stories shown after them: a few leads to follow, not a list to scroll. */
     static final int RELATED = 6;
-
-    private final Archive archive;
-    private final EnrichmentStore enrichment;
-    private final RelatedArticles related;
-    private final ArticleAssistant articleAssistant;
-    private final StoryAssistant storyAssistant;
-    private final CommentSections comments;
-    private final ReaderFilters filters;
-    private final PersonalPages personal;
-
-    ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related, ArticleAssistant articleAssistant,
-            StoryAssistant storyAssistant, CommentSections comments, ReaderFilters filters,
-            PersonalPages personal) {
-        this.archive = archive;
-        this.enrichment = enrichment;
-        this.related = related;
-        this.articleAssistant = articleAssistant;
-        this.storyAssistant = storyAssistant;
-        this.comments = comments;
-        this.filters = filters;
-        this.personal = personal;
-    }
 
     @GetMapping("/article/{id}")
     String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,

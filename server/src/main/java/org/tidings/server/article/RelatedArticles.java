@@ -15,38 +15,22 @@ import org.tidings.server.store.SearchStore;
 import org.tidings.story.RelatedCoverage;
 
 /**
- * The "related" block of an article page: recent articles of other stories whose content is
- * similar, spread over publishers, and nothing below the core's similarity floor (an empty block
- * rather than unrelated filler). The search index offers candidates that share the article's most
- * telling words; {@link RelatedCoverage} ranks and cuts them; the database has the last word on
- * which of them are still listed. The other reports of the article's own story are not repeated
- * here: they have their block ({@link Archive#coverage}).
+ * The "related" block of an article page: recent similar articles of other stories (its own story's have
+ * their block), spread over publishers, none below the core's similarity floor: an empty block rather than
+ * filler. The index offers candidates, {@link RelatedCoverage} ranks them, the database says which are listed.
  */
 @Service
-class RelatedArticles {
+record RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
 
     /**
-     * Candidates taken from the index, best match by words first: the index ranks by all of an
-     * article's text, the core by its headline and lead, so those above the core's floor are not all
-     * in the first few (measured in BENCHMARKS.md).
+     * Candidates from the index: it ranks by all of an article's text, the core by headline and lead, so those
+     * above the core's floor are not all in the first few (measured in BENCHMARKS.md).
      */
     static final int CANDIDATES = 50;
     /** The lead compared besides the headline: the core reads its first 40 words, which this holds. */
     static final int LEAD_CHARS = 600;
-
-    private final SimilarArticles similar;
-    private final Archive articles;
-    private final SearchStore sources;
-    private final Clock clock;
-
-    RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
-        this.similar = similar;
-        this.articles = articles;
-        this.sources = sources;
-        this.clock = clock;
-    }
 
     /** Up to {@code limit} recent articles of other stories similar to {@code article}, most related first. */
     List<ArticleView> similarTo(ArticleView article, int limit) {
@@ -66,10 +50,7 @@ class RelatedArticles {
             return List.of();
         }
         List<Long> ranked = RelatedCoverage.rank(own, pool, now, pool.size()).stream()
-                .filter(r -> r.reason() == RelatedCoverage.Reason.SIMILAR)
-                .limit(limit)
-                .map(r -> Long.parseLong(r.id()))
-                .toList();
+                .filter(r -> r.reason() == RelatedCoverage.Reason.SIMILAR).limit(limit).map(r -> Long.parseLong(r.id())).toList();
         // the index follows the database by a second or so: a candidate may have joined the story since
         return articles.listed(ranked).stream()
                 .filter(a -> article.storyId() == null || !Objects.equals(a.storyId(), article.storyId()))

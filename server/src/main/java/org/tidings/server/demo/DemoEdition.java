@@ -16,9 +16,8 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
 /**
- * {@code serve --demo}: starts the {@link SamplePublisher} and registers its feeds as sources.
- * From there the normal scheduler fetches, parses and stores them: the demo takes no shortcut
- * around the pipeline.
+ * {@code serve --demo}: starts the {@link SamplePublisher} and registers its feeds as sources, which the
+ * pipeline then fetches, parses and stores like any other: the demo takes no shortcut around it.
  */
 @Component
 @ConditionalOnBooleanProperty("tidings.demo")

@@ -2,14 +2,13 @@ package org.tidings.server.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,15 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.springframework.web.util.HtmlUtils;
 import org.tidings.server.store.SourceSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small publisher on 127.0.0.1 that serves the sample edition (see {@code demo/NOTICE.md}): one
- * RSS 2.0 feed per publisher at {@code /feeds/{publisher}.xml} and one page per article at
- * {@code /articles/{slug}.html}. Tidings ingests it like any other site, through the fetcher and
- * the feed parser. Publication times are set in the hours before the publisher started.
+ * A small publisher on 127.0.0.1 serving the sample edition (see {@code demo/NOTICE.md}), an RSS feed per
+ * publisher and a page per article, published in the hours before it started: Tidings ingests it like any site.
  */
 public final class SamplePublisher implements AutoCloseable {
 
@@ -56,13 +54,12 @@ public final class SamplePublisher implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
+        server.start();
     }
 
     /** Starts a publisher of the bundled sample edition on a free port of 127.0.0.1. */
     public static SamplePublisher start(Instant now) throws IOException {
-        SamplePublisher publisher = new SamplePublisher(load(now));
-        publisher.server.start();
-        return publisher;
+        return new SamplePublisher(load(now));
     }
 
     public String baseUrl() {
@@ -71,13 +68,11 @@ public final class SamplePublisher implements AutoCloseable {
 
     /** The sources to register: one per publisher, with its language, region and section. */
     public List<SourceSettings> sources() {
-        List<SourceSettings> list = new ArrayList<>();
-        byPublisher.forEach((slug, articles) -> {
-            SampleArticle first = articles.getFirst();
-            list.add(new SourceSettings(baseUrl() + "/feeds/" + slug + ".xml", first.publisher(),
-                    baseUrl() + "/", first.language(), first.region(), first.section(), true, true));
-        });
-        return list;
+        return byPublisher.entrySet().stream().map(publisher -> {
+            SampleArticle first = publisher.getValue().getFirst();
+            return new SourceSettings(baseUrl() + "/feeds/" + publisher.getKey() + ".xml", first.publisher(),
+                    baseUrl() + "/", first.language(), first.region(), first.section(), true, true);
+        }).toList();
     }
 
     public int articleCount() {
@@ -94,7 +89,7 @@ public final class SamplePublisher implements AutoCloseable {
         Matcher feed = Pattern.compile("/feeds/([a-z0-9-]+)\\.xml").matcher(path);
         Matcher article = Pattern.compile("/articles/([A-Za-z0-9-]+)\\.html").matcher(path);
         if (feed.matches() && byPublisher.containsKey(feed.group(1))) {
-            send(exchange, 200, "application/rss+xml; charset=utf-8", rss(feed.group(1), byPublisher.get(feed.group(1))));
+            send(exchange, 200, "application/rss+xml; charset=utf-8", rss(byPublisher.get(feed.group(1))));
         } else if (article.matches() && bySlug.containsKey(article.group(1))) {
             send(exchange, 200, "text/html; charset=utf-8", page(bySlug.get(article.group(1))));
         } else if (path.equals("/NOTICE.md")) {
@@ -104,17 +99,17 @@ public final class SamplePublisher implements AutoCloseable {
         }
     }
 
-    private String rss(String publisherSlug, List<SampleArticle> articles) {
+    private String rss(List<SampleArticle> articles) {
+        SampleArticle first = articles.getFirst();
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
                 <channel>
-                """);
-        SampleArticle first = articles.getFirst();
-        xml.append("<title>").append(escape(first.publisher())).append(" (sample)</title>\n")
-                .append("<link>").append(baseUrl()).append("/</link>\n")
-                .append("<description>Sample edition: see ").append(baseUrl()).append("/NOTICE.md</description>\n")
-                .append("<language>").append(first.language()).append("</language>\n");
+                <title>%s (sample)</title>
+                <link>%s/</link>
+                <description>Sample edition: see %s/NOTICE.md</description>
+                <language>%s</language>
+                """.formatted(escape(first.publisher()), baseUrl(), baseUrl(), first.language()));
         for (SampleArticle a : articles) {
             xml.append("<item>\n")
                     .append("<title>").append(escape(a.title())).append("</title>\n")
@@ -150,50 +145,36 @@ public final class SamplePublisher implements AutoCloseable {
     /** Reads {@code manifest.tsv}: slug, publisher, section, language, region; one article per line. */
     static List<SampleArticle> load(Instant now) throws IOException {
         List<SampleArticle> articles = new ArrayList<>();
-        try (BufferedReader manifest = new BufferedReader(new InputStreamReader(
-                stream("manifest.tsv"), StandardCharsets.UTF_8))) {
-            int position = 0;
-            for (String line; (line = manifest.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                Map<?, ?> meta = JSON.readValue(resource("articles/" + f[0] + "/meta.json"), Map.class);
-                Instant published = now.minus(SPACING.multipliedBy(position)).minus(Duration.ofMinutes(3 + position % 7));
-                articles.add(new SampleArticle(f[0], f[1], f[2], f[3], f[4], (String) meta.get("title"),
-                        (String) meta.get("byline"), (String) meta.get("excerpt"),
-                        withoutMedia(resource("articles/" + f[0] + "/body.html")), published));
-                position++;
-            }
+        for (String line : resource("manifest.tsv").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList()) {
+            String[] f = line.split("\t");
+            Map<?, ?> meta = JSON.readValue(resource("articles/" + f[0] + "/meta.json"), Map.class);
+            int position = articles.size();
+            Instant published = now.minus(SPACING.multipliedBy(position)).minus(Duration.ofMinutes(3 + position % 7));
+            articles.add(new SampleArticle(f[0], f[1], f[2], f[3], f[4], (String) meta.get("title"),
+                    (String) meta.get("byline"), (String) meta.get("excerpt"),
+                    withoutMedia(resource("articles/" + f[0] + "/body.html")), published));
         }
         return articles;
     }
 
-    /**
-     * The sample bundles the pages' text, not their pictures and videos, which live on the
-     * publishers' servers: they are left out rather than shown broken (or fetched) offline.
-     */
+    /** The sample bundles the pages' text, not their media: those are left out rather than shown broken offline. */
     static String withoutMedia(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.select("img, picture, video, audio, iframe, source, svg").remove();
-        doc.select("figure").stream().filter(f -> f.text().isBlank()).forEach(org.jsoup.nodes.Element::remove);
+        doc.select("figure").stream().filter(f -> f.text().isBlank()).forEach(Element::remove);
         return doc.body().html();
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = stream(name)) {
+        try (InputStream in = SamplePublisher.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) throw new IOException("sample edition resource missing: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static InputStream stream(String name) throws IOException {
-        InputStream in = SamplePublisher.class.getResourceAsStream(RESOURCES + name);
-        if (in == null) throw new IOException("sample edition resource missing: " + name);
-        return in;
-    }
-
     static String slugOf(String name) {
-        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return slug.replaceAll("^-|-$", "");
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase()
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static String escape(String s) {

@@ -16,11 +16,7 @@ public record Edition(String id, String lang, String region) {
     /** Everything, in every language: the edition of a reader who has not chosen one. */
     public static final Edition WORLD = new Edition("world", null, null);
 
-    /**
-     * The editions Tidings offers when it has sources for them. Regional English editions for the
-     * regions the default sources cover; Arabic as one edition, its publishers' regions being one
-     * readership.
-     */
+    /** The editions offered when there are sources: English by the default sources' regions, Arabic as one readership. */
     public static final List<Edition> CATALOGUE = List.of(WORLD,
             new Edition("en-gulf", "en", "gulf"),
             new Edition("en-india", "en", "india"),
@@ -30,7 +26,7 @@ public record Edition(String id, String lang, String region) {
 
     /** The listing restricted to this edition. */
     public Listing filter(Listing listing) {
-        return lang == null && region == null ? listing : listing.inEdition(lang, region);
+        return all() ? listing : listing.inEdition(lang, region);
     }
 
     public boolean all() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -16,10 +17,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.tidings.server.store.ListingStore;
 
-/**
- * Which edition a reader reads: the one they chose ({@code ?edition=en-gulf}, then remembered in
- * a cookie, as the language is), else everything. Only editions with sources are offered.
- */
+/** The reader's edition: the one they chose, remembered in a cookie as the language is, else everything. */
 @Component
 public class Editions implements HandlerInterceptor, WebMvcConfigurer {
 
@@ -44,24 +42,22 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     /** The editions that have at least one enabled source of their language (and region). */
-    public List<Edition> offered() {
+    private List<Edition> offered() {
         Offered o = offered;
         Instant now = clock.instant();
         if (o.at().plus(RECHECK).isBefore(now)) {
             var coverage = listings.sourceCoverage();
-            List<Edition> editions = Edition.CATALOGUE.stream()
+            o = new Offered(now, Edition.CATALOGUE.stream()
                     .filter(e -> e.all() || coverage.stream().anyMatch(c -> c.lang().startsWith(e.lang())
                             && (e.region() == null || e.region().equalsIgnoreCase(c.region()))))
-                    .toList();
-            o = new Offered(now, editions);
+                    .toList());
             offered = o;
         }
         return o.editions();
     }
 
-    public static Edition byId(String id) {
-        if (id == null) return null;
-        return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+    public static Optional<Edition> byId(String id) {
+        return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
     /** Every page knows its reader's edition. */
@@ -72,13 +68,13 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Edition chosen = byId(request.getParameter(PARAMETER));
+        Edition chosen = byId(request.getParameter(PARAMETER)).orElse(null);
         if (chosen != null) {
             response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, chosen.id()).path("/").maxAge(REMEMBERED)
                     .httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
         } else if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (COOKIE.equals(c.getName()) && byId(c.getValue()) != null) chosen = byId(c.getValue());
+                if (COOKIE.equals(c.getName())) chosen = byId(c.getValue()).orElse(chosen);
             }
         }
         request.setAttribute(CURRENT, chosen == null ? Edition.WORLD : chosen);

@@ -1,7 +1,6 @@
 package org.tidings.server.frontpage;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
@@ -26,13 +25,10 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The front page ({@code /}: top stories, a row per section, the latest articles) and a section's
- * page ({@code /section/technology}: its top stories and latest articles), in the reader's
- * edition, and the feed of each.
- */
+/** The front page and a section's page, each with its top stories, in the reader's edition, and the feed of each. */
 @Controller
-public class FrontPageController {
+public record FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
+        MessageSource messages, ReaderFilters filters, CommentSections comments) {
 
     /** Top stories above everything else: what a reader takes in before scrolling. */
     static final int TOP_STORIES = 6;
@@ -44,37 +40,14 @@ public class FrontPageController {
     /** A section's row on the front page. */
     public record SectionRow(String slug, List<ArticleView> articles) {}
 
-    private final ListingPages pages;
-    private final ListingStore listings;
-    private final SourceStore sources;
-    private final TopStoryRanking ranking;
-    private final MessageSource messages;
-    private final ReaderFilters filters;
-    private final CommentSections comments;
-
-    FrontPageController(ListingPages pages, ListingStore listings, SourceStore sources, TopStoryRanking ranking,
-            MessageSource messages, ReaderFilters filters, CommentSections comments) {
-        this.pages = pages;
-        this.listings = listings;
-        this.sources = sources;
-        this.ranking = ranking;
-        this.messages = messages;
-        this.filters = filters;
-        this.comments = comments;
-    }
-
     @GetMapping("/")
     String home(@RequestParam(name = "page", defaultValue = "1") int pageNumber, HttpServletRequest request, Model model) {
         Edition edition = Editions.current(request);
         ArticlePage latest = pages.page(edition.filter(Listing.ALL), pageNumber);
         boolean first = latest.number() == 1;
-        List<SectionRow> rows = new ArrayList<>();
-        if (first && !latest.isEmpty()) {
-            for (String slug : Sections.SLUGS) {
-                List<ArticleView> row = filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0));
-                if (!row.isEmpty()) rows.add(new SectionRow(slug, row));
-            }
-        }
+        List<SectionRow> rows = !first || latest.isEmpty() ? List.of() : Sections.SLUGS.stream()
+                .map(slug -> new SectionRow(slug, filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0))))
+                .filter(row -> !row.articles().isEmpty()).toList();
         List<ArticleView> articles = latest.articles();
         List<TopStory> top = first ? top(TOP_STORIES, edition.filter(Listing.ALL)) : List.of();
         model.addAttribute("articles", articles);
@@ -115,8 +88,7 @@ public class FrontPageController {
 
     /** The listing's top stories less those the reader muted, from a longer ranking so that muting leaves no gap. */
     private List<TopStory> top(int limit, Listing listing) {
-        List<TopStory> shown = filters.visible(ranking.top(limit * 2, listing), TopStory::lead);
-        return shown.subList(0, Math.min(limit, shown.size()));
+        return filters.visible(ranking.top(limit * 2, listing), TopStory::lead).stream().limit(limit).toList();
     }
 
     private String message(String key) {

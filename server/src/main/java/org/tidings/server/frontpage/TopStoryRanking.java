@@ -9,25 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tidings.server.store.Archive;
-import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
 /**
- * The top stories of the front page, of a section and of an edition: stories of the last two days
- * covered by at least two publishers, ranked by the core's breadth, velocity, freshness and
- * diversity, each with its lead article and the parts of its score. The recent stories are read
- * at most once a minute, however many readers and pages ask; each page's ranking is kept as long.
- *
- * <p>A story is in a section when most of its articles are; it is in an edition when at least
- * one of its articles is, and that article leads it there (the Arabic edition shows the Arabic
- * report of a story, with the whole story's breadth).
+ * The top stories of a page: recent stories covered by several publishers, ranked by the core's score, each
+ * with its lead article. Recent stories are read at most once a minute, however many readers ask; each page's
+ * ranking is kept as long. A story is in a section when most of its articles are; in an edition when one of
+ * its articles is, and that article leads it there (the Arabic report, with the whole story's breadth).
  */
 @Service
 class TopStoryRanking {
@@ -72,10 +67,8 @@ class TopStoryRanking {
     }
 
     private List<Candidate> candidates(Instant now) {
-        Map<Long, List<ListingStore.Placed>> byStory = new LinkedHashMap<>();
-        for (ListingStore.Placed m : listings.recentPlaced(now.minus(HORIZON))) {
-            byStory.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
-        }
+        Map<Long, List<ListingStore.Placed>> byStory = listings.recentPlaced(now.minus(HORIZON)).stream()
+                .collect(Collectors.groupingBy(ListingStore.Placed::storyId, LinkedHashMap::new, Collectors.toList()));
         List<Candidate> candidates = new ArrayList<>();
         for (var entry : byStory.entrySet()) {
             List<ListingStore.Placed> members = entry.getValue();
@@ -107,8 +100,7 @@ class TopStoryRanking {
         for (TopStories.Ranked r : TopStories.rank(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
             Candidate c = eligible.get(r.story().id());
             long leadId = c.members().stream().filter(m -> m.in(edition)).findFirst().orElseThrow().articleId();
-            Optional<ArticleView> lead = articles.findById(leadId);
-            lead.ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
+            articles.findById(leadId).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
                     r.story().timeline().size(), r.story().latest(), r.score())));
         }
         return List.copyOf(top);

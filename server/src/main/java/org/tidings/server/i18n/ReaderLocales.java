@@ -1,11 +1,13 @@
 package org.tidings.server.i18n;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -14,10 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The language of the interface, resolved for every request: the one the reader chose
- * ({@code ?lang=ar}, then remembered in a cookie), else the first of their browser's languages that
- * Tidings speaks, else English. Only languages whose bundles are complete are offered, so a page
- * never mixes two languages.
+ * The interface language: the one the reader chose (remembered in a cookie), else their browser's first that
+ * Tidings speaks, else English. Only languages whose bundles are complete are offered: no page mixes two.
  */
 @Component("localeResolver")
 public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, WebMvcConfigurer {
@@ -28,7 +28,6 @@ public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, 
     static final String COOKIE = "tidings_lang";
     /** A choice of language is kept for a year: readers set it once. */
     private static final Duration REMEMBERED = Duration.ofDays(365);
-    private static final List<Locale.LanguageRange> NONE = List.of();
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -47,13 +46,9 @@ public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, 
     public Locale resolveLocale(HttpServletRequest request) {
         Locale chosen = supported(request.getParameter(PARAMETER));
         if (chosen != null) return chosen;
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (COOKIE.equals(c.getName()) && supported(c.getValue()) != null) return supported(c.getValue());
-            }
-        }
-        return fromBrowser(request.getHeader("Accept-Language"));
+        return Stream.ofNullable(request.getCookies()).flatMap(Arrays::stream).filter(c -> COOKIE.equals(c.getName()))
+                .map(c -> supported(c.getValue())).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> fromBrowser(request.getHeader("Accept-Language")));
     }
 
     @Override
@@ -71,14 +66,12 @@ public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, 
     }
 
     static Locale fromBrowser(String acceptLanguage) {
-        List<Locale.LanguageRange> ranges;
         try {
-            ranges = acceptLanguage == null ? NONE : Locale.LanguageRange.parse(acceptLanguage);
+            Locale match = acceptLanguage == null ? null : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            return match == null ? Locale.ENGLISH : match;
         } catch (IllegalArgumentException malformed) {
-            ranges = NONE;
+            return Locale.ENGLISH;
         }
-        Locale match = Locale.lookup(ranges, SUPPORTED);
-        return match == null ? Locale.ENGLISH : match;
     }
 
     /** Right-to-left scripts among the languages Tidings may speak. */

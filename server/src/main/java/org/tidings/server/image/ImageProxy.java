@@ -23,13 +23,10 @@ import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
 import org.tidings.server.store.Archive;
-import org.tidings.server.store.ArticleView;
 
 /**
- * Serves an article's images from the publisher through Tidings' fetcher (its network guard
- * refuses private addresses, its caps bound time and size): raster images only (an SVG can carry
- * script), kept in memory for the most viewed, and cached by browsers for a week (the address
- * names the image's own URL, so it never changes under the same path).
+ * Relays an article's images through Tidings' fetcher (its network guard and caps): raster images only (an SVG
+ * can carry script), the most viewed kept in memory, cached by browsers for a week (the path names the image).
  */
 @RestController
 class ImageProxy implements DisposableBean {
@@ -64,20 +61,14 @@ class ImageProxy implements DisposableBean {
 
     @GetMapping("/image/{article}/{key}")
     ResponseEntity<byte[]> image(@PathVariable("article") long articleId, @PathVariable("key") String key) {
-        Optional<ArticleView> article = articles.findById(articleId);
-        if (article.isEmpty()) return ResponseEntity.notFound().build();
-        String body = articles.body(articleId).map(ArticleText::html).orElse("");
-        Optional<String> address = ProxiedImages.addresses(article.get().imageUrl(), body).stream()
-                .filter(u -> ProxiedImages.key(u).equals(key)).findFirst();
+        Optional<String> address = articles.findById(articleId).flatMap(article -> ProxiedImages.address(key,
+                article.imageUrl(), articles.body(articleId).map(ArticleText::html).orElse("")));
         if (address.isEmpty()) return ResponseEntity.notFound().build();
         Image image = cached(address.get());
+        if (image == null) image = fetch(address.get());
         if (image == null) {
-            image = fetch(address.get());
-            if (image == null) {
-                return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                        .cacheControl(CacheControl.maxAge(FAILURE_CACHE).cachePublic()).build();
-            }
-            remember(address.get(), image);
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                    .cacheControl(CacheControl.maxAge(FAILURE_CACHE).cachePublic()).build();
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
@@ -87,10 +78,10 @@ class ImageProxy implements DisposableBean {
                 .body(image.body());
     }
 
+    /** The image from its publisher, kept in memory; null when it may not be relayed. */
     private Image fetch(String address) {
         try {
-            URI uri = URI.create(address);
-            FetchResponse response = fetcher.get(uri, ACCEPT, null, null);
+            FetchResponse response = fetcher.get(URI.create(address), ACCEPT, null, null);
             String type = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
             int semicolon = type.indexOf(';');
             if (semicolon >= 0) type = type.substring(0, semicolon).strip();
@@ -100,7 +91,9 @@ class ImageProxy implements DisposableBean {
                         .addKeyValue("content_type", type).log("image not relayed: {}", address);
                 return null;
             }
-            return new Image(response.body(), type);
+            Image image = new Image(response.body(), type);
+            remember(address, image);
+            return image;
         } catch (FetchException | IllegalArgumentException e) {
             log.atDebug().addKeyValue("event", "image_failed").log("image fetch failed: {}: {}", address, e.getMessage());
             return null;

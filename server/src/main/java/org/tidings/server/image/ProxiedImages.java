@@ -3,20 +3,19 @@ package org.tidings.server.image;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Publishers' images as readers load them: from Tidings ({@code /image/{article}/{key}}), never
- * from the publisher, so a reader's browser makes no third-party request. The key is a digest of
- * the image's address, and the proxy serves only the images of that article: it is no open proxy.
+ * Publishers' images loaded from Tidings, so a reader's browser makes no third-party request. The key is a
+ * digest of the image's address, and the proxy serves only the images of that article: it is no open proxy.
  */
 public final class ProxiedImages {
 
@@ -40,10 +39,7 @@ public final class ProxiedImages {
         return "/image/" + articleId + "/" + key(imageUrl);
     }
 
-    /**
-     * The article's sanitized text with its images served by the proxy: lazily loaded, and
-     * {@code <source>} alternatives dropped (the {@code <img>} inside each picture remains).
-     */
+    /** The article's sanitized text with its images lazily loaded through the proxy, each picture by its {@code <img>}. */
     public static String rewrite(long articleId, String html) {
         if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
         String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();
@@ -66,14 +62,11 @@ public final class ProxiedImages {
         return rewritten;
     }
 
-    /** Every image address an article shows: its lead image and those in its text. */
-    static List<String> addresses(String leadImage, String html) {
-        List<String> all = new ArrayList<>();
-        if (leadImage != null) all.add(leadImage);
-        if (html != null && html.contains("<img")) {
-            for (Element img : Jsoup.parseBodyFragment(html).select("img[src]")) all.add(img.attr("src"));
-        }
-        return all;
+    /** The image {@code key} names among those an article shows: its lead image and those in its text. */
+    static Optional<String> address(String key, String leadImage, String html) {
+        Stream<String> inText = html == null || !html.contains("<img") ? Stream.empty()
+                : Jsoup.parseBodyFragment(html).select("img[src]").stream().map(img -> img.attr("src"));
+        return Stream.concat(Stream.ofNullable(leadImage), inText).filter(address -> key(address).equals(key)).findFirst();
     }
 
     static String key(String url) {

@@ -18,23 +18,11 @@ import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
 /**
- * A topic's page ({@code /topic/federal-reserve}, its hashtag's link: the latest on that person,
- * place, organisation or subject, in the reader's edition) and a publisher's page
- * ({@code /source/12}: everything of theirs, whatever the edition, for a publisher is read whole),
- * and the feed of each.
+ * A topic's page (its hashtag's link, in the reader's edition) and a publisher's page (everything of
+ * theirs, whatever the edition, for a publisher is read whole), and the feed of each.
  */
 @Controller
-class ListingController {
-
-    private final ListingPages pages;
-    private final EnrichmentStore enrichment;
-    private final SourceStore sources;
-
-    ListingController(ListingPages pages, EnrichmentStore enrichment, SourceStore sources) {
-        this.pages = pages;
-        this.enrichment = enrichment;
-        this.sources = sources;
-    }
+record ListingController(ListingPages pages, EnrichmentStore enrichment, SourceStore sources) {
 
     @GetMapping("/topic/{slug}")
     String topic(@PathVariable("slug") String slug, @RequestParam(name = "page", defaultValue = "1") int page,

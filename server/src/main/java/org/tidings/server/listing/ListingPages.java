@@ -18,26 +18,12 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
 
 /**
- * Any list of articles as a page and as an Atom feed. A page is in the reader's edition, less what
- * they muted. A feed's edition is the one its address names ({@code ?edition=en-gulf}), never a
- * cookie: a feed reader subscribed to an address gets the same list whoever subscribed.
+ * Any list of articles as a page, in the reader's edition less what they muted, and as an Atom feed, in the
+ * edition its address names, never a cookie's: an address gets the same list whoever subscribed.
  */
 @Component
-public class ListingPages {
-
-    private final ListingStore listings;
-    private final ReaderFilters filters;
-    private final SiteAddress site;
-    private final MessageSource messages;
-    private final Clock clock;
-
-    ListingPages(ListingStore listings, ReaderFilters filters, SiteAddress site, MessageSource messages, Clock clock) {
-        this.listings = listings;
-        this.filters = filters;
-        this.site = site;
-        this.messages = messages;
-        this.clock = clock;
-    }
+public record ListingPages(ListingStore listings, ReaderFilters filters, SiteAddress site, MessageSource messages,
+        Clock clock) {
 
     /** A page of the listing, less what the reader muted (a page may then hold fewer than {@link ArticlePage#SIZE}). */
     public ArticlePage page(Listing listing, int requested) {
@@ -56,10 +42,9 @@ public class ListingPages {
     }
 
     public ResponseEntity<String> feed(HttpServletRequest request, Listing listing, String title, String pagePath) {
-        Edition edition = Editions.byId(request.getParameter(Editions.PARAMETER));
-        if (edition == null) edition = Edition.WORLD;
+        Edition edition = Editions.byId(request.getParameter(Editions.PARAMETER)).orElse(Edition.WORLD);
         List<ArticleView> articles = listings.latest(edition.filter(listing), AtomFeed.ENTRIES, 0);
-        String query = edition.all() ? "" : "?" + Editions.PARAMETER + "=" + edition.id();
+        String query = feedPath("", edition);
         String feedTitle = messages.getMessage("site.title", new Object[] {title}, LocaleContextHolder.getLocale());
         return AtomFeed.of(site.base(request), feedTitle, request.getRequestURI() + query, pagePath + query,
                 articles.stream().map(AtomFeed.Entry::of).toList(), clock.instant());

@@ -32,34 +32,15 @@ import org.tidings.server.store.SourceStore;
 
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
-class SearchController {
-
-    private final ArticleSearch search;
-    private final SearchStore store;
-    private final SourceStore sources;
-    private final MessageSource messages;
-    private final ReaderFilters filters;
-    private final SiteAddress site;
-    private final Clock clock;
-
-    SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
-            ReaderFilters filters, SiteAddress site, Clock clock) {
-        this.search = search;
-        this.store = store;
-        this.sources = sources;
-        this.messages = messages;
-        this.filters = filters;
-        this.site = site;
-        this.clock = clock;
-    }
+record SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+        ReaderFilters filters, SiteAddress site, Clock clock) {
 
     @GetMapping("/search")
     String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         boolean asked = params.containsKey("q");
-        SearchResults results = read.problem() != null ? SearchResults.problem(read.request(), read.problem())
-                : asked ? withoutMuted(search.search(read.request(), store.disabledSourceIds())) : null;
+        SearchResults results = asked || read.problem() != null ? results(read.request(), read.problem()) : null;
         if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -75,8 +56,7 @@ class SearchController {
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
-        SearchResults results = read.problem() != null ? SearchResults.problem(newest, read.problem())
-                : withoutMuted(search.search(newest, store.disabledSourceIds()));
+        SearchResults results = results(newest, read.problem());
         if (results.problem() != null) {
             return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                     .body(text(results.problem(), locale) + "\n");
@@ -88,9 +68,10 @@ class SearchController {
                         .toList(), clock.instant());
     }
 
-    /** Muted publishers, topics and words stay out of search results too, for a signed-in reader. */
-    private SearchResults withoutMuted(SearchResults results) {
-        return results.keeping(hits -> filters.visibleBy(hits,
+    /** The problem when there is one, else the hits less the publishers, topics and words a signed-in reader muted. */
+    private SearchResults results(SearchRequest request, Message problem) {
+        if (problem != null) return SearchResults.problem(request, problem);
+        return search.search(request, store.disabledSourceIds()).keeping(hits -> filters.visibleBy(hits,
                 h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
     }
 
@@ -121,9 +102,8 @@ class SearchController {
         } catch (NumberFormatException e) {
             // an unreadable page number is the first page
         }
-        SearchRequest request = new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
-                params.get("section"), params.get("language"), params.get("region"), from, to, page);
-        return new Read(request, problem);
+        return new Read(new SearchRequest(params.get("q"), SearchRequest.Sort.of(params.get("sort")), source,
+                params.get("section"), params.get("language"), params.get("region"), from, to, page), problem);
     }
 
     private static LocalDate day(String text) {

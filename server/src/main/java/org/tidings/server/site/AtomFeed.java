@@ -11,10 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.tidings.article.ArticleText;
 import org.tidings.server.store.ArticleView;
 
-/**
- * A list of articles as an Atom feed (RFC 4287): each entry links to its page on Tidings, names
- * its publisher, and carries a plain-text summary, so feed readers show what the page shows.
- */
+/** A list of articles as an Atom feed (RFC 4287), so that feed readers show what the page shows. */
 public final class AtomFeed {
 
     /** Entries per feed: what feed readers keep; older articles are on the pages. */
@@ -38,11 +35,7 @@ public final class AtomFeed {
 
     private AtomFeed() {}
 
-    /**
-     * @param base     the site's absolute address, without a trailing slash
-     * @param selfPath the feed's own path (and query)
-     * @param pagePath the path of the page the feed is the list of
-     */
+    /** The feed at {@code selfPath} (with its query) of the page at {@code pagePath}; {@code base} has no trailing slash. */
     public static ResponseEntity<String> of(String base, String title, String selfPath, String pagePath, List<Entry> entries,
             Instant now) {
         StringWriter out = new StringWriter();
@@ -101,9 +94,7 @@ public final class AtomFeed {
     /** XML 1.0 cannot carry most control characters; a publisher's title sometimes does. */
     private static String clean(String s) {
         if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
-                .forEach(b::appendCodePoint);
-        return b.toString();
+        return s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -13,21 +13,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
-/**
- * Server-rendered pages with JTE: templates under {@code src/main/jte} are compiled to Java at
- * build time; a view name {@code "home"} renders {@code home.jte} with the model as parameters.
- */
+/** Pages rendered with JTE templates compiled at build time: view {@code "home"} renders {@code home.jte}. */
 @Configuration(proxyBeanMethods = false)
 class JteConfiguration {
 
     @Bean
-    TemplateEngine templateEngine() {
-        return TemplateEngine.createPrecompiled(ContentType.Html);
-    }
-
-    @Bean
-    ViewResolver jteViewResolver(TemplateEngine engine) {
-        return new JteViewResolver(engine);
+    ViewResolver jteViewResolver() {
+        return new JteViewResolver(TemplateEngine.createPrecompiled(ContentType.Html));
     }
 
     private record JteViewResolver(TemplateEngine engine) implements ViewResolver, Ordered {

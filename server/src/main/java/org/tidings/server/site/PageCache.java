@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,14 +28,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.tidings.server.config.TidingsProperties;
 
 /**
- * Serves a reader's page again, for a few seconds, without rendering it again: the same page to
- * every reader who is not signed in and asks for the same address in the same language and
- * edition. What it never does: cache a response for a reader with a session (signed in, or in the
- * middle of a form), a response that sets a cookie (a change of language or edition), or anything
- * but a successful page or feed. It runs first, before the security filters, so that a page served
- * again costs little more than its bytes: it answers with the headers the rendered page had
- * (Content-Security-Policy and the other security headers included), and only to requests with no
- * session and no credentials, for which those filters would have done nothing else.
+ * Serves a page again, for a few seconds, to every reader who is not signed in and asks for the same address
+ * in the same language and edition; never a response to a session, one that sets a cookie, or anything but a
+ * successful page or feed. It runs before the security filters, so that a page served again costs little more
+ * than its bytes: with the headers it was rendered with (Content-Security-Policy included), and only to
+ * requests with no session and no credentials, for which those filters would have done nothing else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,10 +42,8 @@ class PageCache extends OncePerRequestFilter {
     private static final Pattern CACHEABLE = Pattern.compile(
             "^/$|^/feed\\.xml$|^/(article|story|section|topic|source)/[^/]+(/feed\\.xml)?$|^/sources$|^/sitemap\\.xml$");
     /**
-     * Posts that change what readers see in comments (a comment, an edit, a deletion, a moderator's
-     * decision): after one, every cached page is dropped, so that a hidden comment disappears for
-     * all readers at once rather than after the time-to-live. (Another server process sharing the
-     * database drops its copies when they expire.)
+     * Posts that change what readers see in comments: after one, every cached page is dropped, so that a hidden
+     * comment disappears for all readers at once (another server process drops its copies when they expire).
      */
     private static final Pattern CHANGES_COMMENTS = Pattern.compile("^/article/[^/]+/comments$|^/comments/|^/moderation/");
     /** Pages kept: every section, topic and article page read in the last seconds, in both languages. */
@@ -86,10 +81,8 @@ class PageCache extends OncePerRequestFilter {
     }
 
     /**
-     * A fresh page is served as it is. An expired one is rendered again by one reader; the
-     * others meanwhile get the expired copy (for at most one more time-to-live), or wait for
-     * the render when there is no copy, so that a busy page is never rendered by every
-     * reader at once.
+     * An expired page is rendered again by one reader while the others get the expired copy (for at most one more
+     * time-to-live) or wait for the render, so that a busy page is never rendered by every reader at once.
      */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -160,12 +153,10 @@ class PageCache extends OncePerRequestFilter {
         Page rendered = null;
         if (capture.getStatus() == 200 && capture.getContentType() != null && body.length <= MAX_BYTES
                 && capture.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
-            List<String[]> headers = new ArrayList<>();
-            for (String name : capture.getHeaderNames()) {
-                if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) continue;
-                for (String value : capture.getHeaders(name)) headers.add(new String[] {name, value});
-            }
-            rendered = new Page(now + ttlNanos, capture.getContentType(), List.copyOf(headers), body);
+            List<String[]> headers = capture.getHeaderNames().stream()
+                    .filter(name -> !OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+                    .flatMap(name -> capture.getHeaders(name).stream().map(value -> new String[] {name, value})).toList();
+            rendered = new Page(now + ttlNanos, capture.getContentType(), headers, body);
             pages.put(key, rendered);
         }
         capture.copyBodyToResponse();
@@ -183,12 +174,10 @@ class PageCache extends OncePerRequestFilter {
         }
         StringBuilder key = new StringBuilder(request.getRequestURI());
         if (query != null) key.append('?').append(query);
-        Cookie[] cookies = request.getCookies();
+        Cookie[] cookies = Objects.requireNonNullElse(request.getCookies(), new Cookie[0]);
         for (String name : VARY_COOKIES) {
             key.append('|');
-            if (cookies != null) {
-                for (Cookie c : cookies) if (name.equals(c.getName())) key.append(c.getValue());
-            }
+            for (Cookie c : cookies) if (name.equals(c.getName())) key.append(c.getValue());
         }
         String languages = request.getHeader("Accept-Language");
         return key.append('|').append(languages == null ? "" : languages).toString();

@@ -1,7 +1,9 @@
 package org.tidings.server.site;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -11,35 +13,26 @@ import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.ReaderLocales;
 
 /**
- * What every page needs besides its own content: who is reading, in which language, the CSRF token
- * for its forms, and the moment it is rendered (for relative times). Every sentence of a page goes
- * through {@link #t}: the message bundles hold the words, in English and Arabic.
+ * What every page needs besides its own content: who reads, in which language, the CSRF token, the moment
+ * of rendering. Every sentence of a page goes through {@link #t}: the message bundles hold the words.
  */
 public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
         Instant now, Locale locale, MessageSource messages) {
 
-    /**
-     * This page in another interface language: the same address and query (a search keeps its
-     * words and filters), with {@code lang} set.
-     */
+    /** This page in another interface language: the same address and query (a search keeps its words and filters). */
     public String inLanguage(String language) {
         return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(ReaderLocales.PARAMETER, language)
                 .build().toUriString();
     }
 
-    /**
-     * The CSRF token for a form of this page. Asked for only by pages with forms: making one
-     * starts a session, which a reader who only reads does not need (nor its cookie).
-     */
+    /** The CSRF token, asked for only by pages with forms: it starts a session, which a reader who only reads needs not. */
     public String csrfToken() {
-        CsrfToken token = csrf.get();
-        return token == null ? "" : token.getToken();
+        return Optional.ofNullable(csrf.get()).map(CsrfToken::getToken).orElse("");
     }
 
     /** The name of the form field that carries {@link #csrfToken()}. */
     public String csrfParameter() {
-        CsrfToken token = csrf.get();
-        return token == null ? "_csrf" : token.getParameterName();
+        return Optional.ofNullable(csrf.get()).map(CsrfToken::getParameterName).orElse("_csrf");
     }
 
     public boolean signedIn() {
@@ -57,11 +50,8 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
      */
     public String markup(String key, Object... args) {
         if (!key.endsWith(".html")) throw new IllegalArgumentException("not a markup key: " + key);
-        Object[] escaped = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            escaped[i] = args[i] instanceof CharSequence text ? HtmlUtils.htmlEscape(text.toString()) : args[i];
-        }
-        return t(key, escaped);
+        return t(key, Arrays.stream(args)
+                .map(a -> a instanceof CharSequence text ? HtmlUtils.htmlEscape(text.toString()) : a).toArray());
     }
 
     public String t(Message message) {

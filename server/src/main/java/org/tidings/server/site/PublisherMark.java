@@ -1,9 +1,6 @@
 package org.tidings.server.site;
 
-/**
- * A publisher's mark: the first letter of its name on a colour of its own, drawn by Tidings
- * rather than loaded from the publisher's site (a favicon would be a third-party request).
- */
+/** A publisher's mark, the first letter of its name on a colour of its own: a favicon would be a third-party request. */
 public final class PublisherMark {
 
     /** Hues of the marks' backgrounds (classes mark-0 to mark-11 in app.css), each dark enough for white text (AA). */

@@ -5,10 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tidings.server.config.TidingsProperties;
 
-/**
- * Absolute addresses of Tidings' own pages, for feeds, the site map and OpenGraph tags: the
- * configured public URL, else the one the request came in on.
- */
+/** The site's absolute address, for feeds, the site map and OpenGraph tags: as configured, else as requested. */
 @Component
 public class SiteAddress {
 
@@ -22,9 +19,5 @@ public class SiteAddress {
     public String base(HttpServletRequest request) {
         if (!publicUrl.isEmpty()) return publicUrl;
         return ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build().toUriString();
-    }
-
-    public String of(HttpServletRequest request, String path) {
-        return base(request) + path;
     }
 }

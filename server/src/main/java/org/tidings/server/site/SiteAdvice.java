@@ -14,23 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/**
- * What every page's model holds: the {@link PageContext} as {@code page}, and the site's absolute
- * address as {@code siteUrl} (for canonical and OpenGraph tags). A {@link NotFound} thrown by any
- * page ends here, as the error page.
- */
+/** What every page's model holds (its {@link PageContext}, the site's address), and the page of a {@link NotFound}. */
 @ControllerAdvice
-class SiteAdvice {
-
-    private final Clock clock;
-    private final MessageSource messages;
-    private final SiteAddress site;
-
-    SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
-        this.clock = clock;
-        this.messages = messages;
-        this.site = site;
-    }
+record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {

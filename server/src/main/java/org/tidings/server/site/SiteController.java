@@ -24,26 +24,14 @@ import org.tidings.server.i18n.ReaderLocales;
 import org.tidings.server.store.ListingStore;
 
 /**
- * What the site answers besides its articles and lists: the sign-in page (Spring Security checks
- * the posted form), the error page, and what crawlers and browsers ask the site itself for:
- * {@code /sitemap.xml}, {@code /robots.txt}, the web app manifest, the service worker (served from
- * the root so that it may keep any page) and the page it shows offline.
+ * What the site answers besides its articles and lists: sign-in (Spring Security checks the posted form), errors,
+ * and what crawlers and browsers ask the site itself for (the service worker from the root, to keep any page).
  */
 @Controller
-class SiteController implements ErrorController {
+record SiteController(ListingStore listings, SiteAddress site, MessageSource messages) implements ErrorController {
 
     /** Articles in the site map: the newest, as search engines revisit; one file stays under the 50,000 limit. */
     static final int SITEMAP_ARTICLES = 10_000;
-
-    private final ListingStore listings;
-    private final SiteAddress site;
-    private final MessageSource messages;
-
-    SiteController(ListingStore listings, SiteAddress site, MessageSource messages) {
-        this.listings = listings;
-        this.site = site;
-        this.messages = messages;
-    }
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
@@ -103,8 +91,7 @@ class SiteController implements ErrorController {
     @GetMapping(path = "/manifest.webmanifest", produces = "application/manifest+json;charset=UTF-8")
     @ResponseBody
     String manifest(Locale locale) {
-        String name = messages.getMessage("site.name", null, locale);
-        String description = messages.getMessage("app.description", null, locale);
+        String name = json(messages.getMessage("site.name", null, locale));
         return """
                 {"name": "%s", "short_name": "%s", "description": "%s", "lang": "%s", "dir": "%s",
                  "start_url": "/", "scope": "/", "display": "standalone",
@@ -115,7 +102,7 @@ class SiteController implements ErrorController {
                   {"src": "/static/icon-512.png", "sizes": "512x512", "type": "image/png"},
                   {"src": "/static/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"}
                  ]}
-                """.formatted(json(name), json(name), json(description), locale.toLanguageTag(),
+                """.formatted(name, name, json(messages.getMessage("app.description", null, locale)), locale.toLanguageTag(),
                 ReaderLocales.rightToLeft(locale) ? "rtl" : "ltr");
     }
 

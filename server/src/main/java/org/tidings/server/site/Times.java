@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How pages say when, in the reader's language: "30 minutes ago" for the last week, a date after
- * that. The server writes UTC; the page's script rewrites both into the reader's own time zone and
- * keeps them current. Plural forms and word order come from CLDR (through ICU), so Arabic's six
- * plural forms are right without a rule of ours.
+ * How pages say when, in the reader's language: "30 minutes ago" for the last week, a date after that, in UTC
+ * (the page's script rewrites both into the reader's time zone). Plural forms come from CLDR, Arabic's six too.
  */
 public final class Times {
 

@@ -1,10 +1,8 @@
 package org.tidings.server.sources;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,25 +15,15 @@ import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
 /**
- * On the first start (no sources yet, not the demo), registers a default set of public feeds of
- * real publishers in several regions and languages ({@code default-sources.tsv}). Without
- * internet they fail politely: each shows its error on the sources page and is retried with
- * back-off.
+ * On the first start (no sources yet, not the demo), registers public feeds of real publishers in several
+ * regions and languages. Without internet each shows its error on the sources page and is retried with back-off.
  */
 @Component
 @Order(20)
-class DefaultSources implements ApplicationRunner {
+record DefaultSources(SourceStore sources, TidingsProperties properties) implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultSources.class);
     static final String RESOURCE = "/sources/default-sources.tsv";
-
-    private final SourceStore sources;
-    private final TidingsProperties properties;
-
-    DefaultSources(SourceStore sources, TidingsProperties properties) {
-        this.sources = sources;
-        this.properties = properties;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
@@ -48,16 +36,13 @@ class DefaultSources implements ApplicationRunner {
 
     /** Columns: name, feed URL, site URL, language, region, section. Lines starting with # are comments. */
     static List<SourceSettings> load() throws IOException {
-        List<SourceSettings> list = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                DefaultSources.class.getResourceAsStream(RESOURCE), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 6) throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
-                list.add(new SourceSettings(f[1], f[0], f[2], f[3], f[4], f[5], true, true));
-            }
+        try (InputStream in = DefaultSources.class.getResourceAsStream(RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> {
+                        String[] f = line.split("\t");
+                        if (f.length != 6) throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
+                        return new SourceSettings(f[1], f[0], f[2], f[3], f[4], f[5], true, true);
+                    }).toList();
         }
-        return list;
     }
 }

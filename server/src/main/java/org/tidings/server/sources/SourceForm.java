@@ -6,10 +6,7 @@ import org.tidings.server.i18n.Message;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 
-/**
- * The add/edit source form as posted, and its checks. Bad input is turned away here, at the
- * edge, with a reason the operator can act on.
- */
+/** The add/edit source form as posted; bad input is turned away here, at the edge, with a reason to act on. */
 public record SourceForm(String feedUrl, String name, String siteUrl, String language, String region,
         String section, boolean fullText, boolean enabled) {
 

@@ -1,8 +1,6 @@
 package org.tidings.server.sources;
 
-import org.tidings.server.i18n.Message;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -15,17 +13,14 @@ import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.FetchException;
 import org.tidings.server.fetch.FetchResponse;
 import org.tidings.server.fetch.Fetcher;
+import org.tidings.server.i18n.Message;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 
-/**
- * Adding sources the way an operator thinks of them: by a feed's URL or by a site's (the feed is
- * then found through the page's alternate links and common feed paths), one at a time or a whole
- * OPML file at once; and exporting them all as OPML.
- */
+/** Adding sources the way an operator thinks of them: by a feed's or a site's URL, or a whole OPML file; and exporting them. */
 @Service
-public class SourceRegistration {
+record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(SourceRegistration.class);
     /** A site page rarely lists more real feeds than this; more candidates only cost fetches. */
@@ -52,20 +47,9 @@ public class SourceRegistration {
     /** What an OPML import did. */
     public record Imported(int added, int known, int invalid) {}
 
-    private final SourceStore sources;
-    private final Fetcher fetcher;
-    private final TidingsProperties properties;
-
-    SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsProperties properties) {
-        this.sources = sources;
-        this.fetcher = fetcher;
-        this.properties = properties;
-    }
-
     /**
-     * Adds a source for {@code settings.feedUrl()}: a feed is added as it is; a web page is
-     * searched for its feed; an address that cannot be reached now is added as given (its health
-     * line will tell), since a publisher's outage must not stop an operator.
+     * Adds a feed as it is, or the feed a web page links to; an address that cannot be reached now is added as
+     * given (its health line will tell), since a publisher's outage must not stop an operator.
      */
     public Added add(SourceSettings settings) throws Refused {
         String url = settings.feedUrl();
@@ -81,13 +65,11 @@ public class SourceRegistration {
         if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
 
         for (String candidate : FeedDiscovery.discover(page.body(), page.contentType(), pageUrl).stream().limit(MAX_CANDIDATES).toList()) {
-            if (isFeed(candidate)) {
-                SourceSettings found = new SourceSettings(candidate, settings.name(),
-                        settings.siteUrl() != null ? settings.siteUrl() : url, settings.language(), settings.region(),
-                        settings.section(), settings.fullText(), settings.enabled());
-                if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
-                return save(found, Message.of("registration.foundFeed", candidate));
-            }
+            if (!isFeed(candidate)) continue;
+            if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
+            return save(new SourceSettings(candidate, settings.name(), settings.siteUrl() != null ? settings.siteUrl() : url,
+                    settings.language(), settings.region(), settings.section(), settings.fullText(), settings.enabled()),
+                    Message.of("registration.foundFeed", candidate));
         }
         throw new Refused(Message.of("registration.noFeed", url));
     }
@@ -108,27 +90,22 @@ public class SourceRegistration {
         return new Added(source, note);
     }
 
-    /**
-     * Adds every feed of an OPML document that is not a source yet; the innermost category of a
-     * feed becomes its section. Nothing is fetched here: the scheduler does that.
-     */
+    /** Adds every feed of an OPML document that is not a source yet, its innermost category as section; fetches none. */
     public Imported importOpml(byte[] opml) {
         int added = 0, known = 0, invalid = 0;
         for (Opml.Feed feed : Opml.parse(opml)) {
             String url = feed.feedUrl() == null ? "" : feed.feedUrl().strip();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
                 invalid++;
-                continue;
-            }
-            if (sources.findByFeedUrl(url).isPresent()) {
+            } else if (sources.findByFeedUrl(url).isPresent()) {
                 known++;
-                continue;
+            } else {
+                String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
+                String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
+                sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
+                        properties.scheduler().defaultInterval());
+                added++;
             }
-            String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
-            String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
-            sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
-                    properties.scheduler().defaultInterval());
-            added++;
         }
         log.atInfo().addKeyValue("event", "opml_imported").addKeyValue("added", added).addKeyValue("known", known)
                 .addKeyValue("invalid", invalid).log("OPML import: {} added", added);
@@ -137,11 +114,8 @@ public class SourceRegistration {
 
     /** Every source as OPML, grouped by section. */
     public byte[] exportOpml() {
-        List<Opml.Feed> feeds = new ArrayList<>();
-        for (Source s : sources.findAll()) {
-            feeds.add(new Opml.Feed(s.section() == null ? List.of() : List.of(s.section()), s.name(), s.feedUrl(),
-                    s.siteUrl(), s.language()));
-        }
-        return Opml.writeBytes("Tidings sources", feeds);
+        return Opml.writeBytes("Tidings sources", sources.findAll().stream().map(s -> new Opml.Feed(
+                s.section() == null ? List.<String>of() : List.of(s.section()), s.name(), s.feedUrl(), s.siteUrl(), s.language()))
+                .toList());
     }
 }

@@ -20,22 +20,9 @@ import org.tidings.server.site.NotFound;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The sources with their health ({@code /sources}, for everyone), and the administrator's source
- * management: add by feed or site URL, import and export OPML, edit, remove, refresh now.
- */
+/** The sources with their health, for everyone, and the administrator's management of them. */
 @Controller
-class SourcesController {
-
-    private final SourceStore sources;
-    private final Pipeline pipeline;
-    private final SourceRegistration registration;
-
-    SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
-        this.sources = sources;
-        this.pipeline = pipeline;
-        this.registration = registration;
-    }
+record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
 
     @GetMapping("/sources")
     String health(Model model) {
@@ -54,19 +41,18 @@ class SourcesController {
         if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
             problem = Message.of("admin.problem.known");
         }
-        SourceRegistration.Added added = null;
-        try {
-            if (problem == null) added = registration.add(form.toSettings());
-        } catch (SourceRegistration.Refused refused) {
-            problem = refused.reason();
+        if (problem == null) {
+            try {
+                SourceRegistration.Added added = registration.add(form.toSettings());
+                pipeline.refreshNow();
+                if (added.note() != null) flash.addFlashAttribute("detail", added.note());
+                return done(flash, "admin.notice.added", added.source().name());
+            } catch (SourceRegistration.Refused refused) {
+                problem = refused.reason();
+            }
         }
-        if (problem != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return listWith(model, form, problem);
-        }
-        pipeline.refreshNow();
-        if (added.note() != null) flash.addFlashAttribute("detail", added.note());
-        return done(flash, "admin.notice.added", added.source().name());
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return listWith(model, form, problem);
     }
 
     private String listWith(Model model, SourceForm form, Message problem) {
