@@ -1,6 +1,7 @@
 package org.tidings.server.search;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -13,6 +14,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.tidings.text.LanguageTags;
 
 /**
@@ -84,37 +88,45 @@ final class SearchFields {
         return null;
     }
 
+    /** The publication time stored in a document. */
+    static Instant published(Document doc) {
+        return Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
+    }
+
+    /** The articles of these sources. */
+    static Query sources(Collection<Long> sourceIds) {
+        return new TermInSetQuery(SOURCE, sourceIds.stream().map(id -> new BytesRef(id.toString())).toList());
+    }
+
     static Document document(IndexedArticle a) {
-        List<IndexableField> fields = new ArrayList<>();
-        fields.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
-        fields.add(new StringField(SOURCE, Long.toString(a.sourceId()), Field.Store.YES));
-        fields.add(new TextField(PUBLISHER, a.publisher(), Field.Store.YES));
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new StringField(SOURCE, Long.toString(a.sourceId()), Field.Store.YES));
+        doc.add(new TextField(PUBLISHER, a.publisher(), Field.Store.YES));
         String suffix = Languages.suffix(a.lang());
-        fields.add(new Field(title(suffix), a.title(), WORDS_WITH_OFFSETS));
+        doc.add(new Field(title(suffix), a.title(), WORDS_WITH_OFFSETS));
         String text = a.text() == null ? "" : a.text();
         if (text.length() > MAX_TEXT_CHARS) text = text.substring(0, MAX_TEXT_CHARS);
-        if (!text.isEmpty()) fields.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
-        if (a.lead() != null && !a.lead().isEmpty()) fields.add(new StoredField(LEAD, a.lead()));
+        if (!text.isEmpty()) doc.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
+        if (a.lead() != null && !a.lead().isEmpty()) doc.add(new StoredField(LEAD, a.lead()));
         String lang = LanguageTags.primary(a.lang());
-        if (lang != null) fields.add(new StringField(LANG, lang, Field.Store.YES));
-        if (a.section() != null && !a.section().isBlank()) fields.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
+        if (lang != null) doc.add(new StringField(LANG, lang, Field.Store.YES));
+        if (a.section() != null && !a.section().isBlank()) doc.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
         for (String region : a.regions()) {
-            if (region != null && !region.isBlank()) fields.add(new StringField(REGION, keyword(region), Field.Store.NO));
+            if (region != null && !region.isBlank()) doc.add(new StringField(REGION, keyword(region), Field.Store.NO));
         }
         for (IndexedArticle.Topic topic : a.topics()) {
-            fields.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
-            fields.add(new TextField(TOPICS, topic.label(), Field.Store.NO));
+            doc.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
+            doc.add(new TextField(TOPICS, topic.label(), Field.Store.NO));
         }
         long published = a.publishedAt().toEpochMilli();
-        fields.add(new LongPoint(PUBLISHED, published));
-        fields.add(new NumericDocValuesField(PUBLISHED, published));
-        fields.add(new StoredField(PUBLISHED, published));
+        doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new NumericDocValuesField(PUBLISHED, published));
+        doc.add(new StoredField(PUBLISHED, published));
         if (a.storyId() != null) {
-            fields.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.NO));
-            fields.add(new StoredField(STORY, a.storyId()));
+            doc.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.NO));
+            doc.add(new StoredField(STORY, a.storyId()));
         }
-        Document doc = new Document();
-        fields.forEach(doc::add);
         return doc;
     }
 }

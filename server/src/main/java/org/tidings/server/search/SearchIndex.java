@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -100,19 +100,13 @@ public final class SearchIndex implements Closeable {
             if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
                 watermark = Instant.parse(committed.get(WATERMARK_KEY));
             } else {
-                writer.deleteAll(); // a new or older index: rebuilt from the database
-                watermark = Instant.EPOCH;
-                commit(watermark);
+                clear(); // a new or older index: rebuilt from the database
             }
             if (searchers != null) searchers.close();
             searchers = new SearcherManager(writer, null);
             return true;
         } catch (LockObtainFailedException e) {
-            try {
-                if (searchers == null) openForReading();
-            } catch (IOException notYet) {
-                throw new UncheckedIOException("cannot read the search index", notYet);
-            }
+            if (searchers == null) searchers = openForReading();
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
@@ -127,11 +121,13 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private void openForReading() throws IOException {
+    private SearcherManager openForReading() {
         try {
-            searchers = new SearcherManager(directory, null);
+            return new SearcherManager(directory, null);
         } catch (IndexNotFoundException e) {
-            searchers = null; // the writer has not committed yet; next refresh
+            return null; // the writer has not committed yet; next refresh
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
         }
     }
 
@@ -147,14 +143,16 @@ public final class SearchIndex implements Closeable {
 
     /** Removes articles that are gone or no longer listed (copies of others). */
     void remove(Collection<Long> articleIds) throws IOException {
-        if (articleIds.isEmpty()) return;
-        writer().deleteDocuments(articleIds.stream().map(id -> new Term(SearchFields.ID, Long.toString(id))).toArray(Term[]::new));
+        delete(SearchFields.ID, articleIds);
     }
 
     /** Removes every article of these sources (removed from the database). */
     synchronized void removeSources(Collection<Long> sourceIds) throws IOException {
-        if (sourceIds.isEmpty()) return;
-        writer().deleteDocuments(sourceIds.stream().map(id -> new Term(SearchFields.SOURCE, Long.toString(id))).toArray(Term[]::new));
+        delete(SearchFields.SOURCE, sourceIds);
+    }
+
+    private void delete(String field, Collection<Long> ids) throws IOException {
+        if (!ids.isEmpty()) writer().deleteDocuments(ids.stream().map(id -> new Term(field, Long.toString(id))).toArray(Term[]::new));
     }
 
     /** Empties the index, to be rebuilt from the start of the database. */
@@ -187,16 +185,13 @@ public final class SearchIndex implements Closeable {
 
     /** The sources that have articles in the index (to find those removed from the database). */
     Set<Long> indexedSources() throws IOException {
-        Set<Long> ids = new HashSet<>();
-        for (String value : values(SearchFields.SOURCE)) ids.add(Long.parseLong(value));
-        return ids;
+        return valueCounts(SearchFields.SOURCE).keySet().stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
     /** Every value a keyword field holds in the index, with how many articles have it. */
     Map<String, Integer> valueCounts(String field) throws IOException {
-        Map<String, Integer> counts = new HashMap<>();
-        IndexSearcher searcher = acquire();
-        try {
+        return read(searcher -> {
+            Map<String, Integer> counts = new HashMap<>();
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
             if (terms == null) return counts;
             TermsEnum values = terms.iterator();
@@ -204,13 +199,22 @@ public final class SearchIndex implements Closeable {
                 counts.put(value.utf8ToString(), values.docFreq());
             }
             return counts;
+        });
+    }
+
+    /** A reading of the index that may fail. */
+    interface Reading<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code reading} on a searcher of the latest visible state. */
+    <T> T read(Reading<T> reading) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return reading.from(searcher);
         } finally {
             release(searcher);
         }
-    }
-
-    private Collection<String> values(String field) throws IOException {
-        return valueCounts(field).keySet();
     }
 
     /** A searcher on the latest visible state; hand it back with {@link #release}. */
@@ -231,12 +235,7 @@ public final class SearchIndex implements Closeable {
 
     /** Documents in the index, as of the last refresh. */
     public int size() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            release(searcher);
-        }
+        return read(searcher -> searcher.getIndexReader().numDocs());
     }
 
     private IndexWriter writer() {

@@ -111,7 +111,7 @@ public class SearchIndexer {
             cursorTime = last.changedAt();
             cursorId = last.id();
             if (sinceCommit >= COMMIT_EVERY) {
-                commit(min(cursorTime, settled));
+                commit(cursorTime.isBefore(settled) ? cursorTime : settled);
                 sinceCommit = 0;
             }
         }
@@ -181,9 +181,5 @@ public class SearchIndexer {
                 row.section() != null ? row.section() : row.sourceSection(),
                 regions, topics.stream().map(t -> new IndexedArticle.Topic(t.slug(), t.label())).toList(),
                 row.publishedAt(), row.storyId());
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -18,10 +18,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 import org.tidings.story.RelatedCoverage.Candidate;
 
@@ -57,8 +54,7 @@ public final class SimilarArticles {
     public List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources,
             int limit, int leadChars) {
         try {
-            IndexSearcher searcher = index.acquire();
-            try {
+            return index.read(searcher -> {
                 String suffix = indexedLanguage(searcher, article.id(), lang);
                 String title = SearchFields.title(suffix);
                 String text = SearchFields.text(suffix);
@@ -71,15 +67,9 @@ public final class SimilarArticles {
                 if (article.storyId() != null) {
                     query.add(new TermQuery(new Term(SearchFields.STORY, article.storyId())), Occur.MUST_NOT);
                 }
-                if (!hiddenSources.isEmpty()) {
-                    List<BytesRef> ids = hiddenSources.stream().map(id -> new BytesRef(id.toString())).toList();
-                    query.add(new TermInSetQuery(SearchFields.SOURCE, ids), Occur.MUST_NOT);
-                }
-                TopDocs top = searcher.search(query.build(), limit);
-                return candidates(searcher, top.scoreDocs, title, leadChars);
-            } finally {
-                index.release(searcher);
-            }
+                if (!hiddenSources.isEmpty()) query.add(SearchFields.sources(hiddenSources), Occur.MUST_NOT);
+                return candidates(searcher, searcher.search(query.build(), limit).scoreDocs, title, leadChars);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("looking for similar articles failed", e);
         }
@@ -118,7 +108,7 @@ public final class SimilarArticles {
             String lead = doc.get(SearchFields.LEAD);
             if (lead != null && lead.length() > leadChars) lead = lead.substring(0, leadChars);
             found.add(new Candidate(doc.get(SearchFields.ID), story == null ? null : story.toString(), doc.get(SearchFields.SOURCE),
-                    doc.get(title), lead, Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()), null));
+                    doc.get(title), lead, SearchFields.published(doc), null));
         }
         return found;
     }
