@@ -26,8 +26,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -62,7 +60,6 @@ public final class ArticleSearch {
 
     /** For an article stored without a headline (the highlighter has nothing to return). */
     private static final Snippet NO_TITLE = new Snippet(List.of());
-    private static final Sort NEWEST = new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true));
 
     /** The filters of the search page whose values come from the index. */
     public enum Filter {
@@ -101,7 +98,7 @@ public final class ArticleSearch {
                 TopDocs top;
                 ScoreDoc[] ranked;
                 if (request.sort() == SearchRequest.Sort.NEWEST) {
-                    top = searcher.search(filtered, new TopFieldCollectorManager(NEWEST, wanted, COUNT_EXACTLY_UP_TO));
+                    top = searcher.search(filtered, new TopFieldCollectorManager(SearchFields.NEWEST_FIRST, wanted, COUNT_EXACTLY_UP_TO));
                     ranked = top.scoreDocs;
                 } else {
                     top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, Recency.CANDIDATES), COUNT_EXACTLY_UP_TO));

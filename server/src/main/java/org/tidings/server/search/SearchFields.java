@@ -15,6 +15,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.tidings.text.LanguageTags;
@@ -41,6 +43,7 @@ final class SearchFields {
     static final String TOPICS = "topics";
     /** Publication time in epoch milliseconds: points for ranges, doc values for sorting and recency. */
     static final String PUBLISHED = "published";
+    static final Sort NEWEST_FIRST = new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true));
     static final String STORY = "story";
     /** The article's lead (stored, not searched): what the related block compares besides the headline. */
     static final String LEAD = "lead";

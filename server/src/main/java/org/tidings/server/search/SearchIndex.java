@@ -24,8 +24,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -84,9 +82,7 @@ public final class SearchIndex implements Closeable {
         return writer != null;
     }
 
-    /**
-     * Takes the writing over if no other process holds it. Returns whether this process writes now.
-     */
+    /** Takes the writing over if no other process holds it. Returns whether this process writes now. */
     synchronized boolean tryToWrite() {
         if (writer != null) return true;
         try {
@@ -95,7 +91,7 @@ public final class SearchIndex implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     // newest first on disk: the "newest" order stops after the first page instead of sorting every match
-                    .setIndexSort(new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true)));
+                    .setIndexSort(SearchFields.NEWEST_FIRST);
             writer = new IndexWriter(directory, config);
             if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
                 watermark = Instant.parse(committed.get(WATERMARK_KEY));

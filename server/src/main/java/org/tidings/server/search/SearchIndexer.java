@@ -97,10 +97,8 @@ public class SearchIndexer {
         int sinceCommit = 0;
         while (true) {
             List<SearchStore.Change> changes = store.changedAfter(cursorTime, cursorId, BATCH);
-            List<Long> todo = new ArrayList<>();
-            for (SearchStore.Change c : changes) {
-                if (!c.changedAt().equals(recent.get(c.id()))) todo.add(c.id());
-            }
+            List<Long> todo = changes.stream().filter(c -> !c.changedAt().equals(recent.get(c.id())))
+                    .map(SearchStore.Change::id).toList();
             written += write(todo);
             sinceCommit += todo.size();
             for (SearchStore.Change c : changes) {
