@@ -117,15 +117,12 @@ final class ClusterCommand {
             while ((line = readBoundedLine(reader)) != null) {
                 lineNumber++;
                 if (line.isBlank()) continue;
-                String problem = line == TOO_LONG ? "line longer than " + MAX_LINE + " characters" : null;
-                Item item = problem == null ? parse(line, items.size(), previous) : null;
-                if (item == null) {
-                    problem = problem != null ? problem : "not an article object with a string id and a title or text";
-                } else if (seen.putIfAbsent(item.article().id(), lineNumber) != null) {
-                    problem = "id " + item.article().id() + " already on line " + seen.get(item.article().id());
-                    item = null;
-                }
-                if (item == null) {
+                Item item = line == TOO_LONG ? null : parse(line, items.size(), previous);
+                Integer firstLine = item == null ? null : seen.putIfAbsent(item.article().id(), lineNumber);
+                if (item == null || firstLine != null) {
+                    String problem = line == TOO_LONG ? "line longer than " + MAX_LINE + " characters"
+                            : item == null ? "not an article object with a string id and a title or text"
+                            : "id " + item.article().id() + " already on line " + firstLine;
                     err.println("cluster: line " + lineNumber + " rejected: " + problem);
                     rejected[0]++;
                     continue;
