@@ -2,8 +2,8 @@ package org.tidings.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -107,10 +107,8 @@ public record TidingsProperties(
          * sample publisher): that network allowed, and no per-host pause meant for others' servers.
          */
         public Fetch forOwnServer(String network) {
-            List<String> allowed = new ArrayList<>(allowedNetworks);
-            allowed.add(network);
             return new Fetch(userAgent, contactUrl, connectTimeout, readTimeout, totalTimeout, maxBytes, maxRedirects,
-                    allowed, perHostConcurrency, Duration.ZERO);
+                    Stream.concat(allowedNetworks.stream(), Stream.of(network)).toList(), perHostConcurrency, Duration.ZERO);
         }
     }
 
