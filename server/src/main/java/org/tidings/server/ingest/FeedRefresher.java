@@ -60,9 +60,7 @@ public class FeedRefresher {
     public RefreshResult refresh(Source source) {
         FetchResponse response;
         try {
-            URI uri = URI.create(source.feedUrl());
-            Source.Validators v = source.validators();
-            response = fetcher.get(uri, ACCEPT, v.etag(), v.lastModified());
+            response = fetcher.get(URI.create(source.feedUrl()), ACCEPT, source.validators().etag(), source.validators().lastModified());
         } catch (FetchException e) {
             return onFetchFailure(source, e.kind().name().toLowerCase(), null, e.getMessage(), null);
         } catch (IllegalArgumentException e) {
@@ -79,9 +77,9 @@ public class FeedRefresher {
 
         ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.finalUri().toString());
         if (!feed.isFeed()) {
+            String type = response.contentType() == null ? "no content type" : "content type " + response.contentType();
             return onFetchFailure(source, "not_a_feed", response.status(),
-                    "the document is not an RSS, Atom or JSON feed ("
-                            + (response.contentType() == null ? "no content type" : "content type " + response.contentType()) + ")", null);
+                    "the document is not an RSS, Atom or JSON feed (" + type + ")", null);
         }
         return onFetchSuccess(source, response, validators, feed);
     }
