@@ -61,12 +61,7 @@ public record TidingsProperties(
             @DefaultValue("") String url,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("10") int poolSize) {
-
-        public boolean embedded() {
-            return url.isBlank() || url.startsWith("jdbc:h2:");
-        }
-    }
+            @DefaultValue("10") int poolSize) {}
 
     /**
      * @param username the administrator's user name
