@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * robots.txt, honoured for every page fetched beyond a feed (article pages for full text).
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * day; following RFC 9309, a missing robots.txt allows everything and an unreachable one (server
  * error, time-out) allows nothing until it is asked again, an hour later.
  */
+@Component
 public final class RobotsRules {
 
     /** The product token robots.txt groups are matched against. */

@@ -1,11 +1,9 @@
 package org.tidings.server.ingest;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.fetch.Fetcher;
-import org.tidings.server.fetch.RobotsRules;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -20,10 +18,5 @@ class IngestConfiguration {
     Fetcher fetcher(TidingsProperties properties) {
         TidingsProperties.Fetch fetch = properties.fetch();
         return new Fetcher(properties.demo() ? fetch.forOwnServer(DEMO_NETWORK) : fetch);
-    }
-
-    @Bean
-    RobotsRules robotsRules(Fetcher fetcher, Clock clock) {
-        return new RobotsRules(fetcher, clock);
     }
 }
