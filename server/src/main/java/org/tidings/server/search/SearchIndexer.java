@@ -19,12 +19,9 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.store.SearchStore;
 
 /**
- * Keeps the search index in step with the database: every round reads the articles that changed
- * since the index's watermark (by {@code article.changed_at}), puts them in the index (copies of
- * other articles are taken out), removes the articles of sources that are gone, and commits with
- * the new watermark. A restarted process goes on from its last commit; an empty index (new, deleted,
- * or of an older format) is filled from the start of the database. A process that does not write
- * the index (another one holds it) only refreshes what it reads.
+ * Keeps the search index in step with the database: every round takes in the articles changed
+ * since the index's watermark ({@code article.changed_at}) and commits with the new watermark, so
+ * a restarted process goes on from its last commit and an empty index is filled from the start.
  */
 @Component
 public class SearchIndexer {

@@ -25,9 +25,7 @@ import org.tidings.story.RelatedCoverage.Candidate;
 /**
  * Finds recent articles whose words resemble an article's headline and lead: the candidates for
  * the "related" block, which {@link org.tidings.story.RelatedCoverage} then ranks and cuts. The
- * query is made of the article's most telling words (frequent in it, rare in the index), in the
- * fields of its language, and leaves out the article's own story: those reports have a block of
- * their own.
+ * article's own story is left out: those reports have a block of their own.
  */
 @Component
 public final class SimilarArticles {
