@@ -3,7 +3,6 @@ package org.tidings.server.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -57,10 +55,9 @@ public final class Fetcher implements AutoCloseable {
     Fetcher(TidingsProperties.Fetch settings, SSLContext tls) {
         this.settings = settings;
         this.hosts = new HostLimiter(settings.perHostConcurrency(), settings.perHostDelay());
-        NetworkGuard guard = new NetworkGuard(settings.allowedNetworks());
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedResolver(guard))
+                        .setDnsResolver(new NetworkGuard(settings.allowedNetworks()))
                         .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
                         .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
                         .setMaxConnTotal(64)
@@ -247,22 +244,6 @@ public final class Fetcher implements AutoCloseable {
     private static final class TooLargeException extends IOException {
         TooLargeException(long max) {
             super("response is larger than the limit of " + max + " bytes");
-        }
-    }
-
-    /** Resolves names as usual, then refuses every address the guard does not allow. */
-    private static final class GuardedResolver extends SystemDefaultDnsResolver {
-        private final NetworkGuard guard;
-
-        GuardedResolver(NetworkGuard guard) {
-            this.guard = guard;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = super.resolve(host);
-            for (InetAddress address : addresses) guard.check(host, address);
-            return addresses;
         }
     }
 }

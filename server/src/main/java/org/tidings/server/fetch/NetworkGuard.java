@@ -5,19 +5,28 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * Refuses addresses a feed URL must not make the server reach (SSRF): loopback, private,
  * link-local, multicast, unique-local and unspecified addresses, unless the operator allowed the
- * network. Applied to every resolved address of every connection, so a redirect or a DNS answer
- * cannot smuggle a private address past it.
+ * network. The fetcher's resolver: every resolved address of every connection is checked, so a
+ * redirect or a DNS answer cannot smuggle a private address past it.
  */
-public final class NetworkGuard {
+public final class NetworkGuard extends SystemDefaultDnsResolver {
 
     private final List<Cidr> allowed;
 
     public NetworkGuard(List<String> allowedNetworks) {
         this.allowed = allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+    }
+
+    /** Resolves names as usual, then refuses every address the guard does not allow. */
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = super.resolve(host);
+        for (InetAddress address : addresses) check(host, address);
+        return addresses;
     }
 
     /** Throws when {@code address} is internal and not in an allowed network. */
