@@ -49,8 +49,8 @@ final class QueryReader {
 
     QueryReader(Analyzer analyzer) {
         this.analyzer = analyzer;
-        SearchFields.titles().forEach(title -> boosts.put(title, TITLE_BOOST));
-        SearchFields.texts().forEach(text -> boosts.put(text, TEXT_BOOST));
+        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.title(language), TITLE_BOOST));
+        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.text(language), TEXT_BOOST));
         boosts.put(SearchFields.TOPICS, TOPICS_BOOST);
         boosts.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
         this.fields = boosts.keySet().toArray(String[]::new);

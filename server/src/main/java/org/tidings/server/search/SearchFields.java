@@ -2,7 +2,6 @@ package org.tidings.server.search;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -66,16 +65,6 @@ final class SearchFields {
 
     static String text(String languageSuffix) {
         return "text_" + languageSuffix;
-    }
-
-    /** Every title field, one per language. */
-    static List<String> titles() {
-        return Languages.SUFFIXES.stream().map(SearchFields::title).toList();
-    }
-
-    /** Every text field, one per language. */
-    static List<String> texts() {
-        return Languages.SUFFIXES.stream().map(SearchFields::text).toList();
     }
 
     /** A filter value as it is indexed: trimmed, lower case. */
