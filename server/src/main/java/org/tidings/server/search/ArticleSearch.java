@@ -120,7 +120,7 @@ public final class ArticleSearch {
     /** The values {@code filter} has in the index, in no order. */
     public List<String> values(Filter filter) {
         try {
-            return List.copyOf(index.valueCounts(filter.field).keySet());
+            return List.copyOf(index.values(filter.field));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

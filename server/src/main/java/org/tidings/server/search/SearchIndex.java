@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -181,20 +181,18 @@ public final class SearchIndex implements Closeable {
 
     /** The sources that have articles in the index (to find those removed from the database). */
     Set<Long> indexedSources() throws IOException {
-        return valueCounts(SearchFields.SOURCE).keySet().stream().map(Long::parseLong).collect(Collectors.toSet());
+        return values(SearchFields.SOURCE).stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
-    /** Every value a keyword field holds in the index, with how many articles have it. */
-    Map<String, Integer> valueCounts(String field) throws IOException {
+    /** Every value a keyword field holds in the index. */
+    Set<String> values(String field) throws IOException {
         return read(searcher -> {
-            Map<String, Integer> counts = new HashMap<>();
+            Set<String> values = new HashSet<>();
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            if (terms == null) return counts;
-            TermsEnum values = terms.iterator();
-            for (BytesRef value = values.next(); value != null; value = values.next()) {
-                counts.put(value.utf8ToString(), values.docFreq());
-            }
-            return counts;
+            if (terms == null) return values;
+            TermsEnum all = terms.iterator();
+            for (BytesRef value = all.next(); value != null; value = all.next()) values.add(value.utf8ToString());
+            return values;
         });
     }
 
