@@ -80,12 +80,10 @@ final class SearchFields {
         return null;
     }
 
-    /** The publication time stored in a document. */
     static Instant published(Document doc) {
         return Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
     }
 
-    /** The articles of these sources. */
     static Query sources(Collection<Long> sourceIds) {
         return new TermInSetQuery(SOURCE, sourceIds.stream().map(id -> new BytesRef(id.toString())).toList());
     }
