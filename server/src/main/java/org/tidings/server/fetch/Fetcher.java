@@ -36,10 +36,7 @@ import org.tidings.server.config.TidingsProperties;
 
 /**
  * The one HTTP client of Tidings: every feed and page goes through it, so every fetch gets the
- * same limits (size after decompression, redirects, connect/read/total time), the same
- * identifying User-Agent, conditional GET, and the SSRF guard on every connection. It speaks
- * HTTP/2 where the server offers it (ALPN over TLS) and HTTP/1.1 otherwise, and decompresses
- * gzip and deflate itself.
+ * same limits, User-Agent and SSRF guard on every connection.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -85,10 +82,8 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * GETs {@code uri}, conditionally when {@code etag} or {@code lastModified} is given, following
-     * up to the configured number of redirects (each hop checked like the first). Any final HTTP
-     * status is returned; only failures to get an answer at all throw. When every hop was a
-     * permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
+     * Any final HTTP status is returned; only failures to get an answer at all throw. When every hop
+     * was a permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
      */
     public FetchResponse get(URI uri, String accept, String etag, String lastModified) throws FetchException {
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
@@ -140,7 +135,6 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    /** Names what went wrong in words the operator can act on. */
     private FetchException failure(Throwable cause) {
         return switch (cause) {
             case TooLargeException e -> new FetchException(FetchException.Kind.TOO_LARGE, e.getMessage(), e);

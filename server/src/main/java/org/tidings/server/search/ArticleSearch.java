@@ -38,10 +38,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
-/**
- * Runs a reader's search on the index: the query, the filters, the order, one page of hits with
- * their headline and best passages highlighted.
- */
+/** A reader's search: one page of hits with their headline and best passages highlighted. */
 @Component
 public final class ArticleSearch {
 
@@ -51,7 +48,6 @@ public final class ArticleSearch {
     public static final int MAX_PAGE = 50;
     /** Matches counted exactly; beyond, "more than" (counting every match of a common word costs more than the page). */
     static final int COUNT_EXACTLY_UP_TO = 10_000;
-    /** Passages shown under a headline. */
     static final int PASSAGES = 2;
     /** Length of a passage, in characters (the highlighter extends it to whole words). */
     static final int PASSAGE_CHARS = 160;
@@ -61,7 +57,7 @@ public final class ArticleSearch {
     /** For an article stored without a headline (the highlighter has nothing to return). */
     private static final Snippet NO_TITLE = new Snippet(List.of());
 
-    /** The filters of the search page whose values come from the index. */
+    /** The search page's filters whose values come from the index. */
     public enum Filter {
         SECTION(SearchFields.SECTION), LANGUAGE(SearchFields.LANG), REGION(SearchFields.REGION);
 

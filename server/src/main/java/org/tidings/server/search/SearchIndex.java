@@ -31,20 +31,16 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The search index on disk: one directory, written by one process at a time. The process that
- * holds Lucene's write lock on the directory indexes; any other process opened on the same
- * directory only reads it, sees what the writer commits, and takes the writing over when the
- * writer's process ends (the lock is released with it). Processes with data directories of their
- * own each keep an index of their own, following the same database.
- *
- * <p>Each commit records how far the database has been followed (the watermark) and the format of
- * the documents; an index of another format is emptied on open and so rebuilt from the database.
+ * The search index: one directory, written by the process holding Lucene's write lock; other
+ * processes on it only read, and take the writing over when the writer's process ends.
+ * Each commit records the watermark and the documents' format; an index of another format is
+ * emptied on open and so rebuilt from the database.
  */
 public final class SearchIndex implements Closeable {
 
     /** The documents' format: change it whenever fields or analysis change, and every index is rebuilt. */
     static final String FORMAT = "2";
-    /** Memory for documents before they are written out as a segment: large batches (a rebuild) flush less often. */
+    /** Large batches (a rebuild) flush less often. */
     private static final double RAM_BUFFER_MB = 64;
 
     private static final String WATERMARK_KEY = "watermark";
@@ -77,12 +73,11 @@ public final class SearchIndex implements Closeable {
         return new SearchIndex(new ByteBuffersDirectory());
     }
 
-    /** Whether this process writes the index (else another process does and this one reads). */
     public boolean writable() {
         return writer != null;
     }
 
-    /** Takes the writing over if no other process holds it. Returns whether this process writes now. */
+    /** Takes the writing over if no other process holds it; returns whether this process writes now. */
     synchronized boolean tryToWrite() {
         if (writer != null) return true;
         try {
@@ -196,12 +191,10 @@ public final class SearchIndex implements Closeable {
         });
     }
 
-    /** A reading of the index that may fail. */
     interface Reading<T> {
         T from(IndexSearcher searcher) throws IOException;
     }
 
-    /** Runs {@code reading} on a searcher of the latest visible state. */
     <T> T read(Reading<T> reading) throws IOException {
         IndexSearcher searcher = acquire();
         try {

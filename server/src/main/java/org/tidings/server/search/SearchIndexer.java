@@ -19,32 +19,22 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.store.SearchStore;
 
 /**
- * Keeps the search index in step with the database: every round takes in the articles changed
- * since the index's watermark ({@code article.changed_at}) and commits with the new watermark, so
- * a restarted process goes on from its last commit and an empty index is filled from the start.
+ * Keeps the search index in step with the database: each round takes in the articles changed since
+ * the committed watermark ({@code article.changed_at}), so a restart resumes from its last commit.
  */
 @Component
 public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
-    /**
-     * Changes are read again for this long after their time, in case a write that started earlier
-     * (a long transaction, a process whose clock lags) commits late: longer than any ingestion
-     * transaction and any clock skew between processes sharing the database.
-     */
+    /** Changes are read again this long after their time, in case an earlier write commits late: longer than any ingestion transaction and clock skew. */
     static final Duration SETTLE = Duration.ofMinutes(1);
-    /** Articles read from the database at a time. */
     static final int BATCH = 500;
     /** During a long catch-up (a rebuild), commit after this many articles so that a restart resumes. */
     static final int COMMIT_EVERY = 50_000;
     /** With nothing new, the watermark is still committed this often, so a restart rereads little. */
     static final Duration IDLE_COMMIT = Duration.ofMinutes(5);
-    /**
-     * A commit costs an fsync: while articles keep coming (the pipeline wakes the index after every
-     * batch of stories), at most one this often. Searches in this process see new articles at once
-     * all the same; other processes reading the directory, and a restart, within this time.
-     */
+    /** A commit costs an fsync: at most one this often while articles keep coming (this process's searches see them at once). */
     static final Duration COMMIT_GAP = Duration.ofSeconds(1);
 
     private final SearchIndex index;
@@ -75,10 +65,7 @@ public class SearchIndexer {
         }
     }
 
-    /**
-     * Takes in everything that changed since the last round; returns the number of articles
-     * written (0 when another process writes the index).
-     */
+    /** Returns the number of articles written (0 when another process writes the index). */
     public synchronized int catchUp() throws IOException {
         if (!index.tryToWrite()) {
             followed = null;
