@@ -23,17 +23,13 @@ import org.springframework.stereotype.Component;
 import org.tidings.story.RelatedCoverage.Candidate;
 
 /**
- * Finds recent articles whose words resemble an article's headline and lead: the candidates for
- * the "related" block, which {@link org.tidings.story.RelatedCoverage} then ranks and cuts. The
- * article's own story is left out: those reports have a block of their own.
+ * Candidates for the "related" block, which {@link org.tidings.story.RelatedCoverage} ranks and cuts.
+ * The article's own story is left out: those reports have a block of their own.
  */
 @Component
 public final class SimilarArticles {
 
-    /**
-     * Words of the article the query is made of: a headline and a lead hold a few dozen distinct
-     * words, and beyond the most telling ones the rest ("said", "on Tuesday") match everything.
-     */
+    /** A headline and lead hold a few dozen words; beyond the most telling ones the rest ("said", "on Tuesday") match everything. */
     static final int QUERY_WORDS = 25;
 
     private final SearchIndex index;
@@ -43,11 +39,8 @@ public final class SimilarArticles {
     }
 
     /**
-     * Up to {@code limit} articles published since {@code since} that share the most telling words
-     * with {@code article} (its id, story, headline and lead), best match first; none of its story,
-     * nor of {@code hiddenSources}. Each comes with its source id as its publisher, its headline and
-     * the first {@code leadChars} characters of its lead. {@code lang} is the article's language,
-     * used when the article itself is not in the index (yet, or as a copy of another).
+     * Best match first; each with its source id as its publisher and its lead cut to {@code leadChars}.
+     * {@code lang} is used when the article itself is not in the index (yet, or as a copy of another).
      */
     public List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources,
             int limit, int leadChars) {
