@@ -12,10 +12,8 @@ import org.apache.lucene.search.Query;
 import org.tidings.server.i18n.Message;
 
 /**
- * Reads the words a reader typed into a query over every language's title and text, the
- * publisher's name and the topics: all words required, {@code "a phrase"}, {@code prefix*},
- * {@code OR}, {@code -word}. What cannot be read is a {@link Problem} with a sentence for the
- * reader, never an exception of the parser.
+ * A reader's words as a query over every language's fields, the publisher and the topics: all words
+ * required. What cannot be read is a {@link Problem} with a sentence for the reader, never a parser exception.
  */
 final class QueryReader {
 

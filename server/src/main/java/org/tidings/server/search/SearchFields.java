@@ -21,9 +21,8 @@ import org.apache.lucene.util.BytesRef;
 import org.tidings.text.LanguageTags;
 
 /**
- * The fields of an article in the index and how an {@link IndexedArticle} becomes a Lucene
- * document. Words are indexed with their offsets so that passages are highlighted from the
- * postings, without analysing the text again at query time.
+ * The fields of an article in the index. Words are indexed with their offsets so that passages are
+ * highlighted from the postings, without analysing the text again at query time.
  */
 final class SearchFields {
 
