@@ -8,10 +8,7 @@ import org.tidings.server.fetch.Fetcher;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-    /**
-     * The demo's sample publisher listens on 127.0.0.1: the demo, and only the demo, may fetch from
-     * it, without the per-host pause meant for other people's servers.
-     */
+    /** The demo's sample publisher: the demo, and only the demo, may fetch from it. */
     static final String DEMO_NETWORK = "127.0.0.1/32";
 
     @Bean(destroyMethod = "close")
