@@ -25,14 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code tidings cluster}: reads articles as JSON lines on standard input,
- * {@code {"id", "title", "text"?, "url"?, "publisher"?, "published"?, "lang"?}}, clusters them in
- * order of {@code published} as the live pipeline would, and writes one line per article in input
- * order, {@code {"id", "story", "duplicate_of"?}}, with the story ids as they stand at the end
- * (after merges). An item without {@code published} keeps its place after the item before it.
- *
- * <p>Options: {@code --window-days N} (default 3). Exit status 0; 1 when some lines were rejected
- * (each named on standard error; the others are still clustered); 2 on a usage error.
+ * {@code tidings cluster}: clusters JSON lines in order of {@code published} as the live pipeline would
+ * and writes one line per article in input order, with the story ids as they stand after merges. An
+ * item without {@code published} keeps its place after the item before it. Exit status 1 when some
+ * lines were rejected (each named on standard error; the others are still clustered), 2 on a usage error.
  */
 final class ClusterCommand {
 
@@ -46,7 +42,6 @@ final class ClusterCommand {
 
     private ClusterCommand() {}
 
-    /** One accepted input line. */
     private record Item(int order, Instant sortKey, Article article) {}
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {

@@ -7,12 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tidings.server.TidingsApplication;
 import org.tidings.server.search.SearchIndexer;
 
-/**
- * {@code tidings reindex}: empties the search index and fills it again from the database, the
- * source of truth. It opens the same database and data directory as {@code serve} with the same
- * settings ({@code --tidings.KEY=VALUE}, environment), without fetching; its web server listens on a
- * free loopback port only while it runs.
- */
+/** {@code tidings reindex}: the same database, data directory and settings as {@code serve}, without fetching. */
 final class ReindexCommand {
 
     private ReindexCommand() {}
