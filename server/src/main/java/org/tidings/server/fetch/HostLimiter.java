@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Politeness per host: at most {@code concurrency} requests to one host at a time, and their
- * starts at least {@code delay} apart, however many sources of that host are due at once.
- * Waiting blocks the calling (virtual) thread.
+ * Politeness per host: at most {@code concurrency} requests at a time, their starts at least
+ * {@code delay} apart. Waiting blocks the calling (virtual) thread.
  */
 final class HostLimiter {
 

@@ -8,10 +8,9 @@ import java.util.List;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Refuses addresses a feed URL must not make the server reach (SSRF): loopback, private,
- * link-local, multicast, unique-local and unspecified addresses, unless the operator allowed the
- * network. The fetcher's resolver: every resolved address of every connection is checked, so a
- * redirect or a DNS answer cannot smuggle a private address past it.
+ * Refuses internal addresses (SSRF) unless the operator allowed the network. As the fetcher's
+ * resolver it checks every address of every connection, so a redirect or a DNS answer cannot
+ * smuggle a private address past it.
  */
 public final class NetworkGuard extends SystemDefaultDnsResolver {
 
@@ -21,7 +20,6 @@ public final class NetworkGuard extends SystemDefaultDnsResolver {
         this.allowed = allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
     }
 
-    /** Resolves names as usual, then refuses every address the guard does not allow. */
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = super.resolve(host);
@@ -29,7 +27,6 @@ public final class NetworkGuard extends SystemDefaultDnsResolver {
         return addresses;
     }
 
-    /** Throws when {@code address} is internal and not in an allowed network. */
     public void check(String host, InetAddress address) throws RefusedAddressException {
         if (isInternal(address) && allowed.stream().noneMatch(c -> c.contains(address))) {
             throw new RefusedAddressException(host, address);

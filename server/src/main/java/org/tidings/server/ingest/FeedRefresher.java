@@ -24,11 +24,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * One refresh of one source, top to bottom: fetch the feed (conditionally), parse it, store its
- * entries, and record the source's health and next fetch. Every outcome ends in exactly one
- * {@code on...} method that writes the health line and releases the claim.
- */
+/** One refresh of one source: every outcome ends in exactly one {@code on...} method that writes the health line and releases the claim. */
 @Service
 public class FeedRefresher {
 
