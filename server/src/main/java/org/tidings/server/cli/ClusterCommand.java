@@ -134,10 +134,7 @@ final class ClusterCommand {
     /** Marks a line that was skipped for its length (compared by identity). */
     private static final String TOO_LONG = new String("too long");
 
-    /**
-     * Reads one line, or skips it and returns {@link #TOO_LONG} when it exceeds {@link #MAX_LINE}
-     * characters: a hostile input without newlines must not be held in memory whole.
-     */
+    /** Skips a line longer than {@link #MAX_LINE} ({@link #TOO_LONG}): a hostile input without newlines must not be held whole. */
     private static String readBoundedLine(BufferedReader reader) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean tooLong = false;

@@ -168,10 +168,7 @@ public final class Fetcher implements AutoCloseable {
     /** One answer, and where it redirects to, if it does. */
     private record Hop(FetchResponse response, String location) {}
 
-    /**
-     * Keeps the body of a successful answer up to the size limit (after decompression, which the
-     * client has done before the bytes arrive here) and fails the exchange beyond it.
-     */
+    /** Keeps a successful answer's body up to the size limit (the client has decompressed it already), failing beyond. */
     private static final class CappedConsumer extends AbstractBinResponseConsumer<Hop> {
         private final long max;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();

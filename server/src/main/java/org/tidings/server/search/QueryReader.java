@@ -30,7 +30,6 @@ final class QueryReader {
     /** The publisher's name matters little: "bbc" finds the BBC's articles, not articles about the BBC first. */
     private static final float PUBLISHER_BOOST = 0.5f;
 
-    /** A query that cannot be run, with the reason in the reader's words. */
     static final class Problem extends Exception {
         final transient Message message;
 

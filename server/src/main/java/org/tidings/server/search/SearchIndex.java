@@ -179,7 +179,6 @@ public final class SearchIndex implements Closeable {
         return values(SearchFields.SOURCE).stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
-    /** Every value a keyword field holds in the index. */
     Set<String> values(String field) throws IOException {
         return read(searcher -> {
             Set<String> values = new HashSet<>();

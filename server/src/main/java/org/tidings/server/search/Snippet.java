@@ -22,7 +22,6 @@ public record Snippet(List<Part> parts) {
         return parts.stream().map(Part::text).collect(Collectors.joining());
     }
 
-    /** Turns the highlighter's passages into a {@link Snippet}. */
     static final class Formatter extends PassageFormatter {
 
         @Override
