@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * What a reader asked: the words in the query syntax ("a phrase", prefix*, AND/OR/NOT, -word), the
- * order (relevance with a preference for fresh news, or newest first), the filters, each null for
- * any (a source id, a section, an ISO 639-1 language, a region, the first and last day published,
- * in UTC), and the page (1 for the first).
+ * What a reader asked. Each filter is null for any; {@code lang} is ISO 639-1, {@code from} and
+ * {@code to} the first and last day published, in UTC; {@code page} counts from 1.
  */
 public record SearchRequest(String query, Sort sort, Long source, String section, String lang, String region,
         LocalDate from, LocalDate to, int page) {
