@@ -25,14 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code tidings cluster}: reads articles as JSON lines on standard input,
- * {@code {"id", "title", "text"?, "url"?, "publisher"?, "published"?, "lang"?}}, clusters them in
- * order of {@code published} as the live pipeline would, and writes one line per article in input
- * order, {@code {"id", "story", "duplicate_of"?}}, with the story ids as they stand at the end
- * (after merges). An item without {@code published} keeps its place after the item before it.
- *
- * <p>Options: {@code --window-days N} (default 3). Exit status 0; 1 when some lines were rejected
- * (each named on standard error; the others are still clustered); 2 on a usage error.
+ * {@code tidings cluster}: clusters JSON lines in order of {@code published} as the live pipeline would
+ * and writes one line per article in input order, with the story ids as they stand after merges. An
+ * item without {@code published} keeps its place after the item before it. Exit status 1 when some
+ * lines were rejected (each named on standard error; the others are still clustered), 2 on a usage error.
  */
 final class ClusterCommand {
 
@@ -46,7 +42,6 @@ final class ClusterCommand {
 
     private ClusterCommand() {}
 
-    /** One accepted input line. */
     private record Item(int order, Instant sortKey, Article article) {}
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -117,15 +112,12 @@ final class ClusterCommand {
             while ((line = readBoundedLine(reader)) != null) {
                 lineNumber++;
                 if (line.isBlank()) continue;
-                String problem = line == TOO_LONG ? "line longer than " + MAX_LINE + " characters" : null;
-                Item item = problem == null ? parse(line, items.size(), previous) : null;
-                if (item == null) {
-                    problem = problem != null ? problem : "not an article object with a string id and a title or text";
-                } else if (seen.putIfAbsent(item.article().id(), lineNumber) != null) {
-                    problem = "id " + item.article().id() + " already on line " + seen.get(item.article().id());
-                    item = null;
-                }
-                if (item == null) {
+                Item item = line == TOO_LONG ? null : parse(line, items.size(), previous);
+                Integer firstLine = item == null ? null : seen.putIfAbsent(item.article().id(), lineNumber);
+                if (item == null || firstLine != null) {
+                    String problem = line == TOO_LONG ? "line longer than " + MAX_LINE + " characters"
+                            : item == null ? "not an article object with a string id and a title or text"
+                            : "id " + item.article().id() + " already on line " + firstLine;
                     err.println("cluster: line " + lineNumber + " rejected: " + problem);
                     rejected[0]++;
                     continue;
@@ -142,10 +134,7 @@ final class ClusterCommand {
     /** Marks a line that was skipped for its length (compared by identity). */
     private static final String TOO_LONG = new String("too long");
 
-    /**
-     * Reads one line, or skips it and returns {@link #TOO_LONG} when it exceeds {@link #MAX_LINE}
-     * characters: a hostile input without newlines must not be held in memory whole.
-     */
+    /** Skips a line longer than {@link #MAX_LINE} ({@link #TOO_LONG}): a hostile input without newlines must not be held whole. */
     private static String readBoundedLine(BufferedReader reader) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean tooLong = false;

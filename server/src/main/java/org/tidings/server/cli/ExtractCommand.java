@@ -14,9 +14,7 @@ import org.tidings.extract.ExtractedArticle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code extract [--url URL] FILE...}: extracts each page and prints one JSON object per line with
- * {@code file, url, title, byline, published, lang, site_name, image, excerpt, text, html}.
- * A {@code .gz} file is read as gzip. Exit status: 0 when every file was read, 1 when some file
+ * {@code extract [--url URL] FILE...}: one JSON object per line and file. Exit status 1 when some file
  * could not be read (reported on {@code err}, the others are still printed), 2 on a usage error.
  */
 final class ExtractCommand {

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arguments of a command over files: {@code --name VALUE} or {@code --name=VALUE} for each of
- * its options, {@code -h} or {@code --help}, {@code --} before files whose names start with a dash,
- * and at least one FILE.
+ * {@code --name VALUE} or {@code --name=VALUE}, {@code -h} or {@code --help}, {@code --} before
+ * files whose names start with a dash, and at least one FILE.
  *
  * @param exit the status to exit with at once (help: 0, wrong usage: 2), or -1 to go on
  */

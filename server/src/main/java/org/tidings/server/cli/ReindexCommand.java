@@ -1,35 +1,29 @@
 package org.tidings.server.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tidings.server.TidingsApplication;
 import org.tidings.server.search.SearchIndexer;
 
-/**
- * {@code tidings reindex}: empties the search index and fills it again from the database, the
- * source of truth. It opens the same database and data directory as {@code serve} with the same
- * settings ({@code --tidings.KEY=VALUE}, environment), without fetching; its web server listens on a
- * free loopback port only while it runs.
- */
+/** {@code tidings reindex}: the same database, data directory and settings as {@code serve}, without fetching. */
 final class ReindexCommand {
 
     private ReindexCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        List<String> settings = new ArrayList<>(args);
-        settings.addAll(List.of(
+        String[] settings = Stream.concat(args.stream(), Stream.of(
                 // the application's security needs a web context: a server on a free loopback port, unused and short-lived
                 "--tidings.port=0",
                 "--tidings.bind-address=127.0.0.1",
                 "--tidings.scheduler.enabled=false",
                 "--tidings.seed-default-sources=false",
                 "--tidings.search.refresh=0s",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off")).toArray(String[]::new);
         ConfigurableApplicationContext context;
         try {
-            context = TidingsApplication.start(settings.toArray(String[]::new));
+            context = TidingsApplication.start(settings);
         } catch (RuntimeException e) {
             err.println("tidings reindex: cannot open the database or the search index (is a server running on this"
                     + " data directory? stop it first): " + rootMessage(e));

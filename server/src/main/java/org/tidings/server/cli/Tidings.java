@@ -1,7 +1,6 @@
 package org.tidings.server.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tidings.server.TidingsApplication;
@@ -88,9 +87,7 @@ public final class Tidings {
 
     /** {@code --demo} is a shorthand for {@code --tidings.demo=true}; every other argument goes to Spring. */
     static String[] serveArguments(List<String> rest) {
-        List<String> spring = new ArrayList<>();
-        for (String arg : rest) spring.add(arg.equals("--demo") ? "--tidings.demo=true" : arg);
-        return spring.toArray(String[]::new);
+        return rest.stream().map(arg -> arg.equals("--demo") ? "--tidings.demo=true" : arg).toArray(String[]::new);
     }
 
     private static boolean isServe(String[] args) {

@@ -6,11 +6,7 @@ import java.time.Instant;
 import org.slf4j.event.KeyValuePair;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 
-/**
- * One log line per event in logfmt ({@code key=value key="value with spaces"}): structured for
- * tools, readable for people. The event's key-values ({@code event}, {@code source_id},
- * {@code article_id}, ...) come first after time, level and logger.
- */
+/** One log line per event in logfmt: the event's key-values come after time, level and logger, then the message. */
 public final class LogfmtFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
     @Override

@@ -3,12 +3,10 @@ package org.tidings.server.fetch;
 import java.net.URI;
 
 /**
- * What a server answered. The body is read only for successful answers and is at most the
- * configured size, decompressed.
+ * What a server answered; the body only for successful answers, decompressed, at most the configured size.
  *
- * @param finalUri where the body came from, after redirects
+ * @param finalUri after redirects
  * @param movedTo  the new address when every redirect on the way was permanent (301, 308), else null
- * @param protocol the HTTP version the server answered with (HTTP/1.1, HTTP/2)
  */
 public record FetchResponse(
         int status,

@@ -3,7 +3,6 @@ package org.tidings.server.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -38,10 +36,7 @@ import org.tidings.server.config.TidingsProperties;
 
 /**
  * The one HTTP client of Tidings: every feed and page goes through it, so every fetch gets the
- * same limits (size after decompression, redirects, connect/read/total time), the same
- * identifying User-Agent, conditional GET, and the SSRF guard on every connection. It speaks
- * HTTP/2 where the server offers it (ALPN over TLS) and HTTP/1.1 otherwise, and decompresses
- * gzip and deflate itself.
+ * same limits, User-Agent and SSRF guard on every connection.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -57,10 +52,9 @@ public final class Fetcher implements AutoCloseable {
     Fetcher(TidingsProperties.Fetch settings, SSLContext tls) {
         this.settings = settings;
         this.hosts = new HostLimiter(settings.perHostConcurrency(), settings.perHostDelay());
-        NetworkGuard guard = new NetworkGuard(settings.allowedNetworks());
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedResolver(guard))
+                        .setDnsResolver(new NetworkGuard(settings.allowedNetworks()))
                         .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
                         .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
                         .setMaxConnTotal(64)
@@ -88,10 +82,8 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * GETs {@code uri}, conditionally when {@code etag} or {@code lastModified} is given, following
-     * up to the configured number of redirects (each hop checked like the first). Any final HTTP
-     * status is returned; only failures to get an answer at all throw. When every hop was a
-     * permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
+     * Any final HTTP status is returned; only failures to get an answer at all throw. When every hop
+     * was a permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
      */
     public FetchResponse get(URI uri, String accept, String etag, String lastModified) throws FetchException {
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
@@ -143,7 +135,6 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    /** Names what went wrong in words the operator can act on. */
     private FetchException failure(Throwable cause) {
         return switch (cause) {
             case TooLargeException e -> new FetchException(FetchException.Kind.TOO_LARGE, e.getMessage(), e);
@@ -177,10 +168,7 @@ public final class Fetcher implements AutoCloseable {
     /** One answer, and where it redirects to, if it does. */
     private record Hop(FetchResponse response, String location) {}
 
-    /**
-     * Keeps the body of a successful answer up to the size limit (after decompression, which the
-     * client has done before the bytes arrive here) and fails the exchange beyond it.
-     */
+    /** Keeps a successful answer's body up to the size limit (the client has decompressed it already), failing beyond. */
     private static final class CappedConsumer extends AbstractBinResponseConsumer<Hop> {
         private final long max;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -247,22 +235,6 @@ public final class Fetcher implements AutoCloseable {
     private static final class TooLargeException extends IOException {
         TooLargeException(long max) {
             super("response is larger than the limit of " + max + " bytes");
-        }
-    }
-
-    /** Resolves names as usual, then refuses every address the guard does not allow. */
-    private static final class GuardedResolver extends SystemDefaultDnsResolver {
-        private final NetworkGuard guard;
-
-        GuardedResolver(NetworkGuard guard) {
-            this.guard = guard;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = super.resolve(host);
-            for (InetAddress address : addresses) guard.check(host, address);
-            return addresses;
         }
     }
 }

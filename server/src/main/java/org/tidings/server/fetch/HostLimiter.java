@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Politeness per host: at most {@code concurrency} requests to one host at a time, and their
- * starts at least {@code delay} apart, however many sources of that host are due at once.
- * Waiting blocks the calling (virtual) thread.
+ * Politeness per host: at most {@code concurrency} requests at a time, their starts at least
+ * {@code delay} apart. Waiting blocks the calling (virtual) thread.
  */
 final class HostLimiter {
 
@@ -44,13 +43,13 @@ final class HostLimiter {
     private record Host(Semaphore slots, long[] nextStart) {
 
         Host(Semaphore slots) {
-            this(slots, new long[] {Long.MIN_VALUE});
+            this(slots, new long[] {Long.MIN_VALUE}); // no start booked yet: the first goes at once
         }
 
         /** Books the next start time for this host; returns how long to wait for it, in nanoseconds. */
         synchronized long reserveStart(long delay) {
             long now = System.nanoTime();
-            long start = nextStart[0] == Long.MIN_VALUE ? now : Math.max(now, nextStart[0]);
+            long start = Math.max(now, nextStart[0]);
             nextStart[0] = start + delay;
             return start - now;
         }

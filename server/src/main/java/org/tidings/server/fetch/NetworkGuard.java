@@ -5,14 +5,14 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Refuses addresses a feed URL must not make the server reach (SSRF): loopback, private,
- * link-local, multicast, unique-local and unspecified addresses, unless the operator allowed the
- * network. Applied to every resolved address of every connection, so a redirect or a DNS answer
- * cannot smuggle a private address past it.
+ * Refuses internal addresses (SSRF) unless the operator allowed the network. As the fetcher's
+ * resolver it checks every address of every connection, so a redirect or a DNS answer cannot
+ * smuggle a private address past it.
  */
-public final class NetworkGuard {
+public final class NetworkGuard extends SystemDefaultDnsResolver {
 
     private final List<Cidr> allowed;
 
@@ -20,7 +20,13 @@ public final class NetworkGuard {
         this.allowed = allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
     }
 
-    /** Throws when {@code address} is internal and not in an allowed network. */
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = super.resolve(host);
+        for (InetAddress address : addresses) check(host, address);
+        return addresses;
+    }
+
     public void check(String host, InetAddress address) throws RefusedAddressException {
         if (isInternal(address) && allowed.stream().noneMatch(c -> c.contains(address))) {
             throw new RefusedAddressException(host, address);

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
- * robots.txt, honoured for every page fetched beyond a feed (article pages for full text).
- * Feeds themselves are published to be polled and are not checked. Rules are kept per site for a
- * day; following RFC 9309, a missing robots.txt allows everything and an unreachable one (server
- * error, time-out) allows nothing until it is asked again, an hour later.
+ * robots.txt, honoured for every page fetched beyond a feed (feeds are published to be polled).
+ * Per RFC 9309, a missing robots.txt allows everything and an unreachable one allows nothing.
  */
+@Component
 public final class RobotsRules {
 
     /** The product token robots.txt groups are matched against. */
@@ -37,7 +37,6 @@ public final class RobotsRules {
         this.clock = clock;
     }
 
-    /** Whether the site's robots.txt lets Tidings fetch {@code page}. */
     public boolean allows(URI page) {
         String site = page.getScheme() + "://" + page.getRawAuthority();
         Instant now = clock.instant();

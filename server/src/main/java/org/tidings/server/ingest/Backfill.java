@@ -8,11 +8,9 @@ import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.url.CanonicalUrl;
 
 /**
- * The articles stored before the pipeline kept each stage's result on the article (migration V10)
- * get what ingestion stores now: their canonical address (a second article with the same one is a
- * copy of the first) and their body, text and lead by the one rule. Then they go through
- * enrichment again, which stores their language and digest; an article still waiting for its page
- * goes on waiting for it. A batch at a time, while the site runs: stopping half-way loses nothing.
+ * Articles stored before migration V10 get what ingestion stores now (canonical address, body, text
+ * and lead), then go through enrichment again. A batch at a time, while the site runs: stopping
+ * half-way loses nothing.
  */
 @Service
 public class Backfill {

@@ -40,7 +40,7 @@ final class EntryDrafts {
                 entry.author(), entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
     }
 
-    /** The entry's title, else the start of its text; a headline longer than a headline is a summary put there: cut at a word. */
+    /** The entry's title, else the start of its text. */
     private static String title(FeedEntry entry) {
         String title = entry.title() == null ? "" : entry.title().strip();
         if (title.isEmpty()) title = ArticleText.ofFeed(null, entry.summary(), entry.content()).lead();
@@ -48,7 +48,7 @@ final class EntryDrafts {
         return ArticleText.cut(title, MAX_TITLE);
     }
 
-    /** When the entry says it was published, unless that is far ahead (a feed bug); null when it does not say. */
+    /** Null when the entry does not say, or says far ahead. */
     private static Instant published(FeedEntry entry, Instant now) {
         Instant t = entry.published() != null ? entry.published() : entry.updated();
         return t == null || t.isAfter(now.plus(FUTURE_TOLERANCE)) ? null : t;

@@ -24,11 +24,7 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * One refresh of one source, top to bottom: fetch the feed (conditionally), parse it, store its
- * entries, and record the source's health and next fetch. Every outcome ends in exactly one
- * {@code on...} method that writes the health line and releases the claim.
- */
+/** One refresh of one source: every outcome ends in exactly one {@code on...} method that writes the health line and releases the claim. */
 @Service
 public class FeedRefresher {
 
@@ -60,9 +56,7 @@ public class FeedRefresher {
     public RefreshResult refresh(Source source) {
         FetchResponse response;
         try {
-            URI uri = URI.create(source.feedUrl());
-            Source.Validators v = source.validators();
-            response = fetcher.get(uri, ACCEPT, v.etag(), v.lastModified());
+            response = fetcher.get(URI.create(source.feedUrl()), ACCEPT, source.validators().etag(), source.validators().lastModified());
         } catch (FetchException e) {
             return onFetchFailure(source, e.kind().name().toLowerCase(), null, e.getMessage(), null);
         } catch (IllegalArgumentException e) {
@@ -79,8 +73,9 @@ public class FeedRefresher {
 
         ParsedFeed feed = FeedParser.parse(response.body(), response.contentType(), response.finalUri().toString());
         if (!feed.isFeed()) {
+            String type = response.contentType() == null ? "no content type" : "content type " + response.contentType();
             return onFetchFailure(source, "not_a_feed", response.status(),
-                    "the document is not an RSS, Atom or JSON feed (" + describe(response.contentType()) + ")", null);
+                    "the document is not an RSS, Atom or JSON feed (" + type + ")", null);
         }
         return onFetchSuccess(source, response, validators, feed);
     }
@@ -99,7 +94,7 @@ public class FeedRefresher {
                 counts[articles.save(source.id(), draft, source.fullText()).ordinal()]++;
             }
         });
-        int inserted = counts[0], updated = counts[1], unchanged = counts[2], skipped = counts[3];
+        int inserted = counts[0], updated = counts[1], skipped = counts[3];
         String status = feed.bozo() ? "ok_recovered" : "ok";
         Duration next = polling.next(feed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
                 now, interval(source), inserted > 0);
@@ -110,7 +105,7 @@ public class FeedRefresher {
                 .addKeyValue("entries", feed.entries().size()).addKeyValue("inserted", inserted)
                 .addKeyValue("updated", updated).addKeyValue("skipped", skipped).addKeyValue("next_in_s", next.toSeconds())
                 .log("fetched feed of source {}", source.id());
-        return new RefreshResult(status, inserted, updated, unchanged, skipped, feed.bozo() ? feed.bozoReason() : null);
+        return new RefreshResult(status, inserted);
     }
 
     private RefreshResult onNotModified(Source source, int httpStatus, Source.Validators validators) {
@@ -118,7 +113,7 @@ public class FeedRefresher {
         count("not_modified");
         log.atDebug().addKeyValue("event", "feed_not_modified").addKeyValue("source_id", source.id())
                 .log("feed of source {} not modified", source.id());
-        return RefreshResult.notModified();
+        return RefreshResult.nothingStored("not_modified");
     }
 
     private void onMovedPermanently(Source source, String newUrl) {
@@ -129,19 +124,18 @@ public class FeedRefresher {
     }
 
     private RefreshResult onGone(Source source) {
-        String reason = "the publisher says this feed is gone for good (HTTP 410); edit the feed URL to enable it again";
-        sources.disable(source.id(), "gone", 410, reason);
+        sources.disable(source.id(), "gone", 410,
+                "the publisher says this feed is gone for good (HTTP 410); edit the feed URL to enable it again");
         count("gone");
         log.atWarn().addKeyValue("event", "feed_gone").addKeyValue("source_id", source.id())
                 .log("feed of source {} is gone; source disabled", source.id());
-        return RefreshResult.failed("gone", reason);
+        return RefreshResult.nothingStored("gone");
     }
 
     private RefreshResult onHttpError(Source source, FetchResponse response) {
         int status = response.status();
-        String reason = "the server answered HTTP " + status;
         Duration retryAfter = (status == 429 || status == 503) ? retryAfter(response.retryAfter()) : null;
-        return onFetchFailure(source, "http_" + status, status, reason, retryAfter);
+        return onFetchFailure(source, "http_" + status, status, "the server answered HTTP " + status, retryAfter);
     }
 
     private RefreshResult onFetchFailure(Source source, String status, Integer httpStatus, String error, Duration retryAfter) {
@@ -154,7 +148,7 @@ public class FeedRefresher {
                 .addKeyValue("status", status).addKeyValue("failures", failures)
                 .addKeyValue("retry_in_s", wait.toSeconds())
                 .log("fetching source {} failed: {}", source.id(), error);
-        return RefreshResult.failed(status, error);
+        return RefreshResult.nothingStored(status);
     }
 
     private Duration interval(Source source) {
@@ -185,10 +179,6 @@ public class FeedRefresher {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String describe(String contentType) {
-        return contentType == null ? "no content type" : "content type " + contentType;
     }
 
     private void count(String outcome) {

@@ -20,21 +20,13 @@ import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.url.CanonicalUrl;
 
-/**
- * One article page, top to bottom: ask robots.txt, fetch the page with the shared fetcher,
- * extract its main text, store it with everything else the page says of the article. Whatever
- * happens, the feed's own text stays as the fallback, and the article goes on.
- */
+/** One article page: whatever happens, the feed's own text stays as the fallback, and the article goes on. */
 @Service
 public class FullTextFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(FullTextFetcher.class);
     private static final String ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
-    /**
-     * Waits before fetching a failing page again (a server error or a time-out may pass; a 4xx will
-     * not). Short, because the article waits for its page before it is enriched and placed in its
-     * story: after the last, it goes on with the feed's text.
-     */
+    /** Short, because the article waits for its page before it is enriched and placed in its story. */
     static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
 
     private final Fetcher fetcher;
@@ -49,7 +41,6 @@ public class FullTextFetcher {
         this.metrics = metrics;
     }
 
-    /** Fetches the page of the article of {@code job} and hands the article to {@code next}. */
     public void fetch(Job job, ArticleStage next) {
         Optional<ArticleStore.PageRequest> request = articles.pageRequest(job);
         if (request.isEmpty()) return; // deleted with its source meanwhile

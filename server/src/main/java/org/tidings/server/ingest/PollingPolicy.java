@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How long to wait before fetching a source again: follows the publisher's own rhythm, within
- * the configured bounds. A source that publishes every 10 minutes is polled every 5; one that
- * publishes twice a week, a few times a day.
+ * How long to wait before fetching a source again: the publisher's own rhythm, within the bounds.
+ * A source that publishes every 10 minutes is polled every 5.
  */
 final class PollingPolicy {
 
@@ -31,11 +30,7 @@ final class PollingPolicy {
         this.max = max;
     }
 
-    /**
-     * The next interval after a successful fetch, from the entries' publication times when the
-     * feed has at least two recent dated entries, otherwise from the previous interval and
-     * whether the fetch brought anything new.
-     */
+    /** From the publication times given two recent dated entries, else from the previous interval. */
     Duration next(List<Instant> published, Instant now, Duration previous, boolean somethingNew) {
         List<Instant> recent = published.stream().filter(Objects::nonNull)
                 .filter(t -> !t.isAfter(now) && t.isAfter(now.minus(LOOKBACK)))

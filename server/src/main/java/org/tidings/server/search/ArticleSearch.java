@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
@@ -24,9 +26,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -36,14 +35,10 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
-/**
- * Runs a reader's search on the index: the query, the filters, the order, one page of hits with
- * their headline and best passages highlighted.
- */
+/** A reader's search: one page of hits with their headline and best passages highlighted. */
 @Component
 public final class ArticleSearch {
 
@@ -53,7 +48,6 @@ public final class ArticleSearch {
     public static final int MAX_PAGE = 50;
     /** Matches counted exactly; beyond, "more than" (counting every match of a common word costs more than the page). */
     static final int COUNT_EXACTLY_UP_TO = 10_000;
-    /** Passages shown under a headline. */
     static final int PASSAGES = 2;
     /** Length of a passage, in characters (the highlighter extends it to whole words). */
     static final int PASSAGE_CHARS = 160;
@@ -62,9 +56,8 @@ public final class ArticleSearch {
 
     /** For an article stored without a headline (the highlighter has nothing to return). */
     private static final Snippet NO_TITLE = new Snippet(List.of());
-    private static final Sort NEWEST = new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true));
 
-    /** The filters of the search page whose values come from the index. */
+    /** The search page's filters whose values come from the index. */
     public enum Filter {
         SECTION(SearchFields.SECTION), LANGUAGE(SearchFields.LANG), REGION(SearchFields.REGION);
 
@@ -91,31 +84,28 @@ public final class ArticleSearch {
         try {
             words = reader.read(request.query());
         } catch (QueryReader.Problem problem) {
-            return SearchResults.problem(request, problem.message());
+            return SearchResults.problem(request, problem.message);
         }
         int page = Math.min(request.page(), MAX_PAGE);
         int wanted = page * PAGE_SIZE;
         try {
-            IndexSearcher searcher = index.acquire();
-            try {
+            return index.read(searcher -> {
                 Query filtered = filtered(words, request, hiddenSources);
                 TopDocs top;
                 ScoreDoc[] ranked;
                 if (request.sort() == SearchRequest.Sort.NEWEST) {
-                    top = searcher.search(filtered, new TopFieldCollectorManager(NEWEST, wanted, COUNT_EXACTLY_UP_TO));
+                    top = searcher.search(filtered, new TopFieldCollectorManager(SearchFields.NEWEST_FIRST, wanted, COUNT_EXACTLY_UP_TO));
                     ranked = top.scoreDocs;
                 } else {
                     top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, Recency.CANDIDATES), COUNT_EXACTLY_UP_TO));
                     ranked = Recency.reorder(searcher, top.scoreDocs, clock.millis());
                 }
-                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(ranked, Math.min(ranked.length, (page - 1) * PAGE_SIZE),
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(ranked, Math.min(ranked.length, (page - 1) * PAGE_SIZE),
                         Math.min(ranked.length, wanted));
-                List<SearchResults.Hit> hits = hits(searcher, words, pageDocs);
                 boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-                return new SearchResults(request.withPage(page), hits, top.totalHits.value(), exact, PAGE_SIZE, null);
-            } finally {
-                index.release(searcher);
-            }
+                return new SearchResults(request.withPage(page), hits(searcher, words, pageDocs), top.totalHits.value(), exact,
+                        PAGE_SIZE, null);
+            });
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchResults.problem(request, Message.of("search.problem.tooBroad"));
         } catch (IOException e) {
@@ -126,7 +116,7 @@ public final class ArticleSearch {
     /** The values {@code filter} has in the index, in no order. */
     public List<String> values(Filter filter) {
         try {
-            return List.copyOf(index.valueCounts(filter.field).keySet());
+            return List.copyOf(index.values(filter.field));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,10 +133,7 @@ public final class ArticleSearch {
             long to = request.to() == null ? Long.MAX_VALUE : request.to().atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC).toEpochMilli();
             query.add(LongPoint.newRangeQuery(SearchFields.PUBLISHED, from, to), Occur.FILTER);
         }
-        if (!hiddenSources.isEmpty()) {
-            List<BytesRef> ids = hiddenSources.stream().map(id -> new BytesRef(id.toString())).toList();
-            query.add(new TermInSetQuery(SearchFields.SOURCE, ids), Occur.MUST_NOT);
-        }
+        if (!hiddenSources.isEmpty()) query.add(SearchFields.sources(hiddenSources), Occur.MUST_NOT);
         return query.build();
     }
 
@@ -156,8 +143,7 @@ public final class ArticleSearch {
 
     private List<SearchResults.Hit> hits(IndexSearcher searcher, Query words, ScoreDoc[] docs) throws IOException {
         if (docs.length == 0) return List.of();
-        int[] ids = new int[docs.length];
-        for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
+        int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
         StoredFields stored = searcher.storedFields();
         Document[] found = new Document[docs.length];
         Set<String> languages = new LinkedHashSet<>();
@@ -169,11 +155,9 @@ public final class ArticleSearch {
         // only the fields of the hits' languages: each field highlighted costs term lookups for every hit
         List<String> titleFields = languages.stream().map(SearchFields::title).toList();
         List<String> textFields = languages.stream().map(SearchFields::text).toList();
-        List<String> fields = new ArrayList<>(titleFields);
-        fields.addAll(textFields);
-        int[] passages = new int[fields.size()];
-        for (int i = 0; i < passages.length; i++) passages[i] = i < titleFields.size() ? 1 : PASSAGES;
-        Map<String, Object[]> marked = highlighter(searcher).highlight(fields.toArray(String[]::new), words, ids, passages);
+        String[] fields = Stream.concat(titleFields.stream(), textFields.stream()).toArray(String[]::new);
+        int[] passages = IntStream.range(0, fields.length).map(i -> i < titleFields.size() ? 1 : PASSAGES).toArray();
+        Map<String, Object[]> marked = highlighter(searcher).highlight(fields, words, ids, passages);
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = found[i];
@@ -183,7 +167,7 @@ public final class ArticleSearch {
                     first(marked, textFields, i),
                     Long.parseLong(doc.get(SearchFields.SOURCE)),
                     doc.get(SearchFields.PUBLISHER),
-                    Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()),
+                    SearchFields.published(doc),
                     SearchFields.story(doc),
                     doc.get(SearchFields.LANG),
                     doc.get(SearchFields.SECTION)));

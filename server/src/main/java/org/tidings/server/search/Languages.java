@@ -20,14 +20,10 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.tidings.text.LanguageTags;
 
 /**
- * How the words of each language are indexed: an article's title and text go into fields of its
- * language ({@code title_en}, {@code text_ar}, ...), each analysed with that language's stemmer and
- * normalization, so "elections" finds "election" and "الانتخابات" finds "انتخابات". Languages
- * without an analyzer here use the {@link #OTHER} fields (Unicode word breaking, lower case).
- *
- * <p>No analyzer drops stop words: a query's words are all required, and a word that one
- * language's analyzer dropped but another kept would then be required in fields that never hold
- * it (and phrases such as "the who" must stay findable).
+ * An article's title and text go into fields of its language ({@code title_en}, {@code text_ar}),
+ * stemmed so "elections" finds "election"; other languages use the {@link #OTHER} fields.
+ * No analyzer drops stop words: a query's words are all required, so a word one analyzer dropped
+ * would be required in fields that never hold it (and "the who" must stay findable).
  */
 final class Languages {
 

@@ -1,9 +1,8 @@
 package org.tidings.server.search;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -13,10 +12,8 @@ import org.apache.lucene.search.Query;
 import org.tidings.server.i18n.Message;
 
 /**
- * Reads the words a reader typed into a query over every language's title and text, the
- * publisher's name and the topics: all words required, {@code "a phrase"}, {@code prefix*},
- * {@code OR}, {@code -word}. What cannot be read is a {@link Problem} with a sentence for the
- * reader, never an exception of the parser.
+ * A reader's words as a query over every language's fields, the publisher and the topics: all words
+ * required. What cannot be read is a {@link Problem} with a sentence for the reader, never a parser exception.
  */
 final class QueryReader {
 
@@ -33,34 +30,27 @@ final class QueryReader {
     /** The publisher's name matters little: "bbc" finds the BBC's articles, not articles about the BBC first. */
     private static final float PUBLISHER_BOOST = 0.5f;
 
-    /** A query that cannot be run, with the reason in the reader's words. */
     static final class Problem extends Exception {
-        private final transient Message message;
+        final transient Message message;
 
         Problem(Message message) {
             super(message.key(), null, false, false);
             this.message = message;
         }
-
-        Message message() {
-            return message;
-        }
     }
 
     private final Analyzer analyzer;
     private final String[] fields;
-    private final Map<String, Float> boosts = new HashMap<>();
+    /** Every field searched, in the order of its clauses, with its weight. */
+    private final Map<String, Float> boosts = new LinkedHashMap<>();
 
     QueryReader(Analyzer analyzer) {
         this.analyzer = analyzer;
-        List<String> all = new ArrayList<>();
-        for (String f : SearchFields.titles()) { all.add(f); boosts.put(f, TITLE_BOOST); }
-        for (String f : SearchFields.texts()) { all.add(f); boosts.put(f, TEXT_BOOST); }
-        all.add(SearchFields.TOPICS);
+        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.title(language), TITLE_BOOST));
+        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.text(language), TEXT_BOOST));
         boosts.put(SearchFields.TOPICS, TOPICS_BOOST);
-        all.add(SearchFields.PUBLISHER);
         boosts.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
-        this.fields = all.toArray(String[]::new);
+        this.fields = boosts.keySet().toArray(String[]::new);
     }
 
     Query read(String text) throws Problem {
@@ -107,19 +97,13 @@ final class QueryReader {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            int firstWildcard = firstWildcard(termStr);
+            int firstWildcard = IntStream.of(termStr.indexOf('*'), termStr.indexOf('?')).filter(i -> i >= 0).min()
+                    .orElse(termStr.length());
             if (firstWildcard < MIN_PREFIX) {
                 shortPrefix = termStr;
                 throw new ParseException("wildcard too early");
             }
             return super.getWildcardQuery(field, termStr);
-        }
-
-        private static int firstWildcard(String s) {
-            int star = s.indexOf('*');
-            int question = s.indexOf('?');
-            if (star < 0) return question < 0 ? s.length() : question;
-            return question < 0 ? star : Math.min(star, question);
         }
     }
 }

@@ -12,14 +12,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * The freshness of an article as a factor on its relevance: {@code 1 + WEIGHT * H / (H + age)},
- * 1 + WEIGHT for news of this moment, halfway after the half-life H, tending to 1 for the archive.
- * A strong match in an old article still beats a weak one in today's, but between equal matches
- * the newer report comes first, as readers of news expect.
- *
- * <p>It reorders the best {@link #CANDIDATES} matches by words rather than scoring every match:
- * scoring every match keeps Lucene from skipping the blocks of postings that cannot reach the top
- * (a common word matches a tenth of a million articles), which tripled the slowest searches.
+ * Freshness as a factor on relevance, {@code 1 + WEIGHT * H / (H + age)}: between equal matches
+ * the newer report comes first, but a strong old match still beats a weak new one.
+ * Only the best {@link #CANDIDATES} are reordered: scoring every match keeps Lucene from skipping
+ * postings blocks, which tripled the slowest searches.
  */
 final class Recency {
 
@@ -27,11 +23,7 @@ final class Recency {
     static final double WEIGHT = 1.0;
     /** After three days a report has lost half its freshness: the life of a news story. */
     static final long HALF_LIFE_MILLIS = 3L * 24 * 3600 * 1000;
-    /**
-     * Matches by words that are reordered by freshness: ten pages of results. An article below
-     * them would need more than twice the freshness of those above to rise, which the factor cannot give
-     * to many.
-     */
+    /** Ten pages: an article below them would need more than twice the freshness to rise, which the factor cannot give. */
     static final int CANDIDATES = 200;
 
     private Recency() {}

@@ -1,6 +1,5 @@
 package org.tidings.server.search;
 
-import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidings.server.config.TidingsProperties;
@@ -15,7 +14,6 @@ class SearchConfiguration {
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(TidingsProperties properties) {
         if (properties.demo() && properties.database().url().isBlank()) return SearchIndex.inMemory();
-        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("search");
-        return SearchIndex.open(dir);
+        return SearchIndex.open(properties.dataDir().toAbsolutePath().normalize().resolve("search"));
     }
 }

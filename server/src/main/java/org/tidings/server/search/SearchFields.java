@@ -1,7 +1,7 @@
 package org.tidings.server.search;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -13,12 +13,16 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.tidings.text.LanguageTags;
 
 /**
- * The fields of an article in the index and how an {@link IndexedArticle} becomes a Lucene
- * document. Words are indexed with their offsets so that passages are highlighted from the
- * postings, without analysing the text again at query time.
+ * The fields of an article in the index. Words are indexed with their offsets so that passages are
+ * highlighted from the postings, without analysing the text again at query time.
  */
 final class SearchFields {
 
@@ -37,6 +41,7 @@ final class SearchFields {
     static final String TOPICS = "topics";
     /** Publication time in epoch milliseconds: points for ranges, doc values for sorting and recency. */
     static final String PUBLISHED = "published";
+    static final Sort NEWEST_FIRST = new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true));
     static final String STORY = "story";
     /** The article's lead (stored, not searched): what the related block compares besides the headline. */
     static final String LEAD = "lead";
@@ -61,16 +66,6 @@ final class SearchFields {
         return "text_" + languageSuffix;
     }
 
-    /** Every title field, one per language. */
-    static List<String> titles() {
-        return Languages.SUFFIXES.stream().map(SearchFields::title).toList();
-    }
-
-    /** Every text field, one per language. */
-    static List<String> texts() {
-        return Languages.SUFFIXES.stream().map(SearchFields::text).toList();
-    }
-
     /** A filter value as it is indexed: trimmed, lower case. */
     static String keyword(String value) {
         return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
@@ -84,37 +79,43 @@ final class SearchFields {
         return null;
     }
 
+    static Instant published(Document doc) {
+        return Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
+    }
+
+    static Query sources(Collection<Long> sourceIds) {
+        return new TermInSetQuery(SOURCE, sourceIds.stream().map(id -> new BytesRef(id.toString())).toList());
+    }
+
     static Document document(IndexedArticle a) {
-        List<IndexableField> fields = new ArrayList<>();
-        fields.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
-        fields.add(new StringField(SOURCE, Long.toString(a.sourceId()), Field.Store.YES));
-        fields.add(new TextField(PUBLISHER, a.publisher(), Field.Store.YES));
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new StringField(SOURCE, Long.toString(a.sourceId()), Field.Store.YES));
+        doc.add(new TextField(PUBLISHER, a.publisher(), Field.Store.YES));
         String suffix = Languages.suffix(a.lang());
-        fields.add(new Field(title(suffix), a.title(), WORDS_WITH_OFFSETS));
+        doc.add(new Field(title(suffix), a.title(), WORDS_WITH_OFFSETS));
         String text = a.text() == null ? "" : a.text();
         if (text.length() > MAX_TEXT_CHARS) text = text.substring(0, MAX_TEXT_CHARS);
-        if (!text.isEmpty()) fields.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
-        if (a.lead() != null && !a.lead().isEmpty()) fields.add(new StoredField(LEAD, a.lead()));
+        if (!text.isEmpty()) doc.add(new Field(text(suffix), text, WORDS_WITH_OFFSETS));
+        if (a.lead() != null && !a.lead().isEmpty()) doc.add(new StoredField(LEAD, a.lead()));
         String lang = LanguageTags.primary(a.lang());
-        if (lang != null) fields.add(new StringField(LANG, lang, Field.Store.YES));
-        if (a.section() != null && !a.section().isBlank()) fields.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
+        if (lang != null) doc.add(new StringField(LANG, lang, Field.Store.YES));
+        if (a.section() != null && !a.section().isBlank()) doc.add(new StringField(SECTION, keyword(a.section()), Field.Store.YES));
         for (String region : a.regions()) {
-            if (region != null && !region.isBlank()) fields.add(new StringField(REGION, keyword(region), Field.Store.NO));
+            if (region != null && !region.isBlank()) doc.add(new StringField(REGION, keyword(region), Field.Store.NO));
         }
         for (IndexedArticle.Topic topic : a.topics()) {
-            fields.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
-            fields.add(new TextField(TOPICS, topic.label(), Field.Store.NO));
+            doc.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
+            doc.add(new TextField(TOPICS, topic.label(), Field.Store.NO));
         }
         long published = a.publishedAt().toEpochMilli();
-        fields.add(new LongPoint(PUBLISHED, published));
-        fields.add(new NumericDocValuesField(PUBLISHED, published));
-        fields.add(new StoredField(PUBLISHED, published));
+        doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new NumericDocValuesField(PUBLISHED, published));
+        doc.add(new StoredField(PUBLISHED, published));
         if (a.storyId() != null) {
-            fields.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.NO));
-            fields.add(new StoredField(STORY, a.storyId()));
+            doc.add(new StringField(STORY, Long.toString(a.storyId()), Field.Store.NO));
+            doc.add(new StoredField(STORY, a.storyId()));
         }
-        Document doc = new Document();
-        fields.forEach(doc::add);
         return doc;
     }
 }

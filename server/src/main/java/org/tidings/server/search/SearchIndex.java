@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -24,8 +24,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -33,20 +31,16 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The search index on disk: one directory, written by one process at a time. The process that
- * holds Lucene's write lock on the directory indexes; any other process opened on the same
- * directory only reads it, sees what the writer commits, and takes the writing over when the
- * writer's process ends (the lock is released with it). Processes with data directories of their
- * own each keep an index of their own, following the same database.
- *
- * <p>Each commit records how far the database has been followed (the watermark) and the format of
- * the documents; an index of another format is emptied on open and so rebuilt from the database.
+ * The search index: one directory, written by the process holding Lucene's write lock; other
+ * processes on it only read, and take the writing over when the writer's process ends.
+ * Each commit records the watermark and the documents' format; an index of another format is
+ * emptied on open and so rebuilt from the database.
  */
 public final class SearchIndex implements Closeable {
 
     /** The documents' format: change it whenever fields or analysis change, and every index is rebuilt. */
     static final String FORMAT = "2";
-    /** Memory for documents before they are written out as a segment: large batches (a rebuild) flush less often. */
+    /** Large batches (a rebuild) flush less often. */
     private static final double RAM_BUFFER_MB = 64;
 
     private static final String WATERMARK_KEY = "watermark";
@@ -79,14 +73,11 @@ public final class SearchIndex implements Closeable {
         return new SearchIndex(new ByteBuffersDirectory());
     }
 
-    /** Whether this process writes the index (else another process does and this one reads). */
     public boolean writable() {
         return writer != null;
     }
 
-    /**
-     * Takes the writing over if no other process holds it. Returns whether this process writes now.
-     */
+    /** Takes the writing over if no other process holds it; returns whether this process writes now. */
     synchronized boolean tryToWrite() {
         if (writer != null) return true;
         try {
@@ -95,24 +86,18 @@ public final class SearchIndex implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     // newest first on disk: the "newest" order stops after the first page instead of sorting every match
-                    .setIndexSort(new Sort(new SortField(SearchFields.PUBLISHED, SortField.Type.LONG, true)));
+                    .setIndexSort(SearchFields.NEWEST_FIRST);
             writer = new IndexWriter(directory, config);
             if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
                 watermark = Instant.parse(committed.get(WATERMARK_KEY));
             } else {
-                writer.deleteAll(); // a new or older index: rebuilt from the database
-                watermark = Instant.EPOCH;
-                commit(watermark);
+                clear(); // a new or older index: rebuilt from the database
             }
             if (searchers != null) searchers.close();
             searchers = new SearcherManager(writer, null);
             return true;
         } catch (LockObtainFailedException e) {
-            try {
-                if (searchers == null) openForReading();
-            } catch (IOException notYet) {
-                throw new UncheckedIOException("cannot read the search index", notYet);
-            }
+            if (searchers == null) searchers = openForReading();
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
@@ -127,11 +112,13 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private void openForReading() throws IOException {
+    private SearcherManager openForReading() {
         try {
-            searchers = new SearcherManager(directory, null);
+            return new SearcherManager(directory, null);
         } catch (IndexNotFoundException e) {
-            searchers = null; // the writer has not committed yet; next refresh
+            return null; // the writer has not committed yet; next refresh
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
         }
     }
 
@@ -147,14 +134,16 @@ public final class SearchIndex implements Closeable {
 
     /** Removes articles that are gone or no longer listed (copies of others). */
     void remove(Collection<Long> articleIds) throws IOException {
-        if (articleIds.isEmpty()) return;
-        writer().deleteDocuments(articleIds.stream().map(id -> new Term(SearchFields.ID, Long.toString(id))).toArray(Term[]::new));
+        delete(SearchFields.ID, articleIds);
     }
 
     /** Removes every article of these sources (removed from the database). */
     synchronized void removeSources(Collection<Long> sourceIds) throws IOException {
-        if (sourceIds.isEmpty()) return;
-        writer().deleteDocuments(sourceIds.stream().map(id -> new Term(SearchFields.SOURCE, Long.toString(id))).toArray(Term[]::new));
+        delete(SearchFields.SOURCE, sourceIds);
+    }
+
+    private void delete(String field, Collection<Long> ids) throws IOException {
+        if (!ids.isEmpty()) writer().deleteDocuments(ids.stream().map(id -> new Term(field, Long.toString(id))).toArray(Term[]::new));
     }
 
     /** Empties the index, to be rebuilt from the start of the database. */
@@ -187,30 +176,31 @@ public final class SearchIndex implements Closeable {
 
     /** The sources that have articles in the index (to find those removed from the database). */
     Set<Long> indexedSources() throws IOException {
-        Set<Long> ids = new HashSet<>();
-        for (String value : values(SearchFields.SOURCE)) ids.add(Long.parseLong(value));
-        return ids;
+        return values(SearchFields.SOURCE).stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
-    /** Every value a keyword field holds in the index, with how many articles have it. */
-    Map<String, Integer> valueCounts(String field) throws IOException {
-        Map<String, Integer> counts = new HashMap<>();
+    Set<String> values(String field) throws IOException {
+        return read(searcher -> {
+            Set<String> values = new HashSet<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+            if (terms == null) return values;
+            TermsEnum all = terms.iterator();
+            for (BytesRef value = all.next(); value != null; value = all.next()) values.add(value.utf8ToString());
+            return values;
+        });
+    }
+
+    interface Reading<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    <T> T read(Reading<T> reading) throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            if (terms == null) return counts;
-            TermsEnum values = terms.iterator();
-            for (BytesRef value = values.next(); value != null; value = values.next()) {
-                counts.put(value.utf8ToString(), values.docFreq());
-            }
-            return counts;
+            return reading.from(searcher);
         } finally {
             release(searcher);
         }
-    }
-
-    private Collection<String> values(String field) throws IOException {
-        return valueCounts(field).keySet();
     }
 
     /** A searcher on the latest visible state; hand it back with {@link #release}. */
@@ -231,12 +221,7 @@ public final class SearchIndex implements Closeable {
 
     /** Documents in the index, as of the last refresh. */
     public int size() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            release(searcher);
-        }
+        return read(searcher -> searcher.getIndexReader().numDocs());
     }
 
     private IndexWriter writer() {

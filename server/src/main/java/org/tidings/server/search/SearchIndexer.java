@@ -19,35 +19,22 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.store.SearchStore;
 
 /**
- * Keeps the search index in step with the database: every round reads the articles that changed
- * since the index's watermark (by {@code article.changed_at}), puts them in the index (copies of
- * other articles are taken out), removes the articles of sources that are gone, and commits with
- * the new watermark. A restarted process goes on from its last commit; an empty index (new, deleted,
- * or of an older format) is filled from the start of the database. A process that does not write
- * the index (another one holds it) only refreshes what it reads.
+ * Keeps the search index in step with the database: each round takes in the articles changed since
+ * the committed watermark ({@code article.changed_at}), so a restart resumes from its last commit.
  */
 @Component
 public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
-    /**
-     * Changes are read again for this long after their time, in case a write that started earlier
-     * (a long transaction, a process whose clock lags) commits late: longer than any ingestion
-     * transaction and any clock skew between processes sharing the database.
-     */
+    /** Changes are read again this long after their time, in case an earlier write commits late: longer than any ingestion transaction and clock skew. */
     static final Duration SETTLE = Duration.ofMinutes(1);
-    /** Articles read from the database at a time. */
     static final int BATCH = 500;
     /** During a long catch-up (a rebuild), commit after this many articles so that a restart resumes. */
     static final int COMMIT_EVERY = 50_000;
     /** With nothing new, the watermark is still committed this often, so a restart rereads little. */
     static final Duration IDLE_COMMIT = Duration.ofMinutes(5);
-    /**
-     * A commit costs an fsync: while articles keep coming (the pipeline wakes the index after every
-     * batch of stories), at most one this often. Searches in this process see new articles at once
-     * all the same; other processes reading the directory, and a restart, within this time.
-     */
+    /** A commit costs an fsync: at most one this often while articles keep coming (this process's searches see them at once). */
     static final Duration COMMIT_GAP = Duration.ofSeconds(1);
 
     private final SearchIndex index;
@@ -78,10 +65,7 @@ public class SearchIndexer {
         }
     }
 
-    /**
-     * Takes in everything that changed since the last round; returns the number of articles
-     * written (0 when another process writes the index).
-     */
+    /** Returns the number of articles written (0 when another process writes the index). */
     public synchronized int catchUp() throws IOException {
         if (!index.tryToWrite()) {
             followed = null;
@@ -97,10 +81,8 @@ public class SearchIndexer {
         int sinceCommit = 0;
         while (true) {
             List<SearchStore.Change> changes = store.changedAfter(cursorTime, cursorId, BATCH);
-            List<Long> todo = new ArrayList<>();
-            for (SearchStore.Change c : changes) {
-                if (!c.changedAt().equals(recent.get(c.id()))) todo.add(c.id());
-            }
+            List<Long> todo = changes.stream().filter(c -> !c.changedAt().equals(recent.get(c.id())))
+                    .map(SearchStore.Change::id).toList();
             written += write(todo);
             sinceCommit += todo.size();
             for (SearchStore.Change c : changes) {
@@ -111,7 +93,7 @@ public class SearchIndexer {
             cursorTime = last.changedAt();
             cursorId = last.id();
             if (sinceCommit >= COMMIT_EVERY) {
-                commit(min(cursorTime, settled));
+                commit(cursorTime.isBefore(settled) ? cursorTime : settled);
                 sinceCommit = 0;
             }
         }
@@ -181,9 +163,5 @@ public class SearchIndexer {
                 row.section() != null ? row.section() : row.sourceSection(),
                 regions, topics.stream().map(t -> new IndexedArticle.Topic(t.slug(), t.label())).toList(),
                 row.publishedAt(), row.storyId());
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -4,17 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * What a reader asked: the words, the order, the filters, and the page.
- *
- * @param query    the words, in the query syntax ("a phrase", prefix*, AND/OR/NOT, -word)
- * @param sort     by relevance (with a preference for fresh news) or newest first
- * @param source   only this publisher's articles (source id), or null
- * @param section  only this section, or null
- * @param lang     only this language (ISO 639-1), or null
- * @param region   only this region, or null
- * @param from     published on or after this day (UTC), or null
- * @param to       published on or before this day (UTC), or null
- * @param page     1 for the first page
+ * What a reader asked. Each filter is null for any; {@code lang} is ISO 639-1, {@code from} and
+ * {@code to} the first and last day published, in UTC; {@code page} counts from 1.
  */
 public record SearchRequest(String query, Sort sort, Long source, String section, String lang, String region,
         LocalDate from, LocalDate to, int page) {

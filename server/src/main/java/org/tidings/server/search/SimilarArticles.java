@@ -18,27 +18,18 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 import org.tidings.story.RelatedCoverage.Candidate;
 
 /**
- * Finds recent articles whose words resemble an article's headline and lead: the candidates for
- * the "related" block, which {@link org.tidings.story.RelatedCoverage} then ranks and cuts. The
- * query is made of the article's most telling words (frequent in it, rare in the index), in the
- * fields of its language, and leaves out the article's own story: those reports have a block of
- * their own.
+ * Candidates for the "related" block, which {@link org.tidings.story.RelatedCoverage} ranks and cuts.
+ * The article's own story is left out: those reports have a block of their own.
  */
 @Component
 public final class SimilarArticles {
 
-    /**
-     * Words of the article the query is made of: a headline and a lead hold a few dozen distinct
-     * words, and beyond the most telling ones the rest ("said", "on Tuesday") match everything.
-     */
+    /** A headline and lead hold a few dozen words; beyond the most telling ones the rest ("said", "on Tuesday") match everything. */
     static final int QUERY_WORDS = 25;
 
     private final SearchIndex index;
@@ -48,17 +39,13 @@ public final class SimilarArticles {
     }
 
     /**
-     * Up to {@code limit} articles published since {@code since} that share the most telling words
-     * with {@code article} (its id, story, headline and lead), best match first; none of its story,
-     * nor of {@code hiddenSources}. Each comes with its source id as its publisher, its headline and
-     * the first {@code leadChars} characters of its lead. {@code lang} is the article's language,
-     * used when the article itself is not in the index (yet, or as a copy of another).
+     * Best match first; each with its source id as its publisher and its lead cut to {@code leadChars}.
+     * {@code lang} is used when the article itself is not in the index (yet, or as a copy of another).
      */
     public List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources,
             int limit, int leadChars) {
         try {
-            IndexSearcher searcher = index.acquire();
-            try {
+            return index.read(searcher -> {
                 String suffix = indexedLanguage(searcher, article.id(), lang);
                 String title = SearchFields.title(suffix);
                 String text = SearchFields.text(suffix);
@@ -71,15 +58,9 @@ public final class SimilarArticles {
                 if (article.storyId() != null) {
                     query.add(new TermQuery(new Term(SearchFields.STORY, article.storyId())), Occur.MUST_NOT);
                 }
-                if (!hiddenSources.isEmpty()) {
-                    List<BytesRef> ids = hiddenSources.stream().map(id -> new BytesRef(id.toString())).toList();
-                    query.add(new TermInSetQuery(SearchFields.SOURCE, ids), Occur.MUST_NOT);
-                }
-                TopDocs top = searcher.search(query.build(), limit);
-                return candidates(searcher, top.scoreDocs, title, leadChars);
-            } finally {
-                index.release(searcher);
-            }
+                if (!hiddenSources.isEmpty()) query.add(SearchFields.sources(hiddenSources), Occur.MUST_NOT);
+                return candidates(searcher, searcher.search(query.build(), limit).scoreDocs, title, leadChars);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("looking for similar articles failed", e);
         }
@@ -118,7 +99,7 @@ public final class SimilarArticles {
             String lead = doc.get(SearchFields.LEAD);
             if (lead != null && lead.length() > leadChars) lead = lead.substring(0, leadChars);
             found.add(new Candidate(doc.get(SearchFields.ID), story == null ? null : story.toString(), doc.get(SearchFields.SOURCE),
-                    doc.get(title), lead, Instant.ofEpochMilli(doc.getField(SearchFields.PUBLISHED).numericValue().longValue()), null));
+                    doc.get(title), lead, SearchFields.published(doc), null));
         }
         return found;
     }

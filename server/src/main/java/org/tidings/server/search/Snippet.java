@@ -2,6 +2,7 @@ package org.tidings.server.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -18,12 +19,9 @@ public record Snippet(List<Part> parts) {
     static final String GAP = " … ";
 
     public String plainText() {
-        StringBuilder text = new StringBuilder();
-        for (Part part : parts) text.append(part.text());
-        return text.toString();
+        return parts.stream().map(Part::text).collect(Collectors.joining());
     }
 
-    /** Turns the highlighter's passages into a {@link Snippet}. */
     static final class Formatter extends PassageFormatter {
 
         @Override
