@@ -51,13 +51,8 @@ class AdminAccountsController {
     /** Changes a role; the administrator cannot demote themself (there must always be one). */
     @PostMapping("/admin/accounts/{id}/role")
     String role(@PathVariable("id") long id, @RequestParam("role") String role, RedirectAttributes flash) {
-        if (id == current.require()) {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.notSelf"));
-        } else if (readers.setRole(id, role)) {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.roleChanged", role));
-        } else {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
-        }
+        flash.addFlashAttribute("notice", id == current.require() ? Message.of("adminAccounts.notSelf")
+                : readers.setRole(id, role) ? Message.of("adminAccounts.roleChanged", role) : Message.of("adminAccounts.unknown"));
         return "redirect:/admin/accounts";
     }
 

@@ -87,10 +87,7 @@ public class ReaderAccounts {
 
     /** Changes the password after checking the current one; a problem, or empty when changed. */
     public Optional<Message> changePassword(long accountId, String current, String next) {
-        var account = accounts.findById(accountId).orElseThrow();
-        if (!encoder.matches(current == null ? "" : current, account.passwordHash())) {
-            return Optional.of(Message.of("account.password.wrong"));
-        }
+        if (!passwordMatches(accountId, current)) return Optional.of(Message.of("account.password.wrong"));
         Profile profile = accounts.profile(accountId).orElseThrow();
         Optional<Message> weak = policy.problem(next, profile.email(), profile.displayName());
         if (weak.isPresent()) return weak;
@@ -170,8 +167,8 @@ public class ReaderAccounts {
 
     /** Whether this account may be deleted: anyone but the last administrator, who would leave the instance without one. */
     public boolean deletable(long accountId) {
-        var account = accounts.findById(accountId);
-        return account.isPresent() && !(Roles.ADMIN.equals(account.get().role()) && accounts.countWithRole(Roles.ADMIN) <= 1);
+        return accounts.findById(accountId)
+                .filter(a -> !Roles.ADMIN.equals(a.role()) || accounts.countWithRole(Roles.ADMIN) > 1).isPresent();
     }
 
     /** Deletes the account: personal data erased, the row anonymised (comments then show a deleted author). */

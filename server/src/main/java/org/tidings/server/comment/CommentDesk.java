@@ -121,7 +121,7 @@ class CommentDesk {
     Outcome report(Viewer viewer, long commentId, String reason) {
         CommentStore.Stored comment = visibleTo(viewer, commentId);
         if (comment.status() != CommentStatus.VISIBLE) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (comment.authorId() != null && comment.authorId() == viewer.id()) {
+        if (viewer.wrote(comment)) {
             return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.ownReport"));
         }
         String why = REPORT_REASONS.contains(reason) ? reason : "other";
@@ -162,9 +162,8 @@ class CommentDesk {
     private CommentStore.Stored visibleTo(Viewer viewer, long commentId) {
         CommentStore.Stored comment = store.find(commentId, viewer.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean own = comment.authorId() != null && comment.authorId() == viewer.id();
         boolean seen = comment.status() == CommentStatus.VISIBLE || comment.status() == CommentStatus.DELETED
-                || (comment.status() == CommentStatus.HELD && own) || viewer.moderator();
+                || (comment.status() == CommentStatus.HELD && viewer.wrote(comment)) || viewer.moderator();
         if (!seen) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         return comment;
     }
@@ -172,7 +171,7 @@ class CommentDesk {
     /** The comment, if this viewer wrote it; another reader's comment is a 403, whatever their role. */
     private CommentStore.Stored ownedBy(Viewer viewer, long commentId) {
         CommentStore.Stored comment = visibleTo(viewer, commentId);
-        if (comment.authorId() == null || comment.authorId() != viewer.id()) {
+        if (!viewer.wrote(comment)) {
             log.atWarn().addKeyValue("event", "comment_not_owner").addKeyValue("comment_id", commentId)
                     .addKeyValue("account_id", viewer.id()).log("Refused: a reader tried to change another's comment");
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -115,7 +115,7 @@ public class CommentSections {
     }
 
     private CommentView view(CommentStore.Stored c, Viewer viewer, Instant now, String replyingTo, List<CommentView> replies) {
-        boolean mine = viewer != null && c.authorId() != null && c.authorId() == viewer.id();
+        boolean mine = viewer != null && viewer.wrote(c);
         boolean deleted = gone(c, viewer);
         return new CommentView(c.id(), c.articleId(), deleted ? null : display(c), deleted ? "" : CommentText.toHtml(c.body()),
                 c.status(), c.createdAt(), c.editedAt() != null, c.likes(), c.liked(), mine && !deleted,

@@ -20,9 +20,13 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
         return new Viewer(member.id(), member.username(), moderates, member.suspended());
     }
 
+    /** Whether this viewer wrote the comment (a deleted account wrote nothing anyone can claim). */
+    boolean wrote(CommentStore.Stored comment) {
+        return comment.authorId() != null && comment.authorId() == id;
+    }
+
     /** The signed-in reader of this request, if any. */
     static Optional<Viewer> current(CommentStore store) {
         return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
-
 }
