@@ -1,5 +1,8 @@
 package org.tidings.server.account;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Data of a reader kept by another part of Tidings (follows, saved articles, history, ...): it is
  * part of the reader's export, and erased when the reader deletes the account. Rows others rely on
@@ -15,4 +18,11 @@ public interface PersonalData {
 
     /** Forgets this reader's data, inside the deletion's transaction. */
     void erase(long accountId);
+
+    /** One JSON object of the export, its keys in the order given: {@code row("kind", "topic", "target", "climate")}. */
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return row;
+    }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,16 +150,9 @@ public class ReaderAccounts {
     /** Everything Tidings keeps about this reader, for the JSON download. */
     public Map<String, Object> export(long accountId) {
         Profile p = accounts.profile(accountId).orElseThrow();
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("email", p.email());
-        account.put("displayName", p.displayName());
-        account.put("username", p.username());
-        account.put("role", p.role());
-        account.put("createdAt", String.valueOf(p.createdAt()));
-        account.put("historyEnabled", p.historyEnabled());
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exportedAt", clock.instant().toString());
-        export.put("account", account);
+        Map<String, Object> export = PersonalData.row("exportedAt", clock.instant().toString(), "account", PersonalData.row(
+                "email", p.email(), "displayName", p.displayName(), "username", p.username(), "role", p.role(),
+                "createdAt", String.valueOf(p.createdAt()), "historyEnabled", p.historyEnabled()));
         for (PersonalData data : personalData) export.put(data.name(), data.export(accountId));
         return export;
     }

@@ -61,12 +61,11 @@ public class ArticleAssistant {
         ArticleDigest digest = new ArticleDigest(article.lang(), List.of(), stored.summary(), stored.keyPoints());
         List<Feature> features = model.features(digest, reader);
         Feature asked = Feature.parse(feature);
-        if (asked == null || !features.contains(asked)) {
-            return new Box(stored.summary(), stored.keyPoints(), q, answer, features, null, null);
-        }
+        boolean offered = asked != null && features.contains(asked);
         // the model reads every sentence of the article: split it for this request only
-        Generated generated = model.generate(article, Summarizer.digest(body.text(), article.lang()), asked, reader).orElse(null);
+        Generated generated = offered
+                ? model.generate(article, Summarizer.digest(body.text(), article.lang()), asked, reader).orElse(null) : null;
         return new Box(stored.summary(), stored.keyPoints(), q, answer, features, generated,
-                generated == null ? asked : null);
+                offered && generated == null ? asked : null);
     }
 }

@@ -13,10 +13,6 @@ import java.util.List;
  */
 public record Generated(Feature feature, String model, String lang, List<Line> lines) {
 
-    public Generated {
-        lines = List.copyOf(lines);
-    }
-
     /**
      * @param text      the generated sentence
      * @param supported whether the source supports it; an unsupported line is shown marked, never as fact
@@ -24,9 +20,6 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
      * @param article   for a story, the article of the first evidence sentence; 0 on an article's own page
      */
     public record Line(String text, boolean supported, List<String> evidence, long article) {
-        public Line {
-            evidence = List.copyOf(evidence);
-        }
 
         /** The sentence to highlight in the article when the line is selected. */
         public String firstEvidence() {
@@ -38,5 +31,4 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
             return new StoryAssistant.Cite(article, "", firstEvidence()).href();
         }
     }
-
 }

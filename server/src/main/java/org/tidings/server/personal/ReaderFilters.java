@@ -32,10 +32,15 @@ public class ReaderFilters {
     /** What one reader muted. */
     record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
 
-        static final Mutes NONE = new Mutes(Set.of(), Set.of(), List.of());
-
         boolean isEmpty() {
             return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
+        }
+
+        /** Whether an article of this source, with these topics, headline and lead is muted. */
+        boolean hide(Subject article, Set<String> articleTopics) {
+            if (sources.contains(article.sourceId()) || articleTopics.stream().anyMatch(topics::contains)) return true;
+            String text = (article.title() == null ? "" : article.title()) + " " + (article.lead() == null ? "" : article.lead());
+            return keywords.stream().anyMatch(keyword -> keyword.matcher(text).find());
         }
     }
 
@@ -85,29 +90,17 @@ public class ReaderFilters {
                 case SECTION -> { } // sections are followed, not muted
             }
         }
-        return sources.isEmpty() && slugs.isEmpty() && keywords.isEmpty() ? Mutes.NONE
-                : new Mutes(Set.copyOf(sources), Set.copyOf(slugs), List.copyOf(keywords));
+        return new Mutes(sources, slugs, keywords);
     }
 
     <T> List<T> visibleBy(Mutes mutes, List<T> items, Function<T, Subject> subject) {
         if (mutes.isEmpty() || items.isEmpty()) return items;
         Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
                 : topics.topicSlugs(items.stream().map(i -> subject.apply(i).articleId()).toList());
-        List<T> kept = new ArrayList<>(items.size());
-        for (T item : items) {
+        return items.stream().filter(item -> {
             Subject a = subject.apply(item);
-            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.lead())) kept.add(item);
-        }
-        return kept;
-    }
-
-    private static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String lead) {
-        if (mutes.sources().contains(sourceId)) return true;
-        for (String slug : articleSlugs) if (mutes.topics().contains(slug)) return true;
-        if (mutes.keywords().isEmpty()) return false;
-        String text = (title == null ? "" : title) + " " + (lead == null ? "" : lead);
-        for (Pattern keyword : mutes.keywords()) if (keyword.matcher(text).find()) return true;
-        return false;
+            return !mutes.hide(a, slugs.getOrDefault(a.articleId(), Set.of()));
+        }).toList();
     }
 
     /** A keyword as a whole word or phrase: "ukraine" hides "Ukraine's" but "art" does not hide "party". */
