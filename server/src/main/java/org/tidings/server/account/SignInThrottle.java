@@ -30,10 +30,6 @@ final class SignInThrottle {
 
     /** Takes a token from both buckets; how long to wait when either is empty (then nothing is taken), else zero. */
     synchronized Duration attempt(String account, String address) {
-        Duration forAccount = accounts.take(account), forAddress = addresses.take(address);
-        if (forAccount.isZero() && forAddress.isZero()) return Duration.ZERO;
-        if (forAccount.isZero()) accounts.giveBack(account);
-        if (forAddress.isZero()) addresses.giveBack(address);
-        return forAccount.compareTo(forAddress) >= 0 ? forAccount : forAddress;
+        return accounts.takeWith(account, addresses, address);
     }
 }

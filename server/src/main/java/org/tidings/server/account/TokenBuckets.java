@@ -47,8 +47,17 @@ public final class TokenBuckets {
         }
     }
 
+    /** Takes a token for {@code key} and one for {@code otherKey} from {@code other}, or neither: zero, or the longer wait. */
+    public Duration takeWith(String key, TokenBuckets other, String otherKey) {
+        Duration here = take(key), there = other.take(otherKey);
+        if (here.isZero() && there.isZero()) return Duration.ZERO;
+        if (here.isZero()) giveBack(key);
+        if (there.isZero()) other.giveBack(otherKey);
+        return here.compareTo(there) >= 0 ? here : there;
+    }
+
     /** Returns a token taken for an action that was refused for another reason (another limit). */
-    public void giveBack(String key) {
+    private void giveBack(String key) {
         Bucket bucket = buckets.get(key);
         if (bucket == null) return;
         synchronized (bucket) {

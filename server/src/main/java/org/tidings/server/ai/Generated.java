@@ -5,9 +5,7 @@ import java.util.List;
 /**
  * What the language model wrote, sentence by sentence, after the grounding check.
  *
- * @param feature what was asked
  * @param model   the model that wrote it, shown with it
- * @param lang    the language it is written in
  * @param lines   the sentences shown: supported ones with their evidence; unsupported ones only
  *                when the operator chose to show them marked
  */

@@ -69,7 +69,7 @@ class CommentDesk {
         String body = CommentText.clean(text);
         Optional<Message> problem = CommentText.problem(body, settings);
         if (problem.isPresent()) return Outcome.refused(articleId, parentId, problem.get());
-        if (!withinLimits(viewer, address)) {
+        if (!perReader.takeWith("reader:" + viewer.id(), perAddress, "address:" + address).isZero()) {
             log.atInfo().addKeyValue("event", "comment_rate_limited").addKeyValue("account_id", viewer.id())
                     .addKeyValue("address", address).addKeyValue("article_id", articleId).log("Comment refused: too many too fast");
             return Outcome.refused(articleId, parentId, Message.of("comments.problem.tooFast"));
@@ -130,15 +130,6 @@ class CommentDesk {
                 .addKeyValue("account_id", viewer.id()).addKeyValue("reason", why).addKeyValue("first", first)
                 .log("Comment reported");
         return Outcome.done(comment.articleId(), commentId, "comments.notice.reported");
-    }
-
-    /** Takes a token from the reader's bucket and the address's, or from neither. */
-    private boolean withinLimits(Viewer viewer, String address) {
-        String reader = "reader:" + viewer.id();
-        if (!perReader.tryTake(reader)) return false;
-        if (perAddress.tryTake("address:" + address)) return true;
-        perReader.giveBack(reader);
-        return false;
     }
 
     static boolean editable(CommentStore.Stored comment, Instant now, Duration window) {

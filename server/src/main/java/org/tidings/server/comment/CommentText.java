@@ -59,11 +59,10 @@ final class CommentText {
     /** Why this cleaned text cannot be a comment, if it cannot. */
     static Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
         if (cleaned.isBlank()) return Optional.of(Message.of("comments.problem.empty"));
-        if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength()) {
+        // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
+        if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength() || cleaned.length() > 4000) {
             return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         }
-        // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
-        if (cleaned.length() > 4000) return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         if (cleaned.chars().filter(c -> c == '\n').count() > settings.maxLines()) {
             return Optional.of(Message.of("comments.problem.tooManyLines", settings.maxLines()));
         }
