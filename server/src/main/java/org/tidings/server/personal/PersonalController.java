@@ -138,14 +138,11 @@ class PersonalController {
     private record Labelled(String target, String label) {}
 
     private Optional<Labelled> labelled(Interest kind, String raw) {
-        Optional<String> target = kind.normalize(raw);
-        if (target.isEmpty()) return Optional.empty();
-        String t = target.get();
-        return switch (kind) {
-            case SOURCE -> sources.findById(Long.parseLong(t)).map(Source::name).map(name -> new Labelled(t, name));
-            case TOPIC -> Optional.of(new Labelled(t, topics.topic(t).map(EnrichmentStore.TopicTag::label).orElse("#" + t)));
-            case SECTION, KEYWORD -> Optional.of(new Labelled(t, raw.strip().replaceAll("\\s+", " ")));
-        };
+        return kind.normalize(raw).flatMap(target -> (switch (kind) {
+            case SOURCE -> sources.findById(Long.parseLong(target)).map(Source::name);
+            case TOPIC -> Optional.of(topics.topic(target).map(EnrichmentStore.TopicTag::label).orElse("#" + target));
+            case SECTION, KEYWORD -> Optional.of(raw.strip().replaceAll("\\s+", " "));
+        }).map(label -> new Labelled(target, label)));
     }
 
     /** Back to the page the form was on, if it is a page of this site; never to another site. */
@@ -154,5 +151,4 @@ class PersonalController {
                 && back.chars().noneMatch(c -> c < 0x20);
         return "redirect:" + (local ? back : fallback);
     }
-
 }
