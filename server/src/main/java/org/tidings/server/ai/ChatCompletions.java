@@ -26,10 +26,7 @@ final class ChatCompletions {
 
     /** Largest answer read: a few paragraphs of text are a few kilobytes; anything far larger is broken. */
     static final int MAX_RESPONSE_BYTES = 1 << 20;
-    /**
-     * Low temperature: the features restate the article; creativity is what the grounding check
-     * has to throw away.
-     */
+    /** Low: the features restate the article; creativity is what the grounding check has to throw away. */
     static final double TEMPERATURE = 0.2;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

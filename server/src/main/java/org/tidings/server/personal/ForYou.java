@@ -129,9 +129,8 @@ public class ForYou {
         }
 
         // stories the reader has read every article of bring nothing new: they come after the others
-        List<Long> candidateArticles = new ArrayList<>();
-        for (long story : reasons.keySet()) for (var r : byStory.get(story)) candidateArticles.add(r.articleId());
-        Set<Long> read = new HashSet<>(store.readAmong(account, candidateArticles));
+        Set<Long> read = new HashSet<>(store.readAmong(account, reasons.keySet().stream()
+                .flatMap(story -> byStory.get(story).stream()).map(PersonalStore.Recent::articleId).toList()));
 
         List<Story> candidates = new ArrayList<>();
         Set<Long> allRead = new HashSet<>();
