@@ -21,10 +21,7 @@ import org.tidings.server.i18n.Message;
 @Component
 public class PasswordPolicy {
 
-    /**
-     * Ten characters: a leaked Argon2id hash of a random-looking ten-character password stays out
-     * of reach of offline guessing, and a pass phrase of two or three words clears it easily.
-     */
+    /** Keeps a leaked Argon2id hash out of reach of offline guessing; two or three words clear it. */
     static final int MIN_LENGTH = 10;
     /** Argon2id hashes whatever it is given; a ceiling keeps one sign-in from costing a megabyte of hashing. */
     static final int MAX_LENGTH = 200;
@@ -35,8 +32,8 @@ public class PasswordPolicy {
         this.common = load("/account/common-passwords.txt");
     }
 
-    /** Why this password is refused, or empty when it is good enough. */
-    public Optional<Message> problem(String password, String email, String displayName) {
+    public
+ Optional<Message> problem(String password, String email, String displayName) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of(Message.of("password.tooShort", MIN_LENGTH));
         }

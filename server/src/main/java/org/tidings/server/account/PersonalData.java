@@ -10,10 +10,11 @@ import java.util.Map;
  */
 public interface PersonalData {
 
-    /** The name of this part in the export's JSON. */
+    /** The key of this part in the export's JSON. */
     String name();
 
-    /** This reader's data, as plain maps, lists, strings and numbers for the JSON export. */
+    /** Plain maps, lists, strings and numbers. */
+
     Object export(long accountId);
 
     /** Forgets this reader's data, inside the deletion's transaction. */

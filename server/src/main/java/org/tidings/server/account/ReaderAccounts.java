@@ -24,10 +24,8 @@ import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.AccountStore.Profile;
 
 /**
- * What a reader does with an account: sign up, change the password, reset a forgotten one, export
- * everything Tidings keeps about them, and delete the account. Answers never tell whether an
- * address has an account: signing up with a taken address and asking a reset for an unknown one
- * look exactly like the other case (the owner of a taken address is told by e-mail instead).
+ * What a reader does with an account. Answers never tell whether an address has an account (the
+ * owner of a taken address is told by e-mail instead).
  */
 @Service
 public class ReaderAccounts {
@@ -38,7 +36,6 @@ public class ReaderAccounts {
     static final Duration RESET_BY_MAIL = Duration.ofHours(1);
     /** A link the administrator hands over by other means (a chat, a call) may take a day to reach the reader. */
     static final Duration RESET_BY_ADMIN = Duration.ofHours(24);
-    /** 32 random bytes: a token nobody guesses. */
     static final int TOKEN_BYTES = 32;
     static final int MAX_DISPLAY_NAME = 60;
     static final int MAX_EMAIL = 254;
@@ -101,11 +98,7 @@ public class ReaderAccounts {
                 .orElse(false);
     }
 
-    /**
-     * Sends a reset link when the address has an account and e-mail is configured; does nothing
-     * otherwise. The caller answers the same in every case, and the mail leaves in the background
-     * so that the answer takes as long either way.
-     */
+    /** Mails a reset link if the address has an account; in the background, so the answer takes as long either way. */
     public void requestReset(String email, Locale locale) {
         Optional<AccountStore.Account> account = accounts.findByEmail(email);
         log.atInfo().addKeyValue("event", "reset_requested").addKeyValue("known", account.isPresent())
@@ -127,7 +120,6 @@ public class ReaderAccounts {
         return Optional.of(newToken(accountId, RESET_BY_ADMIN));
     }
 
-    /** Whether this token is live (for showing the new-password form). */
     public boolean resetTokenLive(String token) {
         return accounts.resetTokenAccount(hash(token)).isPresent();
     }
@@ -147,8 +139,8 @@ public class ReaderAccounts {
         return Optional.empty();
     }
 
-    /** Everything Tidings keeps about this reader, for the JSON download. */
-    public Map<String, Object> export(long accountId) {
+    public
+ Map<String, Object> export(long accountId) {
         Profile p = accounts.profile(accountId).orElseThrow();
         Map<String, Object> export = PersonalData.row("exportedAt", clock.instant().toString(), "account", PersonalData.row(
                 "email", p.email(), "displayName", p.displayName(), "username", p.username(), "role", p.role(),

@@ -20,11 +20,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of the sign-in form: every attempt takes a token of its account and of its
- * address ({@link SignInThrottle}); once either runs out the attempt is turned away before any
- * password is checked, with how long to wait. Every attempt is logged in one logfmt line
- * ({@code event=sign_in outcome=success|failure|throttled}) with the client address and a
- * pseudonym of the account name (the first hex digits of its SHA-256), never the address itself.
+ * Throttles sign-in ({@link SignInThrottle}) before any password is checked, and logs every attempt
+ * ({@code event=sign_in outcome=success|failure|throttled}) with a pseudonym, never the account name.
  */
 final class SignInGuard extends OncePerRequestFilter implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -41,7 +38,8 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
         adminHome.setDefaultTargetUrl("/admin/sources");
     }
 
-    /** The account name as the sign-in form is matched: e-mail addresses without regard to case. */
+    /** E-mail addresses are matched without regard to case. */
+
     static String accountName(String submitted) {
         String name = submitted == null ? "" : submitted.strip();
         return name.contains("@") ? name.toLowerCase(Locale.ROOT) : name;

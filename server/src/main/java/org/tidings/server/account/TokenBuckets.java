@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rate limits on what readers do, as token buckets, one per key (an account, an address): a full
- * bucket holds {@code burst} tokens, an action takes one, and one token comes back every
- * {@code every}. Kept in memory, per process: a restart forgets them, which only forgives a few
- * actions.
+ * Token buckets per key: {@code burst} tokens, one back every {@code every}. In memory only: a
+ * restart forgets them, which only forgives a few actions.
  */
+
 public final class TokenBuckets {
 
     /** Beyond this many keys, buckets that have filled up again are dropped: they hold nothing to remember. */
