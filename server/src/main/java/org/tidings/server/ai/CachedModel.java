@@ -15,11 +15,10 @@ import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.GeneratedTextStore;
 
 /**
- * The model's answer to a prompt, asked once: kept per subject, feature, language and model with
- * the hash of the prompt, and reused until the text sent or the prompt changes. The model is asked
- * within the request budget only. A cache that cannot answer is a miss, and an answer that cannot
- * be kept is still used: the reader gets it either way.
+ * The model's answer to a prompt, kept with the prompt's hash and reused until the prompt changes.
+ * A cache that fails is a miss, and an answer that cannot be kept is still used.
  */
+
 final class CachedModel {
 
     private static final Logger log = LoggerFactory.getLogger(CachedModel.class);

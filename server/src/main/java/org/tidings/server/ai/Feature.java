@@ -18,7 +18,8 @@ public enum Feature {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The feature named by the address, or null for anything else. */
+    /** Null for anything else. */
+
     static Feature parse(String param) {
         return param == null ? null : Arrays.stream(values()).filter(f -> f.param().equals(param.strip())).findFirst().orElse(null);
     }
