@@ -23,17 +23,12 @@ import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The reader's personal pages: "For you", what they follow and mute, saved articles and reading
- * history. Only signed-in readers reach them (see the security rules), and every action applies
- * to the signed-in reader's own rows: the reader is taken from the session, never from the request.
- */
+/** The reader's personal pages; every action applies to the session's reader, never one from the request. */
 @Controller
 class PersonalController {
 
-    /** Stories on the "For you" page. */
     static final int FOR_YOU = 30;
-    /** Saved articles and history entries shown: the newest first. */
+    /** Saved articles and history entries shown, newest first. */
     static final int LIST = 200;
 
     private final PersonalStore store;
@@ -72,7 +67,6 @@ class PersonalController {
         return "following";
     }
 
-    /** Follows or mutes a topic, source, section or keyword, or stops following or muting it. */
     @PostMapping("/following/{action:follow|unfollow|mute|unmute}")
     String change(@PathVariable("action") String action, @RequestParam("kind") String kind,
             @RequestParam("target") String target, @RequestParam(name = "back", required = false) String back,
@@ -134,8 +128,8 @@ class PersonalController {
         return articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList());
     }
 
-    /** A followed or muted thing with the name to show for it. */
-    private record Labelled(String target, String label) {}
+    private
+ record Labelled(String target, String label) {}
 
     private Optional<Labelled> labelled(Interest kind, String raw) {
         return kind.normalize(raw).flatMap(target -> (switch (kind) {

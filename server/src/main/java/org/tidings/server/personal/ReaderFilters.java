@@ -15,10 +15,8 @@ import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.PersonalStore;
 
 /**
- * Keeps what a reader muted out of every list: articles of a muted source, with a muted topic, or
- * whose headline or lead contains a muted keyword (as a whole word, in any case). One call for
- * any list of articles, for the signed-in reader of the current request; anonymous readers see
- * everything:
+ * Keeps what the current reader muted (sources, topics, whole-word keywords in headline or lead)
+ * out of every list, in their order; anonymous readers see everything:
  *
  * <pre>{@code
  * List<ArticleView> shown = readerFilters.visible(articles);
@@ -29,14 +27,12 @@ import org.tidings.server.store.PersonalStore;
 @Service
 public class ReaderFilters {
 
-    /** What one reader muted. */
     record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
 
         boolean isEmpty() {
             return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
         }
 
-        /** Whether an article of this source, with these topics, headline and lead is muted. */
         boolean hide(Subject article, Set<String> articleTopics) {
             if (sources.contains(article.sourceId()) || articleTopics.stream().anyMatch(topics::contains)) return true;
             String text = (article.title() == null ? "" : article.title()) + " " + (article.lead() == null ? "" : article.lead());
@@ -62,18 +58,16 @@ public class ReaderFilters {
         this.current = current;
     }
 
-    /** The articles the current reader has not muted, in their order. */
     public List<ArticleView> visible(List<ArticleView> articles) {
         return visible(articles, Function.identity());
     }
 
-    /** The items (stories, ...) whose article the current reader has not muted, in their order. */
     public <T> List<T> visible(List<T> items, Function<T, ArticleView> article) {
         return visibleBy(items, article.andThen(Subject::of));
     }
 
-    /** The items (search hits, ...) whose subject the current reader has not muted, in their order. */
-    public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
+    public
+ <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
         var reader = current.id();
         return reader.isEmpty() ? items : visibleBy(mutesOf(reader.getAsLong()), items, subject);
     }
