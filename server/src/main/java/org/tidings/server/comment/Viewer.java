@@ -21,8 +21,8 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
         return comment.authorId() != null && comment.authorId() == id;
     }
 
-    /** The signed-in reader of this request, if any. */
-    static Optional<Viewer> current(CommentStore store) {
+    static
+ Optional<Viewer> current(CommentStore store) {
         return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
 }
