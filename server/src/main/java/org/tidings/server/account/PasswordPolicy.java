@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
 /**
- * What a password must be: long enough, not absurdly long, and not one of the 30,000 passwords
- * people use most (shipped as {@code account/common-passwords.txt}, with its notice), nor one of
- * them with digits or symbols tacked on, nor the reader's own address or name.
+ * Refuses passwords too short or too long, among the 30,000 most used ({@code account/common-passwords.txt}),
+ * even with digits or symbols tacked on, or containing the reader's own address or name.
  */
+
 @Component
 public class PasswordPolicy {
 

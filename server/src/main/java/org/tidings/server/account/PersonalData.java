@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Data of a reader kept by another part of Tidings (follows, saved articles, history, ...): it is
- * part of the reader's export, and erased when the reader deletes the account. Rows others rely on
- * (a comment that has replies) are not erased: they read the account's {@code deleted_at}.
+ * A reader's data kept by another part of Tidings, exported and erased with the account. Rows
+ * others rely on (a comment with replies) stay: they read the account's {@code deleted_at}.
  */
+
 public interface PersonalData {
 
     /** The key of this part in the export's JSON. */

@@ -149,16 +149,14 @@ public class ReaderAccounts {
         return export;
     }
 
-    /** Whether this account may be deleted: anyone but the last administrator, who would leave the instance without one. */
-    public boolean deletable(long accountId) {
-        return accounts.findById(accountId)
-                .filter(a -> !Roles.ADMIN.equals(a.role()) || accounts.countWithRole(Roles.ADMIN) > 1).isPresent();
-    }
+    /** Erases personal data and anonymises the row; refused for the last administrator (the instance needs one). */
 
-    /** Deletes the account: personal data erased, the row anonymised (comments then show a deleted author). */
     @Transactional
     public boolean delete(long accountId) {
-        if (!deletable(accountId)) return false;
+        boolean deletable = accounts.findById(accountId)
+                .filter(a -> !Roles.ADMIN.equals(a.role()) || accounts.countWithRole(Roles.ADMIN) > 1).isPresent();
+        if (!deletable) return false;
+
         for (PersonalData data : personalData) data.erase(accountId);
         accounts.deleteResetTokens(accountId);
         boolean deleted = accounts.markDeleted(accountId);

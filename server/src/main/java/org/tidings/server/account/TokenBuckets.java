@@ -28,8 +28,8 @@ public final class TokenBuckets {
         this.clock = clock;
     }
 
-    /** Takes one token for {@code key}; false when its bucket is empty (the action is refused). */
-    public boolean tryTake(String key) {
+    public
+ boolean tryTake(String key) {
         return take(key).isZero();
     }
 

@@ -87,8 +87,8 @@ public class CommentSections {
                 viewer, notice, problem, draft, draftFor);
     }
 
-    /** The latest visible comments on a story's articles, each with the article it is on. */
-    public List<StoryComment> forStory(List<ArticleView> timeline) {
+    public
+ List<StoryComment> forStory(List<ArticleView> timeline) {
         Map<Long, String> titles = new HashMap<>();
         for (ArticleView a : timeline) titles.put(a.id(), a.title());
         Instant now = clock.instant();

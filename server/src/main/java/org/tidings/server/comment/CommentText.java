@@ -54,8 +54,8 @@ final class CommentText {
         return text.strip();
     }
 
-    /** Why this cleaned text cannot be a comment, if it cannot. */
-    static Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
+    static
+ Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
         if (cleaned.isBlank()) return Optional.of(Message.of("comments.problem.empty"));
         // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
         if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength() || cleaned.length() > 4000) {

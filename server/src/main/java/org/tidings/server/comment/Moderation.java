@@ -10,11 +10,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
 
-/**
- * The moderators' work: a queue of held and reported comments, and what they decide about each
- * (hide, restore, delete) or about its author (suspend, lift). Every decision resolves the
- * comment's open reports and is written to the moderation log and as one log line.
- */
+/** Held and reported comments, and the moderators' decisions: each logged in the moderation log and one log line. */
+
 @Service
 class Moderation {
 

@@ -5,8 +5,8 @@ import org.tidings.server.account.CurrentReader;
 import org.tidings.server.account.Roles;
 import org.tidings.server.store.CommentStore;
 
-/** The reader of a page as comments see them: their account, whether they moderate, whether they are suspended. */
-public record Viewer(long id, String name, boolean moderator, boolean suspended) {
+public
+ record Viewer(long id, String name, boolean moderator, boolean suspended) {
 
     /** The id no account has: queries "liked by the viewer" match nothing for anonymous readers. */
     static final long NOBODY = -1;

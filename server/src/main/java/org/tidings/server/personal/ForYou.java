@@ -76,8 +76,8 @@ public class ForYou {
     /** The page then says how to fill it. */
 
     boolean nothingToGoOn(long account) {
-        Instant now = clock.instant();
-        return store.follows(account).isEmpty() && store.sourcesRead(account, now.minus(READING_SPAN)).isEmpty();
+        return store.follows(account).isEmpty() && store.sourcesRead(account, clock.instant().minus(READING_SPAN)).isEmpty();
+
     }
 
     List<Pick> picks(long account, int limit) {

@@ -16,14 +16,9 @@ import org.tidings.server.store.PersonalStore;
 
 /**
  * Keeps what the current reader muted (sources, topics, whole-word keywords in headline or lead)
- * out of every list, in their order; anonymous readers see everything:
- *
- * <pre>{@code
- * List<ArticleView> shown = readerFilters.visible(articles);
- * List<TopStory> top = readerFilters.visible(stories, TopStory::lead);
- * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.articleId(), h.sourceId(), h.title(), h.snippet()));
- * }</pre>
+ * out of every list of articles, stories or hits, in their order; anonymous readers see everything.
  */
+
 @Service
 public class ReaderFilters {
 
