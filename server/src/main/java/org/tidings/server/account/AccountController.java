@@ -20,11 +20,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.AccountStore;
 
-/**
- * The reader's account pages: sign up, the account page (password, reading history switch,
- * export, deletion) and the forgotten-password pages. Every action works on the signed-in
- * reader's own account, found from the session, never from an id in the request.
- */
+/** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
 class AccountController {
 
@@ -85,7 +81,6 @@ class AccountController {
         return "redirect:/account";
     }
 
-    /** Everything kept about the reader, as a JSON file to download. */
     @GetMapping(value = "/account/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> export() {
         return ResponseEntity.ok()
@@ -94,8 +89,8 @@ class AccountController {
                 .body(readers.export(current.require()));
     }
 
-    /** Deletes the account after the password is confirmed, then signs the reader out. */
-    @PostMapping("/account/delete")
+    @PostMapping
+("/account/delete")
     String delete(@RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes flash) {
         long id = current.require();

@@ -13,16 +13,14 @@ import org.tidings.server.site.SiteAddress;
 import org.tidings.server.store.AccountStore;
 
 /**
- * The administrator's accounts page: every account with its role, a form to change the role, and
- * a button that issues a one-time password reset link to hand to a reader (when no e-mail is set
- * up, this is how a reader who forgot a password gets back in). Only administrators reach it
- * ({@code /admin/**}).
+ * The administrator's accounts page: roles, and one-time reset links to hand to a reader (without
+ * e-mail, the only way back in after a forgotten password).
  */
 @Controller
 class AdminAccountsController {
 
-    /** Accounts listed on one page. */
-    static final int PAGE_SIZE = 100;
+    static
+ final int PAGE_SIZE = 100;
 
     private final AccountStore accounts;
     private final ReaderAccounts readers;
@@ -51,13 +49,8 @@ class AdminAccountsController {
     /** Changes a role; the administrator cannot demote themself (there must always be one). */
     @PostMapping("/admin/accounts/{id}/role")
     String role(@PathVariable("id") long id, @RequestParam("role") String role, RedirectAttributes flash) {
-        if (id == current.require()) {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.notSelf"));
-        } else if (readers.setRole(id, role)) {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.roleChanged", role));
-        } else {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
-        }
+        flash.addFlashAttribute("notice", id == current.require() ? Message.of("adminAccounts.notSelf")
+                : readers.setRole(id, role) ? Message.of("adminAccounts.roleChanged", role) : Message.of("adminAccounts.unknown"));
         return "redirect:/admin/accounts";
     }
 

@@ -1,6 +1,7 @@
 package org.tidings.server.account;
 
 import java.security.SecureRandom;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -50,9 +51,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     static String oneTimePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        return sb.toString();
+        return new SecureRandom().ints(20, 0, ALPHABET.length()).mapToObj(i -> String.valueOf(ALPHABET.charAt(i)))
+                .collect(Collectors.joining());
     }
 }

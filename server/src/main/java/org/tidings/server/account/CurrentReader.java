@@ -9,11 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.tidings.server.store.AccountStore;
 
-/**
- * The account of the reader making the current request, if signed in. Every personal object is
- * looked up through this id, never through an id the request carries: a reader can reach only
- * their own.
- */
+/** The signed-in reader's account: personal objects are looked up by this id, never one the request carries. */
 @Component
 public class CurrentReader {
 
@@ -23,7 +19,6 @@ public class CurrentReader {
         this.accounts = accounts;
     }
 
-    /** The name the current request is signed in with, if it is. */
     public static Optional<String> name() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
@@ -34,11 +29,8 @@ public class CurrentReader {
         return name().flatMap(accounts::findByUsername).map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty());
     }
 
-    /**
-     * The signed-in reader's id, for pages that require signing in (the security rules send
-     * anonymous readers to /login). A session whose account was deleted meanwhile (in another
-     * browser) is sent to sign in again, as Spring Security does on an authentication failure.
-     */
+    /** For pages behind sign-in; a session whose account was deleted meanwhile is sent to sign in again. */
+
     public long require() {
         return id().orElseThrow(() -> new InsufficientAuthenticationException("no live account for this session"));
     }

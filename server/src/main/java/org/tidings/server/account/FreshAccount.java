@@ -22,11 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.tidings.server.store.AccountStore;
 
 /**
- * Checks a signed-in session against its account on every request, before authorization: a role
- * the administrator changed applies at once (a demoted moderator loses the moderator's pages on
- * the next click, not at the next sign-in), and the session of an account deleted meanwhile is
- * signed out.
+ * Checks a session against its account before authorization on every request: a changed role
+ * applies at the next click, not the next sign-in; a deleted account's session is ended.
  */
+
 final class FreshAccount extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FreshAccount.class);

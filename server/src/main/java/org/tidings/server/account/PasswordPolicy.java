@@ -6,25 +6,22 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
 /**
- * What a password must be: long enough, not absurdly long, and not one of the 30,000 passwords
- * people use most (shipped as {@code account/common-passwords.txt}, with its notice), nor one of
- * them with digits or symbols tacked on, nor the reader's own address or name.
+ * Refuses passwords too short or too long, among the 30,000 most used ({@code account/common-passwords.txt}),
+ * even with digits or symbols tacked on, or containing the reader's own address or name.
  */
+
 @Component
 public class PasswordPolicy {
 
-    /**
-     * Ten characters: a leaked Argon2id hash of a random-looking ten-character password stays out
-     * of reach of offline guessing, and a pass phrase of two or three words clears it easily.
-     */
+    /** Keeps a leaked Argon2id hash out of reach of offline guessing; two or three words clear it. */
     static final int MIN_LENGTH = 10;
     /** Argon2id hashes whatever it is given; a ceiling keeps one sign-in from costing a megabyte of hashing. */
     static final int MAX_LENGTH = 200;
@@ -35,8 +32,8 @@ public class PasswordPolicy {
         this.common = load("/account/common-passwords.txt");
     }
 
-    /** Why this password is refused, or empty when it is good enough. */
-    public Optional<Message> problem(String password, String email, String displayName) {
+    public
+ Optional<Message> problem(String password, String email, String displayName) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of(Message.of("password.tooShort", MIN_LENGTH));
         }
@@ -66,16 +63,12 @@ public class PasswordPolicy {
     }
 
     private static Set<String> load(String resource) {
-        Set<String> words = new HashSet<>(40_000);
         try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) words.add(line.strip().toLowerCase(Locale.ROOT));
-            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().filter(line -> !line.isBlank())
+                    .map(line -> line.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(words);
     }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +24,8 @@ import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.AccountStore.Profile;
 
 /**
- * What a reader does with an account: sign up, change the password, reset a forgotten one, export
- * everything Tidings keeps about them, and delete the account. Answers never tell whether an
- * address has an account: signing up with a taken address and asking a reset for an unknown one
- * look exactly like the other case (the owner of a taken address is told by e-mail instead).
+ * What a reader does with an account. Answers never tell whether an address has an account (the
+ * owner of a taken address is told by e-mail instead).
  */
 @Service
 public class ReaderAccounts {
@@ -39,7 +36,6 @@ public class ReaderAccounts {
     static final Duration RESET_BY_MAIL = Duration.ofHours(1);
     /** A link the administrator hands over by other means (a chat, a call) may take a day to reach the reader. */
     static final Duration RESET_BY_ADMIN = Duration.ofHours(24);
-    /** 32 random bytes: a token nobody guesses. */
     static final int TOKEN_BYTES = 32;
     static final int MAX_DISPLAY_NAME = 60;
     static final int MAX_EMAIL = 254;
@@ -87,10 +83,7 @@ public class ReaderAccounts {
 
     /** Changes the password after checking the current one; a problem, or empty when changed. */
     public Optional<Message> changePassword(long accountId, String current, String next) {
-        var account = accounts.findById(accountId).orElseThrow();
-        if (!encoder.matches(current == null ? "" : current, account.passwordHash())) {
-            return Optional.of(Message.of("account.password.wrong"));
-        }
+        if (!passwordMatches(accountId, current)) return Optional.of(Message.of("account.password.wrong"));
         Profile profile = accounts.profile(accountId).orElseThrow();
         Optional<Message> weak = policy.problem(next, profile.email(), profile.displayName());
         if (weak.isPresent()) return weak;
@@ -105,11 +98,7 @@ public class ReaderAccounts {
                 .orElse(false);
     }
 
-    /**
-     * Sends a reset link when the address has an account and e-mail is configured; does nothing
-     * otherwise. The caller answers the same in every case, and the mail leaves in the background
-     * so that the answer takes as long either way.
-     */
+    /** Mails a reset link if the address has an account; in the background, so the answer takes as long either way. */
     public void requestReset(String email, Locale locale) {
         Optional<AccountStore.Account> account = accounts.findByEmail(email);
         log.atInfo().addKeyValue("event", "reset_requested").addKeyValue("known", account.isPresent())
@@ -131,7 +120,6 @@ public class ReaderAccounts {
         return Optional.of(newToken(accountId, RESET_BY_ADMIN));
     }
 
-    /** Whether this token is live (for showing the new-password form). */
     public boolean resetTokenLive(String token) {
         return accounts.resetTokenAccount(hash(token)).isPresent();
     }
@@ -151,33 +139,24 @@ public class ReaderAccounts {
         return Optional.empty();
     }
 
-    /** Everything Tidings keeps about this reader, for the JSON download. */
-    public Map<String, Object> export(long accountId) {
+    public
+ Map<String, Object> export(long accountId) {
         Profile p = accounts.profile(accountId).orElseThrow();
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("email", p.email());
-        account.put("displayName", p.displayName());
-        account.put("username", p.username());
-        account.put("role", p.role());
-        account.put("createdAt", String.valueOf(p.createdAt()));
-        account.put("historyEnabled", p.historyEnabled());
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exportedAt", clock.instant().toString());
-        export.put("account", account);
+        Map<String, Object> export = PersonalData.row("exportedAt", clock.instant().toString(), "account", PersonalData.row(
+                "email", p.email(), "displayName", p.displayName(), "username", p.username(), "role", p.role(),
+                "createdAt", String.valueOf(p.createdAt()), "historyEnabled", p.historyEnabled()));
         for (PersonalData data : personalData) export.put(data.name(), data.export(accountId));
         return export;
     }
 
-    /** Whether this account may be deleted: anyone but the last administrator, who would leave the instance without one. */
-    public boolean deletable(long accountId) {
-        var account = accounts.findById(accountId);
-        return account.isPresent() && !(Roles.ADMIN.equals(account.get().role()) && accounts.countWithRole(Roles.ADMIN) <= 1);
-    }
+    /** Erases personal data and anonymises the row; refused for the last administrator (the instance needs one). */
 
-    /** Deletes the account: personal data erased, the row anonymised (comments then show a deleted author). */
     @Transactional
     public boolean delete(long accountId) {
-        if (!deletable(accountId)) return false;
+        boolean deletable = accounts.findById(accountId)
+                .filter(a -> !Roles.ADMIN.equals(a.role()) || accounts.countWithRole(Roles.ADMIN) > 1).isPresent();
+        if (!deletable) return false;
+
         for (PersonalData data : personalData) data.erase(accountId);
         accounts.deleteResetTokens(accountId);
         boolean deleted = accounts.markDeleted(accountId);

@@ -11,10 +11,8 @@ import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
 
 /**
- * Sends the e-mails of accounts (a password reset link, a notice that someone tried to sign up with
- * an address that already has an account) through the operator's SMTP server. Without a server, or
- * without {@code tidings.public-url} to build links from (a link built from the request's Host
- * header could point a reader at someone else's site), it sends nothing and says so once at start.
+ * Account e-mails through the operator's SMTP server. Sends nothing without {@code tidings.public-url}:
+ * a link built from the request's Host header could point a reader at someone else's site.
  */
 @Component
 class ResetMail {
@@ -42,7 +40,8 @@ class ResetMail {
         return sender != null;
     }
 
-    /** Sends a reset link for {@code token}; false when no e-mail could be sent. */
+    /** False when no e-mail could be sent. */
+
     boolean sendResetLink(String to, String token, java.util.Locale locale) {
         String link = publicUrl + "/reset/" + token;
         return send(to, "reset", messages.getMessage("mail.reset.subject", null, locale),

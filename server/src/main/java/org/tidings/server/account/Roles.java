@@ -2,11 +2,7 @@ package org.tidings.server.account;
 
 import java.util.List;
 
-/**
- * The roles an account can have, as stored in {@code account.role}; each includes the ones before
- * it (an administrator may do what a moderator may, a moderator what a reader may). Spring
- * Security sees them as {@code ROLE_<name>} with that hierarchy.
- */
+/** The values of {@code account.role}; each includes the ones before it (Spring Security: {@code ROLE_<name>}). */
 public final class Roles {
 
     public static final String READER = "READER";
@@ -22,8 +18,8 @@ public final class Roles {
         return ALL.contains(role);
     }
 
-    /** The hierarchy in Spring Security's notation. */
-    static String hierarchy() {
+    static
+ String hierarchy() {
         return "ROLE_" + ADMIN + " > ROLE_" + MODERATOR + "\nROLE_" + MODERATOR + " > ROLE_" + READER;
     }
 }

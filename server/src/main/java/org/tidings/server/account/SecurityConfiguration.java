@@ -19,26 +19,19 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.tidings.server.store.AccountStore;
 
 /**
- * Who may do what: everyone reads; signed-in readers have personal pages; only the administrator
- * manages sources and accounts. Forms carry CSRF tokens (Spring Security's default, kept on),
- * passwords are Argon2id hashes, sign-in is throttled per account and per address and gets a new
- * session id, and every page is sent with a strict Content-Security-Policy (no inline scripts, no
- * third-party requests). Readers sign in with their e-mail address, the administrator with the
- * user name of first start.
+ * Who may do what. CSRF tokens stay on (Spring's default), passwords are Argon2id, sign-in is
+ * throttled and gets a new session id; readers sign in by e-mail, the administrator by user name.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /**
-     * Everything comes from Tidings alone: publishers' images too, through its image proxy, so no
-     * page makes a third-party request (and none needs upgrading from http).
-     */
+    /** Everything from Tidings alone, publishers' images too (through its image proxy): no third-party request. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "manifest-src 'self'; worker-src 'self'";
 
-    /** The reader's own pages: each needs an account. */
-    static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
+    static
+ final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
             "/saved/**", "/history", "/history/**"};
 
     @Bean

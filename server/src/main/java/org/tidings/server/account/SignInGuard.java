@@ -5,15 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -23,11 +20,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of the sign-in form: every attempt takes a token of its account and of its
- * address ({@link SignInThrottle}); once either runs out the attempt is turned away before any
- * password is checked, with how long to wait. Every attempt is logged in one logfmt line
- * ({@code event=sign_in outcome=success|failure|throttled}) with the client address and a
- * pseudonym of the account name (the first hex digits of its SHA-256), never the address itself.
+ * Throttles sign-in ({@link SignInThrottle}) before any password is checked, and logs every attempt
+ * ({@code event=sign_in outcome=success|failure|throttled}) with a pseudonym, never the account name.
  */
 final class SignInGuard extends OncePerRequestFilter implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -44,7 +38,8 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
         adminHome.setDefaultTargetUrl("/admin/sources");
     }
 
-    /** The account name as the sign-in form is matched: e-mail addresses without regard to case. */
+    /** E-mail addresses are matched without regard to case. */
+
     static String accountName(String submitted) {
         String name = submitted == null ? "" : submitted.strip();
         return name.contains("@") ? name.toLowerCase(Locale.ROOT) : name;
@@ -58,11 +53,10 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String account = accountName(request.getParameter("username"));
-        Duration wait = throttle.attempt(account, request.getRemoteAddr());
+        Duration wait = throttle.attempt(accountName(request.getParameter("username")), request.getRemoteAddr());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            logAttempt("throttled", account, request).addKeyValue("retry_after_s", seconds).log("Sign-in attempt turned away: too many");
+            logAttempt("throttled", request).addKeyValue("retry_after_s", seconds).log("Sign-in attempt turned away: too many");
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.sendRedirect(request.getContextPath() + "/login?slow=" + seconds);
             return;
@@ -73,7 +67,7 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, ServletException {
-        logAttempt("success", accountName(request.getParameter("username")), request).log("Signed in");
+        logAttempt("success", request).log("Signed in");
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
         (admin ? adminHome : readerHome).onAuthenticationSuccess(request, response, auth);
     }
@@ -81,22 +75,19 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, ServletException {
-        logAttempt("failure", accountName(request.getParameter("username")), request).log("Sign-in failed");
+        logAttempt("failure", request).log("Sign-in failed");
         failed.onAuthenticationFailure(request, response, e);
     }
 
-    private static org.slf4j.spi.LoggingEventBuilder logAttempt(String outcome, String account, HttpServletRequest request) {
+    private static LoggingEventBuilder logAttempt(String outcome, HttpServletRequest request) {
         var event = "success".equals(outcome) ? log.atInfo() : log.atWarn();
         return event.addKeyValue("event", "sign_in").addKeyValue("outcome", outcome)
-                .addKeyValue("account", pseudonym(account)).addKeyValue("address", request.getRemoteAddr());
+                .addKeyValue("account", pseudonym(accountName(request.getParameter("username"))))
+                .addKeyValue("address", request.getRemoteAddr());
     }
 
+    /** The first 12 hex digits of the account name's SHA-256. */
     static String pseudonym(String account) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(account.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReaderAccounts.hash(account).substring(0, 12);
     }
 }

@@ -3,12 +3,7 @@ package org.tidings.server.account;
 import java.time.Clock;
 import java.time.Duration;
 
-/**
- * Token buckets for sign-in attempts, one per account name and one per client address: every
- * attempt takes a token, tokens come back at a steady rate, and an empty bucket refuses the
- * attempt before any password is checked. A reader who mistypes a few times never notices; a
- * guesser gets a handful of tries and then one every so often, per account and per address.
- */
+/** Sign-in token buckets per account and per address: a mistyping reader never notices, a guesser is slowed. */
 final class SignInThrottle {
 
     /** Attempts on one account before it is slowed: generous for a reader, useless for guessing. */
@@ -28,12 +23,9 @@ final class SignInThrottle {
         this.addresses = new TokenBuckets(ADDRESS_BURST, ADDRESS_REFILL, clock);
     }
 
-    /** Takes a token from both buckets; how long to wait when either is empty (then nothing is taken), else zero. */
+    /** How long to wait when either bucket is empty (then nothing is taken), else zero. */
+
     synchronized Duration attempt(String account, String address) {
-        Duration forAccount = accounts.take(account), forAddress = addresses.take(address);
-        if (forAccount.isZero() && forAddress.isZero()) return Duration.ZERO;
-        if (forAccount.isZero()) accounts.giveBack(account);
-        if (forAddress.isZero()) addresses.giveBack(address);
-        return forAccount.compareTo(forAddress) >= 0 ? forAccount : forAddress;
+        return accounts.takeWith(account, addresses, address);
     }
 }

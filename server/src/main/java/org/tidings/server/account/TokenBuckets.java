@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rate limits on what readers do, as token buckets, one per key (an account, an address): a full
- * bucket holds {@code burst} tokens, an action takes one, and one token comes back every
- * {@code every}. Kept in memory, per process: a restart forgets them, which only forgives a few
- * actions.
+ * Token buckets per key: {@code burst} tokens, one back every {@code every}. In memory only: a
+ * restart forgets them, which only forgives a few actions.
  */
+
 public final class TokenBuckets {
 
     /** Beyond this many keys, buckets that have filled up again are dropped: they hold nothing to remember. */
@@ -29,8 +28,8 @@ public final class TokenBuckets {
         this.clock = clock;
     }
 
-    /** Takes one token for {@code key}; false when its bucket is empty (the action is refused). */
-    public boolean tryTake(String key) {
+    public
+ boolean tryTake(String key) {
         return take(key).isZero();
     }
 
@@ -47,8 +46,17 @@ public final class TokenBuckets {
         }
     }
 
+    /** Takes a token for {@code key} and one for {@code otherKey} from {@code other}, or neither: zero, or the longer wait. */
+    public Duration takeWith(String key, TokenBuckets other, String otherKey) {
+        Duration here = take(key), there = other.take(otherKey);
+        if (here.isZero() && there.isZero()) return Duration.ZERO;
+        if (here.isZero()) giveBack(key);
+        if (there.isZero()) other.giveBack(otherKey);
+        return here.compareTo(there) >= 0 ? here : there;
+    }
+
     /** Returns a token taken for an action that was refused for another reason (another limit). */
-    public void giveBack(String key) {
+    private void giveBack(String key) {
         Bucket bucket = buckets.get(key);
         if (bucket == null) return;
         synchronized (bucket) {

@@ -12,12 +12,9 @@ import org.tidings.summary.Sentence;
 import org.tidings.summary.Summarizer;
 
 /**
- * The AI box of an article, offline: a short summary and key points (made once by enrichment,
- * whenever the article's text changes) and answers to a reader's question, all made of the
- * article's own sentences, so that every item points at the sentence of the text it comes from.
- * Nothing leaves the server, unless the operator configured a language model and the reader asks
- * for one of its features ({@link ModelAssistant}); when that fails, the offline box is all the
- * reader sees, with a note.
+ * The AI box of an article, offline: summary, key points and answers made of the article's own
+ * sentences. Nothing leaves the server unless a reader asks for a configured {@link ModelAssistant}
+ * feature; when that fails, the offline box stands, with a note.
  */
 @Service
 public class ArticleAssistant {
@@ -25,13 +22,7 @@ public class ArticleAssistant {
     /** A question longer than this is cut: no reader's question needs more. */
     static final int MAX_QUESTION = 300;
 
-    /**
-     * What the box shows; {@code answer} is null until a question is asked.
-     *
-     * @param features  the language model's features offered (empty without a model)
-     * @param generated what the model wrote for the feature asked, grounded; null if none
-     * @param fellBack  the feature asked when the model gave nothing usable (the offline box stands in); else null
-     */
+    /** {@code answer} and {@code generated} may be null; {@code fellBack} is the feature the model failed, else null. */
     public record Box(List<Sentence> summary, List<Sentence> keyPoints, String question, Answer answer,
             List<Feature> features, Generated generated, Feature fellBack) {
 
@@ -48,10 +39,8 @@ public class ArticleAssistant {
         this.model = model;
     }
 
-    /**
-     * The box for a reader of this language: the digest stored for the article, an answer to the
-     * reader's question, and the language model's feature {@code feature} ({@code ?ai=}) if asked.
-     */
+    /** {@code feature} is the address's {@code ?ai=}. */
+
     public Box forArticle(ArticleView article, ArticleText body, EnrichmentStore.Digest stored, String question,
             String feature, Locale reader) {
         if (!stored.available()) return Box.NONE;
@@ -61,12 +50,11 @@ public class ArticleAssistant {
         ArticleDigest digest = new ArticleDigest(article.lang(), List.of(), stored.summary(), stored.keyPoints());
         List<Feature> features = model.features(digest, reader);
         Feature asked = Feature.parse(feature);
-        if (asked == null || !features.contains(asked)) {
-            return new Box(stored.summary(), stored.keyPoints(), q, answer, features, null, null);
-        }
+        boolean offered = asked != null && features.contains(asked);
         // the model reads every sentence of the article: split it for this request only
-        Generated generated = model.generate(article, Summarizer.digest(body.text(), article.lang()), asked, reader).orElse(null);
+        Generated generated = offered
+                ? model.generate(article, Summarizer.digest(body.text(), article.lang()), asked, reader).orElse(null) : null;
         return new Box(stored.summary(), stored.keyPoints(), q, answer, features, generated,
-                generated == null ? asked : null);
+                offered && generated == null ? asked : null);
     }
 }

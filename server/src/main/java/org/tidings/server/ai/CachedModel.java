@@ -3,20 +3,22 @@ package org.tidings.server.ai;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.tidings.server.account.TokenBuckets;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.GeneratedTextStore;
 
 /**
- * The model's answer to a prompt, asked once: kept per subject, feature, language and model with
- * the hash of the prompt, and reused until the text sent or the prompt changes. The model is asked
- * within the request budget only. A cache that cannot answer is a miss, and an answer that cannot
- * be kept is still used: the reader gets it either way.
+ * The model's answer to a prompt, kept with the prompt's hash and reused until the prompt changes.
+ * A cache that fails is a miss, and an answer that cannot be kept is still used.
  */
+
 final class CachedModel {
 
     private static final Logger log = LoggerFactory.getLogger(CachedModel.class);
@@ -24,14 +26,16 @@ final class CachedModel {
     record Answer(String text, boolean cached) {}
 
     private final ChatCompletions model;
-    private final RequestBudget budget;
+    /** Bounds a paid provider's bill and a small local model's queue, whatever the traffic; null: no request at all. */
+    private final TokenBuckets budget;
     private final int perMinute;
     private final GeneratedTextStore cache;
 
     CachedModel(TidingsProperties.Llm settings, GeneratedTextStore cache) {
         this.model = new ChatCompletions(settings.url(), settings.model(), settings.apiKey(), settings.timeout());
-        this.budget = new RequestBudget(settings.requestsPerMinute(), System::nanoTime);
         this.perMinute = settings.requestsPerMinute();
+        this.budget = perMinute < 1 ? null
+                : new TokenBuckets(perMinute, Duration.ofMinutes(1).dividedBy(perMinute), Clock.systemUTC());
         this.cache = cache;
     }
 
@@ -43,7 +47,9 @@ final class CachedModel {
         String hash = hash(prompt.system() + "\u0000" + prompt.user());
         Optional<String> cached = cached(key, hash);
         if (cached.isPresent()) return new Answer(cached.get(), true);
-        if (!budget.tryTake()) throw new ModelFailure(ModelFailure.Reason.RATE_LIMITED, "over " + perMinute + " requests a minute");
+        if (budget == null || !budget.tryTake("model")) {
+            throw new ModelFailure(ModelFailure.Reason.RATE_LIMITED, "over " + perMinute + " requests a minute");
+        }
         String answer = model.complete(prompt.system(), prompt.user());
         try {
             cache.save(key, hash, answer);

@@ -17,19 +17,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * A client of the OpenAI chat-completions protocol, which Ollama, llama.cpp's server, vLLM and
- * OpenAI all speak: one system and one user message in, the first choice's text out. Every way it
- * can go wrong ends in a {@link ModelFailure} with its reason.
- */
+/** The OpenAI chat-completions protocol (Ollama, llama.cpp, vLLM speak it too); every failure is a {@link ModelFailure}. */
 final class ChatCompletions {
 
     /** Largest answer read: a few paragraphs of text are a few kilobytes; anything far larger is broken. */
     static final int MAX_RESPONSE_BYTES = 1 << 20;
-    /**
-     * Low temperature: the features restate the article; creativity is what the grounding check
-     * has to throw away.
-     */
+    /** Low: the features restate the article; creativity is what the grounding check has to throw away. */
     static final double TEMPERATURE = 0.2;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +50,8 @@ final class ChatCompletions {
         return model;
     }
 
-    /** The model's answer to the instructions and the text, stripped; never empty. */
+    /** Stripped; never empty. */
+
     String complete(String system, String user) throws ModelFailure {
         String body = JSON.writeValueAsString(Map.of(
                 "model", model,

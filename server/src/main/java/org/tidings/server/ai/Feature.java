@@ -1,5 +1,6 @@
 package org.tidings.server.ai;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** What a reader may ask the optional language model for, named in the address as {@code ?ai=<param>}. */
@@ -17,12 +18,9 @@ public enum Feature {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The feature named by the address, or null for anything else. */
+    /** Null for anything else. */
+
     static Feature parse(String param) {
-        if (param == null) return null;
-        for (Feature f : values()) {
-            if (f.param().equals(param.strip())) return f;
-        }
-        return null;
+        return param == null ? null : Arrays.stream(values()).filter(f -> f.param().equals(param.strip())).findFirst().orElse(null);
     }
 }

@@ -16,18 +16,10 @@ import org.tidings.summary.ModelAnswer;
 import org.tidings.summary.TranslationCheck;
 
 /**
- * The optional language model's features for an article, each checked against the article before
- * a reader sees it: every generated sentence the article does not support is dropped (or shown
- * marked, by configuration), every kept sentence links to the sentence it rests on, and every
- * output names its model. Answers are cached per article, feature, language and model; requests
- * are rate-limited; on any failure the caller shows the offline result, and the failure is logged
- * once and counted ({@code tidings.ai.llm{outcome,feature}}).
- *
- * <p>A translation shares no words with its original, so the lexical check cannot read it
- * directly. The model translates the offline summary's sentences one numbered line each; a line is
- * kept when it passes the {@link TranslationCheck}s against its original, the last of them on its
- * back-translation, asked of the same model line by line. The box says what was checked. Each line
- * links to its original.
+ * The optional language model's features, each checked against the article: unsupported sentences
+ * are dropped (or shown marked); on failure the offline result is shown, counted as
+ * {@code tidings.ai.llm{outcome,feature}}. A translation shares no words with its original, so its
+ * lines pass {@link TranslationCheck}s instead, the last on a back-translation by the same model.
  */
 @Service
 public class ModelAssistant {
@@ -53,7 +45,7 @@ public class ModelAssistant {
         return model != null;
     }
 
-    /** The features offered on an article read in this language; none without a model. */
+    /** None without a model. */
     public List<Feature> features(ArticleDigest digest, Locale reader) {
         if (!enabled()) return List.of();
         List<Feature> features = new ArrayList<>(List.of(Feature.SUMMARY, Feature.SIMPLE, Feature.HEADLINE));
@@ -69,13 +61,9 @@ public class ModelAssistant {
                 prompt, feature);
     }
 
-    /** One article of a story as the story summary sends it: its digest's sentences. */
     record StoryReport(long articleId, String publisher, ArticleDigest digest) {}
 
-    /**
-     * A summary of a story across its reports ({@link Prompts#forStory}), each sentence linked to
-     * the report it rests on. Empty when there is no model or it failed.
-     */
+    /** See {@link Prompts#forStory}; empty when there is no model or it failed. */
     Optional<Generated> summarizeStory(long storyId, List<StoryReport> reports) {
         if (!enabled() || reports.isEmpty()) return Optional.empty();
         Prompts.Prompt prompt = prompts.forStory(reports);
@@ -103,11 +91,8 @@ public class ModelAssistant {
         }
     }
 
-    /**
-     * The translated lines that passed the first checks, translated back into the original's
-     * language; a line whose back-translation is missing or does not agree with its original is
-     * unsupported.
-     */
+    /** A passed line whose back-translation is missing or disagrees with its original becomes unsupported. */
+
     private List<Generated.Line> backChecked(GeneratedTextStore.Key key, Prompts.Prompt translation,
             List<Generated.Line> lines) throws ModelFailure {
         List<String> passed = lines.stream().filter(Generated.Line::supported).map(Generated.Line::text).toList();

@@ -17,10 +17,8 @@ import org.tidings.summary.Summarizer;
 import org.tidings.summary.TranslationCheck;
 
 /**
- * What the language model is asked for each feature, and the check its answer must pass: each
- * generated sentence against the sentences that were sent (for a headline, the title too; for a
- * story, every report's), each translated line against its original. An article is sent from its
- * start, as far as the input allowance goes.
+ * What the model is asked per feature, and the check its answer must pass against what was sent
+ * (a headline: the title too; a translation: line by line). Articles are sent from their start.
  */
 final class Prompts {
 
@@ -32,12 +30,7 @@ final class Prompts {
             facts, numbers, names, opinions or background. Write plain sentences: no lists, no headings, \
             no markdown, no introduction.""";
 
-    /**
-     * One question to the model and the check its answer must pass.
-     *
-     * @param backInto for a translation, the original's language, into which the lines that pass
-     *                 {@code check} are translated back; else null
-     */
+    /** {@code backInto}: for a translation, the original's language to translate passed lines back into; else null. */
     record Prompt(String lang, String system, String user, Function<String, List<Generated.Line>> check, String backInto) {}
 
     private final int maxInputChars;
@@ -73,11 +66,7 @@ final class Prompts {
         };
     }
 
-    /**
-     * A summary of a story across its reports, in the language most of them are written in, from
-     * each report's summary and key points as far as the input allowance goes; each sentence is
-     * checked against the sentences sent of every report, and linked to the report it rests on.
-     */
+    /** In the language most reports use, from their summaries and key points; each sentence links to its report. */
     Prompt forStory(List<ModelAssistant.StoryReport> reports) {
         String lang = reports.stream().collect(Collectors.groupingBy(r -> r.digest().lang(), Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -100,8 +89,8 @@ final class Prompts {
         return checked(lang, user.toString(), sources, articleOf::get);
     }
 
-    /** The question that translates a translation's lines back into the original's language. */
-    Prompt backTranslation(Prompt translation, List<String> lines) {
+    Prompt
+ backTranslation(Prompt translation, List<String> lines) {
         return translation(translation.lang(), translation.backInto(), lines, null, null);
     }
 

@@ -19,21 +19,15 @@ import org.tidings.summary.StoryDigest;
 import org.tidings.summary.Summarizer;
 
 /**
- * The digest of a story told by several publishers, offline: what they agree on, what only some
- * report, and how the story unfolded. Every item is a sentence of one of the articles and links to
- * that article with the sentence highlighted in place ({@code /article/{id}#cite=...}, read by the
- * page's script).
+ * The offline digest of a story told by several publishers; every item is a sentence of an article,
+ * linked as {@code /article/{id}#cite=...} (the page's script highlights it).
  */
 @Service
 public class StoryAssistant {
 
-    /**
-     * Stories whose digest is kept: a front page's worth and then some. A digest costs tens of
-     * milliseconds on a large story; it is recomputed when any article of the story changes.
-     */
+    /** A front page's worth and then some: a digest costs tens of milliseconds on a large story. */
     static final int CACHED_STORIES = 256;
 
-    /** A sentence of an article of the story, and the link that shows it highlighted there. */
     public record Cite(long articleId, String publisher, String sentence) {
         public String href() {
             return "/article/" + articleId + "#cite=" + URLEncoder.encode(sentence, StandardCharsets.UTF_8).replace("+", "%20");
@@ -61,14 +55,7 @@ public class StoryAssistant {
         static final Digest NONE = new Digest(false, List.of(), List.of(), List.of());
     }
 
-    /**
-     * The story page's box: the offline digest, and what the language model wrote when the reader
-     * asked for its summary.
-     *
-     * @param modelOffered a language model is configured and the story has a digest
-     * @param generated    the model's grounded summary of the story, or null
-     * @param fellBack     the reader asked but the model gave nothing usable
-     */
+    /** {@code generated} is null unless asked; {@code fellBack}: asked, but the model gave nothing usable. */
     public record Box(Digest digest, boolean modelOffered, Generated generated, boolean fellBack) {}
 
     private record Key(long storyId, List<String> versions) {}
@@ -90,10 +77,7 @@ public class StoryAssistant {
         this.enrichment = enrichment;
     }
 
-    /**
-     * The box of a story page; {@code feature} is the {@code ?ai=} of the address: "summary" asks
-     * the language model, if one is configured, for a summary across the story's reports.
-     */
+    /** {@code feature} is the address's {@code ?ai=}: "summary" asks the language model. */
     public Box forStory(long storyId, List<ArticleView> articles, String feature) {
         Digest digest = forStory(storyId, articles);
         boolean offered = digest.available() && model.enabled();
@@ -110,7 +94,7 @@ public class StoryAssistant {
         return new Box(digest, true, generated, generated == null);
     }
 
-    /** The digest of a story from its articles (as {@link Archive#timeline} lists them). */
+    /** Cached until any article of the story changes. */
     private Digest forStory(long storyId, List<ArticleView> articles) {
         Key key = new Key(storyId, articles.stream().map(a -> a.id() + "@" + a.updatedAt() + "/" + a.fullTextStatus()).toList());
         Digest cached = cache.get(key);
@@ -120,8 +104,8 @@ public class StoryAssistant {
         return digest;
     }
 
-    /** The digest of these articles, whose texts are {@code text}. */
-    static Digest digest(List<ArticleView> articles, Map<Long, String> text) {
+    static
+ Digest digest(List<ArticleView> articles, Map<Long, String> text) {
         Map<String, ArticleView> byId = new HashMap<>();
         List<SourceArticle> sources = new ArrayList<>();
         for (ArticleView a : articles) {

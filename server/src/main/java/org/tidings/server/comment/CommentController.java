@@ -12,11 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.store.CommentStore;
 
-/**
- * The comment forms under an article. Each posts (with its CSRF token, checked by Spring
- * Security before it gets here), does one thing through the {@link CommentDesk}, and sends the
- * reader back to the comment with what happened. A reader who is not signed in is sent to sign in.
- */
+/** The comment forms under an article (CSRF checked by Spring Security); each sends the reader back to the comment. */
 @Controller
 class CommentController {
 
@@ -28,10 +24,7 @@ class CommentController {
         this.store = store;
     }
 
-    /**
-     * "Sign in to comment": an anonymous reader is sent to sign in (Spring Security remembers this
-     * address) and comes back to the article's comments; a signed-in reader goes there at once.
-     */
+    /** "Sign in to comment": Spring Security remembers this address and brings the reader back after sign-in. */
     @GetMapping("/article/{articleId}/comment")
     String signInToComment(@PathVariable("articleId") long articleId) {
         if (Viewer.current(store).isEmpty()) throw new AccessDeniedException("sign in to comment");
@@ -76,8 +69,8 @@ class CommentController {
         return as(viewer -> desk.report(viewer, id, reason), sort, flash);
     }
 
-    /** Does the action as the signed-in reader, and sends them back to the comment with what happened. */
-    private String as(Function<Viewer, CommentDesk.Outcome> action, String sort, RedirectAttributes flash) {
+    private
+ String as(Function<Viewer, CommentDesk.Outcome> action, String sort, RedirectAttributes flash) {
         Optional<Viewer> viewer = Viewer.current(store);
         return viewer.isEmpty() ? "redirect:/login" : back(action.apply(viewer.get()), sort, flash);
     }

@@ -17,10 +17,8 @@ import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
 
 /**
- * What readers do with comments: post, reply, edit, delete, like, report. Every action checks the
- * object it touches: only its author edits or deletes a comment, a suspended reader does nothing,
- * a comment must be one the reader can see. Refusals a reader can fix come back as a
- * {@link Message}; attempts on what is not theirs are a 403, on what does not exist a 404.
+ * What readers do with comments; every action checks the object it touches. Refusals a reader can
+ * fix are a {@link Message}; what is not theirs is a 403, what they cannot see a 404.
  */
 @Service
 class CommentDesk {
@@ -54,7 +52,7 @@ class CommentDesk {
         this.perAddress = new TokenBuckets(settings.addressBurst(), settings.addressEvery(), clock);
     }
 
-    /** A new comment on an article, or a reply when {@code parentId} is set. */
+    /** A reply when {@code parentId} is set. */
     Outcome post(Viewer viewer, String address, long articleId, Long parentId, String text) {
         if (!store.articleExists(articleId)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         if (viewer.suspended()) return Outcome.refused(articleId, null, Message.of("comments.problem.suspended"));
@@ -69,7 +67,7 @@ class CommentDesk {
         String body = CommentText.clean(text);
         Optional<Message> problem = CommentText.problem(body, settings);
         if (problem.isPresent()) return Outcome.refused(articleId, parentId, problem.get());
-        if (!withinLimits(viewer, address)) {
+        if (!perReader.takeWith("reader:" + viewer.id(), perAddress, "address:" + address).isZero()) {
             log.atInfo().addKeyValue("event", "comment_rate_limited").addKeyValue("account_id", viewer.id())
                     .addKeyValue("address", address).addKeyValue("article_id", articleId).log("Comment refused: too many too fast");
             return Outcome.refused(articleId, parentId, Message.of("comments.problem.tooFast"));
@@ -81,7 +79,7 @@ class CommentDesk {
         return Outcome.done(articleId, id, status == CommentStatus.HELD ? "comments.notice.held" : "comments.notice.posted");
     }
 
-    /** The author changes their comment, within the edit window; it is then shown as edited. */
+    /** Within the edit window; the comment is then shown as edited. */
     Outcome edit(Viewer viewer, long commentId, String text) {
         CommentStore.Stored comment = ownedBy(viewer, commentId);
         if (viewer.suspended()) return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.suspended"));
@@ -99,7 +97,7 @@ class CommentDesk {
         return Outcome.done(comment.articleId(), commentId, "comments.notice.edited");
     }
 
-    /** The author deletes their comment; its replies stay, under a "deleted" placeholder. */
+    /** Its replies stay, under a "deleted" placeholder. */
     Outcome delete(Viewer viewer, long commentId) {
         CommentStore.Stored comment = ownedBy(viewer, commentId);
         if (comment.status() != CommentStatus.DELETED) store.setStatus(commentId, CommentStatus.DELETED);
@@ -117,11 +115,10 @@ class CommentDesk {
         return new Outcome(comment.articleId(), commentId, null, null);
     }
 
-    /** Reports someone else's comment to the moderators. */
     Outcome report(Viewer viewer, long commentId, String reason) {
         CommentStore.Stored comment = visibleTo(viewer, commentId);
         if (comment.status() != CommentStatus.VISIBLE) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (comment.authorId() != null && comment.authorId() == viewer.id()) {
+        if (viewer.wrote(comment)) {
             return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.ownReport"));
         }
         String why = REPORT_REASONS.contains(reason) ? reason : "other";
@@ -132,25 +129,16 @@ class CommentDesk {
         return Outcome.done(comment.articleId(), commentId, "comments.notice.reported");
     }
 
-    /** Takes a token from the reader's bucket and the address's, or from neither. */
-    private boolean withinLimits(Viewer viewer, String address) {
-        String reader = "reader:" + viewer.id();
-        if (!perReader.tryTake(reader)) return false;
-        if (perAddress.tryTake("address:" + address)) return true;
-        perReader.giveBack(reader);
-        return false;
-    }
-
     static boolean editable(CommentStore.Stored comment, Instant now, Duration window) {
         return (comment.status() == CommentStatus.VISIBLE || comment.status() == CommentStatus.HELD)
                 && now.isBefore(comment.createdAt().plus(window));
     }
 
     /**
-     * Links from new accounts wait for a moderator: spam arrives from fresh accounts with links.
-     * An account is new while it is younger than the configured age or has fewer visible comments
-     * than the configured number. Moderators are never held.
+     * Links from new accounts (too young, or too few visible comments) wait for a moderator: spam
+     * arrives from fresh accounts with links. Moderators are never held.
      */
+
     private boolean heldForReview(Viewer viewer, String body) {
         if (viewer.moderator() || !CommentText.hasLink(body)) return false;
         Instant created = store.member(viewer.name()).map(CommentStore.Member::createdAt).orElse(Instant.EPOCH);
@@ -162,9 +150,8 @@ class CommentDesk {
     private CommentStore.Stored visibleTo(Viewer viewer, long commentId) {
         CommentStore.Stored comment = store.find(commentId, viewer.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean own = comment.authorId() != null && comment.authorId() == viewer.id();
         boolean seen = comment.status() == CommentStatus.VISIBLE || comment.status() == CommentStatus.DELETED
-                || (comment.status() == CommentStatus.HELD && own) || viewer.moderator();
+                || (comment.status() == CommentStatus.HELD && viewer.wrote(comment)) || viewer.moderator();
         if (!seen) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         return comment;
     }
@@ -172,7 +159,7 @@ class CommentDesk {
     /** The comment, if this viewer wrote it; another reader's comment is a 403, whatever their role. */
     private CommentStore.Stored ownedBy(Viewer viewer, long commentId) {
         CommentStore.Stored comment = visibleTo(viewer, commentId);
-        if (comment.authorId() == null || comment.authorId() != viewer.id()) {
+        if (!viewer.wrote(comment)) {
             log.atWarn().addKeyValue("event", "comment_not_owner").addKeyValue("comment_id", commentId)
                     .addKeyValue("account_id", viewer.id()).log("Refused: a reader tried to change another's comment");
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -4,13 +4,10 @@ import java.util.List;
 import org.tidings.server.i18n.Message;
 
 /**
- * The comments under one article for one reader: the threads in the chosen order (each with its
- * replies inline), what the reader may do, and what they were just told after an action.
- *
- * @param viewer  the signed-in reader, or null
- * @param draft   the text of a refused comment, given back so that nothing typed is lost
- * @param draftFor the comment the refused text replied to (null: a new thread)
+ * The comments under one article for one reader ({@code viewer} null: anonymous). {@code draft} is
+ * a refused comment's text given back, replying to {@code draftFor} (null: a new thread).
  */
+
 public record CommentSection(long articleId, Sort sort, List<CommentView> threads, int visible, boolean more, int shown,
         Viewer viewer, Message notice, Message problem, String draft, Long draftFor) {
 

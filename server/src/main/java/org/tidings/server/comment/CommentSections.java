@@ -22,10 +22,8 @@ import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
 
 /**
- * The comments a page shows, read fresh for every request (so a hidden comment is gone at once):
- * an article's threads in the reader's chosen order ({@code ?sort=newest|oldest|top}), two levels
- * deep (a reply to a reply is shown beside it, naming whom it answers), a story's latest comments
- * across its articles, and how many comments each article of a list has.
+ * The comments a page shows, read fresh per request (a hidden comment is gone at once); threads are
+ * two levels deep: a reply to a reply is shown beside it, naming whom it answers.
  */
 @Service
 public class CommentSections {
@@ -45,7 +43,6 @@ public class CommentSections {
         this.clock = clock;
     }
 
-    /** The comments under an article for the reader of the current request. */
     public CommentSection forArticle(long articleId) {
         Optional<HttpServletRequest> request = currentRequest();
         CommentSection.Sort sort = CommentSection.Sort.of(request.map(r -> r.getParameter("sort")).orElse(null));
@@ -90,8 +87,8 @@ public class CommentSections {
                 viewer, notice, problem, draft, draftFor);
     }
 
-    /** The latest visible comments on a story's articles, each with the article it is on. */
-    public List<StoryComment> forStory(List<ArticleView> timeline) {
+    public
+ List<StoryComment> forStory(List<ArticleView> timeline) {
         Map<Long, String> titles = new HashMap<>();
         for (ArticleView a : timeline) titles.put(a.id(), a.title());
         Instant now = clock.instant();
@@ -105,7 +102,6 @@ public class CommentSections {
         return store.visibleCounts(articleIds.stream().distinct().toList());
     }
 
-    /** A comment on a story page, with the article it was written under. */
     public record StoryComment(CommentView comment, long articleId, String articleTitle) {}
 
     /** Whether this viewer sees no text of the comment: deleted, or hidden by a moderator (moderators still see it). */
@@ -115,7 +111,7 @@ public class CommentSections {
     }
 
     private CommentView view(CommentStore.Stored c, Viewer viewer, Instant now, String replyingTo, List<CommentView> replies) {
-        boolean mine = viewer != null && c.authorId() != null && c.authorId() == viewer.id();
+        boolean mine = viewer != null && viewer.wrote(c);
         boolean deleted = gone(c, viewer);
         return new CommentView(c.id(), c.articleId(), deleted ? null : display(c), deleted ? "" : CommentText.toHtml(c.body()),
                 c.status(), c.createdAt(), c.editedAt() != null, c.likes(), c.liked(), mine && !deleted,
@@ -123,11 +119,8 @@ public class CommentSections {
                 viewer != null && !mine && !deleted, mine && !deleted ? c.body() : null, replyingTo, replies);
     }
 
-    /**
-     * The name a comment is signed with: the account's name, or only the part before the @ when
-     * the name is an e-mail address (addresses are never shown to other readers); null when the
-     * account is gone.
-     */
+    /** The name before any @ (addresses are never shown to other readers); null when the account is gone. */
+
     static String display(CommentStore.Stored c) {
         if (c.authorGone()) return null;
         String name = c.author();

@@ -3,10 +3,13 @@ package org.tidings.server.comment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -14,24 +17,19 @@ import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
 
 /**
- * What a reader types, made into what readers see. A comment is plain text: it is escaped first,
- * then given its little formatting (paragraphs, line breaks, {@code *emphasis*}, {@code **strong**},
- * http(s) addresses as links marked {@code nofollow ugc}), so that no markup a reader writes can
- * ever reach a page. The result passes through an allow-list sanitizer as a second guard.
+ * A comment is plain text: escaped first, then formatted (paragraphs, {@code *em*}, {@code **strong**},
+ * {@code nofollow ugc} links), so no markup a reader writes reaches a page; a sanitizer guards again.
  */
 final class CommentText {
 
-    /** An address starts at http:// or https:// and runs to the next space or angle bracket or quote. */
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+");
     /** Punctuation that ends a sentence rather than an address: "see https://x.test/a." links x.test/a. */
     private static final String TRAILING = ".,;:!?)]}'*";
     private static final Pattern STRONG = Pattern.compile("\\*\\*([^*\\n]+?)\\*\\*");
     private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\n]+?)\\*");
     /**
-     * Characters that are stripped: C0/C1 controls other than line feed and tab, and the bidi
-     * embeddings, overrides and isolates that can make a comment display as something other than
-     * what it says ("txt.exe" shown as "exe.txt"). Arabic and Hebrew need none of them to be
-     * written right to left: the page sets {@code dir=auto} on every comment.
+     * C0/C1 controls but line feed and tab, and bidi overrides that show "txt.exe" as "exe.txt";
+     * right-to-left scripts need none of them: the page sets {@code dir=auto} on every comment.
      */
     private static final Pattern STRIPPED = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\uFEFF]");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
@@ -56,14 +54,13 @@ final class CommentText {
         return text.strip();
     }
 
-    /** Why this cleaned text cannot be a comment, if it cannot. */
-    static Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
+    static
+ Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
         if (cleaned.isBlank()) return Optional.of(Message.of("comments.problem.empty"));
-        if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength()) {
+        // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
+        if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength() || cleaned.length() > 4000) {
             return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         }
-        // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
-        if (cleaned.length() > 4000) return Optional.of(Message.of("comments.problem.tooLong", settings.maxLength()));
         if (cleaned.chars().filter(c -> c == '\n').count() > settings.maxLines()) {
             return Optional.of(Message.of("comments.problem.tooManyLines", settings.maxLines()));
         }
@@ -72,25 +69,15 @@ final class CommentText {
 
     /** Whether the text holds an address that {@link #toHtml} would make a link. */
     static boolean hasLink(String text) {
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            if (linkTarget(trimTrailing(m.group())).isPresent()) return true;
-        }
-        return false;
+        return URL.matcher(text).results().anyMatch(m -> linkTarget(trimTrailing(m.group())).isPresent());
     }
 
-    /** The comment as safe HTML: paragraphs, line breaks, emphasis and links only. */
     static String toHtml(String text) {
         StringBuilder html = new StringBuilder();
         for (String paragraph : clean(text).split("\\n\\n")) {
             if (paragraph.isBlank()) continue;
-            html.append("<p>");
-            String[] lines = paragraph.split("\\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) html.append("<br>");
-                html.append(line(lines[i]));
-            }
-            html.append("</p>");
+            html.append("<p>").append(Arrays.stream(paragraph.split("\\n")).map(CommentText::line)
+                    .collect(Collectors.joining("<br>"))).append("</p>");
         }
         return SECOND_GUARD.sanitize(html.toString());
     }

@@ -5,12 +5,10 @@ import java.util.List;
 import org.tidings.server.store.CommentStatus;
 
 /**
- * One comment as a page shows it: its text already made safe HTML ({@link #html}), who wrote it
- * ({@code author} null: a deleted account), and what this reader may do with it.
- *
- * @param body     the comment as typed, for its author's edit form only (null for everyone else)
- * @param replyingTo the author a reply answers, when it answers a reply rather than the thread's first comment
+ * One comment as a page shows it ({@code author} null: a deleted account). {@code body} is the text
+ * as typed, for its author's edit form only; {@code replyingTo} names the reply it answers, if any.
  */
+
 public record CommentView(long id, long articleId, String author, String html, CommentStatus status, Instant createdAt,
         boolean edited, int likes, boolean liked, boolean mine, boolean editable, boolean canReport, String body,
         String replyingTo, List<CommentView> replies) {

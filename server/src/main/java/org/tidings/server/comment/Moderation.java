@@ -10,11 +10,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
 
-/**
- * The moderators' work: a queue of held and reported comments, and what they decide about each
- * (hide, restore, delete) or about its author (suspend, lift). Every decision resolves the
- * comment's open reports and is written to the moderation log and as one log line.
- */
+/** Held and reported comments, and the moderators' decisions: each logged in the moderation log and one log line. */
+
 @Service
 class Moderation {
 
@@ -43,21 +40,20 @@ class Moderation {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Long authorId = comment.authorId();
         boolean aboutComment = action == Action.HIDE || action == Action.RESTORE || action == Action.DELETE;
-        // a deleted comment stays deleted: its author took it back, or a moderator decided for good
-        if (aboutComment && comment.status() == CommentStatus.DELETED) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        // a deleted comment stays deleted: its author took it back, or a moderator decided for good;
+        // a comment without an author has no one to suspend or lift
+        if (aboutComment ? comment.status() == CommentStatus.DELETED : authorId == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         switch (action) {
             case HIDE -> store.setStatus(commentId, CommentStatus.HIDDEN);
             case RESTORE -> store.setStatus(commentId, CommentStatus.VISIBLE);
             case DELETE -> store.setStatus(commentId, CommentStatus.DELETED);
             case SUSPEND -> {
-                if (authorId == null) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
                 if (authorId == moderator.id()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
                 store.suspend(authorId, moderator.id(), note);
             }
-            case LIFT -> {
-                if (authorId == null) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-                store.lift(authorId);
-            }
+            case LIFT -> store.lift(authorId);
         }
         if (aboutComment) store.resolveReports(commentId);
         String name = action.name().toLowerCase(java.util.Locale.ROOT);

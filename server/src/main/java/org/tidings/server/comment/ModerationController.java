@@ -30,8 +30,7 @@ class ModerationController {
 
     @GetMapping("/moderation")
     String queue(Model model) {
-        Viewer moderator = moderator();
-        model.addAttribute("queue", moderation.queue(moderator).stream().map(q -> new QueuedComment(
+        model.addAttribute("queue", moderation.queue(moderator()).stream().map(q -> new QueuedComment(
                 q.comment().id(), q.comment().articleId(), q.articleTitle(), CommentSections.display(q.comment()),
                 CommentText.toHtml(q.comment().body()), q.comment().status(), q.comment().createdAt(), q.openReports(),
                 q.reasons(), q.authorSuspended())).toList());
@@ -42,10 +41,9 @@ class ModerationController {
     String decide(@PathVariable("id") long id, @PathVariable("action") String action,
             @RequestParam(name = "note", defaultValue = "") String note,
             @RequestParam(name = "back", defaultValue = "queue") String back, RedirectAttributes flash) {
-        Viewer moderator = moderator();
         Moderation.Action decision = Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
         String kept = note.isBlank() ? null : note.strip().substring(0, Math.min(note.strip().length(), NOTE_LENGTH));
-        long articleId = moderation.decide(moderator, id, decision, kept);
+        long articleId = moderation.decide(moderator(), id, decision, kept);
         Message done = Message.of("moderation.done." + decision.name().toLowerCase(Locale.ROOT));
         if (back.equals("article")) {
             flash.addFlashAttribute("commentNotice", done);
@@ -55,10 +53,8 @@ class ModerationController {
         return "redirect:/moderation";
     }
 
-    /** The signed-in moderator; anyone else is refused (anonymous readers are sent to sign in by the security chain). */
+    /** The signed-in reader, whom {@link Moderation} refuses unless a moderator (the security chain signs in anonymous ones). */
     private Viewer moderator() {
-        Viewer viewer = Viewer.current(store).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-        if (!viewer.moderator()) throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        return viewer;
+        return Viewer.current(store).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 }

@@ -5,12 +5,8 @@ import org.tidings.server.account.CurrentReader;
 import org.tidings.server.account.Roles;
 import org.tidings.server.store.CommentStore;
 
-/**
- * The reader of a page as comments see them: their account, whether they moderate, whether they
- * are suspended. Roles are stored as {@code READER}, {@code MODERATOR}, {@code ADMIN} (any case is accepted);
- * moderators and administrators moderate.
- */
-public record Viewer(long id, String name, boolean moderator, boolean suspended) {
+public
+ record Viewer(long id, String name, boolean moderator, boolean suspended) {
 
     /** The id no account has: queries "liked by the viewer" match nothing for anonymous readers. */
     static final long NOBODY = -1;
@@ -20,9 +16,13 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
         return new Viewer(member.id(), member.username(), moderates, member.suspended());
     }
 
-    /** The signed-in reader of this request, if any. */
-    static Optional<Viewer> current(CommentStore store) {
-        return CurrentReader.name().flatMap(store::member).map(Viewer::of);
+    /** Whether this viewer wrote the comment (a deleted account wrote nothing anyone can claim). */
+    boolean wrote(CommentStore.Stored comment) {
+        return comment.authorId() != null && comment.authorId() == id;
     }
 
+    static
+ Optional<Viewer> current(CommentStore store) {
+        return CurrentReader.name().flatMap(store::member).map(Viewer::of);
+    }
 }

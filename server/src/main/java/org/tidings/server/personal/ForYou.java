@@ -22,34 +22,28 @@ import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
 /**
- * The "For you" page: recent stories that touch what the reader follows (topics, sources,
- * sections) or reads (stories they opened that have new reports, sources they open often), ranked
- * like the top stories (the core's breadth, velocity, freshness and diversity), each with the
- * reason it is there. Everything is computed here from this server's own tables: no tracking
- * beyond the reading history the reader can see, clear and turn off. Muted things never appear.
+ * Recent stories touching what the reader follows or reads, ranked like the top stories, each with
+ * its reason. Only this server's tables: no tracking beyond the history the reader can see, clear
+ * and turn off. Muted things never appear.
  */
 @Service
 public class ForYou {
 
-    /** Stories with an article in the last three days: a little longer than the front page's two, a personal page is read less often. */
+    /** Longer than the front page's two days: a personal page is read less often. */
     static final Duration HORIZON = Duration.ofHours(72);
-    /** Reading over this span shapes the page: recent habits, not last year's. */
+    /** Recent habits, not last year's. */
     static final Duration READING_SPAN = Duration.ofDays(30);
     /** Opening this many of a source's articles makes it a source the reader "often reads". */
     static final int OFTEN = 3;
-    /**
-     * A story whose every article the reader has opened keeps a quarter of its score: still there
-     * (it is what they follow, and it may be what they came back for), but after what is new to them.
-     */
+    /** A story read in full keeps a quarter of its score: still there, but after what is new to the reader. */
     static final double ALREADY_READ = 0.25;
     /** Recent articles considered at most: a few days of a few hundred sources. */
     static final int CANDIDATES = 5000;
 
-    /** One story picked for the reader. */
     public record Pick(long storyId, ArticleView lead, int publishers, int reports, Instant latest, Message reason,
             TopStories.Score score) {}
 
-    /** Why a story is on the page, strongest first: a story is shown with the strongest reason it has. */
+    /** Strongest first: a story is shown with the strongest reason it has. */
     private enum Why { TOPIC, SOURCE, SECTION, STORY_READ, SOURCE_READ }
 
     private record Reason(Why why, String label) {
@@ -79,10 +73,11 @@ public class ForYou {
         this.clock = clock;
     }
 
-    /** True when the reader follows nothing and has read nothing lately: the page then says how to fill it. */
+    /** The page then says how to fill it. */
+
     boolean nothingToGoOn(long account) {
-        Instant now = clock.instant();
-        return store.follows(account).isEmpty() && store.sourcesRead(account, now.minus(READING_SPAN)).isEmpty();
+        return store.follows(account).isEmpty() && store.sourcesRead(account, clock.instant().minus(READING_SPAN)).isEmpty();
+
     }
 
     List<Pick> picks(long account, int limit) {
@@ -129,9 +124,8 @@ public class ForYou {
         }
 
         // stories the reader has read every article of bring nothing new: they come after the others
-        List<Long> candidateArticles = new ArrayList<>();
-        for (long story : reasons.keySet()) for (var r : byStory.get(story)) candidateArticles.add(r.articleId());
-        Set<Long> read = new HashSet<>(store.readAmong(account, candidateArticles));
+        Set<Long> read = new HashSet<>(store.readAmong(account, reasons.keySet().stream()
+                .flatMap(story -> byStory.get(story).stream()).map(PersonalStore.Recent::articleId).toList()));
 
         List<Story> candidates = new ArrayList<>();
         Set<Long> allRead = new HashSet<>();

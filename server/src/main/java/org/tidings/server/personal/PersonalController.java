@@ -23,17 +23,12 @@ import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * The reader's personal pages: "For you", what they follow and mute, saved articles and reading
- * history. Only signed-in readers reach them (see the security rules), and every action applies
- * to the signed-in reader's own rows: the reader is taken from the session, never from the request.
- */
+/** The reader's personal pages; every action applies to the session's reader, never one from the request. */
 @Controller
 class PersonalController {
 
-    /** Stories on the "For you" page. */
     static final int FOR_YOU = 30;
-    /** Saved articles and history entries shown: the newest first. */
+    /** Saved articles and history entries shown, newest first. */
     static final int LIST = 200;
 
     private final PersonalStore store;
@@ -72,7 +67,6 @@ class PersonalController {
         return "following";
     }
 
-    /** Follows or mutes a topic, source, section or keyword, or stops following or muting it. */
     @PostMapping("/following/{action:follow|unfollow|mute|unmute}")
     String change(@PathVariable("action") String action, @RequestParam("kind") String kind,
             @RequestParam("target") String target, @RequestParam(name = "back", required = false) String back,
@@ -134,18 +128,15 @@ class PersonalController {
         return articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList());
     }
 
-    /** A followed or muted thing with the name to show for it. */
-    private record Labelled(String target, String label) {}
+    private
+ record Labelled(String target, String label) {}
 
     private Optional<Labelled> labelled(Interest kind, String raw) {
-        Optional<String> target = kind.normalize(raw);
-        if (target.isEmpty()) return Optional.empty();
-        String t = target.get();
-        return switch (kind) {
-            case SOURCE -> sources.findById(Long.parseLong(t)).map(Source::name).map(name -> new Labelled(t, name));
-            case TOPIC -> Optional.of(new Labelled(t, topics.topic(t).map(EnrichmentStore.TopicTag::label).orElse("#" + t)));
-            case SECTION, KEYWORD -> Optional.of(new Labelled(t, raw.strip().replaceAll("\\s+", " ")));
-        };
+        return kind.normalize(raw).flatMap(target -> (switch (kind) {
+            case SOURCE -> sources.findById(Long.parseLong(target)).map(Source::name);
+            case TOPIC -> Optional.of(topics.topic(target).map(EnrichmentStore.TopicTag::label).orElse("#" + target));
+            case SECTION, KEYWORD -> Optional.of(raw.strip().replaceAll("\\s+", " "));
+        }).map(label -> new Labelled(target, label)));
     }
 
     /** Back to the page the form was on, if it is a page of this site; never to another site. */
@@ -154,5 +145,4 @@ class PersonalController {
                 && back.chars().noneMatch(c -> c < 0x20);
         return "redirect:" + (local ? back : fallback);
     }
-
 }

@@ -1,6 +1,5 @@
 package org.tidings.server.personal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,8 @@ class PersonalExport implements PersonalData {
 
     @Override
     public Object export(long accountId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("follows", entries(store.follows(accountId)));
-        data.put("mutes", entries(store.mutes(accountId)));
-        data.put("saved", marked(store.saved(accountId, MAX_ROWS)));
-        data.put("history", marked(store.history(accountId, MAX_ROWS)));
-        return data;
+        return PersonalData.row("follows", entries(store.follows(accountId)), "mutes", entries(store.mutes(accountId)),
+                "saved", marked(store.saved(accountId, MAX_ROWS)), "history", marked(store.history(accountId, MAX_ROWS)));
     }
 
     @Override
@@ -41,22 +36,11 @@ class PersonalExport implements PersonalData {
     }
 
     private static List<Map<String, Object>> entries(List<PersonalStore.Entry> entries) {
-        return entries.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", e.kind().stored());
-            m.put("target", e.target());
-            m.put("label", e.label());
-            m.put("since", String.valueOf(e.at()));
-            return m;
-        }).toList();
+        return entries.stream().map(e -> PersonalData.row("kind", e.kind().stored(), "target", e.target(), "label", e.label(),
+                "since", String.valueOf(e.at()))).toList();
     }
 
     private static List<Map<String, Object>> marked(List<PersonalStore.Marked> marked) {
-        return marked.stream().map(m -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("articleId", m.articleId());
-            row.put("at", String.valueOf(m.at()));
-            return row;
-        }).toList();
+        return marked.stream().map(m -> PersonalData.row("articleId", m.articleId(), "at", String.valueOf(m.at()))).toList();
     }
 }

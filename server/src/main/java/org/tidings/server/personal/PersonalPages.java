@@ -12,19 +12,12 @@ import org.tidings.server.store.PersonalStore;
 @Service
 public class PersonalPages {
 
-    /**
-     * The state of the reader's buttons beside an article.
-     *
-     * @param signedIn false for anonymous readers, who are offered to sign in instead
-     * @param topics   the article's topics (from the enrichment), each with whether the reader follows it
-     * @param section  the article's section, or null
-     */
+    /** The reader's buttons beside an article; anonymous readers are offered to sign in instead. */
     public record ArticleActions(boolean signedIn, boolean saved, boolean followsSource, boolean mutesSource,
             List<TopicButton> topics, String section, boolean followsSection) {
         static final ArticleActions ANONYMOUS = new ArticleActions(false, false, false, false, List.of(), null, false);
     }
 
-    /** A topic of the article, and whether the reader follows it. */
     public record TopicButton(String slug, String label, boolean followed) {}
 
     private final PersonalStore store;
@@ -37,7 +30,8 @@ public class PersonalPages {
         this.current = current;
     }
 
-    /** Notes the article in the reader's history (when it is on) and returns the state of the reader's buttons. */
+    /** Notes the article in the reader's history (when it is on). */
+
     public ArticleActions onArticleOpened(ArticleView article) {
         var reader = current.id();
         if (reader.isEmpty()) return ArticleActions.ANONYMOUS;

@@ -15,27 +15,23 @@ import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.PersonalStore;
 
 /**
- * Keeps what a reader muted out of every list: articles of a muted source, with a muted topic, or
- * whose headline or lead contains a muted keyword (as a whole word, in any case). One call for
- * any list of articles, for the signed-in reader of the current request; anonymous readers see
- * everything:
- *
- * <pre>{@code
- * List<ArticleView> shown = readerFilters.visible(articles);
- * List<TopStory> top = readerFilters.visible(stories, TopStory::lead);
- * List<Hit> hits = readerFilters.visibleBy(hits, h -> new ReaderFilters.Subject(h.articleId(), h.sourceId(), h.title(), h.snippet()));
- * }</pre>
+ * Keeps what the current reader muted (sources, topics, whole-word keywords in headline or lead)
+ * out of every list of articles, stories or hits, in their order; anonymous readers see everything.
  */
+
 @Service
 public class ReaderFilters {
 
-    /** What one reader muted. */
     record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
-
-        static final Mutes NONE = new Mutes(Set.of(), Set.of(), List.of());
 
         boolean isEmpty() {
             return sources.isEmpty() && topics.isEmpty() && keywords.isEmpty();
+        }
+
+        boolean hide(Subject article, Set<String> articleTopics) {
+            if (sources.contains(article.sourceId()) || articleTopics.stream().anyMatch(topics::contains)) return true;
+            String text = (article.title() == null ? "" : article.title()) + " " + (article.lead() == null ? "" : article.lead());
+            return keywords.stream().anyMatch(keyword -> keyword.matcher(text).find());
         }
     }
 
@@ -57,18 +53,16 @@ public class ReaderFilters {
         this.current = current;
     }
 
-    /** The articles the current reader has not muted, in their order. */
     public List<ArticleView> visible(List<ArticleView> articles) {
         return visible(articles, Function.identity());
     }
 
-    /** The items (stories, ...) whose article the current reader has not muted, in their order. */
     public <T> List<T> visible(List<T> items, Function<T, ArticleView> article) {
         return visibleBy(items, article.andThen(Subject::of));
     }
 
-    /** The items (search hits, ...) whose subject the current reader has not muted, in their order. */
-    public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
+    public
+ <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
         var reader = current.id();
         return reader.isEmpty() ? items : visibleBy(mutesOf(reader.getAsLong()), items, subject);
     }
@@ -85,29 +79,17 @@ public class ReaderFilters {
                 case SECTION -> { } // sections are followed, not muted
             }
         }
-        return sources.isEmpty() && slugs.isEmpty() && keywords.isEmpty() ? Mutes.NONE
-                : new Mutes(Set.copyOf(sources), Set.copyOf(slugs), List.copyOf(keywords));
+        return new Mutes(sources, slugs, keywords);
     }
 
     <T> List<T> visibleBy(Mutes mutes, List<T> items, Function<T, Subject> subject) {
         if (mutes.isEmpty() || items.isEmpty()) return items;
         Map<Long, Set<String>> slugs = mutes.topics().isEmpty() ? Map.of()
                 : topics.topicSlugs(items.stream().map(i -> subject.apply(i).articleId()).toList());
-        List<T> kept = new ArrayList<>(items.size());
-        for (T item : items) {
+        return items.stream().filter(item -> {
             Subject a = subject.apply(item);
-            if (!hides(mutes, a.sourceId(), slugs.getOrDefault(a.articleId(), Set.of()), a.title(), a.lead())) kept.add(item);
-        }
-        return kept;
-    }
-
-    private static boolean hides(Mutes mutes, long sourceId, Set<String> articleSlugs, String title, String lead) {
-        if (mutes.sources().contains(sourceId)) return true;
-        for (String slug : articleSlugs) if (mutes.topics().contains(slug)) return true;
-        if (mutes.keywords().isEmpty()) return false;
-        String text = (title == null ? "" : title) + " " + (lead == null ? "" : lead);
-        for (Pattern keyword : mutes.keywords()) if (keyword.matcher(text).find()) return true;
-        return false;
+            return !mutes.hide(a, slugs.getOrDefault(a.articleId(), Set.of()));
+        }).toList();
     }
 
     /** A keyword as a whole word or phrase: "ukraine" hides "Ukraine's" but "art" does not hide "party". */

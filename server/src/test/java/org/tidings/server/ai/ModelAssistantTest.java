@@ -186,6 +186,16 @@ class ModelAssistantTest {
         assertThat(fake.received()).hasSize(1);
     }
 
+    @Test
+    void aLimitOfZeroSendsNothing() {
+        fake.answering(r -> Reply.says(FAITHFUL));
+        ModelAssistant assistant = new ModelAssistant(Settings.of(settings(Unsupported.DROP, Duration.ofSeconds(5), 0)),
+                new GeneratedTextStore(JdbcClient.create(TestDatabase.H2.migrated()), Clock.systemUTC()), metrics);
+        assertThat(assistant.generate(BRIDGE, DIGEST, Feature.SUMMARY, Locale.ENGLISH)).isEmpty();
+        assertThat(counted("rate_limited")).isEqualTo(1);
+        assertThat(fake.received()).isEmpty();
+    }
+
     /** The answers are kept in the database, so this part runs on H2 and PostgreSQL. */
     @Nested
     @OnEachDatabase
