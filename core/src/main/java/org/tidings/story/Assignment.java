@@ -21,9 +21,4 @@ public record Assignment(String articleId, String storyId, String duplicateOf, L
         mergedStories = List.copyOf(mergedStories);
         repointed = List.copyOf(repointed);
     }
-
-    /** Whether the article is a copy of an earlier one. */
-    public boolean isDuplicate() {
-        return duplicateOf != null;
-    }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
@@ -59,12 +60,8 @@ final class NearDuplicates {
         if (count < MIN_SHINGLES) {
             return null;
         }
-        long[] hashes = new long[count];
-        for (int i = 0; i < count; i++) {
-            hashes[i] = shingleHash(words, i);
-        }
-        long[] unique = Arrays.stream(hashes).sorted().distinct().toArray();
-        return Arrays.copyOf(unique, Math.min(SKETCH_SIZE, unique.length));
+        return IntStream.range(0, count).mapToLong(i -> shingleHash(words, i)).sorted().distinct().limit(SKETCH_SIZE)
+                .toArray();
     }
 
     /**
@@ -87,16 +84,12 @@ final class NearDuplicates {
                 j++;
             }
         }
-        int smaller = Math.min(countUpTo(a, limit), countUpTo(b, limit));
+        long smaller = Math.min(countUpTo(a, limit), countUpTo(b, limit));
         return smaller == 0 ? 0 : (double) shared / smaller;
     }
 
-    private static int countUpTo(long[] sorted, long limit) {
-        int n = 0;
-        while (n < sorted.length && sorted[n] <= limit) {
-            n++;
-        }
-        return n;
+    private static long countUpTo(long[] sorted, long limit) {
+        return Arrays.stream(sorted).takeWhile(h -> h <= limit).count();
     }
 
     /** The id of the indexed article this sketch copies most, or null. */

@@ -3,9 +3,11 @@ package org.tidings.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,12 @@ public final class RelatedCoverage {
             if (!eligible(article, c)) {
                 continue;
             }
-            double sim = cosine(own, vectors.get(c.id()));
+            TermVector vector = vectors.get(c.id());
+            Scored scored = new Scored(c, cosine(own, vector), !Objects.equals(c.publisher(), article.publisher()));
             if (article.storyId() != null && article.storyId().equals(c.storyId())) {
-                sameStory.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
-            } else if (sim >= FLOOR && shared(own, vectors.get(c.id())) >= MIN_SHARED_WORDS && recent(c, now)) {
-                similar.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
+                sameStory.add(scored);
+            } else if (scored.similarity >= FLOOR && shared(own, vector) >= MIN_SHARED_WORDS && recent(c, now)) {
+                similar.add(scored);
             }
         }
         List<Related> out = new ArrayList<>();
@@ -100,10 +103,8 @@ public final class RelatedCoverage {
     }
 
     private static boolean eligible(Candidate article, Candidate c) {
-        if (c == null || c.id() == null || c.id().equals(article.id()) || c.duplicateOf() != null) {
-            return false;
-        }
-        return !c.id().equals(article.duplicateOf());
+        return c != null && c.id() != null && !c.id().equals(article.id()) && c.duplicateOf() == null
+                && !c.id().equals(article.duplicateOf());
     }
 
     private static boolean recent(Candidate c, Instant now) {
@@ -140,28 +141,21 @@ public final class RelatedCoverage {
     private static Map<String, TermVector> vectors(Candidate article, Collection<Candidate> pool) {
         DocumentFrequencies df = new DocumentFrequencies();
         Map<String, Map<String, Float>> tfs = new HashMap<>();
-        tfs.put(article.id(), TermVector.frequencies(article.title(), article.text()));
+        tfs.put(article.id(), TermVector.frequencies(article.title(), article.text(), new HashSet<>()));
         for (Candidate c : pool) {
             if (c != null && c.id() != null) {
-                tfs.putIfAbsent(c.id(), TermVector.frequencies(c.title(), c.text()));
+                tfs.putIfAbsent(c.id(), TermVector.frequencies(c.title(), c.text(), new HashSet<>()));
             }
         }
         tfs.values().forEach(tf -> df.add(tf.keySet()));
         Map<String, TermVector> out = new HashMap<>();
-        tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, df)));
+        tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, Set.of(), df::idf)));
         return out;
     }
 
     /** How many terms two vectors have in common. */
     static int shared(TermVector a, TermVector b) {
-        Set<String> terms = Set.of(a.terms());
-        int n = 0;
-        for (String t : b.terms()) {
-            if (terms.contains(t)) {
-                n++;
-            }
-        }
-        return n;
+        return (int) Arrays.stream(b.terms()).filter(Set.of(a.terms())::contains).count();
     }
 
     static double cosine(TermVector a, TermVector b) {

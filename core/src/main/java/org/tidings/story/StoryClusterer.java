@@ -141,14 +141,12 @@ public final class StoryClusterer {
 
     /** The current snapshot of a live story, by its id or the id of a story merged into it. */
     public Optional<Story> story(String storyId) {
-        StoryState s = storiesById.get(storyId);
-        return s == null ? Optional.empty() : Optional.of(s.resolve().snapshot());
+        return Optional.ofNullable(storiesById.get(storyId)).map(s -> s.resolve().snapshot());
     }
 
     /** The id of the story a live article belongs to now (after merges). */
     public Optional<String> storyOf(String articleId) {
-        Live live = articles.get(articleId);
-        return live == null ? Optional.empty() : Optional.of(live.story().resolve().id);
+        return Optional.ofNullable(articles.get(articleId)).map(live -> live.story().resolve().id);
     }
 
     /** Snapshots of all live stories, largest first. */
@@ -194,10 +192,7 @@ public final class StoryClusterer {
         if (original == null) {
             original = nearDuplicates.findOriginal(sketch);
         }
-        if (original == null) {
-            return null;
-        }
-        Live live = articles.get(original);
+        Live live = original == null ? null : articles.get(original);
         boolean rootLive = live != null && live.duplicateOf() != null && articles.containsKey(live.duplicateOf());
         return rootLive ? live.duplicateOf() : original;
     }
@@ -233,7 +228,7 @@ public final class StoryClusterer {
     private StoryState merge(StoryState a, StoryState b) {
         StoryState keep = a.members.size() >= b.members.size() ? a : b;
         StoryState gone = keep == a ? b : a;
-        index.absorb(keep, gone);
+        index.add(keep, keep.addToCentroid(gone));
         gone.members.forEach(keep::addMember);
         keep.absorbedIds.add(gone.id);
         keep.absorbedIds.addAll(gone.absorbedIds);

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The live stories by the terms of their centroids, and which of them an article fits: cosine to the centroid,
@@ -82,22 +84,6 @@ final class StoryIndex {
         }
     }
 
-    /** Adds the centroid of {@code gone} to that of {@code keep}, indexing the terms {@code keep} did not have. */
-    void absorb(StoryState keep, StoryState gone) {
-        for (Map.Entry<String, StoryState.Posting> e : gone.centroid.entrySet()) {
-            StoryState.Posting p = keep.centroid.get(e.getKey());
-            if (p == null) {
-                p = new StoryState.Posting(keep);
-                keep.centroid.put(e.getKey(), p);
-                index.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
-            }
-            float old = p.weight;
-            p.weight = old + e.getValue().weight;
-            p.members += e.getValue().members;
-            keep.normSquared += (double) p.weight * p.weight - (double) old * old;
-        }
-    }
-
     /** Drops dead stories from all posting lists: keeps memory bounded by the window. */
     void sweep() {
         index.values().removeIf(postings -> {
@@ -149,14 +135,7 @@ final class StoryIndex {
                 secondScore = score;
             }
         }
-        List<StoryState> out = new ArrayList<>(2);
-        if (best != null) {
-            out.add(best);
-        }
-        if (second != null) {
-            out.add(second);
-        }
-        return out;
+        return Stream.of(best, second).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.tidings.story;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The weighted topic words of one article: TF-IDF over the headline and the lead, names
@@ -36,15 +36,7 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
         return tf;
     }
 
-    static Map<String, Float> frequencies(String title, String text) {
-        return frequencies(title, text, new HashSet<>());
-    }
-
     /** Applies IDF and normalizes to unit length. */
-    static TermVector weigh(Map<String, Float> tf, DocumentFrequencies df) {
-        return weigh(tf, Set.of(), df::idf);
-    }
-
     static TermVector weigh(Map<String, Float> tf, Set<String> names, ToDoubleFunction<String> idf) {
         if (tf.isEmpty()) {
             return EMPTY;
@@ -73,12 +65,7 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
     }
 
     boolean hasNames() {
-        for (boolean n : names) {
-            if (n) {
-                return true;
-            }
-        }
-        return false;
+        return IntStream.range(0, names.length).anyMatch(i -> names[i]);
     }
 
     private static void addWords(Map<String, Float> tf, List<Words.Word> words, float weight, int limit, Set<String> names) {
@@ -95,9 +82,6 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
     }
 
     private static String lead(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        return text == null ? null : text.substring(0, Math.min(text.length(), 2_000));
     }
 }
