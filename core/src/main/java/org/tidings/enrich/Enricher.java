@@ -79,7 +79,8 @@ public final class Enricher {
         return out.toString();
     }
 
-    private static double round(double value) {
+    /** Scores are shown and stored to three decimals. */
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

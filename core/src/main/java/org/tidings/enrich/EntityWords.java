@@ -1,9 +1,10 @@
 package org.tidings.enrich;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.tidings.text.Folding;
 import org.tidings.text.StopWords;
@@ -19,20 +20,14 @@ record EntityWords(Set<String> stopWords, Set<String> generic, Set<String> agenc
 
     static EntityWords load() {
         Map<String, List<String>> entities = WordLists.sections("/org/tidings/enrich/entities.txt", ";");
-        Set<String> notNames = new HashSet<>(keys(entities, "generic"));
-        notNames.addAll(keys(entities, "month"));
-        notNames.addAll(keys(entities, "weekday"));
-        return new EntityWords(StopWords.everyLanguage(), Set.copyOf(notNames), keys(entities, "agency"),
-                keys(entities, "title"), keys(entities, "given"), keys(entities, "org-suffix"),
-                keys(entities, "org-prefix"), keys(entities, "ar-institution"));
+        return new EntityWords(StopWords.everyLanguage(), keys(entities, "generic", "month", "weekday"),
+                keys(entities, "agency"), keys(entities, "title"), keys(entities, "given"),
+                keys(entities, "org-suffix"), keys(entities, "org-prefix"), keys(entities, "ar-institution"));
     }
 
-    /** The keys of the entries of one section of a word list. */
-    private static Set<String> keys(Map<String, List<String>> sections, String section) {
-        Set<String> keys = new HashSet<>();
-        for (String entry : sections.getOrDefault(section, List.of())) {
-            keys.add(Folding.phraseKey(entry));
-        }
-        return Set.copyOf(keys);
+    /** The keys of the entries of some sections of a word list. */
+    private static Set<String> keys(Map<String, List<String>> lists, String... sections) {
+        return Stream.of(sections).flatMap(section -> lists.getOrDefault(section, List.of()).stream())
+                .map(Folding::phraseKey).collect(Collectors.toUnmodifiableSet());
     }
 }

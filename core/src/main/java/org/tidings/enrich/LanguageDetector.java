@@ -3,6 +3,7 @@ package org.tidings.enrich;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -35,11 +36,7 @@ final class LanguageDetector {
 
     private static final String MODEL = "/langdetect-183.bin";
 
-    private final LanguageDetectorModel model;
-
-    LanguageDetector() {
-        this.model = SharedModel.INSTANCE;
-    }
+    private final LanguageDetectorModel model = SharedModel.INSTANCE;
 
     /** A guessed language and how sure the guess is (0.5 is a tie with the runner-up, 1 is certain). */
     record Guess(String lang, double confidence) {
@@ -48,8 +45,8 @@ final class LanguageDetector {
 
     Guess detect(String text, String declaredLang) {
         String declared = normalizeDeclared(declaredLang);
-        String sample = sample(text);
-        int letters = countLetters(sample);
+        String sample = text == null ? "" : text.substring(0, Math.min(text.length(), MAX_CHARS));
+        int letters = (int) sample.chars().filter(Character::isLetter).count();
         if (letters < MIN_LETTERS || letters < sample.length() * MIN_LETTER_RATIO) {
             return declared == null ? Guess.NONE : new Guess(declared, 0.5);
         }
@@ -69,31 +66,19 @@ final class LanguageDetector {
             return new Guess(code(top), confidence);
         }
         double threshold = letters < SHORT_TEXT_LETTERS ? 0 : PRIOR_RATIO * top.getConfidence();
-        for (int i = 0; i < Math.min(PRIOR_CANDIDATES, ranked.length); i++) {
-            if (declared.equals(code(ranked[i])) && ranked[i].getConfidence() >= threshold) {
-                return new Guess(declared, 0.5);
-            }
-        }
-        return new Guess(code(top), confidence);
+        boolean declaredRanksHigh = Arrays.stream(ranked).limit(PRIOR_CANDIDATES)
+                .anyMatch(candidate -> declared.equals(code(candidate)) && candidate.getConfidence() >= threshold);
+        return declaredRanksHigh ? new Guess(declared, 0.5) : new Guess(code(top), confidence);
     }
 
     private Language firstMapped(Language[] ranked) {
-        for (Language candidate : ranked) {
-            if (code(candidate) != null) {
-                return candidate;
-            }
-        }
-        return null;
+        return Arrays.stream(ranked).filter(candidate -> code(candidate) != null).findFirst().orElse(null);
     }
 
     private double confidence(Language[] ranked, Language top) {
-        double runnerUp = 0;
-        for (Language candidate : ranked) {
-            if (candidate != top && code(candidate) != null && !code(candidate).equals(code(top))) {
-                runnerUp = candidate.getConfidence();
-                break;
-            }
-        }
+        double runnerUp = Arrays.stream(ranked)
+                .filter(candidate -> candidate != top && code(candidate) != null && !code(candidate).equals(code(top)))
+                .findFirst().map(Language::getConfidence).orElse(0.0);
         double sum = top.getConfidence() + runnerUp;
         return sum <= 0 ? 0 : top.getConfidence() / sum;
     }
@@ -107,23 +92,6 @@ final class LanguageDetector {
         String primary = LanguageTags.primary(declaredLang);
         return primary != null && primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')
                 ? primary : null;
-    }
-
-    private static String sample(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS);
-    }
-
-    private static int countLetters(String sample) {
-        int letters = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            if (Character.isLetter(sample.charAt(i))) {
-                letters++;
-            }
-        }
-        return letters;
     }
 
     /** The model is read once per class loader (10 MB, about half a second) and shared: it is immutable. */

@@ -3,7 +3,9 @@ package org.tidings.enrich;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.tidings.text.Folding;
 import org.tidings.text.Token;
@@ -35,10 +37,8 @@ final class SectionClassifier {
     SectionClassifier() {
         Map<String, List<String>> sections = WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+");
         sections.forEach((name, terms) -> {
-            Section section = Section.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-            for (String term : terms) {
-                addTerm(section, term);
-            }
+            Section section = Section.valueOf(name.toUpperCase(Locale.ROOT));
+            terms.forEach(term -> addTerm(section, term));
         });
     }
 
@@ -75,13 +75,7 @@ final class SectionClassifier {
     }
 
     private Map<Section, Double> termWeights(String word) {
-        for (String key : Folding.withoutClitics(word)) {
-            Map<Section, Double> weights = lookup(key);
-            if (weights != null) {
-                return weights;
-            }
-        }
-        return null;
+        return Folding.withoutClitics(word).stream().map(this::lookup).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private Map<Section, Double> lookup(String key) {
@@ -112,8 +106,7 @@ final class SectionClassifier {
         if (best == null) {
             return new Result(prior == null ? Section.GENERAL : prior, 0);
         }
-        double confidence = bestScore / (total + CONFIDENCE_SMOOTHING);
-        return new Result(best, Math.round(confidence * 1000) / 1000.0);
+        return new Result(best, Enricher.round(bestScore / (total + CONFIDENCE_SMOOTHING)));
     }
 
     private void addTerm(Section section, String term) {

@@ -1,8 +1,9 @@
 package org.tidings.enrich;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tidings.text.Casing;
 import org.tidings.text.Token;
@@ -84,29 +85,15 @@ final class TopicExtractor {
 
     /** The surfaces of tokens {@code from} to {@code end}, joined by spaces. */
     static String phrase(List<Token> tokens, int from, int end) {
-        StringBuilder s = new StringBuilder();
-        for (int i = from; i < end; i++) {
-            if (i > from) {
-                s.append(' ');
-            }
-            s.append(tokens.get(i).surface());
-        }
-        return s.toString();
+        return tokens.subList(from, end).stream().map(Token::surface).collect(Collectors.joining(" "));
     }
 
     static void markUsed(boolean[] used, int from, int end) {
-        for (int i = from; i < Math.min(end, used.length); i++) {
-            used[i] = true;
-        }
+        Arrays.fill(used, from, Math.min(end, used.length), true);
     }
 
     private static Set<String> lowerCaseWords(List<Token> tokens) {
-        Set<String> words = new HashSet<>();
-        for (Token token : tokens) {
-            if (!token.arabic() && Character.isLowerCase(token.surface().codePointAt(0))) {
-                words.add(token.key());
-            }
-        }
-        return words;
+        return tokens.stream().filter(token -> !token.arabic() && Character.isLowerCase(token.surface().codePointAt(0)))
+                .map(Token::key).collect(Collectors.toSet());
     }
 }

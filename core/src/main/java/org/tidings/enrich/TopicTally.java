@@ -105,7 +105,7 @@ final class TopicTally {
         for (Candidate c : candidates) {
             String slug = Slugs.slug(c.slugName);
             if (topics.size() < MAX_TOPICS && !slug.isEmpty() && slugs.add(slug)) {
-                topics.add(new Topic(c.kind, c.display, slug, Math.round(c.score() / top * 1000) / 1000.0));
+                topics.add(new Topic(c.kind, c.display, slug, Enricher.round(c.score() / top)));
             }
         }
         return List.copyOf(topics);
