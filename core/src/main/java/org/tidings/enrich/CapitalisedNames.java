@@ -5,6 +5,7 @@ import static org.tidings.enrich.TopicExtractor.phrase;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.tidings.enrich.TopicExtractor.Weights;
 import org.tidings.text.Abbreviations;
@@ -72,12 +73,7 @@ final class CapitalisedNames {
         if (from < b.start() && text.charAt(from) == '.' && Abbreviations.keepsPeriod(a)) {
             from++;
         }
-        for (int i = from; i < b.start(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return text.substring(from, b.start()).isBlank();
     }
 
     /**
@@ -162,15 +158,9 @@ final class CapitalisedNames {
 
     /** "LME OFFICIALS SAID": several words in capitals with a long one among them are shouting, not an acronym. */
     private static boolean isShouting(List<Token> tokens, int from, int end) {
-        boolean longWord = false;
-        for (int i = from; i < end; i++) {
-            Token token = tokens.get(i);
-            if (!token.allCaps()) {
-                return false;
-            }
-            longWord |= token.surface().length() > MAX_ACRONYM;
-        }
-        return end - from > 1 && longWord;
+        List<Token> run = tokens.subList(from, end);
+        return run.size() > 1 && run.stream().allMatch(Token::allCaps)
+                && run.stream().anyMatch(token -> token.surface().length() > MAX_ACRONYM);
     }
 
     private boolean isNotAName(Token token) {
@@ -232,33 +222,19 @@ final class CapitalisedNames {
      * known names.
      */
     private boolean looksLikeAPair(TopicTally doc, List<Token> tokens, int from, int end) {
-        if (end - from != 2) {
-            return false;
-        }
-        for (int i = from; i < end; i++) {
+        return end - from == 2 && IntStream.range(from, end).noneMatch(i -> {
             Token token = tokens.get(i);
             String key = token.key();
-            if (token.allCaps() || !key.chars().allMatch(Character::isLetter) || doc.isCommonWord(key)
+            return token.allCaps() || !key.chars().allMatch(Character::isLetter) || doc.isCommonWord(key)
                     || words.stopWords().contains(key) || Gazetteer.CONNECTORS.contains(key)
-                    || gazetteer.match(tokens, i) != null) {
-                return false;
-            }
-        }
-        return true;
+                    || gazetteer.match(tokens, i) != null;
+        });
     }
 
     /** "Charles Plosser", "Mohammed bin Salman": a given name followed by one to three more capitalised words. */
     private boolean looksLikePersonName(List<Token> tokens, int from, int end) {
-        if (end - from < 2 || !words.givenNames().contains(tokens.get(from).key())) {
-            return false;
-        }
-        for (int i = from + 1; i < end; i++) {
-            Token token = tokens.get(i);
-            if (token.allCaps() || Character.isDigit(token.surface().charAt(0))) {
-                return false;
-            }
-        }
-        return true;
+        return end - from >= 2 && words.givenNames().contains(tokens.get(from).key()) && tokens.subList(from + 1, end)
+                .stream().noneMatch(token -> token.allCaps() || Character.isDigit(token.surface().charAt(0)));
     }
 
     /** "Acme Holdings", "Bank of England", "Labour Party": an organisation word at the end, or "X of" at the start. */
@@ -273,12 +249,7 @@ final class CapitalisedNames {
     }
 
     private boolean containsTitle(List<Token> tokens, int from, int end) {
-        for (int i = from; i < end - 1; i++) {
-            if (words.titles().contains(tokens.get(i).key())) {
-                return true;
-            }
-        }
-        return false;
+        return tokens.subList(from, end - 1).stream().anyMatch(token -> words.titles().contains(token.key()));
     }
 
     /** Two to six capitals ("NASA", "IMF"); guards against shouted words by rejecting stop and generic words. */

@@ -1,5 +1,6 @@
 package org.tidings.enrich;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,7 +72,8 @@ final class Gazetteer {
 
     /** The longest known name starting at token {@code i}, or null. */
     Match match(List<Token> tokens, int i) {
-        List<String> firsts = variants(tokens.get(i));
+        // the first word as written, and for Arabic without a glued conjunction or preposition
+        List<String> firsts = Folding.withoutClitics(tokens.get(i).key());
         int longestHere = 0;
         for (String first : firsts) {
             longestHere = Math.max(longestHere, firstWords.getOrDefault(first, 0));
@@ -103,11 +105,6 @@ final class Gazetteer {
             }
         }
         return null;
-    }
-
-    /** The first word as written, and for Arabic without a glued conjunction or preposition. */
-    private static List<String> variants(Token token) {
-        return Folding.withoutClitics(token.key());
     }
 
     /**
@@ -240,14 +237,8 @@ final class Gazetteer {
     }
 
     private static String firstArabic(String[] names) {
-        for (String name : names) {
-            if (Folding.isArabic(name)) {
-                return name;
-            }
-        }
-        return null;
+        return Arrays.stream(names).filter(Folding::isArabic).findFirst().orElse(null);
     }
-
 
     private void add(String name, Entry entry) {
         String key = Folding.phraseKey(name);

@@ -19,7 +19,6 @@ final class KeyPhrases {
         this.words = words;
     }
 
-    /** Content words and two-word phrases that recur ("interest rates", "الطاقة المتجددة"). */
     void collect(TopicTally doc, List<Token> tokens, Weights weights, boolean[] used) {
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {

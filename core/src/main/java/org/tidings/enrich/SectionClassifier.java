@@ -35,8 +35,7 @@ final class SectionClassifier {
     private int longestPrefix;
 
     SectionClassifier() {
-        Map<String, List<String>> sections = WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+");
-        sections.forEach((name, terms) -> {
+        WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+").forEach((name, terms) -> {
             Section section = Section.valueOf(name.toUpperCase(Locale.ROOT));
             terms.forEach(term -> addTerm(section, term));
         });
@@ -47,7 +46,20 @@ final class SectionClassifier {
     }
 
     Result classify(List<Token> title, List<Token> body, Section prior) {
-        return decide(scores(title, body, prior), prior);
+        Section best = null;
+        double bestScore = 0;
+        double total = 0;
+        for (Map.Entry<Section, Double> e : scores(title, body, prior).entrySet()) {
+            total += e.getValue();
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        if (best == null) {
+            return new Result(prior == null ? Section.GENERAL : prior, 0);
+        }
+        return new Result(best, Enricher.round(bestScore / (total + CONFIDENCE_SMOOTHING)));
     }
 
     /** The evidence for each section (sections without evidence are absent). */
@@ -90,23 +102,6 @@ final class SectionClassifier {
             }
         }
         return null;
-    }
-
-    private static Result decide(Map<Section, Double> scores, Section prior) {
-        Section best = null;
-        double bestScore = 0;
-        double total = 0;
-        for (Map.Entry<Section, Double> e : scores.entrySet()) {
-            total += e.getValue();
-            if (e.getValue() > bestScore) {
-                best = e.getKey();
-                bestScore = e.getValue();
-            }
-        }
-        if (best == null) {
-            return new Result(prior == null ? Section.GENERAL : prior, 0);
-        }
-        return new Result(best, Enricher.round(bestScore / (total + CONFIDENCE_SMOOTHING)));
     }
 
     private void addTerm(Section section, String term) {

@@ -91,12 +91,8 @@ final class TopicTally {
     /** The topics, most relevant first, scores relative to the first. */
     List<Topic> rank(boolean shortText, double minPhraseWeight) {
         resolveSurnames();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : names.values()) {
-            if (c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)) {
-                candidates.add(c);
-            }
-        }
+        List<Candidate> candidates = new ArrayList<>(names.values().stream()
+                .filter(c -> c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)).toList());
         candidates.addAll(keyPhrases(minPhraseWeight));
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
         double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
@@ -147,13 +143,9 @@ final class TopicTally {
 
     /** Recurring phrases; a two-word phrase takes the place of its words when it carries most of their weight. */
     private List<Candidate> keyPhrases(double minWeight) {
-        List<Candidate> kept = new ArrayList<>();
-        for (Map.Entry<String, Candidate> e : phrases.entrySet()) {
-            if (e.getValue().weight >= minWeight && !names.containsKey(e.getKey())) {
-                kept.add(e.getValue());
-            }
-        }
-        kept.sort(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens)));
+        List<Candidate> kept = phrases.entrySet().stream()
+                .filter(e -> e.getValue().weight >= minWeight && !names.containsKey(e.getKey())).map(Map.Entry::getValue)
+                .sorted(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens))).toList();
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : kept) {
             if (chosen.size() < MAX_PHRASES && chosen.stream().noneMatch(o -> overlaps(o, c))) {

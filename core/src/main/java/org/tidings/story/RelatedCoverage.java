@@ -41,28 +41,13 @@ public final class RelatedCoverage {
     private RelatedCoverage() {
     }
 
-    /**
-     * An article that may be shown.
-     *
-     * @param id          its id
-     * @param storyId     its story, or null
-     * @param publisher   its publisher, or null
-     * @param title       its headline
-     * @param text        its lead or text, or null
-     * @param published   its publication instant, or null
-     * @param duplicateOf the article it copies, or null
-     */
+    /** An article that may be shown (text: its lead or text); all but its id and headline may be null. */
     public record Candidate(String id, String storyId, String publisher, String title, String text, Instant published,
                             String duplicateOf) {
     }
 
-    /** Why an article is related. */
-    public enum Reason {
-        /** Part of the same story. */
-        SAME_STORY,
-        /** Similar in content, in another story. */
-        SIMILAR
-    }
+    /** Why an article is related: part of the same story, or similar in content in another story. */
+    public enum Reason { SAME_STORY, SIMILAR }
 
     /** One related article, with why and how similar (cosine of headline and lead words). */
     public record Related(String id, Reason reason, double similarity) {

@@ -23,20 +23,7 @@ public record Story(String id, String title, List<Entry> timeline, Set<String> p
         publishers = Collections.unmodifiableSet(new LinkedHashSet<>(publishers));
     }
 
-    /** Number of articles, copies included. */
-    public int size() {
-        return timeline.size();
-    }
-
-    /**
-     * One article of a story.
-     *
-     * @param articleId   the article
-     * @param title       its headline
-     * @param publisher   its publisher, or null
-     * @param published   its publication instant
-     * @param duplicateOf the article it copies, or null for an original
-     */
+    /** One article of a story: its publisher may be null, and what it copies is null for an original. */
     public record Entry(String articleId, String title, String publisher, Instant published, String duplicateOf) {
     }
 }

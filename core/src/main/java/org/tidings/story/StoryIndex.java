@@ -26,9 +26,6 @@ final class StoryIndex {
      */
     static final Duration DECAY = Duration.ofHours(48);
 
-    private static final long GRACE_SECONDS = GRACE.toSeconds();
-    private static final long DECAY_SECONDS = DECAY.toSeconds();
-
     /**
      * Posting lists longer than this are not scanned for candidates (only looked up for the
      * candidates rarer terms found): a frequent word ("Apple", "Ukraine") alone would otherwise
@@ -231,7 +228,7 @@ final class StoryIndex {
     }
 
     static double timeFactor(Instant published, Instant latest) {
-        long gap = Math.abs(published.getEpochSecond() - latest.getEpochSecond()) - GRACE_SECONDS;
-        return gap <= 0 ? 1 : Math.exp(-(double) gap / DECAY_SECONDS);
+        long gap = Math.abs(published.getEpochSecond() - latest.getEpochSecond()) - GRACE.toSeconds();
+        return gap <= 0 ? 1 : Math.exp(-(double) gap / DECAY.toSeconds());
     }
 }

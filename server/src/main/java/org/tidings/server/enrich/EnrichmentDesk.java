@@ -33,7 +33,7 @@ public class EnrichmentDesk {
     static final int MIN_DIGEST_SENTENCES = 6;
 
     private final EnrichmentStore store;
-    private volatile Enricher enricher;
+    private Enricher enricher;
 
     public EnrichmentDesk(EnrichmentStore store) {
         this.store = store;
@@ -66,14 +66,8 @@ public class EnrichmentDesk {
     }
 
     /** The enricher loads its models on first use (about a second), not while the server starts. */
-    private Enricher enricher() {
-        Enricher e = enricher;
-        if (e == null) {
-            synchronized (this) {
-                if (enricher == null) enricher = new Enricher();
-                e = enricher;
-            }
-        }
-        return e;
+    private synchronized Enricher enricher() {
+        if (enricher == null) enricher = new Enricher();
+        return enricher;
     }
 }
