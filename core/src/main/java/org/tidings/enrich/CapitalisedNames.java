@@ -38,12 +38,9 @@ final class CapitalisedNames {
                                 boolean[] used, boolean titleCase) {
         int end = runEnd(text, tokens, start);
         int from = skipNotNames(doc, tokens, start, end);
-        if (from == end) {
-            return end;
-        }
-        if (titleCase) {
+        if (from < end && titleCase) {
             addKnownNamesOnly(doc, tokens, from, end, weights, used);
-        } else {
+        } else if (from < end) {
             classifyRun(doc, tokens, from, end, weights, used);
         }
         return end;

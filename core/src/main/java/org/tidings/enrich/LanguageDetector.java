@@ -34,9 +34,9 @@ final class LanguageDetector {
     /** Letters over all characters below this ratio: binary or markup, not prose. */
     private static final double MIN_LETTER_RATIO = 0.25;
 
-    private static final String MODEL = "/langdetect-183.bin";
-
-    private final LanguageDetectorModel model = SharedModel.INSTANCE;
+    private static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /** Read once per class loader (10 MB, about half a second) and shared: it is immutable. */
+    private static final LanguageDetectorModel MODEL = loadModel();
 
     /** A guessed language and how sure the guess is (0.5 is a tie with the runner-up, 1 is certain). */
     record Guess(String lang, double confidence) {
@@ -52,7 +52,7 @@ final class LanguageDetector {
         }
         // A detector per call: it costs about 0.2 us (the model is shared), and unlike a thread-local it stays cheap
         // with virtual threads and needs no reasoning about OpenNLP's thread-safety.
-        Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample);
+        Language[] ranked = new LanguageDetectorME(MODEL).predictLanguages(sample);
         return choose(ranked, declared, letters);
     }
 
@@ -94,19 +94,14 @@ final class LanguageDetector {
                 ? primary : null;
     }
 
-    /** The model is read once per class loader (10 MB, about half a second) and shared: it is immutable. */
-    private static final class SharedModel {
-        static final LanguageDetectorModel INSTANCE = loadModel();
-    }
-
     private static LanguageDetectorModel loadModel() {
-        try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL)) {
+        try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("language model " + MODEL + " missing from the class path");
+                throw new IllegalStateException("language model " + MODEL_RESOURCE + " missing from the class path");
             }
             return new LanguageDetectorModel(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the language model " + MODEL, e);
+            throw new UncheckedIOException("cannot read the language model " + MODEL_RESOURCE, e);
         }
     }
 }

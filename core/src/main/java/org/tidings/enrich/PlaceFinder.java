@@ -45,7 +45,6 @@ final class PlaceFinder {
 
     /** Countries and regions, each list strongest first. */
     record Result(List<Place> countries, List<Place> regions) {
-        static final Result NONE = new Result(List.of(), List.of());
     }
 
     Result find(String text, List<Mention> mentions) {
@@ -62,7 +61,7 @@ final class PlaceFinder {
                 weights.merge(mention.country(), mention.weight() * AMBIGUOUS_FACTOR, Double::sum);
             }
         }
-        return weights.isEmpty() ? Result.NONE : rank(weights);
+        return rank(weights);
     }
 
     /** Countries named unambiguously somewhere in the article (or in its dateline). */

@@ -24,26 +24,21 @@ final class NearDuplicates {
 
     /** Shingle length in words: five words in a row are rarely shared by independent writers. */
     static final int SHINGLE = 5;
-
     /** Hashes kept per text: enough for a containment estimate within about +-0.1. */
     static final int SKETCH_SIZE = 64;
-
     /** Hashes of each sketch put in the lookup index (the smallest ones): bounds the index memory. */
     static final int INDEXED = 8;
-
     /**
      * Fewest shingles a text needs to be judged: below that (a feed's one-line summary), two
      * different articles can share most of their few shingles, e.g. a standard wire dateline.
      */
     static final int MIN_SHINGLES = 25;
-
     /**
      * Containment above which the shorter text counts as a copy of the other. Distinct reports of
      * one event that quote the same statement stay far below (a quote is a paragraph, a copy is
      * most of the text); heavy edits of a copy (a fifth of the sentences touched) stay above.
      */
     static final double CONTAINMENT = 0.5;
-
     /** Sketches compared at most per lookup: bounds the cost of a text made of common phrases. */
     static final int MAX_CANDIDATES = 200;
 

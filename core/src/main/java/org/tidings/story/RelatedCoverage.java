@@ -26,7 +26,6 @@ public final class RelatedCoverage {
      * two articles share a common word ("Apple", "shares") and little else.
      */
     static final double FLOOR = 0.25;
-
     /**
      * Least number of topic words a similar article outside the story must share with the
      * article: with short headlines and a small pool, one shared word ("bankruptcy") can reach
@@ -34,7 +33,6 @@ public final class RelatedCoverage {
      * shared topic, not shared content.
      */
     static final int MIN_SHARED_WORDS = 2;
-
     /** Similar articles older than this (before now) are not offered: related coverage is news. */
     public static final Duration RECENT = Duration.ofDays(7);
 

@@ -30,7 +30,6 @@ public final class StoryClusterer {
 
     /** Default window: a news event is rarely covered as new for more than three days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(3);
-
     /**
      * Cosine (article to story centroid, after the time factor) needed to join a story. Lower
      * joins different events that share a topic word or two ("bankruptcy", "Apple"); higher
@@ -38,7 +37,6 @@ public final class StoryClusterer {
      * the other (BENCHMARKS.md, section Stories).
      */
     static final double JOIN = 0.15;
-
     /**
      * Cosine between two story centroids above which a new article that fits both (each above
      * {@link #JOIN}) merges them: two stories that began apart (different first headlines) and

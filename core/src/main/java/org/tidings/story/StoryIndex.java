@@ -19,45 +19,36 @@ final class StoryIndex {
 
     /** Within this gap from a story's latest article, time does not count against joining it. */
     static final Duration GRACE = Duration.ofHours(12);
-
     /**
      * Beyond the grace gap the score decays with this e-folding time: yesterday's story on the
      * same company is less likely to be today's, but follow-ups days later still join if close.
      */
     static final Duration DECAY = Duration.ofHours(48);
-
     /**
      * Posting lists longer than this are not scanned for candidates (only looked up for the
      * candidates rarer terms found): a frequent word ("Apple", "Ukraine") alone would otherwise
      * touch thousands of stories per article. Its weight is low anyway (low IDF).
      */
     static final int MAX_SCAN = 2_000;
-
     /**
      * Added to the similarity of a story whose anchor term the article shares (see
      * {@link #anchored}): "Titanfall Arcade Website Goes Live" shares only one word with the
      * Titanfall launch story, but it is the word the story is about.
      */
     static final double ANCHOR_BONUS = 0.2;
-
     /**
      * Share of the join threshold the plain similarity must reach before an anchor counts: a shared
      * name alone, with nothing else in common, does not make a headline part of the story.
      */
     static final double ANCHOR_FLOOR = 0.5;
-
     /** An anchor is used by at least this share of the story's articles... */
     static final double ANCHOR_SHARE = 0.4;
-
     /** ...and this share of its uses in the window are in the story (not a general topic word). */
     static final double ANCHOR_CONCENTRATION = 0.6;
-
     /** Share of a story's articles that must name someone for {@link #namesDisagree} to apply. */
     static final double NAMED_STORY = 0.5;
-
     /** Similarity kept when the names disagree: the shared words are likely a common topic. */
     static final double NAME_MISMATCH = 0.5;
-
     /** Stories smaller than this have no anchors yet: one headline does not show what is central. */
     static final int ANCHOR_MIN_STORY = 3;
 

@@ -16,16 +16,13 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
 
     /** Words of the text taken after the headline: the lead says what the story is about. */
     static final int LEAD_WORDS = 40;
-
     /** Weight of a lead word relative to a headline word: the lead adds detail, the headline decides. */
     static final float LEAD_WEIGHT = 0.5f;
-
     /**
      * Boost of a word written as a name (capitalised mid-sentence, or an acronym): two stories on
      * the same day share topic words ("bankruptcy", "shares"), rarely the same company or person.
      */
     static final float NAME_BOOST = 1.5f;
-
     static final TermVector EMPTY = new TermVector(new String[0], new float[0], new boolean[0]);
 
     /** Raw term frequencies (headline, lead, boosts) before IDF; names are marked in {@code names}. */

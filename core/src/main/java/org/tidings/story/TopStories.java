@@ -19,10 +19,8 @@ public final class TopStories {
 
     /** Recent articles are counted over this span for velocity: a news cycle's "right now". */
     static final Duration VELOCITY_SPAN = Duration.ofHours(6);
-
     /** Freshness halves every this much since the story's latest article. */
     static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(12);
-
     /**
      * Weight of velocity: a burst lifts a story, but breadth dominates, so that a single
      * publisher's live blog posting every minute cannot outrank an event covered everywhere.
