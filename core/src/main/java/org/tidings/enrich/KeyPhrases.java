@@ -54,12 +54,10 @@ final class KeyPhrases {
     /** The word as shown, without the glued prefix that {@link #phraseKey} drops. */
     private static String phraseSurface(Token token) {
         String surface = token.surface();
-        String key = token.key();
-        String folded = phraseKey(token);
-        if (folded.equals(key)) {
+        if (phraseKey(token).equals(token.key())) {
             return surface;
         }
-        return key.startsWith("لل") ? "ال" + surface.substring(2) : surface.substring(1);
+        return token.key().startsWith("لل") ? "ال" + surface.substring(2) : surface.substring(1);
     }
 
     private static String phraseKey(Token token) {

@@ -41,10 +41,7 @@ final class TopicTally {
     private final Map<String, Candidate> phrases = new LinkedHashMap<>();
     private final List<Mention> placeMentions = new ArrayList<>();
 
-    /**
-     * @param arabicDisplay  show known names in Arabic (the article is in Arabic)
-     * @param lowerCaseWords the words the text uses in lower case: a capitalised one of them is a common word
-     */
+    /** @param arabicDisplay show known names in Arabic (the article is in Arabic) */
     TopicTally(boolean arabicDisplay, Set<String> lowerCaseWords) {
         this.arabicDisplay = arabicDisplay;
         this.lowerCaseWords = lowerCaseWords;

@@ -11,9 +11,7 @@ final class DocumentFrequencies {
 
     void add(Iterable<String> terms) {
         documents++;
-        for (String t : terms) {
-            counts.computeIfAbsent(t, k -> new int[1])[0]++;
-        }
+        terms.forEach(t -> counts.computeIfAbsent(t, k -> new int[1])[0]++);
     }
 
     void remove(String[] terms) {

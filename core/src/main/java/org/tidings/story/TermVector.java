@@ -23,7 +23,6 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
      * the same day share topic words ("bankruptcy", "shares"), rarely the same company or person.
      */
     static final float NAME_BOOST = 1.5f;
-    static final TermVector EMPTY = new TermVector(new String[0], new float[0], new boolean[0]);
 
     /** Raw term frequencies (headline, lead, boosts) before IDF; names are marked in {@code names}. */
     static Map<String, Float> frequencies(String title, String text, Set<String> names) {
@@ -35,9 +34,6 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
 
     /** Applies IDF and normalizes to unit length. */
     static TermVector weigh(Map<String, Float> tf, Set<String> names, ToDoubleFunction<String> idf) {
-        if (tf.isEmpty()) {
-            return EMPTY;
-        }
         String[] terms = new String[tf.size()];
         float[] weights = new float[tf.size()];
         boolean[] isName = new boolean[tf.size()];

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tidings.enrich.Enricher;
 import org.tidings.enrich.Enrichment;
@@ -48,8 +49,7 @@ public class EnrichmentDesk {
         Enrichment e = enricher().enrich(article.title(), article.text(), article.langHint(), article.sourceSection());
         Section bySource = Section.fromName(article.sourceSection());
         Section section = bySource != null && bySource != Section.GENERAL ? bySource : e.section();
-        Set<String> regions = new LinkedHashSet<>();
-        for (Place p : e.regions()) regions.add(p.code());
+        Set<String> regions = e.regions().stream().map(Place::code).collect(Collectors.toCollection(LinkedHashSet::new));
         if (article.sourceRegion() != null && !article.sourceRegion().isBlank()) {
             regions.add(article.sourceRegion().strip().toLowerCase(Locale.ROOT));
         }
