@@ -172,14 +172,11 @@ final class StoryIndex {
         List<Integer> deferred = new ArrayList<>();
         for (int i = 0; i < vector.size(); i++) {
             List<StoryState.Posting> postings = index.get(vector.terms()[i]);
-            if (postings == null) {
-                continue;
-            }
-            if (postings.size() > MAX_SCAN) {
+            if (postings != null && postings.size() > MAX_SCAN) {
                 deferred.add(i);
-                continue;
+            } else if (postings != null) {
+                scan(postings, vector.weights()[i], found);
             }
-            scan(postings, vector.weights()[i], found);
         }
         if (found.isEmpty() && !deferred.isEmpty()) {
             int rarest = deferred.stream().min(Comparator.comparingInt(i -> index.get(vector.terms()[i]).size())).orElseThrow();
@@ -211,7 +208,6 @@ final class StoryIndex {
                 found.add(s);
             }
             s.score += weight * p.weight;
-
         }
         if (dead > postings.size() / 2) {
             postings.removeIf(p -> !p.story.alive);
