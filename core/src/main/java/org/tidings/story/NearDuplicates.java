@@ -11,14 +11,10 @@ import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
 /**
- * Finds earlier articles whose text is (nearly) the same: a wire story republished with small
- * edits, trimmed or extended by a few paragraphs, or wrapped in the publisher's boilerplate. The
- * headline plays no part: copies often get a new one.
- *
- * <p>Each text is reduced to a sketch: the {@link #SKETCH_SIZE} smallest hashes of its word
- * 5-grams (shingles). Two sketches estimate how much of the shorter text is contained in the
- * longer one; a copy contains most of the original's shingles, while two reports of the same event
- * written by different people share only names, numbers and the odd quote.
+ * Finds earlier articles whose text is (nearly) the same: a wire story edited, trimmed, extended or wrapped in
+ * boilerplate. The headline plays no part (copies often get a new one). A sketch (the smallest hashes of a text's
+ * word 5-grams) estimates how much of the shorter text the longer contains: a copy most of it, an independent
+ * report of the same event only names, numbers and the odd quote.
  */
 final class NearDuplicates {
 
@@ -28,15 +24,11 @@ final class NearDuplicates {
     static final int SKETCH_SIZE = 64;
     /** Hashes of each sketch put in the lookup index (the smallest ones): bounds the index memory. */
     static final int INDEXED = 8;
-    /**
-     * Fewest shingles a text needs to be judged: below that (a feed's one-line summary), two
-     * different articles can share most of their few shingles, e.g. a standard wire dateline.
-     */
+    /** Fewest shingles to judge a text: two one-line summaries can share most of theirs (a wire dateline). */
     static final int MIN_SHINGLES = 25;
     /**
-     * Containment above which the shorter text counts as a copy of the other. Distinct reports of
-     * one event that quote the same statement stay far below (a quote is a paragraph, a copy is
-     * most of the text); heavy edits of a copy (a fifth of the sentences touched) stay above.
+     * Containment above which the shorter text is a copy: reports quoting one statement stay far below (a quote
+     * is a paragraph), heavily edited copies (a fifth of the sentences touched) stay above.
      */
     static final double CONTAINMENT = 0.5;
     /** Sketches compared at most per lookup: bounds the cost of a text made of common phrases. */
@@ -118,7 +110,6 @@ final class NearDuplicates {
         return best;
     }
 
-    /** Remembers an article's sketch so that later copies find it. */
     void add(String id, long[] sketch) {
         if (sketch == null) {
             return;
@@ -129,7 +120,6 @@ final class NearDuplicates {
         }
     }
 
-    /** Forgets an article (it left the time window). */
     void remove(String id) {
         long[] sketch = sketches.remove(id);
         if (sketch == null) {
@@ -138,10 +128,6 @@ final class NearDuplicates {
         for (int i = 0; i < Math.min(INDEXED, sketch.length); i++) {
             index.computeIfPresent(sketch[i], (h, posting) -> without(posting, id));
         }
-    }
-
-    int size() {
-        return sketches.size();
     }
 
     @SuppressWarnings("unchecked")

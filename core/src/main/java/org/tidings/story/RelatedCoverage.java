@@ -21,16 +21,11 @@ import java.util.Set;
  */
 public final class RelatedCoverage {
 
-    /**
-     * Least cosine (headline and lead words) for a similar article outside the story. Below it,
-     * two articles share a common word ("Apple", "shares") and little else.
-     */
+    /** Least cosine for a similar article outside the story: below it, they share a common word and little else. */
     static final double FLOOR = 0.25;
     /**
-     * Least number of topic words a similar article outside the story must share with the
-     * article: with short headlines and a small pool, one shared word ("bankruptcy") can reach
-     * the cosine floor alone ("Sbarro bankruptcy" against "Bankruptcy judge"), and one word is a
-     * shared topic, not shared content.
+     * Topic words a similar article outside the story must share: in short headlines one word can reach the
+     * floor alone ("Sbarro bankruptcy" against "Bankruptcy judge"), and one word is a shared topic, not content.
      */
     static final int MIN_SHARED_WORDS = 2;
     /** Similar articles older than this (before now) are not offered: related coverage is news. */
@@ -52,9 +47,8 @@ public final class RelatedCoverage {
     }
 
     /**
-     * Ranks the related coverage of {@code article} among {@code pool} (e.g. the article's story
-     * and the recent articles a search found). Copies of the article, copies in general (their
-     * original stands for them) and the article itself are left out.
+     * The related coverage of {@code article} among {@code pool} (its story and what a search found), leaving out
+     * the article itself and copies (their original stands for them).
      */
     public static List<Related> rank(Candidate article, Collection<Candidate> pool, Instant now, int limit) {
         if (limit <= 0 || pool.isEmpty()) {
@@ -94,10 +88,7 @@ public final class RelatedCoverage {
         return c.published() == null || !c.published().isBefore(now.minus(RECENT));
     }
 
-    /**
-     * Other publishers first; within that, one article per publisher per round (most similar,
-     * then newest), so that one prolific publisher cannot fill the block.
-     */
+    /** Other publishers first, then one article per publisher per round, so no prolific publisher fills the block. */
     private static List<Scored> diverse(List<Scored> scored) {
         scored.sort(Comparator.comparing((Scored s) -> !s.otherPublisher)
                 .thenComparing(Comparator.comparingDouble((Scored s) -> s.similarity).reversed())
@@ -136,7 +127,6 @@ public final class RelatedCoverage {
         return out;
     }
 
-    /** How many terms two vectors have in common. */
     static int shared(TermVector a, TermVector b) {
         return (int) Arrays.stream(b.terms()).filter(Set.of(a.terms())::contains).count();
     }

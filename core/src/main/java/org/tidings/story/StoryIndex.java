@@ -25,15 +25,13 @@ final class StoryIndex {
      */
     static final Duration DECAY = Duration.ofHours(48);
     /**
-     * Posting lists longer than this are not scanned for candidates (only looked up for the
-     * candidates rarer terms found): a frequent word ("Apple", "Ukraine") alone would otherwise
-     * touch thousands of stories per article. Its weight is low anyway (low IDF).
+     * Longer posting lists are only looked up for the candidates rarer terms found, not scanned: a frequent word
+     * ("Ukraine") would touch thousands of stories per article, for little weight (low IDF).
      */
     static final int MAX_SCAN = 2_000;
     /**
-     * Added to the similarity of a story whose anchor term the article shares (see
-     * {@link #anchored}): "Titanfall Arcade Website Goes Live" shares only one word with the
-     * Titanfall launch story, but it is the word the story is about.
+     * Added when the article shares the story's anchor term ({@link #anchored}): "Titanfall Arcade Website Goes
+     * Live" shares one word with the Titanfall launch story, but the word the story is about.
      */
     static final double ANCHOR_BONUS = 0.2;
     /**
@@ -58,14 +56,12 @@ final class StoryIndex {
     private final Map<String, List<StoryState.Posting>> index = new HashMap<>();
     private long epoch;
 
-    /** An index that joins at cosine {@code join}, merges at {@code merge}, and reads term use from {@code frequencies}. */
     StoryIndex(double join, double merge, DocumentFrequencies frequencies) {
         this.join = join;
         this.merge = merge;
         this.frequencies = frequencies;
     }
 
-    /** Indexes the terms a story's centroid has just gained. */
     void add(StoryState story, List<String> freshTerms) {
         for (String term : freshTerms) {
             index.computeIfAbsent(term, k -> new ArrayList<>()).add(story.centroid.get(term));
@@ -81,9 +77,8 @@ final class StoryIndex {
     }
 
     /**
-     * Whether two stories that both fit an article have converged. Comparing centroids costs a
-     * walk over the smaller one, so a pair is compared again only once the two have grown by a
-     * fifth since the last comparison (a story's next articles usually meet the same runner-up).
+     * Whether two stories that both fit an article have converged. A pair is compared again only once it grew by a
+     * fifth: the walk over a centroid is costly, and a story's next articles usually meet the same runner-up.
      */
     boolean shouldMerge(StoryState best, StoryState second) {
         int size = best.members.size() + second.members.size();
@@ -127,10 +122,8 @@ final class StoryIndex {
     }
 
     /**
-     * Whether the article shares one of the story's anchor terms: a term that most of the
-     * story's articles use and that few articles outside the story use (a product, company or
-     * person the event is about: "Titanfall", "Sbarro"). A shared topic word ("bankruptcy") is
-     * not an anchor once a second story uses it as much.
+     * Whether the article shares a term most of the story's articles use and few outside it do: what the event is
+     * about ("Titanfall", "Sbarro"), not a topic word ("bankruptcy") that a second story uses as much.
      */
     private boolean anchored(TermVector vector, StoryState s) {
         int size = s.members.size();
@@ -148,10 +141,8 @@ final class StoryIndex {
     }
 
     /**
-     * Whether the article names someone or something and the story, whose articles mostly name
-     * theirs, never mentions any of the article's names: "Mt. Gox files for bankruptcy" against a
-     * story of "Sbarro files for bankruptcy" headlines. Title Case headlines mark no names (only
-     * acronyms), so the rule mostly applies to sentence-case headlines and leads.
+     * Whether the article names someone and the story, whose articles mostly name theirs, mentions none of its names
+     * ("Mt. Gox files for bankruptcy" against "Sbarro files for bankruptcy"). Title Case marks only acronyms.
      */
     private static boolean namesDisagree(TermVector vector, StoryState s) {
         if (!vector.hasNames() || s.namedMembers < NAMED_STORY * s.members.size()) {

@@ -60,7 +60,7 @@ final class StoryState {
         return fresh;
     }
 
-    /** Adds the centroid of a story merged into this one; returns the terms that are new to it. */
+    /** Adds the centroid of a story merged into this one; returns the new terms. */
     List<String> addToCentroid(StoryState gone) {
         List<String> fresh = new ArrayList<>();
         gone.centroid.forEach((term, p) -> addTerm(term, p.weight, p.members, fresh));
@@ -97,7 +97,6 @@ final class StoryState {
         return Math.sqrt(Math.max(normSquared, 1e-12));
     }
 
-    /** Cosine between a vector and the centroid. */
     double cosine(TermVector v) {
         double dot = 0;
         for (int i = 0; i < v.size(); i++) {
@@ -109,7 +108,6 @@ final class StoryState {
         return dot / norm();
     }
 
-    /** Cosine between two centroids. */
     double cosine(StoryState other) {
         StoryState small = centroid.size() <= other.centroid.size() ? this : other;
         StoryState large = small == this ? other : this;
