@@ -34,8 +34,8 @@ final class CapitalisedNames {
         this.words = words;
     }
 
-    int scan(TopicTally doc, String text, List<Token> tokens, int start, Weights weights,
-                                boolean[] used, boolean titleCase) {
+    int scan(TopicTally doc, String text, List<Token> tokens, int start, Weights weights, boolean[] used,
+             boolean titleCase) {
         int end = runEnd(text, tokens, start);
         int from = skipNotNames(doc, tokens, start, end);
         if (from < end && titleCase) {
@@ -201,9 +201,8 @@ final class CapitalisedNames {
     }
 
     /**
-     * A lone capitalised word is a name only when the capital is not owed to the sentence ("Copper slumps", "Trading
-     * firm ..." open headlines); it becomes a topic only if it recurs mid-sentence, or when a full name claims it as
-     * a surname ("Alabbar said" after "Mohamed Alabbar"), whatever its position.
+     * A lone capitalised word becomes a topic only if it recurs mid-sentence (a headline opens "Copper slumps"), or
+     * when a full name claims it as a surname ("Alabbar said" after "Mohamed Alabbar").
      */
     private static void addLoneWord(TopicTally doc, Token token, double weight) {
         TopicTally.Candidate candidate = doc.add(null, token.surface(), weight, 1);
@@ -213,10 +212,8 @@ final class CapitalisedNames {
     }
 
     /**
-     * Two plain capitalised words ("Jon Sopel", "Arab Spring") may be a person: it is one when its last word recurs
-     * alone ("Sopel said"), see {@code TopicTally.resolveSurnames}. Guards against "Climate Change"-style capitalised
-     * phrases by requiring that neither word occurs in lower case, and against "Tunisian Islamists" by refusing
-     * known names.
+     * Two plain capitalised words ("Jon Sopel", "Arab Spring"): a person if the last recurs alone ("Sopel said"). Not
+     * if either word also occurs in lower case ("Climate Change") or is a known name ("Tunisian Islamists").
      */
     private boolean looksLikeAPair(TopicTally doc, List<Token> tokens, int from, int end) {
         return end - from == 2 && IntStream.range(from, end).noneMatch(i -> {
@@ -239,10 +236,8 @@ final class CapitalisedNames {
         if (end - from < 2) {
             return false;
         }
-        boolean suffix = words.orgSuffixes().contains(tokens.get(end - 1).key());
-        boolean prefix = words.orgPrefixes().contains(tokens.get(from).key())
-                && tokens.get(from + 1).key().equals("of");
-        return suffix || prefix;
+        return words.orgSuffixes().contains(tokens.get(end - 1).key())
+                || words.orgPrefixes().contains(tokens.get(from).key()) && tokens.get(from + 1).key().equals("of");
     }
 
     private boolean containsTitle(List<Token> tokens, int from, int end) {

@@ -74,10 +74,7 @@ final class Gazetteer {
     Match match(List<Token> tokens, int i) {
         // the first word as written, and for Arabic without a glued conjunction or preposition
         List<String> firsts = Folding.withoutClitics(tokens.get(i).key());
-        int longestHere = 0;
-        for (String first : firsts) {
-            longestHere = Math.max(longestHere, firstWords.getOrDefault(first, 0));
-        }
+        int longestHere = firsts.stream().mapToInt(first -> firstWords.getOrDefault(first, 0)).max().orElse(0);
         for (int length = Math.min(longestHere, tokens.size() - i); length >= 1; length--) {
             Entry entry = lookup(firsts, tokens, i, length);
             if (entry != null && writtenAsName(tokens, i, length, entry)) {

@@ -11,10 +11,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.tidings.text.LanguageTags;
 
 /**
- * Detects the language of a text with OpenNLP's language detector (model {@code langdetect-183.bin} from
- * {@code org.apache.opennlp:opennlp-models-langdetect}, 103 languages, read from the class path: nothing is
- * downloaded) and answers ISO 639-1 codes. A declared language (the feed's or the page's) acts as a prior.
- * Thread-safe: the immutable model is shared; each call makes its own (cheap) detector.
+ * ISO 639-1 language codes from OpenNLP's detector ({@code langdetect-183.bin} in {@code opennlp-models-langdetect},
+ * 103 languages, on the class path), with the feed's or page's declared language as a prior. Thread-safe.
  */
 final class LanguageDetector {
 
@@ -29,7 +27,7 @@ final class LanguageDetector {
     private static final int SHORT_TEXT_LETTERS = 120;
     /** Candidates examined for the prior: a headline's true language is nearly always in the model's top five. */
     private static final int PRIOR_CANDIDATES = 5;
-    /** On longer texts the declared language still wins against a close call (guards against mislabelled feeds only when the text clearly disagrees). */
+    /** On longer texts the declared language wins at half the top score: only clear disagreement overrides a feed. */
     private static final double PRIOR_RATIO = 0.5;
     /** Letters over all characters below this ratio: binary or markup, not prose. */
     private static final double MIN_LETTER_RATIO = 0.25;

@@ -75,7 +75,6 @@ final class TopicExtractor {
         keyPhrases.collect(doc, tokens, weights, used);
     }
 
-    /** The surfaces of tokens {@code from} to {@code end}, joined by spaces. */
     static String phrase(List<Token> tokens, int from, int end) {
         return tokens.subList(from, end).stream().map(Token::surface).collect(Collectors.joining(" "));
     }

@@ -130,6 +130,10 @@ final class NearDuplicates {
         }
     }
 
+    int size() {
+        return sketches.size();
+    }
+
     @SuppressWarnings("unchecked")
     private static Object append(Object existing, Object id) {
         if (existing instanceof List<?> list) {

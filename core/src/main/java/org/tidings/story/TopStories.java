@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Ranks stories for a front page, section or edition (pass only its stories) by breadth (publishers), velocity
- * (articles now), freshness and diversity (spread over publishers); the parts are kept so a story can explain its place.
+ * (articles now), freshness and diversity (spread over publishers), each kept so a story can explain its place.
  */
 public final class TopStories {
 

@@ -19,9 +19,8 @@ import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Summarizer;
 
 /**
- * Learns what an article is about from its text: its language, its section, its regions and its
- * topics, and its digest (the summary and key points the article page shows). Idempotent, so
- * processes that share a database may share the work.
+ * Learns an article's language, section, regions, topics and digest (the article page's summary
+ * and key points) from its text. Idempotent, so processes sharing a database may share the work.
  */
 @Component
 public class EnrichmentDesk {
