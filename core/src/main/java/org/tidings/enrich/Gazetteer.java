@@ -48,7 +48,6 @@ final class Gazetteer {
         }
     }
 
-    /** A gazetteer entry found at a token position, spanning {@code length} tokens. */
     record Match(Entry entry, int length) {
     }
 

@@ -16,9 +16,6 @@ import org.tidings.text.LanguageTags;
  */
 final class LanguageDetector {
 
-    /** The answer when there is too little text to tell (ISO 639-2 "undetermined"). */
-    static final String UNDETERMINED = "und";
-
     /** Characters looked at: the model's guess is stable long before 2,000 characters; more only costs time. */
     private static final int MAX_CHARS = 2_000;
     /** Fewer letters than this and the n-gram model is a coin toss: trust the declared language, or say "und". */
@@ -38,7 +35,8 @@ final class LanguageDetector {
 
     /** A guessed language and how sure the guess is (0.5 is a tie with the runner-up, 1 is certain). */
     record Guess(String lang, double confidence) {
-        static final Guess NONE = new Guess(UNDETERMINED, 0);
+        /** The answer when there is too little text to tell (ISO 639-2 "undetermined"). */
+        static final Guess NONE = new Guess("und", 0);
     }
 
     Guess detect(String text, String declaredLang) {
@@ -50,8 +48,7 @@ final class LanguageDetector {
         }
         // A detector per call: it costs about 0.2 us (the model is shared), and unlike a thread-local it stays cheap
         // with virtual threads and needs no reasoning about OpenNLP's thread-safety.
-        Language[] ranked = new LanguageDetectorME(MODEL).predictLanguages(sample);
-        return choose(ranked, declared, letters);
+        return choose(new LanguageDetectorME(MODEL).predictLanguages(sample), declared, letters);
     }
 
     private Guess choose(Language[] ranked, String declared, int letters) {

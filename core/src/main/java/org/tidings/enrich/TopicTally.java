@@ -160,7 +160,6 @@ final class TopicTally {
         return List.copyOf(placeMentions);
     }
 
-    /** A topic being counted. */
     static final class Candidate {
         Topic.Kind kind;
         final String display;

@@ -92,12 +92,11 @@ final class StoryIndex {
 
     /** Live stories scoring at least the join threshold, best first (at most two: the merge check needs two). */
     List<StoryState> rank(TermVector vector, Instant published, String lang) {
-        List<StoryState> candidates = candidates(vector);
         StoryState best = null;
         StoryState second = null;
         double bestScore = join;
         double secondScore = join;
-        for (StoryState s : candidates) {
+        for (StoryState s : candidates(vector)) {
             if (lang != null && s.lang != null && !lang.equalsIgnoreCase(s.lang)) {
                 continue;
             }
