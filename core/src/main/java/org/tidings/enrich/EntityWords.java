@@ -10,11 +10,7 @@ import org.tidings.text.Folding;
 import org.tidings.text.StopWords;
 import org.tidings.text.WordLists;
 
-/**
- * The words that tell names apart, as keys: stop words, words that are no names (generic nouns, months, weekdays),
- * news agencies, titles ("President", "الشيخ"), given names, organisation suffixes and prefixes, and Arabic
- * institutions (from {@code entities.txt}).
- */
+/** The words that tell names apart, as keys, from {@code entities.txt}; generic words include months and weekdays. */
 record EntityWords(Set<String> stopWords, Set<String> generic, Set<String> agencies, Set<String> titles,
                    Set<String> givenNames, Set<String> orgSuffixes, Set<String> orgPrefixes, Set<String> institutions) {
 
@@ -25,7 +21,6 @@ record EntityWords(Set<String> stopWords, Set<String> generic, Set<String> agenc
                 keys(entities, "org-suffix"), keys(entities, "org-prefix"), keys(entities, "ar-institution"));
     }
 
-    /** The keys of the entries of some sections of a word list. */
     private static Set<String> keys(Map<String, List<String>> lists, String... sections) {
         return Stream.of(sections).flatMap(section -> lists.getOrDefault(section, List.of()).stream())
                 .map(Folding::phraseKey).collect(Collectors.toUnmodifiableSet());

@@ -51,10 +51,7 @@ final class NearDuplicates {
                 .toArray();
     }
 
-    /**
-     * Estimated share of the smaller text's shingles that occur in the other: only hashes below
-     * both sketches' largest value are comparable (above it one of the two sketches is incomplete).
-     */
+    /** Estimated share of the smaller text's shingles in the other (hashes compare up to both sketches' largest). */
     static double containment(long[] a, long[] b) {
         long limit = Math.min(a[a.length - 1], b[b.length - 1]);
         int shared = 0;

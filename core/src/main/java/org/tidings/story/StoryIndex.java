@@ -20,8 +20,8 @@ final class StoryIndex {
     /** Within this gap from a story's latest article, time does not count against joining it. */
     static final Duration GRACE = Duration.ofHours(12);
     /**
-     * Beyond the grace gap the score decays with this e-folding time: yesterday's story on the
-     * same company is less likely to be today's, but follow-ups days later still join if close.
+     * E-folding time of the score beyond the grace gap: yesterday's story on a company is less likely today's, but
+     * follow-ups days later still join if close.
      */
     static final Duration DECAY = Duration.ofHours(48);
     /**
@@ -34,10 +34,7 @@ final class StoryIndex {
      * Live" shares one word with the Titanfall launch story, but the word the story is about.
      */
     static final double ANCHOR_BONUS = 0.2;
-    /**
-     * Share of the join threshold the plain similarity must reach before an anchor counts: a shared
-     * name alone, with nothing else in common, does not make a headline part of the story.
-     */
+    /** Share of the join threshold the similarity needs before an anchor counts: a shared name alone is not enough. */
     static final double ANCHOR_FLOOR = 0.5;
     /** An anchor is used by at least this share of the story's articles... */
     static final double ANCHOR_SHARE = 0.4;

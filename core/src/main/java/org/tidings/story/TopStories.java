@@ -18,10 +18,7 @@ public final class TopStories {
     static final Duration VELOCITY_SPAN = Duration.ofHours(6);
     /** Freshness halves every this much since the story's latest article. */
     static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(12);
-    /**
-     * Weight of velocity: a burst lifts a story, but breadth dominates, so that a single
-     * publisher's live blog posting every minute cannot outrank an event covered everywhere.
-     */
+    /** A burst lifts a story, but breadth dominates: a live blog posting every minute cannot outrank wide coverage. */
     static final double VELOCITY_WEIGHT = 0.5;
 
     private TopStories() {
