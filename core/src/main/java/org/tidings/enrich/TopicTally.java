@@ -68,16 +68,13 @@ final class TopicTally {
     }
 
     Candidate add(Topic.Kind kind, String name, double weight, int tokens) {
-        String key = Folding.phraseKey(name);
-        Candidate existing = names.get(key);
-        if (existing == null) {
-            existing = new Candidate(kind, name, name, tokens, 1);
-            names.put(key, existing);
-        } else if (existing.kind == null || kind == Topic.Kind.PERSON && existing.kind == Topic.Kind.SUBJECT) {
-            existing.kind = kind;
+        Candidate candidate = names.computeIfAbsent(Folding.phraseKey(name),
+                k -> new Candidate(kind, name, name, tokens, 1));
+        if (candidate.kind == null || kind == Topic.Kind.PERSON && candidate.kind == Topic.Kind.SUBJECT) {
+            candidate.kind = kind;
         }
-        existing.weight += weight;
-        return existing;
+        candidate.weight += weight;
+        return candidate;
     }
 
     void addPhrase(String surface, String key, double weight) {

@@ -136,7 +136,6 @@ public final class StoryClusterer {
     public List<Story> stories() {
         return storiesById.values().stream()
                 .filter(s -> s.alive && s.mergedInto == null)
-                .distinct()
                 .sorted(Comparator.comparingInt((StoryState s) -> -s.members.size()).thenComparing(s -> s.id))
                 .map(StoryState::snapshot)
                 .toList();
