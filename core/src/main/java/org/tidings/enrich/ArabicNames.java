@@ -25,7 +25,6 @@ final class ArabicNames {
         this.words = words;
     }
 
-    /** Arabic has no capitals: known names from the gazetteer, and names after a title ("الشيخ محمد بن راشد"). */
     int scan(TopicTally doc, List<Token> tokens, int i, Weights weights, boolean[] used) {
         Gazetteer.Match match = gazetteer.match(tokens, i);
         if (match != null) {

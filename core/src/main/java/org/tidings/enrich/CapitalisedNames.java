@@ -5,6 +5,7 @@ import static org.tidings.enrich.TopicExtractor.phrase;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.tidings.enrich.TopicExtractor.Weights;
 import org.tidings.text.Abbreviations;
@@ -33,16 +34,13 @@ final class CapitalisedNames {
         this.words = words;
     }
 
-    int scan(TopicTally doc, String text, List<Token> tokens, int start, Weights weights,
-                                boolean[] used, boolean titleCase) {
+    int scan(TopicTally doc, String text, List<Token> tokens, int start, Weights weights, boolean[] used,
+             boolean titleCase) {
         int end = runEnd(text, tokens, start);
         int from = skipNotNames(doc, tokens, start, end);
-        if (from == end) {
-            return end;
-        }
-        if (titleCase) {
+        if (from < end && titleCase) {
             addKnownNamesOnly(doc, tokens, from, end, weights, used);
-        } else {
+        } else if (from < end) {
             classifyRun(doc, tokens, from, end, weights, used);
         }
         return end;
@@ -72,12 +70,7 @@ final class CapitalisedNames {
         if (from < b.start() && text.charAt(from) == '.' && Abbreviations.keepsPeriod(a)) {
             from++;
         }
-        for (int i = from; i < b.start(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return text.substring(from, b.start()).isBlank();
     }
 
     /**
@@ -162,15 +155,9 @@ final class CapitalisedNames {
 
     /** "LME OFFICIALS SAID": several words in capitals with a long one among them are shouting, not an acronym. */
     private static boolean isShouting(List<Token> tokens, int from, int end) {
-        boolean longWord = false;
-        for (int i = from; i < end; i++) {
-            Token token = tokens.get(i);
-            if (!token.allCaps()) {
-                return false;
-            }
-            longWord |= token.surface().length() > MAX_ACRONYM;
-        }
-        return end - from > 1 && longWord;
+        List<Token> run = tokens.subList(from, end);
+        return run.size() > 1 && run.stream().allMatch(Token::allCaps)
+                && run.stream().anyMatch(token -> token.surface().length() > MAX_ACRONYM);
     }
 
     private boolean isNotAName(Token token) {
@@ -214,9 +201,8 @@ final class CapitalisedNames {
     }
 
     /**
-     * A lone capitalised word is a name only when the capital is not owed to the sentence ("Copper slumps", "Trading
-     * firm ..." open headlines); it becomes a topic only if it recurs mid-sentence, or when a full name claims it as
-     * a surname ("Alabbar said" after "Mohamed Alabbar"), whatever its position.
+     * A lone capitalised word becomes a topic only if it recurs mid-sentence (a headline opens "Copper slumps"), or
+     * when a full name claims it as a surname ("Alabbar said" after "Mohamed Alabbar").
      */
     private static void addLoneWord(TopicTally doc, Token token, double weight) {
         TopicTally.Candidate candidate = doc.add(null, token.surface(), weight, 1);
@@ -226,39 +212,23 @@ final class CapitalisedNames {
     }
 
     /**
-     * Two plain capitalised words ("Jon Sopel", "Arab Spring") may be a person: it is one when its last word recurs
-     * alone ("Sopel said"), see {@code TopicTally.resolveSurnames}. Guards against "Climate Change"-style capitalised
-     * phrases by requiring that neither word occurs in lower case, and against "Tunisian Islamists" by refusing
-     * known names.
+     * Two plain capitalised words ("Jon Sopel", "Arab Spring"): a person if the last recurs alone ("Sopel said"). Not
+     * if either word also occurs in lower case ("Climate Change") or is a known name ("Tunisian Islamists").
      */
     private boolean looksLikeAPair(TopicTally doc, List<Token> tokens, int from, int end) {
-        if (end - from != 2) {
-            return false;
-        }
-        for (int i = from; i < end; i++) {
+        return end - from == 2 && IntStream.range(from, end).noneMatch(i -> {
             Token token = tokens.get(i);
             String key = token.key();
-            if (token.allCaps() || !key.chars().allMatch(Character::isLetter) || doc.isCommonWord(key)
+            return token.allCaps() || !key.chars().allMatch(Character::isLetter) || doc.isCommonWord(key)
                     || words.stopWords().contains(key) || Gazetteer.CONNECTORS.contains(key)
-                    || gazetteer.match(tokens, i) != null) {
-                return false;
-            }
-        }
-        return true;
+                    || gazetteer.match(tokens, i) != null;
+        });
     }
 
     /** "Charles Plosser", "Mohammed bin Salman": a given name followed by one to three more capitalised words. */
     private boolean looksLikePersonName(List<Token> tokens, int from, int end) {
-        if (end - from < 2 || !words.givenNames().contains(tokens.get(from).key())) {
-            return false;
-        }
-        for (int i = from + 1; i < end; i++) {
-            Token token = tokens.get(i);
-            if (token.allCaps() || Character.isDigit(token.surface().charAt(0))) {
-                return false;
-            }
-        }
-        return true;
+        return end - from >= 2 && words.givenNames().contains(tokens.get(from).key()) && tokens.subList(from + 1, end)
+                .stream().noneMatch(token -> token.allCaps() || Character.isDigit(token.surface().charAt(0)));
     }
 
     /** "Acme Holdings", "Bank of England", "Labour Party": an organisation word at the end, or "X of" at the start. */
@@ -266,19 +236,12 @@ final class CapitalisedNames {
         if (end - from < 2) {
             return false;
         }
-        boolean suffix = words.orgSuffixes().contains(tokens.get(end - 1).key());
-        boolean prefix = words.orgPrefixes().contains(tokens.get(from).key())
-                && tokens.get(from + 1).key().equals("of");
-        return suffix || prefix;
+        return words.orgSuffixes().contains(tokens.get(end - 1).key())
+                || words.orgPrefixes().contains(tokens.get(from).key()) && tokens.get(from + 1).key().equals("of");
     }
 
     private boolean containsTitle(List<Token> tokens, int from, int end) {
-        for (int i = from; i < end - 1; i++) {
-            if (words.titles().contains(tokens.get(i).key())) {
-                return true;
-            }
-        }
-        return false;
+        return tokens.subList(from, end - 1).stream().anyMatch(token -> words.titles().contains(token.key()));
     }
 
     /** Two to six capitals ("NASA", "IMF"); guards against shouted words by rejecting stop and generic words. */

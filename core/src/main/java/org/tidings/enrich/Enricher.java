@@ -5,11 +5,9 @@ import java.util.List;
 import org.tidings.text.Tokenizer;
 
 /**
- * The enrichment stage: language, topics/hashtags, section and places of one article.
- *
- * <p>Build one and share it: construction loads the language model and word lists (about a second); afterwards
- * {@link #enrich} is thread-safe, allocation-light and never touches the network. Hostile input (huge, binary,
- * empty) is cut to {@link #MAX_TEXT_CHARS} and yields an empty but valid result rather than an exception.
+ * The language, topics, section and places of one article. Build one and share it: construction loads the
+ * model and word lists (about a second); {@link #enrich} is then thread-safe and offline. Hostile input (huge,
+ * binary, empty) is cut to {@link #MAX_TEXT_CHARS} and yields an empty but valid result, not an exception.
  */
 public final class Enricher {
 
@@ -35,14 +33,8 @@ public final class Enricher {
     }
 
     /**
-     * Enriches one article.
-     *
-     * @param title         the headline (may be null or empty)
-     * @param text          the article's plain text (may be null or empty; only the first 100,000 characters count)
-     * @param declaredLang  the language the feed or page declares ("en", "ar-AE"), or null: a prior that decides
-     *                      short or ambiguous texts
-     * @param sourceSection the source's default section ("business", "Tech", "sport"...), or null: a prior
-     * @return what was learned; never null
+     * Never null. Title and text may be null or empty; the declared language ("en", "ar-AE"), which decides short or
+     * ambiguous texts, and the source's default section ("Tech", "sport") are priors, or null.
      */
     public Enrichment enrich(String title, String text, String declaredLang, String sourceSection) {
         String cleanTitle = clean(title, MAX_TITLE_CHARS);
@@ -79,7 +71,8 @@ public final class Enricher {
         return out.toString();
     }
 
-    private static double round(double value) {
+    /** Scores are shown and stored to three decimals. */
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -1,5 +1,6 @@
 package org.tidings.enrich;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +48,6 @@ final class Gazetteer {
         }
     }
 
-    /** A gazetteer entry found at a token position, spanning {@code length} tokens. */
     record Match(Entry entry, int length) {
     }
 
@@ -71,11 +71,9 @@ final class Gazetteer {
 
     /** The longest known name starting at token {@code i}, or null. */
     Match match(List<Token> tokens, int i) {
-        List<String> firsts = variants(tokens.get(i));
-        int longestHere = 0;
-        for (String first : firsts) {
-            longestHere = Math.max(longestHere, firstWords.getOrDefault(first, 0));
-        }
+        // the first word as written, and for Arabic without a glued conjunction or preposition
+        List<String> firsts = Folding.withoutClitics(tokens.get(i).key());
+        int longestHere = firsts.stream().mapToInt(first -> firstWords.getOrDefault(first, 0)).max().orElse(0);
         for (int length = Math.min(longestHere, tokens.size() - i); length >= 1; length--) {
             Entry entry = lookup(firsts, tokens, i, length);
             if (entry != null && writtenAsName(tokens, i, length, entry)) {
@@ -103,11 +101,6 @@ final class Gazetteer {
             }
         }
         return null;
-    }
-
-    /** The first word as written, and for Arabic without a glued conjunction or preposition. */
-    private static List<String> variants(Token token) {
-        return Folding.withoutClitics(token.key());
     }
 
     /**
@@ -240,14 +233,8 @@ final class Gazetteer {
     }
 
     private static String firstArabic(String[] names) {
-        for (String name : names) {
-            if (Folding.isArabic(name)) {
-                return name;
-            }
-        }
-        return null;
+        return Arrays.stream(names).filter(Folding::isArabic).findFirst().orElse(null);
     }
-
 
     private void add(String name, Entry entry) {
         String key = Folding.phraseKey(name);

@@ -19,7 +19,6 @@ final class KeyPhrases {
         this.words = words;
     }
 
-    /** Content words and two-word phrases that recur ("interest rates", "الطاقة المتجددة"). */
     void collect(TopicTally doc, List<Token> tokens, Weights weights, boolean[] used) {
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -55,12 +54,10 @@ final class KeyPhrases {
     /** The word as shown, without the glued prefix that {@link #phraseKey} drops. */
     private static String phraseSurface(Token token) {
         String surface = token.surface();
-        String key = token.key();
-        String folded = phraseKey(token);
-        if (folded.equals(key)) {
+        if (phraseKey(token).equals(token.key())) {
             return surface;
         }
-        return key.startsWith("لل") ? "ال" + surface.substring(2) : surface.substring(1);
+        return token.key().startsWith("لل") ? "ال" + surface.substring(2) : surface.substring(1);
     }
 
     private static String phraseKey(Token token) {

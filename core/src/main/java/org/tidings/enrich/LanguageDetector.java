@@ -3,6 +3,7 @@ package org.tidings.enrich;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -10,15 +11,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.tidings.text.LanguageTags;
 
 /**
- * Detects the language of a text with OpenNLP's language detector (model {@code langdetect-183.bin} from
- * {@code org.apache.opennlp:opennlp-models-langdetect}, 103 languages, read from the class path: nothing is
- * downloaded) and answers ISO 639-1 codes. A declared language (the feed's or the page's) acts as a prior.
- * Thread-safe: the immutable model is shared; each call makes its own (cheap) detector.
+ * ISO 639-1 language codes from OpenNLP's detector ({@code langdetect-183.bin} in {@code opennlp-models-langdetect},
+ * 103 languages, on the class path), with the feed's or page's declared language as a prior. Thread-safe.
  */
 final class LanguageDetector {
-
-    /** The answer when there is too little text to tell (ISO 639-2 "undetermined"). */
-    static final String UNDETERMINED = "und";
 
     /** Characters looked at: the model's guess is stable long before 2,000 characters; more only costs time. */
     private static final int MAX_CHARS = 2_000;
@@ -28,35 +24,31 @@ final class LanguageDetector {
     private static final int SHORT_TEXT_LETTERS = 120;
     /** Candidates examined for the prior: a headline's true language is nearly always in the model's top five. */
     private static final int PRIOR_CANDIDATES = 5;
-    /** On longer texts the declared language still wins against a close call (guards against mislabelled feeds only when the text clearly disagrees). */
+    /** On longer texts the declared language wins at half the top score: only clear disagreement overrides a feed. */
     private static final double PRIOR_RATIO = 0.5;
     /** Letters over all characters below this ratio: binary or markup, not prose. */
     private static final double MIN_LETTER_RATIO = 0.25;
 
-    private static final String MODEL = "/langdetect-183.bin";
-
-    private final LanguageDetectorModel model;
-
-    LanguageDetector() {
-        this.model = SharedModel.INSTANCE;
-    }
+    private static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /** Read once per class loader (10 MB, about half a second) and shared: it is immutable. */
+    private static final LanguageDetectorModel MODEL = loadModel();
 
     /** A guessed language and how sure the guess is (0.5 is a tie with the runner-up, 1 is certain). */
     record Guess(String lang, double confidence) {
-        static final Guess NONE = new Guess(UNDETERMINED, 0);
+        /** The answer when there is too little text to tell (ISO 639-2 "undetermined"). */
+        static final Guess NONE = new Guess("und", 0);
     }
 
     Guess detect(String text, String declaredLang) {
         String declared = normalizeDeclared(declaredLang);
-        String sample = sample(text);
-        int letters = countLetters(sample);
+        String sample = text == null ? "" : text.substring(0, Math.min(text.length(), MAX_CHARS));
+        int letters = (int) sample.chars().filter(Character::isLetter).count();
         if (letters < MIN_LETTERS || letters < sample.length() * MIN_LETTER_RATIO) {
             return declared == null ? Guess.NONE : new Guess(declared, 0.5);
         }
         // A detector per call: it costs about 0.2 us (the model is shared), and unlike a thread-local it stays cheap
         // with virtual threads and needs no reasoning about OpenNLP's thread-safety.
-        Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample);
-        return choose(ranked, declared, letters);
+        return choose(new LanguageDetectorME(MODEL).predictLanguages(sample), declared, letters);
     }
 
     private Guess choose(Language[] ranked, String declared, int letters) {
@@ -69,31 +61,19 @@ final class LanguageDetector {
             return new Guess(code(top), confidence);
         }
         double threshold = letters < SHORT_TEXT_LETTERS ? 0 : PRIOR_RATIO * top.getConfidence();
-        for (int i = 0; i < Math.min(PRIOR_CANDIDATES, ranked.length); i++) {
-            if (declared.equals(code(ranked[i])) && ranked[i].getConfidence() >= threshold) {
-                return new Guess(declared, 0.5);
-            }
-        }
-        return new Guess(code(top), confidence);
+        boolean declaredRanksHigh = Arrays.stream(ranked).limit(PRIOR_CANDIDATES)
+                .anyMatch(candidate -> declared.equals(code(candidate)) && candidate.getConfidence() >= threshold);
+        return declaredRanksHigh ? new Guess(declared, 0.5) : new Guess(code(top), confidence);
     }
 
     private Language firstMapped(Language[] ranked) {
-        for (Language candidate : ranked) {
-            if (code(candidate) != null) {
-                return candidate;
-            }
-        }
-        return null;
+        return Arrays.stream(ranked).filter(candidate -> code(candidate) != null).findFirst().orElse(null);
     }
 
     private double confidence(Language[] ranked, Language top) {
-        double runnerUp = 0;
-        for (Language candidate : ranked) {
-            if (candidate != top && code(candidate) != null && !code(candidate).equals(code(top))) {
-                runnerUp = candidate.getConfidence();
-                break;
-            }
-        }
+        double runnerUp = Arrays.stream(ranked)
+                .filter(candidate -> candidate != top && code(candidate) != null && !code(candidate).equals(code(top)))
+                .findFirst().map(Language::getConfidence).orElse(0.0);
         double sum = top.getConfidence() + runnerUp;
         return sum <= 0 ? 0 : top.getConfidence() / sum;
     }
@@ -109,36 +89,14 @@ final class LanguageDetector {
                 ? primary : null;
     }
 
-    private static String sample(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS);
-    }
-
-    private static int countLetters(String sample) {
-        int letters = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            if (Character.isLetter(sample.charAt(i))) {
-                letters++;
-            }
-        }
-        return letters;
-    }
-
-    /** The model is read once per class loader (10 MB, about half a second) and shared: it is immutable. */
-    private static final class SharedModel {
-        static final LanguageDetectorModel INSTANCE = loadModel();
-    }
-
     private static LanguageDetectorModel loadModel() {
-        try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL)) {
+        try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("language model " + MODEL + " missing from the class path");
+                throw new IllegalStateException("language model " + MODEL_RESOURCE + " missing from the class path");
             }
             return new LanguageDetectorModel(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the language model " + MODEL, e);
+            throw new UncheckedIOException("cannot read the language model " + MODEL_RESOURCE, e);
         }
     }
 }

@@ -1,11 +1,8 @@
 package org.tidings.enrich;
 
 /**
- * One mention of a place in a title or text, for {@link PlaceFinder}.
- *
- * @param country   ISO 3166-1 alpha-2 code of the country the place lies in
- * @param ambiguous the name is also a common word or a person's name ("Jordan", "Georgia")
- * @param weight    how much this mention counts (headline and lead count more; demonyms less)
+ * A place named in a title or text: its country (ISO 3166-1 alpha-2), whether the name is also a common word or a
+ * person's ("Jordan", "Georgia"), and its weight (headline and lead count more, demonyms less).
  */
 record Mention(String country, boolean ambiguous, double weight) {
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The countries and regions an article is about, for regional editions: gazetteer mentions weighted by where they
@@ -44,7 +45,6 @@ final class PlaceFinder {
 
     /** Countries and regions, each list strongest first. */
     record Result(List<Place> countries, List<Place> regions) {
-        static final Result NONE = new Result(List.of(), List.of());
     }
 
     Result find(String text, List<Mention> mentions) {
@@ -61,19 +61,15 @@ final class PlaceFinder {
                 weights.merge(mention.country(), mention.weight() * AMBIGUOUS_FACTOR, Double::sum);
             }
         }
-        return weights.isEmpty() ? Result.NONE : rank(weights);
+        return rank(weights);
     }
 
     /** Countries named unambiguously somewhere in the article (or in its dateline). */
     private static Set<String> supportedCountries(List<Mention> mentions, String dateline) {
-        Set<String> countries = new HashSet<>();
+        Set<String> countries = mentions.stream().filter(mention -> !mention.ambiguous()).map(Mention::country)
+                .collect(Collectors.toCollection(HashSet::new));
         if (dateline != null) {
             countries.add(dateline);
-        }
-        for (Mention mention : mentions) {
-            if (!mention.ambiguous()) {
-                countries.add(mention.country());
-            }
         }
         return countries;
     }
@@ -83,14 +79,8 @@ final class PlaceFinder {
      * alone: alone it is as likely Michael Jordan, and "Georgia" as likely Atlanta's state.
      */
     private boolean supported(Mention mention, Set<String> countries) {
-        for (String country : countries) {
-            for (String region : gazetteer.regionsOf(country)) {
-                if (gazetteer.regionsOf(mention.country()).contains(region)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        Set<String> regions = gazetteer.regionsOf(mention.country());
+        return countries.stream().anyMatch(country -> gazetteer.regionsOf(country).stream().anyMatch(regions::contains));
     }
 
     private String datelineCountry(String text) {
@@ -120,22 +110,13 @@ final class PlaceFinder {
                 regionShares.merge(region, share, Double::sum);
             }
             if (share >= MIN_COUNTRY_SHARE) {
-                countries.add(new Place(e.getKey(), round(share)));
+                countries.add(new Place(e.getKey(), Enricher.round(share)));
             }
         }
         countries.sort(Comparator.comparingDouble(p -> -p.score()));
-        List<Place> regions = new ArrayList<>();
-        regionShares.forEach((region, share) -> {
-            if (share >= MIN_REGION_SHARE) {
-                regions.add(new Place(region, round(Math.min(1, share))));
-            }
-        });
-        regions.sort(Comparator.comparingDouble(p -> -p.score()));
-        return new Result(List.copyOf(countries.subList(0, Math.min(MAX_COUNTRIES, countries.size()))),
-                List.copyOf(regions));
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        List<Place> regions = regionShares.entrySet().stream().filter(e -> e.getValue() >= MIN_REGION_SHARE)
+                .map(e -> new Place(e.getKey(), Enricher.round(Math.min(1, e.getValue()))))
+                .sorted(Comparator.comparingDouble(p -> -p.score())).toList();
+        return new Result(countries.stream().limit(MAX_COUNTRIES).toList(), regions);
     }
 }

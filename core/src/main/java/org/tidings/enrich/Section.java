@@ -1,5 +1,6 @@
 package org.tidings.enrich;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,11 +36,7 @@ public enum Section {
             return null;
         }
         String key = name.strip().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
-        for (Section section : values()) {
-            if (section.slug().equals(key)) {
-                return section;
-            }
-        }
-        return SYNONYMS.get(key);
+        return Arrays.stream(values()).filter(section -> section.slug().equals(key)).findFirst()
+                .orElse(SYNONYMS.get(key));
     }
 }

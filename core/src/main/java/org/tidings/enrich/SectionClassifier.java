@@ -3,7 +3,9 @@ package org.tidings.enrich;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.tidings.text.Folding;
 import org.tidings.text.Token;
@@ -33,12 +35,9 @@ final class SectionClassifier {
     private int longestPrefix;
 
     SectionClassifier() {
-        Map<String, List<String>> sections = WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+");
-        sections.forEach((name, terms) -> {
-            Section section = Section.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-            for (String term : terms) {
-                addTerm(section, term);
-            }
+        WordLists.sections("/org/tidings/enrich/sections.txt", "\\s+").forEach((name, terms) -> {
+            Section section = Section.valueOf(name.toUpperCase(Locale.ROOT));
+            terms.forEach(term -> addTerm(section, term));
         });
     }
 
@@ -47,7 +46,20 @@ final class SectionClassifier {
     }
 
     Result classify(List<Token> title, List<Token> body, Section prior) {
-        return decide(scores(title, body, prior), prior);
+        Section best = null;
+        double bestScore = 0;
+        double total = 0;
+        for (Map.Entry<Section, Double> e : scores(title, body, prior).entrySet()) {
+            total += e.getValue();
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        if (best == null) {
+            return new Result(prior == null ? Section.GENERAL : prior, 0);
+        }
+        return new Result(best, Enricher.round(bestScore / (total + CONFIDENCE_SMOOTHING)));
     }
 
     /** The evidence for each section (sections without evidence are absent). */
@@ -75,13 +87,7 @@ final class SectionClassifier {
     }
 
     private Map<Section, Double> termWeights(String word) {
-        for (String key : Folding.withoutClitics(word)) {
-            Map<Section, Double> weights = lookup(key);
-            if (weights != null) {
-                return weights;
-            }
-        }
-        return null;
+        return Folding.withoutClitics(word).stream().map(this::lookup).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private Map<Section, Double> lookup(String key) {
@@ -96,24 +102,6 @@ final class SectionClassifier {
             }
         }
         return null;
-    }
-
-    private static Result decide(Map<Section, Double> scores, Section prior) {
-        Section best = null;
-        double bestScore = 0;
-        double total = 0;
-        for (Map.Entry<Section, Double> e : scores.entrySet()) {
-            total += e.getValue();
-            if (e.getValue() > bestScore) {
-                best = e.getKey();
-                bestScore = e.getValue();
-            }
-        }
-        if (best == null) {
-            return new Result(prior == null ? Section.GENERAL : prior, 0);
-        }
-        double confidence = bestScore / (total + CONFIDENCE_SMOOTHING);
-        return new Result(best, Math.round(confidence * 1000) / 1000.0);
     }
 
     private void addTerm(Section section, String term) {

@@ -1,8 +1,9 @@
 package org.tidings.enrich;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tidings.text.Casing;
 import org.tidings.text.Token;
@@ -48,15 +49,13 @@ final class TopicExtractor {
     Result extract(String title, String text, boolean arabicDisplay) {
         List<Token> titleTokens = Tokenizer.NAMES.tokens(title);
         List<Token> bodyTokens = Tokenizer.NAMES.tokens(text);
-        Set<String> lowerCaseWords = lowerCaseWords(bodyTokens);
-        TopicTally doc = new TopicTally(arabicDisplay, lowerCaseWords);
+        TopicTally doc = new TopicTally(arabicDisplay, lowerCaseWords(bodyTokens));
         boolean titleCase = Casing.isTitleCase(titleTokens, t -> !t.arabic() && t.key().length() > 3, TITLE_CASE_SHARE);
         scan(doc, title, titleTokens, i -> TITLE_WEIGHT, titleCase);
         int lead = (int) (bodyTokens.size() * LEAD_SHARE);
         scan(doc, text, bodyTokens, i -> i < lead ? 1 + LEAD_BONUS : 1, false);
         boolean shortText = bodyTokens.size() + titleTokens.size() < SHORT_TEXT_TOKENS;
-        List<Topic> topics = doc.rank(shortText, MIN_PHRASE_WEIGHT);
-        return new Result(topics, doc.places());
+        return new Result(doc.rank(shortText, MIN_PHRASE_WEIGHT), doc.places());
     }
 
     /** The weight of a mention at a token position. */
@@ -69,44 +68,23 @@ final class TopicExtractor {
         int i = 0;
         while (i < tokens.size()) {
             Token token = tokens.get(i);
-            int next;
-            if (token.arabic()) {
-                next = arabicNames.scan(doc, tokens, i, weights, used);
-            } else if (token.capitalised()) {
-                next = capitalisedNames.scan(doc, text, tokens, i, weights, used, titleCase);
-            } else {
-                next = i + 1;
-            }
+            int next = token.arabic() ? arabicNames.scan(doc, tokens, i, weights, used)
+                    : token.capitalised() ? capitalisedNames.scan(doc, text, tokens, i, weights, used, titleCase) : i + 1;
             i = Math.max(next, i + 1);
         }
         keyPhrases.collect(doc, tokens, weights, used);
     }
 
-    /** The surfaces of tokens {@code from} to {@code end}, joined by spaces. */
     static String phrase(List<Token> tokens, int from, int end) {
-        StringBuilder s = new StringBuilder();
-        for (int i = from; i < end; i++) {
-            if (i > from) {
-                s.append(' ');
-            }
-            s.append(tokens.get(i).surface());
-        }
-        return s.toString();
+        return tokens.subList(from, end).stream().map(Token::surface).collect(Collectors.joining(" "));
     }
 
     static void markUsed(boolean[] used, int from, int end) {
-        for (int i = from; i < Math.min(end, used.length); i++) {
-            used[i] = true;
-        }
+        Arrays.fill(used, from, Math.min(end, used.length), true);
     }
 
     private static Set<String> lowerCaseWords(List<Token> tokens) {
-        Set<String> words = new HashSet<>();
-        for (Token token : tokens) {
-            if (!token.arabic() && Character.isLowerCase(token.surface().codePointAt(0))) {
-                words.add(token.key());
-            }
-        }
-        return words;
+        return tokens.stream().filter(token -> !token.arabic() && Character.isLowerCase(token.surface().codePointAt(0)))
+                .map(Token::key).collect(Collectors.toSet());
     }
 }

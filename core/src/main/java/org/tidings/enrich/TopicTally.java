@@ -41,10 +41,7 @@ final class TopicTally {
     private final Map<String, Candidate> phrases = new LinkedHashMap<>();
     private final List<Mention> placeMentions = new ArrayList<>();
 
-    /**
-     * @param arabicDisplay  show known names in Arabic (the article is in Arabic)
-     * @param lowerCaseWords the words the text uses in lower case: a capitalised one of them is a common word
-     */
+    /** @param arabicDisplay show known names in Arabic (the article is in Arabic) */
     TopicTally(boolean arabicDisplay, Set<String> lowerCaseWords) {
         this.arabicDisplay = arabicDisplay;
         this.lowerCaseWords = lowerCaseWords;
@@ -71,16 +68,13 @@ final class TopicTally {
     }
 
     Candidate add(Topic.Kind kind, String name, double weight, int tokens) {
-        String key = Folding.phraseKey(name);
-        Candidate existing = names.get(key);
-        if (existing == null) {
-            existing = new Candidate(kind, name, name, tokens, 1);
-            names.put(key, existing);
-        } else if (existing.kind == null || kind == Topic.Kind.PERSON && existing.kind == Topic.Kind.SUBJECT) {
-            existing.kind = kind;
+        Candidate candidate = names.computeIfAbsent(Folding.phraseKey(name),
+                k -> new Candidate(kind, name, name, tokens, 1));
+        if (candidate.kind == null || kind == Topic.Kind.PERSON && candidate.kind == Topic.Kind.SUBJECT) {
+            candidate.kind = kind;
         }
-        existing.weight += weight;
-        return existing;
+        candidate.weight += weight;
+        return candidate;
     }
 
     void addPhrase(String surface, String key, double weight) {
@@ -91,12 +85,8 @@ final class TopicTally {
     /** The topics, most relevant first, scores relative to the first. */
     List<Topic> rank(boolean shortText, double minPhraseWeight) {
         resolveSurnames();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : names.values()) {
-            if (c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)) {
-                candidates.add(c);
-            }
-        }
+        List<Candidate> candidates = new ArrayList<>(names.values().stream()
+                .filter(c -> c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)).toList());
         candidates.addAll(keyPhrases(minPhraseWeight));
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
         double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
@@ -105,7 +95,7 @@ final class TopicTally {
         for (Candidate c : candidates) {
             String slug = Slugs.slug(c.slugName);
             if (topics.size() < MAX_TOPICS && !slug.isEmpty() && slugs.add(slug)) {
-                topics.add(new Topic(c.kind, c.display, slug, Math.round(c.score() / top * 1000) / 1000.0));
+                topics.add(new Topic(c.kind, c.display, slug, Enricher.round(c.score() / top)));
             }
         }
         return List.copyOf(topics);
@@ -147,13 +137,9 @@ final class TopicTally {
 
     /** Recurring phrases; a two-word phrase takes the place of its words when it carries most of their weight. */
     private List<Candidate> keyPhrases(double minWeight) {
-        List<Candidate> kept = new ArrayList<>();
-        for (Map.Entry<String, Candidate> e : phrases.entrySet()) {
-            if (e.getValue().weight >= minWeight && !names.containsKey(e.getKey())) {
-                kept.add(e.getValue());
-            }
-        }
-        kept.sort(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens)));
+        List<Candidate> kept = phrases.entrySet().stream()
+                .filter(e -> e.getValue().weight >= minWeight && !names.containsKey(e.getKey())).map(Map.Entry::getValue)
+                .sorted(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens))).toList();
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : kept) {
             if (chosen.size() < MAX_PHRASES && chosen.stream().noneMatch(o -> overlaps(o, c))) {
@@ -171,7 +157,6 @@ final class TopicTally {
         return List.copyOf(placeMentions);
     }
 
-    /** A topic being counted. */
     static final class Candidate {
         Topic.Kind kind;
         final String display;

@@ -11,9 +11,7 @@ final class DocumentFrequencies {
 
     void add(Iterable<String> terms) {
         documents++;
-        for (String t : terms) {
-            counts.computeIfAbsent(t, k -> new int[1])[0]++;
-        }
+        terms.forEach(t -> counts.computeIfAbsent(t, k -> new int[1])[0]++);
     }
 
     void remove(String[] terms) {
@@ -28,17 +26,11 @@ final class DocumentFrequencies {
 
     /** Smoothed IDF: a term in every document still weighs a little, an unseen one the most. */
     double idf(String term) {
-        int[] c = counts.get(term);
-        int df = c == null ? 0 : c[0];
-        return Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
+        return Math.log((documents + 1.0) / (df(term) + 1.0)) + 1.0;
     }
 
     int df(String term) {
         int[] c = counts.get(term);
         return c == null ? 0 : c[0];
-    }
-
-    int terms() {
-        return counts.size();
     }
 }

@@ -5,44 +5,32 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
 /**
- * Finds earlier articles whose text is (nearly) the same: a wire story republished with small
- * edits, trimmed or extended by a few paragraphs, or wrapped in the publisher's boilerplate. The
- * headline plays no part: copies often get a new one.
- *
- * <p>Each text is reduced to a sketch: the {@link #SKETCH_SIZE} smallest hashes of its word
- * 5-grams (shingles). Two sketches estimate how much of the shorter text is contained in the
- * longer one; a copy contains most of the original's shingles, while two reports of the same event
- * written by different people share only names, numbers and the odd quote.
+ * Finds earlier articles whose text is (nearly) the same: a wire story edited, trimmed, extended or wrapped in
+ * boilerplate. The headline plays no part (copies often get a new one). A sketch (the smallest hashes of a text's
+ * word 5-grams) estimates how much of the shorter text the longer contains: a copy most of it, an independent
+ * report of the same event only names, numbers and the odd quote.
  */
 final class NearDuplicates {
 
     /** Shingle length in words: five words in a row are rarely shared by independent writers. */
     static final int SHINGLE = 5;
-
     /** Hashes kept per text: enough for a containment estimate within about +-0.1. */
     static final int SKETCH_SIZE = 64;
-
     /** Hashes of each sketch put in the lookup index (the smallest ones): bounds the index memory. */
     static final int INDEXED = 8;
-
-    /**
-     * Fewest shingles a text needs to be judged: below that (a feed's one-line summary), two
-     * different articles can share most of their few shingles, e.g. a standard wire dateline.
-     */
+    /** Fewest shingles to judge a text: two one-line summaries can share most of theirs (a wire dateline). */
     static final int MIN_SHINGLES = 25;
-
     /**
-     * Containment above which the shorter text counts as a copy of the other. Distinct reports of
-     * one event that quote the same statement stay far below (a quote is a paragraph, a copy is
-     * most of the text); heavy edits of a copy (a fifth of the sentences touched) stay above.
+     * Containment above which the shorter text is a copy: reports quoting one statement stay far below (a quote
+     * is a paragraph), heavily edited copies (a fifth of the sentences touched) stay above.
      */
     static final double CONTAINMENT = 0.5;
-
     /** Sketches compared at most per lookup: bounds the cost of a text made of common phrases. */
     static final int MAX_CANDIDATES = 200;
 
@@ -59,18 +47,11 @@ final class NearDuplicates {
         if (count < MIN_SHINGLES) {
             return null;
         }
-        long[] hashes = new long[count];
-        for (int i = 0; i < count; i++) {
-            hashes[i] = shingleHash(words, i);
-        }
-        long[] unique = Arrays.stream(hashes).sorted().distinct().toArray();
-        return Arrays.copyOf(unique, Math.min(SKETCH_SIZE, unique.length));
+        return IntStream.range(0, count).mapToLong(i -> shingleHash(words, i)).sorted().distinct().limit(SKETCH_SIZE)
+                .toArray();
     }
 
-    /**
-     * Estimated share of the smaller text's shingles that occur in the other: only hashes below
-     * both sketches' largest value are comparable (above it one of the two sketches is incomplete).
-     */
+    /** Estimated share of the smaller text's shingles in the other (hashes compare up to both sketches' largest). */
     static double containment(long[] a, long[] b) {
         long limit = Math.min(a[a.length - 1], b[b.length - 1]);
         int shared = 0;
@@ -87,16 +68,12 @@ final class NearDuplicates {
                 j++;
             }
         }
-        int smaller = Math.min(countUpTo(a, limit), countUpTo(b, limit));
+        long smaller = Math.min(countUpTo(a, limit), countUpTo(b, limit));
         return smaller == 0 ? 0 : (double) shared / smaller;
     }
 
-    private static int countUpTo(long[] sorted, long limit) {
-        int n = 0;
-        while (n < sorted.length && sorted[n] <= limit) {
-            n++;
-        }
-        return n;
+    private static long countUpTo(long[] sorted, long limit) {
+        return Arrays.stream(sorted).takeWhile(h -> h <= limit).count();
     }
 
     /** The id of the indexed article this sketch copies most, or null. */
@@ -130,7 +107,6 @@ final class NearDuplicates {
         return best;
     }
 
-    /** Remembers an article's sketch so that later copies find it. */
     void add(String id, long[] sketch) {
         if (sketch == null) {
             return;
@@ -141,7 +117,6 @@ final class NearDuplicates {
         }
     }
 
-    /** Forgets an article (it left the time window). */
     void remove(String id) {
         long[] sketch = sketches.remove(id);
         if (sketch == null) {

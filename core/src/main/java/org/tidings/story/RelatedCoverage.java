@@ -3,9 +3,11 @@ package org.tidings.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,57 +21,34 @@ import java.util.Set;
  */
 public final class RelatedCoverage {
 
-    /**
-     * Least cosine (headline and lead words) for a similar article outside the story. Below it,
-     * two articles share a common word ("Apple", "shares") and little else.
-     */
+    /** Least cosine for a similar article outside the story: below it, they share a common word and little else. */
     static final double FLOOR = 0.25;
-
     /**
-     * Least number of topic words a similar article outside the story must share with the
-     * article: with short headlines and a small pool, one shared word ("bankruptcy") can reach
-     * the cosine floor alone ("Sbarro bankruptcy" against "Bankruptcy judge"), and one word is a
-     * shared topic, not shared content.
+     * Topic words a similar article outside the story must share: in short headlines one word can reach the
+     * floor alone ("Sbarro bankruptcy" against "Bankruptcy judge"), and one word is a shared topic, not content.
      */
     static final int MIN_SHARED_WORDS = 2;
-
     /** Similar articles older than this (before now) are not offered: related coverage is news. */
     public static final Duration RECENT = Duration.ofDays(7);
 
     private RelatedCoverage() {
     }
 
-    /**
-     * An article that may be shown.
-     *
-     * @param id          its id
-     * @param storyId     its story, or null
-     * @param publisher   its publisher, or null
-     * @param title       its headline
-     * @param text        its lead or text, or null
-     * @param published   its publication instant, or null
-     * @param duplicateOf the article it copies, or null
-     */
+    /** An article that may be shown (text: its lead or text); all but its id and headline may be null. */
     public record Candidate(String id, String storyId, String publisher, String title, String text, Instant published,
                             String duplicateOf) {
     }
 
-    /** Why an article is related. */
-    public enum Reason {
-        /** Part of the same story. */
-        SAME_STORY,
-        /** Similar in content, in another story. */
-        SIMILAR
-    }
+    /** Why an article is related: part of the same story, or similar in content in another story. */
+    public enum Reason { SAME_STORY, SIMILAR }
 
     /** One related article, with why and how similar (cosine of headline and lead words). */
     public record Related(String id, Reason reason, double similarity) {
     }
 
     /**
-     * Ranks the related coverage of {@code article} among {@code pool} (e.g. the article's story
-     * and the recent articles a search found). Copies of the article, copies in general (their
-     * original stands for them) and the article itself are left out.
+     * The related coverage of {@code article} among {@code pool} (its story and what a search found), leaving out
+     * the article itself and copies (their original stands for them).
      */
     public static List<Related> rank(Candidate article, Collection<Candidate> pool, Instant now, int limit) {
         if (limit <= 0 || pool.isEmpty()) {
@@ -83,11 +62,12 @@ public final class RelatedCoverage {
             if (!eligible(article, c)) {
                 continue;
             }
-            double sim = cosine(own, vectors.get(c.id()));
+            TermVector vector = vectors.get(c.id());
+            Scored scored = new Scored(c, cosine(own, vector), !Objects.equals(c.publisher(), article.publisher()));
             if (article.storyId() != null && article.storyId().equals(c.storyId())) {
-                sameStory.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
-            } else if (sim >= FLOOR && shared(own, vectors.get(c.id())) >= MIN_SHARED_WORDS && recent(c, now)) {
-                similar.add(new Scored(c, sim, !Objects.equals(c.publisher(), article.publisher())));
+                sameStory.add(scored);
+            } else if (scored.similarity >= FLOOR && shared(own, vector) >= MIN_SHARED_WORDS && recent(c, now)) {
+                similar.add(scored);
             }
         }
         List<Related> out = new ArrayList<>();
@@ -100,20 +80,15 @@ public final class RelatedCoverage {
     }
 
     private static boolean eligible(Candidate article, Candidate c) {
-        if (c == null || c.id() == null || c.id().equals(article.id()) || c.duplicateOf() != null) {
-            return false;
-        }
-        return !c.id().equals(article.duplicateOf());
+        return c != null && c.id() != null && !c.id().equals(article.id()) && c.duplicateOf() == null
+                && !c.id().equals(article.duplicateOf());
     }
 
     private static boolean recent(Candidate c, Instant now) {
         return c.published() == null || !c.published().isBefore(now.minus(RECENT));
     }
 
-    /**
-     * Other publishers first; within that, one article per publisher per round (most similar,
-     * then newest), so that one prolific publisher cannot fill the block.
-     */
+    /** Other publishers first, then one article per publisher per round, so no prolific publisher fills the block. */
     private static List<Scored> diverse(List<Scored> scored) {
         scored.sort(Comparator.comparing((Scored s) -> !s.otherPublisher)
                 .thenComparing(Comparator.comparingDouble((Scored s) -> s.similarity).reversed())
@@ -140,28 +115,20 @@ public final class RelatedCoverage {
     private static Map<String, TermVector> vectors(Candidate article, Collection<Candidate> pool) {
         DocumentFrequencies df = new DocumentFrequencies();
         Map<String, Map<String, Float>> tfs = new HashMap<>();
-        tfs.put(article.id(), TermVector.frequencies(article.title(), article.text()));
+        tfs.put(article.id(), TermVector.frequencies(article.title(), article.text(), new HashSet<>()));
         for (Candidate c : pool) {
             if (c != null && c.id() != null) {
-                tfs.putIfAbsent(c.id(), TermVector.frequencies(c.title(), c.text()));
+                tfs.putIfAbsent(c.id(), TermVector.frequencies(c.title(), c.text(), new HashSet<>()));
             }
         }
         tfs.values().forEach(tf -> df.add(tf.keySet()));
         Map<String, TermVector> out = new HashMap<>();
-        tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, df)));
+        tfs.forEach((id, tf) -> out.put(id, TermVector.weigh(tf, Set.of(), df::idf)));
         return out;
     }
 
-    /** How many terms two vectors have in common. */
     static int shared(TermVector a, TermVector b) {
-        Set<String> terms = Set.of(a.terms());
-        int n = 0;
-        for (String t : b.terms()) {
-            if (terms.contains(t)) {
-                n++;
-            }
-        }
-        return n;
+        return (int) Arrays.stream(b.terms()).filter(Set.of(a.terms())::contains).count();
     }
 
     static double cosine(TermVector a, TermVector b) {

@@ -7,14 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A snapshot of one story: the coverage of one event across publishers.
- *
- * @param id         the story's id (the id of its founding article)
- * @param title      its most representative headline
- * @param timeline   its articles in order of publication, copies included
- * @param publishers the distinct publishers, in order of first appearance
- * @param first      when its first article was published
- * @param latest     when its latest article was published
+ * A snapshot of one story: the coverage of one event across publishers. Its id is its founding article's, its title
+ * its most representative headline; the timeline holds its articles in order of publication, copies included, and
+ * the publishers are distinct, in order of first appearance.
  */
 public record Story(String id, String title, List<Entry> timeline, Set<String> publishers, Instant first, Instant latest) {
 
@@ -23,20 +18,7 @@ public record Story(String id, String title, List<Entry> timeline, Set<String> p
         publishers = Collections.unmodifiableSet(new LinkedHashSet<>(publishers));
     }
 
-    /** Number of articles, copies included. */
-    public int size() {
-        return timeline.size();
-    }
-
-    /**
-     * One article of a story.
-     *
-     * @param articleId   the article
-     * @param title       its headline
-     * @param publisher   its publisher, or null
-     * @param published   its publication instant
-     * @param duplicateOf the article it copies, or null for an original
-     */
+    /** One article of a story: its publisher may be null, and what it copies is null for an original. */
     public record Entry(String articleId, String title, String publisher, Instant published, String duplicateOf) {
     }
 }

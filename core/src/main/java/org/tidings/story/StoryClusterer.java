@@ -14,37 +14,26 @@ import java.util.Set;
 import org.tidings.url.CanonicalUrl;
 
 /**
- * Online story clustering: every article, in order of arrival, joins the live story whose
- * centroid its headline and lead resemble most, or founds a new story. Copies of an earlier
- * article (same canonical URL, or near-identical text) join the original's story and name it; when
- * a copy arrived first (feeds are polled at different times), the original, once it arrives, takes
- * its place and the copies name the original instead.
+ * Online story clustering: each article joins the live story whose centroid its headline and lead resemble most, or
+ * founds one. Copies (same canonical URL or near-identical text) join and name their original; an original that
+ * arrives after its copies (feeds are polled at different times) takes their place.
  *
- * <p>State is bounded by a time window: articles and stories older than the window (measured from
- * the latest publication time seen, not the wall clock) are forgotten. The whole state is a
- * function of the articles fed in order, so a restarted server rebuilds it by feeding the
- * window's stored articles again in order of publication: story ids are the ids of the founding
- * articles and come out the same. Not thread-safe: one clusterer per ingesting thread.
+ * <p>Articles and stories older than the window (from the latest publication time seen, not the wall clock) are
+ * forgotten. The state is a function of the articles fed in order, so replaying the stored window rebuilds it with
+ * the same story ids (the founding articles'). Not thread-safe: one clusterer per ingesting thread.
  */
 public final class StoryClusterer {
 
     /** Default window: a news event is rarely covered as new for more than three days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(3);
-
     /**
-     * Cosine (article to story centroid, after the time factor) needed to join a story. Lower
-     * joins different events that share a topic word or two ("bankruptcy", "Apple"); higher
-     * splits one event across reworded headlines. Chosen on one day of the dev set and checked on
-     * the other (BENCHMARKS.md, section Stories).
+     * Cosine to the centroid (after the time factor) needed to join a story: lower joins events sharing a topic word,
+     * higher splits one event across reworded headlines. Tuned on one dev day, checked on the other (BENCHMARKS.md).
      */
     static final double JOIN = 0.15;
-
     /**
-     * Cosine between two story centroids above which a new article that fits both (each above
-     * {@link #JOIN}) merges them: two stories that began apart (different first headlines) and
-     * converged. Low, because an article must bridge the two first; much lower (0.10) merged
-     * neighbouring events of one topic (B-cubed precision 0.87 instead of 0.94 on the tuning day).
-     * Chosen with JOIN.
+     * Cosine between two centroids at which an article fitting both merges them (they began apart and converged).
+     * Low, as an article must bridge them first; 0.10 merged neighbouring events (B-cubed precision 0.87, not 0.94).
      */
     static final double MERGE = 0.25;
 
@@ -64,12 +53,10 @@ public final class StoryClusterer {
     private record Live(String id, Instant published, String url, String duplicateOf, String[] terms, StoryState story) {
     }
 
-    /** A clusterer with the default three-day window. */
     public StoryClusterer() {
         this(DEFAULT_WINDOW);
     }
 
-    /** A clusterer that forgets articles and stories older than {@code window}. */
     public StoryClusterer(Duration window) {
         this(window, JOIN, MERGE);
     }
@@ -84,9 +71,8 @@ public final class StoryClusterer {
     }
 
     /**
-     * Feeds one article (in order of publication, as the pipeline receives them) and tells which
-     * story it joined. Feeding an id that is still in the window again returns its assignment
-     * (with its story as it stands now) and changes nothing: ingestion may be retried.
+     * Feeds the next article (in order of publication) and tells where it went. An id still in the window gets its
+     * assignment again (with its story as it stands now) and changes nothing: ingestion may be retried.
      */
     public Assignment add(Article article) {
         Live known = articles.get(article.id());
@@ -112,16 +98,13 @@ public final class StoryClusterer {
         index.add(story, story.addToCentroid(vector));
 
         List<String> repointed = earliest ? giveWay(later, article.id()) : List.of();
-        Assignment assignment = new Assignment(article.id(), story.id, duplicateOf, merged, repointed);
         remember(new Live(article.id(), published, url, duplicateOf, vector.terms(), story), sketch);
-        return assignment;
+        return new Assignment(article.id(), story.id, duplicateOf, merged, repointed);
     }
 
     /**
-     * An article published before {@code later}, which it is the same as, arrived after it: the
-     * earlier one becomes the original, and {@code later} and its copies become copies of it.
-     * Copies are in their original's story, so only that story's members are walked, and only
-     * when this happens. Returns the ids of the articles that now copy {@code earliest}.
+     * {@code earliest}, a version of {@code later} published before it, arrived after it: {@code later} and its
+     * copies (all in its story) now copy {@code earliest}. Returns their ids.
      */
     private List<String> giveWay(Live later, String earliest) {
         List<String> repointed = new ArrayList<>();
@@ -141,32 +124,27 @@ public final class StoryClusterer {
 
     /** The current snapshot of a live story, by its id or the id of a story merged into it. */
     public Optional<Story> story(String storyId) {
-        StoryState s = storiesById.get(storyId);
-        return s == null ? Optional.empty() : Optional.of(s.resolve().snapshot());
+        return Optional.ofNullable(storiesById.get(storyId)).map(s -> s.resolve().snapshot());
     }
 
     /** The id of the story a live article belongs to now (after merges). */
     public Optional<String> storyOf(String articleId) {
-        Live live = articles.get(articleId);
-        return live == null ? Optional.empty() : Optional.of(live.story().resolve().id);
+        return Optional.ofNullable(articles.get(articleId)).map(live -> live.story().resolve().id);
     }
 
     /** Snapshots of all live stories, largest first. */
     public List<Story> stories() {
         return storiesById.values().stream()
                 .filter(s -> s.alive && s.mergedInto == null)
-                .distinct()
                 .sorted(Comparator.comparingInt((StoryState s) -> -s.members.size()).thenComparing(s -> s.id))
                 .map(StoryState::snapshot)
                 .toList();
     }
 
-    /** Articles in the window. */
     public int liveArticles() {
         return articles.size();
     }
 
-    /** Stories in the window. */
     public int liveStories() {
         return liveStoryCount;
     }
@@ -194,10 +172,7 @@ public final class StoryClusterer {
         if (original == null) {
             original = nearDuplicates.findOriginal(sketch);
         }
-        if (original == null) {
-            return null;
-        }
-        Live live = articles.get(original);
+        Live live = original == null ? null : articles.get(original);
         boolean rootLive = live != null && live.duplicateOf() != null && articles.containsKey(live.duplicateOf());
         return rootLive ? live.duplicateOf() : original;
     }
@@ -233,7 +208,7 @@ public final class StoryClusterer {
     private StoryState merge(StoryState a, StoryState b) {
         StoryState keep = a.members.size() >= b.members.size() ? a : b;
         StoryState gone = keep == a ? b : a;
-        index.absorb(keep, gone);
+        index.add(keep, keep.addToCentroid(gone));
         gone.members.forEach(keep::addMember);
         keep.absorbedIds.add(gone.id);
         keep.absorbedIds.addAll(gone.absorbedIds);

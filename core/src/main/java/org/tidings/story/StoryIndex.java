@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The live stories by the terms of their centroids, and which of them an article fits: cosine to the centroid,
@@ -17,48 +19,31 @@ final class StoryIndex {
 
     /** Within this gap from a story's latest article, time does not count against joining it. */
     static final Duration GRACE = Duration.ofHours(12);
-
     /**
-     * Beyond the grace gap the score decays with this e-folding time: yesterday's story on the
-     * same company is less likely to be today's, but follow-ups days later still join if close.
+     * E-folding time of the score beyond the grace gap: yesterday's story on a company is less likely today's, but
+     * follow-ups days later still join if close.
      */
     static final Duration DECAY = Duration.ofHours(48);
-
-    private static final long GRACE_SECONDS = GRACE.toSeconds();
-    private static final long DECAY_SECONDS = DECAY.toSeconds();
-
     /**
-     * Posting lists longer than this are not scanned for candidates (only looked up for the
-     * candidates rarer terms found): a frequent word ("Apple", "Ukraine") alone would otherwise
-     * touch thousands of stories per article. Its weight is low anyway (low IDF).
+     * Longer posting lists are only looked up for the candidates rarer terms found, not scanned: a frequent word
+     * ("Ukraine") would touch thousands of stories per article, for little weight (low IDF).
      */
     static final int MAX_SCAN = 2_000;
-
     /**
-     * Added to the similarity of a story whose anchor term the article shares (see
-     * {@link #anchored}): "Titanfall Arcade Website Goes Live" shares only one word with the
-     * Titanfall launch story, but it is the word the story is about.
+     * Added when the article shares the story's anchor term ({@link #anchored}): "Titanfall Arcade Website Goes
+     * Live" shares one word with the Titanfall launch story, but the word the story is about.
      */
     static final double ANCHOR_BONUS = 0.2;
-
-    /**
-     * Share of the join threshold the plain similarity must reach before an anchor counts: a shared
-     * name alone, with nothing else in common, does not make a headline part of the story.
-     */
+    /** Share of the join threshold the similarity needs before an anchor counts: a shared name alone is not enough. */
     static final double ANCHOR_FLOOR = 0.5;
-
     /** An anchor is used by at least this share of the story's articles... */
     static final double ANCHOR_SHARE = 0.4;
-
     /** ...and this share of its uses in the window are in the story (not a general topic word). */
     static final double ANCHOR_CONCENTRATION = 0.6;
-
     /** Share of a story's articles that must name someone for {@link #namesDisagree} to apply. */
     static final double NAMED_STORY = 0.5;
-
     /** Similarity kept when the names disagree: the shared words are likely a common topic. */
     static final double NAME_MISMATCH = 0.5;
-
     /** Stories smaller than this have no anchors yet: one headline does not show what is central. */
     static final int ANCHOR_MIN_STORY = 3;
 
@@ -68,33 +53,15 @@ final class StoryIndex {
     private final Map<String, List<StoryState.Posting>> index = new HashMap<>();
     private long epoch;
 
-    /** An index that joins at cosine {@code join}, merges at {@code merge}, and reads term use from {@code frequencies}. */
     StoryIndex(double join, double merge, DocumentFrequencies frequencies) {
         this.join = join;
         this.merge = merge;
         this.frequencies = frequencies;
     }
 
-    /** Indexes the terms a story's centroid has just gained. */
     void add(StoryState story, List<String> freshTerms) {
         for (String term : freshTerms) {
             index.computeIfAbsent(term, k -> new ArrayList<>()).add(story.centroid.get(term));
-        }
-    }
-
-    /** Adds the centroid of {@code gone} to that of {@code keep}, indexing the terms {@code keep} did not have. */
-    void absorb(StoryState keep, StoryState gone) {
-        for (Map.Entry<String, StoryState.Posting> e : gone.centroid.entrySet()) {
-            StoryState.Posting p = keep.centroid.get(e.getKey());
-            if (p == null) {
-                p = new StoryState.Posting(keep);
-                keep.centroid.put(e.getKey(), p);
-                index.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
-            }
-            float old = p.weight;
-            p.weight = old + e.getValue().weight;
-            p.members += e.getValue().members;
-            keep.normSquared += (double) p.weight * p.weight - (double) old * old;
         }
     }
 
@@ -107,9 +74,8 @@ final class StoryIndex {
     }
 
     /**
-     * Whether two stories that both fit an article have converged. Comparing centroids costs a
-     * walk over the smaller one, so a pair is compared again only once the two have grown by a
-     * fifth since the last comparison (a story's next articles usually meet the same runner-up).
+     * Whether two stories that both fit an article have converged. A pair is compared again only once it grew by a
+     * fifth: the walk over a centroid is costly, and a story's next articles usually meet the same runner-up.
      */
     boolean shouldMerge(StoryState best, StoryState second) {
         int size = best.members.size() + second.members.size();
@@ -123,12 +89,11 @@ final class StoryIndex {
 
     /** Live stories scoring at least the join threshold, best first (at most two: the merge check needs two). */
     List<StoryState> rank(TermVector vector, Instant published, String lang) {
-        List<StoryState> candidates = candidates(vector);
         StoryState best = null;
         StoryState second = null;
         double bestScore = join;
         double secondScore = join;
-        for (StoryState s : candidates) {
+        for (StoryState s : candidates(vector)) {
             if (lang != null && s.lang != null && !lang.equalsIgnoreCase(s.lang)) {
                 continue;
             }
@@ -149,21 +114,12 @@ final class StoryIndex {
                 secondScore = score;
             }
         }
-        List<StoryState> out = new ArrayList<>(2);
-        if (best != null) {
-            out.add(best);
-        }
-        if (second != null) {
-            out.add(second);
-        }
-        return out;
+        return Stream.of(best, second).filter(Objects::nonNull).toList();
     }
 
     /**
-     * Whether the article shares one of the story's anchor terms: a term that most of the
-     * story's articles use and that few articles outside the story use (a product, company or
-     * person the event is about: "Titanfall", "Sbarro"). A shared topic word ("bankruptcy") is
-     * not an anchor once a second story uses it as much.
+     * Whether the article shares a term most of the story's articles use and few outside it do: what the event is
+     * about ("Titanfall", "Sbarro"), not a topic word ("bankruptcy") that a second story uses as much.
      */
     private boolean anchored(TermVector vector, StoryState s) {
         int size = s.members.size();
@@ -181,10 +137,8 @@ final class StoryIndex {
     }
 
     /**
-     * Whether the article names someone or something and the story, whose articles mostly name
-     * theirs, never mentions any of the article's names: "Mt. Gox files for bankruptcy" against a
-     * story of "Sbarro files for bankruptcy" headlines. Title Case headlines mark no names (only
-     * acronyms), so the rule mostly applies to sentence-case headlines and leads.
+     * Whether the article names someone and the story, whose articles mostly name theirs, mentions none of its names
+     * ("Mt. Gox files for bankruptcy" against "Sbarro files for bankruptcy"). Title Case marks only acronyms.
      */
     private static boolean namesDisagree(TermVector vector, StoryState s) {
         if (!vector.hasNames() || s.namedMembers < NAMED_STORY * s.members.size()) {
@@ -205,14 +159,11 @@ final class StoryIndex {
         List<Integer> deferred = new ArrayList<>();
         for (int i = 0; i < vector.size(); i++) {
             List<StoryState.Posting> postings = index.get(vector.terms()[i]);
-            if (postings == null) {
-                continue;
-            }
-            if (postings.size() > MAX_SCAN) {
+            if (postings != null && postings.size() > MAX_SCAN) {
                 deferred.add(i);
-                continue;
+            } else if (postings != null) {
+                scan(postings, vector.weights()[i], found);
             }
-            scan(postings, vector.weights()[i], found);
         }
         if (found.isEmpty() && !deferred.isEmpty()) {
             int rarest = deferred.stream().min(Comparator.comparingInt(i -> index.get(vector.terms()[i]).size())).orElseThrow();
@@ -244,7 +195,6 @@ final class StoryIndex {
                 found.add(s);
             }
             s.score += weight * p.weight;
-
         }
         if (dead > postings.size() / 2) {
             postings.removeIf(p -> !p.story.alive);
@@ -252,7 +202,7 @@ final class StoryIndex {
     }
 
     static double timeFactor(Instant published, Instant latest) {
-        long gap = Math.abs(published.getEpochSecond() - latest.getEpochSecond()) - GRACE_SECONDS;
-        return gap <= 0 ? 1 : Math.exp(-(double) gap / DECAY_SECONDS);
+        long gap = Math.abs(published.getEpochSecond() - latest.getEpochSecond()) - GRACE.toSeconds();
+        return gap <= 0 ? 1 : Math.exp(-(double) gap / DECAY.toSeconds());
     }
 }

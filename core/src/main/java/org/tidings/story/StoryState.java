@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The clusterer's working state of one live story: centroid, members and times. */
 final class StoryState {
@@ -53,18 +55,29 @@ final class StoryState {
     List<String> addToCentroid(TermVector v) {
         List<String> fresh = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            Posting p = centroid.get(v.terms()[i]);
-            if (p == null) {
-                p = new Posting(this);
-                centroid.put(v.terms()[i], p);
-                fresh.add(v.terms()[i]);
-            }
-            float old = p.weight;
-            p.weight = old + v.weights()[i];
-            p.members++;
-            normSquared += (double) p.weight * p.weight - (double) old * old;
+            addTerm(v.terms()[i], v.weights()[i], 1, fresh);
         }
         return fresh;
+    }
+
+    /** Adds the centroid of a story merged into this one; returns the new terms. */
+    List<String> addToCentroid(StoryState gone) {
+        List<String> fresh = new ArrayList<>();
+        gone.centroid.forEach((term, p) -> addTerm(term, p.weight, p.members, fresh));
+        return fresh;
+    }
+
+    private void addTerm(String term, float weight, float members, List<String> fresh) {
+        Posting p = centroid.get(term);
+        if (p == null) {
+            p = new Posting(this);
+            centroid.put(term, p);
+            fresh.add(term);
+        }
+        float old = p.weight;
+        p.weight = old + weight;
+        p.members += members;
+        normSquared += (double) p.weight * p.weight - (double) old * old;
     }
 
     void addMember(Member m) {
@@ -84,7 +97,6 @@ final class StoryState {
         return Math.sqrt(Math.max(normSquared, 1e-12));
     }
 
-    /** Cosine between a vector and the centroid. */
     double cosine(TermVector v) {
         double dot = 0;
         for (int i = 0; i < v.size(); i++) {
@@ -96,7 +108,6 @@ final class StoryState {
         return dot / norm();
     }
 
-    /** Cosine between two centroids. */
     double cosine(StoryState other) {
         StoryState small = centroid.size() <= other.centroid.size() ? this : other;
         StoryState large = small == this ? other : this;
@@ -124,12 +135,8 @@ final class StoryState {
                 .sorted(Comparator.comparing(StoryState.Member::published).thenComparing(StoryState.Member::id))
                 .map(m -> new Story.Entry(m.id(), m.title(), m.publisher(), m.published(), m.duplicateOf()))
                 .toList();
-        Set<String> publishers = new LinkedHashSet<>();
-        timeline.forEach(e -> {
-            if (e.publisher() != null) {
-                publishers.add(e.publisher());
-            }
-        });
+        Set<String> publishers = timeline.stream().map(Story.Entry::publisher).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         return new Story(id, representativeTitle(), timeline, publishers, first, latest);
     }
 

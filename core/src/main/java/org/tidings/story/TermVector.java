@@ -1,11 +1,11 @@
 package org.tidings.story;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The weighted topic words of one article: TF-IDF over the headline and the lead, names
@@ -16,17 +16,13 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
 
     /** Words of the text taken after the headline: the lead says what the story is about. */
     static final int LEAD_WORDS = 40;
-
     /** Weight of a lead word relative to a headline word: the lead adds detail, the headline decides. */
     static final float LEAD_WEIGHT = 0.5f;
-
     /**
      * Boost of a word written as a name (capitalised mid-sentence, or an acronym): two stories on
      * the same day share topic words ("bankruptcy", "shares"), rarely the same company or person.
      */
     static final float NAME_BOOST = 1.5f;
-
-    static final TermVector EMPTY = new TermVector(new String[0], new float[0], new boolean[0]);
 
     /** Raw term frequencies (headline, lead, boosts) before IDF; names are marked in {@code names}. */
     static Map<String, Float> frequencies(String title, String text, Set<String> names) {
@@ -36,19 +32,8 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
         return tf;
     }
 
-    static Map<String, Float> frequencies(String title, String text) {
-        return frequencies(title, text, new HashSet<>());
-    }
-
     /** Applies IDF and normalizes to unit length. */
-    static TermVector weigh(Map<String, Float> tf, DocumentFrequencies df) {
-        return weigh(tf, Set.of(), df::idf);
-    }
-
     static TermVector weigh(Map<String, Float> tf, Set<String> names, ToDoubleFunction<String> idf) {
-        if (tf.isEmpty()) {
-            return EMPTY;
-        }
         String[] terms = new String[tf.size()];
         float[] weights = new float[tf.size()];
         boolean[] isName = new boolean[tf.size()];
@@ -73,12 +58,7 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
     }
 
     boolean hasNames() {
-        for (boolean n : names) {
-            if (n) {
-                return true;
-            }
-        }
-        return false;
+        return IntStream.range(0, names.length).anyMatch(i -> names[i]);
     }
 
     private static void addWords(Map<String, Float> tf, List<Words.Word> words, float weight, int limit, Set<String> names) {
@@ -95,9 +75,6 @@ record TermVector(String[] terms, float[] weights, boolean[] names) {
     }
 
     private static String lead(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        return text == null ? null : text.substring(0, Math.min(text.length(), 2_000));
     }
 }

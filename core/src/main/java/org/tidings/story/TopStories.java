@@ -9,44 +9,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks stories for a front page (or a section or edition: pass only its stories). The score is
- * a product of four parts, each kept so that a ranked story can explain its place:
- * breadth (how many publishers cover it), velocity (how fast articles are coming in now),
- * freshness (how recent its latest article is) and diversity (coverage spread over publishers
- * rather than one publisher's stream of updates).
+ * Ranks stories for a front page, section or edition (pass only its stories) by breadth (publishers), velocity
+ * (articles now), freshness and diversity (spread over publishers), each kept so a story can explain its place.
  */
 public final class TopStories {
 
     /** Recent articles are counted over this span for velocity: a news cycle's "right now". */
     static final Duration VELOCITY_SPAN = Duration.ofHours(6);
-
     /** Freshness halves every this much since the story's latest article. */
     static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(12);
-
-    /**
-     * Weight of velocity: a burst lifts a story, but breadth dominates, so that a single
-     * publisher's live blog posting every minute cannot outrank an event covered everywhere.
-     */
+    /** A burst lifts a story, but breadth dominates: a live blog posting every minute cannot outrank wide coverage. */
     static final double VELOCITY_WEIGHT = 0.5;
 
     private TopStories() {
     }
 
     /**
-     * Why a story ranks where it does. {@code total = breadth * (1 + velocity) * freshness * diversity}.
-     *
-     * @param breadth   ln(1 + distinct publishers)
-     * @param velocity  {@value #VELOCITY_WEIGHT} * ln(1 + articles in the last six hours)
-     * @param freshness 0.5 ^ (hours since the latest article / 12)
-     * @param diversity evenness of the coverage: effective number of publishers (exp of the
-     *                  entropy of the articles over publishers) divided by the number of distinct
-     *                  publishers, in (0, 1]; low when one publisher wrote most of the articles
-     * @param total     the score
+     * {@code total = breadth * (1 + velocity) * freshness * diversity}: breadth is ln(1 + publishers), velocity
+     * {@value #VELOCITY_WEIGHT} * ln(1 + articles in the last six hours), freshness 0.5 ^ (hours since the latest
+     * article / 12), diversity the effective number of publishers (exp of the entropy of articles over publishers)
+     * over the distinct ones, in (0, 1]: low when one publisher wrote most articles.
      */
     public record Score(double breadth, double velocity, double freshness, double diversity, double total) {
     }
 
-    /** A story and its score. */
     public record Ranked(Story story, Score score) {
     }
 
@@ -61,7 +47,6 @@ public final class TopStories {
                 .toList();
     }
 
-    /** The score of one story at {@code now}. */
     public static Score score(Story story, Instant now) {
         List<Story.Entry> entries = story.timeline();
         Map<String, Integer> perPublisher = new HashMap<>();

@@ -31,7 +31,6 @@ final class Words {
     private Words() {
     }
 
-    /** One word of a text: its normalized form and whether it was written as a name. */
     record Word(String term, boolean name) {
     }
 

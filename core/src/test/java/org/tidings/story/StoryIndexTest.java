@@ -69,7 +69,7 @@ class StoryIndexTest {
     void anAbsorbedStoryAddsItsCentroidToTheKeptOne() {
         StoryState sbarro = story("sbarro", null, "Sbarro files for bankruptcy");
         StoryState pizza = story("pizza", null, "Pizza chain closes restaurants");
-        index.absorb(sbarro, pizza);
+        index.add(sbarro, sbarro.addToCentroid(pizza));
         assertThat(sbarro.centroid).containsKeys("sbarro", "pizza", "restaurant");
         pizza.alive = false;
         index.sweep();

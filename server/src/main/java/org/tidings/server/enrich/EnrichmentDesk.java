@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tidings.enrich.Enricher;
 import org.tidings.enrich.Enrichment;
@@ -18,9 +19,8 @@ import org.tidings.summary.ArticleDigest;
 import org.tidings.summary.Summarizer;
 
 /**
- * Learns what an article is about from its text: its language, its section, its regions and its
- * topics, and its digest (the summary and key points the article page shows). Idempotent, so
- * processes that share a database may share the work.
+ * Learns an article's language, section, regions, topics and digest (the article page's summary
+ * and key points) from its text. Idempotent, so processes sharing a database may share the work.
  */
 @Component
 public class EnrichmentDesk {
@@ -33,7 +33,7 @@ public class EnrichmentDesk {
     static final int MIN_DIGEST_SENTENCES = 6;
 
     private final EnrichmentStore store;
-    private volatile Enricher enricher;
+    private Enricher enricher;
 
     public EnrichmentDesk(EnrichmentStore store) {
         this.store = store;
@@ -48,8 +48,7 @@ public class EnrichmentDesk {
         Enrichment e = enricher().enrich(article.title(), article.text(), article.langHint(), article.sourceSection());
         Section bySource = Section.fromName(article.sourceSection());
         Section section = bySource != null && bySource != Section.GENERAL ? bySource : e.section();
-        Set<String> regions = new LinkedHashSet<>();
-        for (Place p : e.regions()) regions.add(p.code());
+        Set<String> regions = e.regions().stream().map(Place::code).collect(Collectors.toCollection(LinkedHashSet::new));
         if (article.sourceRegion() != null && !article.sourceRegion().isBlank()) {
             regions.add(article.sourceRegion().strip().toLowerCase(Locale.ROOT));
         }
@@ -66,14 +65,8 @@ public class EnrichmentDesk {
     }
 
     /** The enricher loads its models on first use (about a second), not while the server starts. */
-    private Enricher enricher() {
-        Enricher e = enricher;
-        if (e == null) {
-            synchronized (this) {
-                if (enricher == null) enricher = new Enricher();
-                e = enricher;
-            }
-        }
-        return e;
+    private synchronized Enricher enricher() {
+        if (enricher == null) enricher = new Enricher();
+        return enricher;
     }
 }

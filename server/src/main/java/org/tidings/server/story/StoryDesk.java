@@ -13,11 +13,9 @@ import org.tidings.server.store.StoryStore;
 import org.tidings.story.StoryClusterer;
 
 /**
- * Places every article in its story, or marks it a copy of an earlier one, in order of
- * publication; an original that arrives after its copies takes their place (they become its
- * copies). The desk's memory ({@link StoryMemory}) lives in this process, so one process at a time
- * holds the desk (the pipeline sees to that with a lease); a process that takes the desk over
- * first rebuilds its memory from the stored window.
+ * Places every article in its story, or marks it a copy, in order of publication. The memory
+ * ({@link StoryMemory}) lives in this process, so one process at a time holds the desk (a pipeline
+ * lease); a process that takes it over first rebuilds the memory from the stored window.
  */
 @Component
 public class StoryDesk {
@@ -36,9 +34,8 @@ public class StoryDesk {
     }
 
     /**
-     * Places the articles of these jobs, in their order, and hands each to {@code next}; an article
-     * placed before (it went through enrichment again after an edit) keeps its story. On any
-     * failure the memory is dropped, to be rebuilt from what was stored.
+     * Places the jobs' articles in order and hands each to {@code next}; one placed before (enriched
+     * again after an edit) keeps its story. A failure drops the memory, to be rebuilt from the store.
      */
     public synchronized void place(List<Job> jobs, ArticleStage next) {
         try {

@@ -15,7 +15,7 @@ import org.tidings.story.StoryClusterer;
  */
 final class StoryMemory {
 
-    /** Where an article goes: its story, the stories that merged into it, the copies it is the original of, what it copies. */
+    /** Where an article goes: its story, stories merged into it, copies it is the original of, what it copies. */
     record Placement(long story, List<Long> absorbed, List<Long> repointed, Long duplicateOf) {}
 
     private final StoryClusterer clusterer = new StoryClusterer();
