@@ -69,22 +69,13 @@ final class ContentCleaner {
     private static void removeFurniture(Element content) {
         TextStats stats = TextStats.of(content);
         double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
-        java.util.Set<Element> bodies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Element marker : content.select("[itemprop=articleBody]")) {
-            for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
-        }
+        Set<Element> bodies = PageCleaning.markedWithAncestors(content, "[itemprop=articleBody]");
         PageCleaning.SentencePhrases phrases = new PageCleaning.SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : content.getAllElements()) {
             if (e == content || PageCleaning.isProtected(e)) continue;
-            List<String> words = Boilerplate.words(e);
-            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
-            if (words.isEmpty()) continue;
-            int chars = stats.chars(e);
-            boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
-                    && chars < limit && !PageCleaning.holdsProse(e, stats)
-                    || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
-            if (furniture && !bodies.contains(e) && !phrases.contains(e)) doomed.add(e);
+            if (PageCleaning.isFurniture(e, PageCleaning.furnitureWords(e), stats, limit) && !bodies.contains(e)
+                    && !phrases.contains(e)) doomed.add(e);
         }
         Removal.removeAll(doomed);
     }
@@ -264,26 +255,22 @@ final class ContentCleaner {
         return false;
     }
 
+    /** Elements that stay though empty: breaks, pictures and the cells of a table. */
+    private static final Set<String> EMPTY_BY_NATURE = Set.of("br", "hr", "img", "source", "td", "th", "tr");
+
     private static void removeEmpty(Element content) {
         TextStats stats = TextStats.of(content);
         List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : content.getAllElements()) {
-            if (e == content) continue;
-            if (e.nameIs("br") || e.nameIs("hr") || e.nameIs("img") || e.nameIs("source") || e.nameIs("td")
-                    || e.nameIs("th") || e.nameIs("tr")) continue;
-            TextStats.Counts c = stats.get(e);
-            if (c.chars() > 0 || c.images() > 0 || c.media() > 0) continue;
-            if (!hasDoomedAncestor(e, content, stats)) doomed.add(e);
+            // an empty element inside an empty element goes with it
+            if (e != content && isEmpty(e, stats) && (e.parent() == content || !isEmpty(e.parent(), stats))) doomed.add(e);
         }
         Removal.removeAll(doomed);
     }
 
-    /** An empty element inside an empty element goes with it. */
-    private static boolean hasDoomedAncestor(Element e, Element content, TextStats stats) {
-        Element p = e.parent();
-        if (p == null || p == content) return false;
-        TextStats.Counts c = stats.get(p);
-        return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !p.nameIs("td") && !p.nameIs("th") && !p.nameIs("tr");
+    private static boolean isEmpty(Element e, TextStats stats) {
+        TextStats.Counts c = stats.get(e);
+        return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !EMPTY_BY_NATURE.contains(e.normalName());
     }
 
     /**

@@ -20,7 +20,7 @@ final class PageCleaning {
     private static final double FURNITURE_MAX_SHARE = 0.4;
 
     /** "Small" furniture (meta, byline, header) above this many characters is content. */
-    static final int SMALL_FURNITURE_MAX_CHARS = 250;
+    private static final int SMALL_FURNITURE_MAX_CHARS = 250;
 
     private static final String NEVER_TEXT = "rt, rp, script, style, link, noscript, iframe, object, embed, svg, "
             + "canvas, template, button, input, select, textarea, option, label, nav, dialog, menu, "
@@ -44,11 +44,7 @@ final class PageCleaning {
         unwrapNoscriptImages(body);
         Removal.removeAll(body.select(NEVER_TEXT));
         removeComments(body);
-        List<Element> hidden = new java.util.ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && Boilerplate.isHidden(e)) hidden.add(e);
-        }
-        Removal.removeAll(hidden);
+        Removal.removeAll(body.getAllElements().stream().filter(e -> e != body && Boilerplate.isHidden(e)).toList());
         removeFurniture(body, keepComments);
     }
 
@@ -129,19 +125,14 @@ final class PageCleaning {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
         Elements all = body.getAllElements();
-        java.util.Set<Element> holders = mainContentHolders(body);
+        java.util.Set<Element> holders = markedWithAncestors(body, "article, main, [role=main], [itemprop=articleBody]");
         SentencePhrases phrases = new SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
         List<Element> comments = new java.util.ArrayList<>();
         for (Element e : all) {
             if (e == body || isProtected(e)) continue;
-            List<String> words = Boilerplate.words(e);
-            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
-            if (words.isEmpty()) continue;
-            int chars = stats.chars(e);
-            boolean furniture = Boilerplate.isAlwaysFurniture(words)
-                    || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
-                    || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
+            List<String> words = furnitureWords(e);
+            boolean furniture = Boilerplate.isAlwaysFurniture(words) || isFurniture(e, words, stats, total * FURNITURE_MAX_SHARE);
             if (furniture && !holders.contains(e) && !phrases.contains(e)) {
                 if (keepComments && Boilerplate.isComments(words)) {
                     comments.add(e);
@@ -153,6 +144,22 @@ final class PageCleaning {
         }
         if (!comments.isEmpty()) unnameComments(body);
         Removal.removeAll(doomed);
+    }
+
+    /** The class words of an element, with "sidebar" for the tags that make one. */
+    static List<String> furnitureWords(Element e) {
+        List<String> words = Boilerplate.words(e);
+        if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
+        return words;
+    }
+
+    /** Furniture by its words, unless it is larger than {@code maxChars} or holds prose; small
+     * furniture (meta, byline) only while small. */
+    static boolean isFurniture(Element e, List<String> words, TextStats stats, double maxChars) {
+        int chars = stats.chars(e);
+        return (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
+                && chars < maxChars && !holdsProse(e, stats)
+                || Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS;
     }
 
     private static final java.util.Set<String> PHRASING = java.util.Set.of("a", "span", "em", "strong", "b", "i", "u",
@@ -202,7 +209,7 @@ final class PageCleaning {
      * sticky-sidebar-relative"); related lists and sidebars hold short teasers. */
     private static final int PROSE_PARAGRAPHS = 3;
 
-    static boolean holdsProse(Element e, TextStats stats) {
+    private static boolean holdsProse(Element e, TextStats stats) {
         int prose = 0;
         for (Element p : e.select("p")) {
             TextStats.Counts c = stats.get(p);
@@ -218,11 +225,11 @@ final class PageCleaning {
                 || "text".equals(e.attr("itemprop"));
     }
 
-    /** The page's article markers and their ancestors, found in one pass (a per-element search
-     * would be quadratic on deeply nested furniture). */
-    static java.util.Set<Element> mainContentHolders(Element root) {
+    /** The page's article markers and their ancestors up to the root, found in one pass (a
+     * per-element search would be quadratic on deeply nested furniture). */
+    static java.util.Set<Element> markedWithAncestors(Element root, String markers) {
         java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Element marker : root.select("article, main, [role=main], [itemprop=articleBody]")) {
+        for (Element marker : root.select(markers)) {
             for (Element e = marker; e != null && holders.add(e); e = e.parent()) {
                 if (e == root) break;
             }
