@@ -1,8 +1,10 @@
 package org.tidings.extract;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.tidings.html.HtmlSanitizer;
 import org.tidings.html.PageDecoder;
@@ -99,21 +101,15 @@ public final class ArticleExtractor {
     }
 
     private static boolean hasComments(Document doc) {
-        for (Element e : doc.body().getAllElements()) if (Boilerplate.isComments(Boilerplate.words(e))) return true;
-        return false;
+        return doc.body().getAllElements().stream().anyMatch(e -> Boilerplate.isComments(Boilerplate.words(e)));
     }
 
     private static Document parse(String html, String baseUrl) {
-        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
-        return parser.parseInput(html, baseUrl);
+        return Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, baseUrl);
     }
 
     private static String asHtml(String text) {
-        StringBuilder html = new StringBuilder();
-        for (String p : text.split("\n\n")) {
-            html.append("<p>").append(org.jsoup.nodes.Entities.escape(p)).append("</p>");
-        }
-        return html.toString();
+        return Arrays.stream(text.split("\n\n")).map(p -> "<p>" + Entities.escape(p) + "</p>").collect(Collectors.joining());
     }
 
     private static String firstImage(Element content) {

@@ -28,12 +28,10 @@ final class ArticleHtml {
 
     private ArticleHtml() {}
 
-    /** Rebuilds {@code content} in place with a plain structure; returns it. */
+    /** Rebuilds {@code content} in place with a plain structure. */
     static void normalize(Element content) {
         absoluteUrls(content);
-        Set<Element> dataTables = ContentCleaner.dataTables(content);
-        List<Node> kids = detachChildren(content);
-        new Rebuilder(dataTables).blocks(kids, content);
+        new Rebuilder(ContentCleaner.dataTables(content)).blocks(detachChildren(content), content);
     }
 
     /** Children taken out in one go: moving them one by one would re-index siblings each time. */
@@ -64,9 +62,7 @@ final class ArticleHtml {
                 } else if (node instanceof Element e && ContentFinder.BLOCK_TAGS.contains(e.normalName())) {
                     paragraph = null;
                     target.appendChild(e);
-                } else if (node instanceof TextNode t && t.isBlank() && paragraph == null) {
-                    continue;
-                } else if (node instanceof Element e && e.nameIs("br") && paragraph == null) {
+                } else if (paragraph == null && (node instanceof TextNode t && t.isBlank() || node instanceof Element e && e.nameIs("br"))) {
                     continue;
                 } else {
                     if (paragraph == null) {
@@ -89,17 +85,18 @@ final class ArticleHtml {
     private static final Set<String> BLOCK_HOLDERS = Set.of("ul", "ol", "li", "blockquote", "figure", "dl", "dd");
 
     private static void absoluteUrls(Element content) {
-        for (Element a : content.select("a[href]")) {
-            String abs = a.absUrl("href");
-            if (abs.isEmpty()) a.removeAttr("href");
-            else a.attr("href", abs);
-        }
-        for (Element img : content.select("img[src], source[src]")) {
-            String abs = img.absUrl("src");
-            if (abs.isEmpty()) img.removeAttr("src");
-            else img.attr("src", abs);
-        }
+        absoluteUrls(content.select("a[href]"), "href");
+        absoluteUrls(content.select("img[src], source[src]"), "src");
         for (Element e : content.select("[srcset]")) e.attr("srcset", absoluteSrcset(e));
+    }
+
+    /** Links that cannot be made absolute are dropped. */
+    private static void absoluteUrls(List<Element> elements, String attr) {
+        for (Element e : elements) {
+            String abs = e.absUrl(attr);
+            if (abs.isEmpty()) e.removeAttr(attr);
+            else e.attr(attr, abs);
+        }
     }
 
     private static String absoluteSrcset(Element e) {
@@ -119,7 +116,6 @@ final class ArticleHtml {
         return String.join(", ", out);
     }
 
-    /** Layout tables become plain boxes (then paragraphs); data tables keep their rows and cells. */
     /** Plain text: one paragraph per block, separated by a blank line; line breaks kept. */
     static String text(Element content) {
         TextRenderer renderer = new TextRenderer();
@@ -135,11 +131,7 @@ final class ArticleHtml {
 
     /** Picture credits stay in the HTML, beside their picture, but are not the article's prose. */
     static boolean isCredit(Element e) {
-        if (e.attributesSize() == 0) return false;
-        for (String w : Boilerplate.words(e)) {
-            if (CREDIT_WORDS.contains(w)) return e.text().length() <= MAX_CREDIT_CHARS;
-        }
-        return false;
+        return Boilerplate.words(e).stream().anyMatch(CREDIT_WORDS::contains) && e.text().length() <= MAX_CREDIT_CHARS;
     }
 
     /**
@@ -191,15 +183,9 @@ final class ArticleHtml {
         private void appendText(String text) {
             if (text.isEmpty()) return;
             if (preDepth == 0 && (current.isEmpty() || current.charAt(current.length() - 1) == '\n')) {
-                text = stripLeading(text);
+                text = text.stripLeading();
             }
             current.append(text);
-        }
-
-        private static String stripLeading(String s) {
-            int i = 0;
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-            return s.substring(i);
         }
 
         void flush() {

@@ -59,23 +59,17 @@ final class ContentFinder {
         ContentFinder finder = new ContentFinder(TextStats.of(body));
         finder.scoreBlocks(body);
         Element top = finder.best();
-        if (top == null) return List.of(body);
-        top = finder.widen(top);
-        return finder.withSiblings(top);
+        return top == null ? List.of(body) : finder.withSiblings(finder.widen(top));
     }
 
+    /** Paragraphs and their kin score as blocks; containers and list items holding blocks score
+     * their loose text. */
     private void scoreBlocks(Element body) {
         for (Element e : body.getAllElements()) {
-            if (SCORED.contains(e.normalName())) {
-                if (e.nameIs("li") && hasBlockChild(e)) {
-                    scoreLooseText(e);
-                    continue;
-                }
-                scoreBlock(e, stats.get(e), e.parent());
-            } else if (isContainer(e)) {
-                if (hasBlockChild(e)) scoreLooseText(e);
-                else scoreBlock(e, stats.get(e), e.parent());
-            }
+            boolean scored = SCORED.contains(e.normalName());
+            if (!scored && !isContainer(e)) continue;
+            if ((!scored || e.nameIs("li")) && hasBlockChild(e)) scoreLooseText(e);
+            else scoreBlock(e);
         }
     }
 
@@ -113,31 +107,25 @@ final class ContentFinder {
     }
 
     private void addRun(Element container, int chars, int commas) {
-        if (chars >= MIN_BLOCK_CHARS) spread(container, blockScore(chars, commas), 0);
+        if (chars >= MIN_BLOCK_CHARS) spread(container, blockScore(chars, commas));
     }
 
-    private void scoreBlock(Element block, TextStats.Counts counts, Element parent) {
-        if (parent == null || counts.chars() < MIN_BLOCK_CHARS) return;
-        if (counts.linkDensity() > 0.5) return;
-        spread(parent, blockScore(counts.chars(), counts.commas()), 0);
+    private void scoreBlock(Element block) {
+        TextStats.Counts counts = stats.get(block);
+        if (block.parent() == null || counts.chars() < MIN_BLOCK_CHARS || counts.linkDensity() > 0.5) return;
+        spread(block.parent(), blockScore(counts.chars(), counts.commas()));
     }
 
     private static double blockScore(int chars, int commas) {
         return 1 + commas + Math.min(chars / 100.0, 3);
     }
 
-    private void spread(Element first, double score, int startLevel) {
+    private void spread(Element first, double score) {
         Element e = first;
-        for (int level = startLevel; e != null && level < ANCESTOR_LEVELS; level++) {
-            if (e.nameIs("html")) break;
+        for (int level = 0; e != null && level < ANCESTOR_LEVELS && !e.nameIs("html"); level++, e = e.parent()) {
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            scoreOf(e)[0] += score / divider;
-            e = e.parent();
+            scores.computeIfAbsent(e, k -> new double[] {initialScore(k)})[0] += score / divider;
         }
-    }
-
-    private double[] scoreOf(Element e) {
-        return scores.computeIfAbsent(e, k -> new double[] {initialScore(k)});
     }
 
     private static double initialScore(Element e) {
@@ -154,8 +142,7 @@ final class ContentFinder {
 
     private double finalScore(Element e) {
         double[] s = scores.get(e);
-        if (s == null) return 0;
-        return s[0] * (1 - stats.get(e).linkDensity());
+        return s == null ? 0 : s[0] * (1 - stats.get(e).linkDensity());
     }
 
     private Element best() {
@@ -171,7 +158,7 @@ final class ContentFinder {
         double topScore = finalScore(top);
         List<Element> close = new ArrayList<>();
         for (Element e : scores.keySet()) {
-            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isRelated(e, top)) close.add(e);
+            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isAncestor(e, top) && !isAncestor(top, e)) close.add(e);
         }
         if (close.size() >= 2) {
             for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
@@ -239,10 +226,6 @@ final class ContentFinder {
             if (c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY) sum += c.chars();
         }
         return sum;
-    }
-
-    private static boolean isRelated(Element a, Element b) {
-        return isAncestor(a, b) || isAncestor(b, a);
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {
@@ -362,9 +345,8 @@ final class ContentFinder {
                 && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) return true;
         if (!sibling.nameIs("p") && !(isContainer(sibling) && !hasBlockChild(sibling))) return false;
         TextStats.Counts counts = stats.get(sibling);
-        String text = sibling.text();
         if (counts.chars() > SIBLING_PARAGRAPH_CHARS) return counts.linkDensity() < SIBLING_MAX_LINK_DENSITY;
-        return counts.chars() > 0 && counts.linkChars() == 0 && text.matches("(?s).*[.!?。]\\s*$");
+        return counts.chars() > 0 && counts.linkChars() == 0 && sibling.text().matches("(?s).*[.!?。]\\s*$");
     }
 
     private static int commas(String text) {
