@@ -1,8 +1,10 @@
 package org.tidings.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,7 +40,9 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         for (Element script : doc.select("script[type=application/ld+json]")) {
             String json = script.data();
             if (json.isBlank() || json.length() > MAX_SCRIPT_CHARS) continue;
-            for (JsonNode node : articleNodes(parse(json))) {
+            List<JsonNode> articles = new ArrayList<>();
+            collect(parse(json), articles, 0);
+            for (JsonNode node : articles) {
                 int rank = rank(node);
                 if (rank < bestRank) {
                     best = node;
@@ -65,15 +69,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     /** News types first, then other articles; a bare WebPage only when nothing else is there. */
     private static int rank(JsonNode node) {
         String type = typeOf(node);
-        if (type.contains("newsarticle")) return 0;
-        if (type.equals("webpage")) return 2;
-        return 1;
-    }
-
-    private static List<JsonNode> articleNodes(JsonNode root) {
-        List<JsonNode> found = new ArrayList<>();
-        collect(root, found, 0);
-        return found;
+        return type.contains("newsarticle") ? 0 : type.equals("webpage") ? 2 : 1;
     }
 
     private static void collect(JsonNode node, List<JsonNode> found, int depth) {
@@ -88,17 +84,15 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         collect(node.get("mainEntity"), found, depth + 1);
     }
 
+    /** The type in lower case; of several, the first article type. */
     private static String typeOf(JsonNode node) {
         JsonNode type = node.get("@type");
-        if (type == null) return "";
-        if (type.isArray()) {
-            for (JsonNode t : type.values()) {
-                String s = text(t);
-                if (s != null && ARTICLE_TYPES.contains(s.toLowerCase(Locale.ROOT))) return s.toLowerCase(Locale.ROOT);
-            }
-            return "";
-        }
-        String s = text(type);
+        if (type == null || !type.isArray()) return lowerCase(text(type));
+        for (JsonNode t : type.values()) if (ARTICLE_TYPES.contains(lowerCase(text(t)))) return lowerCase(text(t));
+        return "";
+    }
+
+    private static String lowerCase(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
@@ -108,7 +102,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         if (name != null && publisher != null && name.equalsIgnoreCase(publisher)) name = null;
         String headline = headline(text(n.get("headline")), name, documentTitle);
         return new StructuredData(headline, names(n.get("author")), text(n.get("datePublished")),
-                text(n.get("dateModified")), imageUrl(n.get("image")), firstName(n.get("publisher")),
+                text(n.get("dateModified")), imageUrl(n.get("image")), publisher,
                 listOrText(n.get("articleSection")).stream().findFirst().orElse(null),
                 listOrText(n.get("keywords")), text(n.get("description")), text(n.get("articleBody")),
                 text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")));
@@ -162,14 +156,9 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         if (node == null) return names;
-        if (node.isArray()) {
-            for (JsonNode child : node.values()) {
-                String name = nameOf(child);
-                if (name != null && !names.contains(name)) names.add(name);
-            }
-        } else {
-            String name = nameOf(node);
-            if (name != null) names.add(name);
+        for (JsonNode one : node.isArray() ? node.values() : List.of(node)) {
+            String name = nameOf(one);
+            if (name != null && !names.contains(name)) names.add(name);
         }
         return names;
     }
@@ -181,8 +170,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     }
 
     private static String firstName(JsonNode node) {
-        List<String> all = names(node);
-        return all.isEmpty() ? null : all.get(0);
+        return names(node).stream().findFirst().orElse(null);
     }
 
     private static String imageUrl(JsonNode node) {
@@ -193,19 +181,10 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return node.isObject() ? first(text(node.get("url")), text(node.get("contentUrl"))) : null;
     }
 
+    /** An array's values, or a text's comma-separated parts. */
     private static List<String> listOrText(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null) return out;
-        if (node.isArray()) {
-            for (JsonNode child : node.values()) {
-                String s = text(child);
-                if (s != null) out.add(s);
-            }
-            return out;
-        }
+        if (node != null && node.isArray()) return node.valueStream().map(StructuredData::text).filter(Objects::nonNull).toList();
         String s = text(node);
-        if (s == null) return out;
-        for (String part : s.split(",")) if (!part.isBlank()) out.add(part.trim());
-        return out;
+        return s == null ? List.of() : Arrays.stream(s.split(",")).filter(p -> !p.isBlank()).map(String::trim).toList();
     }
 }
