@@ -145,8 +145,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
             if (value == null) continue;
             for (String part : value.split("[,;]")) if (!part.isBlank()) out.add(part.trim());
         }
-        out.removeIf(String::isBlank);
-        return List.copyOf(new ArrayList<>(out));
+        return List.copyOf(out);
     }
 
     /** The page's meta tags by normalised key (lower case, "dc.title" = "dc:title"); values of

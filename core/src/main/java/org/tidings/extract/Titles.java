@@ -83,10 +83,8 @@ final class Titles {
     private static boolean isSiteName(String part, String siteName, String host) {
         String p = squash(part);
         if (p.isEmpty()) return false;
-        if (siteName != null && !squash(siteName).isEmpty()) {
-            String s = squash(siteName);
-            if (p.equals(s) || p.startsWith(s) || s.startsWith(p)) return true;
-        }
+        String s = siteName == null ? "" : squash(siteName);
+        if (!s.isEmpty() && (p.startsWith(s) || s.startsWith(p))) return true;
         return host != null && host.length() >= 3 && (p.equals(host) || p.startsWith(host));
     }
 
