@@ -104,11 +104,10 @@ final class ArticleHtml {
         for (String candidate : e.attr("srcset").split(",")) {
             String[] parts = candidate.trim().split("\\s+", 2);
             if (parts[0].isEmpty()) continue;
-            Element probe = e.ownerDocument() == null ? null : e.ownerDocument().createElement("a");
             String abs = parts[0];
-            if (probe != null) {
+            if (e.ownerDocument() != null) {
+                Element probe = e.ownerDocument().createElement("a").attr("href", parts[0]);
                 probe.setBaseUri(e.baseUri());
-                probe.attr("href", parts[0]);
                 abs = probe.absUrl("href");
             }
             if (!abs.isEmpty()) out.add(parts.length > 1 ? abs + " " + parts[1] : abs);

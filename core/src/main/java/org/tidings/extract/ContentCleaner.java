@@ -171,7 +171,7 @@ final class ContentCleaner {
             Element box = boxes.get(i);
             if (box == content || dataTables.contains(box) || inDataTable(box, dataTables)) continue;
             if (stats.chars(box) >= total * ARTICLE_SHARE && total > 0) continue; // the article itself
-            if (isWidgetBox(box, stats.get(box), limit, stats)) {
+            if (isWidgetBox(box, stats.get(box), limit)) {
                 stats.remove(box);
                 doomed.add(box);
             }
@@ -179,16 +179,13 @@ final class ContentCleaner {
         Removal.removeAll(doomed);
     }
 
-    private static boolean isWidgetBox(Element box, TextStats.Counts counts, double limit, TextStats stats) {
+    private static boolean isWidgetBox(Element box, TextStats.Counts counts, double limit) {
         int weight = Boilerplate.classWeight(box);
-        boolean prose = counts.commas() >= PROSE_COMMAS;
         if (weight < 0) return counts.chars() < limit && proseScore(counts) + weight < 0;
-        if (prose) return false;
-        if (box.nameIs("figure") && counts.images() > 0) return false;
+        if (counts.commas() >= PROSE_COMMAS || box.nameIs("figure") && counts.images() > 0) return false;
         boolean list = box.nameIs("ul") || box.nameIs("ol");
-        boolean hasMedia = counts.images() > 0 || counts.media() > 0;
         double density = counts.linkDensity();
-        if (counts.chars() < MIN_BOX_CHARS && !hasMedia && counts.headings() == 0) return true;
+        if (counts.chars() < MIN_BOX_CHARS && counts.images() == 0 && counts.media() == 0 && counts.headings() == 0) return true;
         if (!list && counts.items() > counts.paragraphs() + 5 && density > 0.2) return true;
         if (density > MAX_LINK_DENSITY) return true;
         return weight == 0 && !list && density > MAX_LINK_DENSITY_PLAIN_BOX && counts.chars() < 300;
@@ -313,9 +310,7 @@ final class ContentCleaner {
 
     /** A heading with nothing after it introduced a list that was removed ("Related stories"). */
     private static void removeTrailingHeadings(Element content) {
-        while (true) {
-            Element last = lastLeaf(content);
-            if (last == null || !last.normalName().matches("h[1-6]")) return;
+        for (Element last = lastLeaf(content); last != null && last.normalName().matches("h[1-6]"); last = lastLeaf(content)) {
             last.remove();
         }
     }

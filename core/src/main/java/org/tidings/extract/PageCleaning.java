@@ -114,11 +114,7 @@ final class PageCleaning {
     }
 
     private static void removeComments(Element root) {
-        List<org.jsoup.nodes.Node> comments = new java.util.ArrayList<>();
-        root.forEachNode(n -> {
-            if (n instanceof Comment) comments.add(n);
-        });
-        comments.forEach(org.jsoup.nodes.Node::remove);
+        root.nodeStream(Comment.class).toList().forEach(Comment::remove);
     }
 
     private static void removeFurniture(Element body, boolean keepComments) {

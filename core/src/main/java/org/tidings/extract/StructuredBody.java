@@ -64,10 +64,10 @@ final class StructuredBody {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e && (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript"))) {
-                    return FilterResult.SKIP_ENTIRELY;
+                if (node instanceof Element e) {
+                    if (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")) return FilterResult.SKIP_ENTIRELY;
+                    if (LINE_BREAKING.contains(e.normalName())) text.append('\n');
                 }
-                if (node instanceof Element e && LINE_BREAKING.contains(e.normalName())) text.append('\n');
                 if (node instanceof TextNode t) text.append(t.getWholeText());
                 return FilterResult.CONTINUE;
             }
