@@ -41,11 +41,8 @@ final class ArticleHtml {
         return kids;
     }
 
-    /**
-     * One pass over the article: wrappers (div, section, layout tables...) disappear, their blocks
-     * move up, and runs of text and inline elements between blocks become paragraphs. Recursion
-     * depth is bounded by the parser's maximum depth.
-     */
+    /** One pass: wrappers (div, section, layout tables...) disappear, their blocks move up, and runs
+     * of text and inline elements between blocks become paragraphs (depth bounded by the parser). */
     private record Rebuilder(Set<Element> dataTables) {
 
         void blocks(List<Node> nodes, Element target) {
@@ -133,12 +130,8 @@ final class ArticleHtml {
         return Boilerplate.words(e).stream().anyMatch(CREDIT_WORDS::contains) && e.text().length() <= MAX_CREDIT_CHARS;
     }
 
-    /**
-     * A picture's caption (HTML5's figcaption, WordPress's older caption paragraph, or any other
-     * text beside the picture in its figure) stays in the HTML under its picture, but the plain
-     * text is the article's prose: captions and their credits ("Photo: Reuters") read as noise
-     * between paragraphs.
-     */
+    /** A picture's caption (figcaption, WordPress's caption paragraph, other text in its figure)
+     * stays in the HTML, but reads as noise between the paragraphs of the plain text. */
     static boolean isCaption(Element e) {
         if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) return true;
         Element parent = e.parent();

@@ -112,10 +112,8 @@ final class Boilerplate {
                 && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)));
     }
 
-    /**
-     * "Widget" names a sidebar box on blogs but every box on pages made with a page builder
-     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links.
-     */
+    /** "Widget" names a sidebar box on blogs but every box of a page builder
+     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links. */
     static boolean isLinkWidget(List<String> words, double linkDensity) {
         return linkDensity >= WIDGET_MIN_LINK_DENSITY
                 && words.stream().anyMatch(w -> w.equals("widgets") || isCompound(w, "widget"));

@@ -198,11 +198,8 @@ final class ContentCleaner {
         return counts.commas() + 2.0 * counts.paragraphs() + counts.chars() / 100.0;
     }
 
-    /**
-     * The data tables under a root: tables with headers or a caption, or with many cells and no
-     * nested blocks. A table holding another table is layout. Linear in the page: nesting is found
-     * from the inner tables upwards, and only tables without tables inside are inspected.
-     */
+    /** Tables with headers or a caption, or many cells and no nested blocks; a table holding a
+     * table is layout (found from the inner tables upwards, linear in the page). */
     static Set<Element> dataTables(Element root) {
         Elements tables = root.select("table");
         Set<Element> layout = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -270,11 +267,8 @@ final class ContentCleaner {
         return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !EMPTY_BY_NATURE.contains(e.normalName());
     }
 
-    /**
-     * The publisher's appeals after the story: subscribe, follow us, get the app, write to us,
-     * support us, copyright and reprint notices, advertising disclosures. Matched on words, in the
-     * languages of the pages seen; only short blocks are read.
-     */
+    /** The publisher's appeals after the story (subscribe, follow us, get the app, support us,
+     * copyright notices, ad disclosures), in the languages of the pages seen. */
     private static final Pattern APPEAL = Pattern.compile("(?iu)(subscri(be|ption)|newsletter|sign(ing)? up|"
             + "follow us|get the app|\\bour app|enjoyed (reading )?this|we want to hear|"
             + "support (our|independent) journalism|become a (member|supporter)|all rights reserved|copyright|"

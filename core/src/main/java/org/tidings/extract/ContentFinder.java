@@ -149,16 +149,15 @@ final class ContentFinder {
         return scores.keySet().stream().max(Comparator.comparingDouble(this::finalScore)).orElse(null);
     }
 
-    /**
-     * Moves up when the article is split: several near-best candidates under one ancestor mean
-     * that ancestor is the article (guards against picking one of many equal text boxes); and an
-     * only child stands for its parent.
-     */
+    /** Moves up when the article is split: several near-best candidates under one ancestor mean
+     * that ancestor is the article; and an only child stands for its parent. */
     private Element widen(Element top) {
         double topScore = finalScore(top);
         List<Element> close = new ArrayList<>();
         for (Element e : scores.keySet()) {
-            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isAncestor(e, top) && !isAncestor(top, e)) close.add(e);
+            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isAncestor(e, top) && !isAncestor(top, e)) {
+                close.add(e);
+            }
         }
         if (close.size() >= 2) {
             for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
@@ -192,13 +191,9 @@ final class ContentFinder {
         return top;
     }
 
-    /**
-     * Articles split over several boxes ("field__item" after "field__item") score one box best:
-     * move up while the parent holds clearly more prose (long paragraphs with few links) and is
-     * not itself mostly links. Teaser lists do not pull the article up: their paragraphs are short
-     * or linked, and they were removed as furniture when named so. A box with almost no prose of
-     * its own (a table row, a fragment) looks past ancestors that add none.
-     */
+    /** An article split over boxes ("field__item" after "field__item") scores one box best: move up
+     * while the parent holds clearly more prose (teaser lists have short or linked paragraphs); a
+     * box with almost no prose of its own (a table row) looks past ancestors that add none. */
     private Element climbWhileProseGrows(Element top) {
         int prose = proseChars(top);
         int steps = 0;
@@ -228,6 +223,11 @@ final class ContentFinder {
         return sum;
     }
 
+    /** Enough prose, and few links, to be part of the article. */
+    private boolean holdsProse(Element box) {
+        return proseChars(box) >= PROSE_GROWTH_MIN_CHARS && stats.get(box).linkDensity() < PROSE_MAX_LINK_DENSITY;
+    }
+
     private static boolean isAncestor(Element ancestor, Element e) {
         for (Element p = e.parent(); p != null; p = p.parent()) if (p == ancestor) return true;
         return false;
@@ -252,15 +252,9 @@ final class ContentFinder {
      * nest each section's text three or four boxes deep. */
     private static final int COUSIN_LEVELS = 4;
 
-    /**
-     * Articles cut into parts by the page's own repeated wrappers ("story-body-supplemental"
-     * holding "story-body-1", an advertisement, then another wrapper holding "story-body-2"; a
-     * page builder's "PageSection" after "PageSection", each holding a text block): the nearest
-     * wrapper around the chosen part, up to {@link #COUSIN_LEVELS} levels, whose siblings of the
-     * same tag and class hold prose, brings those siblings in, in page order. Guards against
-     * taking a whole page: only wrappers named exactly as the article's own, and only when they
-     * hold prose with few links.
-     */
+    /** An article cut into parts by the page's repeated wrappers ("story-body-supplemental" around
+     * "story-body-1", an ad, another around "story-body-2"): the nearest wrapper whose siblings of
+     * the same tag and class hold prose with few links brings them in, in page order. */
     private List<Element> withCousins(Element parent, List<Element> picked) {
         Element wrapper = parent;
         for (int level = 1; level <= COUSIN_LEVELS && wrapper != null; level++, wrapper = wrapper.parent()) {
@@ -273,7 +267,7 @@ final class ContentFinder {
                 if (sibling == wrapper) {
                     out.addAll(picked);
                 } else if (sibling.normalName().equals(wrapper.normalName()) && sibling.className().equals(wrapper.className())
-                        && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) {
+                        && holdsProse(sibling)) {
                     out.add(sibling);
                     found = true;
                 }
@@ -293,13 +287,9 @@ final class ContentFinder {
     /** Boxes bigger than this before the body are other content, not a header to search. */
     private static final int LEAD_HEADER_MAX_CHARS = 3000;
 
-    /**
-     * The standfirst before the body box ("lead", "intro", "deck"...), which scores too little to
-     * join on its own and often sits in the article's header rather than beside the body: looked
-     * for in the few boxes before the body box and before its nearest ancestors, and only a box of
-     * prose size with few links (a teaser list named "teaser" is longer and made of links). A lead
-     * beside the body box is returned as that box.
-     */
+    /** The standfirst ("lead", "intro", "deck"), which scores too little to join and often sits in
+     * the article's header: looked for in the few boxes before the body box and its nearest
+     * ancestors; a lead beside the body box is returned as that box. */
     private Element leadBefore(Element top) {
         Element from = top;
         for (int level = 0; level <= LEAD_LEVELS && from != null && !from.nameIs("body"); level++, from = from.parent()) {
@@ -341,8 +331,7 @@ final class ContentFinder {
         double bonus = sameClass ? topScore * 0.2 : 0;
         if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold) return true;
         // a box named as the chosen one, holding prose too deep below it to have scored ("acf-content" after "acf-content")
-        if (sameClass && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS
-                && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) return true;
+        if (sameClass && holdsProse(sibling)) return true;
         if (!sibling.nameIs("p") && !(isContainer(sibling) && !hasBlockChild(sibling))) return false;
         TextStats.Counts counts = stats.get(sibling);
         if (counts.chars() > SIBLING_PARAGRAPH_CHARS) return counts.linkDensity() < SIBLING_MAX_LINK_DENSITY;

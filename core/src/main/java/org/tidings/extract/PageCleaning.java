@@ -33,10 +33,7 @@ final class PageCleaning {
 
     private PageCleaning() {}
 
-    /**
-     * @param keepComments whether comment sections stay, as the content of a page that has
-     *     nothing else (a forum thread, a live commentary)
-     */
+    /** @param keepComments whether comment sections stay: the content of a forum thread or live commentary */
     static void prepare(Document doc, boolean keepComments) {
         Element body = doc.body();
         unwrapHtmlTemplates(body);
@@ -164,13 +161,9 @@ final class PageCleaning {
     /** Own text beside an inline element that makes it a phrase of a sentence. */
     private static final int SENTENCE_AROUND_CHARS = 20;
 
-    /**
-     * Links and emphases inside running text ("I mean the {@code <a class="popup">}law-copyists</a>
-     * or scriveners") are part of the sentence, whatever their class says: removing one would cut
-     * the sentence. Furniture sits in boxes of its own, not mid-sentence; an inline box of pictures
-     * (a row of rating stars) is not a phrase. The text around each parent is counted once, so a
-     * parent with 100,000 inline children costs a linear pass, not a quadratic one.
-     */
+    /** Links and emphases inside running text ("the {@code <a class="popup">}law-copyists</a> or
+     * scriveners") are part of the sentence whatever their class says; furniture sits in boxes of its
+     * own, and a row of pictures is no phrase. Text around a parent is counted once (linear). */
     static final class SentencePhrases {
         private final java.util.Map<Element, Integer> textAround = new java.util.IdentityHashMap<>();
 

@@ -108,11 +108,8 @@ record StructuredData(String headline, List<String> authors, String datePublishe
                 text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")));
     }
 
-    /**
-     * {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
-     * description in one of them), the one the document title contains, or shares most words
-     * with, is the headline.
-     */
+    /** {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
+     * description in one), the one the document title contains, or shares most words with, wins. */
     private static String headline(String headline, String name, String documentTitle) {
         if (headline == null || name == null || headline.equals(name)) return first(headline, name);
         String title = documentTitle == null ? "" : documentTitle.toLowerCase(Locale.ROOT);

@@ -34,10 +34,8 @@ final class Titles {
     /** A tail of at most this many words after the last separator is a site or section name. */
     private static final int MAX_TAIL_WORDS = 3;
 
-    /**
-     * The document title (unlike a meta title, written for the browser tab) usually ends with the
-     * site's name even when no metadata names the site: "Lorem ipsum dolor sit – My website".
-     */
+    /** The document title, written for the browser tab, usually ends with the site's name even when
+     * no metadata names the site: "Lorem ipsum dolor sit – My website". */
     static String withoutShortTail(String title) {
         int cut = lastSeparatorStart(title);
         if (cut <= 0) return title;
@@ -63,11 +61,8 @@ final class Titles {
         return h1 == null || h1.text().isBlank() ? null : normalize(h1.text());
     }
 
-    /**
-     * @param askHeadings whether a heading on the page may confirm a shorter form: for the
-     *     document title, written for the browser tab; a meta title (og:title, the JSON-LD
-     *     headline) is the publisher's chosen headline, of which only a recognised site name is cut
-     */
+    /** @param askHeadings whether a heading may confirm a shorter form: for the document title; of a
+     *     meta title (the publisher's chosen headline) only a recognised site name is cut */
     static String withoutSiteName(String title, Document doc, String siteName, boolean askHeadings) {
         String[] parts = SEPARATOR.split(title);
         if (parts.length < 2) return title;
