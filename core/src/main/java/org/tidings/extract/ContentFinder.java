@@ -159,14 +159,11 @@ final class ContentFinder {
                 close.add(e);
             }
         }
-        if (close.size() >= 2) {
-            for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
-                Element a = ancestor;
-                long inside = close.stream().filter(c -> isAncestor(a, c)).count();
-                if (inside >= 2) {
-                    top = ancestor;
-                    break;
-                }
+        for (Element a = top.parent(); close.size() >= 2 && a != null && !a.nameIs("body"); a = a.parent()) {
+            Element ancestor = a;
+            if (close.stream().filter(c -> isAncestor(ancestor, c)).count() >= 2) {
+                top = ancestor;
+                break;
             }
         }
         top = climbWhileScoreRises(top);

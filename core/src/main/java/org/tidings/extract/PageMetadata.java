@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -87,19 +89,14 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static Instant published(Document doc, StructuredData ld, MetaTags meta) {
-        for (String candidate : new String[] {ld.datePublished(), meta.get("article:published_time"),
+        Stream<String> fromMeta = Stream.of(ld.datePublished(), meta.get("article:published_time"),
                 meta.get("og:published_time"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
                 meta.get("publish-date"), meta.get("pubdate"), meta.get("publishdate"), meta.get("date"),
                 meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterms.created"),
-                meta.get("dcterms.date"), meta.get("article.published"), meta.get("datepublished")}) {
-            Instant parsed = date(candidate);
-            if (parsed != null) return parsed;
-        }
-        for (Element e : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
-            Instant parsed = date(first(e.attr("datetime"), e.attr("content")));
-            if (parsed != null) return parsed;
-        }
-        return null;
+                meta.get("dcterms.date"), meta.get("article.published"), meta.get("datepublished"));
+        Stream<String> fromMarkup = doc.select("[itemprop=datePublished], time[pubdate], time[datetime]").stream()
+                .map(e -> first(e.attr("datetime"), e.attr("content")));
+        return Stream.concat(fromMeta, fromMarkup).map(PageMetadata::date).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static Instant modified(StructuredData ld, MetaTags meta) {

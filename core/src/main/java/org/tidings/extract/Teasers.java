@@ -49,7 +49,6 @@ final class Teasers {
             "plus-artikel", "suscriptor", "abbonat", "subskryb", "reading", "réservé", "members");
 
     static boolean isTeaser(boolean paywallSign, String text) {
-        int chars = text.length();
-        return chars < NOTHING_CHARS || paywallSign && chars < PAYWALLED_MAX_CHARS;
+        return text.length() < NOTHING_CHARS || paywallSign && text.length() < PAYWALLED_MAX_CHARS;
     }
 }

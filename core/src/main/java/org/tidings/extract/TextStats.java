@@ -106,8 +106,7 @@ final class TextStats {
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 boolean ws = Character.isWhitespace(ch) || ch == '\u00a0';
-                if (!ws) chars++;
-                else if (!space) chars++;
+                if (!ws || !space) chars++;
                 space = ws;
                 if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C' || ch == '\uFE50') commas++;
             }
