@@ -217,9 +217,8 @@ final class ContentCleaner {
         if ("presentation".equals(table.attr("role"))) return false;
         if (table.selectFirst("caption, th, thead") != null || !table.attr("summary").isEmpty()) return true;
         int rows = table.select("tr").size();
-        int cells = table.select("td").size();
         if (table.selectFirst("td div, td p, td ul, td section") != null) return isGridOfShortCells(table, rows);
-        return rows >= 2 && cells >= 4;
+        return rows >= 2 && table.select("td").size() >= 4;
     }
 
     /** Rows of a data table that an editor exported with a box in every cell: at least this many... */

@@ -63,10 +63,7 @@ final class PageCleaning {
      * (a component's settings, with its caption's HTML escaped in strings) stays as it is and is
      * not taken for markup. */
     private static String withoutCdata(String data) {
-        if (!data.startsWith("<![CDATA[")) return data;
-        String inner = data.substring("<![CDATA[".length());
-        if (inner.endsWith("]]>")) inner = inner.substring(0, inner.length() - 3);
-        return inner.strip();
+        return data.startsWith("<![CDATA[") ? data.substring("<![CDATA[".length()).replaceFirst("]]>\\z", "").strip() : data;
     }
 
     static void resolveLazyImages(Element root) {

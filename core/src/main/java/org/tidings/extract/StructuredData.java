@@ -111,7 +111,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     /** {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
      * description in one), the one the document title contains, or shares most words with, wins. */
     private static String headline(String headline, String name, String documentTitle) {
-        if (headline == null || name == null || headline.equals(name)) return first(headline, name);
+        if (headline == null || name == null || headline.equals(name)) return PageMetadata.first(headline, name);
         String title = documentTitle == null ? "" : documentTitle.toLowerCase(Locale.ROOT);
         boolean inHeadline = title.contains(headline.toLowerCase(Locale.ROOT));
         boolean inName = title.contains(name.toLowerCase(Locale.ROOT));
@@ -136,7 +136,8 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return s == null ? null : !s.equalsIgnoreCase("false");
     }
 
-    static String text(JsonNode node) {
+    /** A string, number or boolean as trimmed text; null for anything else or an empty string. */
+    private static String text(JsonNode node) {
         if (node == null || node.isNull()) return null;
         if (node.isString()) {
             String s = node.stringValue().trim();
@@ -144,10 +145,6 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         }
         if (node.isNumber() || node.isBoolean()) return node.asString();
         return null;
-    }
-
-    private static String first(String a, String b) {
-        return a != null ? a : b;
     }
 
     private static List<String> names(JsonNode node) {
@@ -175,7 +172,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         if (node.isArray()) return node.isEmpty() ? null : imageUrl(node.get(0));
         String direct = text(node);
         if (direct != null) return direct;
-        return node.isObject() ? first(text(node.get("url")), text(node.get("contentUrl"))) : null;
+        return node.isObject() ? PageMetadata.first(text(node.get("url")), text(node.get("contentUrl"))) : null;
     }
 
     /** An array's values, or a text's comma-separated parts. */

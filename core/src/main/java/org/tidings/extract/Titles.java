@@ -25,8 +25,7 @@ final class Titles {
                 meta.get("sailthru:title"), meta.get("title"));
         if (title != null) return withoutSiteName(normalize(title), doc, siteName, false);
         if (doc.title().isBlank()) return headingText(doc);
-        String fromDocument = withoutSiteName(normalize(doc.title()), doc, siteName, true);
-        return withoutShortTail(fromDocument);
+        return withoutShortTail(withoutSiteName(normalize(doc.title()), doc, siteName, true));
     }
 
     /** Words the headline part must keep for a short tail to be cut: guards "Mocha | Chai". */
@@ -41,11 +40,9 @@ final class Titles {
         if (cut <= 0) return title;
         String head = title.substring(0, cut).trim();
         String tail = title.substring(cut).replaceFirst("^\\s*\\S+\\s*", "").trim();
-        if (words(head) >= MIN_HEADLINE_WORDS && words(tail) <= MAX_TAIL_WORDS && !tail.isEmpty()
-                && !title.substring(cut).trim().startsWith(":")) {
-            return head;
-        }
-        return title;
+        boolean siteName = words(head) >= MIN_HEADLINE_WORDS && words(tail) <= MAX_TAIL_WORDS && !tail.isEmpty()
+                && !title.substring(cut).trim().startsWith(":");
+        return siteName ? head : title;
     }
 
     private static int words(String s) {
