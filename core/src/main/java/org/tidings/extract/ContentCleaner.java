@@ -7,8 +7,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
 
@@ -97,28 +96,25 @@ final class ContentCleaner {
     private static void removeLabelsAndDates(Element content) {
         TextStats stats = TextStats.of(content);
         List<Element> doomed = new java.util.ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
-                int chars = stats.chars(e);
-                if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
-                if (chars == 0) return e.nameIs("time") ? remove(e) : FilterResult.SKIP_CHILDREN;
-                String text = e.text().trim();
-                boolean image = stats.get(e).images() > 0;
-                boolean labelText = Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt() || isReadAlso(text, stats.get(e));
-                if (image && labelText) return FilterResult.CONTINUE; // a picture with its credit: the credit alone goes
-                if (labelText || DATE_ONLY.matcher(text).matches()) return remove(e);
-                return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
-                        ? remove(e) : FilterResult.SKIP_CHILDREN;
-            }
-
-            private FilterResult remove(Element e) {
-                doomed.add(e);
-                return FilterResult.SKIP_ENTIRELY;
-            }
+        NodeTraversor.filter((node, depth) -> {
+            if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+            int chars = stats.chars(e);
+            if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
+            if (chars == 0) return e.nameIs("time") ? doom(e, doomed) : FilterResult.SKIP_CHILDREN;
+            String text = e.text().trim();
+            boolean image = stats.get(e).images() > 0;
+            boolean labelText = Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt() || isReadAlso(text, stats.get(e));
+            if (image && labelText) return FilterResult.CONTINUE; // a picture with its credit: the credit alone goes
+            if (labelText || DATE_ONLY.matcher(text).matches()) return doom(e, doomed);
+            return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
+                    ? doom(e, doomed) : FilterResult.SKIP_CHILDREN;
         }, content);
         Removal.removeAll(doomed);
+    }
+
+    private static FilterResult doom(Element e, List<Element> doomed) {
+        doomed.add(e);
+        return FilterResult.SKIP_ENTIRELY;
     }
 
     private static void removeRepeatedHeadline(Element content, String title) {
@@ -142,20 +138,15 @@ final class ContentCleaner {
         TextStats stats = TextStats.of(content);
         int limit = byline.length() + 40;
         Element[] found = new Element[1];
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
-                int chars = stats.chars(e);
-                if (chars > limit) return FilterResult.CONTINUE;
-                if (chars == 0) return FilterResult.SKIP_CHILDREN;
-                String text = squash(e.text());
-                if (text.contains(b) && (text.length() <= b.length() + 12 || chars < 100)) {
-                    found[0] = e;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.SKIP_CHILDREN;
-            }
+        NodeTraversor.filter((node, depth) -> {
+            if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+            int chars = stats.chars(e);
+            if (chars > limit) return FilterResult.CONTINUE;
+            if (chars == 0) return FilterResult.SKIP_CHILDREN;
+            String text = squash(e.text());
+            if (!text.contains(b) || text.length() > b.length() + 12 && chars >= 100) return FilterResult.SKIP_CHILDREN;
+            found[0] = e;
+            return FilterResult.STOP;
         }, content);
         if (found[0] != null) found[0].remove();
     }

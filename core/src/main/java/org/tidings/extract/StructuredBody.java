@@ -6,10 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -61,16 +60,13 @@ final class StructuredBody {
     private static String fromHtml(String html) {
         Document fragment = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH).parseInput("<body>" + html, "");
         StringBuilder text = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    if (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")) return FilterResult.SKIP_ENTIRELY;
-                    if (LINE_BREAKING.contains(e.normalName())) text.append('\n');
-                }
-                if (node instanceof TextNode t) text.append(t.getWholeText());
-                return FilterResult.CONTINUE;
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element e) {
+                if (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")) return FilterResult.SKIP_ENTIRELY;
+                if (LINE_BREAKING.contains(e.normalName())) text.append('\n');
             }
+            if (node instanceof TextNode t) text.append(t.getWholeText());
+            return FilterResult.CONTINUE;
         }, fragment.body());
         return text.toString();
     }
