@@ -169,10 +169,8 @@ final class Boilerplate {
 
     /** Elements hidden from readers by markup or inline style. */
     static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
-        String style = e.attr("style");
-        if (style.isEmpty()) return false;
-        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
+        String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+        return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || style.contains("display:none")
+                || style.contains("visibility:hidden");
     }
 }

@@ -274,13 +274,8 @@ final class ContentCleaner {
     private static final int APPEAL_TAIL_BLOCKS = 6;
 
     private static void removeTrailingAppeals(Element content) {
-        List<Element> blocks = new java.util.ArrayList<>();
-        for (Element e : content.getAllElements()) {
-            if (e != content && !ContentFinder.hasBlockChild(e) && !e.nameIs("br") && ContentFinder.BLOCK_TAGS.contains(e.normalName())
-                    && !e.text().isBlank()) {
-                blocks.add(e);
-            }
-        }
+        List<Element> blocks = content.getAllElements().stream().filter(e -> e != content && !ContentFinder.hasBlockChild(e)
+                && !e.nameIs("br") && ContentFinder.BLOCK_TAGS.contains(e.normalName()) && !e.text().isBlank()).toList();
         List<Element> doomed = new java.util.ArrayList<>();
         for (int i = blocks.size() - 1, seen = 0; i >= 0 && seen < APPEAL_TAIL_BLOCKS; i--, seen++) {
             Element block = blocks.get(i);

@@ -209,15 +209,11 @@ final class ContentFinder {
     }
 
     private int proseChars(Element e) {
-        int sum = 0;
-        for (Element block : e.getAllElements()) {
-            boolean paragraph = block.nameIs("p") || block.nameIs("pre")
-                    || isContainer(block) && !hasBlockChild(block) && !block.nameIs("span");
-            if (!paragraph) continue;
-            TextStats.Counts c = stats.get(block);
-            if (c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY) sum += c.chars();
-        }
-        return sum;
+        return e.getAllElements().stream()
+                .filter(block -> block.nameIs("p") || block.nameIs("pre") || isContainer(block) && !hasBlockChild(block) && !block.nameIs("span"))
+                .map(stats::get)
+                .filter(c -> c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY)
+                .mapToInt(TextStats.Counts::chars).sum();
     }
 
     /** Enough prose, and few links, to be part of the article. */
@@ -336,11 +332,6 @@ final class ContentFinder {
     }
 
     private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C') n++;
-        }
-        return n;
+        return (int) text.chars().filter(ch -> ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C').count();
     }
 }

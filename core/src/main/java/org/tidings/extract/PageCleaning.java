@@ -6,7 +6,6 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 
 /**
  * Prepares a parsed page for content scoring: resolves lazy-loaded images, drops what is never
@@ -114,25 +113,23 @@ final class PageCleaning {
     private static void removeFurniture(Element body, boolean keepComments) {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
-        Elements all = body.getAllElements();
         java.util.Set<Element> holders = markedWithAncestors(body, "article, main, [role=main], [itemprop=articleBody]");
         SentencePhrases phrases = new SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
-        List<Element> comments = new java.util.ArrayList<>();
-        for (Element e : all) {
+        boolean keptComments = false;
+        for (Element e : body.getAllElements()) {
             if (e == body || isProtected(e)) continue;
             List<String> words = furnitureWords(e);
             boolean furniture = Boilerplate.isAlwaysFurniture(words) || isFurniture(e, words, stats, total * FURNITURE_MAX_SHARE);
-            if (furniture && !holders.contains(e) && !phrases.contains(e)) {
-                if (keepComments && Boilerplate.isComments(words)) {
-                    comments.add(e);
-                    continue;
-                }
+            if (!furniture || holders.contains(e) || phrases.contains(e)) continue;
+            if (keepComments && Boilerplate.isComments(words)) {
+                keptComments = true;
+            } else {
                 doomed.add(e);
                 stats.remove(e);
             }
         }
-        if (!comments.isEmpty()) unnameComments(body);
+        if (keptComments) unnameComments(body);
         Removal.removeAll(doomed);
     }
 
