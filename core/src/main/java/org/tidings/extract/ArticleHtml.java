@@ -72,9 +72,8 @@ final class ArticleHtml {
         }
 
         private boolean isWrapper(Element e) {
-            if (WRAPPERS.contains(e.normalName())) return true;
-            if (!LAYOUT_TABLE_PARTS.contains(e.normalName())) return false;
-            return e.nameIs("table") ? !dataTables.contains(e) : true;
+            return WRAPPERS.contains(e.normalName())
+                    || LAYOUT_TABLE_PARTS.contains(e.normalName()) && !(e.nameIs("table") && dataTables.contains(e));
         }
     }
 

@@ -49,10 +49,8 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static String byline(Document doc, StructuredData ld, MetaTags meta) {
-        if (!ld.authors().isEmpty()) {
-            String joined = String.join(", ", ld.authors().stream().filter(a -> !isUrl(a)).toList());
-            if (!joined.isBlank()) return clean(joined);
-        }
+        String authors = String.join(", ", ld.authors().stream().filter(a -> !isUrl(a)).toList());
+        if (!authors.isBlank()) return clean(authors);
         for (String key : List.of("dc:creator", "dcterms:creator", "author", "parsely-author",
                 "sailthru:author", "article:author", "byl")) {
             String value = meta.get(key);
@@ -169,8 +167,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
         }
 
         String get(String key) {
-            List<String> list = values.get(normalize(key));
-            return list == null ? null : list.get(0);
+            return all(key).stream().findFirst().orElse(null);
         }
 
         List<String> all(String key) {

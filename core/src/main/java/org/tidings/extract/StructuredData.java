@@ -2,6 +2,7 @@ package org.tidings.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,22 +36,17 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static StructuredData read(Document doc) {
-        JsonNode best = null;
-        int bestRank = Integer.MAX_VALUE;
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            String json = script.data();
-            if (json.isBlank() || json.length() > MAX_SCRIPT_CHARS) continue;
-            List<JsonNode> articles = new ArrayList<>();
-            collect(parse(json), articles, 0);
-            for (JsonNode node : articles) {
-                int rank = rank(node);
-                if (rank < bestRank) {
-                    best = node;
-                    bestRank = rank;
-                }
-            }
-        }
-        return best == null ? NONE : from(best, doc.title());
+        return doc.select("script[type=application/ld+json]").stream().map(Element::data)
+                .filter(json -> !json.isBlank() && json.length() <= MAX_SCRIPT_CHARS)
+                .flatMap(json -> articleNodes(parse(json)).stream())
+                .min(Comparator.comparingInt(StructuredData::rank)) // the first of the best rank
+                .map(best -> from(best, doc.title())).orElse(NONE);
+    }
+
+    private static List<JsonNode> articleNodes(JsonNode root) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(root, found, 0);
+        return found;
     }
 
     private static JsonNode parse(String script) {
