@@ -46,11 +46,8 @@ public final class ArticleExtractor {
         return type.startsWith("text/") || type.contains("html") || type.contains("xml") || type.startsWith("application/octet-stream");
     }
 
-    /**
-     * @param body the page's bytes (null or empty: an empty article)
-     * @param contentType the HTTP Content-Type header, or null
-     * @param url the page's URL, used to resolve relative links; may be null
-     */
+    /** The article in a page's bytes (null or empty: an empty article); the HTTP Content-Type
+     * header and the page's URL, which resolves relative links, may be null. */
     public static ExtractedArticle extract(byte[] body, String contentType, String url) {
         if (!isPage(contentType)) return NOT_A_PAGE;
         String baseUrl = url == null ? "" : url;

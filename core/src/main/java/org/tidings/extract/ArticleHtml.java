@@ -125,13 +125,13 @@ final class ArticleHtml {
     private static final int MAX_CREDIT_CHARS = 200;
 
     /** Picture credits stay in the HTML, beside their picture, but are not the article's prose. */
-    static boolean isCredit(Element e) {
+    private static boolean isCredit(Element e) {
         return Boilerplate.words(e).stream().anyMatch(CREDIT_WORDS::contains) && e.text().length() <= MAX_CREDIT_CHARS;
     }
 
     /** A picture's caption (figcaption, WordPress's caption paragraph, other text in its figure)
      * stays in the HTML, but reads as noise between the paragraphs of the plain text. */
-    static boolean isCaption(Element e) {
+    private static boolean isCaption(Element e) {
         if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) return true;
         Element parent = e.parent();
         return parent != null && parent.nameIs("figure") && !FIGURE_CONTENT.contains(e.normalName())
@@ -172,7 +172,6 @@ final class ArticleHtml {
         }
 
         private void appendText(String text) {
-            if (text.isEmpty()) return;
             if (preDepth == 0 && (current.isEmpty() || current.charAt(current.length() - 1) == '\n')) {
                 text = text.stripLeading();
             }

@@ -141,9 +141,8 @@ final class Boilerplate {
         return words.stream().anyMatch(w -> prefixes.stream().anyMatch(p -> w.equals(p + "s") || isCompound(w, p)));
     }
 
-    /** The prefix itself, or plus at least three more letters ("sharebar", "commentlist"), so that plain words
-     * built on the prefix ("shared", "comments" as in "no-comments") are not compounds; and never
-     * "commentary", which is a kind of article. */
+    /** The prefix, or it plus three or more letters ("sharebar"), so that "shared" or "comments" (as in
+     * "no-comments") are no compounds; never "commentary", which is a kind of article. */
     private static boolean isCompound(String word, String prefix) {
         return word.startsWith(prefix) && (word.length() == prefix.length() || word.length() >= prefix.length() + 3)
                 && !word.startsWith("commentar");

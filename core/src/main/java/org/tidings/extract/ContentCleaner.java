@@ -91,8 +91,7 @@ final class ContentCleaner {
     }
 
     /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly;
-     * the labels found are removed together (one by one, 100,000 of them in one parent would
-     * re-index its children each time). */
+     * the labels found are removed together (one by one would re-index their siblings each time). */
     private static void removeLabelsAndDates(Element content) {
         TextStats stats = TextStats.of(content);
         List<Element> doomed = new java.util.ArrayList<>();
@@ -182,8 +181,7 @@ final class ContentCleaner {
         return weight == 0 && !list && density > MAX_LINK_DENSITY_PLAIN_BOX && counts.chars() < 300;
     }
 
-    /** What a box's text is worth as prose, on the scale of a class weight (25): a comma, a
-     * paragraph and a hundred characters each count. A "widget" box holding the article's
+    /** A box's prose on the scale of a class weight (25): a "widget" holding the article's
      * paragraphs outweighs its name; a share bar or teaser does not. */
     private static double proseScore(TextStats.Counts counts) {
         return counts.commas() + 2.0 * counts.paragraphs() + counts.chars() / 100.0;

@@ -59,8 +59,7 @@ final class PageCleaning {
     }
 
     /** A template's markup inside {@code <![CDATA[ ... ]]>}, as some themes write it; JSON data
-     * (a component's settings, with its caption's HTML escaped in strings) stays as it is and is
-     * not taken for markup. */
+     * (a component's settings) stays as it is and is not taken for markup. */
     private static String withoutCdata(String data) {
         return data.startsWith("<![CDATA[") ? data.substring("<![CDATA[".length()).replaceFirst("]]>\\z", "").strip() : data;
     }

@@ -54,9 +54,8 @@ final class StructuredBody {
         return lines;
     }
 
-    /** Text of an HTML fragment with its line breaks: its own newlines, and one before each block
-     * or break. Read in one pass without changing the tree (inserting a break before each of
-     * 100,000 siblings would re-index them each time). */
+    /** Text of an HTML fragment with its own newlines and one before each block or break, read
+     * without changing the tree (inserting breaks would re-index the siblings each time). */
     private static String fromHtml(String html) {
         Document fragment = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH).parseInput("<body>" + html, "");
         StringBuilder text = new StringBuilder();

@@ -3,6 +3,7 @@ package org.tidings.extract;
 import static org.tidings.extract.ContentCleaner.squash;
 
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -93,10 +94,7 @@ final class Titles {
     }
 
     private static int lastSeparatorStart(String title) {
-        var m = SEPARATOR.matcher(title);
-        int start = -1;
-        while (m.find()) start = m.start();
-        return start;
+        return SEPARATOR.matcher(title).results().mapToInt(MatchResult::start).reduce((first, last) -> last).orElse(-1);
     }
 
     private static int firstSeparatorEnd(String title) {
