@@ -86,8 +86,8 @@ final class ContentCleaner {
     private static boolean isReadAlso(String text, TextStats.Counts counts) {
         java.util.regex.Matcher m = READ_ALSO.matcher(text);
         if (!m.lookingAt()) return false;
-        String rest = text.substring(m.end()).trim();
-        return m.group().trim().endsWith(":") || rest.isEmpty() || text.endsWith(":") || counts.linkDensity() >= 0.5;
+        return m.group().trim().endsWith(":") || text.substring(m.end()).trim().isEmpty() || text.endsWith(":")
+                || counts.linkDensity() >= 0.5;
     }
 
     /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly;

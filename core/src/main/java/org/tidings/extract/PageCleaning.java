@@ -95,8 +95,7 @@ final class PageCleaning {
         for (Element noscript : root.select("noscript")) {
             String inner = noscript.html();
             if (!inner.contains("<img")) continue;
-            List<org.jsoup.nodes.Node> nodes = Parser.parseFragment(inner, noscript.parent(), noscript.baseUri());
-            Element img = nodes.stream().filter(n -> n instanceof Element).map(n -> (Element) n)
+            Element img = Parser.parseFragment(inner, noscript.parent(), noscript.baseUri()).stream().filter(n -> n instanceof Element).map(n -> (Element) n)
                     .map(e -> e.nameIs("img") ? e : e.selectFirst("img")).filter(e -> e != null).findFirst().orElse(null);
             if (img == null) continue;
             Element prev = noscript.previousElementSibling();

@@ -153,10 +153,9 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return names;
     }
 
+    /** A name given as text, or as an object (a Person, an Organization) with a name. */
     private static String nameOf(JsonNode node) {
-        String direct = text(node);
-        if (direct != null) return direct;
-        return node != null && node.isObject() ? text(node.get("name")) : null;
+        return node.isObject() ? text(node.get("name")) : text(node);
     }
 
     private static String firstName(JsonNode node) {
@@ -166,9 +165,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static String imageUrl(JsonNode node) {
         if (node == null) return null;
         if (node.isArray()) return node.isEmpty() ? null : imageUrl(node.get(0));
-        String direct = text(node);
-        if (direct != null) return direct;
-        return node.isObject() ? PageMetadata.first(text(node.get("url")), text(node.get("contentUrl"))) : null;
+        return node.isObject() ? PageMetadata.first(text(node.get("url")), text(node.get("contentUrl"))) : text(node);
     }
 
     /** An array's values, or a text's comma-separated parts. */
