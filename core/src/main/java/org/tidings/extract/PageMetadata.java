@@ -140,6 +140,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
             if (value == null) continue;
             for (String part : value.split("[,;]")) if (!part.isBlank()) out.add(part.trim());
         }
+        out.removeIf(String::isBlank);
         return List.copyOf(out);
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -107,7 +108,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     /** {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
      * description in one), the one the document title contains, or shares most words with, wins. */
     private static String headline(String headline, String name, String documentTitle) {
-        if (headline == null || name == null || headline.equals(name)) return PageMetadata.first(headline, name);
+        if (headline == null || name == null || headline.equals(name)) return headline != null ? headline : name;
         String title = documentTitle == null ? "" : documentTitle.toLowerCase(Locale.ROOT);
         boolean inHeadline = title.contains(headline.toLowerCase(Locale.ROOT));
         boolean inName = title.contains(name.toLowerCase(Locale.ROOT));
@@ -165,7 +166,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static String imageUrl(JsonNode node) {
         if (node == null) return null;
         if (node.isArray()) return node.isEmpty() ? null : imageUrl(node.get(0));
-        return node.isObject() ? PageMetadata.first(text(node.get("url")), text(node.get("contentUrl"))) : text(node);
+        return node.isObject() ? Optional.ofNullable(text(node.get("url"))).orElse(text(node.get("contentUrl"))) : text(node);
     }
 
     /** An array's values, or a text's comma-separated parts. */
