@@ -166,11 +166,7 @@ final class PageCleaning {
         }
 
         private static int ownText(Element parent) {
-            int around = 0;
-            for (org.jsoup.nodes.Node sibling : parent.childNodes()) {
-                if (sibling instanceof org.jsoup.nodes.TextNode t) around += t.text().strip().length();
-            }
-            return around;
+            return parent.textNodes().stream().mapToInt(t -> t.text().strip().length()).sum();
         }
     }
 

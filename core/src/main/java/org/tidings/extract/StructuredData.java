@@ -121,8 +121,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
 
     private static double overlap(String candidate, String title) {
         String[] words = candidate.toLowerCase(Locale.ROOT).split("\\W+");
-        int found = 0;
-        for (String w : words) if (!w.isEmpty() && title.contains(w)) found++;
+        long found = Arrays.stream(words).filter(w -> !w.isEmpty() && title.contains(w)).count();
         return words.length == 0 ? 0 : (double) found / words.length;
     }
 
