@@ -119,8 +119,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static String canonical(Document doc, MetaTags meta, StructuredData ld) {
-        Element link = doc.selectFirst("link[rel=canonical][href]");
-        return first(link == null ? null : link.attr("href"), meta.get("og:url"), ld.url());
+        return first(doc.select("link[rel=canonical][href]").attr("href"), meta.get("og:url"), ld.url());
     }
 
     private static String absolute(Document doc, String url, String baseUrl) {

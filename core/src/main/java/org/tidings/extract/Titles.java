@@ -67,8 +67,7 @@ final class Titles {
         String host = hostLabel(doc.location());
         String last = parts[parts.length - 1];
         if (isSiteName(last, siteName, host)) return title.substring(0, lastSeparatorStart(title)).trim();
-        String firstPart = parts[0];
-        if (isSiteName(firstPart, siteName, host)) return title.substring(firstSeparatorEnd(title)).trim();
+        if (isSiteName(parts[0], siteName, host)) return title.substring(firstSeparatorEnd(title)).trim();
         String heading = askHeadings ? matchingHeading(doc, title) : null;
         return heading != null ? heading : title;
     }
