@@ -68,13 +68,8 @@ final class PageCleaning {
         for (Element img : root.select("img, source")) {
             String src = img.attr("src");
             if (src.isEmpty() || isPlaceholder(src)) {
-                for (String attr : LAZY_SRC) {
-                    String value = img.attr(attr).trim();
-                    if (!value.isEmpty() && !isPlaceholder(value)) {
-                        img.attr("src", value.split("[\\s,]+")[0]);
-                        break;
-                    }
-                }
+                LAZY_SRC.stream().map(attr -> img.attr(attr).trim()).filter(value -> !value.isEmpty() && !isPlaceholder(value))
+                        .findFirst().ifPresent(value -> img.attr("src", value.split("[\\s,]+")[0]));
             }
             if (img.attr("srcset").isEmpty() && img.hasAttr("data-srcset")) img.attr("srcset", img.attr("data-srcset"));
             if (img.nameIs("img") && (img.attr("src").isEmpty() || isPlaceholder(img.attr("src")))
