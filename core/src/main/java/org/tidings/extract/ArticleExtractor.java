@@ -1,8 +1,10 @@
 package org.tidings.extract;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.tidings.html.HtmlSanitizer;
 import org.tidings.html.PageDecoder;
@@ -44,11 +46,8 @@ public final class ArticleExtractor {
         return type.startsWith("text/") || type.contains("html") || type.contains("xml") || type.startsWith("application/octet-stream");
     }
 
-    /**
-     * @param body the page's bytes (null or empty: an empty article)
-     * @param contentType the HTTP Content-Type header, or null
-     * @param url the page's URL, used to resolve relative links; may be null
-     */
+    /** The article in a page's bytes (null or empty: an empty article); the HTTP Content-Type
+     * header and the page's URL, which resolves relative links, may be null. */
     public static ExtractedArticle extract(byte[] body, String contentType, String url) {
         if (!isPage(contentType)) return NOT_A_PAGE;
         String baseUrl = url == null ? "" : url;
@@ -99,21 +98,15 @@ public final class ArticleExtractor {
     }
 
     private static boolean hasComments(Document doc) {
-        for (Element e : doc.body().getAllElements()) if (Boilerplate.isComments(Boilerplate.words(e))) return true;
-        return false;
+        return doc.body().getAllElements().stream().anyMatch(e -> Boilerplate.isComments(Boilerplate.words(e)));
     }
 
     private static Document parse(String html, String baseUrl) {
-        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
-        return parser.parseInput(html, baseUrl);
+        return Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, baseUrl);
     }
 
     private static String asHtml(String text) {
-        StringBuilder html = new StringBuilder();
-        for (String p : text.split("\n\n")) {
-            html.append("<p>").append(org.jsoup.nodes.Entities.escape(p)).append("</p>");
-        }
-        return html.toString();
+        return Arrays.stream(text.split("\n\n")).map(p -> "<p>" + Entities.escape(p) + "</p>").collect(Collectors.joining());
     }
 
     private static String firstImage(Element content) {

@@ -28,12 +28,10 @@ final class ArticleHtml {
 
     private ArticleHtml() {}
 
-    /** Rebuilds {@code content} in place with a plain structure; returns it. */
+    /** Rebuilds {@code content} in place with a plain structure. */
     static void normalize(Element content) {
         absoluteUrls(content);
-        Set<Element> dataTables = ContentCleaner.dataTables(content);
-        List<Node> kids = detachChildren(content);
-        new Rebuilder(dataTables).blocks(kids, content);
+        new Rebuilder(ContentCleaner.dataTables(content)).blocks(detachChildren(content), content);
     }
 
     /** Children taken out in one go: moving them one by one would re-index siblings each time. */
@@ -43,11 +41,8 @@ final class ArticleHtml {
         return kids;
     }
 
-    /**
-     * One pass over the article: wrappers (div, section, layout tables...) disappear, their blocks
-     * move up, and runs of text and inline elements between blocks become paragraphs. Recursion
-     * depth is bounded by the parser's maximum depth.
-     */
+    /** One pass: wrappers (div, section, layout tables...) disappear, their blocks move up, and runs
+     * of text and inline elements between blocks become paragraphs (depth bounded by the parser). */
     private record Rebuilder(Set<Element> dataTables) {
 
         void blocks(List<Node> nodes, Element target) {
@@ -64,9 +59,7 @@ final class ArticleHtml {
                 } else if (node instanceof Element e && ContentFinder.BLOCK_TAGS.contains(e.normalName())) {
                     paragraph = null;
                     target.appendChild(e);
-                } else if (node instanceof TextNode t && t.isBlank() && paragraph == null) {
-                    continue;
-                } else if (node instanceof Element e && e.nameIs("br") && paragraph == null) {
+                } else if (paragraph == null && (node instanceof TextNode t && t.isBlank() || node instanceof Element e && e.nameIs("br"))) {
                     continue;
                 } else {
                     if (paragraph == null) {
@@ -79,9 +72,8 @@ final class ArticleHtml {
         }
 
         private boolean isWrapper(Element e) {
-            if (WRAPPERS.contains(e.normalName())) return true;
-            if (!LAYOUT_TABLE_PARTS.contains(e.normalName())) return false;
-            return e.nameIs("table") ? !dataTables.contains(e) : true;
+            return WRAPPERS.contains(e.normalName())
+                    || LAYOUT_TABLE_PARTS.contains(e.normalName()) && !(e.nameIs("table") && dataTables.contains(e));
         }
     }
 
@@ -89,17 +81,18 @@ final class ArticleHtml {
     private static final Set<String> BLOCK_HOLDERS = Set.of("ul", "ol", "li", "blockquote", "figure", "dl", "dd");
 
     private static void absoluteUrls(Element content) {
-        for (Element a : content.select("a[href]")) {
-            String abs = a.absUrl("href");
-            if (abs.isEmpty()) a.removeAttr("href");
-            else a.attr("href", abs);
-        }
-        for (Element img : content.select("img[src], source[src]")) {
-            String abs = img.absUrl("src");
-            if (abs.isEmpty()) img.removeAttr("src");
-            else img.attr("src", abs);
-        }
+        absoluteUrls(content.select("a[href]"), "href");
+        absoluteUrls(content.select("img[src], source[src]"), "src");
         for (Element e : content.select("[srcset]")) e.attr("srcset", absoluteSrcset(e));
+    }
+
+    /** Links that cannot be made absolute are dropped. */
+    private static void absoluteUrls(List<Element> elements, String attr) {
+        for (Element e : elements) {
+            String abs = e.absUrl(attr);
+            if (abs.isEmpty()) e.removeAttr(attr);
+            else e.attr(attr, abs);
+        }
     }
 
     private static String absoluteSrcset(Element e) {
@@ -107,11 +100,10 @@ final class ArticleHtml {
         for (String candidate : e.attr("srcset").split(",")) {
             String[] parts = candidate.trim().split("\\s+", 2);
             if (parts[0].isEmpty()) continue;
-            Element probe = e.ownerDocument() == null ? null : e.ownerDocument().createElement("a");
             String abs = parts[0];
-            if (probe != null) {
+            if (e.ownerDocument() != null) {
+                Element probe = e.ownerDocument().createElement("a").attr("href", parts[0]);
                 probe.setBaseUri(e.baseUri());
-                probe.attr("href", parts[0]);
                 abs = probe.absUrl("href");
             }
             if (!abs.isEmpty()) out.add(parts.length > 1 ? abs + " " + parts[1] : abs);
@@ -119,7 +111,6 @@ final class ArticleHtml {
         return String.join(", ", out);
     }
 
-    /** Layout tables become plain boxes (then paragraphs); data tables keep their rows and cells. */
     /** Plain text: one paragraph per block, separated by a blank line; line breaks kept. */
     static String text(Element content) {
         TextRenderer renderer = new TextRenderer();
@@ -134,21 +125,13 @@ final class ArticleHtml {
     private static final int MAX_CREDIT_CHARS = 200;
 
     /** Picture credits stay in the HTML, beside their picture, but are not the article's prose. */
-    static boolean isCredit(Element e) {
-        if (e.attributesSize() == 0) return false;
-        for (String w : Boilerplate.words(e)) {
-            if (CREDIT_WORDS.contains(w)) return e.text().length() <= MAX_CREDIT_CHARS;
-        }
-        return false;
+    private static boolean isCredit(Element e) {
+        return Boilerplate.words(e).stream().anyMatch(CREDIT_WORDS::contains) && e.text().length() <= MAX_CREDIT_CHARS;
     }
 
-    /**
-     * A picture's caption (HTML5's figcaption, WordPress's older caption paragraph, or any other
-     * text beside the picture in its figure) stays in the HTML under its picture, but the plain
-     * text is the article's prose: captions and their credits ("Photo: Reuters") read as noise
-     * between paragraphs.
-     */
-    static boolean isCaption(Element e) {
+    /** A picture's caption (figcaption, WordPress's caption paragraph, other text in its figure)
+     * stays in the HTML, but reads as noise between the paragraphs of the plain text. */
+    private static boolean isCaption(Element e) {
         if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) return true;
         Element parent = e.parent();
         return parent != null && parent.nameIs("figure") && !FIGURE_CONTENT.contains(e.normalName())
@@ -189,17 +172,10 @@ final class ArticleHtml {
         }
 
         private void appendText(String text) {
-            if (text.isEmpty()) return;
             if (preDepth == 0 && (current.isEmpty() || current.charAt(current.length() - 1) == '\n')) {
-                text = stripLeading(text);
+                text = text.stripLeading();
             }
             current.append(text);
-        }
-
-        private static String stripLeading(String s) {
-            int i = 0;
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-            return s.substring(i);
         }
 
         void flush() {

@@ -55,8 +55,7 @@ final class Boilerplate {
             "chapo", "sapo", "bajada", "entradilla", "vorspann", "teaser", "anreisser", "lede", "strapline", "sommario", "description");
 
     static boolean isLead(Element e) {
-        for (String w : words(e)) if (LEAD.contains(w)) return true;
-        return false;
+        return words(e).stream().anyMatch(LEAD::contains);
     }
 
     /** Words that mark a comment, a widget or a list of other articles. */
@@ -84,9 +83,7 @@ final class Boilerplate {
     static List<String> words(Element e) {
         List<String> words = new ArrayList<>();
         if (e.attributesSize() == 0) return words;
-        for (String attr : new String[] {"class", "id", "role", "itemprop"}) {
-            split(e.attr(attr), words);
-        }
+        for (String attr : new String[] {"class", "id", "role", "itemprop"}) split(e.attr(attr), words);
         return words;
     }
 
@@ -115,77 +112,54 @@ final class Boilerplate {
                 && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)));
     }
 
-    /**
-     * "Widget" names a sidebar box on blogs but every box on pages made with a page builder
-     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links.
-     */
+    /** "Widget" names a sidebar box on blogs but every box of a page builder
+     * ("elementor-widget-text-editor"): a widget is furniture only when it is mostly links. */
     static boolean isLinkWidget(List<String> words, double linkDensity) {
-        if (linkDensity < WIDGET_MIN_LINK_DENSITY) return false;
-        for (String w : words) if (w.equals("widget") || w.equals("widgets") || isCompound(w, "widget")) return true;
-        return false;
+        return linkDensity >= WIDGET_MIN_LINK_DENSITY
+                && words.stream().anyMatch(w -> w.equals("widgets") || isCompound(w, "widget"));
     }
 
     private static final double WIDGET_MIN_LINK_DENSITY = 0.3;
 
     static boolean isFurniture(List<String> words) {
-        for (String w : words) {
-            if (FURNITURE.contains(w)) return true;
-            for (String p : FURNITURE_PREFIXES) if (isCompound(w, p)) return true;
-        }
-        return false;
+        return words.stream().anyMatch(w -> FURNITURE.contains(w) || FURNITURE_PREFIXES.stream().anyMatch(p -> isCompound(w, p)));
     }
 
     /** Comment sections, by their usual names in class and id. */
     private static final List<String> COMMENT_PREFIXES = List.of("comment", "kommentar", "disqus");
 
     static boolean isComments(List<String> words) {
-        for (String w : words) for (String p : COMMENT_PREFIXES) if (w.equals(p) || w.equals(p + "s") || isCompound(w, p)) return true;
-        return false;
+        return hasCompound(words, COMMENT_PREFIXES);
     }
 
     static boolean isAlwaysFurniture(List<String> words) {
-        for (String w : words) for (String p : ALWAYS_PREFIXES) if (w.equals(p) || w.equals(p + "s") || isCompound(w, p)) return true;
-        return false;
+        return hasCompound(words, ALWAYS_PREFIXES);
     }
 
-    /** The prefix itself, or plus at least three more letters ("sharebar", "commentlist"), so that plain words
-     * built on the prefix ("shared", "comments" as in "no-comments") are not compounds; and never
-     * "commentary", which is a kind of article. */
+    /** A word that is one of the prefixes, its plural, or a compound of it. */
+    private static boolean hasCompound(List<String> words, List<String> prefixes) {
+        return words.stream().anyMatch(w -> prefixes.stream().anyMatch(p -> w.equals(p + "s") || isCompound(w, p)));
+    }
+
+    /** The prefix, or it plus three or more letters ("sharebar"), so that "shared" or "comments" (as in
+     * "no-comments") are no compounds; never "commentary", which is a kind of article. */
     private static boolean isCompound(String word, String prefix) {
         return word.startsWith(prefix) && (word.length() == prefix.length() || word.length() >= prefix.length() + 3)
                 && !word.startsWith("commentar");
     }
 
-    /** The microformat word of a post's own box (WordPress: "post hentry category-news"): its taxonomy
-     * words do not make it a small metadata box. */
-    private static final Set<String> POST_BOX = Set.of("hentry");
-
+    /** "hentry" is the microformat word of a post's own box (WordPress: "post hentry category-news"):
+     * its taxonomy words do not make it a small metadata box. */
     static boolean isSmallFurniture(List<String> words) {
-        boolean small = false;
-        for (String w : words) {
-            if (POST_BOX.contains(w)) return false;
-            if (SMALL_FURNITURE.contains(w)) small = true;
-        }
-        return small;
+        return !words.contains("hentry") && words.stream().anyMatch(SMALL_FURNITURE::contains);
     }
 
     /** +25 for words of the main text, -25 for furniture words, as a container bonus. */
     static int classWeight(Element e) {
-        int weight = 0;
         List<String> words = words(e);
-        for (String w : words) {
-            if (CONTENT.contains(w)) {
-                weight += 25;
-                break;
-            }
-        }
-        for (String w : words) {
-            if (UNLIKELY.contains(w) || isCompound(w, "comment") || isCompound(w, "share")) {
-                weight -= 25;
-                break;
-            }
-        }
-        return weight;
+        int weight = words.stream().anyMatch(CONTENT::contains) ? 25 : 0;
+        boolean unlikely = words.stream().anyMatch(w -> UNLIKELY.contains(w) || isCompound(w, "comment") || isCompound(w, "share"));
+        return unlikely ? weight - 25 : weight;
     }
 
     static boolean isLabel(String text) {
@@ -194,10 +168,8 @@ final class Boilerplate {
 
     /** Elements hidden from readers by markup or inline style. */
     static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
-        String style = e.attr("style");
-        if (style.isEmpty()) return false;
-        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
+        String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+        return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || style.contains("display:none")
+                || style.contains("visibility:hidden");
     }
 }

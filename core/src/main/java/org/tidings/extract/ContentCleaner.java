@@ -7,8 +7,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
 
@@ -69,22 +68,13 @@ final class ContentCleaner {
     private static void removeFurniture(Element content) {
         TextStats stats = TextStats.of(content);
         double limit = stats.chars(content) * FURNITURE_MAX_SHARE;
-        java.util.Set<Element> bodies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Element marker : content.select("[itemprop=articleBody]")) {
-            for (Element e = marker; e != null && e != content && bodies.add(e); e = e.parent()) { }
-        }
+        Set<Element> bodies = PageCleaning.markedWithAncestors(content, "[itemprop=articleBody]");
         PageCleaning.SentencePhrases phrases = new PageCleaning.SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : content.getAllElements()) {
             if (e == content || PageCleaning.isProtected(e)) continue;
-            List<String> words = Boilerplate.words(e);
-            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
-            if (words.isEmpty()) continue;
-            int chars = stats.chars(e);
-            boolean furniture = (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
-                    && chars < limit && !PageCleaning.holdsProse(e, stats)
-                    || Boilerplate.isSmallFurniture(words) && chars < PageCleaning.SMALL_FURNITURE_MAX_CHARS;
-            if (furniture && !bodies.contains(e) && !phrases.contains(e)) doomed.add(e);
+            if (PageCleaning.isFurniture(e, PageCleaning.furnitureWords(e), stats, limit) && !bodies.contains(e)
+                    && !phrases.contains(e)) doomed.add(e);
         }
         Removal.removeAll(doomed);
     }
@@ -96,38 +86,34 @@ final class ContentCleaner {
     private static boolean isReadAlso(String text, TextStats.Counts counts) {
         java.util.regex.Matcher m = READ_ALSO.matcher(text);
         if (!m.lookingAt()) return false;
-        String rest = text.substring(m.end()).trim();
-        return m.group().trim().endsWith(":") || rest.isEmpty() || text.endsWith(":") || counts.linkDensity() >= 0.5;
+        return m.group().trim().endsWith(":") || text.substring(m.end()).trim().isEmpty() || text.endsWith(":")
+                || counts.linkDensity() >= 0.5;
     }
 
     /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly;
-     * the labels found are removed together (one by one, 100,000 of them in one parent would
-     * re-index its children each time). */
+     * the labels found are removed together (one by one would re-index their siblings each time). */
     private static void removeLabelsAndDates(Element content) {
         TextStats stats = TextStats.of(content);
         List<Element> doomed = new java.util.ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
-                int chars = stats.chars(e);
-                if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
-                if (chars == 0) return e.nameIs("time") ? remove(e) : FilterResult.SKIP_CHILDREN;
-                String text = e.text().trim();
-                boolean image = stats.get(e).images() > 0;
-                boolean labelText = Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt() || isReadAlso(text, stats.get(e));
-                if (image && labelText) return FilterResult.CONTINUE; // a picture with its credit: the credit alone goes
-                if (labelText || DATE_ONLY.matcher(text).matches()) return remove(e);
-                return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
-                        ? remove(e) : FilterResult.SKIP_CHILDREN;
-            }
-
-            private FilterResult remove(Element e) {
-                doomed.add(e);
-                return FilterResult.SKIP_ENTIRELY;
-            }
+        NodeTraversor.filter((node, depth) -> {
+            if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+            int chars = stats.chars(e);
+            if (chars > MAX_LABEL_CHARS) return FilterResult.CONTINUE;
+            if (chars == 0) return e.nameIs("time") ? doom(e, doomed) : FilterResult.SKIP_CHILDREN;
+            String text = e.text().trim();
+            boolean image = stats.get(e).images() > 0;
+            boolean labelText = Boilerplate.isLabel(text) || CREDIT.matcher(text).lookingAt() || isReadAlso(text, stats.get(e));
+            if (image && labelText) return FilterResult.CONTINUE; // a picture with its credit: the credit alone goes
+            if (labelText || DATE_ONLY.matcher(text).matches()) return doom(e, doomed);
+            return e.nameIs("time") && e.parent() != null && stats.chars(e.parent()) == chars
+                    ? doom(e, doomed) : FilterResult.SKIP_CHILDREN;
         }, content);
         Removal.removeAll(doomed);
+    }
+
+    private static FilterResult doom(Element e, List<Element> doomed) {
+        doomed.add(e);
+        return FilterResult.SKIP_ENTIRELY;
     }
 
     private static void removeRepeatedHeadline(Element content, String title) {
@@ -151,20 +137,15 @@ final class ContentCleaner {
         TextStats stats = TextStats.of(content);
         int limit = byline.length() + 40;
         Element[] found = new Element[1];
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
-                int chars = stats.chars(e);
-                if (chars > limit) return FilterResult.CONTINUE;
-                if (chars == 0) return FilterResult.SKIP_CHILDREN;
-                String text = squash(e.text());
-                if (text.contains(b) && (text.length() <= b.length() + 12 || chars < 100)) {
-                    found[0] = e;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.SKIP_CHILDREN;
-            }
+        NodeTraversor.filter((node, depth) -> {
+            if (!(node instanceof Element e) || e == content) return FilterResult.CONTINUE;
+            int chars = stats.chars(e);
+            if (chars > limit) return FilterResult.CONTINUE;
+            if (chars == 0) return FilterResult.SKIP_CHILDREN;
+            String text = squash(e.text());
+            if (!text.contains(b) || text.length() > b.length() + 12 && chars >= 100) return FilterResult.SKIP_CHILDREN;
+            found[0] = e;
+            return FilterResult.STOP;
         }, content);
         if (found[0] != null) found[0].remove();
     }
@@ -180,7 +161,7 @@ final class ContentCleaner {
             Element box = boxes.get(i);
             if (box == content || dataTables.contains(box) || inDataTable(box, dataTables)) continue;
             if (stats.chars(box) >= total * ARTICLE_SHARE && total > 0) continue; // the article itself
-            if (isWidgetBox(box, stats.get(box), limit, stats)) {
+            if (isWidgetBox(box, stats.get(box), limit)) {
                 stats.remove(box);
                 doomed.add(box);
             }
@@ -188,33 +169,26 @@ final class ContentCleaner {
         Removal.removeAll(doomed);
     }
 
-    private static boolean isWidgetBox(Element box, TextStats.Counts counts, double limit, TextStats stats) {
+    private static boolean isWidgetBox(Element box, TextStats.Counts counts, double limit) {
         int weight = Boilerplate.classWeight(box);
-        boolean prose = counts.commas() >= PROSE_COMMAS;
         if (weight < 0) return counts.chars() < limit && proseScore(counts) + weight < 0;
-        if (prose) return false;
-        if (box.nameIs("figure") && counts.images() > 0) return false;
+        if (counts.commas() >= PROSE_COMMAS || box.nameIs("figure") && counts.images() > 0) return false;
         boolean list = box.nameIs("ul") || box.nameIs("ol");
-        boolean hasMedia = counts.images() > 0 || counts.media() > 0;
         double density = counts.linkDensity();
-        if (counts.chars() < MIN_BOX_CHARS && !hasMedia && counts.headings() == 0) return true;
+        if (counts.chars() < MIN_BOX_CHARS && counts.images() == 0 && counts.media() == 0 && counts.headings() == 0) return true;
         if (!list && counts.items() > counts.paragraphs() + 5 && density > 0.2) return true;
         if (density > MAX_LINK_DENSITY) return true;
         return weight == 0 && !list && density > MAX_LINK_DENSITY_PLAIN_BOX && counts.chars() < 300;
     }
 
-    /** What a box's text is worth as prose, on the scale of a class weight (25): a comma, a
-     * paragraph and a hundred characters each count. A "widget" box holding the article's
+    /** A box's prose on the scale of a class weight (25): a "widget" holding the article's
      * paragraphs outweighs its name; a share bar or teaser does not. */
     private static double proseScore(TextStats.Counts counts) {
         return counts.commas() + 2.0 * counts.paragraphs() + counts.chars() / 100.0;
     }
 
-    /**
-     * The data tables under a root: tables with headers or a caption, or with many cells and no
-     * nested blocks. A table holding another table is layout. Linear in the page: nesting is found
-     * from the inner tables upwards, and only tables without tables inside are inspected.
-     */
+    /** Tables with headers or a caption, or many cells and no nested blocks; a table holding a
+     * table is layout (found from the inner tables upwards, linear in the page). */
     static Set<Element> dataTables(Element root) {
         Elements tables = root.select("table");
         Set<Element> layout = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -232,9 +206,8 @@ final class ContentCleaner {
         if ("presentation".equals(table.attr("role"))) return false;
         if (table.selectFirst("caption, th, thead") != null || !table.attr("summary").isEmpty()) return true;
         int rows = table.select("tr").size();
-        int cells = table.select("td").size();
         if (table.selectFirst("td div, td p, td ul, td section") != null) return isGridOfShortCells(table, rows);
-        return rows >= 2 && cells >= 4;
+        return rows >= 2 && table.select("td").size() >= 4;
     }
 
     /** Rows of a data table that an editor exported with a box in every cell: at least this many... */
@@ -264,33 +237,26 @@ final class ContentCleaner {
         return false;
     }
 
+    /** Elements that stay though empty: breaks, pictures and the cells of a table. */
+    private static final Set<String> EMPTY_BY_NATURE = Set.of("br", "hr", "img", "source", "td", "th", "tr");
+
     private static void removeEmpty(Element content) {
         TextStats stats = TextStats.of(content);
         List<Element> doomed = new java.util.ArrayList<>();
         for (Element e : content.getAllElements()) {
-            if (e == content) continue;
-            if (e.nameIs("br") || e.nameIs("hr") || e.nameIs("img") || e.nameIs("source") || e.nameIs("td")
-                    || e.nameIs("th") || e.nameIs("tr")) continue;
-            TextStats.Counts c = stats.get(e);
-            if (c.chars() > 0 || c.images() > 0 || c.media() > 0) continue;
-            if (!hasDoomedAncestor(e, content, stats)) doomed.add(e);
+            // an empty element inside an empty element goes with it
+            if (e != content && isEmpty(e, stats) && (e.parent() == content || !isEmpty(e.parent(), stats))) doomed.add(e);
         }
         Removal.removeAll(doomed);
     }
 
-    /** An empty element inside an empty element goes with it. */
-    private static boolean hasDoomedAncestor(Element e, Element content, TextStats stats) {
-        Element p = e.parent();
-        if (p == null || p == content) return false;
-        TextStats.Counts c = stats.get(p);
-        return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !p.nameIs("td") && !p.nameIs("th") && !p.nameIs("tr");
+    private static boolean isEmpty(Element e, TextStats stats) {
+        TextStats.Counts c = stats.get(e);
+        return c.chars() == 0 && c.images() == 0 && c.media() == 0 && !EMPTY_BY_NATURE.contains(e.normalName());
     }
 
-    /**
-     * The publisher's appeals after the story: subscribe, follow us, get the app, write to us,
-     * support us, copyright and reprint notices, advertising disclosures. Matched on words, in the
-     * languages of the pages seen; only short blocks are read.
-     */
+    /** The publisher's appeals after the story (subscribe, follow us, get the app, support us,
+     * copyright notices, ad disclosures), in the languages of the pages seen. */
     private static final Pattern APPEAL = Pattern.compile("(?iu)(subscri(be|ption)|newsletter|sign(ing)? up|"
             + "follow us|get the app|\\bour app|enjoyed (reading )?this|we want to hear|"
             + "support (our|independent) journalism|become a (member|supporter)|all rights reserved|copyright|"
@@ -306,13 +272,8 @@ final class ContentCleaner {
     private static final int APPEAL_TAIL_BLOCKS = 6;
 
     private static void removeTrailingAppeals(Element content) {
-        List<Element> blocks = new java.util.ArrayList<>();
-        for (Element e : content.getAllElements()) {
-            if (e != content && !ContentFinder.hasBlockChild(e) && !e.nameIs("br") && ContentFinder.BLOCK_TAGS.contains(e.normalName())
-                    && !e.text().isBlank()) {
-                blocks.add(e);
-            }
-        }
+        List<Element> blocks = content.getAllElements().stream().filter(e -> e != content && !ContentFinder.hasBlockChild(e)
+                && !e.nameIs("br") && ContentFinder.BLOCK_TAGS.contains(e.normalName()) && !e.text().isBlank()).toList();
         List<Element> doomed = new java.util.ArrayList<>();
         for (int i = blocks.size() - 1, seen = 0; i >= 0 && seen < APPEAL_TAIL_BLOCKS; i--, seen++) {
             Element block = blocks.get(i);
@@ -326,9 +287,7 @@ final class ContentCleaner {
 
     /** A heading with nothing after it introduced a list that was removed ("Related stories"). */
     private static void removeTrailingHeadings(Element content) {
-        while (true) {
-            Element last = lastLeaf(content);
-            if (last == null || !last.normalName().matches("h[1-6]")) return;
+        for (Element last = lastLeaf(content); last != null && last.normalName().matches("h[1-6]"); last = lastLeaf(content)) {
             last.remove();
         }
     }

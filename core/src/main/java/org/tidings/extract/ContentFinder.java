@@ -59,23 +59,17 @@ final class ContentFinder {
         ContentFinder finder = new ContentFinder(TextStats.of(body));
         finder.scoreBlocks(body);
         Element top = finder.best();
-        if (top == null) return List.of(body);
-        top = finder.widen(top);
-        return finder.withSiblings(top);
+        return top == null ? List.of(body) : finder.withSiblings(finder.widen(top));
     }
 
+    /** Paragraphs and their kin score as blocks; containers and list items holding blocks score
+     * their loose text. */
     private void scoreBlocks(Element body) {
         for (Element e : body.getAllElements()) {
-            if (SCORED.contains(e.normalName())) {
-                if (e.nameIs("li") && hasBlockChild(e)) {
-                    scoreLooseText(e);
-                    continue;
-                }
-                scoreBlock(e, stats.get(e), e.parent());
-            } else if (isContainer(e)) {
-                if (hasBlockChild(e)) scoreLooseText(e);
-                else scoreBlock(e, stats.get(e), e.parent());
-            }
+            boolean scored = SCORED.contains(e.normalName());
+            if (!scored && !isContainer(e)) continue;
+            if ((!scored || e.nameIs("li")) && hasBlockChild(e)) scoreLooseText(e);
+            else scoreBlock(e);
         }
     }
 
@@ -113,31 +107,25 @@ final class ContentFinder {
     }
 
     private void addRun(Element container, int chars, int commas) {
-        if (chars >= MIN_BLOCK_CHARS) spread(container, blockScore(chars, commas), 0);
+        if (chars >= MIN_BLOCK_CHARS) spread(container, blockScore(chars, commas));
     }
 
-    private void scoreBlock(Element block, TextStats.Counts counts, Element parent) {
-        if (parent == null || counts.chars() < MIN_BLOCK_CHARS) return;
-        if (counts.linkDensity() > 0.5) return;
-        spread(parent, blockScore(counts.chars(), counts.commas()), 0);
+    private void scoreBlock(Element block) {
+        TextStats.Counts counts = stats.get(block);
+        if (block.parent() == null || counts.chars() < MIN_BLOCK_CHARS || counts.linkDensity() > 0.5) return;
+        spread(block.parent(), blockScore(counts.chars(), counts.commas()));
     }
 
     private static double blockScore(int chars, int commas) {
         return 1 + commas + Math.min(chars / 100.0, 3);
     }
 
-    private void spread(Element first, double score, int startLevel) {
+    private void spread(Element first, double score) {
         Element e = first;
-        for (int level = startLevel; e != null && level < ANCESTOR_LEVELS; level++) {
-            if (e.nameIs("html")) break;
+        for (int level = 0; e != null && level < ANCESTOR_LEVELS && !e.nameIs("html"); level++, e = e.parent()) {
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            scoreOf(e)[0] += score / divider;
-            e = e.parent();
+            scores.computeIfAbsent(e, k -> new double[] {initialScore(k)})[0] += score / divider;
         }
-    }
-
-    private double[] scoreOf(Element e) {
-        return scores.computeIfAbsent(e, k -> new double[] {initialScore(k)});
     }
 
     private static double initialScore(Element e) {
@@ -154,33 +142,28 @@ final class ContentFinder {
 
     private double finalScore(Element e) {
         double[] s = scores.get(e);
-        if (s == null) return 0;
-        return s[0] * (1 - stats.get(e).linkDensity());
+        return s == null ? 0 : s[0] * (1 - stats.get(e).linkDensity());
     }
 
     private Element best() {
         return scores.keySet().stream().max(Comparator.comparingDouble(this::finalScore)).orElse(null);
     }
 
-    /**
-     * Moves up when the article is split: several near-best candidates under one ancestor mean
-     * that ancestor is the article (guards against picking one of many equal text boxes); and an
-     * only child stands for its parent.
-     */
+    /** Moves up when the article is split: several near-best candidates under one ancestor mean
+     * that ancestor is the article; and an only child stands for its parent. */
     private Element widen(Element top) {
         double topScore = finalScore(top);
         List<Element> close = new ArrayList<>();
         for (Element e : scores.keySet()) {
-            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isRelated(e, top)) close.add(e);
+            if (e != top && finalScore(e) >= topScore * CLOSE_CANDIDATE && !isAncestor(e, top) && !isAncestor(top, e)) {
+                close.add(e);
+            }
         }
-        if (close.size() >= 2) {
-            for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
-                Element a = ancestor;
-                long inside = close.stream().filter(c -> isAncestor(a, c)).count();
-                if (inside >= 2) {
-                    top = ancestor;
-                    break;
-                }
+        for (Element a = top.parent(); close.size() >= 2 && a != null && !a.nameIs("body"); a = a.parent()) {
+            Element ancestor = a;
+            if (close.stream().filter(c -> isAncestor(ancestor, c)).count() >= 2) {
+                top = ancestor;
+                break;
             }
         }
         top = climbWhileScoreRises(top);
@@ -205,13 +188,9 @@ final class ContentFinder {
         return top;
     }
 
-    /**
-     * Articles split over several boxes ("field__item" after "field__item") score one box best:
-     * move up while the parent holds clearly more prose (long paragraphs with few links) and is
-     * not itself mostly links. Teaser lists do not pull the article up: their paragraphs are short
-     * or linked, and they were removed as furniture when named so. A box with almost no prose of
-     * its own (a table row, a fragment) looks past ancestors that add none.
-     */
+    /** An article split over boxes ("field__item" after "field__item") scores one box best: move up
+     * while the parent holds clearly more prose (teaser lists have short or linked paragraphs); a
+     * box with almost no prose of its own (a table row) looks past ancestors that add none. */
     private Element climbWhileProseGrows(Element top) {
         int prose = proseChars(top);
         int steps = 0;
@@ -230,19 +209,16 @@ final class ContentFinder {
     }
 
     private int proseChars(Element e) {
-        int sum = 0;
-        for (Element block : e.getAllElements()) {
-            boolean paragraph = block.nameIs("p") || block.nameIs("pre")
-                    || isContainer(block) && !hasBlockChild(block) && !block.nameIs("span");
-            if (!paragraph) continue;
-            TextStats.Counts c = stats.get(block);
-            if (c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY) sum += c.chars();
-        }
-        return sum;
+        return e.getAllElements().stream()
+                .filter(block -> block.nameIs("p") || block.nameIs("pre") || isContainer(block) && !hasBlockChild(block) && !block.nameIs("span"))
+                .map(stats::get)
+                .filter(c -> c.chars() >= PROSE_BLOCK_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY)
+                .mapToInt(TextStats.Counts::chars).sum();
     }
 
-    private static boolean isRelated(Element a, Element b) {
-        return isAncestor(a, b) || isAncestor(b, a);
+    /** Enough prose, and few links, to be part of the article. */
+    private boolean holdsProse(Element box) {
+        return proseChars(box) >= PROSE_GROWTH_MIN_CHARS && stats.get(box).linkDensity() < PROSE_MAX_LINK_DENSITY;
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {
@@ -269,15 +245,9 @@ final class ContentFinder {
      * nest each section's text three or four boxes deep. */
     private static final int COUSIN_LEVELS = 4;
 
-    /**
-     * Articles cut into parts by the page's own repeated wrappers ("story-body-supplemental"
-     * holding "story-body-1", an advertisement, then another wrapper holding "story-body-2"; a
-     * page builder's "PageSection" after "PageSection", each holding a text block): the nearest
-     * wrapper around the chosen part, up to {@link #COUSIN_LEVELS} levels, whose siblings of the
-     * same tag and class hold prose, brings those siblings in, in page order. Guards against
-     * taking a whole page: only wrappers named exactly as the article's own, and only when they
-     * hold prose with few links.
-     */
+    /** An article cut into parts by the page's repeated wrappers ("story-body-supplemental" around
+     * "story-body-1", an ad, another around "story-body-2"): the nearest wrapper whose siblings of
+     * the same tag and class hold prose with few links brings them in, in page order. */
     private List<Element> withCousins(Element parent, List<Element> picked) {
         Element wrapper = parent;
         for (int level = 1; level <= COUSIN_LEVELS && wrapper != null; level++, wrapper = wrapper.parent()) {
@@ -290,7 +260,7 @@ final class ContentFinder {
                 if (sibling == wrapper) {
                     out.addAll(picked);
                 } else if (sibling.normalName().equals(wrapper.normalName()) && sibling.className().equals(wrapper.className())
-                        && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) {
+                        && holdsProse(sibling)) {
                     out.add(sibling);
                     found = true;
                 }
@@ -310,13 +280,9 @@ final class ContentFinder {
     /** Boxes bigger than this before the body are other content, not a header to search. */
     private static final int LEAD_HEADER_MAX_CHARS = 3000;
 
-    /**
-     * The standfirst before the body box ("lead", "intro", "deck"...), which scores too little to
-     * join on its own and often sits in the article's header rather than beside the body: looked
-     * for in the few boxes before the body box and before its nearest ancestors, and only a box of
-     * prose size with few links (a teaser list named "teaser" is longer and made of links). A lead
-     * beside the body box is returned as that box.
-     */
+    /** The standfirst ("lead", "intro", "deck"), which scores too little to join and often sits in
+     * the article's header: looked for in the few boxes before the body box and its nearest
+     * ancestors; a lead beside the body box is returned as that box. */
     private Element leadBefore(Element top) {
         Element from = top;
         for (int level = 0; level <= LEAD_LEVELS && from != null && !from.nameIs("body"); level++, from = from.parent()) {
@@ -358,21 +324,14 @@ final class ContentFinder {
         double bonus = sameClass ? topScore * 0.2 : 0;
         if (scores.containsKey(sibling) && finalScore(sibling) + bonus >= threshold) return true;
         // a box named as the chosen one, holding prose too deep below it to have scored ("acf-content" after "acf-content")
-        if (sameClass && proseChars(sibling) >= PROSE_GROWTH_MIN_CHARS
-                && stats.get(sibling).linkDensity() < PROSE_MAX_LINK_DENSITY) return true;
+        if (sameClass && holdsProse(sibling)) return true;
         if (!sibling.nameIs("p") && !(isContainer(sibling) && !hasBlockChild(sibling))) return false;
         TextStats.Counts counts = stats.get(sibling);
-        String text = sibling.text();
         if (counts.chars() > SIBLING_PARAGRAPH_CHARS) return counts.linkDensity() < SIBLING_MAX_LINK_DENSITY;
-        return counts.chars() > 0 && counts.linkChars() == 0 && text.matches("(?s).*[.!?。]\\s*$");
+        return counts.chars() > 0 && counts.linkChars() == 0 && sibling.text().matches("(?s).*[.!?。]\\s*$");
     }
 
     private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C') n++;
-        }
-        return n;
+        return (int) text.chars().filter(ch -> ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C').count();
     }
 }

@@ -6,7 +6,6 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 
 /**
  * Prepares a parsed page for content scoring: resolves lazy-loaded images, drops what is never
@@ -20,7 +19,7 @@ final class PageCleaning {
     private static final double FURNITURE_MAX_SHARE = 0.4;
 
     /** "Small" furniture (meta, byline, header) above this many characters is content. */
-    static final int SMALL_FURNITURE_MAX_CHARS = 250;
+    private static final int SMALL_FURNITURE_MAX_CHARS = 250;
 
     private static final String NEVER_TEXT = "rt, rp, script, style, link, noscript, iframe, object, embed, svg, "
             + "canvas, template, button, input, select, textarea, option, label, nav, dialog, menu, "
@@ -33,10 +32,7 @@ final class PageCleaning {
 
     private PageCleaning() {}
 
-    /**
-     * @param keepComments whether comment sections stay, as the content of a page that has
-     *     nothing else (a forum thread, a live commentary)
-     */
+    /** @param keepComments whether comment sections stay: the content of a forum thread or live commentary */
     static void prepare(Document doc, boolean keepComments) {
         Element body = doc.body();
         unwrapHtmlTemplates(body);
@@ -44,11 +40,7 @@ final class PageCleaning {
         unwrapNoscriptImages(body);
         Removal.removeAll(body.select(NEVER_TEXT));
         removeComments(body);
-        List<Element> hidden = new java.util.ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && Boilerplate.isHidden(e)) hidden.add(e);
-        }
-        Removal.removeAll(hidden);
+        Removal.removeAll(body.getAllElements().stream().filter(e -> e != body && Boilerplate.isHidden(e)).toList());
         removeFurniture(body, keepComments);
     }
 
@@ -67,26 +59,17 @@ final class PageCleaning {
     }
 
     /** A template's markup inside {@code <![CDATA[ ... ]]>}, as some themes write it; JSON data
-     * (a component's settings, with its caption's HTML escaped in strings) stays as it is and is
-     * not taken for markup. */
+     * (a component's settings) stays as it is and is not taken for markup. */
     private static String withoutCdata(String data) {
-        if (!data.startsWith("<![CDATA[")) return data;
-        String inner = data.substring("<![CDATA[".length());
-        if (inner.endsWith("]]>")) inner = inner.substring(0, inner.length() - 3);
-        return inner.strip();
+        return data.startsWith("<![CDATA[") ? data.substring("<![CDATA[".length()).replaceFirst("]]>\\z", "").strip() : data;
     }
 
     static void resolveLazyImages(Element root) {
         for (Element img : root.select("img, source")) {
             String src = img.attr("src");
             if (src.isEmpty() || isPlaceholder(src)) {
-                for (String attr : LAZY_SRC) {
-                    String value = img.attr(attr).trim();
-                    if (!value.isEmpty() && !isPlaceholder(value)) {
-                        img.attr("src", value.split("[\\s,]+")[0]);
-                        break;
-                    }
-                }
+                LAZY_SRC.stream().map(attr -> img.attr(attr).trim()).filter(value -> !value.isEmpty() && !isPlaceholder(value))
+                        .findFirst().ifPresent(value -> img.attr("src", value.split("[\\s,]+")[0]));
             }
             if (img.attr("srcset").isEmpty() && img.hasAttr("data-srcset")) img.attr("srcset", img.attr("data-srcset"));
             if (img.nameIs("img") && (img.attr("src").isEmpty() || isPlaceholder(img.attr("src")))
@@ -107,8 +90,7 @@ final class PageCleaning {
         for (Element noscript : root.select("noscript")) {
             String inner = noscript.html();
             if (!inner.contains("<img")) continue;
-            List<org.jsoup.nodes.Node> nodes = Parser.parseFragment(inner, noscript.parent(), noscript.baseUri());
-            Element img = nodes.stream().filter(n -> n instanceof Element).map(n -> (Element) n)
+            Element img = Parser.parseFragment(inner, noscript.parent(), noscript.baseUri()).stream().filter(n -> n instanceof Element).map(n -> (Element) n)
                     .map(e -> e.nameIs("img") ? e : e.selectFirst("img")).filter(e -> e != null).findFirst().orElse(null);
             if (img == null) continue;
             Element prev = noscript.previousElementSibling();
@@ -118,41 +100,46 @@ final class PageCleaning {
     }
 
     private static void removeComments(Element root) {
-        List<org.jsoup.nodes.Node> comments = new java.util.ArrayList<>();
-        root.forEachNode(n -> {
-            if (n instanceof Comment) comments.add(n);
-        });
-        comments.forEach(org.jsoup.nodes.Node::remove);
+        root.nodeStream(Comment.class).toList().forEach(Comment::remove);
     }
 
     private static void removeFurniture(Element body, boolean keepComments) {
         TextStats stats = TextStats.of(body);
         int total = Math.max(1, stats.chars(body));
-        Elements all = body.getAllElements();
-        java.util.Set<Element> holders = mainContentHolders(body);
+        java.util.Set<Element> holders = markedWithAncestors(body, "article, main, [role=main], [itemprop=articleBody]");
         SentencePhrases phrases = new SentencePhrases();
         List<Element> doomed = new java.util.ArrayList<>();
-        List<Element> comments = new java.util.ArrayList<>();
-        for (Element e : all) {
+        boolean keptComments = false;
+        for (Element e : body.getAllElements()) {
             if (e == body || isProtected(e)) continue;
-            List<String> words = Boilerplate.words(e);
-            if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
-            if (words.isEmpty()) continue;
-            int chars = stats.chars(e);
-            boolean furniture = Boilerplate.isAlwaysFurniture(words)
-                    || ((Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity())) && chars < total * FURNITURE_MAX_SHARE && !holdsProse(e, stats))
-                    || (Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS);
-            if (furniture && !holders.contains(e) && !phrases.contains(e)) {
-                if (keepComments && Boilerplate.isComments(words)) {
-                    comments.add(e);
-                    continue;
-                }
+            List<String> words = furnitureWords(e);
+            boolean furniture = Boilerplate.isAlwaysFurniture(words) || isFurniture(e, words, stats, total * FURNITURE_MAX_SHARE);
+            if (!furniture || holders.contains(e) || phrases.contains(e)) continue;
+            if (keepComments && Boilerplate.isComments(words)) {
+                keptComments = true;
+            } else {
                 doomed.add(e);
                 stats.remove(e);
             }
         }
-        if (!comments.isEmpty()) unnameComments(body);
+        if (keptComments) unnameComments(body);
         Removal.removeAll(doomed);
+    }
+
+    /** The class words of an element, with "sidebar" for the tags that make one. */
+    static List<String> furnitureWords(Element e) {
+        List<String> words = Boilerplate.words(e);
+        if (e.nameIs("aside") || e.nameIs("footer")) words.add("sidebar");
+        return words;
+    }
+
+    /** Furniture by its words, unless it is larger than {@code maxChars} or holds prose; small
+     * furniture (meta, byline) only while small. */
+    static boolean isFurniture(Element e, List<String> words, TextStats stats, double maxChars) {
+        int chars = stats.chars(e);
+        return (Boilerplate.isFurniture(words) || Boilerplate.isLinkWidget(words, stats.get(e).linkDensity()))
+                && chars < maxChars && !holdsProse(e, stats)
+                || Boilerplate.isSmallFurniture(words) && chars < SMALL_FURNITURE_MAX_CHARS;
     }
 
     private static final java.util.Set<String> PHRASING = java.util.Set.of("a", "span", "em", "strong", "b", "i", "u",
@@ -161,13 +148,9 @@ final class PageCleaning {
     /** Own text beside an inline element that makes it a phrase of a sentence. */
     private static final int SENTENCE_AROUND_CHARS = 20;
 
-    /**
-     * Links and emphases inside running text ("I mean the {@code <a class="popup">}law-copyists</a>
-     * or scriveners") are part of the sentence, whatever their class says: removing one would cut
-     * the sentence. Furniture sits in boxes of its own, not mid-sentence; an inline box of pictures
-     * (a row of rating stars) is not a phrase. The text around each parent is counted once, so a
-     * parent with 100,000 inline children costs a linear pass, not a quadratic one.
-     */
+    /** Links and emphases inside running text ("the {@code <a class="popup">}law-copyists</a> or
+     * scriveners") are part of the sentence whatever their class says; furniture sits in boxes of its
+     * own, and a row of pictures is no phrase. Text around a parent is counted once (linear). */
     static final class SentencePhrases {
         private final java.util.Map<Element, Integer> textAround = new java.util.IdentityHashMap<>();
 
@@ -178,11 +161,7 @@ final class PageCleaning {
         }
 
         private static int ownText(Element parent) {
-            int around = 0;
-            for (org.jsoup.nodes.Node sibling : parent.childNodes()) {
-                if (sibling instanceof org.jsoup.nodes.TextNode t) around += t.text().strip().length();
-            }
-            return around;
+            return parent.textNodes().stream().mapToInt(t -> t.text().strip().length()).sum();
         }
     }
 
@@ -202,7 +181,7 @@ final class PageCleaning {
      * sticky-sidebar-relative"); related lists and sidebars hold short teasers. */
     private static final int PROSE_PARAGRAPHS = 3;
 
-    static boolean holdsProse(Element e, TextStats stats) {
+    private static boolean holdsProse(Element e, TextStats stats) {
         int prose = 0;
         for (Element p : e.select("p")) {
             TextStats.Counts c = stats.get(p);
@@ -218,11 +197,11 @@ final class PageCleaning {
                 || "text".equals(e.attr("itemprop"));
     }
 
-    /** The page's article markers and their ancestors, found in one pass (a per-element search
-     * would be quadratic on deeply nested furniture). */
-    static java.util.Set<Element> mainContentHolders(Element root) {
+    /** The page's article markers and their ancestors up to the root, found in one pass (a
+     * per-element search would be quadratic on deeply nested furniture). */
+    static java.util.Set<Element> markedWithAncestors(Element root, String markers) {
         java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Element marker : root.select("article, main, [role=main], [itemprop=articleBody]")) {
+        for (Element marker : root.select(markers)) {
             for (Element e = marker; e != null && holders.add(e); e = e.parent()) {
                 if (e == root) break;
             }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -47,10 +49,8 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static String byline(Document doc, StructuredData ld, MetaTags meta) {
-        if (!ld.authors().isEmpty()) {
-            String joined = String.join(", ", ld.authors().stream().filter(a -> !isUrl(a)).toList());
-            if (!joined.isBlank()) return clean(joined);
-        }
+        String authors = String.join(", ", ld.authors().stream().filter(a -> !isUrl(a)).toList());
+        if (!authors.isBlank()) return clean(authors);
         for (String key : List.of("dc:creator", "dcterms:creator", "author", "parsely-author",
                 "sailthru:author", "article:author", "byl")) {
             String value = meta.get(key);
@@ -87,19 +87,14 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static Instant published(Document doc, StructuredData ld, MetaTags meta) {
-        for (String candidate : new String[] {ld.datePublished(), meta.get("article:published_time"),
+        Stream<String> fromMeta = Stream.of(ld.datePublished(), meta.get("article:published_time"),
                 meta.get("og:published_time"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
                 meta.get("publish-date"), meta.get("pubdate"), meta.get("publishdate"), meta.get("date"),
                 meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterms.created"),
-                meta.get("dcterms.date"), meta.get("article.published"), meta.get("datepublished")}) {
-            Instant parsed = date(candidate);
-            if (parsed != null) return parsed;
-        }
-        for (Element e : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
-            Instant parsed = date(first(e.attr("datetime"), e.attr("content")));
-            if (parsed != null) return parsed;
-        }
-        return null;
+                meta.get("dcterms.date"), meta.get("article.published"), meta.get("datepublished"));
+        Stream<String> fromMarkup = doc.select("[itemprop=datePublished], time[pubdate], time[datetime]").stream()
+                .map(e -> first(e.attr("datetime"), e.attr("content")));
+        return Stream.concat(fromMeta, fromMarkup).map(PageMetadata::date).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static Instant modified(StructuredData ld, MetaTags meta) {
@@ -124,8 +119,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
     }
 
     private static String canonical(Document doc, MetaTags meta, StructuredData ld) {
-        Element link = doc.selectFirst("link[rel=canonical][href]");
-        return first(link == null ? null : link.attr("href"), meta.get("og:url"), ld.url());
+        return first(doc.select("link[rel=canonical][href]").attr("href"), meta.get("og:url"), ld.url());
     }
 
     private static String absolute(Document doc, String url, String baseUrl) {
@@ -146,7 +140,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
             for (String part : value.split("[,;]")) if (!part.isBlank()) out.add(part.trim());
         }
         out.removeIf(String::isBlank);
-        return List.copyOf(new ArrayList<>(out));
+        return List.copyOf(out);
     }
 
     /** The page's meta tags by normalised key (lower case, "dc.title" = "dc:title"); values of
@@ -173,8 +167,7 @@ record PageMetadata(String title, String byline, Instant published, Instant modi
         }
 
         String get(String key) {
-            List<String> list = values.get(normalize(key));
-            return list == null ? null : list.get(0);
+            return all(key).stream().findFirst().orElse(null);
         }
 
         List<String> all(String key) {

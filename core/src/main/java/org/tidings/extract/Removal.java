@@ -1,6 +1,5 @@
 package org.tidings.extract;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,17 +26,14 @@ final class Removal {
             Element parent = e.parent();
             if (parent != null) byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(e);
         }
-        for (Map.Entry<Element, Set<Node>> entry : byParent.entrySet()) {
-            Element parent = entry.getKey();
-            Set<Node> gone = entry.getValue();
+        byParent.forEach((parent, gone) -> {
             if (gone.size() <= REBUILD_ABOVE) {
-                for (Node n : gone) n.remove();
-                continue;
+                gone.forEach(Node::remove);
+                return;
             }
-            List<Node> keep = new ArrayList<>(parent.childNodeSize() - gone.size());
-            for (Node child : parent.childNodes()) if (!gone.contains(child)) keep.add(child);
+            List<Node> keep = parent.childNodes().stream().filter(child -> !gone.contains(child)).toList();
             parent.empty();
             parent.appendChildren(keep);
-        }
+        });
     }
 }

@@ -6,10 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -55,22 +54,18 @@ final class StructuredBody {
         return lines;
     }
 
-    /** Text of an HTML fragment with its line breaks: its own newlines, and one before each block
-     * or break. Read in one pass without changing the tree (inserting a break before each of
-     * 100,000 siblings would re-index them each time). */
+    /** Text of an HTML fragment with its own newlines and one before each block or break, read
+     * without changing the tree (inserting breaks would re-index the siblings each time). */
     private static String fromHtml(String html) {
         Document fragment = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH).parseInput("<body>" + html, "");
         StringBuilder text = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e && (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript"))) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (node instanceof Element e && LINE_BREAKING.contains(e.normalName())) text.append('\n');
-                if (node instanceof TextNode t) text.append(t.getWholeText());
-                return FilterResult.CONTINUE;
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element e) {
+                if (e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")) return FilterResult.SKIP_ENTIRELY;
+                if (LINE_BREAKING.contains(e.normalName())) text.append('\n');
             }
+            if (node instanceof TextNode t) text.append(t.getWholeText());
+            return FilterResult.CONTINUE;
         }, fragment.body());
         return text.toString();
     }

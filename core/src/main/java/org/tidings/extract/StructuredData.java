@@ -1,8 +1,12 @@
 package org.tidings.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,20 +37,17 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static StructuredData read(Document doc) {
-        JsonNode best = null;
-        int bestRank = Integer.MAX_VALUE;
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            String json = script.data();
-            if (json.isBlank() || json.length() > MAX_SCRIPT_CHARS) continue;
-            for (JsonNode node : articleNodes(parse(json))) {
-                int rank = rank(node);
-                if (rank < bestRank) {
-                    best = node;
-                    bestRank = rank;
-                }
-            }
-        }
-        return best == null ? NONE : from(best, doc.title());
+        return doc.select("script[type=application/ld+json]").stream().map(Element::data)
+                .filter(json -> !json.isBlank() && json.length() <= MAX_SCRIPT_CHARS)
+                .flatMap(json -> articleNodes(parse(json)).stream())
+                .min(Comparator.comparingInt(StructuredData::rank)) // the first of the best rank
+                .map(best -> from(best, doc.title())).orElse(NONE);
+    }
+
+    private static List<JsonNode> articleNodes(JsonNode root) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(root, found, 0);
+        return found;
     }
 
     private static JsonNode parse(String script) {
@@ -65,15 +66,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     /** News types first, then other articles; a bare WebPage only when nothing else is there. */
     private static int rank(JsonNode node) {
         String type = typeOf(node);
-        if (type.contains("newsarticle")) return 0;
-        if (type.equals("webpage")) return 2;
-        return 1;
-    }
-
-    private static List<JsonNode> articleNodes(JsonNode root) {
-        List<JsonNode> found = new ArrayList<>();
-        collect(root, found, 0);
-        return found;
+        return type.contains("newsarticle") ? 0 : type.equals("webpage") ? 2 : 1;
     }
 
     private static void collect(JsonNode node, List<JsonNode> found, int depth) {
@@ -88,17 +81,15 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         collect(node.get("mainEntity"), found, depth + 1);
     }
 
+    /** The type in lower case; of several, the first article type. */
     private static String typeOf(JsonNode node) {
         JsonNode type = node.get("@type");
-        if (type == null) return "";
-        if (type.isArray()) {
-            for (JsonNode t : type.values()) {
-                String s = text(t);
-                if (s != null && ARTICLE_TYPES.contains(s.toLowerCase(Locale.ROOT))) return s.toLowerCase(Locale.ROOT);
-            }
-            return "";
-        }
-        String s = text(type);
+        if (type == null || !type.isArray()) return lowerCase(text(type));
+        for (JsonNode t : type.values()) if (ARTICLE_TYPES.contains(lowerCase(text(t)))) return lowerCase(text(t));
+        return "";
+    }
+
+    private static String lowerCase(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
@@ -108,19 +99,16 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         if (name != null && publisher != null && name.equalsIgnoreCase(publisher)) name = null;
         String headline = headline(text(n.get("headline")), name, documentTitle);
         return new StructuredData(headline, names(n.get("author")), text(n.get("datePublished")),
-                text(n.get("dateModified")), imageUrl(n.get("image")), firstName(n.get("publisher")),
+                text(n.get("dateModified")), imageUrl(n.get("image")), publisher,
                 listOrText(n.get("articleSection")).stream().findFirst().orElse(null),
                 listOrText(n.get("keywords")), text(n.get("description")), text(n.get("articleBody")),
                 text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")));
     }
 
-    /**
-     * {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
-     * description in one of them), the one the document title contains, or shares most words
-     * with, is the headline.
-     */
+    /** {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a
+     * description in one), the one the document title contains, or shares most words with, wins. */
     private static String headline(String headline, String name, String documentTitle) {
-        if (headline == null || name == null || headline.equals(name)) return first(headline, name);
+        if (headline == null || name == null || headline.equals(name)) return headline != null ? headline : name;
         String title = documentTitle == null ? "" : documentTitle.toLowerCase(Locale.ROOT);
         boolean inHeadline = title.contains(headline.toLowerCase(Locale.ROOT));
         boolean inName = title.contains(name.toLowerCase(Locale.ROOT));
@@ -133,8 +121,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
 
     private static double overlap(String candidate, String title) {
         String[] words = candidate.toLowerCase(Locale.ROOT).split("\\W+");
-        int found = 0;
-        for (String w : words) if (!w.isEmpty() && title.contains(w)) found++;
+        long found = Arrays.stream(words).filter(w -> !w.isEmpty() && title.contains(w)).count();
         return words.length == 0 ? 0 : (double) found / words.length;
     }
 
@@ -145,7 +132,8 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return s == null ? null : !s.equalsIgnoreCase("false");
     }
 
-    static String text(JsonNode node) {
+    /** A string, number or boolean as trimmed text; null for anything else or an empty string. */
+    private static String text(JsonNode node) {
         if (node == null || node.isNull()) return null;
         if (node.isString()) {
             String s = node.stringValue().trim();
@@ -155,57 +143,35 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return null;
     }
 
-    private static String first(String a, String b) {
-        return a != null ? a : b;
-    }
-
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         if (node == null) return names;
-        if (node.isArray()) {
-            for (JsonNode child : node.values()) {
-                String name = nameOf(child);
-                if (name != null && !names.contains(name)) names.add(name);
-            }
-        } else {
-            String name = nameOf(node);
-            if (name != null) names.add(name);
+        for (JsonNode one : node.isArray() ? node.values() : List.of(node)) {
+            String name = nameOf(one);
+            if (name != null && !names.contains(name)) names.add(name);
         }
         return names;
     }
 
+    /** A name given as text, or as an object (a Person, an Organization) with a name. */
     private static String nameOf(JsonNode node) {
-        String direct = text(node);
-        if (direct != null) return direct;
-        return node != null && node.isObject() ? text(node.get("name")) : null;
+        return node.isObject() ? text(node.get("name")) : text(node);
     }
 
     private static String firstName(JsonNode node) {
-        List<String> all = names(node);
-        return all.isEmpty() ? null : all.get(0);
+        return names(node).stream().findFirst().orElse(null);
     }
 
     private static String imageUrl(JsonNode node) {
         if (node == null) return null;
         if (node.isArray()) return node.isEmpty() ? null : imageUrl(node.get(0));
-        String direct = text(node);
-        if (direct != null) return direct;
-        return node.isObject() ? first(text(node.get("url")), text(node.get("contentUrl"))) : null;
+        return node.isObject() ? Optional.ofNullable(text(node.get("url"))).orElse(text(node.get("contentUrl"))) : text(node);
     }
 
+    /** An array's values, or a text's comma-separated parts. */
     private static List<String> listOrText(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null) return out;
-        if (node.isArray()) {
-            for (JsonNode child : node.values()) {
-                String s = text(child);
-                if (s != null) out.add(s);
-            }
-            return out;
-        }
+        if (node != null && node.isArray()) return node.valueStream().map(StructuredData::text).filter(Objects::nonNull).toList();
         String s = text(node);
-        if (s == null) return out;
-        for (String part : s.split(",")) if (!part.isBlank()) out.add(part.trim());
-        return out;
+        return s == null ? List.of() : Arrays.stream(s.split(",")).filter(p -> !p.isBlank()).map(String::trim).toList();
     }
 }

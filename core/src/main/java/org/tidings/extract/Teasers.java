@@ -1,8 +1,9 @@
 package org.tidings.extract;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Decides whether a page holds only a teaser: a paywall announced by the page (JSON-LD
@@ -32,26 +33,22 @@ final class Teasers {
 
     /** Looks for paywall signs; call before the page is cleaned (cleaning removes the boxes). */
     static boolean hasPaywallSign(Document doc, StructuredData ld) {
-        if (Boolean.FALSE.equals(ld.accessibleForFree())) return true;
-        for (Element e : doc.body().select("[class], [id]")) {
-            if (PAYWALL_CLASS.matcher(e.className()).find() || PAYWALL_CLASS.matcher(e.id()).find()) return true;
-        }
+        if (Boolean.FALSE.equals(ld.accessibleForFree()) || doc.body().select("[class], [id]").stream()
+                .anyMatch(e -> PAYWALL_CLASS.matcher(e.className()).find() || PAYWALL_CLASS.matcher(e.id()).find())) return true;
         String text = doc.body().text();
-        if (text.length() > MAX_SCANNED_CHARS) text = text.substring(0, MAX_SCANNED_CHARS);
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (String stem : PAYWALL_STEMS) if (lower.contains(stem)) return PAYWALL_TEXT.matcher(text).find();
-        return false;
+        text = text.substring(0, Math.min(text.length(), MAX_SCANNED_CHARS));
+        String lower = text.toLowerCase(Locale.ROOT);
+        return PAYWALL_STEMS.stream().anyMatch(lower::contains) && PAYWALL_TEXT.matcher(text).find();
     }
 
     /** Paywall prompts sit near the article, within the first few hundred thousand characters. */
     private static final int MAX_SCANNED_CHARS = 300_000;
 
     /** Cheap pre-check: every PAYWALL_TEXT phrase contains one of these. */
-    private static final java.util.List<String> PAYWALL_STEMS = java.util.List.of("subscri", "abonn", "weiterlesen",
+    private static final List<String> PAYWALL_STEMS = List.of("subscri", "abonn", "weiterlesen",
             "plus-artikel", "suscriptor", "abbonat", "subskryb", "reading", "réservé", "members");
 
     static boolean isTeaser(boolean paywallSign, String text) {
-        int chars = text.length();
-        return chars < NOTHING_CHARS || paywallSign && chars < PAYWALLED_MAX_CHARS;
+        return text.length() < NOTHING_CHARS || paywallSign && text.length() < PAYWALLED_MAX_CHARS;
     }
 }

@@ -44,14 +44,12 @@ final class TextStats {
     }
 
     Counts get(Element e) {
-        int[] c = counts.get(e);
-        if (c == null) return new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+        int[] c = counts.getOrDefault(e, new int[FIELDS]);
         return new Counts(c[CHARS], c[LINK_CHARS], c[COMMAS], c[IMAGES], c[PARAGRAPHS], c[ITEMS], c[HEADINGS], c[MEDIA]);
     }
 
     int chars(Element e) {
-        int[] c = counts.get(e);
-        return c == null ? 0 : c[CHARS];
+        return counts.containsKey(e) ? counts.get(e)[CHARS] : 0;
     }
 
     /** Takes a removed element's counts off its former ancestors (call before removing it). */
@@ -75,20 +73,18 @@ final class TextStats {
         public void tail(Node node, int depth) {
             if (node instanceof TextNode t) {
                 addText(t);
-            } else if (node instanceof Element e && e.parent() != null) {
-                int[] mine = counts.get(e);
-                int[] parent = counts.get(e.parent());
-                if (mine == null || parent == null) return;
-                countSelf(e, mine);
-                for (int k = 0; k < FIELDS; k++) parent[k] += mine[k];
-                if (e.nameIs("a")) parent[LINK_CHARS] += mine[CHARS] - mine[LINK_CHARS];
             } else if (node instanceof Element e) {
                 int[] mine = counts.get(e);
-                if (mine != null) countSelf(e, mine);
+                int[] parent = e.parent() == null ? null : counts.get(e.parent());
+                if (e.parent() != null && parent == null) return; // the root of a subtree: its own tag is not counted
+                countSelf(e, mine);
+                if (parent == null) return;
+                for (int k = 0; k < FIELDS; k++) parent[k] += mine[k];
+                if (e.nameIs("a")) parent[LINK_CHARS] += mine[CHARS] - mine[LINK_CHARS];
             }
         }
 
-        private void countSelf(Element e, int[] mine) {
+        private static void countSelf(Element e, int[] mine) {
             switch (e.normalName()) {
                 case "img" -> mine[IMAGES]++;
                 case "p" -> mine[PARAGRAPHS]++;
@@ -110,8 +106,7 @@ final class TextStats {
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 boolean ws = Character.isWhitespace(ch) || ch == '\u00a0';
-                if (!ws) chars++;
-                else if (!space) chars++;
+                if (!ws || !space) chars++;
                 space = ws;
                 if (ch == ',' || ch == '\u060C' || ch == '\u3001' || ch == '\uFF0C' || ch == '\uFE50') commas++;
             }

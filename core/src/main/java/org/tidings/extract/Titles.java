@@ -3,6 +3,7 @@ package org.tidings.extract;
 import static org.tidings.extract.ContentCleaner.squash;
 
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,8 +26,7 @@ final class Titles {
                 meta.get("sailthru:title"), meta.get("title"));
         if (title != null) return withoutSiteName(normalize(title), doc, siteName, false);
         if (doc.title().isBlank()) return headingText(doc);
-        String fromDocument = withoutSiteName(normalize(doc.title()), doc, siteName, true);
-        return withoutShortTail(fromDocument);
+        return withoutShortTail(withoutSiteName(normalize(doc.title()), doc, siteName, true));
     }
 
     /** Words the headline part must keep for a short tail to be cut: guards "Mocha | Chai". */
@@ -34,20 +34,16 @@ final class Titles {
     /** A tail of at most this many words after the last separator is a site or section name. */
     private static final int MAX_TAIL_WORDS = 3;
 
-    /**
-     * The document title (unlike a meta title, written for the browser tab) usually ends with the
-     * site's name even when no metadata names the site: "Lorem ipsum dolor sit – My website".
-     */
+    /** The document title, written for the browser tab, usually ends with the site's name even when
+     * no metadata names the site: "Lorem ipsum dolor sit – My website". */
     static String withoutShortTail(String title) {
         int cut = lastSeparatorStart(title);
         if (cut <= 0) return title;
         String head = title.substring(0, cut).trim();
         String tail = title.substring(cut).replaceFirst("^\\s*\\S+\\s*", "").trim();
-        if (words(head) >= MIN_HEADLINE_WORDS && words(tail) <= MAX_TAIL_WORDS && !tail.isEmpty()
-                && !title.substring(cut).trim().startsWith(":")) {
-            return head;
-        }
-        return title;
+        boolean siteName = words(head) >= MIN_HEADLINE_WORDS && words(tail) <= MAX_TAIL_WORDS && !tail.isEmpty()
+                && !title.substring(cut).trim().startsWith(":");
+        return siteName ? head : title;
     }
 
     private static int words(String s) {
@@ -63,19 +59,15 @@ final class Titles {
         return h1 == null || h1.text().isBlank() ? null : normalize(h1.text());
     }
 
-    /**
-     * @param askHeadings whether a heading on the page may confirm a shorter form: for the
-     *     document title, written for the browser tab; a meta title (og:title, the JSON-LD
-     *     headline) is the publisher's chosen headline, of which only a recognised site name is cut
-     */
+    /** @param askHeadings whether a heading may confirm a shorter form: for the document title; of a
+     *     meta title (the publisher's chosen headline) only a recognised site name is cut */
     static String withoutSiteName(String title, Document doc, String siteName, boolean askHeadings) {
         String[] parts = SEPARATOR.split(title);
         if (parts.length < 2) return title;
         String host = hostLabel(doc.location());
         String last = parts[parts.length - 1];
         if (isSiteName(last, siteName, host)) return title.substring(0, lastSeparatorStart(title)).trim();
-        String firstPart = parts[0];
-        if (isSiteName(firstPart, siteName, host)) return title.substring(firstSeparatorEnd(title)).trim();
+        if (isSiteName(parts[0], siteName, host)) return title.substring(firstSeparatorEnd(title)).trim();
         String heading = askHeadings ? matchingHeading(doc, title) : null;
         return heading != null ? heading : title;
     }
@@ -83,10 +75,8 @@ final class Titles {
     private static boolean isSiteName(String part, String siteName, String host) {
         String p = squash(part);
         if (p.isEmpty()) return false;
-        if (siteName != null && !squash(siteName).isEmpty()) {
-            String s = squash(siteName);
-            if (p.equals(s) || p.startsWith(s) || s.startsWith(p)) return true;
-        }
+        String s = siteName == null ? "" : squash(siteName);
+        if (!s.isEmpty() && (p.startsWith(s) || s.startsWith(p))) return true;
         return host != null && host.length() >= 3 && (p.equals(host) || p.startsWith(host));
     }
 
@@ -103,10 +93,7 @@ final class Titles {
     }
 
     private static int lastSeparatorStart(String title) {
-        var m = SEPARATOR.matcher(title);
-        int start = -1;
-        while (m.find()) start = m.start();
-        return start;
+        return SEPARATOR.matcher(title).results().mapToInt(MatchResult::start).reduce((first, last) -> last).orElse(-1);
     }
 
     private static int firstSeparatorEnd(String title) {
