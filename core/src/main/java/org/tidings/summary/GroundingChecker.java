@@ -1,10 +1,11 @@
 package org.tidings.summary;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.tidings.text.Folding;
 
@@ -54,18 +55,14 @@ final class GroundingChecker {
     /** Only this many source sentences are searched (a story's articles together stay far below). */
     static final int MAX_SOURCES = 5_000;
 
-
     private GroundingChecker() {
     }
 
     static Grounding check(List<String> generated, List<Sentence> sources, String lang) {
         String language = Summarizer.language(lang);
-        Source source = new Source(byPosition(sources, language));
-        List<Grounding.Verdict> verdicts = new ArrayList<>();
-        for (String sentence : generated) {
-            verdicts.add(verdict(sentence == null ? "" : sentence, source, language));
-        }
-        return new Grounding(verdicts);
+        Source source = Source.of(byPosition(sources, language));
+        return new Grounding(generated.stream()
+                .map(sentence -> verdict(sentence == null ? "" : sentence, source, language)).toList());
     }
 
     /**
@@ -74,24 +71,19 @@ final class GroundingChecker {
      * maps positions back to (article, sentence).
      */
     private static List<AnalysedSentence> byPosition(List<Sentence> sources, String language) {
-        List<AnalysedSentence> analysed = new ArrayList<>();
-        for (int i = 0; i < Math.min(sources.size(), MAX_SOURCES); i++) {
+        return IntStream.range(0, Math.min(sources.size(), MAX_SOURCES)).mapToObj(i -> {
             Sentence s = sources.get(i);
-            analysed.add(AnalysedSentence.of(new Sentence(i, s.start(), s.end(), s.text()), language));
-        }
-        return analysed;
+            return AnalysedSentence.of(new Sentence(i, s.start(), s.end(), s.text()), language);
+        }).toList();
     }
 
     /** The source sentences with what every verdict needs about the whole source. */
     private record Source(List<AnalysedSentence> sentences, TermWeights weights, Set<String> terms,
                           Set<String> roots, Set<String> names) {
-        Source(List<AnalysedSentence> sentences) {
-            this(sentences, new TermWeights(sentences), union(sentences, AnalysedSentence::terms),
+        static Source of(List<AnalysedSentence> sentences) {
+            Set<String> terms = union(sentences, AnalysedSentence::terms);
+            return new Source(sentences, new TermWeights(sentences), terms, GroundingChecker.roots(terms),
                     union(sentences, AnalysedSentence::names));
-        }
-
-        private Source(List<AnalysedSentence> sentences, TermWeights weights, Set<String> terms, Set<String> names) {
-            this(sentences, weights, terms, GroundingChecker.roots(terms), names);
         }
     }
 
@@ -104,7 +96,7 @@ final class GroundingChecker {
             return new Grounding.Verdict(text, false, List.of(), 0, "no content words");
         }
         List<AnalysedSentence> support = support(claim, source.sentences(), source.weights());
-        double coverage = coverage(claim, support, source.weights());
+        double coverage = source.weights().coverage(claim, support);
         List<Integer> indices = support.stream().map(AnalysedSentence::index).toList();
         String problem = problem(claim, support, coverage, source);
         return new Grounding.Verdict(text, problem == null, indices, coverage, problem == null ? "supported" : problem);
@@ -142,13 +134,8 @@ final class GroundingChecker {
     }
 
     private static Set<String> roots(Set<String> terms) {
-        Set<String> roots = new HashSet<>();
-        for (String term : terms) {
-            if (term.length() >= NAME_ROOT) {
-                roots.add(root(term));
-            }
-        }
-        return roots;
+        return terms.stream().filter(term -> term.length() >= NAME_ROOT).map(GroundingChecker::root)
+                .collect(Collectors.toSet());
     }
 
     private static String root(String term) {
@@ -199,7 +186,7 @@ final class GroundingChecker {
         if (best == null) {
             return List.of();
         }
-        double alone = coverage(claim, List.of(best), weights);
+        double alone = weights.coverage(claim, List.of(best));
         if (alone >= SINGLE_SOURCE) {
             return List.of(best);
         }
@@ -207,7 +194,7 @@ final class GroundingChecker {
         if (second == null) {
             return List.of(best);
         }
-        double fused = coverage(claim, List.of(best, second), weights);
+        double fused = weights.coverage(claim, List.of(best, second));
         return fused - alone >= MIN_GAIN && fused >= MIN_FUSED_COVERAGE ? List.of(best, second) : List.of(best);
     }
 
@@ -216,12 +203,12 @@ final class GroundingChecker {
         AnalysedSentence best = null;
         double bestCoverage = 0;
         for (AnalysedSentence source : sources) {
-            if (containsSame(chosen, source)) {
+            if (chosen.contains(source)) {
                 continue;
             }
             List<AnalysedSentence> candidate = new ArrayList<>(chosen);
             candidate.add(source);
-            double c = coverage(claim, candidate, weights);
+            double c = weights.coverage(claim, candidate);
             if (c > bestCoverage) {
                 best = source;
                 bestCoverage = c;
@@ -230,44 +217,8 @@ final class GroundingChecker {
         return best;
     }
 
-    private static boolean containsSame(List<AnalysedSentence> sentences, AnalysedSentence sentence) {
-        for (AnalysedSentence s : sentences) {
-            if (s == sentence) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Weighted share of the claim's content words found in the given sources. */
-    static double coverage(AnalysedSentence claim, List<AnalysedSentence> sources, TermWeights weights) {
-        double total = 0;
-        double found = 0;
-        for (String term : claim.terms()) {
-            double w = weights.weight(term);
-            total += w;
-            if (containsTerm(sources, term)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    private static boolean containsTerm(List<AnalysedSentence> sources, String term) {
-        for (AnalysedSentence s : sources) {
-            if (s.counts().containsKey(term)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Set<String> union(List<AnalysedSentence> sentences,
                                      Function<AnalysedSentence, Set<String>> part) {
-        Set<String> all = new HashSet<>();
-        for (AnalysedSentence s : sentences) {
-            all.addAll(part.apply(s));
-        }
-        return all;
+        return sentences.stream().flatMap(s -> part.apply(s).stream()).collect(Collectors.toSet());
     }
 }

@@ -1,8 +1,9 @@
 package org.tidings.summary;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.tidings.text.Stems;
@@ -28,7 +29,7 @@ final class QuestionAnswerer {
     static final int MAX_QUESTION = 500;
 
     /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
-    private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.Arrays.asList(
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(Arrays.asList(
             "what", "who", "when", "where", "why", "how", "which", "whom", "happened", "happen", "article",
             "story", "report", "mention", "tell", "explain", "describe", "know", "many", "much",
             "was", "wer", "wie", "wann", "warum", "welche", "quoi", "quel", "quelle", "qui", "quand",
@@ -47,7 +48,7 @@ final class QuestionAnswerer {
     private static final List<String> PERSON_QUESTIONS = List.of("who", "whom", "wer", "qui", "quién", "quiénes", "quem");
 
     /** Words that answer "when" without a number. */
-    private static final Set<String> TIME_WORDS = Set.copyOf(java.util.Arrays.asList(
+    private static final Set<String> TIME_WORDS = Set.copyOf(Arrays.asList(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
             "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "montag", "dienstag", "mittwoch", "donnerstag",
@@ -64,7 +65,7 @@ final class QuestionAnswerer {
     }
 
     static Expects expects(String question) {
-        String q = question.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
+        String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
         if (startsWithAny(q, NUMBER_QUESTIONS)) {
             return Expects.NUMBER;
         }
@@ -75,12 +76,8 @@ final class QuestionAnswerer {
     }
 
     private static boolean startsWithAny(String q, List<String> openings) {
-        for (String opening : openings) {
-            if (q.startsWith(opening) && (q.length() == opening.length() || !Character.isLetter(q.charAt(opening.length())))) {
-                return true;
-            }
-        }
-        return false;
+        return openings.stream().anyMatch(opening -> q.startsWith(opening)
+                && (q.length() == opening.length() || !Character.isLetter(q.charAt(opening.length()))));
     }
 
     /**
@@ -98,12 +95,7 @@ final class QuestionAnswerer {
     }
 
     private static boolean mentionsTime(String text) {
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
-            if (TIME_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")).anyMatch(TIME_WORDS::contains);
     }
 
     static Answer answer(String question, List<Sentence> sentences, String language) {
@@ -115,12 +107,10 @@ final class QuestionAnswerer {
         }
         TermWeights weights = new TermWeights(analysed);
         Expects expects = expects(q);
-        List<Scored> scored = new ArrayList<>();
-        for (AnalysedSentence s : analysed) {
-            double score = holdsAnswer(s, asked, expects) ? score(asked, s, weights) : 0;
-            scored.add(new Scored(s.sentence(), score));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(x -> x.sentence().index()));
+        List<Scored> scored = analysed.stream()
+                .map(s -> new Scored(s.sentence(), holdsAnswer(s, asked, expects) ? weights.coverage(asked, List.of(s)) : 0))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(x -> x.sentence().index()))
+                .toList();
         double best = scored.getFirst().score();
         if (best < MIN_SCORE) {
             return new Answer(q, false, List.of(), best);
@@ -142,19 +132,5 @@ final class QuestionAnswerer {
         raw.counts().keySet().removeIf(term -> QUESTION_WORDS.contains(term) || QUESTION_WORDS.stream()
                 .anyMatch(w -> Stems.sentence(w, language).equals(term)));
         return raw;
-    }
-
-    /** Weighted coverage of the question, with a small bonus for repeated matches to break ties. */
-    private static double score(AnalysedSentence question, AnalysedSentence sentence, TermWeights weights) {
-        double total = 0;
-        double found = 0;
-        for (String term : question.terms()) {
-            double w = weights.weight(term);
-            total += w;
-            if (sentence.counts().containsKey(term)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 0 : found / total;
     }
 }
