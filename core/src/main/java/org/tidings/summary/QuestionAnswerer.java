@@ -108,8 +108,10 @@ final class QuestionAnswerer {
         TermWeights weights = new TermWeights(analysed);
         Expects expects = expects(q);
         List<Scored> scored = analysed.stream()
-                .map(s -> new Scored(s.sentence(), holdsAnswer(s, asked, expects) ? weights.coverage(asked, List.of(s)) : 0))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(x -> x.sentence().index()))
+                .map(s -> new Scored(s.sentence(),
+                        holdsAnswer(s, asked, expects) ? weights.coverage(asked, List.of(s)) : 0))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparingInt(x -> x.sentence().index()))
                 .toList();
         double best = scored.getFirst().score();
         if (best < MIN_SCORE) {
