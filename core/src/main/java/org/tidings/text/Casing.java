@@ -23,32 +23,18 @@ public final class Casing {
      * would be capitalised in Title Case, {@code share} is the share of them that must be.
      */
     public static boolean isTitleCase(List<Token> tokens, Predicate<Token> counted, double share) {
-        int words = 0;
-        int capitalised = 0;
-        for (Token token : tokens) {
-            if (Character.isLetter(token.surface().codePointAt(0)) && counted.test(token)) {
-                words++;
-                capitalised += token.capitalised() ? 1 : 0;
-            }
-        }
-        return words >= MIN_WORDS && capitalised >= share * words;
+        List<Token> words = tokens.stream()
+                .filter(token -> Character.isLetter(token.surface().codePointAt(0)) && counted.test(token)).toList();
+        long capitalised = words.stream().filter(Token::capitalised).count();
+        return words.size() >= MIN_WORDS && capitalised >= share * words.size();
     }
 
     /** An ALL CAPS headline makes every short word look like an acronym ("SEE", "NEW"). */
     public static boolean isShouting(List<Token> tokens) {
-        int words = 0;
-        int upper = 0;
-        for (Token token : tokens) {
-            String s = token.surface();
-            if (s.length() < 2 || !Character.isLetter(s.charAt(0))) {
-                continue;
-            }
-            words++;
-            if (s.equals(s.toUpperCase(Locale.ROOT))) {
-                upper++;
-            }
-        }
-        return words >= MIN_WORDS && upper > SHOUTING_SHARE * words;
+        List<String> words = tokens.stream().map(Token::surface)
+                .filter(s -> s.length() >= 2 && Character.isLetter(s.charAt(0))).toList();
+        long upper = words.stream().filter(s -> s.equals(s.toUpperCase(Locale.ROOT))).count();
+        return words.size() >= MIN_WORDS && upper > SHOUTING_SHARE * words.size();
     }
 
     /**
@@ -63,19 +49,9 @@ public final class Casing {
 
     /** "IBM", "GM", "MH370": two to six capitals or digits, at least two capitals. */
     public static boolean isAcronym(String word) {
-        if (word.length() < 2 || word.length() > MAX_ACRONYM) {
-            return false;
-        }
-        int upper = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (Character.isUpperCase(c)) {
-                upper++;
-            } else if (!Character.isDigit(c)) {
-                return false;
-            }
-        }
-        return upper >= 2;
+        return word.length() >= 2 && word.length() <= MAX_ACRONYM
+                && word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                && word.chars().filter(Character::isUpperCase).count() >= 2;
     }
 
     /** "iOS", "1Password", "MH370": a capital after a small letter, or letters mixed with digits. */

@@ -1,17 +1,15 @@
 package org.tidings.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the word lists that ship as class-path resources: lines, '#' comments, and "[section]" headers followed by
@@ -42,9 +40,8 @@ public final class WordLists {
 
     /** Each section of a resource of space-separated words as a set. */
     public static Map<String, Set<String>> sets(String resource) {
-        Map<String, Set<String>> sets = new HashMap<>();
-        sections(resource, "\\s+").forEach((name, words) -> sets.put(name, Set.copyOf(words)));
-        return Map.copyOf(sets);
+        return sections(resource, "\\s+").entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, section -> Set.copyOf(section.getValue())));
     }
 
     /** Non-blank, non-comment lines of a resource (an absolute class-path name), stripped. */
@@ -53,15 +50,8 @@ public final class WordLists {
             if (in == null) {
                 throw new IllegalStateException("word list " + resource + " missing from the class path");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String stripped = line.strip();
-                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-                    lines.add(stripped);
-                }
-            }
-            return lines;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read word list " + resource, e);
         }
