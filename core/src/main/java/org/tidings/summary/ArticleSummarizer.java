@@ -73,10 +73,10 @@ final class ArticleSummarizer {
     private static boolean isClosed(String text) {
         for (int i = text.length() - 1; i >= 0; i--) {
             char c = text.charAt(i);
-            if (".!?…。！？".indexOf(c) >= 0) {
+            if (RuleSplitter.TERMINALS.indexOf(c) >= 0) {
                 return true;
             }
-            if ("\"'”’»)]".indexOf(c) < 0) {
+            if (RuleSplitter.CLOSERS.indexOf(c) < 0) {
                 return false;
             }
         }

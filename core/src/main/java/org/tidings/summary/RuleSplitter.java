@@ -14,6 +14,10 @@ import org.tidings.text.Abbreviations;
  */
 final class RuleSplitter {
 
+    /** Marks that end a sentence, and what may close it after the mark (quotes, brackets). */
+    static final String TERMINALS = ".!?…。！？";
+    static final String CLOSERS = "\"'”’»)]";
+
     private RuleSplitter() {
     }
 
@@ -38,18 +42,18 @@ final class RuleSplitter {
     }
 
     private static boolean isTerminal(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
+        return TERMINALS.indexOf(c) >= 0;
     }
 
     private static int skipClosers(String line, int i) {
-        while (i < line.length() && (isTerminal(line.charAt(i)) || "\"'”’»)]".indexOf(line.charAt(i)) >= 0)) {
+        while (i < line.length() && (isTerminal(line.charAt(i)) || CLOSERS.indexOf(line.charAt(i)) >= 0)) {
             i++;
         }
         return i;
     }
 
     private static boolean endsSentence(String line, int mark, int end, String language) {
-        if (isWide(line.charAt(mark))) {
+        if ("。！？".indexOf(line.charAt(mark)) >= 0) { // wide marks end a sentence without a space after them
             return true;
         }
         if (end >= line.length() || !Character.isWhitespace(line.charAt(end))) {
@@ -76,10 +80,6 @@ final class RuleSplitter {
         }
         return period > 0 && line.charAt(period) == '.'
                 && isAbbreviation(line, period, language);
-    }
-
-    private static boolean isWide(char c) {
-        return c == '。' || c == '！' || c == '？';
     }
 
     private static boolean startsSentence(char c) {

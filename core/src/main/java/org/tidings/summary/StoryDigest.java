@@ -21,10 +21,6 @@ public record StoryDigest(boolean available, List<Point> agreed, List<Point> rep
         timeline = List.copyOf(timeline);
     }
 
-    static StoryDigest unavailable() {
-        return new StoryDigest(false, List.of(), List.of(), List.of());
-    }
-
     /** A sentence of an article: the article's id and the sentence (index and offsets). */
     public record Citation(String articleId, Sentence sentence) {
     }

@@ -46,7 +46,7 @@ final class StorySummarizer {
                 .limit(MAX_ARTICLES).toList();
         long publishers = articles.stream().map(StorySummarizer::publisher).distinct().count();
         if (articles.size() < MIN_ARTICLES || publishers < MIN_PUBLISHERS) {
-            return StoryDigest.unavailable();
+            return new StoryDigest(false, List.of(), List.of(), List.of());
         }
         List<Item> items = items(articles);
         TermWeights weights = new TermWeights(items.stream().map(Item::sentence).toList());
