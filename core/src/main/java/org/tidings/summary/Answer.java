@@ -13,10 +13,6 @@ import java.util.List;
  */
 public record Answer(String question, boolean found, List<Sentence> support, double score) {
 
-    public Answer {
-        support = List.copyOf(support);
-    }
-
     /** The best supporting sentence's text, or the empty string when the article does not say. */
     public String text() {
         return found ? support.getFirst().text() : "";

@@ -1,6 +1,7 @@
 package org.tidings.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -85,15 +86,9 @@ final class ArticleSummarizer {
 
     private static double[] relevance(List<AnalysedSentence> candidates, List<Map<String, Double>> vectors, int total) {
         Map<String, Double> centroid = new HashMap<>();
-        for (Map<String, Double> v : vectors) {
-            v.forEach((term, w) -> centroid.merge(term, w, Double::sum));
-        }
-        double[] centrality = new double[candidates.size()];
-        double max = 1e-9;
-        for (int i = 0; i < centrality.length; i++) {
-            centrality[i] = TermWeights.cosine(vectors.get(i), centroid);
-            max = Math.max(max, centrality[i]);
-        }
+        vectors.forEach(v -> v.forEach((term, w) -> centroid.merge(term, w, Double::sum)));
+        double[] centrality = vectors.stream().mapToDouble(v -> TermWeights.cosine(v, centroid)).toArray();
+        double max = Math.max(1e-9, Arrays.stream(centrality).max().orElseThrow());
         double[] relevance = new double[candidates.size()];
         for (int i = 0; i < relevance.length; i++) {
             double position = 1.0 / Math.sqrt(1.0 + candidates.get(i).index() * 10.0 / Math.max(total, 10));

@@ -9,10 +9,6 @@ import java.util.List;
  */
 public record Grounding(List<Verdict> verdicts) {
 
-    public Grounding {
-        verdicts = List.copyOf(verdicts);
-    }
-
     /**
      * @param sentence  the generated sentence
      * @param supported whether the source sentences support it
@@ -25,9 +21,6 @@ public record Grounding(List<Verdict> verdicts) {
      */
     public record Verdict(String sentence, boolean supported, List<Integer> sources, double coverage,
                           String reason) {
-        public Verdict {
-            sources = List.copyOf(sources);
-        }
     }
 
     public boolean allSupported() {

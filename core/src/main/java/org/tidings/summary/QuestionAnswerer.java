@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.tidings.text.Stems;
+import org.tidings.text.WordLists;
 
 /**
  * Answers a question with the article's own sentences. A sentence supports an answer when it
@@ -28,51 +30,28 @@ final class QuestionAnswerer {
     /** Only the start of a longer question is read: a question is a sentence, not a document. */
     static final int MAX_QUESTION = 500;
 
-    /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
-    private static final Set<String> QUESTION_WORDS = Set.copyOf(Arrays.asList(
-            "what", "who", "when", "where", "why", "how", "which", "whom", "happened", "happen", "article",
-            "story", "report", "mention", "tell", "explain", "describe", "know", "many", "much",
-            "was", "wer", "wie", "wann", "warum", "welche", "quoi", "quel", "quelle", "qui", "quand",
-            "pourquoi", "comment", "qué", "quién", "cuándo", "dónde", "cuál", "por", "porque", "quem",
-            "quando", "onde", "qual", "combien", "wieviel", "viele", "cuánto", "cuántos", "cuántas", "quanto", "quantos",
-            "quantas"));
-
     /** What a question asks for, from its first words; a supporting sentence must contain one. */
     enum Expects { ANYTHING, NUMBER, TIME, PERSON }
 
-    private static final List<String> NUMBER_QUESTIONS = List.of("how many", "how much", "how long", "how old",
-            "how far", "combien", "wie viele", "wie viel", "wie lange", "cuántos", "cuántas", "cuánto", "quantos",
-            "quantas", "quanto");
-    private static final List<String> TIME_QUESTIONS = List.of("when", "what year", "what time", "what day",
-            "wann", "quand", "cuándo", "quando");
-    private static final List<String> PERSON_QUESTIONS = List.of("who", "whom", "wer", "qui", "quién", "quiénes", "quem");
-
+    /** Openings of questions by what they ask for ("number", "time", "person"), and the word sets below. */
+    private static final Map<String, List<String>> WORDS = WordLists.sections("/org/tidings/summary/questions.txt", ",");
+    /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(WORDS.get("no-content"));
     /** Words that answer "when" without a number. */
-    private static final Set<String> TIME_WORDS = Set.copyOf(Arrays.asList(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "montag", "dienstag", "mittwoch", "donnerstag",
-            "freitag", "samstag", "sonntag", "heute", "gestern", "morgen", "januar", "februar", "märz", "mai",
-            "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-            "dimanche", "aujourd", "hier", "demain", "janvier", "février", "mars", "avril", "juin", "juillet",
-            "août", "septembre", "octobre", "novembre", "décembre", "lunes", "martes", "miércoles", "jueves",
-            "viernes", "sábado", "domingo", "hoy", "ayer", "mañana", "enero", "febrero", "marzo", "abril", "mayo",
-            "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "segunda", "terça",
-            "quarta", "quinta", "sexta", "hoje", "ontem", "amanhã", "janeiro", "fevereiro", "março", "maio",
-            "junho", "julho", "setembro", "outubro", "novembro", "dezembro"));
+    private static final Set<String> TIME_WORDS = Set.copyOf(WORDS.get("time-words"));
 
     private QuestionAnswerer() {
     }
 
     static Expects expects(String question) {
         String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
-        if (startsWithAny(q, NUMBER_QUESTIONS)) {
+        if (startsWithAny(q, WORDS.get("number"))) {
             return Expects.NUMBER;
         }
-        if (startsWithAny(q, TIME_QUESTIONS)) {
+        if (startsWithAny(q, WORDS.get("time"))) {
             return Expects.TIME;
         }
-        return startsWithAny(q, PERSON_QUESTIONS) ? Expects.PERSON : Expects.ANYTHING;
+        return startsWithAny(q, WORDS.get("person")) ? Expects.PERSON : Expects.ANYTHING;
     }
 
     private static boolean startsWithAny(String q, List<String> openings) {

@@ -33,10 +33,6 @@ public record StoryDigest(boolean available, List<Point> agreed, List<Point> rep
      * @param publishers the publishers that report it
      */
     public record Point(String text, List<Citation> citations, List<String> publishers) {
-        public Point {
-            citations = List.copyOf(citations);
-            publishers = List.copyOf(publishers);
-        }
     }
 
     /**
