@@ -2,11 +2,7 @@ package org.tidings.summary;
 
 import java.util.List;
 
-/**
- * The verdict on each generated sentence, in the order given.
- *
- * @param verdicts one per generated sentence
- */
+/** The verdict on each generated sentence, in the order given. */
 public record Grounding(List<Verdict> verdicts) {
 
     /**

@@ -34,7 +34,8 @@ final class QuestionAnswerer {
     enum Expects { ANYTHING, NUMBER, TIME, PERSON }
 
     /** Openings of questions by what they ask for ("number", "time", "person"), and the word sets below. */
-    private static final Map<String, List<String>> WORDS = WordLists.sections("/org/tidings/summary/questions.txt", ",");
+    private static final Map<String, List<String>> WORDS =
+            WordLists.sections("/org/tidings/summary/questions.txt", ",");
     /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
     private static final Set<String> QUESTION_WORDS = Set.copyOf(WORDS.get("no-content"));
     /** Words that answer "when" without a number. */

@@ -26,20 +26,13 @@ public record StoryDigest(boolean available, List<Point> agreed, List<Point> rep
     }
 
     /**
-     * A fact of the story.
-     *
-     * @param text       the wording shown: the sentence of the first citation
-     * @param citations  every sentence that reports it, the shown one first
-     * @param publishers the publishers that report it
+     * A fact of the story: its wording (the first citation's sentence), every sentence reporting it (the shown one
+     * first) and the publishers that do.
      */
     public record Point(String text, List<Citation> citations, List<String> publishers) {
     }
 
-    /**
-     * @param published the article's publication time (null if unknown)
-     * @param publisher its publisher
-     * @param citation  the sentence it contributed first
-     */
+    /** An article of the timeline: its publication time (null if unknown), its publisher and what it added first. */
     public record TimelineEntry(Instant published, String publisher, Citation citation) {
     }
 }
