@@ -1,11 +1,11 @@
 package org.tidings.summary;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.tidings.text.Folding;
 
@@ -206,9 +206,7 @@ final class GroundingChecker {
             if (chosen.contains(source)) {
                 continue;
             }
-            List<AnalysedSentence> candidate = new ArrayList<>(chosen);
-            candidate.add(source);
-            double c = weights.coverage(claim, candidate);
+            double c = weights.coverage(claim, Stream.concat(chosen.stream(), Stream.of(source)).toList());
             if (c > bestCoverage) {
                 best = source;
                 bestCoverage = c;

@@ -133,18 +133,12 @@ final class StorySummarizer {
 
     private static List<StoryDigest.Point> reportedBySome(List<Item> items, int[] fact,
                                                           Map<Integer, List<Integer>> facts, int agreeMin) {
-        List<Integer> candidates = IntStream.range(0, items.size()).boxed()
+        return IntStream.range(0, items.size()).boxed()
                 .filter(i -> items.get(i).rank() < SALIENT_PER_ARTICLE
                         && publishers(items, facts.get(fact[i])).size() < agreeMin)
-                .sorted(Comparator.comparingInt(i -> items.get(i).rank())).toList();
-        Set<Integer> used = new HashSet<>();
-        List<StoryDigest.Point> points = new ArrayList<>();
-        for (int i : candidates) {
-            if (points.size() < MAX_POINTS && used.add(fact[i])) {
-                points.add(point(items, facts.get(fact[i])));
-            }
-        }
-        return points;
+                .sorted(Comparator.comparingInt(i -> items.get(i).rank()))
+                .map(i -> fact[i]).distinct().limit(MAX_POINTS)
+                .map(f -> point(items, facts.get(f))).toList();
     }
 
     private static List<StoryDigest.TimelineEntry> timeline(List<SourceArticle> articles, List<Item> items, int[] fact) {

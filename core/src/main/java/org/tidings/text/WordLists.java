@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,8 @@ public final class WordLists {
             if (line.startsWith("[") && line.endsWith("]")) {
                 current = sections.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
             } else if (current != null) {
-                for (String entry : line.split(separator)) {
-                    if (!entry.isBlank()) {
-                        current.add(entry.strip());
-                    }
-                }
+                Arrays.stream(line.split(separator)).filter(entry -> !entry.isBlank()).map(String::strip)
+                        .forEach(current::add);
             }
         }
         return sections;
