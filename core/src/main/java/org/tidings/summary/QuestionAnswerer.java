@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.tidings.text.Stems;
 import org.tidings.text.WordLists;
@@ -33,7 +34,7 @@ final class QuestionAnswerer {
     /** What a question asks for, from its first words; a supporting sentence must contain one. */
     enum Expects { ANYTHING, NUMBER, TIME, PERSON }
 
-    /** Openings of questions by what they ask for ("number", "time", "person"), and the word sets below. */
+    /** Openings of questions by what they ask for (sections named after {@link Expects}), and the word sets below. */
     private static final Map<String, List<String>> WORDS =
             WordLists.sections("/org/tidings/summary/questions.txt", ",");
     /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
@@ -46,13 +47,9 @@ final class QuestionAnswerer {
 
     static Expects expects(String question) {
         String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
-        if (startsWithAny(q, WORDS.get("number"))) {
-            return Expects.NUMBER;
-        }
-        if (startsWithAny(q, WORDS.get("time"))) {
-            return Expects.TIME;
-        }
-        return startsWithAny(q, WORDS.get("person")) ? Expects.PERSON : Expects.ANYTHING;
+        return Stream.of(Expects.NUMBER, Expects.TIME, Expects.PERSON)
+                .filter(kind -> startsWithAny(q, WORDS.get(kind.name().toLowerCase(Locale.ROOT))))
+                .findFirst().orElse(Expects.ANYTHING);
     }
 
     private static boolean startsWithAny(String q, List<String> openings) {
