@@ -1,8 +1,10 @@
 package org.tidings.summary;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -98,30 +100,34 @@ final class GroundingChecker {
         List<AnalysedSentence> support = support(claim, source.sentences(), source.weights());
         double coverage = source.weights().coverage(claim, support);
         List<Integer> indices = support.stream().map(AnalysedSentence::index).toList();
-        String problem = problem(claim, support, coverage, source);
-        return new Grounding.Verdict(text, problem == null, indices, coverage, problem == null ? "supported" : problem);
+        Optional<String> problem = problem(claim, support, coverage, source);
+        return new Grounding.Verdict(text, problem.isEmpty(), indices, coverage, problem.orElse("supported"));
     }
 
-    private static String problem(AnalysedSentence claim, List<AnalysedSentence> support, double coverage,
-                                  Source source) {
+    /** The first thing that keeps the support from grounding the claim, in the order checked. */
+    private static Optional<String> problem(AnalysedSentence claim, List<AnalysedSentence> support, double coverage,
+                                            Source source) {
         if (coverage < MIN_COVERAGE) {
-            return "not covered";
+            return Optional.of("not covered");
         }
         Set<String> numbers = union(support, AnalysedSentence::numbers);
-        for (String number : claim.numbers()) {
-            if (!numbers.contains(number)) {
-                return "number " + number + " not in source";
-            }
-        }
         Set<String> terms = union(support, AnalysedSentence::terms);
         Set<String> roots = roots(terms);
-        for (String name : claim.names()) {
-            if (!containsName(terms, roots, name)) {
-                return "name " + name + " not in source";
-            }
-        }
-        String capital = capitalProblem(claim, terms, roots, source);
-        return capital != null ? capital : negationProblem(claim, support, terms);
+        Set<String> scopeInSource = union(support, AnalysedSentence::negationScope);
+        return first(claim.numbers(), number -> !numbers.contains(number), "number %s not in source")
+                .or(() -> first(claim.names(), name -> !containsName(terms, roots, name), "name %s not in source"))
+                .or(() -> first(claim.capitals(), word -> !capitalInSource(word, terms, roots, source),
+                        "name %s not in source"))
+                .or(() -> first(claim.negated(), term -> terms.contains(term) && !scopeInSource.contains(term),
+                        "negation differs on %s"))
+                .or(() -> first(union(support, AnalysedSentence::negated),
+                        term -> claim.terms().contains(term) && !claim.negationScope().contains(term),
+                        "negation differs on %s"));
+    }
+
+    /** The first of the words that fails, as the reason it fails. */
+    private static Optional<String> first(Set<String> words, Predicate<String> fails, String reason) {
+        return words.stream().filter(fails).findFirst().map(reason::formatted);
     }
 
     /**
@@ -149,31 +155,10 @@ final class GroundingChecker {
      * must at least occur somewhere in the source ("Walmart now has..."): a word the source never
      * uses, written with a capital, is most likely a name the source never mentions.
      */
-    private static String capitalProblem(AnalysedSentence claim, Set<String> supportTerms, Set<String> supportRoots,
-                                         Source source) {
-        for (String word : claim.capitals()) {
-            boolean knownName = source.names().contains(word);
-            if (knownName ? !containsName(supportTerms, supportRoots, word)
-                    : !containsName(source.terms(), source.roots(), word)) {
-                return "name " + word + " not in source";
-            }
-        }
-        return null;
-    }
-
-    private static String negationProblem(AnalysedSentence claim, List<AnalysedSentence> support, Set<String> terms) {
-        Set<String> scopeInSource = union(support, AnalysedSentence::negationScope);
-        for (String term : claim.negated()) {
-            if (terms.contains(term) && !scopeInSource.contains(term)) {
-                return "negation differs on " + term;
-            }
-        }
-        for (String term : union(support, AnalysedSentence::negated)) {
-            if (claim.terms().contains(term) && !claim.negationScope().contains(term)) {
-                return "negation differs on " + term;
-            }
-        }
-        return null;
+    private static boolean capitalInSource(String word, Set<String> supportTerms, Set<String> supportRoots,
+                                           Source source) {
+        return source.names().contains(word) ? containsName(supportTerms, supportRoots, word)
+                : containsName(source.terms(), source.roots(), word);
     }
 
     /**
