@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Extractive article digest. Each candidate sentence is scored by centrality (cosine of its tf-idf
@@ -89,12 +90,10 @@ final class ArticleSummarizer {
         vectors.forEach(v -> v.forEach((term, w) -> centroid.merge(term, w, Double::sum)));
         double[] centrality = vectors.stream().mapToDouble(v -> TermWeights.cosine(v, centroid)).toArray();
         double max = Math.max(1e-9, Arrays.stream(centrality).max().orElseThrow());
-        double[] relevance = new double[candidates.size()];
-        for (int i = 0; i < relevance.length; i++) {
+        return IntStream.range(0, centrality.length).mapToDouble(i -> {
             double position = 1.0 / Math.sqrt(1.0 + candidates.get(i).index() * 10.0 / Math.max(total, 10));
-            relevance[i] = (1 - POSITION_WEIGHT) * centrality[i] / max + POSITION_WEIGHT * position;
-        }
-        return relevance;
+            return (1 - POSITION_WEIGHT) * centrality[i] / max + POSITION_WEIGHT * position;
+        }).toArray();
     }
 
     private static List<AnalysedSentence> mmr(List<AnalysedSentence> candidates, List<Map<String, Double>> vectors,

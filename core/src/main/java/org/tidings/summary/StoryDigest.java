@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The offline multi-source summary of a story.
- *
- * @param available    false when the story has fewer than three articles or fewer than two
- *                     publishers; the lists are then empty
- * @param agreed       facts reported by several publishers (at least two, and at least half of them)
- * @param reportedBySome salient facts reported by fewer publishers, naming them
- * @param timeline     one entry per article in publication order: what it added first
+ * The offline multi-source summary of a story: the facts several publishers agree on (at least two, and at least
+ * half of them), salient facts reported by fewer (naming them), and per article in publication order what it added
+ * first. Not {@code available}, with empty lists, below three articles or two publishers.
  */
 public record StoryDigest(boolean available, List<Point> agreed, List<Point> reportedBySome,
                           List<TimelineEntry> timeline) {

@@ -55,9 +55,8 @@ final class StorySummarizer {
         Map<Integer, List<Integer>> facts = IntStream.range(0, items.size()).boxed()
                 .collect(Collectors.groupingBy(i -> fact[i]));
         int agreeMin = (int) Math.max(2, Math.ceil(publishers / 2.0));
-        List<StoryDigest.Point> agreed = agreed(items, facts, agreeMin);
-        List<StoryDigest.Point> some = reportedBySome(items, fact, facts, agreeMin);
-        return new StoryDigest(true, agreed, some, timeline(articles, items, fact));
+        return new StoryDigest(true, agreed(items, facts, agreeMin), reportedBySome(items, fact, facts, agreeMin),
+                timeline(articles, items, fact));
     }
 
     private static String publisher(SourceArticle a) {
