@@ -56,15 +56,12 @@ final class RuleSplitter {
         if ("。！？".indexOf(line.charAt(mark)) >= 0) { // wide marks end a sentence without a space after them
             return true;
         }
-        if (end >= line.length() || !Character.isWhitespace(line.charAt(end))) {
-            return false;
-        }
         int next = end;
         while (next < line.length() && Character.isWhitespace(line.charAt(next))) {
             next++;
         }
-        if (next >= line.length() || !startsSentence(line.charAt(next))) {
-            return false;
+        if (next == end || next >= line.length() || !startsSentence(line.charAt(next))) {
+            return false; // no white space after the mark, or no sentence start after that
         }
         return line.charAt(mark) != '.' || !isAbbreviation(line, mark, language);
     }
@@ -78,8 +75,7 @@ final class RuleSplitter {
         while (period > 0 && Character.isWhitespace(line.charAt(period))) {
             period--;
         }
-        return period > 0 && line.charAt(period) == '.'
-                && isAbbreviation(line, period, language);
+        return period > 0 && line.charAt(period) == '.' && isAbbreviation(line, period, language);
     }
 
     private static boolean startsSentence(char c) {
