@@ -14,8 +14,8 @@ public final class StopWords {
     private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");
     /** The lists of {@link #everyLanguage}: the languages of the editions, and the news words. */
     private static final List<String> TOPIC_LISTS = List.of("en", "ar", "de", "fr", "es", "news");
-    private static final Set<String> EVERY_LANGUAGE = TOPIC_LISTS.stream()
-            .flatMap(language -> LISTS.get(language).stream()).map(Folding::key).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> EVERY_LANGUAGE = TOPIC_LISTS.stream().flatMap(language -> LISTS.get(language).stream())
+            .map(Folding::key).collect(Collectors.toUnmodifiableSet());
 
     private StopWords() {
     }
