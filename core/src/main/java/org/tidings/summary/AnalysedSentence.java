@@ -4,10 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * A sentence with what the scorers need: content-term counts, the names and numbers it mentions,
@@ -28,16 +25,26 @@ record AnalysedSentence(Sentence sentence, Map<String, Integer> counts, Set<Stri
     static AnalysedSentence of(Sentence sentence, String language) {
         List<Term> terms = Words.terms(sentence.text(), language);
         Map<String, Integer> counts = new HashMap<>();
-        terms.stream().filter(Term::content).forEach(term -> counts.merge(term.key(), 1, Integer::sum));
-        Set<String> numbers = terms.stream().map(Term::number).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        Set<String> capitals = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        for (Term term : terms) {
+            if (term.content()) {
+                counts.merge(term.key(), 1, Integer::sum);
+            }
+            if (term.name()) {
+                names.add(term.key());
+            }
+            if (term.capital()) {
+                capitals.add(term.key());
+            }
+            if (term.number() != null) {
+                numbers.add(term.number());
+            }
+        }
         Set<String> scope = new HashSet<>();
         Set<String> negated = negatedTerms(terms, scope);
-        return new AnalysedSentence(sentence, counts, keys(terms, Term::name), keys(terms, Term::capital), numbers,
-                negated, scope, terms.size());
-    }
-
-    private static Set<String> keys(List<Term> terms, Predicate<Term> kind) {
-        return terms.stream().filter(kind).map(Term::key).collect(Collectors.toSet());
+        return new AnalysedSentence(sentence, counts, names, capitals, numbers, negated, scope, terms.size());
     }
 
     static List<AnalysedSentence> all(List<Sentence> sentences, String language) {

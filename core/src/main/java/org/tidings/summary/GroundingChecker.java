@@ -1,5 +1,6 @@
 package org.tidings.summary;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.tidings.text.Folding;
 
@@ -191,7 +191,9 @@ final class GroundingChecker {
             if (chosen.contains(source)) {
                 continue;
             }
-            double c = weights.coverage(claim, Stream.concat(chosen.stream(), Stream.of(source)).toList());
+            List<AnalysedSentence> candidate = new ArrayList<>(chosen);
+            candidate.add(source);
+            double c = weights.coverage(claim, candidate);
             if (c > bestCoverage) {
                 best = source;
                 bestCoverage = c;

@@ -33,8 +33,11 @@ final class TermWeights {
         for (String term : claim.terms()) {
             double w = weight(term);
             total += w;
-            if (sources.stream().anyMatch(s -> s.counts().containsKey(term))) {
-                found += w;
+            for (AnalysedSentence s : sources) { // a loop, not a stream: this runs for every source of a check
+                if (s.counts().containsKey(term)) {
+                    found += w;
+                    break;
+                }
             }
         }
         return total == 0 ? 0 : found / total;

@@ -49,9 +49,19 @@ public final class Casing {
 
     /** "IBM", "GM", "MH370": two to six capitals or digits, at least two capitals. */
     public static boolean isAcronym(String word) {
-        return word.length() >= 2 && word.length() <= MAX_ACRONYM
-                && word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                && word.chars().filter(Character::isUpperCase).count() >= 2;
+        if (word.length() < 2 || word.length() > MAX_ACRONYM) {
+            return false;
+        }
+        int upper = 0;
+        for (int i = 0; i < word.length(); i++) { // a loop, not a stream: this runs for every word of a text
+            char c = word.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper++;
+            } else if (!Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return upper >= 2;
     }
 
     /** "iOS", "1Password", "MH370": a capital after a small letter, or letters mixed with digits. */

@@ -46,8 +46,12 @@ public final class Folding {
 
     /** "Zürich" is "Zurich"; compatibility forms are decomposed too ("ﬁ" is "fi", "º" is "o"), as URLs want them. */
     public static String withoutAccents(String s) {
-        return s.chars().allMatch(c -> c <= 127) ? s
-                : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        for (int i = 0; i < s.length(); i++) { // a loop, not a stream: most words are ASCII and need no copy
+            if (s.charAt(i) > 127) {
+                return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+            }
+        }
+        return s;
     }
 
     /**
