@@ -68,9 +68,8 @@ final class StorySummarizer {
         List<Item> items = new ArrayList<>();
         for (SourceArticle article : articles) {
             String language = Summarizer.language(article.lang());
-            List<AnalysedSentence> analysed =
-                    AnalysedSentence.all(SentenceSplitter.split(article.text(), language), language);
-            List<AnalysedSentence> ranked = ArticleSummarizer.rank(analysed);
+            List<AnalysedSentence> ranked = ArticleSummarizer.rank(
+                    AnalysedSentence.all(SentenceSplitter.split(article.text(), language), language));
             for (int r = 0; r < ranked.size(); r++) {
                 items.add(new Item(article, ranked.get(r), r));
             }
