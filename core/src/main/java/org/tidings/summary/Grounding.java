@@ -6,14 +6,11 @@ import java.util.List;
 public record Grounding(List<Verdict> verdicts) {
 
     /**
-     * @param sentence  the generated sentence
-     * @param supported whether the source sentences support it
-     * @param sources   positions, in the list of source sentences given to the check, of the
-     *                  sentences it rests on (the best match even when unsupported); for one
-     *                  article's {@link Summarizer#sentences} these are the sentence indices
-     * @param coverage  weighted share of its content words found in those sources, 0..1
-     * @param reason    "supported", or why not: "not covered", "number 12 not in source",
-     *                  "name Mojang not in source", "negation differs on accus"
+     * The verdict on one generated sentence: whether the source sentences support it, the positions of those it rests
+     * on (the best match even when unsupported) in the list given to the check (for one article's
+     * {@link Summarizer#sentences}, the sentence indices), the weighted share of its content words found there (0..1),
+     * and the reason: "supported", or why not ("not covered", "number 12 not in source", "name Mojang not in source",
+     * "negation differs on accus").
      */
     public record Verdict(String sentence, boolean supported, List<Integer> sources, double coverage,
                           String reason) {
