@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 /**
  * A sentence with what the scorers need: content-term counts, the names and numbers it mentions,
  * and the terms it negates.

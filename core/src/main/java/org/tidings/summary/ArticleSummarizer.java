@@ -1,10 +1,12 @@
 package org.tidings.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Extractive article digest. Each candidate sentence is scored by centrality (cosine of its tf-idf
@@ -73,10 +75,10 @@ final class ArticleSummarizer {
     private static boolean isClosed(String text) {
         for (int i = text.length() - 1; i >= 0; i--) {
             char c = text.charAt(i);
-            if (".!?…。！？".indexOf(c) >= 0) {
+            if (RuleSplitter.TERMINALS.indexOf(c) >= 0) {
                 return true;
             }
-            if ("\"'”’»)]".indexOf(c) < 0) {
+            if (RuleSplitter.CLOSERS.indexOf(c) < 0) {
                 return false;
             }
         }
@@ -85,21 +87,13 @@ final class ArticleSummarizer {
 
     private static double[] relevance(List<AnalysedSentence> candidates, List<Map<String, Double>> vectors, int total) {
         Map<String, Double> centroid = new HashMap<>();
-        for (Map<String, Double> v : vectors) {
-            v.forEach((term, w) -> centroid.merge(term, w, Double::sum));
-        }
-        double[] centrality = new double[candidates.size()];
-        double max = 1e-9;
-        for (int i = 0; i < centrality.length; i++) {
-            centrality[i] = TermWeights.cosine(vectors.get(i), centroid);
-            max = Math.max(max, centrality[i]);
-        }
-        double[] relevance = new double[candidates.size()];
-        for (int i = 0; i < relevance.length; i++) {
+        vectors.forEach(v -> v.forEach((term, w) -> centroid.merge(term, w, Double::sum)));
+        double[] centrality = vectors.stream().mapToDouble(v -> TermWeights.cosine(v, centroid)).toArray();
+        double max = Math.max(1e-9, Arrays.stream(centrality).max().orElseThrow());
+        return IntStream.range(0, centrality.length).mapToDouble(i -> {
             double position = 1.0 / Math.sqrt(1.0 + candidates.get(i).index() * 10.0 / Math.max(total, 10));
-            relevance[i] = (1 - POSITION_WEIGHT) * centrality[i] / max + POSITION_WEIGHT * position;
-        }
-        return relevance;
+            return (1 - POSITION_WEIGHT) * centrality[i] / max + POSITION_WEIGHT * position;
+        }).toArray();
     }
 
     private static List<AnalysedSentence> mmr(List<AnalysedSentence> candidates, List<Map<String, Double>> vectors,

@@ -2,32 +2,18 @@ package org.tidings.summary;
 
 import java.util.List;
 
-/**
- * The verdict on each generated sentence, in the order given.
- *
- * @param verdicts one per generated sentence
- */
+/** The verdict on each generated sentence, in the order given. */
 public record Grounding(List<Verdict> verdicts) {
 
-    public Grounding {
-        verdicts = List.copyOf(verdicts);
-    }
-
     /**
-     * @param sentence  the generated sentence
-     * @param supported whether the source sentences support it
-     * @param sources   positions, in the list of source sentences given to the check, of the
-     *                  sentences it rests on (the best match even when unsupported); for one
-     *                  article's {@link Summarizer#sentences} these are the sentence indices
-     * @param coverage  weighted share of its content words found in those sources, 0..1
-     * @param reason    "supported", or why not: "not covered", "number 12 not in source",
-     *                  "name Mojang not in source", "negation differs on accus"
+     * The verdict on one generated sentence: whether the source sentences support it, the positions of those it rests
+     * on (the best match even when unsupported) in the list given to the check (for one article's
+     * {@link Summarizer#sentences}, the sentence indices), the weighted share of its content words found there (0..1),
+     * and the reason: "supported", or why not ("not covered", "number 12 not in source", "name Mojang not in source",
+     * "negation differs on accus").
      */
     public record Verdict(String sentence, boolean supported, List<Integer> sources, double coverage,
                           String reason) {
-        public Verdict {
-            sources = List.copyOf(sources);
-        }
     }
 
     public boolean allSupported() {

@@ -1,10 +1,13 @@
 package org.tidings.summary;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.tidings.text.Folding;
 
@@ -54,18 +57,14 @@ final class GroundingChecker {
     /** Only this many source sentences are searched (a story's articles together stay far below). */
     static final int MAX_SOURCES = 5_000;
 
-
     private GroundingChecker() {
     }
 
     static Grounding check(List<String> generated, List<Sentence> sources, String lang) {
         String language = Summarizer.language(lang);
-        Source source = new Source(byPosition(sources, language));
-        List<Grounding.Verdict> verdicts = new ArrayList<>();
-        for (String sentence : generated) {
-            verdicts.add(verdict(sentence == null ? "" : sentence, source, language));
-        }
-        return new Grounding(verdicts);
+        Source source = Source.of(byPosition(sources, language));
+        return new Grounding(generated.stream()
+                .map(sentence -> verdict(sentence == null ? "" : sentence, source, language)).toList());
     }
 
     /**
@@ -74,24 +73,19 @@ final class GroundingChecker {
      * maps positions back to (article, sentence).
      */
     private static List<AnalysedSentence> byPosition(List<Sentence> sources, String language) {
-        List<AnalysedSentence> analysed = new ArrayList<>();
-        for (int i = 0; i < Math.min(sources.size(), MAX_SOURCES); i++) {
+        return IntStream.range(0, Math.min(sources.size(), MAX_SOURCES)).mapToObj(i -> {
             Sentence s = sources.get(i);
-            analysed.add(AnalysedSentence.of(new Sentence(i, s.start(), s.end(), s.text()), language));
-        }
-        return analysed;
+            return AnalysedSentence.of(new Sentence(i, s.start(), s.end(), s.text()), language);
+        }).toList();
     }
 
     /** The source sentences with what every verdict needs about the whole source. */
     private record Source(List<AnalysedSentence> sentences, TermWeights weights, Set<String> terms,
                           Set<String> roots, Set<String> names) {
-        Source(List<AnalysedSentence> sentences) {
-            this(sentences, new TermWeights(sentences), union(sentences, AnalysedSentence::terms),
+        static Source of(List<AnalysedSentence> sentences) {
+            Set<String> terms = union(sentences, AnalysedSentence::terms);
+            return new Source(sentences, new TermWeights(sentences), terms, GroundingChecker.roots(terms),
                     union(sentences, AnalysedSentence::names));
-        }
-
-        private Source(List<AnalysedSentence> sentences, TermWeights weights, Set<String> terms, Set<String> names) {
-            this(sentences, weights, terms, GroundingChecker.roots(terms), names);
         }
     }
 
@@ -104,32 +98,36 @@ final class GroundingChecker {
             return new Grounding.Verdict(text, false, List.of(), 0, "no content words");
         }
         List<AnalysedSentence> support = support(claim, source.sentences(), source.weights());
-        double coverage = coverage(claim, support, source.weights());
+        double coverage = source.weights().coverage(claim, support);
         List<Integer> indices = support.stream().map(AnalysedSentence::index).toList();
-        String problem = problem(claim, support, coverage, source);
-        return new Grounding.Verdict(text, problem == null, indices, coverage, problem == null ? "supported" : problem);
+        Optional<String> problem = problem(claim, support, coverage, source);
+        return new Grounding.Verdict(text, problem.isEmpty(), indices, coverage, problem.orElse("supported"));
     }
 
-    private static String problem(AnalysedSentence claim, List<AnalysedSentence> support, double coverage,
-                                  Source source) {
+    /** The first thing that keeps the support from grounding the claim, in the order checked. */
+    private static Optional<String> problem(AnalysedSentence claim, List<AnalysedSentence> support, double coverage,
+                                            Source source) {
         if (coverage < MIN_COVERAGE) {
-            return "not covered";
+            return Optional.of("not covered");
         }
         Set<String> numbers = union(support, AnalysedSentence::numbers);
-        for (String number : claim.numbers()) {
-            if (!numbers.contains(number)) {
-                return "number " + number + " not in source";
-            }
-        }
         Set<String> terms = union(support, AnalysedSentence::terms);
         Set<String> roots = roots(terms);
-        for (String name : claim.names()) {
-            if (!containsName(terms, roots, name)) {
-                return "name " + name + " not in source";
-            }
-        }
-        String capital = capitalProblem(claim, terms, roots, source);
-        return capital != null ? capital : negationProblem(claim, support, terms);
+        Set<String> scopeInSource = union(support, AnalysedSentence::negationScope);
+        return first(claim.numbers(), number -> !numbers.contains(number), "number %s not in source")
+                .or(() -> first(claim.names(), name -> !containsName(terms, roots, name), "name %s not in source"))
+                .or(() -> first(claim.capitals(), word -> !capitalInSource(word, terms, roots, source),
+                        "name %s not in source"))
+                .or(() -> first(claim.negated(), term -> terms.contains(term) && !scopeInSource.contains(term),
+                        "negation differs on %s"))
+                .or(() -> first(union(support, AnalysedSentence::negated),
+                        term -> claim.terms().contains(term) && !claim.negationScope().contains(term),
+                        "negation differs on %s"));
+    }
+
+    /** The first of the words that fails, as the reason it fails. */
+    private static Optional<String> first(Set<String> words, Predicate<String> fails, String reason) {
+        return words.stream().filter(fails).findFirst().map(reason::formatted);
     }
 
     /**
@@ -142,13 +140,8 @@ final class GroundingChecker {
     }
 
     private static Set<String> roots(Set<String> terms) {
-        Set<String> roots = new HashSet<>();
-        for (String term : terms) {
-            if (term.length() >= NAME_ROOT) {
-                roots.add(root(term));
-            }
-        }
-        return roots;
+        return terms.stream().filter(term -> term.length() >= NAME_ROOT).map(GroundingChecker::root)
+                .collect(Collectors.toSet());
     }
 
     private static String root(String term) {
@@ -162,31 +155,10 @@ final class GroundingChecker {
      * must at least occur somewhere in the source ("Walmart now has..."): a word the source never
      * uses, written with a capital, is most likely a name the source never mentions.
      */
-    private static String capitalProblem(AnalysedSentence claim, Set<String> supportTerms, Set<String> supportRoots,
-                                         Source source) {
-        for (String word : claim.capitals()) {
-            boolean knownName = source.names().contains(word);
-            if (knownName ? !containsName(supportTerms, supportRoots, word)
-                    : !containsName(source.terms(), source.roots(), word)) {
-                return "name " + word + " not in source";
-            }
-        }
-        return null;
-    }
-
-    private static String negationProblem(AnalysedSentence claim, List<AnalysedSentence> support, Set<String> terms) {
-        Set<String> scopeInSource = union(support, AnalysedSentence::negationScope);
-        for (String term : claim.negated()) {
-            if (terms.contains(term) && !scopeInSource.contains(term)) {
-                return "negation differs on " + term;
-            }
-        }
-        for (String term : union(support, AnalysedSentence::negated)) {
-            if (claim.terms().contains(term) && !claim.negationScope().contains(term)) {
-                return "negation differs on " + term;
-            }
-        }
-        return null;
+    private static boolean capitalInSource(String word, Set<String> supportTerms, Set<String> supportRoots,
+                                           Source source) {
+        return source.names().contains(word) ? containsName(supportTerms, supportRoots, word)
+                : containsName(source.terms(), source.roots(), word);
     }
 
     /**
@@ -199,7 +171,7 @@ final class GroundingChecker {
         if (best == null) {
             return List.of();
         }
-        double alone = coverage(claim, List.of(best), weights);
+        double alone = weights.coverage(claim, List.of(best));
         if (alone >= SINGLE_SOURCE) {
             return List.of(best);
         }
@@ -207,7 +179,7 @@ final class GroundingChecker {
         if (second == null) {
             return List.of(best);
         }
-        double fused = coverage(claim, List.of(best, second), weights);
+        double fused = weights.coverage(claim, List.of(best, second));
         return fused - alone >= MIN_GAIN && fused >= MIN_FUSED_COVERAGE ? List.of(best, second) : List.of(best);
     }
 
@@ -216,12 +188,12 @@ final class GroundingChecker {
         AnalysedSentence best = null;
         double bestCoverage = 0;
         for (AnalysedSentence source : sources) {
-            if (containsSame(chosen, source)) {
+            if (chosen.contains(source)) {
                 continue;
             }
             List<AnalysedSentence> candidate = new ArrayList<>(chosen);
             candidate.add(source);
-            double c = coverage(claim, candidate, weights);
+            double c = weights.coverage(claim, candidate);
             if (c > bestCoverage) {
                 best = source;
                 bestCoverage = c;
@@ -230,44 +202,8 @@ final class GroundingChecker {
         return best;
     }
 
-    private static boolean containsSame(List<AnalysedSentence> sentences, AnalysedSentence sentence) {
-        for (AnalysedSentence s : sentences) {
-            if (s == sentence) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Weighted share of the claim's content words found in the given sources. */
-    static double coverage(AnalysedSentence claim, List<AnalysedSentence> sources, TermWeights weights) {
-        double total = 0;
-        double found = 0;
-        for (String term : claim.terms()) {
-            double w = weights.weight(term);
-            total += w;
-            if (containsTerm(sources, term)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    private static boolean containsTerm(List<AnalysedSentence> sources, String term) {
-        for (AnalysedSentence s : sources) {
-            if (s.counts().containsKey(term)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Set<String> union(List<AnalysedSentence> sentences,
                                      Function<AnalysedSentence, Set<String>> part) {
-        Set<String> all = new HashSet<>();
-        for (AnalysedSentence s : sentences) {
-            all.addAll(part.apply(s));
-        }
-        return all;
+        return sentences.stream().flatMap(s -> part.apply(s).stream()).collect(Collectors.toSet());
     }
 }

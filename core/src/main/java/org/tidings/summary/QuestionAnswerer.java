@@ -1,11 +1,15 @@
 package org.tidings.summary;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.tidings.text.Stems;
+import org.tidings.text.WordLists;
 
 /**
  * Answers a question with the article's own sentences. A sentence supports an answer when it
@@ -27,60 +31,30 @@ final class QuestionAnswerer {
     /** Only the start of a longer question is read: a question is a sentence, not a document. */
     static final int MAX_QUESTION = 500;
 
-    /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
-    private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.Arrays.asList(
-            "what", "who", "when", "where", "why", "how", "which", "whom", "happened", "happen", "article",
-            "story", "report", "mention", "tell", "explain", "describe", "know", "many", "much",
-            "was", "wer", "wie", "wann", "warum", "welche", "quoi", "quel", "quelle", "qui", "quand",
-            "pourquoi", "comment", "qué", "quién", "cuándo", "dónde", "cuál", "por", "porque", "quem",
-            "quando", "onde", "qual", "combien", "wieviel", "viele", "cuánto", "cuántos", "cuántas", "quanto", "quantos",
-            "quantas"));
-
     /** What a question asks for, from its first words; a supporting sentence must contain one. */
     enum Expects { ANYTHING, NUMBER, TIME, PERSON }
 
-    private static final List<String> NUMBER_QUESTIONS = List.of("how many", "how much", "how long", "how old",
-            "how far", "combien", "wie viele", "wie viel", "wie lange", "cuántos", "cuántas", "cuánto", "quantos",
-            "quantas", "quanto");
-    private static final List<String> TIME_QUESTIONS = List.of("when", "what year", "what time", "what day",
-            "wann", "quand", "cuándo", "quando");
-    private static final List<String> PERSON_QUESTIONS = List.of("who", "whom", "wer", "qui", "quién", "quiénes", "quem");
-
+    /** Openings of questions by what they ask for (sections named after {@link Expects}), and the word sets below. */
+    private static final Map<String, List<String>> WORDS =
+            WordLists.sections("/org/tidings/summary/questions.txt", ",");
+    /** Question words and verbs of asking that carry no content, beyond each language's stop words. */
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(WORDS.get("no-content"));
     /** Words that answer "when" without a number. */
-    private static final Set<String> TIME_WORDS = Set.copyOf(java.util.Arrays.asList(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "montag", "dienstag", "mittwoch", "donnerstag",
-            "freitag", "samstag", "sonntag", "heute", "gestern", "morgen", "januar", "februar", "märz", "mai",
-            "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-            "dimanche", "aujourd", "hier", "demain", "janvier", "février", "mars", "avril", "juin", "juillet",
-            "août", "septembre", "octobre", "novembre", "décembre", "lunes", "martes", "miércoles", "jueves",
-            "viernes", "sábado", "domingo", "hoy", "ayer", "mañana", "enero", "febrero", "marzo", "abril", "mayo",
-            "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "segunda", "terça",
-            "quarta", "quinta", "sexta", "hoje", "ontem", "amanhã", "janeiro", "fevereiro", "março", "maio",
-            "junho", "julho", "setembro", "outubro", "novembro", "dezembro"));
+    private static final Set<String> TIME_WORDS = Set.copyOf(WORDS.get("time-words"));
 
     private QuestionAnswerer() {
     }
 
     static Expects expects(String question) {
-        String q = question.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
-        if (startsWithAny(q, NUMBER_QUESTIONS)) {
-            return Expects.NUMBER;
-        }
-        if (startsWithAny(q, TIME_QUESTIONS)) {
-            return Expects.TIME;
-        }
-        return startsWithAny(q, PERSON_QUESTIONS) ? Expects.PERSON : Expects.ANYTHING;
+        String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("^[¿¡\\s]+", "");
+        return Stream.of(Expects.NUMBER, Expects.TIME, Expects.PERSON)
+                .filter(kind -> startsWithAny(q, WORDS.get(kind.name().toLowerCase(Locale.ROOT))))
+                .findFirst().orElse(Expects.ANYTHING);
     }
 
     private static boolean startsWithAny(String q, List<String> openings) {
-        for (String opening : openings) {
-            if (q.startsWith(opening) && (q.length() == opening.length() || !Character.isLetter(q.charAt(opening.length())))) {
-                return true;
-            }
-        }
-        return false;
+        return openings.stream().anyMatch(opening -> q.startsWith(opening)
+                && (q.length() == opening.length() || !Character.isLetter(q.charAt(opening.length()))));
     }
 
     /**
@@ -98,12 +72,7 @@ final class QuestionAnswerer {
     }
 
     private static boolean mentionsTime(String text) {
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
-            if (TIME_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")).anyMatch(TIME_WORDS::contains);
     }
 
     static Answer answer(String question, List<Sentence> sentences, String language) {
@@ -115,12 +84,12 @@ final class QuestionAnswerer {
         }
         TermWeights weights = new TermWeights(analysed);
         Expects expects = expects(q);
-        List<Scored> scored = new ArrayList<>();
-        for (AnalysedSentence s : analysed) {
-            double score = holdsAnswer(s, asked, expects) ? score(asked, s, weights) : 0;
-            scored.add(new Scored(s.sentence(), score));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(x -> x.sentence().index()));
+        List<Scored> scored = analysed.stream()
+                .map(s -> new Scored(s.sentence(),
+                        holdsAnswer(s, asked, expects) ? weights.coverage(asked, List.of(s)) : 0))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparingInt(x -> x.sentence().index()))
+                .toList();
         double best = scored.getFirst().score();
         if (best < MIN_SCORE) {
             return new Answer(q, false, List.of(), best);
@@ -142,19 +111,5 @@ final class QuestionAnswerer {
         raw.counts().keySet().removeIf(term -> QUESTION_WORDS.contains(term) || QUESTION_WORDS.stream()
                 .anyMatch(w -> Stems.sentence(w, language).equals(term)));
         return raw;
-    }
-
-    /** Weighted coverage of the question, with a small bonus for repeated matches to break ties. */
-    private static double score(AnalysedSentence question, AnalysedSentence sentence, TermWeights weights) {
-        double total = 0;
-        double found = 0;
-        for (String term : question.terms()) {
-            double w = weights.weight(term);
-            total += w;
-            if (sentence.counts().containsKey(term)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 0 : found / total;
     }
 }

@@ -14,6 +14,10 @@ import org.tidings.text.Abbreviations;
  */
 final class RuleSplitter {
 
+    /** Marks that end a sentence, and what may close it after the mark (quotes, brackets). */
+    static final String TERMINALS = ".!?…。！？";
+    static final String CLOSERS = "\"'”’»)]";
+
     private RuleSplitter() {
     }
 
@@ -38,29 +42,26 @@ final class RuleSplitter {
     }
 
     private static boolean isTerminal(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
+        return TERMINALS.indexOf(c) >= 0;
     }
 
     private static int skipClosers(String line, int i) {
-        while (i < line.length() && (isTerminal(line.charAt(i)) || "\"'”’»)]".indexOf(line.charAt(i)) >= 0)) {
+        while (i < line.length() && (isTerminal(line.charAt(i)) || CLOSERS.indexOf(line.charAt(i)) >= 0)) {
             i++;
         }
         return i;
     }
 
     private static boolean endsSentence(String line, int mark, int end, String language) {
-        if (isWide(line.charAt(mark))) {
+        if ("。！？".indexOf(line.charAt(mark)) >= 0) { // wide marks end a sentence without a space after them
             return true;
-        }
-        if (end >= line.length() || !Character.isWhitespace(line.charAt(end))) {
-            return false;
         }
         int next = end;
         while (next < line.length() && Character.isWhitespace(line.charAt(next))) {
             next++;
         }
-        if (next >= line.length() || !startsSentence(line.charAt(next))) {
-            return false;
+        if (next == end || next >= line.length() || !startsSentence(line.charAt(next))) {
+            return false; // no white space after the mark, or no sentence start after that
         }
         return line.charAt(mark) != '.' || !isAbbreviation(line, mark, language);
     }
@@ -74,12 +75,7 @@ final class RuleSplitter {
         while (period > 0 && Character.isWhitespace(line.charAt(period))) {
             period--;
         }
-        return period > 0 && line.charAt(period) == '.'
-                && isAbbreviation(line, period, language);
-    }
-
-    private static boolean isWide(char c) {
-        return c == '。' || c == '！' || c == '？';
+        return period > 0 && line.charAt(period) == '.' && isAbbreviation(line, period, language);
     }
 
     private static boolean startsSentence(char c) {

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import opennlp.tools.sentdetect.SentenceModel;
@@ -36,8 +36,8 @@ final class SentenceSplitter {
     /** Lines longer than this are split by rules only: guards the model against megabyte lines. */
     private static final int MAX_MODEL_LINE = 20_000;
 
-    private static final Map<String, ThreadSafeSentenceDetectorME> DETECTORS = new ConcurrentHashMap<>();
-    private static final Set<String> MISSING = ConcurrentHashMap.newKeySet();
+    /** Loaded on first use; empty where the model jar is missing from the class path. */
+    private static final Map<String, Optional<ThreadSafeSentenceDetectorME>> DETECTORS = new ConcurrentHashMap<>();
 
     private SentenceSplitter() {
     }
@@ -139,7 +139,7 @@ final class SentenceSplitter {
         while (end > start && isSpace(text.charAt(end - 1))) {
             end--;
         }
-        if (end > start && hasLetterOrDigit(text, start, end)) {
+        if (end > start && text.substring(start, end).chars().anyMatch(Character::isLetterOrDigit)) {
             out.add(new Sentence(out.size(), start, end, text.substring(start, end)));
         }
     }
@@ -148,30 +148,14 @@ final class SentenceSplitter {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    private static boolean hasLetterOrDigit(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (Character.isLetterOrDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static ThreadSafeSentenceDetectorME detector(String language) {
         String resource = MODELS.get(language);
-        if (resource == null || MISSING.contains(language)) {
-            return null;
-        }
-        return DETECTORS.computeIfAbsent(language, l -> load(resource, l));
+        return resource == null ? null : DETECTORS.computeIfAbsent(language, l -> load(resource)).orElse(null);
     }
 
-    private static ThreadSafeSentenceDetectorME load(String resource, String language) {
+    private static Optional<ThreadSafeSentenceDetectorME> load(String resource) {
         try (InputStream in = SentenceSplitter.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                MISSING.add(language);
-                return null;
-            }
-            return new ThreadSafeSentenceDetectorME(new SentenceModel(in));
+            return in == null ? Optional.empty() : Optional.of(new ThreadSafeSentenceDetectorME(new SentenceModel(in)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sentence model " + resource, e);
         }

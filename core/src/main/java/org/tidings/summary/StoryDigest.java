@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The offline multi-source summary of a story.
- *
- * @param available    false when the story has fewer than three articles or fewer than two
- *                     publishers; the lists are then empty
- * @param agreed       facts reported by several publishers (at least two, and at least half of them)
- * @param reportedBySome salient facts reported by fewer publishers, naming them
- * @param timeline     one entry per article in publication order: what it added first
+ * The offline multi-source summary of a story: the facts several publishers agree on (at least two, and at least
+ * half of them), salient facts reported by fewer (naming them), and per article in publication order what it added
+ * first. Not {@code available}, with empty lists, below three articles or two publishers.
  */
 public record StoryDigest(boolean available, List<Point> agreed, List<Point> reportedBySome,
                           List<TimelineEntry> timeline) {
@@ -21,33 +17,18 @@ public record StoryDigest(boolean available, List<Point> agreed, List<Point> rep
         timeline = List.copyOf(timeline);
     }
 
-    static StoryDigest unavailable() {
-        return new StoryDigest(false, List.of(), List.of(), List.of());
-    }
-
     /** A sentence of an article: the article's id and the sentence (index and offsets). */
     public record Citation(String articleId, Sentence sentence) {
     }
 
     /**
-     * A fact of the story.
-     *
-     * @param text       the wording shown: the sentence of the first citation
-     * @param citations  every sentence that reports it, the shown one first
-     * @param publishers the publishers that report it
+     * A fact of the story: its wording (the first citation's sentence), every sentence reporting it (the shown one
+     * first) and the publishers that do.
      */
     public record Point(String text, List<Citation> citations, List<String> publishers) {
-        public Point {
-            citations = List.copyOf(citations);
-            publishers = List.copyOf(publishers);
-        }
     }
 
-    /**
-     * @param published the article's publication time (null if unknown)
-     * @param publisher its publisher
-     * @param citation  the sentence it contributed first
-     */
+    /** An article of the timeline: its publication time (null if unknown), its publisher and what it added first. */
     public record TimelineEntry(Instant published, String publisher, Citation citation) {
     }
 }

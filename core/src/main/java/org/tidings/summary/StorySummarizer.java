@@ -3,12 +3,13 @@ package org.tidings.summary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Multi-source story digest. Sentences of different articles that say the same thing (tf-idf
@@ -45,20 +46,17 @@ final class StorySummarizer {
                 .limit(MAX_ARTICLES).toList();
         long publishers = articles.stream().map(StorySummarizer::publisher).distinct().count();
         if (articles.size() < MIN_ARTICLES || publishers < MIN_PUBLISHERS) {
-            return StoryDigest.unavailable();
+            return new StoryDigest(false, List.of(), List.of(), List.of());
         }
         List<Item> items = items(articles);
         TermWeights weights = new TermWeights(items.stream().map(Item::sentence).toList());
         List<Map<String, Double>> vectors = items.stream().map(i -> weights.vector(i.sentence())).toList();
         int[] fact = link(items, vectors);
-        Map<Integer, List<Integer>> facts = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            facts.computeIfAbsent(fact[i], k -> new ArrayList<>()).add(i);
-        }
+        Map<Integer, List<Integer>> facts = IntStream.range(0, items.size()).boxed()
+                .collect(Collectors.groupingBy(i -> fact[i]));
         int agreeMin = (int) Math.max(2, Math.ceil(publishers / 2.0));
-        List<StoryDigest.Point> agreed = agreed(items, facts, agreeMin);
-        List<StoryDigest.Point> some = reportedBySome(items, fact, facts, agreeMin);
-        return new StoryDigest(true, agreed, some, timeline(articles, items, fact));
+        return new StoryDigest(true, agreed(items, facts, agreeMin), reportedBySome(items, fact, facts, agreeMin),
+                timeline(articles, items, fact));
     }
 
     private static String publisher(SourceArticle a) {
@@ -70,9 +68,8 @@ final class StorySummarizer {
         List<Item> items = new ArrayList<>();
         for (SourceArticle article : articles) {
             String language = Summarizer.language(article.lang());
-            List<AnalysedSentence> analysed =
-                    AnalysedSentence.all(SentenceSplitter.split(article.text(), language), language);
-            List<AnalysedSentence> ranked = ArticleSummarizer.rank(analysed);
+            List<AnalysedSentence> ranked = ArticleSummarizer.rank(
+                    AnalysedSentence.all(SentenceSplitter.split(article.text(), language), language));
             for (int r = 0; r < ranked.size(); r++) {
                 items.add(new Item(article, ranked.get(r), r));
             }
@@ -88,11 +85,8 @@ final class StorySummarizer {
      * "engineers found damage to the cables" must not merge through a sentence that mentions both.
      */
     private static int[] link(List<Item> items, List<Map<String, Double>> vectors) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt(i -> items.get(i).rank()));
+        List<Integer> order = IntStream.range(0, items.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> items.get(i).rank())).toList();
         int[] fact = new int[items.size()];
         List<List<Integer>> facts = new ArrayList<>();
         for (int i : order) {
@@ -129,35 +123,20 @@ final class StorySummarizer {
     }
 
     private static List<StoryDigest.Point> agreed(List<Item> items, Map<Integer, List<Integer>> facts, int agreeMin) {
-        List<List<Integer>> groups = new ArrayList<>();
-        for (List<Integer> members : facts.values()) {
-            if (publishers(items, members).size() >= agreeMin) {
-                groups.add(members);
-            }
-        }
-        groups.sort(Comparator.<List<Integer>>comparingInt(m -> -publishers(items, m).size())
-                .thenComparingInt(m -> bestRank(items, m)));
-        return groups.stream().limit(MAX_POINTS).map(m -> point(items, m)).toList();
+        return facts.values().stream().filter(members -> publishers(items, members).size() >= agreeMin)
+                .sorted(Comparator.<List<Integer>>comparingInt(m -> -publishers(items, m).size())
+                        .thenComparingInt(m -> bestRank(items, m)))
+                .limit(MAX_POINTS).map(m -> point(items, m)).toList();
     }
 
     private static List<StoryDigest.Point> reportedBySome(List<Item> items, int[] fact,
                                                           Map<Integer, List<Integer>> facts, int agreeMin) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).rank() < SALIENT_PER_ARTICLE
-                    && publishers(items, facts.get(fact[i])).size() < agreeMin) {
-                candidates.add(i);
-            }
-        }
-        candidates.sort(Comparator.comparingInt(i -> items.get(i).rank()));
-        Set<Integer> used = new HashSet<>();
-        List<StoryDigest.Point> points = new ArrayList<>();
-        for (int i : candidates) {
-            if (points.size() < MAX_POINTS && used.add(fact[i])) {
-                points.add(point(items, facts.get(fact[i])));
-            }
-        }
-        return points;
+        return IntStream.range(0, items.size()).boxed()
+                .filter(i -> items.get(i).rank() < SALIENT_PER_ARTICLE
+                        && publishers(items, facts.get(fact[i])).size() < agreeMin)
+                .sorted(Comparator.comparingInt(i -> items.get(i).rank()))
+                .map(i -> fact[i]).distinct().limit(MAX_POINTS)
+                .map(f -> point(items, facts.get(f))).toList();
     }
 
     private static List<StoryDigest.TimelineEntry> timeline(List<SourceArticle> articles, List<Item> items, int[] fact) {
@@ -166,45 +145,32 @@ final class StorySummarizer {
         Set<Integer> told = new HashSet<>();
         List<StoryDigest.TimelineEntry> timeline = new ArrayList<>();
         for (SourceArticle article : ordered) {
-            Integer first = null;
-            for (int i = 0; i < items.size(); i++) {
-                Item item = items.get(i);
-                if (item.article() == article && item.rank() < SALIENT_PER_ARTICLE && !told.contains(fact[i])
-                        && (first == null || item.rank() < items.get(first).rank())) {
-                    first = i;
-                }
-            }
-            if (first != null) {
-                Item item = items.get(first);
-                timeline.add(new StoryDigest.TimelineEntry(article.published(), publisher(article),
-                        new StoryDigest.Citation(article.id(), item.sentence().sentence())));
-            }
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).article() == article) {
-                    told.add(fact[i]);
-                }
-            }
+            List<Integer> own = IntStream.range(0, items.size()).filter(i -> items.get(i).article() == article)
+                    .boxed().toList();
+            own.stream().filter(i -> items.get(i).rank() < SALIENT_PER_ARTICLE && !told.contains(fact[i]))
+                    .min(Comparator.comparingInt(i -> items.get(i).rank()))
+                    .ifPresent(i -> timeline.add(new StoryDigest.TimelineEntry(article.published(), publisher(article),
+                            citation(items.get(i)))));
+            own.forEach(i -> told.add(fact[i]));
         }
         return timeline;
     }
 
     /** A fact shown by its best-ranked sentence, citing every member. */
     private static StoryDigest.Point point(List<Item> items, List<Integer> members) {
-        List<Integer> ordered = new ArrayList<>(members);
-        ordered.sort(Comparator.comparingInt(i -> items.get(i).rank()));
-        List<StoryDigest.Citation> citations = ordered.stream()
-                .map(i -> new StoryDigest.Citation(items.get(i).article().id(), items.get(i).sentence().sentence()))
-                .toList();
+        List<Integer> ordered = members.stream().sorted(Comparator.comparingInt(i -> items.get(i).rank())).toList();
+        List<StoryDigest.Citation> citations = ordered.stream().map(i -> citation(items.get(i))).toList();
         return new StoryDigest.Point(citations.getFirst().sentence().text(), citations,
                 List.copyOf(publishers(items, ordered)));
     }
 
+    private static StoryDigest.Citation citation(Item item) {
+        return new StoryDigest.Citation(item.article().id(), item.sentence().sentence());
+    }
+
     private static Set<String> publishers(List<Item> items, List<Integer> members) {
-        Set<String> publishers = new LinkedHashSet<>();
-        for (int i : members) {
-            publishers.add(publisher(items.get(i).article()));
-        }
-        return publishers;
+        return members.stream().map(i -> publisher(items.get(i).article()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static int bestRank(List<Item> items, List<Integer> members) {

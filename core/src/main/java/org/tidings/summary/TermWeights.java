@@ -2,6 +2,7 @@ package org.tidings.summary;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,11 +16,7 @@ final class TermWeights {
     private final int sentences;
 
     TermWeights(Collection<AnalysedSentence> sources) {
-        for (AnalysedSentence s : sources) {
-            for (String term : s.terms()) {
-                frequency.merge(term, 1, Integer::sum);
-            }
-        }
+        sources.forEach(s -> s.terms().forEach(term -> frequency.merge(term, 1, Integer::sum)));
         this.sentences = sources.size();
     }
 
@@ -29,12 +26,21 @@ final class TermWeights {
         return Math.log(1.0 + (sentences + 1.0) / (df == 0 ? 0.5 : df));
     }
 
-    int frequency(String term) {
-        return frequency.getOrDefault(term, 0);
-    }
-
-    int sentences() {
-        return sentences;
+    /** Weighted share of the claim's (or question's) content words found in the given sentences. */
+    double coverage(AnalysedSentence claim, List<AnalysedSentence> sources) {
+        double total = 0;
+        double found = 0;
+        for (String term : claim.terms()) {
+            double w = weight(term);
+            total += w;
+            for (AnalysedSentence s : sources) { // a loop, not a stream: this runs for every source of a check
+                if (s.counts().containsKey(term)) {
+                    found += w;
+                    break;
+                }
+            }
+        }
+        return total == 0 ? 0 : found / total;
     }
 
     /** Unit-length tf-idf vector of a sentence. */

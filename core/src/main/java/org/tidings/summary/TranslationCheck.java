@@ -1,9 +1,8 @@
 package org.tidings.summary;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks of a translated line against its original. A translation shares no words with its
@@ -43,13 +42,7 @@ public final class TranslationCheck {
 
     /** The numbers of a text as plain ASCII digits, separators removed: "٤٠٬٠٠٠" and "40,000" are both 40000. */
     static List<String> numbers(String text) {
-        List<String> numbers = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            StringBuilder digits = new StringBuilder();
-            m.group().codePoints().filter(Character::isDigit).forEach(c -> digits.append(Character.digit(c, 10)));
-            numbers.add(digits.toString());
-        }
-        return numbers;
+        return NUMBER.matcher(text).results().map(number -> number.group().codePoints().filter(Character::isDigit)
+                .mapToObj(digit -> String.valueOf(Character.digit(digit, 10))).collect(Collectors.joining())).toList();
     }
 }

@@ -94,16 +94,10 @@ final class Words {
         if (lower.isEmpty() || !Character.isDigit(lower.charAt(0))) {
             return null;
         }
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (Character.isDigit(c) || c == '.') {
-                digits.append(c);
-            } else if (c != ',' && c != '\'' && c != '’') {
-                return lower.chars().allMatch(ch -> Character.isLetterOrDigit(ch)) ? ordinal(lower) : null;
-            }
+        if (lower.chars().allMatch(c -> Character.isDigit(c) || ".,'’".indexOf(c) >= 0)) {
+            return lower.replaceAll("[,'’]", ""); // group separators go, a decimal point stays
         }
-        return digits.toString();
+        return lower.chars().allMatch(Character::isLetterOrDigit) ? ordinal(lower) : null;
     }
 
     /** "21st", "3rd", "1er": the digits with an ordinal mark; "A350"-like codes are not numbers. */

@@ -14,10 +14,8 @@ public final class Abbreviations {
 
     /** Whether a word (lower case, without its final period) is an abbreviation or an initial in the language. */
     public static boolean endsNoSentence(String word, String language) {
-        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
-            return true;
-        }
-        return ANY.contains(word) || BY_LANGUAGE.getOrDefault(language, Set.of()).contains(word);
+        return word.length() == 1 && Character.isLetter(word.charAt(0))
+                || ANY.contains(word) || BY_LANGUAGE.getOrDefault(language, Set.of()).contains(word);
     }
 
     /** "Mr.", "Sen.", "W." (an initial): the period after this token ends no sentence. */

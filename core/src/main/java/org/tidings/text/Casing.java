@@ -23,32 +23,18 @@ public final class Casing {
      * would be capitalised in Title Case, {@code share} is the share of them that must be.
      */
     public static boolean isTitleCase(List<Token> tokens, Predicate<Token> counted, double share) {
-        int words = 0;
-        int capitalised = 0;
-        for (Token token : tokens) {
-            if (Character.isLetter(token.surface().codePointAt(0)) && counted.test(token)) {
-                words++;
-                capitalised += token.capitalised() ? 1 : 0;
-            }
-        }
-        return words >= MIN_WORDS && capitalised >= share * words;
+        List<Token> words = tokens.stream()
+                .filter(token -> Character.isLetter(token.surface().codePointAt(0)) && counted.test(token)).toList();
+        long capitalised = words.stream().filter(Token::capitalised).count();
+        return words.size() >= MIN_WORDS && capitalised >= share * words.size();
     }
 
     /** An ALL CAPS headline makes every short word look like an acronym ("SEE", "NEW"). */
     public static boolean isShouting(List<Token> tokens) {
-        int words = 0;
-        int upper = 0;
-        for (Token token : tokens) {
-            String s = token.surface();
-            if (s.length() < 2 || !Character.isLetter(s.charAt(0))) {
-                continue;
-            }
-            words++;
-            if (s.equals(s.toUpperCase(Locale.ROOT))) {
-                upper++;
-            }
-        }
-        return words >= MIN_WORDS && upper > SHOUTING_SHARE * words;
+        List<String> words = tokens.stream().map(Token::surface)
+                .filter(s -> s.length() >= 2 && Character.isLetter(s.charAt(0))).toList();
+        long upper = words.stream().filter(s -> s.equals(s.toUpperCase(Locale.ROOT))).count();
+        return words.size() >= MIN_WORDS && upper > SHOUTING_SHARE * words.size();
     }
 
     /**
@@ -67,7 +53,7 @@ public final class Casing {
             return false;
         }
         int upper = 0;
-        for (int i = 0; i < word.length(); i++) {
+        for (int i = 0; i < word.length(); i++) { // a loop, not a stream: this runs for every word of a text
             char c = word.charAt(i);
             if (Character.isUpperCase(c)) {
                 upper++;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The forms words are compared in: lower case, without accents, and Arabic without vowel marks or glued prefixes. */
 public final class Folding {
@@ -40,19 +41,12 @@ public final class Folding {
 
     /** The keys of a phrase's words joined by single spaces: the key of a name of several words. */
     public static String phraseKey(String phrase) {
-        StringBuilder key = new StringBuilder();
-        for (Token token : Tokenizer.NAMES.tokens(phrase)) {
-            if (!key.isEmpty()) {
-                key.append(' ');
-            }
-            key.append(token.key());
-        }
-        return key.toString();
+        return Tokenizer.NAMES.tokens(phrase).stream().map(Token::key).collect(Collectors.joining(" "));
     }
 
     /** "Zürich" is "Zurich"; compatibility forms are decomposed too ("ﬁ" is "fi", "º" is "o"), as URLs want them. */
     public static String withoutAccents(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length(); i++) { // a loop, not a stream: most words are ASCII and need no copy
             if (s.charAt(i) > 127) {
                 return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
             }

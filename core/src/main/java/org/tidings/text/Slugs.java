@@ -1,7 +1,9 @@
 package org.tidings.text;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** URL slugs and hashtags of topic names. */
 public final class Slugs {
@@ -23,18 +25,9 @@ public final class Slugs {
 
     /** "Federal Reserve" becomes "#FederalReserve"; Arabic words are joined by underscores. */
     public static String hashtag(String name) {
-        String[] words = NOT_WORD.split(name.strip());
         boolean arabic = Folding.isArabic(name.strip());
-        StringBuilder tag = new StringBuilder("#");
-        for (String word : words) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (arabic && tag.length() > 1) {
-                tag.append('_');
-            }
-            tag.append(arabic ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return tag.toString();
+        return Arrays.stream(NOT_WORD.split(name.strip())).filter(word -> !word.isEmpty())
+                .map(word -> arabic ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(arabic ? "_" : "", "#", ""));
     }
 }

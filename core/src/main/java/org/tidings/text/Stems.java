@@ -19,11 +19,10 @@ public final class Stems {
      * Strips plural and verb endings so that "files", "filed" and "filing" meet. Leaves at least three letters, so
      * that short words and most names ("Gox", "Bus") stay whole.
      */
-    public static String headline(String w) {
-        if (w.length() < 4 || !Character.isLetter(w.charAt(w.length() - 1))) {
-            return w;
+    public static String headline(String s) {
+        if (s.length() < 4 || !Character.isLetter(s.charAt(s.length() - 1))) {
+            return s;
         }
-        String s = w;
         if (s.endsWith("ies") && s.length() > 4) {
             s = s.substring(0, s.length() - 3) + "y";
         } else if (s.endsWith("ing") && s.length() >= 6) {

@@ -1,9 +1,9 @@
 package org.tidings.text;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Words that say nothing about what a text is about, from {@code stopwords.txt}: the function words of each
@@ -14,7 +14,8 @@ public final class StopWords {
     private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");
     /** The lists of {@link #everyLanguage}: the languages of the editions, and the news words. */
     private static final List<String> TOPIC_LISTS = List.of("en", "ar", "de", "fr", "es", "news");
-    private static final Set<String> EVERY_LANGUAGE = everyLanguage(LISTS);
+    private static final Set<String> EVERY_LANGUAGE = TOPIC_LISTS.stream().flatMap(language -> LISTS.get(language).stream())
+            .map(Folding::key).collect(Collectors.toUnmodifiableSet());
 
     private StopWords() {
     }
@@ -32,11 +33,5 @@ public final class StopWords {
     /** Every list as {@link Folding#key keys}: a text mixes languages, a function word is one everywhere. */
     public static Set<String> everyLanguage() {
         return EVERY_LANGUAGE;
-    }
-
-    private static Set<String> everyLanguage(Map<String, Set<String>> lists) {
-        Set<String> words = new HashSet<>();
-        TOPIC_LISTS.forEach(language -> lists.get(language).forEach(word -> words.add(Folding.key(word))));
-        return Set.copyOf(words);
     }
 }

@@ -81,9 +81,7 @@ public final class Tokenizer {
 
     /** "Obama's" is "Obama". */
     private static String withoutPossessive(String word) {
-        if (word.length() > MIN_POSSESSIVE_WORD && (word.endsWith("'s") || word.endsWith("’s"))) {
-            return word.substring(0, word.length() - 2);
-        }
-        return word;
+        boolean possessive = word.length() > MIN_POSSESSIVE_WORD && (word.endsWith("'s") || word.endsWith("’s"));
+        return possessive ? word.substring(0, word.length() - 2) : word;
     }
 }

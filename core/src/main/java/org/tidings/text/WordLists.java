@@ -1,17 +1,16 @@
 package org.tidings.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the word lists that ship as class-path resources: lines, '#' comments, and "[section]" headers followed by
@@ -30,11 +29,8 @@ public final class WordLists {
             if (line.startsWith("[") && line.endsWith("]")) {
                 current = sections.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
             } else if (current != null) {
-                for (String entry : line.split(separator)) {
-                    if (!entry.isBlank()) {
-                        current.add(entry.strip());
-                    }
-                }
+                Arrays.stream(line.split(separator)).filter(entry -> !entry.isBlank()).map(String::strip)
+                        .forEach(current::add);
             }
         }
         return sections;
@@ -42,9 +38,8 @@ public final class WordLists {
 
     /** Each section of a resource of space-separated words as a set. */
     public static Map<String, Set<String>> sets(String resource) {
-        Map<String, Set<String>> sets = new HashMap<>();
-        sections(resource, "\\s+").forEach((name, words) -> sets.put(name, Set.copyOf(words)));
-        return Map.copyOf(sets);
+        return sections(resource, "\\s+").entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, section -> Set.copyOf(section.getValue())));
     }
 
     /** Non-blank, non-comment lines of a resource (an absolute class-path name), stripped. */
@@ -53,15 +48,8 @@ public final class WordLists {
             if (in == null) {
                 throw new IllegalStateException("word list " + resource + " missing from the class path");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String stripped = line.strip();
-                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-                    lines.add(stripped);
-                }
-            }
-            return lines;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read word list " + resource, e);
         }
