@@ -38,7 +38,6 @@ public final class SamplePublisher implements AutoCloseable {
     private static final String RESOURCES = "/demo/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One sample article: where it sits in the edition and what it says. */
     record SampleArticle(String slug, String publisher, String section, String language, String region,
             String title, String byline, String excerpt, String body, Instant published) {}
 

@@ -82,13 +82,12 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         return true;
     }
 
-    /** The edition of the request being handled. */
     public static Edition current(HttpServletRequest request) {
         Object e = request.getAttribute(CURRENT);
         return e instanceof Edition edition ? edition : Edition.WORLD;
     }
 
-    /** The edition of the request being rendered, for templates. */
+    /** For templates, which have no request at hand. */
     public static Edition current() {
         Object e = RequestContextHolder.currentRequestAttributes().getAttribute(CURRENT, RequestAttributes.SCOPE_REQUEST);
         return e instanceof Edition edition ? edition : Edition.WORLD;

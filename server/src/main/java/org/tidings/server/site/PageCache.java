@@ -41,10 +41,7 @@ class PageCache extends OncePerRequestFilter {
     /** The reader's pages and feeds; administration, sign-in, images and static files are not cached here. */
     private static final Pattern CACHEABLE = Pattern.compile(
             "^/$|^/feed\\.xml$|^/(article|story|section|topic|source)/[^/]+(/feed\\.xml)?$|^/sources$|^/sitemap\\.xml$");
-    /**
-     * Posts that change what readers see in comments: after one, every cached page is dropped, so that a hidden
-     * comment disappears for all readers at once (another server process drops its copies when they expire).
-     */
+    /** Posts that change comments drop every cached page, so a hidden comment goes at once (other processes' copies expire). */
     private static final Pattern CHANGES_COMMENTS = Pattern.compile("^/article/[^/]+/comments$|^/comments/|^/moderation/");
     /** Pages kept: every section, topic and article page read in the last seconds, in both languages. */
     static final int ENTRIES = 4096;
@@ -57,7 +54,6 @@ class PageCache extends OncePerRequestFilter {
     /** A reader waits this long at most for another reader's render of the same page, then renders their own. */
     static final Duration RENDER_WAIT = Duration.ofSeconds(10);
 
-    /** A rendered page: its headers and bytes, until {@code expiresNanos}. */
     private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body) {}
 
     private final long ttlNanos;

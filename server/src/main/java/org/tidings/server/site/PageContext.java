@@ -30,7 +30,6 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
         return Optional.ofNullable(csrf.get()).map(CsrfToken::getToken).orElse("");
     }
 
-    /** The name of the form field that carries {@link #csrfToken()}. */
     public String csrfParameter() {
         return Optional.ofNullable(csrf.get()).map(CsrfToken::getParameterName).orElse("_csrf");
     }
@@ -44,10 +43,7 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
         return messages.getMessage(key, args, locale);
     }
 
-    /**
-     * A sentence that carries our own markup (a link), for keys ending in {@code .html}: the
-     * arguments are escaped, the bundle's markup is kept. Render it with {@code $unsafe}.
-     */
+    /** A sentence with the bundle's own markup (keys ending in {@code .html}), arguments escaped; render with {@code $unsafe}. */
     public String markup(String key, Object... args) {
         if (!key.endsWith(".html")) throw new IllegalArgumentException("not a markup key: " + key);
         return t(key, Arrays.stream(args)
