@@ -28,11 +28,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.tidings.server.config.TidingsProperties;
 
 /**
- * Serves a page again, for a few seconds, to every reader who is not signed in and asks for the same address
- * in the same language and edition; never a response to a session, one that sets a cookie, or anything but a
- * successful page or feed. It runs before the security filters, so that a page served again costs little more
- * than its bytes: with the headers it was rendered with (Content-Security-Policy included), and only to
- * requests with no session and no credentials, for which those filters would have done nothing else.
+ * Serves a successful page or feed again, for a few seconds, with the headers it was rendered with (CSP included),
+ * to readers with no session or credentials asking for the same address, language and edition; never a response to
+ * a session or one that sets a cookie. It runs before the security filters, which would do nothing else for such
+ * requests, so that a page served again costs little more than its bytes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
