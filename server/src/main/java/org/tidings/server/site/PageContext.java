@@ -12,10 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.ReaderLocales;
 
-/**
- * What every page needs besides its own content: who reads, in which language, the CSRF token, the moment
- * of rendering. Every sentence of a page goes through {@link #t}: the message bundles hold the words.
- */
+/** What every page needs besides its content; each of its sentences goes through {@link #t}: the bundles hold the words. */
 public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
         Instant now, Locale locale, MessageSource messages) {
 
