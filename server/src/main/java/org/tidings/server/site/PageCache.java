@@ -174,7 +174,6 @@ class PageCache extends OncePerRequestFilter {
             key.append('|');
             for (Cookie c : cookies) if (name.equals(c.getName())) key.append(c.getValue());
         }
-        String languages = request.getHeader("Accept-Language");
-        return key.append('|').append(languages == null ? "" : languages).toString();
+        return key.append('|').append(Objects.requireNonNullElse(request.getHeader("Accept-Language"), "")).toString();
     }
 }
