@@ -60,7 +60,6 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** Every page knows its reader's edition. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
