@@ -15,9 +15,8 @@ import org.tidings.server.store.SearchStore;
 import org.tidings.story.RelatedCoverage;
 
 /**
- * The "related" block of an article page: recent similar articles of other stories (its own story's have
- * their block), spread over publishers, none below the core's similarity floor: an empty block rather than
- * filler. The index offers candidates, {@link RelatedCoverage} ranks them, the database says which are listed.
+ * The "related" block of an article page: recent similar articles of other stories (its own story's have their
+ * block), spread over publishers, none below the core's similarity floor: an empty block rather than filler.
  */
 @Service
 record RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {

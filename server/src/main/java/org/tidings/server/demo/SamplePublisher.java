@@ -35,10 +35,8 @@ public final class SamplePublisher implements AutoCloseable {
 
     /** Spacing between the sample articles' publication times, so the front page reads like a day's news. */
     private static final Duration SPACING = Duration.ofMinutes(23);
-    private static final String RESOURCES = "/demo/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One sample article: where it sits in the edition and what it says. */
     record SampleArticle(String slug, String publisher, String section, String language, String region,
             String title, String byline, String excerpt, String body, Instant published) {}
 
@@ -166,7 +164,7 @@ public final class SamplePublisher implements AutoCloseable {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = SamplePublisher.class.getResourceAsStream(RESOURCES + name)) {
+        try (InputStream in = SamplePublisher.class.getResourceAsStream("/demo/" + name)) {
             if (in == null) throw new IOException("sample edition resource missing: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -4,12 +4,8 @@ import java.util.List;
 import org.tidings.server.store.Listing;
 
 /**
- * A reader's edition: the articles of one language, and of one region within it, or everything.
- * The id is what the edition switch sends ({@code ?edition=en-gulf}) and the message key's suffix
- * of its name ({@code edition.en-gulf}).
- *
- * @param lang   the language of its articles (their detected one, else their source's), or null for all
- * @param region the region its articles are about or come from (an enrichment region code), or null for all
+ * A reader's edition: the articles of one language (detected, else their source's) and maybe one enrichment
+ * region, or everything (both null). The id is what {@code ?edition=} sends and its name's message key suffix.
  */
 public record Edition(String id, String lang, String region) {
 
@@ -24,7 +20,6 @@ public record Edition(String id, String lang, String region) {
             new Edition("en-us", "en", "us"),
             new Edition("ar", "ar", null));
 
-    /** The listing restricted to this edition. */
     public Listing filter(Listing listing) {
         return all() ? listing : listing.inEdition(lang, region);
     }

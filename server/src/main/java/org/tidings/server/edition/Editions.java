@@ -60,7 +60,6 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** Every page knows its reader's edition. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
@@ -82,13 +81,12 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         return true;
     }
 
-    /** The edition of the request being handled. */
     public static Edition current(HttpServletRequest request) {
         Object e = request.getAttribute(CURRENT);
         return e instanceof Edition edition ? edition : Edition.WORLD;
     }
 
-    /** The edition of the request being rendered, for templates. */
+    /** For templates, which have no request at hand. */
     public static Edition current() {
         Object e = RequestContextHolder.currentRequestAttributes().getAttribute(CURRENT, RequestAttributes.SCOPE_REQUEST);
         return e instanceof Edition edition ? edition : Edition.WORLD;

@@ -37,7 +37,6 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
     /** Articles in a section's row: a glance at the section, its page has the rest. */
     static final int ROW = 4;
 
-    /** A section's row on the front page. */
     public record SectionRow(String slug, List<ArticleView> articles) {}
 
     @GetMapping("/")

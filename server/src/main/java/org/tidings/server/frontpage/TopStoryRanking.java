@@ -19,10 +19,9 @@ import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
 /**
- * The top stories of a page: recent stories covered by several publishers, ranked by the core's score, each
- * with its lead article. Recent stories are read at most once a minute, however many readers ask; each page's
- * ranking is kept as long. A story is in a section when most of its articles are; in an edition when one of
- * its articles is, and that article leads it there (the Arabic report, with the whole story's breadth).
+ * The top stories of a page: recent stories covered by several publishers, ranked by the core's score. A story is
+ * in a section when most of its articles are; in an edition when one of its articles is, and that article leads it
+ * there (the Arabic report, with the whole story's breadth).
  */
 @Service
 class TopStoryRanking {
@@ -31,7 +30,7 @@ class TopStoryRanking {
     static final Duration HORIZON = Duration.ofHours(48);
     /** One publisher's report is an article, not yet a story others confirm. */
     static final int MIN_PUBLISHERS = 2;
-    /** How long the recent stories and their rankings are kept: top stories move over minutes, not seconds. */
+    /** How long the recent stories and their rankings are kept, however many readers ask: top stories move over minutes. */
     static final Duration CACHE = Duration.ofMinutes(1);
     /** Rankings kept per page: every ranking asked for is this long at most. */
     private static final int MAX_RANKED = 24;
@@ -39,7 +38,6 @@ class TopStoryRanking {
     /** The recent stories as read at {@code at}, and the rankings made from them so far. */
     private record Snapshot(Instant at, List<Candidate> candidates, Map<Listing, List<TopStory>> ranked) {}
 
-    /** A story eligible for the top, with its articles. */
     private record Candidate(Story story, List<ListingStore.Placed> members, String section) {}
 
     private final ListingStore listings;

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component("localeResolver")
 public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, WebMvcConfigurer {
 
-    /** The interface languages, each with a complete message bundle. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"));
     public static final String PARAMETER = "lang";
     static final String COOKIE = "tidings_lang";
@@ -34,7 +33,6 @@ public final class ReaderLocales implements LocaleResolver, HandlerInterceptor, 
         registry.addInterceptor(this);
     }
 
-    /** Remembers the language a reader picks. */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Locale chosen = supported(request.getParameter(PARAMETER));

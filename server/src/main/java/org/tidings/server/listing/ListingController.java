@@ -17,10 +17,7 @@ import org.tidings.server.store.Listing;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/**
- * A topic's page (its hashtag's link, in the reader's edition) and a publisher's page (everything of
- * theirs, whatever the edition, for a publisher is read whole), and the feed of each.
- */
+/** A topic's page (a hashtag's link; in the reader's edition), a publisher's (any edition: it is read whole), and their feeds. */
 @Controller
 record ListingController(ListingPages pages, EnrichmentStore enrichment, SourceStore sources) {
 

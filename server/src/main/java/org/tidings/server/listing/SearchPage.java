@@ -6,17 +6,12 @@ import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 
 /**
- * What the search page shows: the request as the reader made it, the results (or the reason there
- * are none), and the choices of each filter.
- *
- * @param asked   whether a query was sent at all (a bare {@code /search} shows only the form)
- * @param from    the "from" day as typed, to show it again
- * @param to      the "to" day as typed
+ * What the search page shows. {@code asked} is false for a bare {@code /search} (only the form); {@code from} and
+ * {@code to} are the days as typed, to show them again.
  */
 public record SearchPage(SearchRequest request, SearchResults results, boolean asked, String from, String to,
         List<Option> publishers, List<Option> sections, List<Option> languages, List<Option> regions) {
 
-    /** A choice of a filter: the value sent, the label shown, and whether it is the one in force. */
     public record Option(String value, String label, boolean selected) {}
 
     public String pageLink(int page) {

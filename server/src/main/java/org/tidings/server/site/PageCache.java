@@ -28,11 +28,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.tidings.server.config.TidingsProperties;
 
 /**
- * Serves a page again, for a few seconds, to every reader who is not signed in and asks for the same address
- * in the same language and edition; never a response to a session, one that sets a cookie, or anything but a
- * successful page or feed. It runs before the security filters, so that a page served again costs little more
- * than its bytes: with the headers it was rendered with (Content-Security-Policy included), and only to
- * requests with no session and no credentials, for which those filters would have done nothing else.
+ * Serves a successful page or feed again, for a few seconds, with the headers it was rendered with (CSP included),
+ * to readers with no session or credentials asking for the same address, language and edition; never a response to
+ * a session or one that sets a cookie. It runs before the security filters, which would do nothing else for such
+ * requests, so that a page served again costs little more than its bytes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,10 +40,7 @@ class PageCache extends OncePerRequestFilter {
     /** The reader's pages and feeds; administration, sign-in, images and static files are not cached here. */
     private static final Pattern CACHEABLE = Pattern.compile(
             "^/$|^/feed\\.xml$|^/(article|story|section|topic|source)/[^/]+(/feed\\.xml)?$|^/sources$|^/sitemap\\.xml$");
-    /**
-     * Posts that change what readers see in comments: after one, every cached page is dropped, so that a hidden
-     * comment disappears for all readers at once (another server process drops its copies when they expire).
-     */
+    /** Posts that change comments drop every cached page, so a hidden comment goes at once (other processes' copies expire). */
     private static final Pattern CHANGES_COMMENTS = Pattern.compile("^/article/[^/]+/comments$|^/comments/|^/moderation/");
     /** Pages kept: every section, topic and article page read in the last seconds, in both languages. */
     static final int ENTRIES = 4096;
@@ -57,7 +53,6 @@ class PageCache extends OncePerRequestFilter {
     /** A reader waits this long at most for another reader's render of the same page, then renders their own. */
     static final Duration RENDER_WAIT = Duration.ofSeconds(10);
 
-    /** A rendered page: its headers and bytes, until {@code expiresNanos}. */
     private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body) {}
 
     private final long ttlNanos;
@@ -179,7 +174,6 @@ class PageCache extends OncePerRequestFilter {
             key.append('|');
             for (Cookie c : cookies) if (name.equals(c.getName())) key.append(c.getValue());
         }
-        String languages = request.getHeader("Accept-Language");
-        return key.append('|').append(languages == null ? "" : languages).toString();
+        return key.append('|').append(Objects.requireNonNullElse(request.getHeader("Accept-Language"), "")).toString();
     }
 }

@@ -12,10 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.ReaderLocales;
 
-/**
- * What every page needs besides its own content: who reads, in which language, the CSRF token, the moment
- * of rendering. Every sentence of a page goes through {@link #t}: the message bundles hold the words.
- */
+/** What every page needs besides its content; each of its sentences goes through {@link #t}: the bundles hold the words. */
 public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
         Instant now, Locale locale, MessageSource messages) {
 
@@ -30,7 +27,6 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
         return Optional.ofNullable(csrf.get()).map(CsrfToken::getToken).orElse("");
     }
 
-    /** The name of the form field that carries {@link #csrfToken()}. */
     public String csrfParameter() {
         return Optional.ofNullable(csrf.get()).map(CsrfToken::getParameterName).orElse("_csrf");
     }
@@ -44,10 +40,7 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
         return messages.getMessage(key, args, locale);
     }
 
-    /**
-     * A sentence that carries our own markup (a link), for keys ending in {@code .html}: the
-     * arguments are escaped, the bundle's markup is kept. Render it with {@code $unsafe}.
-     */
+    /** A sentence with the bundle's own markup (keys ending in {@code .html}), arguments escaped; render with {@code $unsafe}. */
     public String markup(String key, Object... args) {
         if (!key.endsWith(".html")) throw new IllegalArgumentException("not a markup key: " + key);
         return t(key, Arrays.stream(args)

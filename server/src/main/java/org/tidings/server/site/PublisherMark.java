@@ -15,8 +15,7 @@ public final class PublisherMark {
         if (n.regionMatches(true, 0, "The ", 0, 4) && n.length() > 4) n = n.substring(4).strip();
         int at = 0;
         while (at < n.length() && !Character.isLetterOrDigit(n.codePointAt(at))) at += Character.charCount(n.codePointAt(at));
-        if (at >= n.length()) return "?";
-        return new String(Character.toChars(Character.toUpperCase(n.codePointAt(at))));
+        return at >= n.length() ? "?" : new String(Character.toChars(Character.toUpperCase(n.codePointAt(at))));
     }
 
     /** The mark's colour class: the same publisher always gets the same colour. */

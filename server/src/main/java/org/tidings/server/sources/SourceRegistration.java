@@ -27,7 +27,7 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
     private static final int MAX_CANDIDATES = 6;
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5";
 
-    /** The outcome of adding one source: the source, and a sentence for the operator (or null). */
+    /** The source added, and a sentence for the operator (or null). */
     public record Added(Source source, Message note) {}
 
     /** Why an address cannot become a source, in a sentence for the operator. */
@@ -44,7 +44,6 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
         }
     }
 
-    /** What an OPML import did. */
     public record Imported(int added, int known, int invalid) {}
 
     /**
