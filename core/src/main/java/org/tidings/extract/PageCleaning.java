@@ -7,11 +7,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
-/**
- * Prepares a parsed page for content scoring: resolves lazy-loaded images, drops what is never
- * article text (scripts, forms' controls, frames, navigation, hidden elements) and removes
- * furniture recognised by its class/id words.
- */
+/** Prepares a parsed page for content scoring: real image URLs in, never-text elements and
+ * furniture recognised by its class/id words out. */
 final class PageCleaning {
 
     /** Furniture this large (share of the page's text) is kept for the scorer to judge: a wrapper
