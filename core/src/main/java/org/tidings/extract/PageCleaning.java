@@ -36,7 +36,7 @@ final class PageCleaning {
         resolveLazyImages(body);
         unwrapNoscriptImages(body);
         Removal.removeAll(body.select(NEVER_TEXT));
-        removeComments(body);
+        body.nodeStream(Comment.class).toList().forEach(Comment::remove);
         Removal.removeAll(body.getAllElements().stream().filter(e -> e != body && Boilerplate.isHidden(e)).toList());
         removeFurniture(body, keepComments);
     }
@@ -94,10 +94,6 @@ final class PageCleaning {
             if (prev != null && prev.nameIs("img")) prev.remove();
             noscript.replaceWith(img);
         }
-    }
-
-    private static void removeComments(Element root) {
-        root.nodeStream(Comment.class).toList().forEach(Comment::remove);
     }
 
     private static void removeFurniture(Element body, boolean keepComments) {
