@@ -10,10 +10,8 @@ import org.tidings.html.HtmlSanitizer;
 import org.tidings.html.PageDecoder;
 
 /**
- * Extracts an article from its page: the main text as sanitized HTML and as plain text, and the
- * metadata around it. A hand-written content scorer does the work (see {@link ContentFinder});
- * structured data is used where present and consistent with the page. Never throws on any input:
- * bytes are capped, nesting is capped, and a page without an article yields an empty excerpt.
+ * An article's text (sanitized HTML and plain) and metadata, found by {@link ContentFinder}. Never
+ * throws: bytes and nesting are capped, and a page without an article yields an empty excerpt.
  */
 public final class ArticleExtractor {
 

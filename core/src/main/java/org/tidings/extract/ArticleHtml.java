@@ -28,7 +28,6 @@ final class ArticleHtml {
 
     private ArticleHtml() {}
 
-    /** Rebuilds {@code content} in place with a plain structure. */
     static void normalize(Element content) {
         absoluteUrls(content);
         new Rebuilder(ContentCleaner.dataTables(content)).blocks(detachChildren(content), content);

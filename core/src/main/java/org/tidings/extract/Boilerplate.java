@@ -125,7 +125,6 @@ final class Boilerplate {
         return words.stream().anyMatch(w -> FURNITURE.contains(w) || FURNITURE_PREFIXES.stream().anyMatch(p -> isCompound(w, p)));
     }
 
-    /** Comment sections, by their usual names in class and id. */
     private static final List<String> COMMENT_PREFIXES = List.of("comment", "kommentar", "disqus");
 
     static boolean isComments(List<String> words) {
@@ -166,7 +165,6 @@ final class Boilerplate {
         return text.length() <= 60 && LABEL.matcher(text.trim()).matches();
     }
 
-    /** Elements hidden from readers by markup or inline style. */
     static boolean isHidden(Element e) {
         String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
         return e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || style.contains("display:none")

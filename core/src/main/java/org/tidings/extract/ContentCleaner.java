@@ -85,9 +85,8 @@ final class ContentCleaner {
     /** The phrase with a colon ("Read more: ..."), alone, or on a line that is mostly a link. */
     private static boolean isReadAlso(String text, TextStats.Counts counts) {
         java.util.regex.Matcher m = READ_ALSO.matcher(text);
-        if (!m.lookingAt()) return false;
-        return m.group().trim().endsWith(":") || text.substring(m.end()).trim().isEmpty() || text.endsWith(":")
-                || counts.linkDensity() >= 0.5;
+        return m.lookingAt() && (m.group().trim().endsWith(":") || text.substring(m.end()).trim().isEmpty() || text.endsWith(":")
+                || counts.linkDensity() >= 0.5);
     }
 
     /** Outermost short elements only: a wrapper chain around one label is judged once, and linearly;

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An article as extracted from its page. {@code text} is plain text with paragraphs separated by a
- * blank line; {@code html} is the same content as sanitized, structured HTML with absolute URLs.
- * {@code excerpt} is true when the page held only a teaser (paywall, or too little text), in which
- * case the text is what there was and a reader should be sent to the publisher. Absent values are
- * null (keywords: empty).
+ * {@code text}: paragraphs separated by a blank line; {@code html}: the same, sanitized, with absolute
+ * URLs. {@code excerpt}: the page held only a teaser (paywall, or too little text), so the text is what
+ * there was and a reader should be sent to the publisher. Absent values are null (keywords: empty).
  */
 public record ExtractedArticle(String title, String byline, Instant published, Instant modified, String lang,
                                String siteName, String image, String canonicalUrl, String section,

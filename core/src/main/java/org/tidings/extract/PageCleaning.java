@@ -7,11 +7,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
-/**
- * Prepares a parsed page for content scoring: resolves lazy-loaded images, drops what is never
- * article text (scripts, forms' controls, frames, navigation, hidden elements) and removes
- * furniture recognised by its class/id words.
- */
+/** Prepares a parsed page for content scoring: real image URLs in, never-text elements and
+ * furniture recognised by its class/id words out. */
 final class PageCleaning {
 
     /** Furniture this large (share of the page's text) is kept for the scorer to judge: a wrapper
@@ -39,7 +36,7 @@ final class PageCleaning {
         resolveLazyImages(body);
         unwrapNoscriptImages(body);
         Removal.removeAll(body.select(NEVER_TEXT));
-        removeComments(body);
+        body.nodeStream(Comment.class).toList().forEach(Comment::remove);
         Removal.removeAll(body.getAllElements().stream().filter(e -> e != body && Boilerplate.isHidden(e)).toList());
         removeFurniture(body, keepComments);
     }
@@ -97,10 +94,6 @@ final class PageCleaning {
             if (prev != null && prev.nameIs("img")) prev.remove();
             noscript.replaceWith(img);
         }
-    }
-
-    private static void removeComments(Element root) {
-        root.nodeStream(Comment.class).toList().forEach(Comment::remove);
     }
 
     private static void removeFurniture(Element body, boolean keepComments) {

@@ -8,11 +8,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
-/**
- * Removes many elements at once. Removing children one by one costs a re-index of the siblings
- * each time, quadratic on pages with thousands of siblings (hostile or generated markup); here
- * each parent's child list is rebuilt once.
- */
+/** Removes many elements at once, rebuilding each parent's child list once: one by one, each removal
+ * re-indexes the siblings, quadratic on pages with thousands of them (hostile or generated markup). */
 final class Removal {
 
     /** Up to this many removals per parent, one-by-one removal is cheaper than a rebuild. */

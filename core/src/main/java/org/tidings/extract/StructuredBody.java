@@ -11,11 +11,8 @@ import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
 
-/**
- * The JSON-LD {@code articleBody} as plain paragraphs. Publishers fill it from their HTML:
- * entities are decoded, tags dropped, lines of an inline script that lost its tags
- * ("googletag.cmd.push(...)") left out, and a "Related" list the template appended cut off.
- */
+/** The JSON-LD {@code articleBody} as plain paragraphs. Publishers fill it from their HTML: markup,
+ * entities, scripts that lost their tags and a "Related" list the template appended are taken out. */
 final class StructuredBody {
 
     /** "Related" alone on a line, then only headline-length lines: links to other stories that

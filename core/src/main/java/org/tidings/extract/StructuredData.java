@@ -94,7 +94,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     }
 
     private static StructuredData from(JsonNode n, String documentTitle) {
-        String publisher = firstName(n.get("publisher"));
+        String publisher = names(n.get("publisher")).stream().findFirst().orElse(null);
         String name = text(n.get("name"));
         if (name != null && publisher != null && name.equalsIgnoreCase(publisher)) name = null;
         String headline = headline(text(n.get("headline")), name, documentTitle);
@@ -156,10 +156,6 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     /** A name given as text, or as an object (a Person, an Organization) with a name. */
     private static String nameOf(JsonNode node) {
         return node.isObject() ? text(node.get("name")) : text(node);
-    }
-
-    private static String firstName(JsonNode node) {
-        return names(node).stream().findFirst().orElse(null);
     }
 
     private static String imageUrl(JsonNode node) {

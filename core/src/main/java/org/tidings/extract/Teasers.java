@@ -6,10 +6,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 
 /**
- * Decides whether a page holds only a teaser: a paywall announced by the page (JSON-LD
- * {@code isAccessibleForFree: false}, a paywall box, a "subscribe to read on" prompt) together
- * with a short text. A long free article that merely shows a subscription box is not a teaser,
- * and a short free note is not one either unless it is next to nothing.
+ * A page holds only a teaser when it shows a paywall sign (JSON-LD, a paywall box, a "subscribe
+ * to read on" prompt) and a short text, or next to no text at all.
  */
 final class Teasers {
 

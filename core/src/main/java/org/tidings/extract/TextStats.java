@@ -9,10 +9,9 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Counts for every element under a root, computed in one pass (iterative, so deep trees cannot
- * overflow the stack, and linear, so hostile pages cannot make per-element questions quadratic):
- * text characters (whitespace folded), characters inside links, commas (a sign of prose), and
- * the images, paragraphs, list items and headings below it.
+ * Text, link and comma counts (whitespace folded) and counts of pictures, paragraphs, items and
+ * headings for every element under a root, in one iterative pass: deep or hostile pages cannot
+ * overflow the stack or make per-element questions quadratic.
  */
 final class TextStats {
 
