@@ -22,17 +22,7 @@ import org.tidings.server.store.AccountStore;
 
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
-class AccountController {
-
-    private final ReaderAccounts readers;
-    private final AccountStore accounts;
-    private final CurrentReader current;
-
-    AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current) {
-        this.readers = readers;
-        this.accounts = accounts;
-        this.current = current;
-    }
+record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current) {
 
     @GetMapping("/signup")
     String signUpForm(Model model) {

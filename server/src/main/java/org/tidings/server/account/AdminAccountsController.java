@@ -17,22 +17,9 @@ import org.tidings.server.store.AccountStore;
  * e-mail, the only way back in after a forgotten password).
  */
 @Controller
-class AdminAccountsController {
+record AdminAccountsController(AccountStore accounts, ReaderAccounts readers, CurrentReader current, SiteAddress site) {
 
-    static
- final int PAGE_SIZE = 100;
-
-    private final AccountStore accounts;
-    private final ReaderAccounts readers;
-    private final CurrentReader current;
-    private final SiteAddress site;
-
-    AdminAccountsController(AccountStore accounts, ReaderAccounts readers, CurrentReader current, SiteAddress site) {
-        this.accounts = accounts;
-        this.readers = readers;
-        this.current = current;
-        this.site = site;
-    }
+    static final int PAGE_SIZE = 100;
 
     @GetMapping("/admin/accounts")
     String list(@RequestParam(name = "page", defaultValue = "1") int pageNumber, Model model) {

@@ -14,15 +14,7 @@ import org.tidings.server.store.CommentStore;
 
 /** The comment forms under an article (CSRF checked by Spring Security); each sends the reader back to the comment. */
 @Controller
-class CommentController {
-
-    private final CommentDesk desk;
-    private final CommentStore store;
-
-    CommentController(CommentDesk desk, CommentStore store) {
-        this.desk = desk;
-        this.store = store;
-    }
+record CommentController(CommentDesk desk, CommentStore store) {
 
     /** "Sign in to comment": Spring Security remembers this address and brings the reader back after sign-in. */
     @GetMapping("/article/{articleId}/comment")

@@ -15,18 +15,10 @@ import org.tidings.server.store.CommentStore;
 
 /** The moderation queue and the moderators' decisions; moderators and administrators only. */
 @Controller
-class ModerationController {
+record ModerationController(Moderation moderation, CommentStore store) {
 
     /** The longest note a moderator may keep with a decision (the column holds 500). */
     private static final int NOTE_LENGTH = 500;
-
-    private final Moderation moderation;
-    private final CommentStore store;
-
-    ModerationController(Moderation moderation, CommentStore store) {
-        this.moderation = moderation;
-        this.store = store;
-    }
 
     @GetMapping("/moderation")
     String queue(Model model) {

@@ -25,30 +25,12 @@ import org.tidings.server.store.SourceStore;
 
 /** The reader's personal pages; every action applies to the session's reader, never one from the request. */
 @Controller
-class PersonalController {
+record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore topics, Archive articles,
+        SourceStore sources, AccountStore accounts, CurrentReader current) {
 
     static final int FOR_YOU = 30;
     /** Saved articles and history entries shown, newest first. */
     static final int LIST = 200;
-
-    private final PersonalStore store;
-    private final ForYou forYou;
-    private final EnrichmentStore topics;
-    private final Archive articles;
-    private final SourceStore sources;
-    private final AccountStore accounts;
-    private final CurrentReader current;
-
-    PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore topics, Archive articles, SourceStore sources,
-            AccountStore accounts, CurrentReader current) {
-        this.store = store;
-        this.forYou = forYou;
-        this.topics = topics;
-        this.articles = articles;
-        this.sources = sources;
-        this.accounts = accounts;
-        this.current = current;
-    }
 
     @GetMapping("/for-you")
     String forYou(Model model) {
