@@ -18,9 +18,8 @@ public final class Casing {
     }
 
     /**
-     * A Title Case headline capitalises every word, so its capitals say nothing about names: without this check
-     * every word of "Pizza Chain Files For Bankruptcy" would count as a name. {@code counted} picks the words that
-     * would be capitalised in Title Case, {@code share} is the share of them that must be.
+     * Title Case capitals say nothing about names ("Pizza Chain Files For Bankruptcy"). {@code counted} picks the
+     * words Title Case would capitalise, {@code share} is the share of them that must be.
      */
     public static boolean isTitleCase(List<Token> tokens, Predicate<Token> counted, double share) {
         List<Token> words = tokens.stream()

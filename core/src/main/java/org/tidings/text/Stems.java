@@ -15,10 +15,7 @@ public final class Stems {
     private Stems() {
     }
 
-    /**
-     * Strips plural and verb endings so that "files", "filed" and "filing" meet. Leaves at least three letters, so
-     * that short words and most names ("Gox", "Bus") stay whole.
-     */
+    /** "files", "filed" and "filing" meet; at least three letters stay, so short words and names ("Gox") stay whole. */
     public static String headline(String s) {
         if (s.length() < 4 || !Character.isLetter(s.charAt(s.length() - 1))) {
             return s;
@@ -41,9 +38,8 @@ public final class Stems {
     }
 
     /**
-     * A lower-case word of a sentence as a matching term: English possessive and inflections removed, cut to
-     * {@link #PREFIX} characters, a cheap stemmer for every language ("remplacera"/"remplacer",
-     * "condamnées"/"condamné", "publicaron"/"publicado").
+     * A lower-case sentence word as a matching term: English endings removed, then cut to {@link #PREFIX} characters,
+     * a cheap stemmer for every language ("remplacera"/"remplacer", "publicaron"/"publicado").
      */
     public static String sentence(String lower, String language) {
         String s = Normalizer.normalize(lower, Normalizer.Form.NFC);
