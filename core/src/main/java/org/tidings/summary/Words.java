@@ -73,9 +73,8 @@ final class Words {
     }
 
     /**
-     * "Speaking of...", "Thankfully, ...": an opening participle or adverb is not a name. Only
-     * English has a function-word list complete enough to judge capitalized first words at all
-     * ("Mesmo assim, ..." would otherwise count as a name).
+     * "Speaking of...", "Thankfully, ...": an opening participle or adverb is not a name. Capitalized
+     * first words are judged only in English, whose function-word list is complete enough.
      */
     private static boolean isParticipleOrAdverb(String lower, String language) {
         return "en".equals(language) && (lower.endsWith("ing") || lower.endsWith("ly"));
