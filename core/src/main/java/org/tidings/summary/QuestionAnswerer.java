@@ -92,11 +92,8 @@ final class QuestionAnswerer {
         if (best < MIN_SCORE) {
             return new Answer(q, false, List.of(), best);
         }
-        List<Sentence> support = scored.stream()
-                .filter(s -> s.score() >= Math.max(MIN_SCORE, best * SUPPORT_RATIO))
-                .limit(MAX_SUPPORT)
-                .map(Scored::sentence)
-                .toList();
+        List<Sentence> support = scored.stream().filter(s -> s.score() >= Math.max(MIN_SCORE, best * SUPPORT_RATIO))
+                .limit(MAX_SUPPORT).map(Scored::sentence).toList();
         return new Answer(q, true, support, best);
     }
 

@@ -12,11 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Multi-source story digest. Sentences of different articles that say the same thing (tf-idf
- * cosine over the whole story above {@link #SAME_FACT}) are grouped into facts; a fact reported by
- * enough publishers is agreed on, a salient fact reported by fewer is "reported by some", and the
- * timeline shows, per article in publication order, its best salient fact that no earlier article
- * reported.
+ * Multi-source story digest. Sentences of different articles that say the same thing (tf-idf cosine
+ * above {@link #SAME_FACT}) form facts: agreed when enough publishers report one, "reported by some"
+ * when salient but reported by fewer. The timeline gives, per article in publication order, its best
+ * salient fact that no earlier article reported.
  */
 final class StorySummarizer {
 
