@@ -58,9 +58,8 @@ final class ArticleSummarizer {
     }
 
     /**
-     * A candidate is a complete sentence of readable length. The final punctuation guards against
-     * headings, captions and navigation ("Commuters face long detour after storm", "SIGN UP FOR
-     * OUR NEWSLETTER"), which are short, unpunctuated and often central.
+     * A complete sentence of readable length. The final punctuation keeps out headings, captions and
+     * navigation ("SIGN UP FOR OUR NEWSLETTER"), which are short, unpunctuated and often central.
      */
     private static boolean isCandidate(AnalysedSentence s) {
         return s.words() >= MIN_WORDS && s.words() <= MAX_WORDS && s.terms().size() >= 3 && isClosed(s.sentence().text());

@@ -11,10 +11,7 @@ import org.tidings.text.Stems;
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
-/**
- * Sentence words as matching terms ({@link Term}): numbers canonical, negation cues marked, names and capitals told
- * apart per language, French and Italian elisions split.
- */
+/** Sentence words as {@link Term}s: numbers canonical, negation cues marked, names told apart, elisions split. */
 final class Words {
 
     private Words() {
