@@ -33,9 +33,8 @@ final class GroundingChecker {
     static final double SINGLE_SOURCE = 0.75;
 
     /**
-     * Coverage required when the support is two sentences: two sentences offer twice the words, so
-     * an invented claim collects more of its words by chance ("Yoon's chief of staff has been
-     * arrested" from one sentence on the chief of staff and one on arrests).
+     * Coverage required of two sentences, which offer an invented claim twice the words to collect
+     * ("Yoon's chief of staff has been arrested" from one on the chief of staff and one on arrests).
      */
     static final double MIN_FUSED_COVERAGE = 0.65;
 
@@ -123,9 +122,8 @@ final class GroundingChecker {
     }
 
     /**
-     * Whether a name occurs among the terms, also as a derived form: "France" in "françaises",
-     * "Tunisia" in "Tunisian". Names of {@link #NAME_ROOT} letters or more match on that many first
-     * letters without accents; shorter ones must match exactly (guards "Mark" against "market").
+     * Whether a name occurs among the terms, also derived ("France" in "françaises"): on its first
+     * {@link #NAME_ROOT} letters without accents, or exactly when shorter ("Mark" is no "market").
      */
     static boolean containsName(Set<String> terms, Set<String> roots, String name) {
         return terms.contains(name) || name.length() >= NAME_ROOT && roots.contains(root(name));
@@ -142,10 +140,9 @@ final class GroundingChecker {
     }
 
     /**
-     * A capitalized first word (or German noun) is a name when the source uses it as one: then it
-     * must be in the supporting sentences ("Mojang has released..." when Askar did). Otherwise it
-     * must at least occur somewhere in the source ("Walmart now has..."): a word the source never
-     * uses, written with a capital, is most likely a name the source never mentions.
+     * A capitalized first word (or German noun) the source uses as a name must be in the support
+     * ("Mojang has released..." when Askar did); any other must occur somewhere in the source, or
+     * it is most likely a name the source never mentions ("Walmart now has...").
      */
     private static boolean capitalInSource(String word, Set<String> supportTerms, Set<String> supportRoots,
                                            Source source) {
