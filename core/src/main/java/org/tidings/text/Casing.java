@@ -37,9 +37,8 @@ public final class Casing {
     }
 
     /**
-     * Whether a word is written as a name: an acronym or a mixed-case word anywhere ("IBM", "iOS"), or a capitalised
-     * word inside a sentence when capitals mark names in the text (not in a Title Case headline, not in German,
-     * which capitalises every noun).
+     * Written as a name: an acronym or mixed-case word anywhere ("IBM", "iOS"), or a capitalised word inside a
+     * sentence when capitals mark names (not in a Title Case headline, nor in German, which capitalises every noun).
      */
     public static boolean isName(String word, boolean sentenceStart, boolean capitalsMarkNames) {
         return isAcronym(word) || isMixedCase(word)

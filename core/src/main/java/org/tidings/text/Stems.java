@@ -6,9 +6,8 @@ import java.text.Normalizer;
 public final class Stems {
 
     /**
-     * Sentence terms are cut to this many characters: "presid(ent|ential)", "remplac(era|er)". Shorter cuts merge
-     * unrelated words ("stat(e|ion)"), longer ones miss inflections; the grounding set gives the same result for 5,
-     * 6 and 7, so six is a middle, not a measured optimum.
+     * Terms are cut to this many characters ("presid(ent|ential)"): shorter merges unrelated words ("stat(e|ion)"),
+     * longer misses inflections. The grounding set scores 5, 6 and 7 alike: six is a middle, not a measured optimum.
      */
     private static final int PREFIX = 6;
 
