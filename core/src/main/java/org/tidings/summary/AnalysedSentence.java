@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * A sentence with what the scorers need: content-term counts, the names and numbers it mentions,
- * and the terms it negates.
- */
+/** A sentence with what the scorers need: content-term counts, its names and numbers, the terms it negates. */
 record AnalysedSentence(Sentence sentence, Map<String, Integer> counts, Set<String> names,
                         Set<String> capitals, Set<String> numbers, Set<String> negated,
                         Set<String> negationScope, int words) {

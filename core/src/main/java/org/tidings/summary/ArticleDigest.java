@@ -3,10 +3,8 @@ package org.tidings.summary;
 import java.util.List;
 
 /**
- * The offline digest of one article, in the language (primary subtag) it was split and matched in: all its
- * sentences, a summary of about three and up to five further key points, both in article order. Every summary
- * sentence and key point is a sentence of the article itself, so its {@link Sentence#index()} and offsets are its
- * citation.
+ * The offline digest of one article in the language (primary subtag) it was matched in: all its sentences, a summary
+ * of about three and up to five further key points, in article order; their index and offsets are their citation.
  */
 public record ArticleDigest(String lang, List<Sentence> sentences, List<Sentence> summary,
                             List<Sentence> keyPoints) {

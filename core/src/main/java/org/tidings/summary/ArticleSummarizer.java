@@ -22,15 +22,11 @@ final class ArticleSummarizer {
     static final int MIN_WORDS = 6;
     /** Longer than this is usually a run-on list or a splitting failure; unreadable as a key point. */
     static final int MAX_WORDS = 70;
-    /**
-     * Weight of position against centrality: leads matter in news, but not so much that the lede
-     * alone wins. Not tuned on data either.
-     */
+    /** Weight of position against centrality: leads matter, but the lede must not win alone. Untuned. */
     static final double POSITION_WEIGHT = 0.35;
     /**
-     * MMR trade-off: 0.7 relevance / 0.3 novelty, a common choice for MMR in summarization; not
-     * tuned here (there are no reference summaries at hand). Lower lets weak sentences in for being
-     * different; higher lets near-repeats in.
+     * MMR trade-off, 0.7 relevance / 0.3 novelty: a common choice, untuned (no reference summaries).
+     * Lower lets weak sentences in for being different; higher lets near-repeats in.
      */
     static final double LAMBDA = 0.7;
     /** Key points longer than this many words yield to shorter ones: a key point should read at a glance. */
@@ -42,8 +38,7 @@ final class ArticleSummarizer {
     static ArticleDigest digest(String text, String lang) {
         String language = Summarizer.language(lang);
         List<Sentence> sentences = SentenceSplitter.split(text, language);
-        List<AnalysedSentence> analysed = AnalysedSentence.all(sentences, language);
-        List<AnalysedSentence> ranked = rank(analysed);
+        List<AnalysedSentence> ranked = rank(AnalysedSentence.all(sentences, language));
         List<Sentence> summary = inArticleOrder(ranked.subList(0, Math.min(SUMMARY_SENTENCES, ranked.size())));
         List<AnalysedSentence> rest = new ArrayList<>(ranked.subList(summary.size(), ranked.size()));
         rest.sort(Comparator.comparingInt(s -> s.words() > KEY_POINT_WORDS ? 1 : 0)); // stable: keeps MMR order
@@ -59,14 +54,12 @@ final class ArticleSummarizer {
         }
         TermWeights weights = new TermWeights(analysed);
         List<Map<String, Double>> vectors = candidates.stream().map(weights::vector).toList();
-        double[] relevance = relevance(candidates, vectors, analysed.size());
-        return mmr(candidates, vectors, relevance);
+        return mmr(candidates, vectors, relevance(candidates, vectors, analysed.size()));
     }
 
     /**
-     * A candidate is a complete sentence of readable length. The final punctuation guards against
-     * headings, captions and navigation ("Commuters face long detour after storm", "SIGN UP FOR
-     * OUR NEWSLETTER"), which are short, unpunctuated and often central.
+     * A complete sentence of readable length. The final punctuation keeps out headings, captions and
+     * navigation ("SIGN UP FOR OUR NEWSLETTER"), which are short, unpunctuated and often central.
      */
     private static boolean isCandidate(AnalysedSentence s) {
         return s.words() >= MIN_WORDS && s.words() <= MAX_WORDS && s.terms().size() >= 3 && isClosed(s.sentence().text());

@@ -6,11 +6,9 @@ import java.util.List;
 public record Grounding(List<Verdict> verdicts) {
 
     /**
-     * The verdict on one generated sentence: whether the source sentences support it, the positions of those it rests
-     * on (the best match even when unsupported) in the list given to the check (for one article's
-     * {@link Summarizer#sentences}, the sentence indices), the weighted share of its content words found there (0..1),
-     * and the reason: "supported", or why not ("not covered", "number 12 not in source", "name Mojang not in source",
-     * "negation differs on accus").
+     * One generated sentence: whether the sources support it, the positions in the checked list of those it rests on
+     * (the best match even when unsupported), the weighted share of its content words found there (0..1), and the
+     * reason: "supported" or why not ("not covered", "number 12 not in source", "negation differs on accus").
      */
     public record Verdict(String sentence, boolean supported, List<Integer> sources, double coverage,
                           String reason) {

@@ -20,25 +20,21 @@ import org.tidings.text.Folding;
 final class GroundingChecker {
 
     /**
-     * Weighted share of content words the sources must cover. Faithful paraphrases keep names,
-     * numbers and most rare words (which weigh most) and swap common ones; invented facts bring
-     * rare words of their own. Chosen on the dev half of the grounding set (see README there): dev
-     * invented facts reach 0.44 at most, dev paraphrases 0.53 at least; 0.50 sits between, a little
-     * towards keeping paraphrases, since numbers, names and negation are checked separately.
+     * Weighted share of content words the sources must cover. On the dev half of the grounding set
+     * invented facts reach 0.44 at most, paraphrases 0.53 at least; 0.50 leans towards keeping
+     * paraphrases, since numbers, names and negation are checked separately.
      */
     static final double MIN_COVERAGE = 0.50;
 
     /**
-     * A single source sentence covering this much is taken alone. Guards against a second sentence
-     * lending a swapped name: "the Politifact writer" when one sentence speaks of the Snopes writer
-     * and another lists Politifact.
+     * A single source sentence covering this much is taken alone, so a second one cannot lend a
+     * swapped name ("the Politifact writer" from the Snopes writer plus a list naming Politifact).
      */
     static final double SINGLE_SOURCE = 0.75;
 
     /**
-     * Coverage required when the support is two sentences: two sentences offer twice the words, so
-     * an invented claim collects more of its words by chance ("Yoon's chief of staff has been
-     * arrested" from one sentence on the chief of staff and one on arrests).
+     * Coverage required of two sentences, which offer an invented claim twice the words to collect
+     * ("Yoon's chief of staff has been arrested" from one on the chief of staff and one on arrests).
      */
     static final double MIN_FUSED_COVERAGE = 0.65;
 
@@ -49,9 +45,8 @@ final class GroundingChecker {
     static final double MIN_GAIN = 0.1;
 
     /**
-     * Longer generated "sentences" are not checked but rejected: an LLM sentence is rarely over a
-     * few hundred characters, and checking a page-long one costs time for a verdict that would
-     * hide everything in it behind one citation.
+     * Longer generated "sentences" are rejected unchecked: an LLM sentence rarely passes a few
+     * hundred characters, and one citation for a page would hide everything in it.
      */
     static final int MAX_CLAIM = 1_000;
     /** Only this many source sentences are searched (a story's articles together stay far below). */
@@ -67,11 +62,7 @@ final class GroundingChecker {
                 .map(sentence -> verdict(sentence == null ? "" : sentence, source, language)).toList());
     }
 
-    /**
-     * Sources analysed under their position in the given list, which verdicts cite: for one
-     * article that is the sentence index; for a story's sentences from several articles the caller
-     * maps positions back to (article, sentence).
-     */
+    /** Sources indexed by their position in the list, which verdicts cite (story callers map it back). */
     private static List<AnalysedSentence> byPosition(List<Sentence> sources, String language) {
         return IntStream.range(0, Math.min(sources.size(), MAX_SOURCES)).mapToObj(i -> {
             Sentence s = sources.get(i);
@@ -131,9 +122,8 @@ final class GroundingChecker {
     }
 
     /**
-     * Whether a name occurs among the terms, also as a derived form: "France" in "françaises",
-     * "Tunisia" in "Tunisian". Names of {@link #NAME_ROOT} letters or more match on that many first
-     * letters without accents; shorter ones must match exactly (guards "Mark" against "market").
+     * Whether a name occurs among the terms, also derived ("France" in "françaises"): on its first
+     * {@link #NAME_ROOT} letters without accents, or exactly when shorter ("Mark" is no "market").
      */
     static boolean containsName(Set<String> terms, Set<String> roots, String name) {
         return terms.contains(name) || name.length() >= NAME_ROOT && roots.contains(root(name));
@@ -150,10 +140,9 @@ final class GroundingChecker {
     }
 
     /**
-     * A capitalized first word (or German noun) is a name when the source uses it as one: then it
-     * must be in the supporting sentences ("Mojang has released..." when Askar did). Otherwise it
-     * must at least occur somewhere in the source ("Walmart now has..."): a word the source never
-     * uses, written with a capital, is most likely a name the source never mentions.
+     * A capitalized first word (or German noun) the source uses as a name must be in the support
+     * ("Mojang has released..." when Askar did); any other must occur somewhere in the source, or
+     * it is most likely a name the source never mentions ("Walmart now has...").
      */
     private static boolean capitalInSource(String word, Set<String> supportTerms, Set<String> supportRoots,
                                            Source source) {
@@ -161,10 +150,7 @@ final class GroundingChecker {
                 : containsName(source.terms(), source.roots(), word);
     }
 
-    /**
-     * The best source sentence, plus a second one only when the first leaves too much uncovered and
-     * the pair covers enough to pass as a fused sentence; otherwise the best sentence alone.
-     */
+    /** The best source sentence, plus a second one when the pair passes as support of a fused sentence. */
     private static List<AnalysedSentence> support(AnalysedSentence claim, List<AnalysedSentence> sources,
                                                   TermWeights weights) {
         AnalysedSentence best = best(claim, List.of(), sources, weights);

@@ -9,9 +9,8 @@ import org.tidings.text.StopWords;
 import org.tidings.text.WordLists;
 
 /**
- * The word lists of one language, looked up once per sentence: stop words ({@link StopWords}), negation cues
- * ({@code negations.txt}; a cue negates the next content word) and number words ({@code numbers.txt}: "two" is
- * "2", "third" is "3th").
+ * The word lists of one language, looked up once per sentence: stop words, negation cues (a cue negates the next
+ * content word) and number words ("two" is "2", "third" is "3th").
  */
 record Lexicon(String language, Set<String> stopWords, Set<String> negations, Map<String, String> numberWords) {
 

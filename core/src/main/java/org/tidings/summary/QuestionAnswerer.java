@@ -20,9 +20,8 @@ import org.tidings.text.WordLists;
 final class QuestionAnswerer {
 
     /**
-     * Weighted share of the question's content words a sentence must contain: half, so that a
-     * sentence sharing only the topic ("Sudan") with a question about something the article never
-     * mentions ("football team", weighted high because unseen) does not count as an answer.
+     * Half: a sentence sharing only the topic ("Sudan") with a question about something never
+     * mentioned ("football team", weighted high because unseen) is no answer.
      */
     static final double MIN_SCORE = 0.5;
     /** Further supporting sentences must score at least this share of the best one. */
@@ -58,9 +57,8 @@ final class QuestionAnswerer {
     }
 
     /**
-     * Whether the sentence holds the kind of thing asked for: guards "When will the bridge
-     * reopen?" against "Engineers will inspect the bridge before it can reopen", which matches
-     * every word and says no time.
+     * Whether the sentence holds the kind of thing asked for: "When will the bridge reopen?" is not
+     * answered by "Engineers will inspect the bridge before it can reopen", which says no time.
      */
     private static boolean holdsAnswer(AnalysedSentence sentence, AnalysedSentence question, Expects expects) {
         return switch (expects) {
@@ -94,11 +92,8 @@ final class QuestionAnswerer {
         if (best < MIN_SCORE) {
             return new Answer(q, false, List.of(), best);
         }
-        List<Sentence> support = scored.stream()
-                .filter(s -> s.score() >= Math.max(MIN_SCORE, best * SUPPORT_RATIO))
-                .limit(MAX_SUPPORT)
-                .map(Scored::sentence)
-                .toList();
+        List<Sentence> support = scored.stream().filter(s -> s.score() >= Math.max(MIN_SCORE, best * SUPPORT_RATIO))
+                .limit(MAX_SUPPORT).map(Scored::sentence).toList();
         return new Answer(q, true, support, best);
     }
 

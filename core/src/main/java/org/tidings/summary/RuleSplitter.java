@@ -66,10 +66,7 @@ final class RuleSplitter {
         return line.charAt(mark) != '.' || !isAbbreviation(line, mark, language);
     }
 
-    /**
-     * Whether the text before {@code end} ends with an abbreviation or initial and its period
-     * ("said Robert M." + "Danin..."): the sentence models split there.
-     */
+    /** Whether the text before {@code end} ends with an abbreviation and its period: models split there. */
     static boolean endsWithAbbreviation(String line, int end, String language) {
         int period = end - 1;
         while (period > 0 && Character.isWhitespace(line.charAt(period))) {

@@ -65,10 +65,8 @@ final class SentenceSplitter {
     }
 
     /**
-     * End of the block of lines starting at {@code from}: a blank line ends it, and so does a line
-     * break after a line without final punctuation when the next line starts with a capital (a
-     * heading or caption above a paragraph). Other single line breaks are wrapping inside a
-     * paragraph ("the Snopes.com\nwriter has...") and do not end a sentence.
+     * End of the block of lines starting at {@code from}: a blank line, or an unpunctuated line before
+     * one starting with a capital (a heading). Other line breaks wrap a paragraph ("Snopes.com\nwriter").
      */
     private static int blockEnd(String text, int from) {
         int end = text.indexOf('\n', from);

@@ -21,10 +21,7 @@ public record StoryDigest(boolean available, List<Point> agreed, List<Point> rep
     public record Citation(String articleId, Sentence sentence) {
     }
 
-    /**
-     * A fact of the story: its wording (the first citation's sentence), every sentence reporting it (the shown one
-     * first) and the publishers that do.
-     */
+    /** A fact: its wording (the first citation's), every sentence reporting it (shown one first), its publishers. */
     public record Point(String text, List<Citation> citations, List<String> publishers) {
     }
 

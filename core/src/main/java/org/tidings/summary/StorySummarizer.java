@@ -12,20 +12,18 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Multi-source story digest. Sentences of different articles that say the same thing (tf-idf
- * cosine over the whole story above {@link #SAME_FACT}) are grouped into facts; a fact reported by
- * enough publishers is agreed on, a salient fact reported by fewer is "reported by some", and the
- * timeline shows, per article in publication order, its best salient fact that no earlier article
- * reported.
+ * Multi-source story digest. Sentences of different articles that say the same thing (tf-idf cosine
+ * above {@link #SAME_FACT}) form facts: agreed when enough publishers report one, "reported by some"
+ * when salient but reported by fewer. The timeline gives, per article in publication order, its best
+ * salient fact that no earlier article reported.
  */
 final class StorySummarizer {
 
     static final int MIN_ARTICLES = 3;
     static final int MIN_PUBLISHERS = 2;
     /**
-     * Cosine at which two sentences report the same fact. At 0.5 and below, "engineers will inspect
-     * the cables" and "engineers found damage to the cables during the inspection" counted as one
-     * fact. Set on the small invented story of the tests only, not validated on real stories; too
+     * Cosine at which two sentences report the same fact. At 0.5, "engineers will inspect the cables"
+     * and "engineers found damage to the cables" merged. Set on the tests' invented story only; too
      * high errs on the safe side (agreement under-reported, never invented).
      */
     static final double SAME_FACT = 0.55;
@@ -78,11 +76,9 @@ final class StorySummarizer {
     }
 
     /**
-     * Groups sentences of different articles into facts, best-ranked sentences first. A sentence
-     * joins the fact it is most similar to when it is similar to every sentence already in it
-     * (complete linkage) and the fact has no sentence of its own article; otherwise it starts a new
-     * fact. Complete linkage guards against chaining: "engineers will inspect the cables" and
-     * "engineers found damage to the cables" must not merge through a sentence that mentions both.
+     * Groups sentences into facts, best-ranked first, by complete linkage: a sentence joins the most
+     * similar fact whose every member it resembles and that has none of its own article. Guards against
+     * two facts chaining together through a sentence that mentions both.
      */
     private static int[] link(List<Item> items, List<Map<String, Double>> vectors) {
         List<Integer> order = IntStream.range(0, items.size()).boxed()

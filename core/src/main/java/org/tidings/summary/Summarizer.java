@@ -6,10 +6,9 @@ import java.util.Objects;
 import org.tidings.text.LanguageTags;
 
 /**
- * Offline, extractive AI features that cite their sources: the digest of an article (summary and
- * key points), answers to questions about it, the digest of a story told by several publishers, and
- * the grounding check that decides whether generated sentences rest on source sentences. Pure and
- * thread-safe; no network, no model download (sentence models ship inside the OpenNLP model jars).
+ * Offline, extractive AI features that cite their sources: article and story digests, answers to
+ * questions, and the grounding check of generated sentences. Pure and thread-safe; no network, no
+ * model download (sentence models ship inside the OpenNLP model jars).
  */
 public final class Summarizer {
 

@@ -5,13 +5,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks of a translated line against its original. A translation shares no words with its
- * original, so the lexical {@link Summarizer#check} cannot read it directly: a line is kept when it
- * is not much longer than its original, states no number its original does not, and its
- * back-translation (into the original's language) is supported by the original, so that a clause
- * the translation added comes back and finds no support. What a translation adds and its
- * back-translation silently drops again escapes this, and so does a short clause added to a long
- * sentence (the lexical check weighs it against the many words it shares with the original).
+ * Checks of a translated line, which shares no words with its original for the lexical
+ * {@link Summarizer#check}: kept when not much longer, stating no new number, and with a
+ * back-translation the original supports (an added clause comes back unsupported). Escapes: an
+ * addition the back-translation drops again, and a short clause added to a long sentence.
  */
 public final class TranslationCheck {
 

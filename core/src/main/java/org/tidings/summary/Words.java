@@ -11,10 +11,7 @@ import org.tidings.text.Stems;
 import org.tidings.text.Token;
 import org.tidings.text.Tokenizer;
 
-/**
- * Sentence words as matching terms ({@link Term}): numbers canonical, negation cues marked, names and capitals told
- * apart per language, French and Italian elisions split.
- */
+/** Sentence words as {@link Term}s: numbers canonical, negation cues marked, names told apart, elisions split. */
 final class Words {
 
     private Words() {
@@ -73,9 +70,8 @@ final class Words {
     }
 
     /**
-     * "Speaking of...", "Thankfully, ...": an opening participle or adverb is not a name. Only
-     * English has a function-word list complete enough to judge capitalized first words at all
-     * ("Mesmo assim, ..." would otherwise count as a name).
+     * "Speaking of...", "Thankfully, ...": an opening participle or adverb is not a name. Capitalized
+     * first words are judged only in English, whose function-word list is complete enough.
      */
     private static boolean isParticipleOrAdverb(String lower, String language) {
         return "en".equals(language) && (lower.endsWith("ing") || lower.endsWith("ly"));

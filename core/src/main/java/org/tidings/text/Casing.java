@@ -18,9 +18,8 @@ public final class Casing {
     }
 
     /**
-     * A Title Case headline capitalises every word, so its capitals say nothing about names: without this check
-     * every word of "Pizza Chain Files For Bankruptcy" would count as a name. {@code counted} picks the words that
-     * would be capitalised in Title Case, {@code share} is the share of them that must be.
+     * Title Case capitals say nothing about names ("Pizza Chain Files For Bankruptcy"). {@code counted} picks the
+     * words Title Case would capitalise, {@code share} is the share of them that must be.
      */
     public static boolean isTitleCase(List<Token> tokens, Predicate<Token> counted, double share) {
         List<Token> words = tokens.stream()
@@ -38,9 +37,8 @@ public final class Casing {
     }
 
     /**
-     * Whether a word is written as a name: an acronym or a mixed-case word anywhere ("IBM", "iOS"), or a capitalised
-     * word inside a sentence when capitals mark names in the text (not in a Title Case headline, not in German,
-     * which capitalises every noun).
+     * Written as a name: an acronym or mixed-case word anywhere ("IBM", "iOS"), or a capitalised word inside a
+     * sentence when capitals mark names (not in a Title Case headline, nor in German, which capitalises every noun).
      */
     public static boolean isName(String word, boolean sentenceStart, boolean capitalsMarkNames) {
         return isAcronym(word) || isMixedCase(word)

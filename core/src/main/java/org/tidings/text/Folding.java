@@ -22,10 +22,7 @@ public final class Folding {
     private Folding() {
     }
 
-    /**
-     * The form every lookup compares: lower case, no dots, one apostrophe, Arabic without vowel marks and with one
-     * form of alef, yaa and taa marbuta.
-     */
+    /** Lower case, no dots, one apostrophe; Arabic without vowel marks, one form of alef, yaa and taa marbuta. */
     public static String key(String word) {
         if (isAsciiKey(word)) {
             return word;
@@ -55,9 +52,8 @@ public final class Folding {
     }
 
     /**
-     * A key and, for Arabic, the same word without a glued conjunction or preposition ("والاقتصاد", "بالرياض",
-     * "للإمارات" are also "الاقتصاد", "الرياض", "الإمارات"). Short words are left alone: in them the first letter is
-     * part of the word.
+     * A key and, for Arabic, the word without a glued conjunction or preposition ("بالرياض" is also "الرياض"). Short
+     * words are left alone: in them the first letter is part of the word.
      */
     public static List<String> withoutClitics(String key) {
         if (key.length() < MIN_CLITIC_WORD || !isArabic(key)) {
@@ -87,7 +83,6 @@ public final class Folding {
         return true;
     }
 
-    /** Whether the text starts with an Arabic letter. */
     public static boolean isArabic(String s) {
         return !s.isEmpty() && s.charAt(0) >= FIRST_ARABIC
                 && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.ARABIC;

@@ -7,10 +7,7 @@ import java.util.Map;
 /** Language tags as Tidings compares them: the primary subtag in lower case, as an ISO 639-1 code where one exists. */
 public final class LanguageTags {
 
-    /**
-     * Languages without an ISO 639-1 code of their own but with a close written standard that has one (the
-     * language detector's model answers these).
-     */
+    /** Codes the language detector answers that have no ISO 639-1 code, mapped to their close written standard. */
     private static final Map<String, String> MACRO_LANGUAGES = Map.of(
             "cmn", "zh", "pes", "fa", "lvs", "lv", "ekk", "et", "pnb", "pa", "plt", "mg", "gsw", "de", "zsm", "ms");
     /** ISO 639-2/3 codes ("eng", "ara") to ISO 639-1 ("en", "ar"), from the JDK's locale data. */

@@ -18,8 +18,7 @@ public final class Slugs {
     /** "Côte d’Ivoire" becomes "cote-d-ivoire"; "الأمم المتحدة" becomes "الامم-المتحده" (folded Arabic). */
     public static String slug(String name) {
         String folded = Folding.key(Folding.withoutAccents(name));
-        String slug = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
-        slug = slug.replaceAll("^-+|-+$", "");
+        String slug = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
         return slug.length() <= MAX_SLUG ? slug : slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
     }
 

@@ -6,19 +6,15 @@ import java.text.Normalizer;
 public final class Stems {
 
     /**
-     * Sentence terms are cut to this many characters: "presid(ent|ential)", "remplac(era|er)". Shorter cuts merge
-     * unrelated words ("stat(e|ion)"), longer ones miss inflections; the grounding set gives the same result for 5,
-     * 6 and 7, so six is a middle, not a measured optimum.
+     * Terms are cut to this many characters ("presid(ent|ential)"): shorter merges unrelated words ("stat(e|ion)"),
+     * longer misses inflections. The grounding set scores 5, 6 and 7 alike: six is a middle, not a measured optimum.
      */
     private static final int PREFIX = 6;
 
     private Stems() {
     }
 
-    /**
-     * Strips plural and verb endings so that "files", "filed" and "filing" meet. Leaves at least three letters, so
-     * that short words and most names ("Gox", "Bus") stay whole.
-     */
+    /** "files", "filed" and "filing" meet; at least three letters stay, so short words and names ("Gox") stay whole. */
     public static String headline(String s) {
         if (s.length() < 4 || !Character.isLetter(s.charAt(s.length() - 1))) {
             return s;
@@ -41,9 +37,8 @@ public final class Stems {
     }
 
     /**
-     * A lower-case word of a sentence as a matching term: English possessive and inflections removed, cut to
-     * {@link #PREFIX} characters, a cheap stemmer for every language ("remplacera"/"remplacer",
-     * "condamnées"/"condamné", "publicaron"/"publicado").
+     * A lower-case sentence word as a matching term: English endings removed, then cut to {@link #PREFIX} characters,
+     * a cheap stemmer for every language ("remplacera"/"remplacer", "publicaron"/"publicado").
      */
     public static String sentence(String lower, String language) {
         String s = Normalizer.normalize(lower, Normalizer.Form.NFC);

@@ -5,10 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/**
- * Words that say nothing about what a text is about, from {@code stopwords.txt}: the function words of each
- * language, and the words of news that name no subject ("update", "video", "says", "officials").
- */
+/** Words that name no subject: each language's function words, and news fillers ("update", "says", "officials"). */
 public final class StopWords {
 
     private static final Map<String, Set<String>> LISTS = WordLists.sets("/org/tidings/text/stopwords.txt");

@@ -1,13 +1,8 @@
 package org.tidings.text;
 
 /**
- * One word of a text.
- *
- * @param surface       the word as written (an English possessive "'s" cut off where the tokenizer does that)
- * @param key           the folded form every lookup uses (see {@link Folding#key})
- * @param start         offset of the first character in the text
- * @param end           offset after the last character of {@code surface}
- * @param sentenceStart whether the word opens a sentence or clause, where a capital proves nothing
+ * One word of a text: its surface as written (possessive cut where the tokenizer does that), its {@link Folding#key},
+ * offsets of {@code surface}, and whether it opens a sentence or clause (where a capital proves nothing).
  */
 public record Token(String surface, String key, int start, int end, boolean sentenceStart) {
 

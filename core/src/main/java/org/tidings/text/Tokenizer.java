@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * Splits text into {@link Token}s: words with their offsets, folded key and whether they open a sentence. A
- * profile decides what joins a word (apostrophes, hyphens, periods of numbers and abbreviations) and what ends a
- * sentence; the stages share the rest.
- */
+/** Splits text into {@link Token}s; each profile decides what joins a word and what ends a sentence. */
 public final class Tokenizer {
 
     /**
@@ -53,7 +49,6 @@ public final class Tokenizer {
         this.cutsPossessive = cutsPossessive;
     }
 
-    /** The words of a text, in order. */
     public List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
         Matcher m = word.matcher(text);

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/**
- * Reads the word lists that ship as class-path resources: lines, '#' comments, and "[section]" headers followed by
- * entries separated by a separator.
- */
+/** Reads the class-path word lists: lines, '#' comments, "[section]" headers followed by separated entries. */
 public final class WordLists {
 
     private WordLists() {
