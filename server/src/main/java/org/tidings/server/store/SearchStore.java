@@ -38,7 +38,7 @@ public class SearchStore {
     public List<Change> changedAfter(Instant time, long afterId, int limit) {
         return jdbc.sql("""
                 SELECT id, changed_at FROM article
-                WHERE changed_at > :t OR (changed_at = :t AND id > :id)
+                WHERE changed_at >= :t AND (changed_at > :t OR id > :id)
                 ORDER BY changed_at, id
                 LIMIT :limit""")
                 .param("t", toDb(time)).param("id", afterId).param("limit", limit)
