@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  * entries per second over the whole corpus and over the feeds both accept, and the count of
  * malformed feeds ROME rejects that we read.
  *
- * <pre>./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.tidings.feed.FeedParseBenchmark -Dexec.args="../shared/data/feeds-w3c/testcases 15"</pre>
+ * <pre>bench/run core org.tidings.feed.FeedParseBenchmark ../shared/data/feeds-w3c/testcases 15</pre>
  */
 public final class FeedParseBenchmark {
 

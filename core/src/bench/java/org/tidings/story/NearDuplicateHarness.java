@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * every labelled pair, and the lookup the clusterer does (all originals indexed, each copy and
  * each quoting or same-event article looked up).
  *
- * <p>Run: {@code ./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.story.NearDuplicateHarness}
+ * <p>Run: {@code bench/run core org.tidings.story.NearDuplicateHarness}
  */
 public final class NearDuplicateHarness {
 

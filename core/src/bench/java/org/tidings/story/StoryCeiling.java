@@ -23,8 +23,7 @@ import java.util.Set;
  * 6, 12 and 24 hours of the headline (the oracle's own story included only if it qualifies), which
  * shows how much of what remains is separating same-topic stories of different days.
  *
- * <p>Run: {@code ./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.story.StoryCeiling -Dexec.args="../shared/data/stories-dev.jsonl"}
+ * <p>Run: {@code bench/run core org.tidings.story.StoryCeiling ../shared/data/stories-dev.jsonl}
  */
 public final class StoryCeiling {
 

@@ -19,8 +19,7 @@ import java.util.Random;
  * Optional 2nd argument: a comma-separated list of JOIN
  * thresholds to sweep.
  *
- * <p>Run: {@code ./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.story.StoryQualityHarness -Dexec.args="../shared/data/stories-dev.jsonl"}
+ * <p>Run: {@code bench/run core org.tidings.story.StoryQualityHarness ../shared/data/stories-dev.jsonl}
  */
 public final class StoryQualityHarness {
 

@@ -34,8 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * heap after a full GC with the window full. With a third argument, it writes the items there as
  * JSON lines, for the cluster command end to end (server's {@code org.tidings.server.cli.ClusterCommandSpeed}).
  *
- * <p>Run: {@code ./mvnw -q -o -pl core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.story.StorySpeedHarness -Dexec.args="../shared/data/stories-dev.jsonl 200000 /tmp/items.jsonl"}
+ * <p>Run: {@code bench/run core org.tidings.story.StorySpeedHarness ../shared/data/stories-dev.jsonl 200000 /tmp/items.jsonl}
  */
 public final class StorySpeedHarness {
 

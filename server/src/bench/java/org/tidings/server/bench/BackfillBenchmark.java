@@ -26,7 +26,7 @@ import org.tidings.server.testing.TestDatabase;
  * the pipeline uses. Articles: two or three paragraphs of feed HTML each, a fifth with an extracted
  * page, one in fifty a copy of another's address with tracking parameters.
  *
- * <pre>run-server-main org.tidings.server.bench.BackfillBenchmark h2 100000   # or postgres</pre>
+ * <pre>bench/run server org.tidings.server.bench.BackfillBenchmark h2 100000   # or postgres</pre>
  */
 public final class BackfillBenchmark {
 

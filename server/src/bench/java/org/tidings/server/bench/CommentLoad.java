@@ -42,8 +42,7 @@ import org.tidings.server.testing.TestDatabase;
  * none may be lost, and no request may fail. Before it, the same readers only read for
  * {@code WARMUP} seconds: the peer figure of the same run.
  *
- * <pre>./mvnw -q -pl server test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.tidings.server.bench.CommentLoad -Dexec.args="200 60 10"</pre>
+ * <pre>bench/run server org.tidings.server.bench.CommentLoad 200 60 10</pre>
  *
  * Rate limits are raised for the run (every reader comes from 127.0.0.1): see {@link #LIMITS}.
  */

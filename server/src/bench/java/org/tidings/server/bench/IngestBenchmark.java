@@ -24,8 +24,7 @@ import org.tidings.server.testing.TestDatabase;
  * fetching article pages is a stage of its own). Measured from
  * the first feed request to the moment every source has been fetched and every entry stored.
  *
- * <pre>./mvnw -q -pl server test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.tidings.server.bench.IngestBenchmark -Dexec.args="h2 1000 50"</pre>
+ * <pre>bench/run server org.tidings.server.bench.IngestBenchmark h2 1000 50</pre>
  *
  * The first argument is {@code h2} (the embedded default: a file database) or {@code postgres}
  * (TIDINGS_TEST_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test, in a fresh schema).

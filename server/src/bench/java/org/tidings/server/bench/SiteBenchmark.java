@@ -30,8 +30,7 @@ import org.tidings.server.testing.TestDatabase;
  * very same rendered pages as static files. Prints requests per second and the 99th percentile
  * latency of each. Needs Debian's {@code wrk} and {@code nginx} on the PATH (not the test suite).
  *
- * <pre>./mvnw -q -o -pl server test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.tidings.server.bench.SiteBenchmark -Dexec.args="h2 100000 20 64"</pre>
+ * <pre>bench/run server org.tidings.server.bench.SiteBenchmark h2 100000 20 64</pre>
  *
  * Arguments: {@code h2} (the embedded default) or {@code postgres} (TIDINGS_TEST_PG_URL, a fresh
  * schema), the number of articles, seconds per measurement, and wrk's connections.

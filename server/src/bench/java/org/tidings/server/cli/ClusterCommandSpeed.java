@@ -14,8 +14,7 @@ import java.util.List;
  * {@link ClusterCommand} end to end (JSON lines in and out), twice, over items written by core's
  * {@code org.tidings.story.StorySpeedHarness} (its third argument).
  *
- * <p>Run: {@code ./mvnw -q -o -pl server test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.server.cli.ClusterCommandSpeed -Dexec.args=/tmp/items.jsonl}
+ * <p>Run: {@code bench/run server org.tidings.server.cli.ClusterCommandSpeed /tmp/items.jsonl}
  */
 public final class ClusterCommandSpeed {
 

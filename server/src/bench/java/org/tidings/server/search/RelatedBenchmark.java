@@ -17,8 +17,7 @@ import org.tidings.story.RelatedCoverage;
  * times spread over 30 days instead of two years, so that a quarter of them are in the last week).
  * Two passes over the sample; the second is reported (p50, p90, p99, max, and the time of each part).
  *
- * <pre>./mvnw -o -q -pl server test-compile exec:java -Dexec.classpathScope=test -Dtidings.data=/work/shared/data \
- *     -Dexec.mainClass=org.tidings.server.search.RelatedBenchmark -Dexec.args="/tmp/tidings-related-bench 200000"</pre>
+ * <pre>JAVA_OPTS=-Dtidings.data=/work/shared/data bench/run server org.tidings.server.search.RelatedBenchmark /tmp/tidings-related-bench 200000</pre>
  *
  * An index of N articles already in the directory is reused.
  */

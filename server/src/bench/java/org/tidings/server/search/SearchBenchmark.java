@@ -35,9 +35,7 @@ import org.tidings.text.LanguageTags;
  * reports p50/p90/p99. Peer in the same run: plain Lucene, the same parsed words, top 20 by BM25
  * with no filters, freshness, or passages.
  *
- * <pre>./mvnw -o -q -pl server test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.tidings.server.search.SearchBenchmark \
- *     -Dexec.args="/tmp/tidings-search-bench 1000000 3000"</pre>
+ * <pre>bench/run server org.tidings.server.search.SearchBenchmark /tmp/tidings-search-bench 1000000 3000</pre>
  *
  * An index of N articles already in the directory is reused (delete it to measure the build again).
  */

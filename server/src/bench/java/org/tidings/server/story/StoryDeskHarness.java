@@ -45,10 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * by primary key (a merge updates the articles of the absorbed stories) and are measured
  * separately, not here.
  *
- * <p>Run (from the repository root, after {@code ./mvnw -o -q -pl core install -DskipTests}):
- * {@code MAVEN_OPTS=-Xmx1g ./mvnw -o -q -pl server test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tidings.server.story.StoryDeskHarness
- * -Dexec.args="../shared/data/stories-dev.jsonl 200000 20000"} (a 4th argument: the number of runs in one JVM, default 1)
+ * <p>Run (from the repository root):
+ * {@code JAVA_OPTS=-Xmx1g bench/run server org.tidings.server.story.StoryDeskHarness ../shared/data/stories-dev.jsonl 200000 20000} (a 4th argument: the number of runs in one JVM, default 1)
  */
 public final class StoryDeskHarness {
 
