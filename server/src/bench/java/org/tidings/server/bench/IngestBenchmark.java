@@ -80,6 +80,14 @@ public final class IngestBenchmark {
                 System.out.printf("database=%s feeds=%d entries=%d stored=%d seconds=%.2f entries_per_second=%.0f cores=%d java=%s%n",
                         database, feeds, entries, server.articleCount(), seconds, expected / seconds,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                // and until the last article has been through every stage (enriched, placed in its story)
+                JdbcClient jdbc = server.bean(JdbcClient.class);
+                String waiting = "SELECT COUNT(*) FROM article WHERE stage <> 'done'";
+                long behind = jdbc.sql(waiting).query(Long.class).single();
+                while (jdbc.sql(waiting).query(Long.class).single() > 0) Thread.sleep(50);
+                double throughAll = (System.nanoTime() - firstRequest.get()) / 1e9;
+                System.out.printf("waiting_after_stages_when_stored=%d seconds_through_every_stage=%.2f entries_per_second_through_every_stage=%.0f%n",
+                        behind, throughAll, expected / throughAll);
             }
         }
         System.exit(0);
