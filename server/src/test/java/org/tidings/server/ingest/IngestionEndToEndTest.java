@@ -95,7 +95,7 @@ class IngestionEndToEndTest {
     @Test
     void badSourcesFailVisiblyAndTheServerKeepsServing() {
         try (FixtureServer publisher = new FixtureServer();
-                RunningServer server = RunningServer.start(dataDir, concat(db.serverArguments(), "--tidings.fetch.max-bytes=64KB"))) {
+                RunningServer server = RunningServer.start(dataDir, db.serverArguments("--tidings.fetch.max-bytes=64KB"))) {
             publisher.serve("/page.html", "text/html", "<html><body><h1>Not a feed</h1></body></html>");
             publisher.serve("/huge.xml", "application/rss+xml", "<rss>" + "x".repeat(200_000) + "</rss>");
             publisher.route("/broken", exchange -> FixtureServer.respond(exchange, 500, "text/plain", "oops".getBytes()));
@@ -128,11 +128,5 @@ class IngestionEndToEndTest {
 
     private static String error(SourceStore sources, long id) {
         return sources.findById(id).orElseThrow().health().lastError();
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }
