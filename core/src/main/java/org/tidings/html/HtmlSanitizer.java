@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -35,14 +37,18 @@ public final class HtmlSanitizer {
             .allowStandardUrlProtocols()
             .toFactory();
 
+    /** Parsed once: a selector string is parsed again on every call. */
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+
     private HtmlSanitizer() {}
 
     /** Relative link and image URLs are resolved against {@code baseUrl}, or dropped when it is null. */
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
         Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        for (Element link : doc.select("a[href]")) link.attr("href", link.absUrl("href"));
-        for (Element img : doc.select("img[src]")) img.attr("src", img.absUrl("src"));
+        for (Element link : doc.select(LINKS)) link.attr("href", link.absUrl("href"));
+        for (Element img : doc.select(IMAGES)) img.attr("src", img.absUrl("src"));
         return POLICY.sanitize(doc.body().html()).trim();
     }
 

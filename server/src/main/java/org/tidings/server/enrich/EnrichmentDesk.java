@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tidings.enrich.Enricher;
 import org.tidings.enrich.Enrichment;
@@ -25,6 +27,8 @@ import org.tidings.summary.Summarizer;
 @Component
 public class EnrichmentDesk {
 
+    private static final Logger log = LoggerFactory.getLogger(EnrichmentDesk.class);
+
     /** Hashtags shown on an article: its most relevant topics, not every name it mentions. */
     static final int MAX_TOPICS = 8;
     /** Topics below this relevance are passing mentions, not what the article is about. */
@@ -39,9 +43,19 @@ public class EnrichmentDesk {
         this.store = store;
     }
 
-    /** Enriches the articles of these jobs and hands each to {@code next}. */
+    /** Enriches the articles of these jobs and hands each to {@code next}; one whose text defeats it goes on without. */
     public void enrich(List<Job> jobs, ArticleStage next) {
-        for (EnrichmentStore.Pending article : store.pending(jobs)) store.record(article.job(), learn(article), next);
+        for (EnrichmentStore.Pending article : store.pending(jobs)) {
+            EnrichmentStore.Learned learned;
+            try {
+                learned = learn(article);
+            } catch (RuntimeException e) {
+                log.atWarn().addKeyValue("event", "enrichment_failed").addKeyValue("article", article.job().id()).setCause(e)
+                        .log("article {} could not be enriched", article.job().id());
+                learned = EnrichmentStore.Learned.NOTHING;
+            }
+            store.record(article.job(), learned, next);
+        }
     }
 
     EnrichmentStore.Learned learn(EnrichmentStore.Pending article) {
@@ -58,10 +72,11 @@ public class EnrichmentDesk {
             if (t.slug() == null || t.slug().isBlank()) continue;
             topics.add(new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT)));
         }
+        if (Summarizer.sentences(article.text(), e.lang()).size() < MIN_DIGEST_SENTENCES) {
+            return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics, List.of(), List.of());
+        }
         ArticleDigest digest = Summarizer.digest(article.text(), e.lang());
-        boolean digested = digest.sentences().size() >= MIN_DIGEST_SENTENCES;
-        return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics,
-                digested ? digest.summary() : List.of(), digested ? digest.keyPoints() : List.of());
+        return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics, digest.summary(), digest.keyPoints());
     }
 
     /** The enricher loads its models on first use (about a second), not while the server starts. */

@@ -19,7 +19,6 @@ import org.tidings.server.ingest.Backfill;
 import org.tidings.server.ingest.FeedRefresher;
 import org.tidings.server.ingest.FullTextFetcher;
 import org.tidings.server.search.SearchIndexer;
-import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.StoryDesk;
@@ -37,7 +36,8 @@ import org.tidings.server.story.StoryDesk;
  *
  * Each stage claims the articles waiting for it ({@code article.stage}; processes sharing one
  * database split the work), stores its result and hands the article on in one statement, and wakes
- * the next; the index follows the database by change times. Older articles pass through the
+ * the next; the index follows the database by change times. Stages that compute do a batch in the
+ * transaction of its claim; those that wait on the network (feeds, pages) hold a lease meanwhile. Older articles pass through the
  * back-fill first. The story desk keeps its stories in memory, so one process holds it (a lease).
  */
 @Component
@@ -47,7 +47,7 @@ public class Pipeline implements SmartLifecycle {
 
     /** The lease of the one process that places articles in stories. */
     static final String STORY_DESK = "story-desk";
-    /** Articles enriched per round: a few milliseconds each; the next round follows at once while there are more. */
+    /** Articles enriched per round, in one transaction: a few milliseconds each; the next round follows at once while there are more. */
     static final int ENRICH_BATCH = 100;
     /** Articles placed in stories per round: well under a millisecond each. */
     static final int STORY_BATCH = 500;
@@ -72,16 +72,16 @@ public class Pipeline implements SmartLifecycle {
 
         Stage indexing = Stage.rounds("index", properties.search().refresh(), index::follow);
         Stage placing = Stage.batches("story", tick, STORY_BATCH, limit -> {
-            if (queue.holdLease(STORY_DESK, this.worker, lease)) return queue.claim(STORY, lease, limit);
+            if (queue.holdLease(STORY_DESK, this.worker, lease)) return queue.work(STORY, limit, jobs -> stories.place(jobs, DONE));
             stories.forget();
-            return List.<Job>of();
-        }, jobs -> stories.place(jobs, DONE)).then(indexing);
-        Stage enriching = Stage.batches("enrichment", tick, ENRICH_BATCH, limit -> queue.claim(ENRICH, lease, limit),
-                jobs -> enrichment.enrich(jobs, STORY)).then(placing);
+            return 0;
+        }).then(indexing);
+        Stage enriching = Stage.batches("enrichment", tick, ENRICH_BATCH,
+                limit -> queue.work(ENRICH, limit, jobs -> enrichment.enrich(jobs, STORY))).then(placing);
         Stage fetchingPages = Stage.each("fulltext", tick, settings.concurrency(), settings.batchSize(),
                 limit -> queue.claim(FULL_TEXT, lease, limit), job -> pages.fetch(job, ENRICH)).then(enriching);
-        Stage backfilling = Stage.batches("backfill", tick, BACKFILL_BATCH, limit -> queue.claim(BACKFILL, lease, limit),
-                jobs -> backfill.fill(jobs, ENRICH)).then(fetchingPages, enriching);
+        Stage backfilling = Stage.batches("backfill", tick, BACKFILL_BATCH,
+                limit -> queue.work(BACKFILL, limit, jobs -> backfill.fill(jobs, ENRICH))).then(fetchingPages, enriching);
         this.refresh = Stage.each("refresh", tick, settings.concurrency(), settings.batchSize(),
                 limit -> sources.claimDue(this.worker, lease, limit), feeds::refresh).then(fetchingPages, enriching);
         this.chain = List.of(refresh, backfilling, fetchingPages, enriching, placing, indexing);

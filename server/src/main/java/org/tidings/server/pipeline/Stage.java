@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +61,9 @@ final class Stage {
         });
     }
 
-    /** A stage that computes rather than waits (enrichment, stories): what it claims, a batch at a time, on its own thread. */
-    static <T> Stage batches(String name, Duration tick, int batch, IntFunction<List<T>> claim, Consumer<List<T>> work) {
-        return new Stage(name, tick, batch, 0, stage -> {
-            List<T> claimed = claim.apply(batch);
-            if (!claimed.isEmpty()) work.accept(claimed);
-            return claimed.size();
-        });
+    /** A stage that computes rather than waits (enrichment, stories): a batch at a time on its own thread; {@code round} says how many it took. */
+    static Stage batches(String name, Duration tick, int batch, IntUnaryOperator round) {
+        return new Stage(name, tick, batch, 0, stage -> round.applyAsInt(batch));
     }
 
     /** A stage whose round is one call that says how much it did (the search index following the database). */

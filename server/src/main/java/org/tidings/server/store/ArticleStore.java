@@ -61,10 +61,7 @@ public class ArticleStore {
 
     /** Saves a feed entry: a new article waits for its page if its source wants full text, else for enrichment. */
     public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
-        // one lookup per unique index: an OR of them would scan the table on H2
-        Optional<Existing> existing = find("source_id = :sourceId AND entry_key = :key", Map.of("sourceId", sourceId, "key", draft.entryKey()))
-                .or(() -> draft.canonicalUrl() == null ? Optional.empty() : find("canonical_url = :url", Map.of("url", draft.canonicalUrl())))
-                .or(() -> draft.url() == null ? Optional.empty() : find("url = :url", Map.of("url", draft.url())));
+        Optional<Existing> existing = find(sourceId, draft);
         if (existing.isPresent()) {
             return existing.get().contentHash().equals(draft.contentHash()) ? Outcome.UNCHANGED : update(existing.get(), draft);
         }
@@ -202,8 +199,21 @@ public class ArticleStore {
                 .update() == 1;
     }
 
-    private Optional<Existing> find(String condition, Map<String, Object> params) {
-        return jdbc.sql("SELECT id, content_hash, full_text_status FROM article WHERE " + condition).params(params)
+    /**
+     * The stored article of this entry: the same entry of the same source, else the same page by its canonical address,
+     * else by its link. One lookup per unique index (an OR of them would scan the table on H2), in one statement.
+     */
+    private Optional<Existing> find(long sourceId, ArticleDraft draft) {
+        return jdbc.sql("""
+                SELECT id, content_hash, full_text_status FROM (
+                    SELECT 1 AS rank, id, content_hash, full_text_status FROM article WHERE source_id = :sourceId AND entry_key = :key
+                    UNION ALL
+                    SELECT 2, id, content_hash, full_text_status FROM article WHERE canonical_url = :canonical
+                    UNION ALL
+                    SELECT 3, id, content_hash, full_text_status FROM article WHERE url = :url) found
+                ORDER BY rank LIMIT 1""")
+                .param("sourceId", sourceId).param("key", draft.entryKey()).param("canonical", draft.canonicalUrl())
+                .param("url", draft.url())
                 .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("content_hash"), rs.getString("full_text_status")))
                 .optional();
     }

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +52,11 @@ public class EnrichmentStore {
 
     /** What to store for one article: region codes strongest first; digest sentences, none when the text is too short. */
     public record Learned(String lang, String section, List<String> regions, List<TopicTag> topics,
-            List<Sentence> summary, List<Sentence> keyPoints) {}
+            List<Sentence> summary, List<Sentence> keyPoints) {
+
+        /** Nothing learned: the article goes on with what its page and source said. */
+        public static final Learned NOTHING = new Learned(null, null, List.of(), List.of(), List.of(), List.of());
+    }
 
     /** An article's digest: sentences of its text, by their places in it. */
     public record Digest(List<Sentence> summary, List<Sentence> keyPoints) {
@@ -88,7 +96,7 @@ public class EnrichmentStore {
         String regions = String.join(" ", learned.regions());
         if (regions.length() > REGIONS_CHARS) regions = regions.substring(0, regions.lastIndexOf(' ', REGIONS_CHARS));
         boolean held = job.bind(jdbc.sql("""
-                UPDATE article SET lang = :lang, section = :section, regions = :regions, enriched_at = :now, changed_at = :now,
+                UPDATE article SET lang = COALESCE(:lang, lang), section = :section, regions = :regions, enriched_at = :now, changed_at = :now,
                        """ + Job.HAND_ON + " WHERE " + Job.STILL_HELD), next)
                 .param("lang", learned.lang()).param("section", learned.section())
                 .param("regions", regions.isEmpty() ? null : regions).param("now", toDb(clock.instant()))
@@ -96,23 +104,37 @@ public class EnrichmentStore {
         if (!held) return false;
         long id = job.id();
         jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", id).update();
-        for (TopicTag t : learned.topics()) {
-            jdbc.sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, :slug, :label, :kind) ON CONFLICT DO NOTHING")
-                    .param("id", id).param("slug", cut(t.slug(), SLUG_CHARS)).param("label", cut(t.label(), LABEL_CHARS))
-                    .param("kind", t.kind()).update();
-        }
+        List<TopicTag> topics = learned.topics().stream().filter(distinctBy(t -> cut(t.slug(), SLUG_CHARS))).toList();
+        insertRows("article_topic (article_id, slug, label, kind)", "(:id, :slug%1$d, :label%1$d, :kind%1$d)", topics.size(), id,
+                (statement, n) -> statement.param("slug" + n, cut(topics.get(n).slug(), SLUG_CHARS))
+                        .param("label" + n, cut(topics.get(n).label(), LABEL_CHARS)).param("kind" + n, topics.get(n).kind()));
         jdbc.sql("DELETE FROM article_digest WHERE article_id = :id").param("id", id).update();
-        insertDigest(id, "summary", learned.summary());
-        insertDigest(id, "point", learned.keyPoints());
+        List<Map.Entry<String, Sentence>> digest = new ArrayList<>();
+        learned.summary().forEach(sentence -> digest.add(Map.entry("summary", sentence)));
+        learned.keyPoints().forEach(sentence -> digest.add(Map.entry("point", sentence)));
+        insertRows("article_digest (article_id, part, sentence, start_at, end_at)", "(:id, :part%1$d, :n%1$d, :start%1$d, :end%1$d)",
+                digest.size(), id, (statement, n) -> {
+                    Sentence sentence = digest.get(n).getValue();
+                    return statement.param("part" + n, digest.get(n).getKey()).param("n" + n, sentence.index())
+                            .param("start" + n, sentence.start()).param("end" + n, sentence.end());
+                });
         return true;
     }
 
-    private void insertDigest(long id, String part, List<Sentence> sentences) {
-        for (Sentence s : sentences) {
-            jdbc.sql("INSERT INTO article_digest (article_id, part, sentence, start_at, end_at) VALUES (:id, :part, :n, :start, :end)")
-                    .param("id", id).param("part", part).param("n", s.index()).param("start", s.start()).param("end", s.end())
-                    .update();
-        }
+    /** One {@code INSERT} of {@code count} rows of the article {@code id}, each of {@code row} (its parameters numbered) bound by {@code bind}. */
+    private void insertRows(String into, String row, int count, long id,
+            BiFunction<JdbcClient.StatementSpec, Integer, JdbcClient.StatementSpec> bind) {
+        if (count == 0) return;
+        StringJoiner values = new StringJoiner(", ");
+        for (int n = 0; n < count; n++) values.add(row.formatted(n));
+        JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO " + into + " VALUES " + values).param("id", id);
+        for (int n = 0; n < count; n++) statement = bind.apply(statement, n);
+        statement.update();
+    }
+
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        return t -> seen.add(key.apply(t));
     }
 
     /** The digest stored for the article, its sentences taken from {@code text} (the article's text). */

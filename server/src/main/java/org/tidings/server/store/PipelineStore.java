@@ -5,7 +5,10 @@ import static org.tidings.server.store.Columns.toDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,8 @@ public class PipelineStore {
         static final String HAND_ON = "stage = :next, stage_lease_until = NULL";
         /** The condition of an {@code UPDATE article} that holds while the article is as claimed; bind both with {@link #bind}. */
         static final String STILL_HELD = "id = :id AND revision = :revision AND stage = :stage";
+        /** {@link #STILL_HELD} of the row the statement updates, whatever else it updates. */
+        static final String HELD = "revision = :revision AND stage = :stage";
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ArticleStage next) {
             return statement.param("id", id).param("revision", revision).param("stage", stage.column())
@@ -35,32 +40,64 @@ public class PipelineStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RowClaims claims;
 
     public PipelineStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.claims = new RowClaims(jdbc);
     }
 
     /**
-     * Claims up to {@code limit} articles waiting for {@code stage}, skipping rows held or locked elsewhere. The story
-     * stage takes them in order of publication (a story grows in the order its reports came out), the others by id.
+     * Claims up to {@code limit} articles waiting for {@code stage} until the lease ends, for work that waits on the
+     * network (fetching pages): it runs outside the claim's transaction, and the lease keeps other rounds and other
+     * processes off the rows meanwhile.
      */
     @Transactional
     public List<Job> claim(ArticleStage stage, Duration lease, int limit) {
         Instant now = clock.instant();
-        List<Job> jobs = jdbc.sql("""
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS); // found again by equality: as stored
+        List<Job> waiting = firstWaiting(stage, now, limit);
+        if (waiting.isEmpty()) return waiting;
+        List<Long> ids = waiting.stream().map(Job::id).toList();
+        int taken = jdbc.sql("""
+                UPDATE article SET stage_lease_until = :until
+                WHERE id IN (:ids) AND stage = :stage AND (stage_lease_until IS NULL OR stage_lease_until < :now)""")
+                .param("until", toDb(until)).param("ids", ids).param("stage", stage.column()).param("now", toDb(now))
+                .update();
+        if (taken == waiting.size()) return waiting;
+        // another process took some of them between the two statements (where rows are not locked)
+        Set<Long> ours = Set.copyOf(jdbc.sql("SELECT id FROM article WHERE id IN (:ids) AND stage_lease_until = :until")
+                .param("ids", ids).param("until", toDb(until)).query(Long.class).list());
+        return waiting.stream().filter(job -> ours.contains(job.id())).toList();
+    }
+
+    /**
+     * Does {@code work} on up to {@code limit} articles waiting for {@code stage} in the transaction that claims them,
+     * for work that computes (enrichment, stories): its results are stored with the claim or not at all, and no lease
+     * is written (on H2 every write of an article row rewrites its entries in every index). PostgreSQL locks the rows
+     * until the end, and other processes skip them; an H2 file is one process's, where one thread runs each stage.
+     * Returns how many articles it took.
+     */
+    @Transactional
+    public int work(ArticleStage stage, int limit, Consumer<List<Job>> work) {
+        List<Job> jobs = firstWaiting(stage, clock.instant(), limit);
+        if (!jobs.isEmpty()) work.accept(jobs);
+        return jobs.size();
+    }
+
+    /**
+     * The first articles waiting for {@code stage} and not held, in order of publication (a story grows in the order
+     * its reports came out): the order of the index on {@code (stage, published_at, id)}, so only these rows are read.
+     */
+    private List<Job> firstWaiting(ArticleStage stage, Instant now, int limit) {
+        return jdbc.sql("""
                 SELECT id, revision FROM article
                 WHERE stage = :stage AND (stage_lease_until IS NULL OR stage_lease_until < :now)
-                ORDER BY %s LIMIT :limit
-                FOR UPDATE SKIP LOCKED""".formatted(stage == ArticleStage.STORY ? "published_at, id" : "id"))
+                ORDER BY stage, published_at, id LIMIT :limit
+                %s""".formatted(claims.skipLocked()))
                 .param("stage", stage.column()).param("now", toDb(now)).param("limit", limit)
                 .query((rs, row) -> new Job(rs.getLong("id"), rs.getInt("revision"), stage)).list();
-        if (!jobs.isEmpty()) {
-            jdbc.sql("UPDATE article SET stage_lease_until = :until WHERE id IN (:ids)")
-                    .param("until", toDb(now.plus(lease))).param("ids", jobs.stream().map(Job::id).toList())
-                    .update();
-        }
-        return jobs;
     }
 
     /** Hands the article on to {@code next} without a result of this stage; false when it changed since the claim. */

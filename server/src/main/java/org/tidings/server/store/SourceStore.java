@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +26,11 @@ public class SourceStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RowClaims claims;
 
     public SourceStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.claims = new RowClaims(jdbc);
         this.clock = clock;
     }
 
@@ -88,20 +91,23 @@ public class SourceStore {
     @Transactional
     public List<Source> claimDue(String worker, Duration lease, int limit) {
         Instant now = clock.instant();
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS); // found again by equality: as stored
+        String free = "(lease_until IS NULL OR lease_until < :now)";
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM source
-                WHERE enabled = TRUE AND next_fetch_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+                WHERE enabled = TRUE AND next_fetch_at <= :now AND %s
                 ORDER BY next_fetch_at
                 LIMIT :limit
-                FOR UPDATE SKIP LOCKED""")
+                %s""".formatted(free, claims.skipLocked()))
                 .param("now", toDb(now)).param("limit", limit)
                 .query(Long.class).list();
         if (ids.isEmpty()) return List.of();
-        jdbc.sql("UPDATE source SET lease_owner = :worker, lease_until = :until WHERE id IN (:ids)")
-                .param("worker", worker).param("until", toDb(now.plus(lease))).param("ids", ids)
+        jdbc.sql("UPDATE source SET lease_owner = :worker, lease_until = :until WHERE id IN (:ids) AND " + free)
+                .param("worker", worker).param("until", toDb(until)).param("ids", ids).param("now", toDb(now))
                 .update();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id IN (:ids) ORDER BY next_fetch_at")
-                .param("ids", ids).query(SourceStore::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id IN (:ids) AND lease_owner = :worker AND lease_until = :until"
+                        + " ORDER BY next_fetch_at")
+                .param("ids", ids).param("worker", worker).param("until", toDb(until)).query(SourceStore::map).list();
     }
 
     /** Makes a source due now (the operator's "refresh"), unless another process holds it. */

@@ -50,10 +50,16 @@ public class StoryStore {
                 .param("from", toDb(from)).query(StoryStore::map).list();
     }
 
-    /** Places the article in its story, as a copy of {@code duplicateOf} when it is one. */
-    public void assign(long articleId, long storyId, Long duplicateOf) {
-        jdbc.sql("UPDATE article SET story_id = :story, duplicate_of = :dup, clustered_at = :now, changed_at = :now WHERE id = :id")
-                .param("story", storyId).param("dup", duplicateOf).param("now", toDb(clock.instant())).param("id", articleId)
+    /**
+     * Places the job's article in its story, as a copy of {@code duplicateOf} when it is one, and hands it to {@code
+     * next} in the same statement unless it changed since the claim (an edit sends it back to enrichment; its story stays).
+     */
+    public void assign(Job job, long storyId, Long duplicateOf, ArticleStage next) {
+        job.bind(jdbc.sql("""
+                UPDATE article SET story_id = :story, duplicate_of = :dup, clustered_at = :now, changed_at = :now,
+                       stage = CASE WHEN %s THEN :next ELSE stage END
+                WHERE id = :id""".formatted(Job.HELD)), next)
+                .param("story", storyId).param("dup", duplicateOf).param("now", toDb(clock.instant()))
                 .update();
     }
 

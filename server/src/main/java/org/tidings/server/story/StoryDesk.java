@@ -1,8 +1,11 @@
 package org.tidings.server.story;
 
+import static java.util.stream.Collectors.toMap;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,10 +43,12 @@ public class StoryDesk {
     public synchronized void place(List<Job> jobs, ArticleStage next) {
         try {
             if (memory == null) rebuild();
+            Map<Long, Job> byId = jobs.stream().collect(toMap(Job::id, job -> job));
             for (StoryStore.Clusterable article : stories.clusterable(jobs)) {
-                if (!article.placed()) store(article.id(), memory.place(article));
+                Job job = byId.get(article.id());
+                if (article.placed()) pipeline.handOn(job, next);
+                else store(job, memory.place(article), next);
             }
-            for (Job job : jobs) pipeline.handOn(job, next);
         } catch (RuntimeException e) {
             memory = null;
             throw e;
@@ -62,10 +67,9 @@ public class StoryDesk {
                 .log("story desk rebuilt from {} articles", window.size());
     }
 
-    private void store(long articleId, StoryMemory.Placement placement) {
+    private void store(Job job, StoryMemory.Placement placement, ArticleStage next) {
         stories.merge(placement.absorbed(), placement.story());
-        // before the article is marked placed: a crash in between places it again, which re-points again
-        stories.repoint(placement.repointed(), articleId);
-        stories.assign(articleId, placement.story(), placement.duplicateOf());
+        stories.repoint(placement.repointed(), job.id());
+        stories.assign(job, placement.story(), placement.duplicateOf(), next);
     }
 }

@@ -21,6 +21,7 @@ import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /**
@@ -63,9 +64,9 @@ class RelatedArticlesTest {
             long lastMonth = article(coast, "Ferry operator cancels island crossings in winter storm",
                     "The ferry operator cancelled crossings to the island as a winter storm hit.", Duration.ofDays(30));
             StoryStore stories = server.bean(StoryStore.class);
-            stories.assign(cancelled, cancelled, null);
-            stories.assign(stranded, cancelled, null);
-            for (long other : new long[] {resume, warns, festival, lastMonth}) stories.assign(other, other, null);
+            Stores.placeInStory(stories, cancelled, cancelled, null);
+            Stores.placeInStory(stories, stranded, cancelled, null);
+            for (long other : new long[] {resume, warns, festival, lastMonth}) Stores.placeInStory(stories, other, other, null);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> related(server.get("/article/" + cancelled).body()).contains("Ferry operator warns"));
             String page = server.get("/article/" + cancelled).body();

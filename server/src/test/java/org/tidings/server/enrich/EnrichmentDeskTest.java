@@ -169,6 +169,43 @@ class EnrichmentDeskTest {
         assertThat(f.stores().listings().latest(Listing.section("sports"), 10, 0)).hasSize(1);
     }
 
+    @Test
+    void anArticleItCannotReadGoesOnWithoutHoldingUpTheOthers() {
+        Fixture f = fixture(db);
+        f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
+        f.stores().articles().save(f.sport(), draft("match", "Manchester United beat Liverpool", MATCH, 20), false);
+        long chips = f.stores().idOf("chips");
+        EnrichmentDesk failingOnChips = new EnrichmentDesk(f.enrichment()) {
+            @Override
+            EnrichmentStore.Learned learn(EnrichmentStore.Pending article) {
+                if (article.job().id() == chips) throw new IllegalStateException("a text the enricher cannot read");
+                return super.learn(article);
+            }
+        };
+        failingOnChips.enrich(f.stores().claimAll(ArticleStage.ENRICH), ArticleStage.STORY);
+
+        assertThat(f.stores().pipeline().waiting(ArticleStage.STORY)).as("both went on").isEqualTo(2);
+        assertThat(f.enrichment().topicsOf(chips)).isEmpty();
+        assertThat(only(f, Listing.source(f.gulf())).lang()).as("none detected").isNull();
+        assertThat(only(f, Listing.source(f.sport())).lang()).isEqualTo("en");
+        assertThat(f.stores().listings().latest(Listing.section("sports"), 10, 0)).extracting(ArticleView::title)
+                .containsExactly("Manchester United beat Liverpool");
+    }
+
+    @Test
+    void aTopicNamedTwiceIsStoredOnce() {
+        Fixture f = fixture(db);
+        f.stores().articles().save(f.gulf(), draft("chips", "Apple unveils faster iPhone chip", CHIPS, 30), false);
+        Job job = f.stores().claimAll(ArticleStage.ENRICH).getFirst();
+        var apple = new EnrichmentStore.TopicTag("apple", "Apple", "organization");
+        var appleFruit = new EnrichmentStore.TopicTag("apple", "apple", "subject");
+        var iphone = new EnrichmentStore.TopicTag("iphone", "iPhone", "subject");
+        boolean stored = f.enrichment().record(job, new EnrichmentStore.Learned("en", "technology", List.of(),
+                List.of(apple, appleFruit, iphone), List.of(), List.of()), ArticleStage.STORY);
+        assertThat(stored).isTrue();
+        assertThat(f.enrichment().topicsOf(job.id())).containsExactly(apple, iphone);
+    }
+
     private static ArticleView only(Fixture f, Listing listing) {
         var list = f.stores().listings().latest(listing, 10, 0);
         assertThat(list).hasSize(1);

@@ -26,6 +26,7 @@ import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /**
@@ -59,8 +60,8 @@ class PersonalPagesTest {
         bridge = article(harbour, "Bridge reopens after repairs", Duration.ofHours(3));
         bridgeToo = article(valley, "The bridge is open again", Duration.ofHours(2));
         fete = article(valley, "Village fete draws a crowd", Duration.ofHours(1));
-        server.bean(StoryStore.class).assign(bridge, bridge, null);
-        server.bean(StoryStore.class).assign(bridgeToo, bridge, null);
+        Stores.placeInStory(server.bean(StoryStore.class), bridge, bridge, null);
+        Stores.placeInStory(server.bean(StoryStore.class), bridgeToo, bridge, null);
     }
 
     @AfterParameterizedClassInvocation

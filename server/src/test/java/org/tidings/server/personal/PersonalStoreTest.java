@@ -27,6 +27,7 @@ import org.tidings.server.store.StoryStore;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
 import org.tidings.server.testing.OnEachDatabase;
+import org.tidings.server.testing.Stores;
 import org.tidings.server.testing.TestDatabase;
 
 /**
@@ -185,8 +186,8 @@ class PersonalStoreTest {
         // a story covered by two publishers, one of them followed
         long s1 = w.article(w.harbour, "Port strike spreads", Duration.ofHours(5));
         long s1b = w.article(w.valley, "Dockers walk out", Duration.ofHours(4));
-        w.stories.assign(s1, s1, null);
-        w.stories.assign(s1b, s1, null);
+        Stores.placeInStory(w.stories, s1, s1, null);
+        Stores.placeInStory(w.stories, s1b, s1, null);
         // a lone article of a followed topic
         long talks = w.article(w.ledger, "Ceasefire talks resume", Duration.ofHours(2));
         w.topic(talks, "ukraine", "Ukraine");
@@ -248,10 +249,10 @@ class PersonalStoreTest {
     void forYouFollowsWhatTheReaderReads() {
         World w = new World(db);
         long first = w.article(w.valley, "Flood warning issued", Duration.ofHours(10));
-        w.stories.assign(first, first, null);
+        Stores.placeInStory(w.stories, first, first, null);
         w.store.recordRead(w.omar, first);
         long update = w.article(w.harbour, "Flood waters recede", Duration.ofHours(1));
-        w.stories.assign(update, first, null);
+        Stores.placeInStory(w.stories, update, first, null);
         var picks = w.forYou.picks(w.omar, 10);
         assertThat(picks).extracting(p -> p.lead().id()).containsExactly(update);
         assertThat(picks.getFirst().reason()).isEqualTo(Message.of("forYou.because.story"));

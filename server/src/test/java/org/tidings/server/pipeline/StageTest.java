@@ -57,7 +57,11 @@ class StageTest {
         ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < 25; i++) waiting.add(i);
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        Stage stage = Stage.batches("computing", NEVER, 10, limit -> take(waiting, limit), batch -> batchSizes.add(batch.size()));
+        Stage stage = Stage.batches("computing", NEVER, 10, limit -> {
+            int taken = take(waiting, limit).size();
+            batchSizes.add(taken);
+            return taken;
+        });
         stage.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 3);
         assertThat(batchSizes).containsExactly(10, 10, 5);

@@ -71,7 +71,7 @@ class SearchIndexerTest {
 
             clock.advance(Duration.ofSeconds(5));
             d.pageArrives(a2, "Port expansion approved", "<p>The harbour will double, and dredging starts in spring.</p>");
-            d.stories().assign(b1, a1, a1); // b1 is a copy of a1
+            Stores.placeInStory(d.stories(), b1, a1, a1); // b1 is a copy of a1
             assertThat(indexer.catchUp()).isEqualTo(2);
             assertThat(ids(find(index, "dredging"))).containsExactly(a2);
             assertThat(ids(find(index, "brent crude"))).containsExactly(a1);

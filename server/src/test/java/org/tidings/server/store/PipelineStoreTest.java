@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -65,6 +66,23 @@ class PipelineStoreTest {
         for (Job job : s.claimAll(ArticleStage.ENRICH)) s.pipeline().handOn(job, ArticleStage.STORY);
         List<Long> ids = s.pipeline().claim(ArticleStage.STORY, LEASE, 10).stream().map(Job::id).toList();
         assertThat(ids).containsExactly(s.idOf("k3"), s.idOf("k2"), s.idOf("k1"), s.idOf("k0"));
+    }
+
+    @Test
+    void workTakesTheOldestWaitingAndLeavesWhatItDidNotHandOnWaiting() {
+        Stores s = withArticles(db, 4);
+        List<Long> seen = new ArrayList<>();
+        int taken = s.pipeline().work(ArticleStage.ENRICH, 3, jobs -> {
+            jobs.forEach(job -> seen.add(job.id()));
+            s.pipeline().handOn(jobs.getFirst(), ArticleStage.STORY);
+        });
+        assertThat(taken).isEqualTo(3);
+        assertThat(seen).containsExactly(s.idOf("k3"), s.idOf("k2"), s.idOf("k1"));
+        assertThat(s.pipeline().work(ArticleStage.ENRICH, 10, jobs -> {}))
+                .as("no lease held them: the next round takes them again").isEqualTo(3);
+        assertThat(s.pipeline().work(ArticleStage.BACKFILL, 10, jobs -> {
+            throw new AssertionError("no work without articles");
+        })).isZero();
     }
 
     @Test

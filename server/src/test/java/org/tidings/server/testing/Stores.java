@@ -41,6 +41,11 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
         return pipeline.claim(stage, LEASE, 100_000);
     }
 
+    /** Places the article in {@code story} (a copy of {@code duplicateOf} when that is not null), as the story desk would. */
+    public static void placeInStory(StoryStore stories, long articleId, long story, Long duplicateOf) {
+        stories.assign(new Job(articleId, 0, ArticleStage.STORY), story, duplicateOf, ArticleStage.DONE);
+    }
+
     /** The stage the article waits for. */
     public ArticleStage stageOf(long articleId) {
         String column = jdbc.sql("SELECT stage FROM article WHERE id = :id").param("id", articleId).query(String.class).single();
