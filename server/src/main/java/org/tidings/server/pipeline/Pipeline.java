@@ -70,7 +70,8 @@ public class Pipeline implements SmartLifecycle {
         this.worker = worker.id();
         this.scheduled = settings.enabled();
 
-        Stage indexing = Stage.rounds("index", properties.search().refresh(), index::follow);
+        Duration indexRefresh = properties.search().refresh();
+        Stage indexing = Stage.rounds("index", indexRefresh, indexRefresh, index::follow);
         Stage placing = Stage.batches("story", tick, STORY_BATCH, limit -> {
             if (queue.holdLease(STORY_DESK, this.worker, lease)) return queue.work(STORY, limit, jobs -> stories.place(jobs, DONE));
             stories.forget();

@@ -34,6 +34,9 @@ final class Stage {
     private final IntSupplier round;
     /** A round that claimed this much is followed by another at once: more is waiting. */
     private final int full;
+    /** The least time from the start of a round to the start of a round called by a wake (nanoseconds). */
+    private final long spacing;
+    private volatile long lastRound = System.nanoTime();
     private final List<Stage> next = new ArrayList<>();
     private final ScheduledExecutorService thread;
     private final AtomicBoolean woken = new AtomicBoolean();
@@ -42,10 +45,12 @@ final class Stage {
     private final ExecutorService pieces;
     private volatile boolean running;
 
-    private Stage(String name, Duration tick, int full, int concurrency, ToIntFunction<Stage> round) {
+    private Stage(String name, Duration tick, int full, int concurrency, Duration spacing, ToIntFunction<Stage> round) {
         this.name = name;
         this.tick = tick;
         this.full = full;
+        this.spacing = spacing.toNanos();
+        this.lastRound -= this.spacing; // the first wake is served at once
         this.free = new Semaphore(concurrency);
         this.pieces = concurrency == 0 ? null : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-stage").daemon().factory());
@@ -54,7 +59,7 @@ final class Stage {
 
     /** A stage whose work waits on the network (feeds, pages): each piece on its own virtual thread, {@code concurrency} at most. */
     static <T> Stage each(String name, Duration tick, int concurrency, int batch, IntFunction<List<T>> claim, Consumer<T> work) {
-        return new Stage(name, tick, 0, concurrency, stage -> {
+        return new Stage(name, tick, 0, concurrency, Duration.ZERO, stage -> {
             List<T> claimed = claim.apply(Math.min(stage.free.availablePermits(), batch));
             for (T piece : claimed) stage.runPiece(() -> work.accept(piece));
             return claimed.size();
@@ -63,12 +68,15 @@ final class Stage {
 
     /** A stage that computes rather than waits (enrichment, stories): a batch at a time on its own thread; {@code round} says how many it took. */
     static Stage batches(String name, Duration tick, int batch, IntUnaryOperator round) {
-        return new Stage(name, tick, batch, 0, stage -> round.applyAsInt(batch));
+        return new Stage(name, tick, batch, 0, Duration.ZERO, stage -> round.applyAsInt(batch));
     }
 
-    /** A stage whose round is one call that says how much it did (the search index following the database). */
-    static Stage rounds(String name, Duration tick, IntSupplier round) {
-        return new Stage(name, tick, 0, 0, stage -> round.getAsInt());
+    /**
+     * A stage whose round is one call that says how much it did (the search index following the database), woken at
+     * most once per {@code spacing}: its round costs much the same for one article as for a thousand.
+     */
+    static Stage rounds(String name, Duration tick, Duration spacing, IntSupplier round) {
+        return new Stage(name, tick, 0, 0, spacing, stage -> round.getAsInt());
     }
 
     /** The stages to wake when work of this one is done. */
@@ -88,14 +96,14 @@ final class Stage {
         thread.scheduleWithFixedDelay(this::scheduledRound, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A round now rather than at the next tick; wakes that come while a round is waiting to run are one. */
+    /** A round now (or once the spacing allows) rather than at the next tick; wakes that come while a round waits to run are one. */
     void wakeUp() {
         if (!running || !woken.compareAndSet(false, true)) return;
         try {
-            thread.execute(() -> {
+            thread.schedule(() -> {
                 woken.set(false);
                 scheduledRound();
-            });
+            }, Math.max(0, lastRound + spacing - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // stopping
         }
@@ -103,6 +111,7 @@ final class Stage {
 
     private void scheduledRound() {
         if (!running) return;
+        lastRound = System.nanoTime();
         try {
             int claimed = round.getAsInt();
             if (claimed > 0 && pieces == null) wakeNext();

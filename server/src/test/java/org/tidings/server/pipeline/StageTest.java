@@ -32,7 +32,7 @@ class StageTest {
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger nextRounds = new AtomicInteger();
-        Stage next = Stage.rounds("next", NEVER, () -> {
+        Stage next = Stage.rounds("next", NEVER, Duration.ZERO, () -> {
             nextRounds.incrementAndGet();
             return 0;
         });
@@ -73,7 +73,7 @@ class StageTest {
         CountDownLatch inRound = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger rounds = new AtomicInteger();
-        Stage stage = Stage.rounds("following", NEVER, () -> {
+        Stage stage = Stage.rounds("following", NEVER, Duration.ZERO, () -> {
             if (rounds.incrementAndGet() == 1) {
                 inRound.countDown();
                 waitFor(release);
@@ -88,6 +88,29 @@ class StageTest {
         Thread.sleep(100);
         assertThat(rounds.get()).isEqualTo(2);
         stop(stage);
+    }
+
+    @Test
+    void aSpacedStageIsWokenAtMostOncePerSpacing() throws Exception {
+        List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+        Stage stage = Stage.rounds("following", NEVER, Duration.ofMillis(300), () -> {
+            starts.add(System.nanoTime());
+            return 0;
+        });
+        stage.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> starts.size() == 1); // the first round, at the start
+        for (int i = 0; i < 20; i++) {
+            stage.wakeUp();
+            Thread.sleep(40);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> starts.size() >= 3);
+        stop(stage);
+        List<Long> rounds = List.copyOf(starts);
+        for (int i = 1; i < rounds.size(); i++) {
+            assertThat(rounds.get(i) - rounds.get(i - 1)).as("round %d after the one before", i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+        }
+        assertThat(rounds).as("800 ms of wakes: a round at once, then at most one per 300 ms").hasSizeLessThanOrEqualTo(4);
     }
 
     @Test
