@@ -53,6 +53,8 @@ public class Pipeline implements SmartLifecycle {
     static final int STORY_BATCH = 500;
     /** Older articles filled in per round: a few milliseconds each, in short transactions. */
     static final int BACKFILL_BATCH = 200;
+    /** The index is woken at most this often: its round costs about as much for one article as for a thousand. */
+    static final Duration INDEX_SPACING = Duration.ofSeconds(1);
     /** How long stopping waits for the work under way: a page fetch's whole time-out, about. */
     static final Duration GRACE = Duration.ofSeconds(20);
 
@@ -70,8 +72,7 @@ public class Pipeline implements SmartLifecycle {
         this.worker = worker.id();
         this.scheduled = settings.enabled();
 
-        Duration indexRefresh = properties.search().refresh();
-        Stage indexing = Stage.rounds("index", indexRefresh, indexRefresh, index::follow);
+        Stage indexing = Stage.rounds("index", properties.search().refresh(), INDEX_SPACING, index::follow);
         Stage placing = Stage.batches("story", tick, STORY_BATCH, limit -> {
             if (queue.holdLease(STORY_DESK, this.worker, lease)) return queue.work(STORY, limit, jobs -> stories.place(jobs, DONE));
             stories.forget();
