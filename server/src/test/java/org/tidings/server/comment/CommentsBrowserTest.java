@@ -81,7 +81,7 @@ class CommentsBrowserTest {
                 theirs.findElement(By.cssSelector(".comment-report summary")).click();
                 new Select(theirs.findElement(By.cssSelector(".comment-report select"))).selectByValue("spam");
                 theirs.findElement(By.cssSelector(".comment-report button")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(theirs));
+                Chromium.awaitGone(browser, theirs);
                 assertThat(browser.findElement(By.cssSelector(".comments .notice")).getText()).contains("moderator");
 
                 signIn(browser, server, article, "mona");
@@ -90,7 +90,7 @@ class CommentsBrowserTest {
                 assertThat(queued.getText()).contains("1 report", "Spam", "The council voted");
                 Chromium.screenshot(browser, "comments-moderation");
                 queued.findElement(By.cssSelector("button.moderate-hide")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(queued));
+                Chromium.awaitGone(browser, queued);
                 assertThat(browser.findElements(By.id(commentId))).isEmpty();
 
                 for (String reader : List.of("bruno", AMINA)) {
@@ -144,7 +144,7 @@ class CommentsBrowserTest {
         WebElement area = browser.findElement(field);
         area.sendKeys(text);
         area.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(area));
+        Chromium.awaitGone(browser, area);
     }
 
     private static void assertNoAlert(ChromeDriver browser) {

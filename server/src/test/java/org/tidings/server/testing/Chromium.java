@@ -9,11 +9,14 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven by its chromedriver, for tests of pages as readers meet
@@ -49,6 +52,22 @@ public final class Chromium {
     }
 
     /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
+    /**
+     * Waits until {@code element}'s page has been replaced (a form was sent). Chromium 156's driver answers a question
+     * about an element of the page being left with "does not belong to the document" rather than "stale", which
+     * Selenium's {@code stalenessOf} does not take for an answer.
+     */
+    public static void awaitGone(ChromeDriver driver, WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     public static Path screenshot(ChromeDriver driver, String name) throws Exception {
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "screenshots", name + ".png");
