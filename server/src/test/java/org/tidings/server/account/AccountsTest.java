@@ -324,10 +324,10 @@ class AccountsTest {
         signUp(b, email, "Nadia", PASSWORD);
         b.get("/login");
         String before = b.cookie("JSESSIONID");
-        assertThat(before).isNotNull();
+        assertThat(before).as("a session id from the container").matches("[0-9A-F]{32}");
         assertThat(signedIn(signIn(b, email, PASSWORD))).isTrue();
         String after = b.cookie("JSESSIONID");
-        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(after).matches("[0-9A-F]{32}").isNotEqualTo(before);
     }
 
     @Test
