@@ -61,9 +61,13 @@ class ForYouBrowserTest {
 
                 browser.get(server.url("/article/" + bridge));
                 browser.findElement(By.xpath("//button[normalize-space()='Follow Harbour Times']")).click();
-                assertThat(browser.findElement(By.xpath("//button[@aria-pressed='true']")).getText()).contains("Following Harbour Times");
+                // the follow is a form sent: the page that answers it comes a moment later
+                WebDriverWait pageLoad = new WebDriverWait(browser, Duration.ofSeconds(20));
+                assertThat(pageLoad.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[@aria-pressed='true']")))
+                        .getText()).contains("Following Harbour Times");
 
                 browser.findElement(By.linkText("For you")).click();
+                pageLoad.until(ExpectedConditions.urlContains("/for-you"));
                 var picks = browser.findElements(By.cssSelector(".for-you .article-card"));
                 assertThat(picks).hasSize(1);
                 assertThat(picks.getFirst().findElement(By.cssSelector("h2")).getText()).isEqualTo("Bridge reopens after repairs");
