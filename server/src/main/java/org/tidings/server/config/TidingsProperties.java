@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * The README's configuration table documents each key and its default; keep the two in step.
  *
  * @param publicUrl          empty: derived from the request
+ * @param trustedProxies     reverse proxies whose X-Forwarded-* headers are believed: this machine and the private networks
  * @param seedDefaultSources not in demo
  * @param pageCache          served again only for the same address, language and edition; 0 renders every request
  */
@@ -22,6 +23,8 @@ public record TidingsProperties(
         @DefaultValue("8080") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("") String publicUrl,
+        @DefaultValue({"127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10",
+                "fc00::/7", "fe80::/10"}) List<String> trustedProxies,
         @DefaultValue Database database,
         @DefaultValue Admin admin,
         @DefaultValue Fetch fetch,
