@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every setting of Tidings: {@code tidings.<name>}, or {@code TIDINGS_<NAME>} in the environment.
- * The README's configuration table documents each key and its default; keep the two in step.
+ * The README's configuration table documents each key and its default; keep the two in step. {@code tidings.port} and
+ * {@code tidings.bind-address} are Spring's {@code server.port} and {@code server.address} (application.properties).
  *
  * @param publicUrl          empty: derived from the request
  * @param trustedProxies     reverse proxies whose X-Forwarded-* headers are believed: this machine and the private networks
@@ -20,8 +21,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("8080") int port,
-        @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("") String publicUrl,
         @DefaultValue({"127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10",
                 "fc00::/7", "fe80::/10"}) List<String> trustedProxies,

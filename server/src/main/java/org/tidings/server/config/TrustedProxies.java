@@ -3,7 +3,6 @@ package org.tidings.server.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -61,14 +60,13 @@ class TrustedProxies implements WebServerFactoryCustomizer<JettyServletWebServer
 
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
-        if (!trusted(Request.getRemoteAddr(request))) return request;
         HttpFields received = request.getHeaders();
-        if (HONOURED.stream().noneMatch(received::contains)) return request;
+        if (HONOURED.stream().noneMatch(received::contains) || !trusted(Request.getRemoteAddr(request))) return request;
         HttpFields.Mutable headers = HttpFields.build(received);
         DROPPED.forEach(headers::remove);
-        headers.remove(HttpHeader.X_FORWARDED_FOR);
-        reader(String.join(",", received.getValuesList(HttpHeader.X_FORWARDED_FOR)))
-                .ifPresent(address -> headers.put(HttpHeader.X_FORWARDED_FOR, address));
+        String reader = reader(String.join(",", received.getValuesList(HttpHeader.X_FORWARDED_FOR)).split(","));
+        if (reader == null) headers.remove(HttpHeader.X_FORWARDED_FOR);
+        else headers.put(HttpHeader.X_FORWARDED_FOR, reader);
         return forwarded.customize(new Request.Wrapper(request) {
             @Override
             public HttpFields getHeaders() {
@@ -77,14 +75,13 @@ class TrustedProxies implements WebServerFactoryCustomizer<JettyServletWebServer
         }, responseHeaders);
     }
 
-    /** The reader's address in a list of hops: the last that is not a trusted proxy, if it is an address at all. */
-    Optional<String> reader(String forwardedFor) {
-        String[] hops = forwardedFor.split(",");
+    /** The reader's address among the hops: the last that is not a trusted proxy, if it is an address at all; else null. */
+    private String reader(String[] hops) {
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
-            if (!hop.isEmpty() && (i == 0 || !trusted(hop))) return ADDRESS.matcher(hop).matches() ? Optional.of(hop) : Optional.empty();
+            if (!hop.isEmpty() && (i == 0 || !trusted(hop))) return ADDRESS.matcher(hop).matches() ? hop : null;
         }
-        return Optional.empty();
+        return null;
     }
 
     private boolean trusted(String address) {

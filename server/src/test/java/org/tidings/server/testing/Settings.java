@@ -22,7 +22,7 @@ public final class Settings {
     /** The defaults with this language model. */
     public static TidingsProperties of(TidingsProperties.Llm llm) {
         TidingsProperties d = defaults();
-        return new TidingsProperties(d.dataDir(), d.port(), d.bindAddress(), d.publicUrl(), d.trustedProxies(), d.database(), d.admin(), d.fetch(),
+        return new TidingsProperties(d.dataDir(), d.publicUrl(), d.trustedProxies(), d.database(), d.admin(), d.fetch(),
                 d.scheduler(), d.demo(), d.seedDefaultSources(), llm, d.mail(), d.search(), d.comments(), d.pageCache());
     }
 }
