@@ -2,7 +2,6 @@ package org.tidings.server.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +25,7 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
 
     @GetMapping("/signup")
     String signUpForm(Model model) {
-        model.addAttribute("problem", null);
-        model.addAttribute("email", "");
-        model.addAttribute("displayName", "");
-        return "signup";
+        return signUpPage(model, null, "", "");
     }
 
     /** The same answer for a new and a taken address: the page sends both to sign in. */
@@ -38,15 +34,16 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
             @RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes flash) {
         Optional<Message> problem = readers.signUp(email, displayName, password, RequestContextUtils.getLocale(request));
-        if (problem.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", problem.get());
-            model.addAttribute("email", email);
-            model.addAttribute("displayName", displayName);
-            return "signup";
-        }
-        flash.addFlashAttribute("notice", Message.of("signup.done"));
-        return "redirect:/login";
+        if (problem.isEmpty()) return redirect(flash, "/login", "notice", Message.of("signup.done"));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return signUpPage(model, problem.get(), email, displayName);
+    }
+
+    private static String signUpPage(Model model, Message problem, String email, String displayName) {
+        model.addAttribute("problem", problem);
+        model.addAttribute("email", email);
+        model.addAttribute("displayName", displayName);
+        return "signup";
     }
 
     @GetMapping("/account")
@@ -60,15 +57,14 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
     String changePassword(@RequestParam("current") String currentPassword, @RequestParam("password") String password,
             RedirectAttributes flash) {
         Optional<Message> problem = readers.changePassword(current.require(), currentPassword, password);
-        flash.addFlashAttribute(problem.isPresent() ? "problem" : "notice", problem.orElse(Message.of("account.password.changed")));
-        return "redirect:/account";
+        return redirect(flash, "/account", problem.isPresent() ? "problem" : "notice",
+                problem.orElse(Message.of("account.password.changed")));
     }
 
     @PostMapping("/account/history")
     String history(@RequestParam("enabled") boolean enabled, RedirectAttributes flash) {
         accounts.setHistoryEnabled(current.require(), enabled);
-        flash.addFlashAttribute("notice", Message.of(enabled ? "account.history.on" : "account.history.off"));
-        return "redirect:/account";
+        return redirect(flash, "/account", "notice", Message.of(enabled ? "account.history.on" : "account.history.off"));
     }
 
     @GetMapping(value = "/account/export", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,35 +75,32 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
                 .body(readers.export(current.require()));
     }
 
-    @PostMapping
-("/account/delete")
+    @PostMapping("/account/delete")
     String delete(@RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes flash) {
         long id = current.require();
         if (!readers.passwordMatches(id, password)) {
-            flash.addFlashAttribute("problem", Message.of("account.password.wrong"));
-            return "redirect:/account";
+            return redirect(flash, "/account", "problem", Message.of("account.password.wrong"));
         }
-        if (!readers.delete(id)) {
-            flash.addFlashAttribute("problem", Message.of("account.delete.lastAdmin"));
-            return "redirect:/account";
-        }
+        if (!readers.delete(id)) return redirect(flash, "/account", "problem", Message.of("account.delete.lastAdmin"));
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/?deleted";
     }
 
     @GetMapping("/reset")
     String resetForm(Model model) {
-        model.addAttribute("sent", false);
-        model.addAttribute("byMail", readers.resetByMailEnabled());
-        return "reset-request";
+        return resetRequestPage(model, false);
     }
 
     /** The same answer whether the address has an account or not. */
     @PostMapping("/reset")
     String requestReset(@RequestParam("email") String email, HttpServletRequest request, Model model) {
         readers.requestReset(email, RequestContextUtils.getLocale(request));
-        model.addAttribute("sent", true);
+        return resetRequestPage(model, true);
+    }
+
+    private String resetRequestPage(Model model, boolean sent) {
+        model.addAttribute("sent", sent);
         model.addAttribute("byMail", readers.resetByMailEnabled());
         return "reset-request";
     }
@@ -116,24 +109,28 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
     String newPasswordForm(@PathVariable("token") String token, Model model, HttpServletResponse response) {
         boolean live = readers.resetTokenLive(token);
         if (!live) response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("token", token);
-        model.addAttribute("live", live);
-        model.addAttribute("problem", null);
-        return "reset-password";
+        return newPasswordPage(model, token, live, null);
     }
 
     @PostMapping("/reset/{token}")
     String resetPassword(@PathVariable("token") String token, @RequestParam("password") String password, Model model,
-            HttpServletResponse response, RedirectAttributes flash) throws IOException {
+            HttpServletResponse response, RedirectAttributes flash) {
         Optional<Message> problem = readers.resetPassword(token, password);
-        if (problem.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("token", token);
-            model.addAttribute("live", readers.resetTokenLive(token));
-            model.addAttribute("problem", problem.get());
-            return "reset-password";
-        }
-        flash.addFlashAttribute("notice", Message.of("reset.done"));
-        return "redirect:/login";
+        if (problem.isEmpty()) return redirect(flash, "/login", "notice", Message.of("reset.done"));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return newPasswordPage(model, token, readers.resetTokenLive(token), problem.get());
+    }
+
+    private static String newPasswordPage(Model model, String token, boolean live, Message problem) {
+        model.addAttribute("token", token);
+        model.addAttribute("live", live);
+        model.addAttribute("problem", problem);
+        return "reset-password";
+    }
+
+    /** To {@code page}, with a sentence to show there as its {@code kind}: "notice" or "problem". */
+    private static String redirect(RedirectAttributes flash, String page, String kind, Message message) {
+        flash.addFlashAttribute(kind, message);
+        return "redirect:" + page;
     }
 }
