@@ -44,12 +44,9 @@ record AdminAccountsController(AccountStore accounts, ReaderAccounts readers, Cu
     @PostMapping("/admin/accounts/{id}/reset-link")
     String resetLink(@PathVariable("id") long id, HttpServletRequest request, RedirectAttributes flash) {
         var token = readers.issueResetToken(id);
-        if (token.isEmpty()) {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.unknown"));
-        } else {
-            flash.addFlashAttribute("notice", Message.of("adminAccounts.linkIssued", ReaderAccounts.RESET_BY_ADMIN.toHours()));
-            flash.addFlashAttribute("link", site.base(request) + "/reset/" + token.get());
-        }
+        flash.addFlashAttribute("notice", token.isEmpty() ? Message.of("adminAccounts.unknown")
+                : Message.of("adminAccounts.linkIssued", ReaderAccounts.RESET_BY_ADMIN.toHours()));
+        token.ifPresent(t -> flash.addFlashAttribute("link", site.base(request) + "/reset/" + t));
         return "redirect:/admin/accounts";
     }
 }
