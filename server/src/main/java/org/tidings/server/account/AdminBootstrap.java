@@ -18,25 +18,16 @@ import org.tidings.server.store.AccountStore;
  */
 @Component
 @Order(0)
-class AdminBootstrap implements ApplicationRunner {
+record AdminBootstrap(AccountStore accounts, PasswordEncoder encoder, TidingsProperties properties) implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     /** 20 characters from 56 unambiguous letters and digits: about 116 bits. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final AccountStore accounts;
-    private final PasswordEncoder encoder;
-    private final TidingsProperties.Admin admin;
-
-    AdminBootstrap(AccountStore accounts, PasswordEncoder encoder, TidingsProperties properties) {
-        this.accounts = accounts;
-        this.encoder = encoder;
-        this.admin = properties.admin();
-    }
-
     @Override
     public void run(ApplicationArguments args) {
         if (accounts.existsWithRole(Roles.ADMIN)) return;
+        TidingsProperties.Admin admin = properties.admin();
         boolean generated = admin.password().isBlank();
         String password = generated ? oneTimePassword() : admin.password();
         if (!accounts.create(admin.username(), encoder.encode(password), Roles.ADMIN)) return;

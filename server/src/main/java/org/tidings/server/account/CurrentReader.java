@@ -11,13 +11,7 @@ import org.tidings.server.store.AccountStore;
 
 /** The signed-in reader's account: personal objects are looked up by this id, never one the request carries. */
 @Component
-public class CurrentReader {
-
-    private final AccountStore accounts;
-
-    public CurrentReader(AccountStore accounts) {
-        this.accounts = accounts;
-    }
+public record CurrentReader(AccountStore accounts) {
 
     public static Optional<String> name() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -30,7 +24,6 @@ public class CurrentReader {
     }
 
     /** For pages behind sign-in; a session whose account was deleted meanwhile is sent to sign in again. */
-
     public long require() {
         return id().orElseThrow(() -> new InsufficientAuthenticationException("no live account for this session"));
     }
