@@ -1,9 +1,7 @@
 package org.tidings.server.account;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import org.tidings.server.i18n.Message;
  * Refuses passwords too short or too long, among the 30,000 most used ({@code account/common-passwords.txt}),
  * even with digits or symbols tacked on, or containing the reader's own address or name.
  */
-
 @Component
 public class PasswordPolicy {
 
@@ -26,14 +23,9 @@ public class PasswordPolicy {
     /** Argon2id hashes whatever it is given; a ceiling keeps one sign-in from costing a megabyte of hashing. */
     static final int MAX_LENGTH = 200;
 
-    private final Set<String> common;
+    private final Set<String> common = load("/account/common-passwords.txt");
 
-    public PasswordPolicy() {
-        this.common = load("/account/common-passwords.txt");
-    }
-
-    public
- Optional<Message> problem(String password, String email, String displayName) {
+    public Optional<Message> problem(String password, String email, String displayName) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of(Message.of("password.tooShort", MIN_LENGTH));
         }
@@ -65,7 +57,7 @@ public class PasswordPolicy {
     private static Set<String> load(String resource) {
         try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().filter(line -> !line.isBlank())
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
                     .map(line -> line.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
