@@ -1,5 +1,6 @@
 package org.tidings.server.account;
 
+import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,14 @@ class ResetMail {
     }
 
     /** False when no e-mail could be sent. */
-
-    boolean sendResetLink(String to, String token, java.util.Locale locale) {
+    boolean sendResetLink(String to, String token, Locale locale) {
         String link = publicUrl + "/reset/" + token;
         return send(to, "reset", messages.getMessage("mail.reset.subject", null, locale),
                 messages.getMessage("mail.reset.body", new Object[] {link, ReaderAccounts.RESET_BY_MAIL.toMinutes()}, locale));
     }
 
     /** Tells an address's owner that someone tried to sign up with it (the page said the same as for a new address). */
-    boolean sendAlreadyRegistered(String to, java.util.Locale locale) {
+    boolean sendAlreadyRegistered(String to, Locale locale) {
         return send(to, "address_taken", messages.getMessage("mail.taken.subject", null, locale),
                 messages.getMessage("mail.taken.body", new Object[] {publicUrl + "/reset"}, locale));
     }
@@ -90,9 +90,7 @@ class ResetMail {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
-        p.put(prefix + "connectiontimeout", "10000");
-        p.put(prefix + "timeout", "10000");
-        p.put(prefix + "writetimeout", "10000");
+        for (String timeout : new String[] {"connectiontimeout", "timeout", "writetimeout"}) p.put(prefix + timeout, "10000");
         return s;
     }
 }
