@@ -25,7 +25,6 @@ import org.tidings.server.store.AccountStore;
  * Checks a session against its account before authorization on every request: a changed role
  * applies at the next click, not the next sign-in; a deleted account's session is ended.
  */
-
 final class FreshAccount extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FreshAccount.class);

@@ -7,14 +7,12 @@ import java.util.Map;
  * A reader's data kept by another part of Tidings, exported and erased with the account. Rows
  * others rely on (a comment with replies) stay: they read the account's {@code deleted_at}.
  */
-
 public interface PersonalData {
 
     /** The key of this part in the export's JSON. */
     String name();
 
     /** Plain maps, lists, strings and numbers. */
-
     Object export(long accountId);
 
     /** Forgets this reader's data, inside the deletion's transaction. */

@@ -139,8 +139,7 @@ public class ReaderAccounts {
         return Optional.empty();
     }
 
-    public
- Map<String, Object> export(long accountId) {
+    public Map<String, Object> export(long accountId) {
         Profile p = accounts.profile(accountId).orElseThrow();
         Map<String, Object> export = PersonalData.row("exportedAt", clock.instant().toString(), "account", PersonalData.row(
                 "email", p.email(), "displayName", p.displayName(), "username", p.username(), "role", p.role(),
@@ -150,7 +149,6 @@ public class ReaderAccounts {
     }
 
     /** Erases personal data and anonymises the row; refused for the last administrator (the instance needs one). */
-
     @Transactional
     public boolean delete(long accountId) {
         boolean deletable = accounts.findById(accountId)

@@ -18,8 +18,7 @@ public final class Roles {
         return ALL.contains(role);
     }
 
-    static
- String hierarchy() {
+    static String hierarchy() {
         return "ROLE_" + ADMIN + " > ROLE_" + MODERATOR + "\nROLE_" + MODERATOR + " > ROLE_" + READER;
     }
 }

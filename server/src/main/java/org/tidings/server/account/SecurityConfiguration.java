@@ -30,8 +30,7 @@ public class SecurityConfiguration {
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "manifest-src 'self'; worker-src 'self'";
 
-    static
- final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
+    static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
             "/saved/**", "/history", "/history/**"};
 
     @Bean

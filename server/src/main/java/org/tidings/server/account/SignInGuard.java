@@ -39,7 +39,6 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     }
 
     /** E-mail addresses are matched without regard to case. */
-
     static String accountName(String submitted) {
         String name = submitted == null ? "" : submitted.strip();
         return name.contains("@") ? name.toLowerCase(Locale.ROOT) : name;

@@ -24,7 +24,6 @@ final class SignInThrottle {
     }
 
     /** How long to wait when either bucket is empty (then nothing is taken), else zero. */
-
     synchronized Duration attempt(String account, String address) {
         return accounts.takeWith(account, addresses, address);
     }

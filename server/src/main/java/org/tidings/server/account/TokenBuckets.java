@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Token buckets per key: {@code burst} tokens, one back every {@code every}. In memory only: a
  * restart forgets them, which only forgives a few actions.
  */
-
 public final class TokenBuckets {
 
     /** Beyond this many keys, buckets that have filled up again are dropped: they hold nothing to remember. */
@@ -28,8 +27,7 @@ public final class TokenBuckets {
         this.clock = clock;
     }
 
-    public
- boolean tryTake(String key) {
+    public boolean tryTake(String key) {
         return take(key).isZero();
     }
 
