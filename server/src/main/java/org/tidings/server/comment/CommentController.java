@@ -1,7 +1,6 @@
 package org.tidings.server.comment;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -61,10 +60,8 @@ record CommentController(CommentDesk desk, CommentStore store) {
         return as(viewer -> desk.report(viewer, id, reason), sort, flash);
     }
 
-    private
- String as(Function<Viewer, CommentDesk.Outcome> action, String sort, RedirectAttributes flash) {
-        Optional<Viewer> viewer = Viewer.current(store);
-        return viewer.isEmpty() ? "redirect:/login" : back(action.apply(viewer.get()), sort, flash);
+    private String as(Function<Viewer, CommentDesk.Outcome> action, String sort, RedirectAttributes flash) {
+        return Viewer.current(store).map(viewer -> back(action.apply(viewer), sort, flash)).orElse("redirect:/login");
     }
 
     private static String back(CommentDesk.Outcome outcome, String sort, RedirectAttributes flash) {
