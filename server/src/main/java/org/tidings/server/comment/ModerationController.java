@@ -37,12 +37,9 @@ record ModerationController(Moderation moderation, CommentStore store) {
         String kept = note.isBlank() ? null : note.strip().substring(0, Math.min(note.strip().length(), NOTE_LENGTH));
         long articleId = moderation.decide(moderator(), id, decision, kept);
         Message done = Message.of("moderation.done." + decision.name().toLowerCase(Locale.ROOT));
-        if (back.equals("article")) {
-            flash.addFlashAttribute("commentNotice", done);
-            return "redirect:/article/" + articleId + "#comment-" + id;
-        }
-        flash.addFlashAttribute("notice", done);
-        return "redirect:/moderation";
+        boolean toArticle = back.equals("article");
+        flash.addFlashAttribute(toArticle ? "commentNotice" : "notice", done);
+        return toArticle ? "redirect:/article/" + articleId + "#comment-" + id : "redirect:/moderation";
     }
 
     /** The signed-in reader, whom {@link Moderation} refuses unless a moderator (the security chain signs in anonymous ones). */
