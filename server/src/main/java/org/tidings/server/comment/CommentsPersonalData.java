@@ -6,13 +6,7 @@ import org.tidings.server.store.CommentStore;
 
 /** A reader's comments, likes and reports in their export, and what deleting the account does to them. */
 @Component
-class CommentsPersonalData implements PersonalData {
-
-    private final CommentStore store;
-
-    CommentsPersonalData(CommentStore store) {
-        this.store = store;
-    }
+record CommentsPersonalData(CommentStore store) implements PersonalData {
 
     @Override
     public String name() {
