@@ -138,7 +138,6 @@ class CommentDesk {
      * Links from new accounts (too young, or too few visible comments) wait for a moderator: spam
      * arrives from fresh accounts with links. Moderators are never held.
      */
-
     private boolean heldForReview(Viewer viewer, String body) {
         if (viewer.moderator() || !CommentText.hasLink(body)) return false;
         Instant created = store.member(viewer.name()).map(CommentStore.Member::createdAt).orElse(Instant.EPOCH);

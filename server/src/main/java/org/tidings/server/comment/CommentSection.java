@@ -7,7 +7,6 @@ import org.tidings.server.i18n.Message;
  * The comments under one article for one reader ({@code viewer} null: anonymous). {@code draft} is
  * a refused comment's text given back, replying to {@code draftFor} (null: a new thread).
  */
-
 public record CommentSection(long articleId, Sort sort, List<CommentView> threads, int visible, boolean more, int shown,
         Viewer viewer, Message notice, Message problem, String draft, Long draftFor) {
 

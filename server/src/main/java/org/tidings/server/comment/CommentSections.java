@@ -87,8 +87,7 @@ public class CommentSections {
                 viewer, notice, problem, draft, draftFor);
     }
 
-    public
- List<StoryComment> forStory(List<ArticleView> timeline) {
+    public List<StoryComment> forStory(List<ArticleView> timeline) {
         Map<Long, String> titles = new HashMap<>();
         for (ArticleView a : timeline) titles.put(a.id(), a.title());
         Instant now = clock.instant();
@@ -120,7 +119,6 @@ public class CommentSections {
     }
 
     /** The name before any @ (addresses are never shown to other readers); null when the account is gone. */
-
     static String display(CommentStore.Stored c) {
         if (c.authorGone()) return null;
         String name = c.author();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -54,8 +53,7 @@ final class CommentText {
         return text.strip();
     }
 
-    static
- Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
+    static Optional<Message> problem(String cleaned, TidingsProperties.Comments settings) {
         if (cleaned.isBlank()) return Optional.of(Message.of("comments.problem.empty"));
         // the column holds 4000 characters; some databases count UTF-16 units, where an emoji is two
         if (cleaned.codePointCount(0, cleaned.length()) > settings.maxLength() || cleaned.length() > 4000) {

@@ -8,7 +8,6 @@ import org.tidings.server.store.CommentStatus;
  * One comment as a page shows it ({@code author} null: a deleted account). {@code body} is the text
  * as typed, for its author's edit form only; {@code replyingTo} names the reply it answers, if any.
  */
-
 public record CommentView(long id, long articleId, String author, String html, CommentStatus status, Instant createdAt,
         boolean edited, int likes, boolean liked, boolean mine, boolean editable, boolean canReport, String body,
         String replyingTo, List<CommentView> replies) {

@@ -11,7 +11,6 @@ import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
 
 /** Held and reported comments, and the moderators' decisions: each logged in the moderation log and one log line. */
-
 @Service
 class Moderation {
 

@@ -5,8 +5,7 @@ import org.tidings.server.account.CurrentReader;
 import org.tidings.server.account.Roles;
 import org.tidings.server.store.CommentStore;
 
-public
- record Viewer(long id, String name, boolean moderator, boolean suspended) {
+public record Viewer(long id, String name, boolean moderator, boolean suspended) {
 
     /** The id no account has: queries "liked by the viewer" match nothing for anonymous readers. */
     static final long NOBODY = -1;
@@ -21,8 +20,7 @@ public
         return comment.authorId() != null && comment.authorId() == id;
     }
 
-    static
- Optional<Viewer> current(CommentStore store) {
+    static Optional<Viewer> current(CommentStore store) {
         return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
 }
