@@ -62,20 +62,15 @@ record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore to
         }
         Optional<Labelled> what = interest.filter(choice == Choice.FOLLOW ? Interest::followable : Interest::mutable)
                 .flatMap(i -> labelled(i, target));
-        if (what.isEmpty()) {
-            flash.addFlashAttribute("notice", Message.of("following.invalid"));
-        } else {
-            store.add(reader, choice, interest.get(), what.get().target(), what.get().label());
-            flash.addFlashAttribute("notice", Message.of(choice == Choice.FOLLOW ? "following.followed" : "following.muted",
-                    what.get().label()));
-        }
+        String done = choice == Choice.FOLLOW ? "following.followed" : "following.muted";
+        what.ifPresent(w -> store.add(reader, choice, interest.get(), w.target(), w.label()));
+        flash.addFlashAttribute("notice", what.map(w -> Message.of(done, w.label())).orElse(Message.of("following.invalid")));
         return redirectBack(back, "/following");
     }
 
     @GetMapping("/saved")
     String saved(Model model) {
-        long reader = current.require();
-        model.addAttribute("articles", articlesOf(store.saved(reader, LIST)));
+        model.addAttribute("articles", articlesOf(store.saved(current.require(), LIST)));
         return "saved";
     }
 
@@ -110,8 +105,7 @@ record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore to
         return articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList());
     }
 
-    private
- record Labelled(String target, String label) {}
+    private record Labelled(String target, String label) {}
 
     private Optional<Labelled> labelled(Interest kind, String raw) {
         return kind.normalize(raw).flatMap(target -> (switch (kind) {
