@@ -27,7 +27,7 @@ import org.tidings.story.TopStories;
  * and turn off. Muted things never appear.
  */
 @Service
-public class ForYou {
+public record ForYou(PersonalStore store, EnrichmentStore topics, Archive articles, ReaderFilters filters, Clock clock) {
 
     /** Longer than the front page's two days: a personal page is read less often. */
     static final Duration HORIZON = Duration.ofHours(72);
@@ -59,25 +59,9 @@ public class ForYou {
         }
     }
 
-    private final PersonalStore store;
-    private final EnrichmentStore topics;
-    private final Archive articles;
-    private final ReaderFilters filters;
-    private final Clock clock;
-
-    ForYou(PersonalStore store, EnrichmentStore topics, Archive articles, ReaderFilters filters, Clock clock) {
-        this.store = store;
-        this.topics = topics;
-        this.articles = articles;
-        this.filters = filters;
-        this.clock = clock;
-    }
-
     /** The page then says how to fill it. */
-
     boolean nothingToGoOn(long account) {
         return store.follows(account).isEmpty() && store.sourcesRead(account, clock.instant().minus(READING_SPAN)).isEmpty();
-
     }
 
     List<Pick> picks(long account, int limit) {

@@ -8,16 +8,10 @@ import org.tidings.server.store.PersonalStore;
 
 /** Follows, mutes, saved articles and reading history in the reader's export, and erased with the account. */
 @Component
-class PersonalExport implements PersonalData {
+record PersonalExport(PersonalStore store) implements PersonalData {
 
     /** Saved and read articles exported at most: years of reading, and a bound on the file. */
     static final int MAX_ROWS = 100_000;
-
-    private final PersonalStore store;
-
-    PersonalExport(PersonalStore store) {
-        this.store = store;
-    }
 
     @Override
     public String name() {

@@ -10,7 +10,7 @@ import org.tidings.server.store.PersonalStore;
 
 /** What the article page needs from the reader's personal data: the reader's buttons, and the history entry. */
 @Service
-public class PersonalPages {
+public record PersonalPages(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
 
     /** The reader's buttons beside an article; anonymous readers are offered to sign in instead. */
     public record ArticleActions(boolean signedIn, boolean saved, boolean followsSource, boolean mutesSource,
@@ -20,18 +20,7 @@ public class PersonalPages {
 
     public record TopicButton(String slug, String label, boolean followed) {}
 
-    private final PersonalStore store;
-    private final EnrichmentStore topics;
-    private final CurrentReader current;
-
-    PersonalPages(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
-        this.store = store;
-        this.topics = topics;
-        this.current = current;
-    }
-
     /** Notes the article in the reader's history (when it is on). */
-
     public ArticleActions onArticleOpened(ArticleView article) {
         var reader = current.id();
         if (reader.isEmpty()) return ArticleActions.ANONYMOUS;

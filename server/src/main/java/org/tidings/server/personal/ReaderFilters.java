@@ -18,9 +18,8 @@ import org.tidings.server.store.PersonalStore;
  * Keeps what the current reader muted (sources, topics, whole-word keywords in headline or lead)
  * out of every list of articles, stories or hits, in their order; anonymous readers see everything.
  */
-
 @Service
-public class ReaderFilters {
+public record ReaderFilters(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
 
     record Mutes(Set<Long> sources, Set<String> topics, List<Pattern> keywords) {
 
@@ -43,16 +42,6 @@ public class ReaderFilters {
         }
     }
 
-    private final PersonalStore store;
-    private final EnrichmentStore topics;
-    private final CurrentReader current;
-
-    ReaderFilters(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
-        this.store = store;
-        this.topics = topics;
-        this.current = current;
-    }
-
     public List<ArticleView> visible(List<ArticleView> articles) {
         return visible(articles, Function.identity());
     }
@@ -61,8 +50,7 @@ public class ReaderFilters {
         return visibleBy(items, article.andThen(Subject::of));
     }
 
-    public
- <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
+    public <T> List<T> visibleBy(List<T> items, Function<T, Subject> subject) {
         var reader = current.id();
         return reader.isEmpty() ? items : visibleBy(mutesOf(reader.getAsLong()), items, subject);
     }
