@@ -26,27 +26,18 @@ import org.tidings.server.store.CommentStore;
  * two levels deep: a reply to a reply is shown beside it, naming whom it answers.
  */
 @Service
-public class CommentSections {
+public record CommentSections(CommentStore store, TidingsProperties properties, Clock clock) {
 
     /** Latest comments shown on a story page; the conversation itself is under each article. */
     static final int STORY_COMMENTS = 12;
     /** The most threads a reader can ask to see at once with {@code ?threads=}. */
     static final int MAX_THREADS = 1000;
 
-    private final CommentStore store;
-    private final TidingsProperties.Comments settings;
-    private final Clock clock;
-
-    CommentSections(CommentStore store, TidingsProperties properties, Clock clock) {
-        this.store = store;
-        this.settings = properties.comments();
-        this.clock = clock;
-    }
-
     public CommentSection forArticle(long articleId) {
         Optional<HttpServletRequest> request = currentRequest();
         CommentSection.Sort sort = CommentSection.Sort.of(request.map(r -> r.getParameter("sort")).orElse(null));
-        int wanted = request.map(r -> r.getParameter("threads")).map(CommentSections::number).orElse(settings.threadsPerPage());
+        int wanted = request.map(r -> r.getParameter("threads")).map(CommentSections::number)
+                .orElse(properties.comments().threadsPerPage());
         Map<String, ?> flash = request.map(RequestContextUtils::getInputFlashMap).orElse(Map.of());
         return forArticle(articleId, Viewer.current(store).orElse(null), sort, Math.clamp(wanted, 1, MAX_THREADS),
                 (Message) flash.get("commentNotice"), (Message) flash.get("commentProblem"),
@@ -114,7 +105,7 @@ public class CommentSections {
         boolean deleted = gone(c, viewer);
         return new CommentView(c.id(), c.articleId(), deleted ? null : display(c), deleted ? "" : CommentText.toHtml(c.body()),
                 c.status(), c.createdAt(), c.editedAt() != null, c.likes(), c.liked(), mine && !deleted,
-                mine && !viewer.suspended() && CommentDesk.editable(c, now, settings.editWindow()),
+                mine && !viewer.suspended() && CommentDesk.editable(c, now, properties.comments().editWindow()),
                 viewer != null && !mine && !deleted, mine && !deleted ? c.body() : null, replyingTo, replies);
     }
 

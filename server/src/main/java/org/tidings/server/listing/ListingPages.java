@@ -22,21 +22,7 @@ import org.tidings.server.store.ListingStore;
  * edition its address names, never a cookie's: an address gets the same list whoever subscribed.
  */
 @Component
-public class ListingPages {
-
-    private final ListingStore listings;
-    private final ReaderFilters filters;
-    private final SiteAddress site;
-    private final MessageSource messages;
-    private final Clock clock;
-
-    ListingPages(ListingStore listings, ReaderFilters filters, SiteAddress site, MessageSource messages, Clock clock) {
-        this.listings = listings;
-        this.filters = filters;
-        this.site = site;
-        this.messages = messages;
-        this.clock = clock;
-    }
+public record ListingPages(ListingStore listings, ReaderFilters filters, SiteAddress site, MessageSource messages, Clock clock) {
 
     /** A page of the listing, less what the reader muted (a page may then hold fewer than {@link ArticlePage#SIZE}). */
     public ArticlePage page(Listing listing, int requested) {
