@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -49,7 +48,7 @@ final class FreshAccount extends OncePerRequestFilter {
                 log.atInfo().addKeyValue("event", "session_ended").log("Session of a deleted account ended");
             } else {
                 Set<String> now = Set.of("ROLE_" + account.get().role());
-                Set<String> had = auth.getAuthorities().stream().map(a -> a.getAuthority()).collect(Collectors.toSet());
+                Set<String> had = AuthorityUtils.authorityListToSet(auth.getAuthorities());
                 if (!had.equals(now)) {
                     var fresh = UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null,
                             AuthorityUtils.createAuthorityList(now.toArray(String[]::new)));
