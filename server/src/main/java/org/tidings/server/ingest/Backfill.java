@@ -13,13 +13,7 @@ import org.tidings.url.CanonicalUrl;
  * half-way loses nothing.
  */
 @Service
-public class Backfill {
-
-    private final ArticleStore articles;
-
-    public Backfill(ArticleStore articles) {
-        this.articles = articles;
-    }
+public record Backfill(ArticleStore articles) {
 
     /** Fills in the articles of these jobs and hands them to {@code next}, or to their page first while it is due. */
     public void fill(List<Job> jobs, ArticleStage next) {

@@ -35,7 +35,6 @@ public class FeedRefresher {
     private final Fetcher fetcher;
     private final SourceStore sources;
     private final ArticleStore articles;
-    private final TidingsProperties.Scheduler schedule;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final PollingPolicy polling;
@@ -46,10 +45,9 @@ public class FeedRefresher {
         this.fetcher = fetcher;
         this.sources = sources;
         this.articles = articles;
-        this.schedule = properties.scheduler();
         this.clock = clock;
         this.metrics = metrics;
-        this.polling = new PollingPolicy(schedule.minInterval(), schedule.maxInterval());
+        this.polling = new PollingPolicy(properties.scheduler().minInterval(), properties.scheduler().maxInterval());
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -141,7 +139,7 @@ public class FeedRefresher {
     private RefreshResult onFetchFailure(Source source, String status, Integer httpStatus, String error, Duration retryAfter) {
         int failures = source.health().consecutiveFailures() + 1;
         Duration wait = backoff(failures);
-        if (retryAfter != null && retryAfter.compareTo(wait) > 0) wait = min(retryAfter, schedule.maxInterval());
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) wait = min(retryAfter, polling.max());
         sources.onFailed(source.id(), status, httpStatus, error, clock.instant().plus(wait));
         count("failed");
         log.atWarn().addKeyValue("event", "feed_failed").addKeyValue("source_id", source.id())
@@ -157,9 +155,9 @@ public class FeedRefresher {
 
     /** Doubles from the minimum interval with each consecutive failure, up to the maximum: never gives up. */
     Duration backoff(int failures) {
-        Duration wait = schedule.minInterval();
-        for (int i = 1; i < failures && wait.compareTo(schedule.maxInterval()) < 0; i++) wait = wait.multipliedBy(2);
-        return min(wait, schedule.maxInterval());
+        Duration wait = polling.min();
+        for (int i = 1; i < failures && wait.compareTo(polling.max()) < 0; i++) wait = wait.multipliedBy(2);
+        return min(wait, polling.max());
     }
 
     private Duration retryAfter(String header) {

@@ -22,24 +22,12 @@ import org.tidings.url.CanonicalUrl;
 
 /** One article page: whatever happens, the feed's own text stays as the fallback, and the article goes on. */
 @Service
-public class FullTextFetcher {
+public record FullTextFetcher(Fetcher fetcher, RobotsRules robots, ArticleStore articles, MeterRegistry metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(FullTextFetcher.class);
     private static final String ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
     /** Short, because the article waits for its page before it is enriched and placed in its story. */
     static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
-
-    private final Fetcher fetcher;
-    private final RobotsRules robots;
-    private final ArticleStore articles;
-    private final MeterRegistry metrics;
-
-    public FullTextFetcher(Fetcher fetcher, RobotsRules robots, ArticleStore articles, MeterRegistry metrics) {
-        this.fetcher = fetcher;
-        this.robots = robots;
-        this.articles = articles;
-        this.metrics = metrics;
-    }
 
     public void fetch(Job job, ArticleStage next) {
         Optional<ArticleStore.PageRequest> request = articles.pageRequest(job);

@@ -10,7 +10,7 @@ import java.util.Objects;
  * How long to wait before fetching a source again: the publisher's own rhythm, within the bounds.
  * A source that publishes every 10 minutes is polled every 5.
  */
-final class PollingPolicy {
+record PollingPolicy(Duration min, Duration max) {
 
     /** Entries used to estimate the rhythm: the newest ones say most about the publisher now. */
     private static final int RECENT_ENTRIES = 20;
@@ -21,14 +21,6 @@ final class PollingPolicy {
     /** Without dates, nothing new stretches the interval by a quarter and something new shrinks it by a fifth. */
     private static final double STRETCH = 1.25;
     private static final double SHRINK = 0.8;
-
-    private final Duration min;
-    private final Duration max;
-
-    PollingPolicy(Duration min, Duration max) {
-        this.min = min;
-        this.max = max;
-    }
 
     /** From the publication times given two recent dated entries, else from the previous interval. */
     Duration next(List<Instant> published, Instant now, Duration previous, boolean somethingNew) {
