@@ -63,7 +63,8 @@ public class FeedRefresher {
         if (response.movedTo() != null) onMovedPermanently(source, response.movedTo().toString());
         if (response.notModified()) return onNotModified(source, response.status(), source.validators());
         if (response.status() == 410) return onGone(source);
-        if (!response.ok()) return onHttpError(source, response);
+        if (!response.ok()) return onFetchFailure(source, "http_" + response.status(), response.status(),
+                "the server answered HTTP " + response.status(), retryAfter(response));
 
         String bodyHash = EntryDrafts.sha256(response.body());
         Source.Validators validators = new Source.Validators(response.etag(), response.lastModified(), bodyHash);
@@ -85,11 +86,8 @@ public class FeedRefresher {
         transactions.executeWithoutResult(tx -> {
             for (FeedEntry entry : feed.entries()) {
                 ArticleDraft draft = EntryDrafts.toDraft(entry, now);
-                if (draft == null) {
-                    counts[3]++;
-                    continue;
-                }
-                counts[articles.save(source.id(), draft, source.fullText()).ordinal()]++;
+                if (draft == null) counts[3]++;
+                else counts[articles.save(source.id(), draft, source.fullText()).ordinal()]++;
             }
         });
         int inserted = counts[0], updated = counts[1], skipped = counts[3];
@@ -130,12 +128,6 @@ public class FeedRefresher {
         return RefreshResult.nothingStored("gone");
     }
 
-    private RefreshResult onHttpError(Source source, FetchResponse response) {
-        int status = response.status();
-        Duration retryAfter = (status == 429 || status == 503) ? retryAfter(response.retryAfter()) : null;
-        return onFetchFailure(source, "http_" + status, status, "the server answered HTTP " + status, retryAfter);
-    }
-
     private RefreshResult onFetchFailure(Source source, String status, Integer httpStatus, String error, Duration retryAfter) {
         int failures = source.health().consecutiveFailures() + 1;
         Duration wait = backoff(failures);
@@ -160,8 +152,10 @@ public class FeedRefresher {
         return min(wait, polling.max());
     }
 
-    private Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) return null;
+    /** The wait that a 429 or 503 answer asks for, in seconds or as an HTTP date; null when it asks none. */
+    private Duration retryAfter(FetchResponse response) {
+        String header = response.retryAfter();
+        if (response.status() != 429 && response.status() != 503 || header == null || header.isBlank()) return null;
         try {
             return Duration.ofSeconds(Long.parseLong(header.strip()));
         } catch (NumberFormatException e) {
