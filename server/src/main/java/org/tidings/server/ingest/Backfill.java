@@ -18,7 +18,7 @@ public record Backfill(ArticleStore articles) {
     /** Fills in the articles of these jobs and hands them to {@code next}, or to their page first while it is due. */
     public void fill(List<Job> jobs, ArticleStage next) {
         for (ArticleStore.Legacy old : articles.legacy(jobs)) {
-            articles.onBackfilled(old.job(), old.url() == null ? null : CanonicalUrl.canonicalize(old.url()), old.text(),
+            articles.onBackfilled(old.job(), CanonicalUrl.canonicalize(old.url()), old.text(),
                     "pending".equals(old.fullTextStatus()) ? ArticleStage.FULL_TEXT : next);
         }
     }

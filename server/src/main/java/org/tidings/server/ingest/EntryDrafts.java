@@ -44,8 +44,7 @@ final class EntryDrafts {
     private static String title(FeedEntry entry) {
         String title = entry.title() == null ? "" : entry.title().strip();
         if (title.isEmpty()) title = ArticleText.ofFeed(null, entry.summary(), entry.content()).lead();
-        if (title.isEmpty()) return UNTITLED;
-        return ArticleText.cut(title, MAX_TITLE);
+        return title.isEmpty() ? UNTITLED : ArticleText.cut(title, MAX_TITLE);
     }
 
     /** Null when the entry does not say, or says far ahead. */

@@ -34,8 +34,7 @@ record PollingPolicy(Duration min, Duration max) {
             Duration gap = silence.compareTo(meanGap) > 0 ? silence : meanGap;
             return clamp(gap.dividedBy(POLLS_PER_ITEM));
         }
-        double factor = somethingNew ? SHRINK : STRETCH;
-        return clamp(Duration.ofMillis((long) (previous.toMillis() * factor)));
+        return clamp(Duration.ofMillis((long) (previous.toMillis() * (somethingNew ? SHRINK : STRETCH))));
     }
 
     /** The interval after a fetch that found the feed unchanged (304 or the same bytes). */
