@@ -1,6 +1,5 @@
 package org.tidings.server.enrich;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import org.tidings.enrich.Enricher;
 import org.tidings.enrich.Enrichment;
 import org.tidings.enrich.Place;
 import org.tidings.enrich.Section;
-import org.tidings.enrich.Topic;
 import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.PipelineStore.Job;
@@ -66,16 +64,11 @@ public class EnrichmentDesk {
         if (article.sourceRegion() != null && !article.sourceRegion().isBlank()) {
             regions.add(article.sourceRegion().strip().toLowerCase(Locale.ROOT));
         }
-        List<EnrichmentStore.TopicTag> topics = new ArrayList<>();
-        for (Topic t : e.topics()) {
-            if (topics.size() == MAX_TOPICS || t.score() < MIN_TOPIC_SCORE) break;
-            if (t.slug() == null || t.slug().isBlank()) continue;
-            topics.add(new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT)));
-        }
-        if (Summarizer.sentences(article.text(), e.lang()).size() < MIN_DIGEST_SENTENCES) {
-            return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics, List.of(), List.of());
-        }
-        ArticleDigest digest = Summarizer.digest(article.text(), e.lang());
+        List<EnrichmentStore.TopicTag> topics = e.topics().stream().takeWhile(t -> t.score() >= MIN_TOPIC_SCORE)
+                .filter(t -> t.slug() != null && !t.slug().isBlank()).limit(MAX_TOPICS)
+                .map(t -> new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT))).toList();
+        ArticleDigest digest = Summarizer.sentences(article.text(), e.lang()).size() < MIN_DIGEST_SENTENCES
+                ? new ArticleDigest(e.lang(), List.of(), List.of(), List.of()) : Summarizer.digest(article.text(), e.lang());
         return new EnrichmentStore.Learned(e.lang(), section.slug(), List.copyOf(regions), topics, digest.summary(), digest.keyPoints());
     }
 
