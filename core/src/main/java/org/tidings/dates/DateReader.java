@@ -94,9 +94,8 @@ public final class DateReader {
 
     /** RFC 2822 comments "(...)", nested ones too: "Thu (I hate thursdays), 16(th) Feb(ruary) 2006". */
     private static String withoutComments(String v) {
-        String out = v;
-        for (int i = 0; i < 4 && out.indexOf('(') >= 0; i++) out = COMMENT.matcher(out).replaceAll(" ");
-        return out;
+        for (int i = 0; i < 4 && v.indexOf('(') >= 0; i++) v = COMMENT.matcher(v).replaceAll(" ");
+        return v;
     }
 
     /** CJK dates: 2004年5月28日 / 2004년 05월 28일, with morning/afternoon marks. */
@@ -118,20 +117,16 @@ public final class DateReader {
 
     private static void token(String t, Parts p) {
         Matcher time = TIME.matcher(t);
+        Matcher numeric = NUMERIC_DATE.matcher(t);
+        char first = t.charAt(0);
         if (p.hour < 0 && time.matches() && t.indexOf(':') > 0) {
             p.hour = Integer.parseInt(time.group(1));
             p.minute = Integer.parseInt(time.group(2));
             p.second = time.group(3) == null ? 0 : Integer.parseInt(time.group(3));
             if (!time.group(4).isEmpty()) token(time.group(4), p);
-            return;
-        }
-        Matcher numeric = NUMERIC_DATE.matcher(t);
-        if (numeric.matches()) {
+        } else if (numeric.matches()) {
             numericDate(numeric, p);
-            return;
-        }
-        char first = t.charAt(0);
-        if ((first == '+' || first == '-') && DateWords.isOffset(t)) {
+        } else if ((first == '+' || first == '-') && DateWords.isOffset(t)) {
             p.offset = DateWords.zoneMinutes(t);
         } else if (Character.isDigit(first)) {
             number(t, p);
@@ -167,13 +162,11 @@ public final class DateReader {
     private static void word(String t, Parts p) {
         String w = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
         Integer month = DateWords.month(w);
+        Integer zone = DateWords.namedZone(w);
         if (month != null && (p.month < 0 || p.monthFromFirstToken)) {
             p.month = month;
             p.monthFromFirstToken = p.tokens == 0;
-            return;
-        }
-        Integer zone = DateWords.namedZone(w);
-        if (zone != null) {
+        } else if (zone != null) {
             p.offset = zone;
         } else if (w.equals("pm") || w.equals("p.m")) {
             p.pm = true;
