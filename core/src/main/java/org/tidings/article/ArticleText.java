@@ -36,8 +36,7 @@ public record ArticleText(String html, String text, String lead, boolean excerpt
 
     static String lead(String title, String summary, String body) {
         String fromSummary = withoutHeadline(title, summary);
-        if (fromSummary.length() >= MIN_SUMMARY_CHARS) return cut(fromSummary, LEAD_CHARS);
-        return cut(withoutHeadline(title, body), LEAD_CHARS);
+        return cut(fromSummary.length() >= MIN_SUMMARY_CHARS ? fromSummary : withoutHeadline(title, body), LEAD_CHARS);
     }
 
     /** The text, less a first paragraph or opening that only repeats the headline. */

@@ -32,16 +32,14 @@ public final class HtmlText {
         for (Node node : parent.childNodes()) {
             if (node instanceof TextNode text) {
                 run.append(text.getWholeText());
+            } else if (node instanceof Element e && e.normalName().equals("br")) {
+                run.append(' ');
+            } else if (node instanceof Element e && e.isBlock()) {
+                end(run, paragraphs);
+                collect(e, paragraphs, run);
+                end(run, paragraphs);
             } else if (node instanceof Element e) {
-                if (e.normalName().equals("br")) {
-                    run.append(' ');
-                } else if (e.isBlock()) {
-                    end(run, paragraphs);
-                    collect(e, paragraphs, run);
-                    end(run, paragraphs);
-                } else {
-                    collect(e, paragraphs, run);
-                }
+                collect(e, paragraphs, run);
             }
         }
     }

@@ -31,8 +31,7 @@ public final class Folding {
         if (!isArabic(s)) {
             return s;
         }
-        s = ARABIC_MARKS.matcher(s).replaceAll("");
-        return s.replace('أ', 'ا').replace('إ', 'ا').replace('آ', 'ا').replace('ٱ', 'ا')
+        return ARABIC_MARKS.matcher(s).replaceAll("").replace('أ', 'ا').replace('إ', 'ا').replace('آ', 'ا').replace('ٱ', 'ا')
                 .replace('ى', 'ي').replace('ة', 'ه');
     }
 

@@ -30,10 +30,7 @@ public final class Stems {
         } else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
             s = s.substring(0, s.length() - 1);
         }
-        if (s.endsWith("e") && s.length() >= 4) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
+        return s.endsWith("e") && s.length() >= 4 ? s.substring(0, s.length() - 1) : s;
     }
 
     /**
@@ -41,10 +38,8 @@ public final class Stems {
      * a cheap stemmer for every language ("remplacera"/"remplacer", "publicaron"/"publicado").
      */
     public static String sentence(String lower, String language) {
-        String s = Normalizer.normalize(lower, Normalizer.Form.NFC);
-        if ("en".equals(language)) {
-            s = englishBase(s);
-        }
+        String nfc = Normalizer.normalize(lower, Normalizer.Form.NFC);
+        String s = "en".equals(language) ? englishBase(nfc) : nfc;
         return s.length() > PREFIX ? s.substring(0, PREFIX) : s;
     }
 

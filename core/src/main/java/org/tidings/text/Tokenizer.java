@@ -56,8 +56,7 @@ public final class Tokenizer {
         while (m.find()) {
             String surface = cutsPossessive ? withoutPossessive(m.group()) : m.group();
             boolean sentenceStart = tokens.isEmpty() || endsSentence(text, previousEnd, m.start(), tokens.getLast());
-            int start = m.start();
-            tokens.add(new Token(surface, Folding.key(surface), start, start + surface.length(), sentenceStart));
+            tokens.add(new Token(surface, Folding.key(surface), m.start(), m.start() + surface.length(), sentenceStart));
             previousEnd = m.end();
         }
         return tokens;
