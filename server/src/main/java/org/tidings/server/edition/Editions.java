@@ -82,8 +82,7 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     public static Edition current(HttpServletRequest request) {
-        Object e = request.getAttribute(CURRENT);
-        return e instanceof Edition edition ? edition : Edition.WORLD;
+        return request.getAttribute(CURRENT) instanceof Edition edition ? edition : Edition.WORLD;
     }
 
     /** For templates, which have no request at hand. */

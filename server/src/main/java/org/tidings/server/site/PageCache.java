@@ -163,10 +163,9 @@ class PageCache extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod()) || !CACHEABLE.matcher(request.getRequestURI()).matches()) return null;
         if (request.getRequestedSessionId() != null || request.getHeader("Authorization") != null) return null;
         String query = request.getQueryString();
-        if (query != null && (query.contains("lang=") || query.contains("edition="))) {
-            // choosing sets a cookie: rendered, unless it is a feed's edition (a feed sets nothing for its reader)
-            if (!request.getRequestURI().endsWith("/feed.xml") || query.contains("lang=")) return null;
-        }
+        // choosing sets a cookie: rendered, unless it is a feed's edition (a feed sets nothing for its reader)
+        if (query != null && (query.contains("lang=")
+                || query.contains("edition=") && !request.getRequestURI().endsWith("/feed.xml"))) return null;
         StringBuilder key = new StringBuilder(request.getRequestURI());
         if (query != null) key.append('?').append(query);
         Cookie[] cookies = Objects.requireNonNullElse(request.getCookies(), new Cookie[0]);
