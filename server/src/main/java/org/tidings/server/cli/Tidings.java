@@ -55,34 +55,30 @@ public final class Tidings {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(COMMANDS);
-            return 2;
-        }
+        if (args.isEmpty()) return commands(err, 2);
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
             case "serve" -> {
-                if (rest.contains("--help") || rest.contains("-h")) {
-                    out.print(COMMANDS);
-                } else {
-                    TidingsApplication.start(serveArguments(rest));
-                }
+                if (rest.contains("--help") || rest.contains("-h")) yield commands(out, 0);
+                TidingsApplication.start(serveArguments(rest));
                 yield 0;
             }
             case "parse-feed" -> ParseFeedCommand.run(rest, out, err);
             case "extract" -> ExtractCommand.run(rest, out, err);
             case "cluster" -> ClusterCommand.run(rest, System.in, out, err);
             case "reindex" -> ReindexCommand.run(rest, out, err);
-            case "help", "--help", "-h" -> {
-                out.print(COMMANDS);
-                yield 0;
-            }
+            case "help", "--help", "-h" -> commands(out, 0);
             default -> {
                 err.println("tidings: unknown command '" + args.getFirst() + "'");
-                err.print(COMMANDS);
-                yield 2;
+                yield commands(err, 2);
             }
         };
+    }
+
+    /** Prints the list of commands and returns the exit status that goes with it. */
+    private static int commands(PrintStream stream, int status) {
+        stream.print(COMMANDS);
+        return status;
     }
 
     /** {@code --demo} is a shorthand for {@code --tidings.demo=true}; every other argument goes to Spring. */
