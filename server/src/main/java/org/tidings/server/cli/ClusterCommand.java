@@ -85,9 +85,8 @@ final class ClusterCommand {
         }
         for (Item item : inOrder) {
             Assignment a = assignments.get(item.article().id());
-            ObjectNode line = JSON.createObjectNode();
-            line.put("id", item.article().id());
-            line.put("story", resolve(a.storyId(), mergedInto));
+            ObjectNode line = JSON.createObjectNode().put("id", item.article().id())
+                    .put("story", resolve(a.storyId(), mergedInto));
             String duplicateOf = copyOf.getOrDefault(a.articleId(), a.duplicateOf());
             if (duplicateOf != null) line.put("duplicate_of", duplicateOf);
             out.println(JSON.writeValueAsString(line));
@@ -97,9 +96,8 @@ final class ClusterCommand {
     }
 
     private static String resolve(String story, Map<String, String> mergedInto) {
-        String s = story;
-        for (int hops = 0; mergedInto.containsKey(s) && hops < 10_000; hops++) s = mergedInto.get(s);
-        return s;
+        for (int hops = 0; mergedInto.containsKey(story) && hops < 10_000; hops++) story = mergedInto.get(story);
+        return story;
     }
 
     private static List<Item> read(InputStream in, PrintStream err, int[] rejected) {
@@ -165,8 +163,7 @@ final class ClusterCommand {
     }
 
     private static String scalar(JsonNode node) {
-        if (node == null || !(node.isString() || node.isNumber())) return null;
-        return node.asString();
+        return node != null && (node.isString() || node.isNumber()) ? node.asString() : null;
     }
 
     private static String text(JsonNode n, String field) {

@@ -5,13 +5,12 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.tidings.extract.ArticleExtractor;
 import org.tidings.extract.ExtractedArticle;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code extract [--url URL] FILE...}: one JSON object per line and file. Exit status 1 when some file
@@ -56,19 +55,10 @@ final class ExtractCommand {
         }
     }
 
-    private static Map<String, Object> toJson(String file, String url, ExtractedArticle a) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", file);
-        json.put("url", url);
-        json.put("title", a.title());
-        json.put("byline", a.byline());
-        json.put("published", a.published() == null ? null : a.published().toString());
-        json.put("lang", a.lang());
-        json.put("site_name", a.siteName());
-        json.put("image", a.image());
-        json.put("excerpt", a.excerpt());
-        json.put("text", a.text());
-        json.put("html", a.html());
-        return json;
+    private static ObjectNode toJson(String file, String url, ExtractedArticle a) {
+        return JSON.createObjectNode().put("file", file).put("url", url).put("title", a.title()).put("byline", a.byline())
+                .put("published", a.published() == null ? null : a.published().toString()).put("lang", a.lang())
+                .put("site_name", a.siteName()).put("image", a.image()).put("excerpt", a.excerpt()).put("text", a.text())
+                .put("html", a.html());
     }
 }

@@ -42,10 +42,8 @@ final class ParseFeedCommand {
         try {
             line.putAll(FeedparserJson.toMap(readBounded(Path.of(file)), contentType, url));
         } catch (IOException | RuntimeException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", e.getClass().getSimpleName());
-            error.put("message", String.valueOf(e.getMessage()));
-            line.put("error", error);
+            line.put("error", JSON.createObjectNode().put("type", e.getClass().getSimpleName())
+                    .put("message", String.valueOf(e.getMessage())));
         }
         return line;
     }
