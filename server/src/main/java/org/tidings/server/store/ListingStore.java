@@ -4,9 +4,7 @@ import static org.tidings.server.store.Columns.fromDb;
 import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,51 +22,33 @@ public class ListingStore {
 
     /**
      * The newest articles of the listing. Two short queries rather than one join (which leads H2 to sort every article
-     * first): the page's ids from the articles table alone, walking an index in order, then those articles.
+     * first): the page's ids from the articles table alone, walking an index in order, then those articles. Every
+     * parameter is bound; the statement names only those of the listing's parts.
      */
     public List<ArticleView> latest(Listing listing, int limit, int offset) {
-        Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT a.id FROM article a");
-        if (listing.topic() != null) {
-            sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
-            params.put("topic", listing.topic());
-        }
+        if (listing.topic() != null) sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
         // "not a copy" written so that no index is chosen for it: the walk is in the page's order
         sql.append(" WHERE COALESCE(a.duplicate_of, 0) = 0");
         List<Long> disabled = jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
-        if (!disabled.isEmpty()) {
-            sql.append(" AND a.source_id NOT IN (:disabled)");
-            params.put("disabled", disabled);
-        }
-        where(listing, sql, params);
-        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return archive.findByIds(jdbc.sql(sql.toString()).params(params).query(Long.class).list());
-    }
-
-    private static void where(Listing listing, StringBuilder sql, Map<String, Object> params) {
-        if (listing.section() != null) {
-            sql.append(" AND a.section = :section");
-            params.put("section", listing.section());
-        }
-        if (listing.sourceId() != null) {
-            sql.append(" AND a.source_id = :source");
-            params.put("source", listing.sourceId());
-        }
+        if (!disabled.isEmpty()) sql.append(" AND a.source_id NOT IN (:disabled)");
+        if (listing.section() != null) sql.append(" AND a.section = :section");
+        if (listing.sourceId() != null) sql.append(" AND a.source_id = :source");
         if (listing.lang() != null) {
             // the detected language ("en"), the page's declared one ("en-GB"), or the source's until then
             sql.append(" AND (a.lang LIKE :lang OR (a.lang IS NULL OR a.lang = 'und')"
                     + " AND a.source_id IN (SELECT id FROM source WHERE language LIKE :lang))");
-            params.put("lang", listing.lang() + "%");
         }
         if (listing.region() != null) {
             // the article's regions (its places' and its source's), or its source's until it is enriched
             sql.append(" AND ((' ' || a.regions || ' ') LIKE :regionWord"
                     + " OR a.regions IS NULL AND a.source_id IN (SELECT id FROM source WHERE region = :region))");
-            params.put("regionWord", "% " + listing.region() + " %");
-            params.put("region", listing.region());
         }
+        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
+        return archive.findByIds(jdbc.sql(sql.toString()).param("topic", listing.topic()).param("disabled", disabled)
+                .param("section", listing.section()).param("source", listing.sourceId()).param("lang", listing.lang() + "%")
+                .param("regionWord", "% " + listing.region() + " %").param("region", listing.region())
+                .param("limit", limit).param("offset", offset).query(Long.class).list());
     }
 
     /** An article of a placed story, with what editions and sections need to know of it. */
