@@ -39,8 +39,8 @@ public class AccountStore {
         }
     }
 
-    private static final String PROFILE_COLUMNS =
-            "id, username, email, display_name, role, created_at, deleted_at, history_enabled";
+    private static final String PROFILES =
+            "SELECT id, username, email, display_name, role, created_at, deleted_at, history_enabled FROM account";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,14 +75,12 @@ public class AccountStore {
     }
 
     public Optional<Profile> profile(long id) {
-        return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM account WHERE id = :id")
-                .param("id", id).query(AccountStore::profile).optional();
+        return jdbc.sql(PROFILES + " WHERE id = :id").param("id", id).query(AccountStore::profile).optional();
     }
 
     /** Accounts for the administrator's list, newest first; deleted ones left out. */
     public List<Profile> profiles(int limit, int offset) {
-        return jdbc.sql("SELECT " + PROFILE_COLUMNS
-                        + " FROM account WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(PROFILES + " WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("limit", limit).param("offset", offset).query(AccountStore::profile).list();
     }
 

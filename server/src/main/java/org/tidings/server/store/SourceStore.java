@@ -19,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class SourceStore {
 
-    private static final String COLUMNS = """
-            id, feed_url, name, site_url, language, region, section, full_text, enabled, created_at,
-            last_fetch_at, last_success_at, last_status, last_http_status, last_error, consecutive_failures,
-            disabled_reason, next_fetch_at, fetch_interval_seconds, etag, last_modified, body_hash""";
+    private static final String SELECT = """
+            SELECT id, feed_url, name, site_url, language, region, section, full_text, enabled, created_at,
+                   last_fetch_at, last_success_at, last_status, last_http_status, last_error, consecutive_failures,
+                   disabled_reason, next_fetch_at, fetch_interval_seconds, etag, last_modified, body_hash
+            FROM source""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,17 +68,15 @@ public class SourceStore {
     }
 
     public Optional<Source> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id = :id").param("id", id)
-                .query(SourceStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(SourceStore::map).optional();
     }
 
     public Optional<Source> findByFeedUrl(String feedUrl) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE feed_url = :url").param("url", feedUrl)
-                .query(SourceStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE feed_url = :url").param("url", feedUrl).query(SourceStore::map).optional();
     }
 
     public List<Source> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source ORDER BY name, id").query(SourceStore::map).list();
+        return jdbc.sql(SELECT + " ORDER BY name, id").query(SourceStore::map).list();
     }
 
     public long count() {
@@ -105,8 +104,7 @@ public class SourceStore {
         jdbc.sql("UPDATE source SET lease_owner = :worker, lease_until = :until WHERE id IN (:ids) AND " + free)
                 .param("worker", worker).param("until", toDb(until)).param("ids", ids).param("now", toDb(now))
                 .update();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source WHERE id IN (:ids) AND lease_owner = :worker AND lease_until = :until"
-                        + " ORDER BY next_fetch_at")
+        return jdbc.sql(SELECT + " WHERE id IN (:ids) AND lease_owner = :worker AND lease_until = :until ORDER BY next_fetch_at")
                 .param("ids", ids).param("worker", worker).param("until", toDb(until)).query(SourceStore::map).list();
     }
 
