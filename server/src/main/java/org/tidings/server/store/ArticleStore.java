@@ -213,9 +213,7 @@ public class ArticleStore {
                     SELECT 3, id, content_hash, full_text_status FROM article WHERE url = :url) found
                 ORDER BY rank LIMIT 1""")
                 .param("sourceId", sourceId).param("key", draft.entryKey()).param("canonical", draft.canonicalUrl())
-                .param("url", draft.url())
-                .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("content_hash"), rs.getString("full_text_status")))
-                .optional();
+                .param("url", draft.url()).query(Existing.class).optional();
     }
 
     /** A statement with the entry bound by its names ({@code :title}, {@code :html}, ...), with {@code text} as its text. */
