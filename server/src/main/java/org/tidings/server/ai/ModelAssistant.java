@@ -56,9 +56,7 @@ public class ModelAssistant {
     /** What the model wrote, grounded; empty when there is no model or it failed (then logged and counted). */
     public Optional<Generated> generate(ArticleView article, ArticleDigest digest, Feature feature, Locale reader) {
         if (!enabled() || feature == null || !features(digest, reader).contains(feature)) return Optional.empty();
-        Prompts.Prompt prompt = prompts.forArticle(article, digest, feature, reader);
-        return generate(new GeneratedTextStore.Key("article", article.id(), feature.param(), prompt.lang(), model.name()),
-                prompt, feature);
+        return generate("article", article.id(), prompts.forArticle(article, digest, feature, reader), feature);
     }
 
     record StoryReport(long articleId, String publisher, ArticleDigest digest) {}
@@ -66,12 +64,11 @@ public class ModelAssistant {
     /** See {@link Prompts#forStory}; empty when there is no model or it failed. */
     Optional<Generated> summarizeStory(long storyId, List<StoryReport> reports) {
         if (!enabled() || reports.isEmpty()) return Optional.empty();
-        Prompts.Prompt prompt = prompts.forStory(reports);
-        return generate(new GeneratedTextStore.Key("story", storyId, Feature.SUMMARY.param(), prompt.lang(), model.name()),
-                prompt, Feature.SUMMARY);
+        return generate("story", storyId, prompts.forStory(reports), Feature.SUMMARY);
     }
 
-    private Optional<Generated> generate(GeneratedTextStore.Key key, Prompts.Prompt prompt, Feature feature) {
+    private Optional<Generated> generate(String subject, long subjectId, Prompts.Prompt prompt, Feature feature) {
+        var key = new GeneratedTextStore.Key(subject, subjectId, feature.param(), prompt.lang(), model.name());
         try {
             CachedModel.Answer answer = model.answer(key, prompt);
             List<Generated.Line> lines = prompt.check().apply(answer.text());
@@ -82,17 +79,14 @@ public class ModelAssistant {
             }
             count(answer.cached() ? "cached" : "ok", feature);
             return Optional.of(generated);
-        } catch (ModelFailure failure) {
-            onFailure(key, feature, failure);
-            return Optional.empty();
-        } catch (RuntimeException bug) { // a reader still gets the offline box, never an error page
-            onFailure(key, feature, new ModelFailure(ModelFailure.Reason.ERROR, bug.toString()));
+        } catch (ModelFailure | RuntimeException e) { // a reader still gets the offline box, never an error page
+            onFailure(key, feature, e instanceof ModelFailure failure ? failure
+                    : new ModelFailure(ModelFailure.Reason.ERROR, e.toString()));
             return Optional.empty();
         }
     }
 
     /** A passed line whose back-translation is missing or disagrees with its original becomes unsupported. */
-
     private List<Generated.Line> backChecked(GeneratedTextStore.Key key, Prompts.Prompt translation,
             List<Generated.Line> lines) throws ModelFailure {
         List<String> passed = lines.stream().filter(Generated.Line::supported).map(Generated.Line::text).toList();
@@ -117,11 +111,11 @@ public class ModelAssistant {
     }
 
     private void onFailure(GeneratedTextStore.Key key, Feature feature, ModelFailure failure) {
-        count(failure.reason().tag(), feature);
-        var event = failure.reason() == ModelFailure.Reason.RATE_LIMITED ? log.atDebug() : log.atInfo();
+        count(failure.reason.tag(), feature);
+        var event = failure.reason == ModelFailure.Reason.RATE_LIMITED ? log.atDebug() : log.atInfo();
         event.addKeyValue("event", "llm_failed").addKeyValue(key.subject() + "_id", key.subjectId())
                 .addKeyValue("feature", feature.param()).addKeyValue("model", model.name())
-                .addKeyValue("reason", failure.reason().tag()).addKeyValue("detail", failure.getMessage())
+                .addKeyValue("reason", failure.reason.tag()).addKeyValue("detail", failure.getMessage())
                 .log("language model gave nothing usable; the offline result is shown");
     }
 

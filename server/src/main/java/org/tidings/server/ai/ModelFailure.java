@@ -12,14 +12,10 @@ final class ModelFailure extends Exception {
         }
     }
 
-    private final Reason reason;
+    final Reason reason;
 
     ModelFailure(Reason reason, String detail) {
         super(detail, null, false, false); // no stack trace: a failure here is an outcome, not a bug
         this.reason = reason;
-    }
-
-    Reason reason() {
-        return reason;
     }
 }
