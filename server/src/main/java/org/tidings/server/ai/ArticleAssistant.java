@@ -17,7 +17,7 @@ import org.tidings.summary.Summarizer;
  * feature; when that fails, the offline box stands, with a note.
  */
 @Service
-public class ArticleAssistant {
+public record ArticleAssistant(ModelAssistant model) {
 
     /** A question longer than this is cut: no reader's question needs more. */
     static final int MAX_QUESTION = 300;
@@ -33,14 +33,7 @@ public class ArticleAssistant {
         }
     }
 
-    private final ModelAssistant model;
-
-    ArticleAssistant(ModelAssistant model) {
-        this.model = model;
-    }
-
     /** {@code feature} is the address's {@code ?ai=}. */
-
     public Box forArticle(ArticleView article, ArticleText body, EnrichmentStore.Digest stored, String question,
             String feature, Locale reader) {
         if (!stored.available()) return Box.NONE;

@@ -20,7 +20,7 @@ import org.tidings.summary.TranslationCheck;
  * What the model is asked per feature, and the check its answer must pass against what was sent
  * (a headline: the title too; a translation: line by line). Articles are sent from their start.
  */
-final class Prompts {
+record Prompts(int maxInputChars) {
 
     /** Changing a prompt changes this, so that cached answers to the old prompt are not reused. */
     static final String VERSION = "1";
@@ -32,12 +32,6 @@ final class Prompts {
 
     /** {@code backInto}: for a translation, the original's language to translate passed lines back into; else null. */
     record Prompt(String lang, String system, String user, Function<String, List<Generated.Line>> check, String backInto) {}
-
-    private final int maxInputChars;
-
-    Prompts(int maxInputChars) {
-        this.maxInputChars = maxInputChars;
-    }
 
     Prompt forArticle(ArticleView article, ArticleDigest digest, Feature feature, Locale reader) {
         String lang = digest.lang();
@@ -89,8 +83,7 @@ final class Prompts {
         return checked(lang, user.toString(), sources, articleOf::get);
     }
 
-    Prompt
- backTranslation(Prompt translation, List<String> lines) {
+    Prompt backTranslation(Prompt translation, List<String> lines) {
         return translation(translation.lang(), translation.backInto(), lines, null, null);
     }
 

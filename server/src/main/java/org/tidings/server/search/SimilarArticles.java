@@ -27,16 +27,10 @@ import org.tidings.story.RelatedCoverage.Candidate;
  * The article's own story is left out: those reports have a block of their own.
  */
 @Component
-public final class SimilarArticles {
+public record SimilarArticles(SearchIndex index) {
 
     /** A headline and lead hold a few dozen words; beyond the most telling ones the rest ("said", "on Tuesday") match everything. */
     static final int QUERY_WORDS = 25;
-
-    private final SearchIndex index;
-
-    public SimilarArticles(SearchIndex index) {
-        this.index = index;
-    }
 
     /**
      * Best match first; each with its source id as its publisher and its lead cut to {@code leadChars}.
