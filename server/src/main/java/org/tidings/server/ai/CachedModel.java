@@ -18,7 +18,6 @@ import org.tidings.server.store.GeneratedTextStore;
  * The model's answer to a prompt, kept with the prompt's hash and reused until the prompt changes.
  * A cache that fails is a miss, and an answer that cannot be kept is still used.
  */
-
 final class CachedModel {
 
     private static final Logger log = LoggerFactory.getLogger(CachedModel.class);

@@ -51,7 +51,6 @@ final class ChatCompletions {
     }
 
     /** Stripped; never empty. */
-
     String complete(String system, String user) throws ModelFailure {
         String body = JSON.writeValueAsString(Map.of(
                 "model", model,

@@ -19,7 +19,6 @@ public enum Feature {
     }
 
     /** Null for anything else. */
-
     static Feature parse(String param) {
         return param == null ? null : Arrays.stream(values()).filter(f -> f.param().equals(param.strip())).findFirst().orElse(null);
     }

@@ -17,7 +17,6 @@ public record Generated(Feature feature, String model, String lang, List<Line> l
         }
 
         /** For a story: the article with the evidence highlighted. */
-
         public String href() {
             return new StoryAssistant.Cite(article, "", firstEvidence()).href();
         }

@@ -104,8 +104,7 @@ public class StoryAssistant {
         return digest;
     }
 
-    static
- Digest digest(List<ArticleView> articles, Map<Long, String> text) {
+    static Digest digest(List<ArticleView> articles, Map<Long, String> text) {
         Map<String, ArticleView> byId = new HashMap<>();
         List<SourceArticle> sources = new ArrayList<>();
         for (ArticleView a : articles) {
