@@ -208,8 +208,7 @@ public final class Fetcher implements AutoCloseable {
         }
 
         @Override
-        public void releaseResources() {
-        }
+        public void releaseResources() {}
     }
 
     /** "HTTP/1.1" or "HTTP/2" (not "HTTP/2.0": HTTP/2 has no minor version). */
