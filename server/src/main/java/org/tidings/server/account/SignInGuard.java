@@ -38,10 +38,21 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
         adminHome.setDefaultTargetUrl("/admin/sources");
     }
 
-    /** E-mail addresses are matched without regard to case. */
+    /**
+     * The account a submitted name means, for the limit and for the look-up alike: without what the sign-in form trims
+     * (every character up to U+0020) or any other space at either end; e-mail addresses without regard to case.
+     */
     static String accountName(String submitted) {
-        String name = submitted == null ? "" : submitted.strip();
+        String name = submitted == null ? "" : submitted;
+        int start = 0, end = name.length();
+        while (start < end && spaceOrControl(name.charAt(start))) start++;
+        while (end > start && spaceOrControl(name.charAt(end - 1))) end--;
+        name = name.substring(start, end);
         return name.contains("@") ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    private static boolean spaceOrControl(char c) {
+        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     @Override

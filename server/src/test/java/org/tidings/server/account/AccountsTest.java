@@ -343,6 +343,29 @@ class AccountsTest {
     }
 
     @Test
+    void aControlCharacterAroundTheNameDoesNotEscapeTheAccountsLimit() {
+        String email = email();
+        reader(email);
+        for (int i = 0; i < SignInThrottle.ACCOUNT_BURST + 4; i++) signIn(browser(), email, "guess number " + i);
+        // the sign-in form trims every character up to U+0020: the same account, so the same limit
+        for (String disguised : List.of(email + "\u0001", "\u001f" + email, " " + email + "\u0008", email + "\t")) {
+            var r = signIn(browser(), disguised, PASSWORD);
+            assertThat(r.headers().firstValue("Location").orElse("")).as("%s", disguised.codePoints().boxed().toList())
+                    .contains("/login?slow=");
+        }
+    }
+
+    @Test
+    void theThrottleAndTheSignInFormReadTheSameAccountName() {
+        for (char c = 0; c <= ' '; c++) {
+            String padded = c + "Admin@Example.test" + c;
+            assertThat(SignInGuard.accountName(padded)).as("U+%04X", (int) c)
+                    .isEqualTo(SignInGuard.accountName(padded.trim())).isEqualTo("admin@example.test");
+        }
+        assertThat(SignInGuard.accountName("\u2003admin\u00a0")).isEqualTo("admin");
+    }
+
+    @Test
     void aFloodOfSignInAttemptsIsSlowedPerAccountAndPerAddressAndLogged() {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
