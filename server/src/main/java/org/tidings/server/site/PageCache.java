@@ -56,6 +56,7 @@ class PageCache extends OncePerRequestFilter {
     private record Page(long expiresNanos, String contentType, List<String[]> headers, byte[] body) {}
 
     private final long ttlNanos;
+    private final SiteAddress site;
     private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(ENTRIES, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
@@ -65,8 +66,9 @@ class PageCache extends OncePerRequestFilter {
     /** Renders under way, by page: readers asking for a page being rendered wait for it rather than render it too. */
     private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
-    PageCache(TidingsProperties properties) {
+    PageCache(TidingsProperties properties, SiteAddress site) {
         this.ttlNanos = properties.pageCache().toNanos();
+        this.site = site;
     }
 
     /** {@code tidings.page-cache=0s} renders every request. */
@@ -159,14 +161,15 @@ class PageCache extends OncePerRequestFilter {
     }
 
     /** The page's identity, or null when this request must be rendered for this reader alone. */
-    private static String key(HttpServletRequest request) {
+    private String key(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || !CACHEABLE.matcher(request.getRequestURI()).matches()) return null;
         if (request.getRequestedSessionId() != null || request.getHeader("Authorization") != null) return null;
         String query = request.getQueryString();
         // choosing sets a cookie: rendered, unless it is a feed's edition (a feed sets nothing for its reader)
         if (query != null && (query.contains("lang=")
                 || query.contains("edition=") && !request.getRequestURI().endsWith("/feed.xml"))) return null;
-        StringBuilder key = new StringBuilder(request.getRequestURI());
+        // the site's address is in its links (feeds, OpenGraph): a page is kept per address it was asked for at
+        StringBuilder key = new StringBuilder(site.base(request)).append(request.getRequestURI());
         if (query != null) key.append('?').append(query);
         Cookie[] cookies = Objects.requireNonNullElse(request.getCookies(), new Cookie[0]);
         for (String name : VARY_COOKIES) {

@@ -2,8 +2,13 @@ package org.tidings.server.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +78,35 @@ class PageCacheTest {
         String adminPage = admin.get("/article/" + quake).body();
         assertThat(adminPage).contains("Corrected: magnitude 7.0", "/logout");
         assertThat(server.browser().get("/article/" + quake).body()).doesNotContain("/logout");
+    }
+
+    @Test
+    void aForgedHostNeverReachesTheLinksOfAnyReader() throws Exception {
+        long quake = SiteFixture.idOf(server, publishers, "/gulf/quake");
+        List<String> pages = List.of("/feed.xml", "/article/" + quake, "/sitemap.xml");
+        for (String forged : List.of("Host: attacker.example", "X-Forwarded-Host: attacker.example")) {
+            for (String page : pages) {
+                assertThat(rawGet(page, forged)).as("the forger's own %s (%s)", page, forged).startsWith("HTTP/1.1 200")
+                        .doesNotContain("attacker.example").contains(server.url("/"));
+            }
+        }
+        for (String page : pages) {
+            assertThat(server.browser().get(page).body()).as("%s served again to the next reader", page)
+                    .doesNotContain("attacker.example").contains(server.url("/"));
+        }
+        assertThat(rawGet("/feed.xml", "Host: localhost:" + URI.create(server.url("/")).getPort()))
+                .as("this machine's own name is kept").contains("http://localhost:" + URI.create(server.url("/")).getPort() + "/");
+    }
+
+    /** A request written by hand, since HTTP clients refuse to forge a Host header; the whole answer, headers and body. */
+    private String rawGet(String path, String header) throws IOException {
+        URI base = URI.create(server.url("/"));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            String host = header.startsWith("Host:") ? "" : "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + host + header + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
