@@ -46,6 +46,8 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         Offered o = offered;
         Instant now = clock.instant();
         if (o.at().plus(RECHECK).isBefore(now)) {
+            // the editions known until now stand until the next check, also when this one fails (the database is away)
+            offered = new Offered(now, o.editions());
             var coverage = listings.sourceCoverage();
             o = new Offered(now, Edition.CATALOGUE.stream()
                     .filter(e -> e.all() || coverage.stream().anyMatch(c -> c.lang().startsWith(e.lang())
@@ -60,9 +62,10 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         return Edition.CATALOGUE.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /** Static files, images and the app's files have no edition: they are served without the database. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+        registry.addInterceptor(this).excludePathPatterns("/static/**", "/image/**", "/manifest.webmanifest", "/sw.js");
     }
 
     @Override
