@@ -23,6 +23,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,7 +41,7 @@ import org.tidings.server.i18n.Message;
 
 /** A reader's search: one page of hits with their headline and best passages highlighted. */
 @Component
-public final class ArticleSearch {
+public record ArticleSearch(SearchIndex index, Clock clock) {
 
     /** Results per page: a screenful of headlines with their passages. */
     public static final int PAGE_SIZE = 20;
@@ -68,21 +69,11 @@ public final class ArticleSearch {
         }
     }
 
-    private final SearchIndex index;
-    private final QueryReader reader;
-    private final Clock clock;
-
-    public ArticleSearch(SearchIndex index, Clock clock) {
-        this.index = index;
-        this.reader = new QueryReader(index.analyzer());
-        this.clock = clock;
-    }
-
     /** Searches, leaving out the articles of {@code hiddenSources} (disabled publishers). */
     public SearchResults search(SearchRequest request, Collection<Long> hiddenSources) {
         Query words;
         try {
-            words = reader.read(request.query());
+            words = new QueryReader(index.analyzer()).read(request.query());
         } catch (QueryReader.Problem problem) {
             return SearchResults.problem(request, problem.message);
         }
@@ -90,21 +81,16 @@ public final class ArticleSearch {
         int wanted = page * PAGE_SIZE;
         try {
             return index.read(searcher -> {
-                Query filtered = filtered(words, request, hiddenSources);
-                TopDocs top;
-                ScoreDoc[] ranked;
-                if (request.sort() == SearchRequest.Sort.NEWEST) {
-                    top = searcher.search(filtered, new TopFieldCollectorManager(SearchFields.NEWEST_FIRST, wanted, COUNT_EXACTLY_UP_TO));
-                    ranked = top.scoreDocs;
-                } else {
-                    top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, Recency.CANDIDATES), COUNT_EXACTLY_UP_TO));
-                    ranked = Recency.reorder(searcher, top.scoreDocs, clock.millis());
-                }
+                boolean newest = request.sort() == SearchRequest.Sort.NEWEST;
+                CollectorManager<?, ? extends TopDocs> collector = newest
+                        ? new TopFieldCollectorManager(SearchFields.NEWEST_FIRST, wanted, COUNT_EXACTLY_UP_TO)
+                        : new TopScoreDocCollectorManager(Math.max(wanted, Recency.CANDIDATES), COUNT_EXACTLY_UP_TO);
+                TopDocs top = searcher.search(filtered(words, request, hiddenSources), collector);
+                ScoreDoc[] ranked = newest ? top.scoreDocs : Recency.reorder(searcher, top.scoreDocs, clock.millis());
                 ScoreDoc[] pageDocs = Arrays.copyOfRange(ranked, Math.min(ranked.length, (page - 1) * PAGE_SIZE),
                         Math.min(ranked.length, wanted));
-                boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-                return new SearchResults(request.withPage(page), hits(searcher, words, pageDocs), top.totalHits.value(), exact,
-                        PAGE_SIZE, null);
+                return new SearchResults(request.withPage(page), hits(searcher, words, pageDocs), top.totalHits.value(),
+                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, PAGE_SIZE, null);
             });
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchResults.problem(request, Message.of("search.problem.tooBroad"));
@@ -181,20 +167,18 @@ public final class ArticleSearch {
      */
     private static Snippet first(Map<String, Object[]> marked, List<String> fields, int i) {
         for (String field : fields) {
-            Object value = marked.get(field)[i];
-            if (value instanceof Snippet snippet) return snippet;
+            if (marked.get(field)[i] instanceof Snippet snippet) return snippet;
         }
         return null;
     }
 
     private Highlighter highlighter(IndexSearcher searcher) {
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
+        return new Highlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
                 .withFormatter(new Snippet.Formatter())
                 .withMaxLength(SearchFields.MAX_TEXT_CHARS)
                 // passages of about PASSAGE_CHARS around the matches, cut between words (news sentences run long)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_CHARS, PASSAGE_CENTER));
-        return new Highlighter(builder);
+                        BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_CHARS, PASSAGE_CENTER)));
     }
 
     private static final class Highlighter extends UnifiedHighlighter {
@@ -206,8 +190,7 @@ public final class ArticleSearch {
         protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
             // a prefix* expands to many terms: finding them again in the 20 hits' text is cheaper than
             // looking each one up in the postings of every hit
-            if (components.automata().length > 0) return OffsetSource.ANALYSIS;
-            return super.getOptimizedOffsetSource(components);
+            return components.automata().length > 0 ? OffsetSource.ANALYSIS : super.getOptimizedOffsetSource(components);
         }
 
         @Override
