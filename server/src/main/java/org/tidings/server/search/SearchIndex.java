@@ -206,8 +206,7 @@ public final class SearchIndex implements Closeable {
     /** A searcher on the latest visible state; hand it back with {@link #release}. */
     IndexSearcher acquire() throws IOException {
         SearcherManager current = searchers;
-        if (current == null) return new IndexSearcher(new org.apache.lucene.index.MultiReader());
-        return current.acquire();
+        return current == null ? new IndexSearcher(new org.apache.lucene.index.MultiReader()) : current.acquire();
     }
 
     void release(IndexSearcher searcher) throws IOException {
