@@ -15,7 +15,7 @@ import org.tidings.server.i18n.Message;
  * A reader's words as a query over every language's fields, the publisher and the topics: all words
  * required. What cannot be read is a {@link Problem} with a sentence for the reader, never a parser exception.
  */
-final class QueryReader {
+record QueryReader(Analyzer analyzer) {
 
     /** Longer queries are refused: nobody types them, and each word widens the work of a search. */
     static final int MAX_CHARS = 300;
@@ -39,24 +39,20 @@ final class QueryReader {
         }
     }
 
-    private final Analyzer analyzer;
-    private final String[] fields;
     /** Every field searched, in the order of its clauses, with its weight. */
-    private final Map<String, Float> boosts = new LinkedHashMap<>();
+    private static final Map<String, Float> BOOSTS = new LinkedHashMap<>();
 
-    QueryReader(Analyzer analyzer) {
-        this.analyzer = analyzer;
-        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.title(language), TITLE_BOOST));
-        Languages.SUFFIXES.forEach(language -> boosts.put(SearchFields.text(language), TEXT_BOOST));
-        boosts.put(SearchFields.TOPICS, TOPICS_BOOST);
-        boosts.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
-        this.fields = boosts.keySet().toArray(String[]::new);
+    static {
+        Languages.SUFFIXES.forEach(language -> BOOSTS.put(SearchFields.title(language), TITLE_BOOST));
+        Languages.SUFFIXES.forEach(language -> BOOSTS.put(SearchFields.text(language), TEXT_BOOST));
+        BOOSTS.put(SearchFields.TOPICS, TOPICS_BOOST);
+        BOOSTS.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
     }
 
     Query read(String text) throws Problem {
         if (text == null || text.isBlank()) throw new Problem(Message.of("search.problem.empty"));
         if (text.length() > MAX_CHARS) throw new Problem(Message.of("search.problem.tooLong", MAX_CHARS));
-        Parser parser = new Parser(fields, analyzer, boosts);
+        Parser parser = new Parser(analyzer);
         try {
             Query query = parser.parse(text);
             if (query == null || isEmpty(query)) throw new Problem(Message.of("search.problem.noWords"));
@@ -78,8 +74,8 @@ final class QueryReader {
     private static final class Parser extends MultiFieldQueryParser {
         String shortPrefix;
 
-        Parser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
-            super(fields, analyzer, boosts);
+        Parser(Analyzer analyzer) {
+            super(BOOSTS.keySet().toArray(String[]::new), analyzer, BOOSTS);
             setDefaultOperator(QueryParser.AND_OPERATOR);
             setAllowLeadingWildcard(false);
             setSplitOnWhitespace(true); // each word is required in some field, not in every field
