@@ -3,7 +3,7 @@ package org.tidings.server.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -31,20 +31,19 @@ final class Languages {
     static final String OTHER = "other";
 
     /** Languages with a stemmer, by ISO 639-1 code: the languages of the default sources and their neighbours. */
-    private static final Map<String, Supplier<Analyzer>> ANALYZERS = new LinkedHashMap<>();
+    private static final Map<String, Function<CharArraySet, Analyzer>> ANALYZERS = new LinkedHashMap<>();
 
     static {
-        CharArraySet none = CharArraySet.EMPTY_SET;
-        ANALYZERS.put("en", () -> new EnglishAnalyzer(none));
-        ANALYZERS.put("ar", () -> new ArabicAnalyzer(none));
-        ANALYZERS.put("fr", () -> new FrenchAnalyzer(none));
-        ANALYZERS.put("de", () -> new GermanAnalyzer(none));
-        ANALYZERS.put("es", () -> new SpanishAnalyzer(none));
-        ANALYZERS.put("pt", () -> new PortugueseAnalyzer(none));
-        ANALYZERS.put("it", () -> new ItalianAnalyzer(none));
-        ANALYZERS.put("nl", () -> new DutchAnalyzer(none));
-        ANALYZERS.put("ru", () -> new RussianAnalyzer(none));
-        ANALYZERS.put(OTHER, () -> new StandardAnalyzer(none));
+        ANALYZERS.put("en", EnglishAnalyzer::new);
+        ANALYZERS.put("ar", ArabicAnalyzer::new);
+        ANALYZERS.put("fr", FrenchAnalyzer::new);
+        ANALYZERS.put("de", GermanAnalyzer::new);
+        ANALYZERS.put("es", SpanishAnalyzer::new);
+        ANALYZERS.put("pt", PortugueseAnalyzer::new);
+        ANALYZERS.put("it", ItalianAnalyzer::new);
+        ANALYZERS.put("nl", DutchAnalyzer::new);
+        ANALYZERS.put("ru", RussianAnalyzer::new);
+        ANALYZERS.put(OTHER, StandardAnalyzer::new);
     }
 
     /** Every field suffix: the languages with a stemmer, then {@link #OTHER}. */
@@ -62,7 +61,7 @@ final class Languages {
     static Analyzer perField(Analyzer fallback) {
         Map<String, Analyzer> byField = new LinkedHashMap<>();
         for (var language : ANALYZERS.entrySet()) {
-            Analyzer analyzer = language.getValue().get();
+            Analyzer analyzer = language.getValue().apply(CharArraySet.EMPTY_SET); // no stop words: see above
             byField.put(SearchFields.title(language.getKey()), analyzer);
             byField.put(SearchFields.text(language.getKey()), analyzer);
         }
