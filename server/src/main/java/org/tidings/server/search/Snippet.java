@@ -50,11 +50,9 @@ public record Snippet(List<Part> parts) {
 
         private static void add(List<Part> parts, String text, boolean match) {
             if (text.isEmpty()) return;
-            if (!parts.isEmpty() && parts.getLast().match() == match) {
-                parts.set(parts.size() - 1, new Part(parts.getLast().text() + text, match)); // adjacent matches become one mark
-            } else {
-                parts.add(new Part(text, match));
-            }
+            // adjacent matches become one mark
+            String run = !parts.isEmpty() && parts.getLast().match() == match ? parts.removeLast().text() + text : text;
+            parts.add(new Part(run, match));
         }
     }
 }
