@@ -54,12 +54,8 @@ class TopStoryRanking {
     /** The top stories of a listing (its section and edition; topics and sources have none). */
     List<TopStory> top(int limit, Listing listing) {
         Instant now = clock.instant();
-        Snapshot s = snapshot;
-        if (s.at().plus(CACHE).isBefore(now)) {
-            s = new Snapshot(now, candidates(now), new ConcurrentHashMap<>());
-            snapshot = s;
-        }
-        final Snapshot current = s;
+        if (snapshot.at().plus(CACHE).isBefore(now)) snapshot = new Snapshot(now, candidates(now), new ConcurrentHashMap<>());
+        Snapshot current = snapshot;
         List<TopStory> ranked = current.ranked().computeIfAbsent(listing, l -> rank(current, l));
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
