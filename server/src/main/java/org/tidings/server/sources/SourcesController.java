@@ -37,10 +37,8 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
 
     @PostMapping("/admin/sources")
     String add(@ModelAttribute SourceForm form, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        Message problem = form.problem();
-        if (problem == null && sources.findByFeedUrl(form.feedUrl().strip()).isPresent()) {
-            problem = Message.of("admin.problem.known");
-        }
+        Message problem = form.problem() != null ? form.problem() : sources.findByFeedUrl(form.feedUrl().strip())
+                .map(known -> Message.of("admin.problem.known")).orElse(null);
         if (problem == null) {
             try {
                 SourceRegistration.Added added = registration.add(form.toSettings());
@@ -89,11 +87,9 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
     String update(@PathVariable("id") long id, @ModelAttribute SourceForm form, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         Source source = source(id);
-        Message problem = form.problem();
-        if (problem == null) {
-            problem = sources.findByFeedUrl(form.feedUrl().strip()).filter(other -> other.id() != id)
-                    .map(other -> Message.of("admin.problem.otherHasUrl", other.name())).orElse(null);
-        }
+        Message problem = form.problem() != null ? form.problem() : sources.findByFeedUrl(form.feedUrl().strip())
+                .filter(other -> other.id() != id).map(other -> Message.of("admin.problem.otherHasUrl", other.name()))
+                .orElse(null);
         if (problem != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return editWith(model, source, form, problem);
