@@ -48,8 +48,7 @@ public record SourceForm(String feedUrl, String name, String siteUrl, String lan
     }
 
     private static String lower(String s) {
-        String v = blankToNull(s);
-        return v == null ? null : v.toLowerCase(Locale.ROOT);
+        return s == null || s.isBlank() ? null : s.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String s) {
