@@ -12,14 +12,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,7 +103,9 @@ public class EnrichmentStore {
         if (!held) return false;
         long id = job.id();
         jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", id).update();
-        List<TopicTag> topics = learned.topics().stream().filter(distinctBy(t -> cut(t.slug(), SLUG_CHARS))).toList();
+        // one row per slug as the column keeps it: the first topic that has it
+        List<TopicTag> topics = List.copyOf(learned.topics().stream()
+                .collect(toMap(t -> cut(t.slug(), SLUG_CHARS), t -> t, (first, again) -> first, LinkedHashMap::new)).values());
         insertRows("article_topic (article_id, slug, label, kind)", "(:id, :slug%1$d, :label%1$d, :kind%1$d)", topics.size(), id,
                 (statement, n) -> statement.param("slug" + n, cut(topics.get(n).slug(), SLUG_CHARS))
                         .param("label" + n, cut(topics.get(n).label(), LABEL_CHARS)).param("kind" + n, topics.get(n).kind()));
@@ -130,11 +131,6 @@ public class EnrichmentStore {
         JdbcClient.StatementSpec statement = jdbc.sql("INSERT INTO " + into + " VALUES " + values).param("id", id);
         for (int n = 0; n < count; n++) statement = bind.apply(statement, n);
         statement.update();
-    }
-
-    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
-        Set<String> seen = new HashSet<>();
-        return t -> seen.add(key.apply(t));
     }
 
     /** The digest stored for the article, its sentences taken from {@code text} (the article's text). */
