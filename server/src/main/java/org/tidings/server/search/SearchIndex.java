@@ -82,12 +82,11 @@ public final class SearchIndex implements Closeable {
         if (writer != null) return true;
         try {
             Map<String, String> committed = lastCommitData();
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     // newest first on disk: the "newest" order stops after the first page instead of sorting every match
-                    .setIndexSort(SearchFields.NEWEST_FIRST);
-            writer = new IndexWriter(directory, config);
+                    .setIndexSort(SearchFields.NEWEST_FIRST));
             if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
                 watermark = Instant.parse(committed.get(WATERMARK_KEY));
             } else {
