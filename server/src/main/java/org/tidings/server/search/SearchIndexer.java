@@ -85,9 +85,7 @@ public class SearchIndexer {
                     .map(SearchStore.Change::id).toList();
             written += write(todo);
             sinceCommit += todo.size();
-            for (SearchStore.Change c : changes) {
-                if (!c.changedAt().isBefore(settled)) recent.put(c.id(), c.changedAt());
-            }
+            changes.stream().filter(c -> !c.changedAt().isBefore(settled)).forEach(c -> recent.put(c.id(), c.changedAt()));
             if (changes.size() < BATCH) break;
             SearchStore.Change last = changes.getLast();
             cursorTime = last.changedAt();
