@@ -47,14 +47,13 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
         List<SectionRow> rows = !first || latest.isEmpty() ? List.of() : Sections.SLUGS.stream()
                 .map(slug -> new SectionRow(slug, filters.visible(listings.latest(edition.filter(Listing.section(slug)), ROW, 0))))
                 .filter(row -> !row.articles().isEmpty()).toList();
-        List<ArticleView> articles = latest.articles();
         List<TopStory> top = first ? top(TOP_STORIES, edition.filter(Listing.ALL)) : List.of();
-        model.addAttribute("articles", articles);
+        model.addAttribute("articles", latest.articles());
         model.addAttribute("pageNumber", latest.number());
         model.addAttribute("hasNext", latest.hasNext());
         model.addAttribute("sourceCount", sources.count());
         model.addAttribute("top", top);
-        model.addAttribute("commentCounts", comments.counts(Stream.concat(articles.stream().map(ArticleView::id),
+        model.addAttribute("commentCounts", comments.counts(Stream.concat(latest.articles().stream().map(ArticleView::id),
                 top.stream().map(t -> t.lead().id())).toList()));
         model.addAttribute("sections", rows);
         model.addAttribute("feedPath", ListingPages.feedPath("/feed.xml", edition));
