@@ -85,11 +85,10 @@ class TopStoryRanking {
 
     private List<TopStory> rank(Snapshot s, Listing listing) {
         Listing edition = new Listing(null, null, null, listing.lang(), listing.region());
-        Map<String, Candidate> eligible = new LinkedHashMap<>();
-        for (Candidate c : s.candidates()) {
-            if (listing.section() != null && !listing.section().equals(c.section())) continue;
-            if (c.members().stream().anyMatch(m -> m.in(edition))) eligible.put(c.story().id(), c);
-        }
+        Map<String, Candidate> eligible = s.candidates().stream()
+                .filter(c -> listing.section() == null || listing.section().equals(c.section()))
+                .filter(c -> c.members().stream().anyMatch(m -> m.in(edition)))
+                .collect(Collectors.toMap(c -> c.story().id(), c -> c, (first, again) -> first, LinkedHashMap::new));
         List<TopStory> top = new ArrayList<>();
         for (TopStories.Ranked r : TopStories.rank(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
             Candidate c = eligible.get(r.story().id());
