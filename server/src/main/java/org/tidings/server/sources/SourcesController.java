@@ -32,7 +32,7 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
 
     @GetMapping("/admin/sources")
     String list(Model model) {
-        return listWith(model, SourceForm.empty(), null);
+        return formPage(model, "admin-sources", "sources", sources.findAll(), SourceForm.empty(), null);
     }
 
     @PostMapping("/admin/sources")
@@ -50,14 +50,7 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return listWith(model, form, problem);
-    }
-
-    private String listWith(Model model, SourceForm form, Message problem) {
-        model.addAttribute("sources", sources.findAll());
-        model.addAttribute("form", form);
-        model.addAttribute("problem", problem);
-        return "admin-sources";
+        return formPage(model, "admin-sources", "sources", sources.findAll(), form, problem);
     }
 
     @PostMapping("/admin/sources/import")
@@ -80,7 +73,7 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
     @GetMapping("/admin/sources/{id}")
     String edit(@PathVariable("id") long id, Model model) {
         Source source = source(id);
-        return editWith(model, source, SourceForm.of(source), null);
+        return formPage(model, "admin-source", "source", source, SourceForm.of(source), null);
     }
 
     @PostMapping("/admin/sources/{id}")
@@ -92,17 +85,18 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
                 .orElse(null);
         if (problem != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editWith(model, source, form, problem);
+            return formPage(model, "admin-source", "source", source, form, problem);
         }
         sources.update(id, form.toSettings());
         return done(flash, "admin.notice.saved", form.toSettings().name());
     }
 
-    private static String editWith(Model model, Source source, SourceForm form, Message problem) {
-        model.addAttribute("source", source);
+    /** The page {@code view} with {@code subject} (the sources, or the source edited), the form and its problem (or null). */
+    private static String formPage(Model model, String view, String subject, Object value, SourceForm form, Message problem) {
+        model.addAttribute(subject, value);
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
-        return "admin-source";
+        return view;
     }
 
     @PostMapping("/admin/sources/{id}/delete")
