@@ -18,18 +18,24 @@ import java.util.stream.Collectors;
 /** A browser-like HTTP client for one reader: keeps its cookies, fills in CSRF tokens, never follows redirects. */
 public final class Browser {
 
-    private final RunningServer server;
+    /** The server's address, without a slash at the end: {@code http://127.0.0.1:PORT}. */
+    private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     Browser(RunningServer server) {
-        this.server = server;
+        this(server.url(""));
+    }
+
+    /** A browser of the Tidings server at {@code base}, e.g. one running in a process of its own. */
+    public Browser(String base) {
+        this.base = base;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
     /**
@@ -49,7 +55,7 @@ public final class Browser {
 
     /** A GET with request headers of the reader's browser, e.g. {@code Accept-Language}. */
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -60,7 +66,7 @@ public final class Browser {
         if (csrfFrom != null) fields.put("_csrf", csrfToken(get(csrfFrom).body()));
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -77,7 +83,7 @@ public final class Browser {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
