@@ -25,9 +25,14 @@ public final class RunningServer implements AutoCloseable {
      * arguments override.
      */
     public static RunningServer start(Path dataDir, String... extra) {
+        return new RunningServer(TidingsApplication.start(settings(dataDir, 0, extra)));
+    }
+
+    /** The arguments of {@link #start}, on {@code port}: also for a server in a process of its own ({@link ServerProcess}). */
+    static String[] settings(Path dataDir, int port, String... extra) {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (String arg : List.of(
-                "--tidings.port=0",
+                "--tidings.port=" + port,
                 "--tidings.data-dir=" + dataDir,
                 "--tidings.seed-default-sources=false",
                 "--tidings.admin.password=correct horse battery staple",
@@ -40,7 +45,7 @@ public final class RunningServer implements AutoCloseable {
             put(settings, arg);
         }
         for (String arg : extra) put(settings, arg); // a repeated key would be joined with commas: replace instead
-        return new RunningServer(TidingsApplication.start(settings.values().toArray(String[]::new)));
+        return settings.values().toArray(String[]::new);
     }
 
     private static void put(Map<String, String> settings, String arg) {

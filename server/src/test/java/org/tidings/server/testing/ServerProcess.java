@@ -36,10 +36,8 @@ public final class ServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "org.tidings.server.cli.Tidings", "serve",
-                "--tidings.port=" + port, "--tidings.data-dir=" + dataDir, "--tidings.seed-default-sources=false",
-                "--tidings.admin.password=correct horse battery staple", "--tidings.page-cache=0s",
                 "--logging.level.root=WARN"));
-        command.addAll(List.of(settings));
+        command.addAll(List.of(RunningServer.settings(dataDir, port, settings)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()).start();
         ServerProcess server = new ServerProcess(process, port);
