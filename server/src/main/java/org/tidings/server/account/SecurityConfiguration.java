@@ -1,5 +1,6 @@
 package org.tidings.server.account;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,12 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
 
 /**
@@ -34,17 +39,26 @@ public class SecurityConfiguration {
             "/saved/**", "/history", "/history/**"};
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts, TidingsProperties properties)
+            throws Exception {
         SignInGuard guard = new SignInGuard(clock);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/moderation/**").hasRole(Roles.MODERATOR)
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(new MetricsScrapers(properties.metricsToken()))
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers(PERSONAL).hasRole(Roles.READER)
                         .anyRequest().permitAll())
                 .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new FreshAccount(accounts), AuthorizationFilter.class)
+                // a scraper is told to authenticate, not sent to a sign-in form
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        (request, response, refused) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"tidings\"");
+                            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                        }, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .formLogin(form -> form.loginPage("/login").successHandler(guard).failureHandler(guard).permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies     reverse proxies whose X-Forwarded-* headers are believed: this machine and the private networks
  * @param seedDefaultSources not in demo
  * @param pageCache          served again only for the same address, language and edition; 0 renders every request
+ * @param metricsToken       bearer token of a Prometheus scraper; empty: only a signed-in administrator reads the metrics
  */
 @ConfigurationProperties("tidings")
 public record TidingsProperties(
@@ -34,7 +35,8 @@ public record TidingsProperties(
         @DefaultValue Mail mail,
         @DefaultValue Search search,
         @DefaultValue Comments comments,
-        @DefaultValue("5s") Duration pageCache) {
+        @DefaultValue("5s") Duration pageCache,
+        @DefaultValue("") String metricsToken) {
 
     /**
      * @param url      empty: the embedded H2 file database under the data directory

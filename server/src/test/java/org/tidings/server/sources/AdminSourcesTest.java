@@ -188,11 +188,4 @@ class AdminSourcesTest {
         assertThat(home.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "script-src 'self'"));
     }
-
-    @Test
-    void prometheusMetricsAreExposed() {
-        var metrics = server.get("/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-    }
 }
