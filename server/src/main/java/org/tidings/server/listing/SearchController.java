@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.i18n.Names;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
 import org.tidings.server.search.SearchRequest;
@@ -46,8 +47,10 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
         }
         SearchRequest asking = read.request();
         model.addAttribute("search", new SearchPage(asking, results, asked, params.get("from"), params.get("to"), publishers(asking),
-                options(ArticleSearch.Filter.SECTION, asking.section(), "search.section.", locale), languages(asking.lang(), locale),
-                options(ArticleSearch.Filter.REGION, asking.region(), "search.region.", locale)));
+                options(ArticleSearch.Filter.SECTION, asking.section(), locale,
+                        slug -> messages.getMessage("search.section." + slug, null, Names.capitalised(slug), locale)),
+                options(ArticleSearch.Filter.LANGUAGE, asking.lang(), locale, code -> Names.language(code, locale)),
+                options(ArticleSearch.Filter.REGION, asking.region(), locale, code -> Names.region(code, messages, locale))));
         return "search";
     }
 
@@ -116,30 +119,12 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
                 .toList();
     }
 
-    /** The values a filter has in the index, labelled from the bundles where they have a name there. */
-    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, String labelPrefix, Locale locale) {
-        return options(filter, selected, locale, value -> messages.getMessage(labelPrefix + value, null,
-                value.length() == 2 ? Locale.of("", value.toUpperCase(Locale.ROOT)).getDisplayCountry(locale) : capitalized(value),
-                locale));
-    }
-
-    /** The languages of the indexed articles, named in the reader's language. */
-    private List<SearchPage.Option> languages(String selected, Locale locale) {
-        return options(ArticleSearch.Filter.LANGUAGE, selected, locale, code -> {
-            String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
-            return name.isBlank() ? code : name;
-        });
-    }
-
+    /** The values a filter has in the index, with the reader's names for them, in the reader's alphabetical order. */
     private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, Locale locale,
             Function<String, String> label) {
         String chosen = selected == null ? "" : selected.strip();
         return search.values(filter).stream().map(v -> new SearchPage.Option(v, label.apply(v), v.equalsIgnoreCase(chosen)))
                 .sorted(Comparator.comparing(SearchPage.Option::label, Collator.getInstance(locale))).toList();
-    }
-
-    private static String capitalized(String value) {
-        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
     }
 
     private String text(Message message, Locale locale) {

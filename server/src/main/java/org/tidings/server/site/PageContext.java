@@ -10,6 +10,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.i18n.Names;
 import org.tidings.server.i18n.ReaderLocales;
 
 /** What every page needs besides its content; each of its sentences goes through {@link #t}: the bundles hold the words. */
@@ -59,6 +60,21 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
     /** The page's direction, for {@code <html dir>}: Arabic pages are laid out right to left. */
     public String dir() {
         return ReaderLocales.rightToLeft(locale) ? "rtl" : "ltr";
+    }
+
+    /** A language code ("fr") by its name in the reader's language. */
+    public String languageName(String code) {
+        return Names.language(code, locale);
+    }
+
+    /** A region code ("uk", "gulf", "fr") by its name in the reader's language. */
+    public String regionName(String code) {
+        return Names.region(code, messages, locale);
+    }
+
+    /** A section by the name the section bar gives it; a section the site does not offer, by its slug. */
+    public String sectionName(String slug) {
+        return Sections.exists(slug) ? t(Sections.messageKey(slug)) : Names.capitalised(slug);
     }
 
     public String ago(Instant t) {

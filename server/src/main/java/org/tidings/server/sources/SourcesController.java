@@ -20,13 +20,14 @@ import org.tidings.server.site.NotFound;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
-/** The sources with their health, for everyone, and the administrator's management of them. */
+/** The publishers, for readers, and the administrator's management of the sources with their health. */
 @Controller
 record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistration registration) {
 
+    /** Readers' directory of the publishers that are followed; their feeds' addresses and errors are the operator's. */
     @GetMapping("/sources")
-    String health(Model model) {
-        model.addAttribute("sources", sources.findAll());
+    String directory(Model model) {
+        model.addAttribute("sources", sources.findAll().stream().filter(Source::enabled).toList());
         return "sources";
     }
 

@@ -113,7 +113,9 @@ class FeedRefresherTest {
         Source gone = sources.findById(id).orElseThrow();
         assertThat(gone.enabled()).isFalse();
         assertThat(gone.health().disabledReason()).contains("HTTP 410");
-        assertThat(server.get("/sources").body()).contains("gone for good (HTTP 410)");
+        var admin = server.browser();
+        admin.signInAsAdmin();
+        assertThat(admin.get("/admin/sources").body()).contains("gone for good (HTTP 410)");
     }
 
     @Test

@@ -118,7 +118,8 @@ class IngestionEndToEndTest {
             Source failed = sources.findById(broken).orElseThrow();
             assertThat(failed.nextFetchAt()).as("retried later, not abandoned").isAfter(Instant.now());
 
-            var page = server.get("/sources");
+            server.signInAsAdmin();
+            var page = server.get("/admin/sources");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("not an RSS, Atom or JSON feed", "HTTP 500", "1 failure in a row");
             assertThat(server.get("/").statusCode()).isEqualTo(200);
