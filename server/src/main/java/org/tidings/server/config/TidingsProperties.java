@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * {@code tidings.bind-address} are Spring's {@code server.port} and {@code server.address} (application.properties).
  *
  * @param publicUrl          empty: derived from the request
- * @param trustedProxies     reverse proxies whose X-Forwarded-* headers are believed: this machine and the private networks
+ * @param trustedProxies     reverse proxies whose X-Forwarded-* headers are believed: by default only this machine
  * @param seedDefaultSources not in demo
  * @param pageCache          served again only for the same address, language and edition; 0 renders every request
  * @param metricsToken       bearer token of a Prometheus scraper; empty: only a signed-in administrator reads the metrics
@@ -23,8 +23,7 @@ import org.springframework.util.unit.DataSize;
 public record TidingsProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("") String publicUrl,
-        @DefaultValue({"127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10",
-                "fc00::/7", "fe80::/10"}) List<String> trustedProxies,
+        @DefaultValue({"127.0.0.0/8", "::1"}) List<String> trustedProxies,
         @DefaultValue Database database,
         @DefaultValue Admin admin,
         @DefaultValue Fetch fetch,

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes a reader's address and scheme from the {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port}
- * headers only when the request comes from a trusted reverse proxy ({@code tidings.trusted-proxies}: this machine and
- * the private networks unless set), and ignores them from anyone else. Of {@code X-Forwarded-For}'s list of hops, the
+ * headers only when the request comes from a trusted reverse proxy ({@code tidings.trusted-proxies}: only this machine
+ * unless set; a neighbour on the same private network is no more trusted than anyone), and ignores them from anyone else. Of {@code X-Forwarded-For}'s list of hops, the
  * reader is the last one that is not itself a trusted proxy: an address a client wrote at the front of the list before
  * the proxy appended the real one is not believed. Jetty's {@link ForwardedRequestCustomizer} then applies the headers;
  * the other forwarding headers it knows ({@code Forwarded}, {@code X-Forwarded-Server} ...) are dropped, as no proxy of
@@ -84,7 +84,7 @@ class TrustedProxies implements WebServerFactoryCustomizer<JettyServletWebServer
         return null;
     }
 
-    private boolean trusted(String address) {
+    boolean trusted(String address) {
         if (address == null || !ADDRESS.matcher(address).matches()) return false;
         try {
             InetAddress.getByName(address); // a malformed literal is no proxy of ours

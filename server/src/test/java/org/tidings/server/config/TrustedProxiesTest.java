@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.Settings;
 
 /** The reader's address and scheme behind a reverse proxy, on a real Jetty reached over loopback. */
 class TrustedProxiesTest {
@@ -52,6 +53,18 @@ class TrustedProxiesTest {
     void forwardingHeadersNoProxyOfOursSendsAreIgnored() throws Exception {
         assertThat(seen(List.of("127.0.0.0/8"), Map.of("Forwarded", "for=6.6.6.6;proto=https;host=evil.example",
                 "X-Forwarded-Server", "evil.example"))).isEqualTo("127.0.0.1 http 127.0.0.1");
+    }
+
+    @Test
+    void byDefaultOnlyAProxyOnThisMachineIsBelieved() {
+        TrustedProxies defaults = new TrustedProxies(Settings.defaults());
+        assertThat(defaults.trusted("127.0.0.1")).isTrue();
+        assertThat(defaults.trusted("::1")).isTrue();
+        // anyone else on the same network would otherwise pick their own address for the per-address limits
+        for (String neighbour : List.of("10.0.0.9", "172.16.4.2", "192.168.1.20", "169.254.0.7", "100.64.1.1", "fd00::2",
+                "fe80::1", "203.0.113.7")) {
+            assertThat(defaults.trusted(neighbour)).as(neighbour).isFalse();
+        }
     }
 
     @Test
