@@ -15,12 +15,13 @@ import java.util.Map;
  * @param encoding the encoding the bytes were decoded with
  * @param feed     the feed-level values
  * @param entries  one map per entry, in document order
+ * @param leftOut  entries past {@link FeedModel#MAX_ENTRIES}, counted but not read
  */
 record FeedDocument(String version, List<String> problems, String encoding,
-                    Map<String, Object> feed, List<Map<String, Object>> entries) {
+                    Map<String, Object> feed, List<Map<String, Object>> entries, int leftOut) {
 
     static FeedDocument empty(List<String> problems, String encoding) {
-        return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>());
+        return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>(), 0);
     }
 
     boolean bozo() {

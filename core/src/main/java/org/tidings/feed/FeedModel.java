@@ -19,11 +19,16 @@ final class FeedModel {
 
     private FeedModel() {}
 
-    /** When not, the problem is recorded. */
-    static boolean roomForEntry(List<?> entries, List<String> problems) {
-        if (entries.size() < MAX_ENTRIES) return true;
-        problems.add("more than " + MAX_ENTRIES + " entries; the rest are ignored");
-        return false;
+    static boolean roomForEntry(List<?> entries) {
+        return entries.size() < MAX_ENTRIES;
+    }
+
+    /**
+     * Records how many entries were counted but not read, past {@link #MAX_ENTRIES}, when there were any: first among the
+     * problems (the {@code bozo_exception}), as it is the one that loses news.
+     */
+    static void recordLeftOut(int leftOut, List<String> problems) {
+        if (leftOut > 0) problems.addFirst("more than " + MAX_ENTRIES + " entries: " + leftOut + " after the first " + MAX_ENTRIES + " left out");
     }
 
     /** A text value's detail: HTML of any type is sanitized against {@code base}, plain text kept as given. */

@@ -50,7 +50,7 @@ public final class FeedParser {
         List<FeedEntry> entries = new ArrayList<>(doc.entries().size());
         for (Map<String, Object> entry : doc.entries()) entries.add(toEntry(entry, inheritedAuthor));
         return new ParsedFeed(doc.version(), doc.bozo(), doc.bozoReason(), doc.encoding(),
-                plainTitle(feed), (String) feed.get("link"), (String) feed.get("language"), entries);
+                plainTitle(feed), (String) feed.get("link"), (String) feed.get("language"), entries, doc.leftOut());
     }
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {

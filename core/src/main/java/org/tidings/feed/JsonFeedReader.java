@@ -39,11 +39,14 @@ final class JsonFeedReader {
         String base = url == null ? "" : url;
         Map<String, Object> feed = readFeed(root, base);
         List<Map<String, Object>> entries = new ArrayList<>();
+        int leftOut = 0;
         for (JsonNode item : root.path("items")) {
-            if (!FeedModel.roomForEntry(entries, problems)) break;
-            if (item.isObject()) entries.add(readItem(item, base, (String) feed.get("language")));
+            if (!item.isObject()) continue;
+            if (FeedModel.roomForEntry(entries)) entries.add(readItem(item, base, (String) feed.get("language")));
+            else leftOut++;
         }
-        return new FeedDocument(version(string(root, "version")), problems, encoding, feed, entries);
+        FeedModel.recordLeftOut(leftOut, problems);
+        return new FeedDocument(version(string(root, "version")), problems, encoding, feed, entries, leftOut);
     }
 
     private static String version(String declared) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param link        the feed's site link, or null
  * @param language    the feed's declared language, or null
  * @param entries     the entries in document order
+ * @param leftOut     entries past the most a feed may have, counted but not read (0 for a feed within the limit)
  */
 public record ParsedFeed(
         String version,
@@ -20,7 +21,8 @@ public record ParsedFeed(
         String title,
         String link,
         String language,
-        List<FeedEntry> entries) {
+        List<FeedEntry> entries,
+        int leftOut) {
 
     public ParsedFeed {
         entries = entries == null ? List.of() : List.copyOf(entries);

@@ -74,13 +74,15 @@ final class XmlFeedReader {
         XmlFeedReader reader = new XmlFeedReader(problems, atom, language);
         Map<String, Object> feed = reader.readElements(channel, new LinkedHashMap<>(), Level.FEED);
         List<Map<String, Object>> entries = new ArrayList<>();
+        int leftOut = 0;
         if (channel != root) {
             reader.readRootExtras(root, feed);
-            reader.collectEntries(root, entries);
+            leftOut += reader.collectEntries(root, entries);
         }
-        reader.collectEntries(channel, entries);
+        leftOut += reader.collectEntries(channel, entries);
+        FeedModel.recordLeftOut(leftOut, problems);
         if (!feed.containsKey("language") && language != null) feed.put("language", language);
-        return new FeedDocument(version, problems, encoding, feed, entries);
+        return new FeedDocument(version, problems, encoding, feed, entries, leftOut);
     }
 
     private static XmlElement findRoot(List<XmlElement> roots) {
@@ -151,13 +153,16 @@ final class XmlFeedReader {
         }
     }
 
-    private void collectEntries(XmlElement parent, List<Map<String, Object>> entries) {
+    /** Reads the entries under {@code parent} while there is room; how many were left out. */
+    private int collectEntries(XmlElement parent, List<Map<String, Object>> entries) {
+        int leftOut = 0;
         for (XmlElement child : parent.elements()) {
             String k = key(child, atomDocument);
             if (!(k.equals("item") || k.equals("atom:entry"))) continue;
-            if (!FeedModel.roomForEntry(entries, problems)) return;
-            entries.add(readEntry(child));
+            if (FeedModel.roomForEntry(entries)) entries.add(readEntry(child));
+            else leftOut++;
         }
+        return leftOut;
     }
 
     private Map<String, Object> readEntry(XmlElement item) {

@@ -61,7 +61,7 @@ class FeedSafetyTest {
         ParsedFeed feed = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> FeedParser.parse(body, null, null));
         assertThat(feed.title()).isEqualTo("Big");
         assertThat(feed.bozo()).isTrue();
-        assertThat(feed.bozoReason()).contains("truncated");
+        assertThat(feed.bozoReason()).as("entries lost first, then the rest of the document").contains("left out");
         assertThat(feed.entries()).hasSizeLessThanOrEqualTo(FeedModel.MAX_ENTRIES).hasSizeGreaterThan(1000);
     }
 
@@ -72,7 +72,18 @@ class FeedSafetyTest {
         xml.append("</channel></rss>");
         ParsedFeed feed = parse(xml.toString());
         assertThat(feed.entries()).hasSize(FeedModel.MAX_ENTRIES);
-        assertThat(feed.bozoReason()).contains("entries");
+        assertThat(feed.leftOut()).isEqualTo(500);
+        assertThat(feed.bozoReason()).isEqualTo("more than 10000 entries: 500 after the first 10000 left out");
+    }
+
+    @Test
+    void jsonFeedEntryCountIsCappedAlike() {
+        String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
+                + String.join(",", java.util.Collections.nCopies(FeedModel.MAX_ENTRIES + 7, "{\"id\":\"x\"}")) + "]}";
+        ParsedFeed feed = parse(json);
+        assertThat(feed.entries()).hasSize(FeedModel.MAX_ENTRIES);
+        assertThat(feed.leftOut()).isEqualTo(7);
+        assertThat(feed.bozoReason()).isEqualTo("more than 10000 entries: 7 after the first 10000 left out");
     }
 
     /**

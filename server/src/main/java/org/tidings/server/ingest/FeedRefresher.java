@@ -94,18 +94,18 @@ public class FeedRefresher {
         String status = feed.bozo() ? "ok_recovered" : "ok";
         Duration next = polling.next(feed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated()).toList(),
                 now, interval(source), inserted > 0);
-        sources.onFetched(source.id(), status, response.status(), validators, next);
+        sources.onFetched(source.id(), status, response.status(), validators, next, feed.bozoReason());
         count("ok");
         metrics.counter("tidings.articles.ingested").increment(inserted);
         log.atInfo().addKeyValue("event", "feed_fetched").addKeyValue("source_id", source.id())
-                .addKeyValue("entries", feed.entries().size()).addKeyValue("inserted", inserted)
+                .addKeyValue("entries", feed.entries().size()).addKeyValue("left_out", feed.leftOut()).addKeyValue("inserted", inserted)
                 .addKeyValue("updated", updated).addKeyValue("skipped", skipped).addKeyValue("next_in_s", next.toSeconds())
                 .log("fetched feed of source {}", source.id());
         return new RefreshResult(status, inserted);
     }
 
     private RefreshResult onNotModified(Source source, int httpStatus, Source.Validators validators) {
-        sources.onFetched(source.id(), "not_modified", httpStatus, validators, polling.unchanged(interval(source)));
+        sources.onFetched(source.id(), "not_modified", httpStatus, validators, polling.unchanged(interval(source)), null);
         count("not_modified");
         log.atDebug().addKeyValue("event", "feed_not_modified").addKeyValue("source_id", source.id())
                 .log("feed of source {} not modified", source.id());

@@ -114,17 +114,20 @@ public class SourceStore {
                 .param("now", toDb(clock.instant())).param("id", id).update();
     }
 
-    /** Records a fetch that worked (new content or not modified), the interval to the next one, and releases the claim. */
-    public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Duration interval) {
+    /**
+     * Records a fetch that worked (new content or not modified), the interval to the next one, and releases the claim;
+     * {@code problem} says what was wrong with a feed that was read all the same (entries left out, markup recovered), or null.
+     */
+    public void onFetched(long id, String status, int httpStatus, Source.Validators validators, Duration interval, String problem) {
         Instant now = clock.instant();
         jdbc.sql("""
                 UPDATE source SET last_fetch_at = :now, last_success_at = :now, last_status = :status,
-                       last_http_status = :http, last_error = NULL, consecutive_failures = 0,
+                       last_http_status = :http, last_error = :problem, consecutive_failures = 0,
                        etag = :etag, last_modified = :lastModified, body_hash = :bodyHash,
                        next_fetch_at = :next, fetch_interval_seconds = :interval, lease_owner = NULL, lease_until = NULL
                 WHERE id = :id""")
                 .param("now", toDb(now)).param("interval", (int) interval.toSeconds())
-                .param("status", status).param("http", httpStatus)
+                .param("status", status).param("http", httpStatus).param("problem", truncate(problem, 2000))
                 .param("etag", validators.etag()).param("lastModified", validators.lastModified())
                 .param("bodyHash", validators.bodyHash()).param("next", toDb(now.plus(interval))).param("id", id)
                 .update();

@@ -106,6 +106,29 @@ class FeedRefresherTest {
     }
 
     @Test
+    void aFeedCutAtTheMostEntriesSaysHowManyWereLeftOut() {
+        String many = "<rss version=\"2.0\"><channel><title>Archive</title>" + "<item></item>".repeat(10_003) + "</channel></rss>";
+        publisher.route("/archive", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml", many.getBytes()));
+        long id = source("/archive").id();
+        assertThat(refresh(id).status()).isEqualTo("ok_recovered");
+        assertThat(sources.findById(id).orElseThrow().health().lastError())
+                .isEqualTo("more than 10000 entries: 3 after the first 10000 left out");
+    }
+
+    @Test
+    void aRecoveredFeedSaysWhatWasWrongAndAHealthyFetchClearsIt() {
+        publisher.route("/sloppy", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml",
+                rss.replace("</channel>", "<unclosed></channel>").getBytes()));
+        long id = source("/sloppy").id();
+        assertThat(refresh(id).status()).isEqualTo("ok_recovered");
+        assertThat(sources.findById(id).orElseThrow().health().lastError()).isNotBlank();
+        publisher.route("/sloppy", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml",
+                rss.replace("Bridge reopens", "Bridge reopens again").getBytes()));
+        assertThat(refresh(id).status()).isEqualTo("ok");
+        assertThat(sources.findById(id).orElseThrow().health().lastError()).isNull();
+    }
+
+    @Test
     void goneDisablesTheSourceWithAVisibleReason() {
         publisher.route("/gone", exchange -> FixtureServer.respond(exchange, 410, "text/plain", "gone".getBytes()));
         long id = source("/gone").id();

@@ -40,7 +40,7 @@ class PublisherDirectoryTest {
         sources.onFailed(failing.id(), "unreachable", null, RAW_ERROR, Instant.now().plus(Duration.ofMinutes(5)));
         healthy = sources.add(new SourceSettings("https://valley.test/feed.xml", "Valley Post", "https://valley.test/",
                 "en", "uk", "world", true, true), Duration.ofMinutes(15));
-        sources.onFetched(healthy.id(), "ok", 200, new Source.Validators(null, null, null), Duration.ofMinutes(15));
+        sources.onFetched(healthy.id(), "ok", 200, new Source.Validators(null, null, null), Duration.ofMinutes(15), null);
         Source off = sources.add(new SourceSettings("https://closed.test/feed", "Closed Gazette", null, "en", null, null,
                 true, true), Duration.ofMinutes(15));
         sources.disable(off.id(), "gone", 410, "gone for good");

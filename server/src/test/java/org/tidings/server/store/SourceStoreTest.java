@@ -65,7 +65,7 @@ class SourceStoreTest {
         assertThat(failing.health().lastHttpStatus()).isEqualTo(500);
         assertThat(failing.nextFetchAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
 
-        store.onFetched(id, "ok", 200, new Source.Validators("\"e1\"", "Tue, 24 Nov 2026 10:00:00 GMT", "abc"), INTERVAL);
+        store.onFetched(id, "ok", 200, new Source.Validators("\"e1\"", "Tue, 24 Nov 2026 10:00:00 GMT", "abc"), INTERVAL, null);
         Source healthy = store.findById(id).orElseThrow();
         assertThat(healthy.health().consecutiveFailures()).isZero();
         assertThat(healthy.health().lastError()).isNull();
@@ -79,7 +79,7 @@ class SourceStoreTest {
         long due = store.add(Fixtures.source("https://a.test/1", "due"), INTERVAL).id();
         long later = store.add(Fixtures.source("https://a.test/2", "later"), INTERVAL).id();
         long disabled = store.add(Fixtures.source("https://a.test/3", "off"), INTERVAL).id();
-        store.onFetched(later, "ok", 200, new Source.Validators(null, null, null), INTERVAL);
+        store.onFetched(later, "ok", 200, new Source.Validators(null, null, null), INTERVAL, null);
         store.update(disabled, new SourceSettings("https://a.test/3", "off", null, null, null, null, true, false));
 
         List<Source> claimed = store.claimDue("w1", Duration.ofMinutes(5), 10);
