@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,16 @@ public final class Fetcher implements AutoCloseable {
      * was a permanent redirect (301, 308), {@link FetchResponse#movedTo()} says where the resource now lives.
      */
     public FetchResponse get(URI uri, String accept, String etag, String lastModified) throws FetchException {
-        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
+        return get(uri, accept, etag, lastModified, settings.totalTimeout());
+    }
+
+    /** As {@link #get(URI, String, String, String)}, for someone waiting on the answer: in {@code within} at most. */
+    public FetchResponse get(URI uri, String accept, Duration within) throws FetchException {
+        return get(uri, accept, null, null, within.compareTo(settings.totalTimeout()) < 0 ? within : settings.totalTimeout());
+    }
+
+    private FetchResponse get(URI uri, String accept, String etag, String lastModified, Duration within) throws FetchException {
+        long deadline = System.nanoTime() + within.toNanos();
         URI current = uri;
         URI movedTo = null;
         boolean allPermanent = true;

@@ -1,6 +1,7 @@
 package org.tidings.server.sources;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
     /** A site page rarely lists more real feeds than this; more candidates only cost fetches. */
     private static final int MAX_CANDIDATES = 6;
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5";
+    /** The longest an administrator waits on "Add source": for the address and every feed its page links to, together. */
+    private static final Duration CHECK_TIME = Duration.ofSeconds(15);
 
     /** The source added, and a sentence for the operator (or null). */
     public record Added(Source source, Message note) {}
@@ -52,9 +55,10 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
      */
     public Added add(SourceSettings settings) throws Refused {
         String url = settings.feedUrl();
+        long deadline = System.nanoTime() + Math.min(CHECK_TIME.toNanos(), properties.fetch().totalTimeout().toNanos());
         FetchResponse page;
         try {
-            page = fetcher.get(URI.create(url), ACCEPT, null, null);
+            page = fetcher.get(URI.create(url), ACCEPT, left(deadline));
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.REFUSED) throw new Refused(Message.of("registration.refused", e.getMessage()));
             return save(settings, Message.of("registration.unchecked", e.getMessage()));
@@ -64,7 +68,8 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
         if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
 
         for (String candidate : FeedDiscovery.discover(page.body(), page.contentType(), pageUrl).stream().limit(MAX_CANDIDATES).toList()) {
-            if (!isFeed(candidate)) continue;
+            if (left(deadline).isZero()) throw new Refused(Message.of("registration.slow", url));
+            if (!isFeed(candidate, left(deadline))) continue;
             if (sources.findByFeedUrl(candidate).isPresent()) throw new Refused(Message.of("registration.feedKnown", candidate));
             return save(new SourceSettings(candidate, settings.name(), settings.siteUrl() != null ? settings.siteUrl() : url,
                     settings.language(), settings.region(), settings.section(), settings.fullText(), settings.enabled()),
@@ -73,9 +78,13 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
         throw new Refused(Message.of("registration.noFeed", url));
     }
 
-    private boolean isFeed(String url) {
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private boolean isFeed(String url, Duration within) {
         try {
-            FetchResponse r = fetcher.get(URI.create(url), ACCEPT, null, null);
+            FetchResponse r = fetcher.get(URI.create(url), ACCEPT, within);
             return r.ok() && FeedParser.parse(r.body(), r.contentType(), r.finalUri().toString()).isFeed();
         } catch (FetchException | IllegalArgumentException e) {
             return false;
