@@ -12,7 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Who may read the Prometheus metrics (they name the install path and count sign-ins): a signed-in administrator,
+ * Who may read the Prometheus metrics (they name the install path and count sign-ins) and the build's details (its
+ * version tells an attacker which holes it has): a signed-in administrator,
  * or a scraper sending {@code Authorization: Bearer <tidings.metrics-token>}. Without a token set, only administrators.
  */
 final class MetricsScrapers implements AuthorizationManager<RequestAuthorizationContext> {

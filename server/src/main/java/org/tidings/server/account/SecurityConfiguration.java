@@ -46,7 +46,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/moderation/**").hasRole(Roles.MODERATOR)
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/actuator/prometheus").access(new MetricsScrapers(properties.metricsToken()))
+                        .requestMatchers("/actuator/prometheus", "/actuator/info").access(new MetricsScrapers(properties.metricsToken()))
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers(PERSONAL).hasRole(Roles.READER)
                         .anyRequest().permitAll())

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.tidings.server.TidingsApplication;
+import org.tidings.server.config.Version;
 
 /**
  * The command line: {@code tidings COMMAND [ARGS]}. Each command is one line in {@link #COMMANDS}
@@ -37,6 +38,8 @@ public final class Tidings {
                   Empty the search index and fill it again from the database (the source of
                   truth), with the same settings as serve. Stop the server on this data
                   directory first.
+              version
+                  Print the version of Tidings.
               help
                   Show this text.
 
@@ -67,6 +70,10 @@ public final class Tidings {
             case "extract" -> ExtractCommand.run(rest, out, err);
             case "cluster" -> ClusterCommand.run(rest, System.in, out, err);
             case "reindex" -> ReindexCommand.run(rest, out, err);
+            case "version", "--version" -> {
+                out.println("Tidings " + Version.current());
+                yield 0;
+            }
             case "help", "--help", "-h" -> commands(out, 0);
             default -> {
                 err.println("tidings: unknown command '" + args.getFirst() + "'");

@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tidings.server.config.Version;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.i18n.ReaderLocales;
@@ -75,6 +76,11 @@ public record PageContext(String username, boolean admin, Supplier<CsrfToken> cs
     /** A section by the name the section bar gives it; a section the site does not offer, by its slug. */
     public String sectionName(String slug) {
         return Sections.exists(slug) ? t(Sections.messageKey(slug)) : Names.capitalised(slug);
+    }
+
+    /** The version of Tidings, shown to administrators. */
+    public String version() {
+        return Version.current();
     }
 
     public String ago(Instant t) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidings.server.config.Version;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.RunningServer;
 
@@ -62,6 +63,18 @@ class MetricsAccessTest {
         var metrics = admin.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void theVersionIsForTheAdministratorAndTheScraper() {
+        assertThat(server.browser().get("/actuator/info").statusCode()).isEqualTo(401);
+        var info = server.browser().get("/actuator/info", Map.of("Authorization", "Bearer " + TOKEN));
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"version\":\"" + Version.current() + "\"").doesNotContain("\"version\":\"unknown\"");
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        assertThat(admin.get("/admin/sources").body()).contains("Tidings " + Version.current());
+        assertThat(server.browser().get("/").body()).doesNotContain("Tidings " + Version.current());
     }
 
     @Test

@@ -37,6 +37,17 @@ class TidingsCommandLineTest {
     }
 
     @Test
+    void versionPrintsTheVersionOfThisBuild() throws Exception {
+        assertThat(run("--version")).isZero();
+        var build = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
+            build.load(in);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Tidings " + build.getProperty("build.version") + "\n")
+                .matches("Tidings \\d+\\.\\d+\\.\\d+.*\n");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "Commands:");
