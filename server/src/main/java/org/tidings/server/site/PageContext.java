@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -15,8 +16,8 @@ import org.tidings.server.i18n.Names;
 import org.tidings.server.i18n.ReaderLocales;
 
 /** What every page needs besides its content; each of its sentences goes through {@link #t}: the bundles hold the words. */
-public record PageContext(String username, boolean admin, Supplier<CsrfToken> csrf, String path, String query,
-        Instant now, Locale locale, MessageSource messages) {
+public record PageContext(String username, boolean admin, boolean moderator, IntSupplier waitingForModeration,
+        Supplier<CsrfToken> csrf, String path, String query, Instant now, Locale locale, MessageSource messages) {
 
     /** This page in another interface language: the same address and query (a search keeps its words and filters). */
     public String inLanguage(String language) {

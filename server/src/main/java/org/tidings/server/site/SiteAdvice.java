@@ -13,19 +13,22 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.store.CommentStore;
 
 /** What every page's model holds (its {@link PageContext}, the site's address), and the page of a {@link NotFound}. */
 @ControllerAdvice
-record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site) {
+record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site, CommentStore comments) {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         boolean admin = signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean moderator = admin || signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MODERATOR"));
         // the token is made (and with it a session) only when a page with a form asks for it
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new PageContext(signedIn ? auth.getName() : null, admin, () -> csrf, request.getRequestURI(),
+        // counted only when a moderator's page shows it
+        return new PageContext(signedIn ? auth.getName() : null, admin, moderator, comments::waiting, () -> csrf, request.getRequestURI(),
                 request.getQueryString(), clock.instant(), RequestContextUtils.getLocale(request), messages);
     }
 

@@ -164,6 +164,17 @@ public class CommentStore {
                 .param("now", toDb(clock.instant())).param("c", commentId).update();
     }
 
+    /** What waits for a moderator: a held comment, or a comment with a report no moderator has answered. */
+    private static final String WAITING = """
+            (c.status = 'held'
+             OR (c.status IN ('visible', 'hidden')
+                 AND EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)))""";
+
+    /** How many comments wait for a moderator: the length of {@link #queue}. */
+    public int waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM comment c WHERE " + WAITING).query(Integer.class).single();
+    }
+
     /** Held comments and comments with open reports, oldest first. */
     public List<Queued> queue(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
@@ -172,9 +183,8 @@ public class CommentStore {
                   (SELECT COUNT(*) FROM account_suspension s WHERE s.account_id = c.author_id) AS suspended
                 FROM comment c """ + AUTHOR_JOIN + """
                  JOIN article ar ON ar.id = c.article_id
-                WHERE c.status = 'held'
-                   OR (c.status IN ('visible', 'hidden')
-                       AND EXISTS (SELECT 1 FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL))
+                WHERE """ + WAITING + """
+
                 ORDER BY c.created_at, c.id LIMIT :limit""")
                 .param("viewer", -1L).param("limit", limit)
                 .query((rs, row) -> new Queued(stored(rs, row), rs.getString("article_title"), rs.getInt("open_reports"),

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.store.CommentStore;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.OnEachDatabase;
 import org.tidings.server.testing.RunningServer;
@@ -131,6 +132,20 @@ class CommentsHttpTest {
 
         assertThat(post(other, "/comments/424242/like", Map.of()).statusCode()).isEqualTo(404);
         assertThat(post(other, "/comments/424242/edit", Map.of("text", "x")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void moderatorsSeeInTheHeaderHowManyCommentsWait() {
+        long id = CommentServer.comment(author, articles.getFirst(), null, "Count me in the queue");
+        CommentStore comments = server.bean(CommentStore.class);
+        int before = comments.waiting();
+        assertThat(post(other, "/comments/" + id + "/report", Map.of("reason", "spam")).statusCode()).isEqualTo(302);
+        assertThat(comments.waiting()).isEqualTo(before + 1).isEqualTo(comments.queue(1000).size());
+        assertThat(moderator.get("/").body()).contains("<a href=\"/moderation\">Moderation (" + (before + 1) + ")</a>");
+        assertThat(other.get("/").body()).doesNotContain("href=\"/moderation\"");
+        assertThat(anonymous.get("/").body()).doesNotContain("href=\"/moderation\"");
+        assertThat(post(moderator, "/moderation/comments/" + id + "/hide", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(moderator.get("/").body()).contains("<a href=\"/moderation\">Moderation (" + before + ")</a>");
     }
 
     @Test
