@@ -18,7 +18,11 @@ class Moderation {
     /** Comments shown in the queue at once: a moderator works from the oldest. */
     static final int QUEUE_PAGE = 100;
 
-    enum Action { HIDE, RESTORE, DELETE, SUSPEND, LIFT }
+    /**
+     * A moderator's decisions: about a comment (hide it, show it again, approve a held one, delete it, or keep it as it is
+     * and dismiss its reports), each of which answers its reports; or about its author (suspend, lift).
+     */
+    enum Action { HIDE, RESTORE, APPROVE, DISMISS, DELETE, SUSPEND, LIFT }
 
     private final CommentStore store;
 
@@ -38,7 +42,7 @@ class Moderation {
         CommentStore.Stored comment = store.find(commentId, moderator.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Long authorId = comment.authorId();
-        boolean aboutComment = action == Action.HIDE || action == Action.RESTORE || action == Action.DELETE;
+        boolean aboutComment = action != Action.SUSPEND && action != Action.LIFT;
         // a deleted comment stays deleted: its author took it back, or a moderator decided for good;
         // a comment without an author has no one to suspend or lift
         if (aboutComment ? comment.status() == CommentStatus.DELETED : authorId == null) {
@@ -46,7 +50,8 @@ class Moderation {
         }
         switch (action) {
             case HIDE -> store.setStatus(commentId, CommentStatus.HIDDEN);
-            case RESTORE -> store.setStatus(commentId, CommentStatus.VISIBLE);
+            case RESTORE, APPROVE -> store.setStatus(commentId, CommentStatus.VISIBLE);
+            case DISMISS -> { } // the comment stays as it is; its reports are answered below
             case DELETE -> store.setStatus(commentId, CommentStatus.DELETED);
             case SUSPEND -> {
                 if (authorId == moderator.id()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST);

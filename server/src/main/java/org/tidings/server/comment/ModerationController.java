@@ -29,7 +29,7 @@ record ModerationController(Moderation moderation, CommentStore store) {
         return "moderation";
     }
 
-    @PostMapping("/moderation/comments/{id}/{action:hide|restore|delete|suspend|lift}")
+    @PostMapping("/moderation/comments/{id}/{action:hide|restore|approve|dismiss|delete|suspend|lift}")
     String decide(@PathVariable("id") long id, @PathVariable("action") String action,
             @RequestParam(name = "note", defaultValue = "") String note,
             @RequestParam(name = "back", defaultValue = "queue") String back, RedirectAttributes flash) {

@@ -149,6 +149,35 @@ class CommentsHttpTest {
     }
 
     @Test
+    void aModeratorKeepsAReportedCommentAndDismissesItsReports() {
+        long id = CommentServer.comment(author, articles.getFirst(), null, "Reported but fine");
+        assertThat(post(other, "/comments/" + id + "/report", Map.of("reason", "spam")).statusCode()).isEqualTo(302);
+        assertThat(moderator.get("/moderation").body()).contains("/moderation/comments/" + id + "/dismiss");
+
+        var dismissed = post(moderator, "/moderation/comments/" + id + "/dismiss", Map.of());
+        assertThat(dismissed.statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("visible");
+        assertThat(count("SELECT COUNT(*) FROM comment_report WHERE comment_id = :id AND resolved_at IS NULL", id)).isZero();
+        assertThat(moderator.get("/moderation").body()).doesNotContain("/moderation/comments/" + id + "/");
+        assertThat(count("SELECT COUNT(*) FROM moderation_action WHERE comment_id = :id AND action = 'dismiss'", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldCommentIsApproved() {
+        Browser newcomer = CommentServer.account(server, "nico", "READER", Duration.ofHours(1));
+        long id = CommentServer.comment(newcomer, articles.getFirst(), null, "Read more at https://elsewhere.test/offer");
+        assertThat(status(id)).isEqualTo("held");
+        String queue = moderator.get("/moderation").body();
+        assertThat(queue).contains("/moderation/comments/" + id + "/approve", ">Approve</button>")
+                .doesNotContain("/moderation/comments/" + id + "/restore");
+
+        assertThat(post(moderator, "/moderation/comments/" + id + "/approve", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("visible");
+        assertThat(other.get("/article/" + articles.getFirst()).body()).contains("elsewhere.test/offer");
+        assertThat(count("SELECT COUNT(*) FROM moderation_action WHERE comment_id = :id AND action = 'approve'", id)).isEqualTo(1);
+    }
+
+    @Test
     void onlyModeratorsModerate() {
         long id = CommentServer.comment(author, articles.getFirst(), null, "Moderate me");
         assertThat(other.get("/moderation").statusCode()).isEqualTo(403);
