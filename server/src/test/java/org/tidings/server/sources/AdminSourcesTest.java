@@ -120,11 +120,11 @@ class AdminSourcesTest {
         Source ledger = server.bean(SourceStore.class).findByFeedUrl("https://ledger.test/rss").orElseThrow();
         assertThat(ledger.name()).isEqualTo("Ledger Daily");
         assertThat(ledger.section()).isEqualTo("business");
-        assertThat(admin.get("/admin/sources").body()).contains("Imported 1 new sources", "1 had no usable feed URL");
+        assertThat(admin.get("/admin/sources").body()).contains("Imported 1 new source;", "1 had no usable feed URL");
 
         var again = admin.postFile("/admin/sources/import", "opml", "feeds.opml", opml.getBytes(), "/admin/sources");
         assertThat(again.statusCode()).isEqualTo(302);
-        assertThat(admin.get("/admin/sources").body()).contains("Imported 0 new sources; 1 were sources already");
+        assertThat(admin.get("/admin/sources").body()).contains("No new source imported; 1 was a source already; 1 had no usable feed URL.");
 
         var export = admin.get("/admin/sources.opml");
         assertThat(export.statusCode()).isEqualTo(200);
