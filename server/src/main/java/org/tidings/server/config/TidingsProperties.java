@@ -38,14 +38,17 @@ public record TidingsProperties(
         @DefaultValue("") String metricsToken) {
 
     /**
-     * @param url      empty: the embedded H2 file database under the data directory
-     * @param username ignored for the embedded database
+     * @param url         empty: the embedded H2 file database under the data directory
+     * @param username    ignored for the embedded database
+     * @param requestWait how long a request waits for a database connection before its page says the site is
+     *                    unavailable (503); the pipeline's work waits longer, and so rides out a short outage
      */
     public record Database(
             @DefaultValue("") String url,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("10") int poolSize) {}
+            @DefaultValue("10") int poolSize,
+            @DefaultValue("1s") Duration requestWait) {}
 
     /** @param password used on first start only; empty: a one-time password, printed once to the log */
     public record Admin(

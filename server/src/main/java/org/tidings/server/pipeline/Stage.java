@@ -17,12 +17,15 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tidings.server.store.ConnectionPool;
+import org.tidings.server.store.DatabaseOutage;
 
 /**
  * One stage of the pipeline in this process: rounds on a thread of their own, every tick and when
  * woken, never overlapping; finished work wakes the stages after it. Stopping waits a while before
  * it interrupts anything (an interrupt mid-write makes the embedded database close its file): work
- * cut short keeps its claim until the lease ends, and is then done again.
+ * cut short keeps its claim until the lease ends, and is then done again. The work waits for database connections
+ * patiently, riding out a short outage; a round that fails all the same is tried again at the next tick.
  */
 final class Stage {
 
@@ -113,11 +116,11 @@ final class Stage {
         if (!running) return;
         lastRound = System.nanoTime();
         try {
-            int claimed = round.getAsInt();
+            int claimed = ConnectionPool.patiently(round);
             if (claimed > 0 && pieces == null) wakeNext();
             if (full > 0 && claimed >= full) wakeUp();
         } catch (RuntimeException e) {
-            if (running) log.atError().addKeyValue("event", name + "_round_failed").setCause(e).log("{} round failed", name);
+            if (running) failed(name + "_round_failed", name + " round", e);
         }
     }
 
@@ -126,9 +129,9 @@ final class Stage {
         try {
             pieces.execute(() -> {
                 try {
-                    piece.run();
+                    ConnectionPool.patiently(piece);
                 } catch (RuntimeException e) {
-                    log.atError().addKeyValue("event", name + "_failed").setCause(e).log("a piece of {} failed", name);
+                    failed(name + "_failed", "a piece of " + name, e);
                 } finally {
                     free.release();
                     wakeNext();
@@ -137,6 +140,21 @@ final class Stage {
             });
         } catch (RejectedExecutionException e) {
             free.release(); // stopping: the claim lapses and the piece is done again later
+        }
+    }
+
+    /**
+     * A failure the database's state explains (down, out of reach, its disk full) is one line saying so, for it passes
+     * by itself; any other is a defect, logged with its stack trace.
+     */
+    private static void failed(String event, String what, RuntimeException e) {
+        if (DatabaseOutage.explains(e)) {
+            String reason = DatabaseOutage.diskFull(e) ? "disk_full" : "database_unavailable";
+            log.atWarn().addKeyValue("event", event).addKeyValue("reason", reason).addKeyValue("error", e.toString())
+                    .log("{} failed: {}; tried again at the next tick", what,
+                            reason.equals("disk_full") ? "the disk is full" : "the database is unavailable");
+        } else {
+            log.atError().addKeyValue("event", event).setCause(e).log("{} failed", what);
         }
     }
 

@@ -5,11 +5,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.ReaderLocales;
+import org.tidings.server.store.DatabaseOutage;
 import org.tidings.server.store.ListingStore;
 
 /**
@@ -30,8 +35,16 @@ import org.tidings.server.store.ListingStore;
 @Controller
 record SiteController(ListingStore listings, SiteAddress site, MessageSource messages) implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(SiteController.class);
+
     /** Articles in the site map: the newest, as search engines revisit; one file stays under the 50,000 limit. */
     static final int SITEMAP_ARTICLES = 10_000;
+    /** When a reader (or a crawler) may try again while the database is away: about the time it takes to restart. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** While the database is away every request fails alike: the log says so once in this long, with how many failed. */
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
+    private static final AtomicLong nextLog = new AtomicLong(System.nanoTime());
+    private static final AtomicLong unlogged = new AtomicLong();
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
@@ -45,12 +58,38 @@ record SiteController(ListingStore listings, SiteAddress site, MessageSource mes
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // a failure outside the controllers (in a filter, as signing in reads accounts) may be the database's too
+        if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseOutage.explains(failure)) {
+            return unavailable(request, response, model, failure);
+        }
         // only our own sentences, one per kind of failure: an exception's message may carry internals
         String kind = switch (status) {
-            case 400, 403, 404, 405 -> String.valueOf(status);
+            case 400, 403, 404, 405, 503 -> String.valueOf(status);
             default -> status >= 500 ? "500" : "other";
         };
         return error(response, model, status, kind, Message.of("error." + kind));
+    }
+
+    /**
+     * The database is away or its disk is full: 503, with when to try again, kept by no cache; the log says which, in
+     * one line without a stack trace (a passing condition, not a defect), at most once every {@link #LOG_EVERY}.
+     */
+    static String unavailable(HttpServletRequest request, HttpServletResponse response, Model model, Throwable failure) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        long now = System.nanoTime();
+        long next = nextLog.get();
+        long failed = unlogged.incrementAndGet();
+        if (now - next >= 0 && nextLog.compareAndSet(next, now + LOG_EVERY.toNanos())) {
+            unlogged.addAndGet(-failed);
+            boolean diskFull = DatabaseOutage.diskFull(failure);
+            log.atWarn().addKeyValue("event", "database_unavailable").addKeyValue("reason", diskFull ? "disk_full" : "unreachable")
+                    .addKeyValue("path", request.getRequestURI()).addKeyValue("requests", failed)
+                    .addKeyValue("error", failure.toString())
+                    .log("{} request(s) answered 503: {}", failed, diskFull ? "the disk is full" : "the database is unavailable");
+        }
+        return error(response, model, 503, "503", Message.of("error.503"));
     }
 
     static String error(HttpServletResponse response, Model model, int status, String kind, Message message) {

@@ -1,7 +1,8 @@
 package org.tidings.server.store;
 
-import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,18 +25,37 @@ public class StoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * PostgreSQL's time to open a connection and to log in: a database that does not answer is given up on and tried
+     * again, rather than holding the pool's one thread that opens connections.
+     */
+    static final Duration PG_CONNECT = Duration.ofSeconds(5);
+    /**
+     * PostgreSQL's longest silence on a connection while a statement runs: a connection whose server went away without
+     * a word (a host gone, a network cut) fails then instead of holding its thread for ever. Longer than any statement
+     * Tidings sends is expected to take; a {@code socketTimeout} in the URL overrides it.
+     */
+    static final Duration PG_SILENCE = Duration.ofSeconds(60);
+
     @Bean
     DataSource dataSource(TidingsProperties properties) {
         TidingsProperties.Database db = properties.database();
-        HikariDataSource pool = new HikariDataSource();
+        HikariConfig pool = new HikariConfig();
         pool.setPoolName("tidings");
-        pool.setJdbcUrl(jdbcUrl(properties));
+        String url = jdbcUrl(properties);
+        pool.setJdbcUrl(url);
         pool.setMaximumPoolSize(db.poolSize());
         if (!db.url().isBlank()) {
             pool.setUsername(db.username().isBlank() ? null : db.username());
             pool.setPassword(db.password().isBlank() ? null : db.password());
         }
-        return pool;
+        if (url.startsWith("jdbc:postgresql:")) {
+            // in seconds; the URL's own parameters take precedence over these
+            pool.addDataSourceProperty("connectTimeout", String.valueOf(PG_CONNECT.toSeconds()));
+            pool.addDataSourceProperty("loginTimeout", String.valueOf(PG_CONNECT.toSeconds()));
+            pool.addDataSourceProperty("socketTimeout", String.valueOf(PG_SILENCE.toSeconds()));
+        }
+        return new ConnectionPool(pool, db.requestWait());
     }
 
     static String jdbcUrl(TidingsProperties properties) {

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A database that can be cut off: a TCP relay on 127.0.0.1 to the test PostgreSQL, whose {@link #cut()} drops every
- * connection and refuses new ones until {@link #restore()}, as an outage of the database server would.
+ * connection and refuses new ones until {@link #restore()}, as a stopped database server would, and whose
+ * {@link #stall()} makes it go silent instead, as a host gone or a network cut would: connections stay open and carry
+ * nothing.
  */
 public final class DatabaseCut implements AutoCloseable {
 
@@ -21,7 +23,10 @@ public final class DatabaseCut implements AutoCloseable {
     private final String host;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Connections accepted while stalled: open, never answered. */
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     public DatabaseCut() {
         URI database = URI.create(TestDatabase.PG_URL.substring("jdbc:".length()));
@@ -48,8 +53,20 @@ public final class DatabaseCut implements AutoCloseable {
         open.clear();
     }
 
+    /** Silence: what is sent on open connections is held back, new connections are accepted and never answered. */
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Connections work again: those stalled carry what was held back; those accepted meanwhile are closed. */
     public void restore() {
         cut = false;
+        synchronized (this) {
+            stalled = false;
+            notifyAll();
+        }
+        held.forEach(DatabaseCut::closeQuietly);
+        held.clear();
     }
 
     private void accept() {
@@ -58,6 +75,10 @@ public final class DatabaseCut implements AutoCloseable {
                 Socket client = listener.accept();
                 if (cut) {
                     closeQuietly(client);
+                    continue;
+                }
+                if (stalled) {
+                    held.add(client);
                     continue;
                 }
                 Socket server;
@@ -77,15 +98,26 @@ public final class DatabaseCut implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[16384];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                awaitSound();
+                out.write(buffer, 0, n);
+                out.flush();
+            }
         } catch (IOException e) {
             // one side went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    private synchronized void awaitSound() throws InterruptedException {
+        while (stalled) wait();
     }
 
     private static void closeQuietly(Socket s) {
@@ -98,6 +130,7 @@ public final class DatabaseCut implements AutoCloseable {
 
     @Override
     public void close() {
+        restore();
         cut();
         try {
             listener.close();
