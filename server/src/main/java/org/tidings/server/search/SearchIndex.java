@@ -34,7 +34,8 @@ import org.apache.lucene.util.BytesRef;
  * The search index: one directory, written by the process holding Lucene's write lock; other
  * processes on it only read, and take the writing over when the writer's process ends.
  * Each commit records the watermark and the documents' format; an index of another format is
- * emptied on open and so rebuilt from the database.
+ * emptied on open and so rebuilt from the database. A writer that Lucene closed after a failure it
+ * cannot undo (a full disk) is opened again from the last commit on the next try.
  */
 public final class SearchIndex implements Closeable {
 
@@ -73,13 +74,23 @@ public final class SearchIndex implements Closeable {
         return new SearchIndex(new ByteBuffersDirectory());
     }
 
+    /** The index in {@code directory}, as {@link #open} makes it of a path. */
+    static SearchIndex on(Directory directory) {
+        return new SearchIndex(directory);
+    }
+
     public boolean writable() {
         return writer != null;
     }
 
-    /** Takes the writing over if no other process holds it; returns whether this process writes now. */
+    /**
+     * Takes the writing over if no other process holds it, or opens it again after Lucene closed it (a write failed
+     * in a way it cannot undo, as on a full disk: what was not committed is done again from the watermark); returns
+     * whether this process writes now.
+     */
     synchronized boolean tryToWrite() {
-        if (writer != null) return true;
+        if (writer != null && writer.isOpen()) return true;
+        writer = null;
         try {
             Map<String, String> committed = lastCommitData();
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
