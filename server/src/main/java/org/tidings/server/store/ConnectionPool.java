@@ -22,6 +22,9 @@ public final class ConnectionPool extends HikariDataSource {
     /** How long a connection that has been idle may take to show it still works before it is replaced. */
     static final Duration VALIDATION = Duration.ofSeconds(1);
 
+    /** The embedded database's code for "the database has been closed". */
+    private static final int H2_CLOSED = 90098;
+
     private static final ThreadLocal<Boolean> PATIENCE = ThreadLocal.withInitial(() -> false);
 
     private final long briefMillis;
@@ -29,20 +32,31 @@ public final class ConnectionPool extends HikariDataSource {
     ConnectionPool(HikariConfig config, Duration brief) {
         super(withOutageRules(config));
         this.briefMillis = brief.toMillis();
+        ((Replacement) config.getExceptionOverride()).pool = this;
     }
 
     private static HikariConfig withOutageRules(HikariConfig config) {
         config.setConnectionTimeout(PATIENT.toMillis());
         config.setValidationTimeout(VALIDATION.toMillis());
-        // the embedded database closes itself when its file cannot be written (a full disk): its connections are
-        // replaced at once, which opens it again, rather than each failing its next caller too
-        config.setExceptionOverride(new SQLExceptionOverride() {
-            @java.lang.Override
-            public SQLExceptionOverride.Override adjudicate(SQLException e) {
-                return DatabaseOutage.explains(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
-            }
-        });
+        config.setExceptionOverride(new Replacement());
         return config;
+    }
+
+    /**
+     * A connection that failed for a reason the database's state explains is replaced rather than handed to its next
+     * caller to fail again. When the embedded database closes itself (it does when its file cannot be written, on a
+     * full disk) every connection to it is gone: all are replaced, and the first new one opens it again.
+     */
+    private static final class Replacement implements SQLExceptionOverride {
+        private volatile ConnectionPool pool;
+
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            if (e.getErrorCode() == H2_CLOSED && pool != null && pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            return DatabaseOutage.explains(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     /** A connection, after the wait of the calling thread: brief, unless it runs {@link #patiently}. */
