@@ -2,8 +2,8 @@ package org.tidings.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
