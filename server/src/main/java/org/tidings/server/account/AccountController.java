@@ -34,7 +34,10 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
             @RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes flash) {
         Optional<Message> problem = readers.signUp(email, displayName, password, RequestContextUtils.getLocale(request));
-        if (problem.isEmpty()) return redirect(flash, "/login", "notice", Message.of("signup.done"));
+        if (problem.isEmpty()) {
+            // the owner of a taken address is told by e-mail only when this server sends e-mail: say which
+            return redirect(flash, "/login", "notice", Message.of(readers.resetByMailEnabled() ? "signup.done" : "signup.doneWithoutMail"));
+        }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return signUpPage(model, problem.get(), email, displayName);
     }
