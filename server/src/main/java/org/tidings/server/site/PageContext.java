@@ -88,6 +88,10 @@ public record PageContext(String username, boolean admin, boolean moderator, Int
         return Times.relative(t, now, locale);
     }
 
+    public String date(Instant t) {
+        return Times.date(t, locale);
+    }
+
     public String iso(Instant t) {
         return Times.iso(t);
     }

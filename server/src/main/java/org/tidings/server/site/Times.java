@@ -38,6 +38,11 @@ public final class Times {
         return f.date.format(t);
     }
 
+    /** The day alone ("7 Dec 2026"), in UTC: for what a relative time says badly, such as when an account was made. */
+    public static String date(Instant t, Locale locale) {
+        return t == null ? "" : formats(locale).date.format(t);
+    }
+
     public static String iso(Instant t) {
         return t == null ? "" : DateTimeFormatter.ISO_INSTANT.format(t);
     }

@@ -8,8 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.site.Times;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.OnEachDatabase;
@@ -116,7 +119,9 @@ class AccountsTest {
         var in = signIn(b, email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
         assertThat(signedIn(in)).isTrue();
         assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/for-you"));
-        assertThat(b.get("/account").body()).contains("Nadia", email);
+        assertThat(b.get("/account").body()).contains("Nadia", email)
+                .as("the day the account was made, not \"now\"").contains("Member since</dt><dd><time datetime=\"")
+                .contains(Times.date(Instant.now(), Locale.ENGLISH) + "</time>");
         var role = jdbc().sql("SELECT role FROM account WHERE email = :e").param("e", email).query(String.class).single();
         assertThat(role).isEqualTo(Roles.READER);
         b.post("/logout", Map.of(), "/account");

@@ -51,5 +51,7 @@ class TimesTest {
     void exactAndMachineFormsAreUtc() {
         assertThat(Times.exact(NOW, Locale.ENGLISH)).isEqualTo("25 Nov 2026, 12:00 UTC");
         assertThat(Times.iso(NOW)).isEqualTo("2026-11-25T12:00:00Z");
+        assertThat(Times.date(NOW, Locale.ENGLISH)).isEqualTo("25 Nov 2026");
+        assertThat(Times.date(NOW.minusSeconds(30), Locale.ENGLISH)).as("a moment ago is a day, not \"now\"").isEqualTo("25 Nov 2026");
     }
 }
