@@ -46,6 +46,8 @@ class DefaultSourcesTest {
             expected = sources.size();
             assertThat(sources).hasSizeGreaterThanOrEqualTo(24);
             assertThat(server.get("/sources").body()).contains("BBC News", "waiting for the first fetch");
+            assertThat(server.get("/").body()).contains("No articles yet from the " + expected + " publishers Tidings follows")
+                    .doesNotContain("under way", "/admin/sources");
         }
         assertThat(dataDir.resolve("db").resolve("tidings.mv.db")).exists();
         try (RunningServer again = RunningServer.start(dataDir, args)) {
