@@ -47,6 +47,7 @@ public final class HtmlSanitizer {
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
         Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
+        doc.outputSettings().prettyPrint(false); // re-indenting would change the text on every pass
         for (Element link : doc.select(LINKS)) link.attr("href", link.absUrl("href"));
         for (Element img : doc.select(IMAGES)) img.attr("src", img.absUrl("src"));
         return POLICY.sanitize(doc.body().html()).trim();

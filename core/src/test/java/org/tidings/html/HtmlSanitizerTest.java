@@ -35,4 +35,14 @@ class HtmlSanitizerTest {
     void plainTextFoldsWhitespace() {
         assertThat(HtmlSanitizer.toText("<p>One\n  two</p><p>three</p>")).isEqualTo("One two three");
     }
+
+    @Test
+    void sanitizingTheOutputAgainChangesNothing() {
+        // found by fuzzing: the output was pretty-printed, so every pass re-indented and folded its text again
+        for (String html : new String[] {"This is <bogus xmlns=\"http://example.com/bogus\"/> content.",
+                "<h1>Heading <a href=\"#part-1\">\n  \n</a></h1><p>Text</p>"}) {
+            String once = HtmlSanitizer.sanitize(html, "https://news.example/a");
+            assertThat(HtmlSanitizer.sanitize(once, "https://news.example/a")).isEqualTo(once);
+        }
+    }
 }
