@@ -38,6 +38,9 @@ public final class CanonicalUrl {
     /** Mapped to {@code www.} only when two labels remain, so {@code m.co} or {@code amp.dev} is left alone. */
     private static final List<String> MOBILE_HOST_PREFIXES = List.of("m.", "mobile.", "amp.");
 
+    /** en.m.wikipedia.org style: mobile labels after the first one, all of them at once so that the result is final. */
+    private static final Pattern MOBILE_LABELS = Pattern.compile("^([a-z0-9-]+)(?:\\.m)+\\.(?=[a-z0-9-]+\\.[a-z])");
+
     private static final Pattern AMP_HTML_SUFFIX = Pattern.compile("\\.amp\\.html?$");
 
     /** Exactly "amp" ("/ampere/" is kept); a real "/amp/" section is dropped too (rare, accepted). */
@@ -63,7 +66,7 @@ public final class CanonicalUrl {
         String own = canonicalize(url);
         if (canonicalLink == null || canonicalLink.isBlank() || own == null) return own;
         URI base = parse(own);
-        URI link = base == null ? null : resolve(base, canonicalLink.strip());
+        URI link = base == null || base.getHost() == null ? null : resolve(base, canonicalLink.strip());
         if (link == null || !isWeb(link) || link.getHost() == null) return own;
         String candidate = canonicalize(link.toString());
         URI canonical = parse(candidate);
@@ -85,10 +88,12 @@ public final class CanonicalUrl {
     private static String desktopHost(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         for (String prefix : MOBILE_HOST_PREFIXES) {
-            if (h.startsWith(prefix) && h.indexOf('.', prefix.length()) > 0) return "www." + h.substring(prefix.length());
+            if (h.startsWith(prefix) && h.indexOf('.', prefix.length()) > 0) {
+                h = "www." + h.substring(prefix.length());
+                break;
+            }
         }
-        // en.m.wikipedia.org style: a mobile label after the first one.
-        return h.replaceFirst("^([a-z0-9-]+)\\.m\\.(?=[a-z0-9-]+\\.[a-z])", "$1.");
+        return MOBILE_LABELS.matcher(h).replaceFirst("$1.");
     }
 
     private static String path(String rawPath) {

@@ -167,4 +167,18 @@ class CanonicalUrlTest {
         assertThat(CanonicalUrl.canonicalize("https://news.example/a", "http://[::1")).isEqualTo("https://news.example/a");
         assertThat(CanonicalUrl.canonicalize("https://news.example/a", "   ")).isEqualTo("https://news.example/a");
     }
+
+    @Test
+    void mobileLabelsAreFoldedAllAtOnce() {
+        // found by fuzzing: each call folded one more "m." label, so the canonical form was not canonical
+        String once = CanonicalUrl.canonicalize("https://m.m.m.news.example/a");
+        assertThat(CanonicalUrl.canonicalize(once)).isEqualTo(once);
+        assertThat(CanonicalUrl.canonicalize("https://en.m.m.news.example/a")).isEqualTo("https://en.news.example/a");
+    }
+
+    @Test
+    void aCanonicalLinkOfAnAddressWithoutHostIsIgnored() {
+        // found by fuzzing: NullPointerException
+        assertThat(CanonicalUrl.canonicalize("p:x@y", "http://news.example/a")).isEqualTo("p:x@y");
+    }
 }
