@@ -99,11 +99,14 @@ public final class CanonicalUrl {
     private static String path(String rawPath) {
         String p = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         p = removeDotSegments(p);
-        p = AMP_HTML_SUFFIX.matcher(p).replaceFirst(".html");
-        p = AMP_PATH_SEGMENT.matcher(p).replaceAll("");
-        if (p.isEmpty()) return "/";
-        while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
-        return p;
+        // each step can leave work for another ("a.amp.html.amp.html", "a.amp.html/"): until none is left
+        for (String before = null; !p.equals(before); ) {
+            before = p;
+            p = AMP_HTML_SUFFIX.matcher(p).replaceFirst(".html");
+            p = AMP_PATH_SEGMENT.matcher(p).replaceAll("");
+            while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? "/" : p;
     }
 
     private static String removeDotSegments(String path) {

@@ -181,4 +181,11 @@ class CanonicalUrlTest {
         // found by fuzzing: NullPointerException
         assertThat(CanonicalUrl.canonicalize("p:x@y", "http://news.example/a")).isEqualTo("p:x@y");
     }
+
+    @Test
+    void ampPathsAreFoldedAllAtOnce() {
+        // found by fuzzing: removing a trailing slash uncovered an AMP suffix that the next call removed
+        assertThat(CanonicalUrl.canonicalize("https://news.example/a.amp.html/")).isEqualTo("https://news.example/a.html");
+        assertThat(CanonicalUrl.canonicalize("https://news.example/a/amp/")).isEqualTo("https://news.example/a");
+    }
 }
