@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -37,6 +38,12 @@ public final class HtmlSanitizer {
             .allowStandardUrlProtocols()
             .toFactory();
 
+    /**
+     * Elements nested deeper are closed by the parser (their text is kept): the allow-list policy drops
+     * whatever lies beyond its own limit of 256 levels, so that its output would change on every pass.
+     */
+    private static final int MAX_DEPTH = 200;
+
     /** Parsed once: a selector string is parsed again on every call. */
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
     private static final Evaluator IMAGES = QueryParser.parse("img[src]");
@@ -46,7 +53,9 @@ public final class HtmlSanitizer {
     /** Relative link and image URLs are resolved against {@code baseUrl}, or dropped when it is null. */
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
-        Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
+        String base = baseUrl == null ? "" : baseUrl;
+        Document doc = Document.createShell(base);
+        doc.body().appendChildren(Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseFragmentInput(html, doc.body(), base));
         doc.outputSettings().prettyPrint(false); // re-indenting would change the text on every pass
         for (Element link : doc.select(LINKS)) link.attr("href", link.absUrl("href"));
         for (Element img : doc.select(IMAGES)) img.attr("src", img.absUrl("src"));
