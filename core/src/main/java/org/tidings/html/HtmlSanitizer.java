@@ -44,6 +44,13 @@ public final class HtmlSanitizer {
      */
     private static final int MAX_DEPTH = 200;
 
+    /**
+     * The policy drops elements and then balances the ones it keeps, which can leave a list item
+     * without its list or a paragraph inside a paragraph: a browser, and the next pass, read that
+     * otherwise. So the output is sanitized again until it no longer changes (twice, almost always).
+     */
+    private static final int MAX_PASSES = 4;
+
     /** Parsed once: a selector string is parsed again on every call. */
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
     private static final Evaluator IMAGES = QueryParser.parse("img[src]");
@@ -53,6 +60,16 @@ public final class HtmlSanitizer {
     /** Relative link and image URLs are resolved against {@code baseUrl}, or dropped when it is null. */
     public static String sanitize(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
+        String out = pass(html, baseUrl);
+        for (int i = 1; i < MAX_PASSES; i++) {
+            String again = pass(out, baseUrl);
+            if (again.equals(out)) return out;
+            out = again;
+        }
+        return out;
+    }
+
+    private static String pass(String html, String baseUrl) {
         String base = baseUrl == null ? "" : baseUrl;
         Document doc = Document.createShell(base);
         doc.body().appendChildren(Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseFragmentInput(html, doc.body(), base));
