@@ -74,7 +74,8 @@ public final class DateReader {
     private static Instant epoch(String v) {
         if (!EPOCH.matcher(v).matches()) return null;
         long n = Long.parseLong(v);
-        return v.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+        Instant instant = v.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+        return instant.atOffset(ZoneOffset.UTC).getYear() > MAX_YEAR ? null : instant;
     }
 
     /** Each token is recognized by its shape, so order and day names do not matter. */

@@ -3,6 +3,7 @@ package org.tidings.dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,5 +89,13 @@ class DateReaderTest {
     @ValueSource(strings = {"", "yesterday", "9999-12-31", "not a date at all", "0000-00-00", "0103-12-13T18:30:02Z", "2003-06-31T15:51:30-05:00", "99/99/9999", "Tue, 45 Foo 2003"})
     void unreadableDatesAreNull(String value) {
         assertThat(DateReader.parse(value)).isNull();
+    }
+
+    @Test
+    void epochTimesBeyondTheYearsReadAreNull() {
+        // found by fuzzing: epoch seconds and milliseconds skipped the range of years every other form keeps to
+        assertThat(DateReader.parse("7474191925")).isNull();
+        assertThat(DateReader.parse("9999999999999")).isNull();
+        assertThat(DateReader.parse("1700000000")).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
     }
 }
