@@ -21,6 +21,12 @@ record QueryReader(Analyzer analyzer) {
     static final int MAX_CHARS = 300;
     /** Letters before a {@code *}: shorter prefixes match a large part of the vocabulary and are slow without helping. */
     static final int MIN_PREFIX = 2;
+    /**
+     * A word with wildcards has an automaton built for every field, whose work grows with each wildcard and
+     * each letter: these bound it (a few megabytes and milliseconds; unbounded, one query took a second).
+     */
+    static final int MAX_WILDCARDS = 3;
+    static final int MAX_WILDCARD_WORD = 30;
 
     /** Weight of a word in a headline over one in the text: the headline says what the article is about. */
     private static final float TITLE_BOOST = 3f;
@@ -59,6 +65,7 @@ record QueryReader(Analyzer analyzer) {
             return query;
         } catch (ParseException e) {
             if (parser.shortPrefix != null) throw new Problem(Message.of("search.problem.shortPrefix", parser.shortPrefix, MIN_PREFIX));
+            if (parser.tooComplex) throw new Problem(Message.of("search.problem.tooBroad"));
             throw new Problem(Message.of("search.problem.malformed"));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new Problem(Message.of("search.problem.tooBroad"));
@@ -70,9 +77,13 @@ record QueryReader(Analyzer analyzer) {
                 || query instanceof org.apache.lucene.search.MatchNoDocsQuery;
     }
 
-    /** The classic syntax with every word required, and a floor under prefixes. */
+    /**
+     * The classic syntax with every word required, a floor under prefixes, bounded wildcards and no regular
+     * expressions ({@code /.../}): one builds an automaton for every field, as costly as a reader cares to make it.
+     */
     private static final class Parser extends MultiFieldQueryParser {
         String shortPrefix;
+        boolean tooComplex;
 
         Parser(Analyzer analyzer) {
             super(BOOSTS.keySet().toArray(String[]::new), analyzer, BOOSTS);
@@ -99,7 +110,16 @@ record QueryReader(Analyzer analyzer) {
                 shortPrefix = termStr;
                 throw new ParseException("wildcard too early");
             }
+            if (termStr.length() > MAX_WILDCARD_WORD || termStr.chars().filter(c -> c == '*' || c == '?').count() > MAX_WILDCARDS) {
+                tooComplex = true;
+                throw new ParseException("wildcard word too complex");
+            }
             return super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("regular expressions are not read");
         }
     }
 }

@@ -195,6 +195,21 @@ class ArticleSearchTest {
         assertThat(run("apple").problem()).isNull();
     }
 
+    @Test
+    void aWildcardWordTooLongOrWithTooManyWildcardsIsRefusedBeforeItCostsASecond() {
+        // found by fuzzing: reading these built an automaton for every field, 60-130 MiB and a second before any search
+        assertThat(run("ab*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*").problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("||*ab" + "|".repeat(136)).problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("wea*er*").problem()).isNull();
+    }
+
+    @Test
+    void aRegularExpressionIsNotRead() {
+        // found by fuzzing: "/(/" threw IllegalArgumentException out of the query reader, a server error for the reader
+        assertThat(run("/(/").problem().key()).isEqualTo("search.problem.malformed");
+        assertThat(run("/appl.*/").problem().key()).isEqualTo("search.problem.malformed");
+    }
+
     private static String titleOf(long id) {
         return headlines.stream().filter(h -> h.id() == id).findFirst().orElseThrow().title();
     }
