@@ -2,6 +2,7 @@ package org.tidings.html;
 
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -76,6 +77,10 @@ public final class HtmlSanitizer {
         doc.outputSettings().prettyPrint(false); // re-indenting would change the text on every pass
         for (Element link : doc.select(LINKS)) link.attr("href", link.absUrl("href"));
         for (Element img : doc.select(IMAGES)) img.attr("src", img.absUrl("src"));
+        // the policy pads a value holding a backtick with a space (old browsers quoted with it): one pad, not one per pass
+        for (Element e : doc.body().getAllElements()) {
+            for (Attribute a : e.attributes()) if (a.getValue().indexOf('`') >= 0) a.setValue(a.getValue().strip());
+        }
         return POLICY.sanitize(doc.body().html()).trim();
     }
 
