@@ -23,10 +23,11 @@ record QueryReader(Analyzer analyzer) {
     static final int MIN_PREFIX = 2;
     /**
      * A word with wildcards has an automaton built for every field, whose work grows with each wildcard and
-     * each letter: these bound it (a few megabytes and milliseconds; unbounded, one query took a second).
+     * each letter (most with letters beyond ASCII): these bound it to about 35 MiB and a tenth of a second;
+     * unbounded, one query took a second and 130 MiB.
      */
-    static final int MAX_WILDCARDS = 3;
-    static final int MAX_WILDCARD_WORD = 30;
+    static final int MAX_WILDCARDS = 2;
+    static final int MAX_WILDCARD_WORD = 24;
 
     /** Weight of a word in a headline over one in the text: the headline says what the article is about. */
     private static final float TITLE_BOOST = 3f;

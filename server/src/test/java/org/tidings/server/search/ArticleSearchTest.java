@@ -200,6 +200,7 @@ class ArticleSearchTest {
         // found by fuzzing: reading these built an automaton for every field, 60-130 MiB and a second before any search
         assertThat(run("ab*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*").problem().key()).isEqualTo("search.problem.tooBroad");
         assertThat(run("||*ab" + "|".repeat(136)).problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("\u0000s*" + "\uFFFD".repeat(22) + "w*s*").problem().key()).isEqualTo("search.problem.tooBroad");
         assertThat(run("wea*er*").problem()).isNull();
     }
 
