@@ -99,7 +99,7 @@ public final class CanonicalUrl {
     private static String path(String rawPath) {
         String p = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         p = removeDotSegments(p);
-        // each step can leave work for another ("a.amp.html.amp.html", "a.amp.html/"): until none is left
+        // each step can leave work for another ("a.amp.html/" loses its slash, then its suffix): until none is left
         for (String before = null; !p.equals(before); ) {
             before = p;
             p = AMP_HTML_SUFFIX.matcher(p).replaceFirst(".html");
