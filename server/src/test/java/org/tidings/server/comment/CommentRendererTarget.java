@@ -42,7 +42,7 @@ public final class CommentRendererTarget {
                     throw new AssertionError("attribute " + a.getKey() + " on <" + e.normalName() + "> in " + html);
                 }
             }
-            if (e.normalName().equals("a") && (!e.attr("href").matches("https?://[^\\s\"'<>]+")
+            if (e.normalName().equals("a") && (!e.attr("href").matches("(?i)https?://[^\\s\"'<>]+")
                     || !Set.of(e.attr("rel").split(" ")).equals(Set.of("nofollow", "ugc", "noopener")))) {
                 throw new AssertionError("link " + e + " in " + html);
             }

@@ -16,7 +16,7 @@ import org.tidings.fuzz.Seeds;
  */
 class ServerFuzzTest {
 
-    private static final long EXECUTIONS = 5_000;
+    private static final long EXECUTIONS = 3_000;
     private static final int SEEDS = 40;
 
     static List<FuzzTarget> targets() {
