@@ -37,6 +37,11 @@ public record TidingsProperties(
         @DefaultValue("5s") Duration pageCache,
         @DefaultValue("") String metricsToken) {
 
+    /** The demo without a database of its own: its database and search index live in memory, and die with the process. */
+    public boolean databaseInMemory() {
+        return demo && database.url().isBlank();
+    }
+
     /**
      * @param url         empty: the embedded H2 file database under the data directory
      * @param username    ignored for the embedded database

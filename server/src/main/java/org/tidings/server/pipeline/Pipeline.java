@@ -62,14 +62,21 @@ public class Pipeline implements SmartLifecycle {
     private final Stage refresh;
     private final boolean scheduled;
     private final String worker;
+    /** What this process's predecessors' ids begin with ({@link WorkerIdentity#slotPrefix}). */
+    private final String slot;
+    private final SourceStore sources;
+    private final PipelineStore queue;
 
     public Pipeline(SourceStore sources, PipelineStore queue, FeedRefresher feeds, Backfill backfill, FullTextFetcher pages,
             EnrichmentDesk enrichment, StoryDesk stories, SearchIndexer index, TidingsProperties properties,
-            WorkerIdentity worker) {
+            WorkerIdentity identity) {
         TidingsProperties.Scheduler settings = properties.scheduler();
         Duration tick = settings.tick();
         Duration lease = settings.lease();
-        this.worker = worker.id();
+        this.worker = identity.id();
+        this.slot = identity.slotPrefix();
+        this.sources = sources;
+        this.queue = queue;
         this.scheduled = settings.enabled();
 
         Stage indexing = Stage.rounds("index", properties.search().refresh(), INDEX_SPACING, index::follow);
@@ -81,7 +88,7 @@ public class Pipeline implements SmartLifecycle {
         Stage enriching = Stage.batches("enrichment", tick, ENRICH_BATCH,
                 limit -> queue.work(ENRICH, limit, jobs -> enrichment.enrich(jobs, STORY))).then(placing);
         Stage fetchingPages = Stage.each("fulltext", tick, settings.concurrency(), settings.batchSize(),
-                limit -> queue.claim(FULL_TEXT, lease, limit), job -> pages.fetch(job, ENRICH)).then(enriching);
+                limit -> queue.claim(FULL_TEXT, this.worker, lease, limit), job -> pages.fetch(job, ENRICH)).then(enriching);
         Stage backfilling = Stage.batches("backfill", tick, BACKFILL_BATCH,
                 limit -> queue.work(BACKFILL, limit, jobs -> backfill.fill(jobs, ENRICH))).then(fetchingPages, enriching);
         this.refresh = Stage.each("refresh", tick, settings.concurrency(), settings.batchSize(),
@@ -89,15 +96,35 @@ public class Pipeline implements SmartLifecycle {
         this.chain = List.of(refresh, backfilling, fetchingPages, enriching, placing, indexing);
     }
 
-    /** Starts the stages, the last first, so that no stage wakes one that is not running yet. */
+    /**
+     * Takes back at once what a crashed predecessor of this process left claimed (sources, articles, the story desk),
+     * then starts the stages, the last first, so that no stage wakes one that is not running yet.
+     */
     @Override
     public void start() {
+        if (scheduled) takeBackWhatAPredecessorHeld();
         for (Stage stage : chain.reversed()) {
             if (scheduled || stage.name().equals("index")) stage.start();
         }
         if (scheduled) {
             log.atInfo().addKeyValue("event", "scheduler_started").addKeyValue("worker", worker)
                     .log("pipeline started as {}", worker);
+        }
+    }
+
+    /**
+     * Frees the claims and leases of earlier instances of this process's slot ({@link WorkerIdentity}): that slot has
+     * one live process at a time, so they were left by one that crashed, and would keep their work waiting until they
+     * lapse ({@code tidings.scheduler.lease}).
+     */
+    private void takeBackWhatAPredecessorHeld() {
+        int sourcesHeld = sources.releaseEarlierInstances(slot, worker);
+        int articlesAndLeases = queue.releaseEarlierInstances(slot, worker);
+        if (sourcesHeld + articlesAndLeases > 0) {
+            log.atInfo().addKeyValue("event", "claims_taken_back").addKeyValue("worker", worker)
+                    .addKeyValue("sources", sourcesHeld).addKeyValue("articles_and_leases", articlesAndLeases)
+                    .log("took back {} sources and {} articles and leases an earlier process of this slot left", sourcesHeld,
+                            articlesAndLeases);
         }
     }
 

@@ -13,7 +13,7 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(TidingsProperties properties) {
-        if (properties.demo() && properties.database().url().isBlank()) return SearchIndex.inMemory();
+        if (properties.databaseInMemory()) return SearchIndex.inMemory();
         return SearchIndex.open(properties.dataDir().toAbsolutePath().normalize().resolve("search"));
     }
 }

@@ -99,7 +99,8 @@ public class ArticleStore {
                                         ELSE COALESCE(:imageUrl, image_url) END,
                        updated_at = :updated, content_hash = :contentHash, changed_at = :now, revision = revision + 1,
                        stage = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage ELSE 'enrich' END,
-                       stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END
+                       stage_lease_until = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_until END,
+                       stage_lease_owner = CASE WHEN stage IN ('backfill', 'fulltext') THEN stage_lease_owner END
                 WHERE id = :id""", draft, text)
                 .param("now", toDb(clock.instant())).param("id", existing.id())
                 .param("updated", toDb(draft.updatedAt() != null ? draft.updatedAt() : clock.instant()))
@@ -155,7 +156,7 @@ public class ArticleStore {
         boolean last = attempts > waits.size();
         job.bind(jdbc.sql("""
                 UPDATE article SET full_text_attempts = :attempts, full_text_error = :error,
-                       full_text_status = :status, stage = :stageNow, stage_lease_until = :retry
+                       full_text_status = :status, stage = :stageNow, stage_lease_until = :retry, stage_lease_owner = NULL
                 """ + " WHERE " + Job.STILL_HELD), next)
                 .param("attempts", attempts).param("error", cut(error, 500)).param("status", last ? finalStatus : "pending")
                 .param("stageNow", (last ? next : job.stage()).column())

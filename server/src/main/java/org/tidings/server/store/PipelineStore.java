@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,7 +27,7 @@ public class PipelineStore {
     public record Job(long id, int revision, ArticleStage stage) {
 
         /** The assignments of an {@code UPDATE article} that hand the article to {@code :next}. */
-        static final String HAND_ON = "stage = :next, stage_lease_until = NULL";
+        static final String HAND_ON = "stage = :next, stage_lease_until = NULL, stage_lease_owner = NULL";
         /** The condition of an {@code UPDATE article} that holds while the article is as claimed; bind both with {@link #bind}. */
         static final String STILL_HELD = "id = :id AND revision = :revision AND stage = :stage";
         /** {@link #STILL_HELD} of the row the statement updates, whatever else it updates. */
@@ -49,26 +50,27 @@ public class PipelineStore {
     }
 
     /**
-     * Claims up to {@code limit} articles waiting for {@code stage} until the lease ends, for work that waits on the
-     * network (fetching pages): it runs outside the claim's transaction, and the lease keeps other rounds and other
-     * processes off the rows meanwhile.
+     * Claims up to {@code limit} articles waiting for {@code stage} for {@code worker} until the lease ends, for work
+     * that waits on the network (fetching pages): it runs outside the claim's transaction, and the lease keeps other
+     * rounds and other processes off the rows meanwhile.
      */
     @Transactional
-    public List<Job> claim(ArticleStage stage, Duration lease, int limit) {
+    public List<Job> claim(ArticleStage stage, String worker, Duration lease, int limit) {
         Instant now = clock.instant();
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS); // found again by equality: as stored
         List<Job> waiting = firstWaiting(stage, now, limit);
         if (waiting.isEmpty()) return waiting;
         List<Long> ids = waiting.stream().map(Job::id).toList();
         int taken = jdbc.sql("""
-                UPDATE article SET stage_lease_until = :until
+                UPDATE article SET stage_lease_until = :until, stage_lease_owner = :worker
                 WHERE id IN (:ids) AND stage = :stage AND (stage_lease_until IS NULL OR stage_lease_until < :now)""")
-                .param("until", toDb(until)).param("ids", ids).param("stage", stage.column()).param("now", toDb(now))
-                .update();
+                .param("until", toDb(until)).param("worker", worker).param("ids", ids).param("stage", stage.column())
+                .param("now", toDb(now)).update();
         if (taken == waiting.size()) return waiting;
         // another process took some of them between the two statements (where rows are not locked)
-        Set<Long> ours = Set.copyOf(jdbc.sql("SELECT id FROM article WHERE id IN (:ids) AND stage_lease_until = :until")
-                .param("ids", ids).param("until", toDb(until)).query(Long.class).list());
+        Set<Long> ours = Set.copyOf(jdbc.sql("""
+                SELECT id FROM article WHERE id IN (:ids) AND stage_lease_owner = :worker AND stage_lease_until = :until""")
+                .param("ids", ids).param("worker", worker).param("until", toDb(until)).query(Long.class).list());
         return waiting.stream().filter(job -> ours.contains(job.id())).toList();
     }
 
@@ -108,6 +110,24 @@ public class PipelineStore {
     public long waiting(ArticleStage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM article WHERE stage = :stage").param("stage", stage.column())
                 .query(Long.class).single();
+    }
+
+    /**
+     * Frees what an earlier instance of this worker's slot held and did not finish (it crashed: a slot has one live
+     * process at a time): its articles' claims and its named leases, to be taken again now rather than when they lapse.
+     * Returns how many.
+     */
+    @Transactional
+    public int releaseEarlierInstances(String slotPrefix, String self) {
+        List<String> waiting = Arrays.stream(ArticleStage.values()).filter(s -> s != ArticleStage.DONE).map(ArticleStage::column)
+                .toList();
+        int articles = RowClaims.bindEarlier(jdbc.sql("""
+                UPDATE article SET stage_lease_until = NULL, stage_lease_owner = NULL
+                WHERE stage IN (:waiting) AND\s""" + RowClaims.earlierInstance("stage_lease_owner")), slotPrefix, self)
+                .param("waiting", waiting).update();
+        int leases = RowClaims.bindEarlier(jdbc.sql("DELETE FROM worker_lease WHERE " + RowClaims.earlierInstance("owner")),
+                slotPrefix, self).update();
+        return articles + leases;
     }
 
     /** Takes or keeps the named lease for work one process at a time may do (the story desk); true while {@code owner} holds it. */

@@ -19,6 +19,18 @@ final class RowClaims {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The condition that {@code column} names an earlier instance of a worker's slot ({@code config/WorkerIdentity}):
+     * it begins with the slot's prefix and is not the worker itself. Bind it with {@link #bindEarlier}.
+     */
+    static String earlierInstance(String column) {
+        return "LEFT(" + column + ", :slotLength) = :slotPrefix AND " + column + " <> :self";
+    }
+
+    static JdbcClient.StatementSpec bindEarlier(JdbcClient.StatementSpec statement, String slotPrefix, String self) {
+        return statement.param("slotLength", slotPrefix.length()).param("slotPrefix", slotPrefix).param("self", self);
+    }
+
     /** The end of a claim's {@code SELECT} on this database: the lock clause on PostgreSQL, nothing elsewhere. */
     String skipLocked() {
         String clause = lockClause;

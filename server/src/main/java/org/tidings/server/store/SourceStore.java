@@ -108,6 +108,15 @@ public class SourceStore {
                 .param("ids", ids).param("worker", worker).param("until", toDb(until)).query(SourceStore::map).list();
     }
 
+    /**
+     * Frees the sources an earlier instance of this worker's slot claimed and did not finish (it crashed: a slot has one
+     * live process at a time), so that they are fetched now rather than when the claim lapses; returns how many.
+     */
+    public int releaseEarlierInstances(String slotPrefix, String self) {
+        return RowClaims.bindEarlier(jdbc.sql("UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE "
+                + RowClaims.earlierInstance("lease_owner")), slotPrefix, self).update();
+    }
+
     /** Makes a source due now (the operator's "refresh"), unless another process holds it. */
     public void makeDue(long id) {
         jdbc.sql("UPDATE source SET next_fetch_at = :now WHERE id = :id")

@@ -62,7 +62,7 @@ public class StoreConfiguration {
         String url = properties.database().url();
         if (!url.isBlank()) return url;
         // a fresh database for each demo server, even several in one JVM (as in the tests); it lives as long as the pool
-        if (properties.demo()) return "jdbc:h2:mem:tidings-demo-" + UUID.randomUUID() + H2_OPTIONS;
+        if (properties.databaseInMemory()) return "jdbc:h2:mem:tidings-demo-" + UUID.randomUUID() + H2_OPTIONS;
         Path file = properties.dataDir().toAbsolutePath().normalize().resolve("db").resolve("tidings");
         // a commit is written to the file before it is confirmed (H2 otherwise writes a second later): a crash of
         // this process loses no confirmed write (what the operating system has not yet written survives it too)

@@ -88,10 +88,10 @@ class BackfillTest {
 
         // a batch, then a new process (the server restarted) goes on with the rest
         Backfill first = new Backfill(new ArticleStore(old.jdbc(), clock));
-        first.fill(pipeline.claim(ArticleStage.BACKFILL, java.time.Duration.ofMinutes(5), 2), ArticleStage.ENRICH);
+        first.fill(pipeline.claim(ArticleStage.BACKFILL, org.tidings.server.testing.Stores.WORKER, java.time.Duration.ofMinutes(5), 2), ArticleStage.ENRICH);
         assertThat(pipeline.waiting(ArticleStage.BACKFILL)).isEqualTo(2);
         new Backfill(new ArticleStore(old.jdbc(), clock))
-                .fill(pipeline.claim(ArticleStage.BACKFILL, java.time.Duration.ofMinutes(5), 100), ArticleStage.ENRICH);
+                .fill(pipeline.claim(ArticleStage.BACKFILL, org.tidings.server.testing.Stores.WORKER, java.time.Duration.ofMinutes(5), 100), ArticleStage.ENRICH);
         assertThat(pipeline.waiting(ArticleStage.BACKFILL)).isZero();
 
         assertThat(old.column("canonical_url", feedOnly)).isEqualTo("https://harbour.test/bridge");
@@ -110,7 +110,7 @@ class BackfillTest {
 
         // enrichment then stores what it used to throw away: the language and the digest
         EnrichmentStore enrichment = new EnrichmentStore(old.jdbc(), clock);
-        List<Job> jobs = pipeline.claim(ArticleStage.ENRICH, java.time.Duration.ofMinutes(5), 100);
+        List<Job> jobs = pipeline.claim(ArticleStage.ENRICH, org.tidings.server.testing.Stores.WORKER, java.time.Duration.ofMinutes(5), 100);
         new EnrichmentDesk(enrichment).enrich(jobs, ArticleStage.STORY);
         assertThat(old.column("lang", feedOnly)).isEqualTo("en");
         assertThat(old.column("story_id", extracted)).as("its story stays").isEqualTo("7");

@@ -40,31 +40,31 @@ class PipelineStoreTest {
     @Test
     void aClaimedArticleIsNobodyElsesUntilItsLeaseEnds() {
         Stores s = withArticles(db, 5);
-        List<Job> first = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
-        List<Job> second = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3);
+        List<Job> first = s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 3);
+        List<Job> second = s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 3);
         assertThat(first).hasSize(3);
         assertThat(second).hasSize(2).extracting(Job::id).doesNotContainAnyElementsOf(first.stream().map(Job::id).toList());
-        assertThat(s.pipeline().claim(ArticleStage.ENRICH, LEASE, 3)).isEmpty();
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 3)).isEmpty();
 
         clock.advance(LEASE.plusSeconds(1)); // the process that claimed them died
-        assertThat(s.pipeline().claim(ArticleStage.ENRICH, LEASE, 10)).hasSize(5);
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 10)).hasSize(5);
     }
 
     @Test
     void anArticleHandedOnWaitsForTheNextStageOnly() {
         Stores s = withArticles(db, 2);
-        Job job = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
+        Job job = s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 1).getFirst();
         assertThat(s.pipeline().handOn(job, ArticleStage.STORY)).isTrue();
         assertThat(s.pipeline().handOn(job, ArticleStage.STORY)).as("handed on once").isFalse();
         assertThat(s.pipeline().waiting(ArticleStage.ENRICH)).isEqualTo(1);
-        assertThat(s.pipeline().claim(ArticleStage.STORY, LEASE, 10)).extracting(Job::id).containsExactly(job.id());
+        assertThat(s.pipeline().claim(ArticleStage.STORY, Stores.WORKER, LEASE, 10)).extracting(Job::id).containsExactly(job.id());
     }
 
     @Test
     void theStoryDeskTakesArticlesInOrderOfPublication() {
         Stores s = withArticles(db, 4);
         for (Job job : s.claimAll(ArticleStage.ENRICH)) s.pipeline().handOn(job, ArticleStage.STORY);
-        List<Long> ids = s.pipeline().claim(ArticleStage.STORY, LEASE, 10).stream().map(Job::id).toList();
+        List<Long> ids = s.pipeline().claim(ArticleStage.STORY, Stores.WORKER, LEASE, 10).stream().map(Job::id).toList();
         assertThat(ids).containsExactly(s.idOf("k3"), s.idOf("k2"), s.idOf("k1"), s.idOf("k0"));
     }
 
@@ -88,12 +88,48 @@ class PipelineStoreTest {
     @Test
     void anEditedArticleCannotBeHandedOnByAStageThatReadItBefore() {
         Stores s = withArticles(db, 1);
-        Job stale = s.pipeline().claim(ArticleStage.ENRICH, LEASE, 1).getFirst();
+        Job stale = s.pipeline().claim(ArticleStage.ENRICH, Stores.WORKER, LEASE, 1).getFirst();
         long source = s.sources().findByFeedUrl("https://a.test/feed").orElseThrow().id();
         s.articles().save(source, ArticleDraft.ofFeed("k0", "https://a.test/0", "Title 0, corrected", null, null, null, null,
                 T0, null, "changed"), false);
         assertThat(s.pipeline().handOn(stale, ArticleStage.STORY)).isFalse();
         assertThat(s.claimAll(ArticleStage.ENRICH)).as("claimable again at once").hasSize(1);
+    }
+
+    @Test
+    void aProcessStartedAgainTakesBackAtOnceWhatItsCrashedPredecessorHeldAndNothingElse() {
+        Stores s = withArticles(db, 6);
+        PipelineStore pipeline = s.pipeline();
+        // the slot "vm-1a2b3c4d": its crashed instance, and the instance started after it; "vm-1a2b3c4d-2" is
+        // another process, running, whose slot's name begins with the same letters
+        String crashed = "vm-1a2b3c4d#0000dead", restarted = "vm-1a2b3c4d#0000a11e", another = "vm-1a2b3c4d-2#00000b0b";
+        List<Long> leftByTheCrash = pipeline.claim(ArticleStage.ENRICH, crashed, LEASE, 3).stream().map(Job::id).toList();
+        List<Long> heldByAnother = pipeline.claim(ArticleStage.ENRICH, another, LEASE, 2).stream().map(Job::id).toList();
+        assertThat(pipeline.holdLease("story-desk", crashed, LEASE)).isTrue();
+        assertThat(pipeline.holdLease("other-desk", another, LEASE)).isTrue();
+        List<Long> free = pipeline.claim(ArticleStage.ENRICH, restarted, LEASE, 10).stream().map(Job::id).toList();
+        assertThat(free).as("the one nobody held").hasSize(1);
+
+        assertThat(pipeline.releaseEarlierInstances("vm-1a2b3c4d#", restarted)).as("three articles, one lease").isEqualTo(4);
+        assertThat(pipeline.claim(ArticleStage.ENRICH, restarted, LEASE, 10)).as("at once, not after the lease")
+                .extracting(Job::id).containsExactlyInAnyOrderElementsOf(leftByTheCrash);
+        assertThat(pipeline.holdLease("story-desk", restarted, LEASE)).isTrue();
+        assertThat(pipeline.releaseEarlierInstances("vm-1a2b3c4d#", restarted)).as("its own claims stay").isZero();
+        assertThat(pipeline.holdLease("other-desk", restarted, LEASE)).as("the other process keeps its lease").isFalse();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(pipeline.claim(ArticleStage.ENRICH, "vm-9#00000009", LEASE, 10)).as("and its claims, until they lapse")
+                .extracting(Job::id).containsAll(heldByAnother);
+    }
+
+    @Test
+    void aWaitBeforeTheNextAttemptAtAPageIsNoClaimToTakeBack() {
+        Stores s = withArticles(db, 1);
+        Job job = s.pipeline().claim(ArticleStage.ENRICH, "vm-1a2b3c4d#0000dead", LEASE, 1).getFirst();
+        s.articles().onPageFailed(job, "timed out", "failed", List.of(Duration.ofMinutes(1)), ArticleStage.STORY);
+        assertThat(s.pipeline().releaseEarlierInstances("vm-1a2b3c4d#", "vm-1a2b3c4d#0000a11e")).isZero();
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, "vm-1a2b3c4d#0000a11e", LEASE, 1)).as("waits its minute").isEmpty();
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(s.pipeline().claim(ArticleStage.ENRICH, "vm-1a2b3c4d#0000a11e", LEASE, 1)).hasSize(1);
     }
 
     @Test

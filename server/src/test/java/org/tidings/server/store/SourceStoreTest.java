@@ -92,6 +92,28 @@ class SourceStoreTest {
     }
 
     @Test
+    void aProcessStartedAgainFetchesAtOnceWhatItsCrashedPredecessorHadClaimed() {
+        SourceStore store = store(db.migrated());
+        for (int i = 0; i < 4; i++) store.add(Fixtures.source("https://a.test/" + i, "s" + i), INTERVAL);
+        Duration lease = Duration.ofMinutes(5);
+        // the slot "vm-1a2b3c4d": its crashed instance, and the instance started after it; "vm-1a2b3c4d-2" is
+        // another process, running, whose slot's name begins with the same letters
+        List<Long> leftByTheCrash = store.claimDue("vm-1a2b3c4d#0000dead", lease, 2).stream().map(Source::id).toList();
+        List<Long> heldByAnother = store.claimDue("vm-1a2b3c4d-2#00000b0b", lease, 2).stream().map(Source::id).toList();
+        String restarted = "vm-1a2b3c4d#0000a11e";
+        assertThat(store.claimDue(restarted, lease, 10)).as("all claimed, none lapsed").isEmpty();
+
+        assertThat(store.releaseEarlierInstances("vm-1a2b3c4d#", restarted)).isEqualTo(2);
+        assertThat(store.claimDue(restarted, lease, 10)).as("at once, not after the lease")
+                .extracting(Source::id).containsExactlyInAnyOrderElementsOf(leftByTheCrash);
+        assertThat(store.releaseEarlierInstances("vm-1a2b3c4d#", restarted)).as("its own claims stay").isZero();
+        clock.advance(lease.minusSeconds(1));
+        assertThat(store.claimDue(restarted, lease, 10)).as("the other process keeps its claims").isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(store.claimDue(restarted, lease, 10)).as("and then they lapse").extracting(Source::id).containsAll(heldByAnother);
+    }
+
+    @Test
     void concurrentClaimsNeverHandOutASourceTwice() throws Exception {
         DataSource ds = db.migrated();
         SourceStore store = store(ds);

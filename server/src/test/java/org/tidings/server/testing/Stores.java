@@ -27,6 +27,8 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
 
     /** The lease of claims made by tests: longer than any test. */
     public static final Duration LEASE = Duration.ofMinutes(5);
+    /** The worker that claims for tests ({@code <slot>#<instance>}, as {@code config/WorkerIdentity} names one). */
+    public static final String WORKER = "test-slot#00000001";
 
     public static Stores on(TestDatabase db, MutableClock clock) {
         DataSource ds = db.migrated();
@@ -38,7 +40,7 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
 
     /** Claims everything waiting for {@code stage}. */
     public List<Job> claimAll(ArticleStage stage) {
-        return pipeline.claim(stage, LEASE, 100_000);
+        return pipeline.claim(stage, WORKER, LEASE, 100_000);
     }
 
     /** Places the article in {@code story} (a copy of {@code duplicateOf} when that is not null), as the story desk would. */
@@ -69,7 +71,7 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
      */
     public void pageArrives(long articleId, String title, String pageHtml) {
         List<Job> waiting = claimAll(ArticleStage.FULL_TEXT);
-        jdbc.sql("UPDATE article SET stage_lease_until = NULL WHERE id <> :id").param("id", articleId).update(); // the others wait again
+        jdbc.sql("UPDATE article SET stage_lease_until = NULL, stage_lease_owner = NULL WHERE id <> :id").param("id", articleId).update(); // the others wait again
         Job job = waiting.stream().filter(j -> j.id() == articleId).findFirst().orElseThrow();
         ArticleText text = ArticleText.ofPage(title, null, pageHtml, org.tidings.html.HtmlText.paragraphs(pageHtml));
         if (!articles.onPage(job, new ArticleStore.Page(text, null, null, "en", null, null, null, null), ArticleStage.ENRICH)) {
