@@ -6,6 +6,8 @@ import static org.tidings.server.store.ArticleStage.ENRICH;
 import static org.tidings.server.store.ArticleStage.FULL_TEXT;
 import static org.tidings.server.store.ArticleStage.STORY;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.tidings.server.ingest.Backfill;
 import org.tidings.server.ingest.FeedRefresher;
 import org.tidings.server.ingest.FullTextFetcher;
 import org.tidings.server.search.SearchIndexer;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.PipelineStore;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.story.StoryDesk;
@@ -69,7 +72,7 @@ public class Pipeline implements SmartLifecycle {
 
     public Pipeline(SourceStore sources, PipelineStore queue, FeedRefresher feeds, Backfill backfill, FullTextFetcher pages,
             EnrichmentDesk enrichment, StoryDesk stories, SearchIndexer index, TidingsProperties properties,
-            WorkerIdentity identity) {
+            WorkerIdentity identity, MeterRegistry metrics) {
         TidingsProperties.Scheduler settings = properties.scheduler();
         Duration tick = settings.tick();
         Duration lease = settings.lease();
@@ -94,6 +97,11 @@ public class Pipeline implements SmartLifecycle {
         this.refresh = Stage.each("refresh", tick, settings.concurrency(), settings.batchSize(),
                 limit -> sources.claimDue(this.worker, lease, limit), feeds::refresh).then(fetchingPages, enriching);
         this.chain = List.of(refresh, backfilling, fetchingPages, enriching, placing, indexing);
+        for (ArticleStage stage : List.of(BACKFILL, FULL_TEXT, ENRICH, STORY)) {
+            Gauge.builder("tidings.pipeline.waiting", queue, q -> q.waiting(stage)).tag("stage", stage.column())
+                    .baseUnit("articles").description("Articles waiting for the stage, or in its hands").strongReference(true)
+                    .register(metrics);
+        }
     }
 
     /**

@@ -117,6 +117,10 @@ final class Stage {
         lastRound = System.nanoTime();
         try {
             int claimed = ConnectionPool.patiently(round);
+            if (claimed > 0) {
+                log.atDebug().addKeyValue("event", name + "_round").addKeyValue("claimed", claimed)
+                        .addKeyValue("ms", (System.nanoTime() - lastRound) / 1_000_000).log("{} round took {}", name, claimed);
+            }
             if (claimed > 0 && pieces == null) wakeNext();
             if (full > 0 && claimed >= full) wakeUp();
         } catch (RuntimeException e) {
