@@ -1,12 +1,15 @@
 package org.tidings.server.article;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.tidings.article.ArticleText;
 import org.tidings.server.ai.ArticleAssistant;
 import org.tidings.server.ai.StoryAssistant;
@@ -47,10 +50,20 @@ record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArt
         return "article";
     }
 
+    /**
+     * A story's page. A story bears the id of the article that founded it; when the story desk merges it into another,
+     * that article goes with it, and so the story's address leads (for good: 301) to the story it became part of.
+     */
     @GetMapping("/story/{id}")
-    String story(@PathVariable("id") long id, @RequestParam(name = "ai", required = false) String feature, Model model) {
+    String story(@PathVariable("id") long id, @RequestParam(name = "ai", required = false) String feature, Model model,
+            HttpServletRequest request) {
         List<ArticleView> timeline = archive.timeline(id);
-        if (timeline.isEmpty()) throw new NotFound("notFound.story", id);
+        if (timeline.isEmpty()) {
+            Long mergedInto = archive.findById(id).map(ArticleView::storyId).filter(story -> story != id).orElse(null);
+            if (mergedInto == null) throw new NotFound("notFound.story", id);
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
+            return "redirect:/story/" + mergedInto;
+        }
         model.addAttribute("storyId", id);
         model.addAttribute("timeline", timeline);
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
