@@ -26,6 +26,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(90);
 
+    /**
+     * The JVM of a test's server: the client compiler alone and the serial collector, half the processor time to start,
+     * which is most of what the tests spend; the server's work in them is small.
+     */
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -42,15 +48,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts Tidings on {@code dataDir} with the settings of {@link RunningServer#start} and these, and waits until it is ready. */
     public static ServerProcess start(Path dataDir, String... settings) throws Exception {
+        return start(QUICK_START, dataDir, settings);
+    }
+
+    /** As {@link #start(Path, String...)}, with these options for the process's JVM instead, e.g. {@code -Xmx1g}. */
+    public static ServerProcess start(List<String> jvmOptions, Path dataDir, String... settings) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                // the client compiler alone and the serial collector: half the processor time to start, which is most
-                // of what these tests spend; the server's work in them is small
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "org.tidings.server.cli.Tidings", "serve",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.tidings.server.cli.Tidings", "serve",
                 "--logging.level.root=WARN"));
         command.addAll(List.of(RunningServer.settings(dataDir, port, settings)));
         // one log for every start on this data directory, the crashed ones' included
@@ -61,6 +70,20 @@ public final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(process, port, log, start);
         server.awaitReady();
         return server;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The operating system's id of the process: for {@code jcmd} and {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file that receives everything the process writes (its log lines, and anything else on stdout or stderr). */
+    public Path log() {
+        return log;
     }
 
     public Browser browser() {
