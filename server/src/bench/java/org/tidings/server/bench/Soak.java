@@ -124,7 +124,8 @@ public final class Soak {
                     "--tidings.scheduler.tick=1s", "--tidings.scheduler.min-interval=1m",
                     "--tidings.scheduler.default-interval=" + gap.toMinutes() + "m",
                     "--tidings.page-cache=5s")); // the default: the tests' settings turn it off
-            try (ServerProcess server = ServerProcess.start(List.of("-Xmx" + heap), dataDir, settings.toArray(String[]::new));
+            List<String> jvm = List.of("-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"); // as ./tidings starts it
+            try (ServerProcess server = ServerProcess.start(jvm, dataDir, settings.toArray(String[]::new));
                     ReaderLoad readers = new ReaderLoad(server.url(""), rate, Duration.ofSeconds(15), Duration.ofSeconds(10),
                             publishers.headlines())) {
                 System.out.printf("server pid %d at %s, log %s%n", server.pid(), server.url("/"), server.log());
@@ -192,6 +193,11 @@ public final class Soak {
         System.out.printf("heap after GC: start %.1f MB, end %.1f MB, min %.1f, max %.1f, slope %+.1f MB per 10 min (max heap %s)%n",
                 first.heapMb(), last.heapMb(), soak.stream().mapToDouble(Sample::heapMb).min().orElse(0),
                 soak.stream().mapToDouble(Sample::heapMb).max().orElse(0), slope, heap);
+        long ingested = last.articles() - first.articles();
+        if (ingested > 0) {
+            System.out.printf("heap after GC grew %.1f kB per article ingested during the soak%n",
+                    (last.heapMb() - first.heapMb()) * 1024 / ingested);
+        }
         System.out.printf("page times per %d s window: median %.0f-%.0f ms, 99th percentile %.0f-%.0f ms; most requests in flight %d%n",
                 SAMPLE_EVERY.toSeconds(), soak.stream().mapToDouble(s -> s.readers().p50Millis()).min().orElse(0),
                 soak.stream().mapToDouble(s -> s.readers().p50Millis()).max().orElse(0),
