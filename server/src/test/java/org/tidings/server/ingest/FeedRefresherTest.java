@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidings.feed.FeedParser;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
@@ -117,11 +118,13 @@ class FeedRefresherTest {
 
     @Test
     void aRecoveredFeedSaysWhatWasWrongAndAHealthyFetchClearsIt() {
-        publisher.route("/sloppy", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml",
-                rss.replace("</channel>", "<unclosed></channel>").getBytes()));
+        byte[] sloppy = rss.replace("</channel>", "<unclosed></channel>").getBytes();
+        publisher.route("/sloppy", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml", sloppy));
         long id = source("/sloppy").id();
         assertThat(refresh(id).status()).isEqualTo("ok_recovered");
-        assertThat(sources.findById(id).orElseThrow().health().lastError()).isNotBlank();
+        String problem = FeedParser.parse(sloppy, "application/rss+xml", publisher.url("/sloppy")).bozoReason();
+        assertThat(problem).isNotBlank();
+        assertThat(sources.findById(id).orElseThrow().health().lastError()).isEqualTo(problem);
         publisher.route("/sloppy", exchange -> FixtureServer.respond(exchange, 200, "application/rss+xml",
                 rss.replace("Bridge reopens", "Bridge reopens again").getBytes()));
         assertThat(refresh(id).status()).isEqualTo("ok");

@@ -191,11 +191,13 @@ public final class CrashRun {
         try (Session s = session()) {
             Object feedClaim = s.jdbc.sql("SELECT lease_owner FROM source WHERE feed_url = :url")
                     .param("url", publisher.url(feed.path())).query().singleValue();
-            assertThat(feedClaim).as("the held feed's source is claimed by the killed process").isNotNull();
+            assertThat(feedClaim).as("the held feed's source is claimed by the killed process (<slot>#<instance>)")
+                    .asString().matches("[^#]+#[^#]+");
             Map<String, Object> pageClaim = s.jdbc.sql("SELECT stage, stage_lease_owner FROM article WHERE url = :url")
                     .param("url", publisher.url(page.path())).query().singleRow();
             assertThat(pageClaim.get("stage")).isEqualTo("fulltext");
-            assertThat(pageClaim.get("stage_lease_owner")).as("the held page's article is claimed by the killed process").isNotNull();
+            assertThat(pageClaim.get("stage_lease_owner")).as("the held page's article is claimed by the killed process")
+                    .isEqualTo(feedClaim);
             long stored = s.count("SELECT COUNT(*) FROM article WHERE source_id <> " + pageSource);
             long fetched = s.count("SELECT COUNT(*) FROM source WHERE last_success_at IS NOT NULL AND id <> " + pageSource);
             long pagesWaiting = s.count("SELECT COUNT(*) FROM article WHERE stage = 'fulltext'");
