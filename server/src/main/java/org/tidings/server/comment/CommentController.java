@@ -67,6 +67,7 @@ record CommentController(CommentDesk desk, CommentStore store) {
     private static String back(CommentDesk.Outcome outcome, String sort, RedirectAttributes flash) {
         if (outcome.notice() != null) flash.addFlashAttribute("commentNotice", outcome.notice());
         if (outcome.problem() != null) flash.addFlashAttribute("commentProblem", outcome.problem());
+        if (outcome.commentId() != null) flash.addFlashAttribute("commentAbout", outcome.commentId());
         String query = sort == null ? "" : "?sort=" + CommentSection.Sort.of(sort).code();
         String anchor = outcome.commentId() == null ? "#comments" : "#comment-" + outcome.commentId();
         return "redirect:/article/" + outcome.articleId() + query + anchor;

@@ -4,11 +4,13 @@ import java.util.List;
 import org.tidings.server.i18n.Message;
 
 /**
- * The comments under one article for one reader ({@code viewer} null: anonymous). {@code draft} is
- * a refused comment's text given back, replying to {@code draftFor} (null: a new thread).
+ * The comments under one article for one reader ({@code viewer} null: anonymous). {@code notice} and
+ * {@code problem} answer the reader's last action; they are shown next to the comment {@code about}
+ * when it is on the page, else above the comments. {@code draft} is a refused comment's text given
+ * back, replying to {@code draftFor} (null: a new thread).
  */
 public record CommentSection(long articleId, Sort sort, List<CommentView> threads, int visible, boolean more, int shown,
-        Viewer viewer, Message notice, Message problem, String draft, Long draftFor) {
+        Viewer viewer, Message notice, Message problem, Long about, String draft, Long draftFor) {
 
     /** The orders a reader can choose; the first is the default. */
     public enum Sort {
@@ -38,6 +40,29 @@ public record CommentSection(long articleId, Sort sort, List<CommentView> thread
 
     public String draftFor(Long commentId) {
         return draft != null && java.util.Objects.equals(draftFor, commentId) ? draft : "";
+    }
+
+    /** The answer to the last action when it concerns no comment on this page. */
+    public Message noticeAbove() {
+        return aboutShown() ? null : notice;
+    }
+
+    public Message problemAbove() {
+        return aboutShown() ? null : problem;
+    }
+
+    /** The answer to the last action when it concerns this comment. */
+    public Message noticeFor(long commentId) {
+        return aboutShown() && about == commentId ? notice : null;
+    }
+
+    public Message problemFor(long commentId) {
+        return aboutShown() && about == commentId ? problem : null;
+    }
+
+    private boolean aboutShown() {
+        return about != null && threads.stream()
+                .anyMatch(t -> t.id() == about || t.replies().stream().anyMatch(r -> r.id() == about));
     }
 
     public List<Sort> sorts() {

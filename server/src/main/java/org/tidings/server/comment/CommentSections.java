@@ -41,11 +41,11 @@ public record CommentSections(CommentStore store, TidingsProperties properties, 
         Map<String, ?> flash = request.map(RequestContextUtils::getInputFlashMap).orElse(Map.of());
         return forArticle(articleId, Viewer.current(store).orElse(null), sort, Math.clamp(wanted, 1, MAX_THREADS),
                 (Message) flash.get("commentNotice"), (Message) flash.get("commentProblem"),
-                (String) flash.get("commentDraft"), (Long) flash.get("commentDraftFor"));
+                (Long) flash.get("commentAbout"), (String) flash.get("commentDraft"), (Long) flash.get("commentDraftFor"));
     }
 
     CommentSection forArticle(long articleId, Viewer viewer, CommentSection.Sort sort, int threads,
-            Message notice, Message problem, String draft, Long draftFor) {
+            Message notice, Message problem, Long about, String draft, Long draftFor) {
         long viewerId = viewer == null ? Viewer.NOBODY : viewer.id();
         List<CommentStore.Stored> rows = store.forArticle(articleId, viewerId, viewer != null && viewer.moderator());
         Instant now = clock.instant();
@@ -75,7 +75,7 @@ public record CommentSections(CommentStore store, TidingsProperties properties, 
         int visible = (int) rows.stream().filter(r -> r.status() == CommentStatus.VISIBLE).count();
         boolean more = shown.size() > threads;
         return new CommentSection(articleId, sort, more ? shown.subList(0, threads) : shown, visible, more, threads,
-                viewer, notice, problem, draft, draftFor);
+                viewer, notice, problem, about, draft, draftFor);
     }
 
     public List<StoryComment> forStory(List<ArticleView> timeline) {

@@ -39,6 +39,7 @@ record ModerationController(Moderation moderation, CommentStore store) {
         Message done = Message.of("moderation.done." + decision.name().toLowerCase(Locale.ROOT));
         boolean toArticle = back.equals("article");
         flash.addFlashAttribute(toArticle ? "commentNotice" : "notice", done);
+        if (toArticle) flash.addFlashAttribute("commentAbout", id);
         return toArticle ? "redirect:/article/" + articleId + "#comment-" + id : "redirect:/moderation";
     }
 

@@ -44,7 +44,7 @@ class CommentDeskTest {
         }
 
         CommentSection page(Viewer viewer, CommentSection.Sort sort) {
-            return sections.forArticle(article, viewer, sort, 50, null, null, null, null);
+            return sections.forArticle(article, viewer, sort, 50, null, null, null, null, null);
         }
     }
 

@@ -59,6 +59,7 @@ final class CommentServer {
         String location = r.headers().firstValue("Location").orElse("");
         Matcher m = COMMENT_ID.matcher(location);
         if (r.statusCode() != 302 || !m.find()) throw new IllegalStateException("comment not posted: " + r.statusCode() + " " + location);
+        as.get("/article/" + articleId); // as a browser follows the redirect, taking the notice left for it
         return Long.parseLong(m.group(1));
     }
 }

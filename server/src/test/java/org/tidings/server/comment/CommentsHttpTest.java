@@ -282,4 +282,38 @@ class CommentsHttpTest {
         assertThat(page.select(".comments .problem").text()).contains("4000");
         assertThat(page.select("#comment-text").text()).isEqualTo(tooLong);
     }
+
+    @Test
+    void theAnswerToAnActionStandsNextToTheCommentItConcerns() {
+        long article = articles.get(1);
+        long first = CommentServer.comment(author, article, null, "The first thread");
+        long second = CommentServer.comment(author, article, null, "The second thread");
+
+        assertThat(post(other, "/comments/" + second + "/report", Map.of("reason", "spam")).statusCode()).isEqualTo(302);
+        Document reported = Jsoup.parse(other.get("/article/" + article).body());
+        assertThat(reported.select("#comment-" + second + " > .notice").text()).contains("a moderator will look at it");
+        assertThat(reported.select("#comment-" + first + " .notice")).isEmpty();
+        assertThat(reported.select("#comments > .notice")).as("not above the comments").isEmpty();
+
+        HttpResponse<String> refused = post(other, "/article/" + article + "/comments",
+                Map.of("text", "y".repeat(4001), "parent", String.valueOf(first)));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("#comment-" + first);
+        Document given = Jsoup.parse(other.get("/article/" + article).body());
+        assertThat(given.select("#comment-" + first + " > .problem").text()).contains("4000");
+        assertThat(given.selectFirst("#comment-" + first + " details.comment-reply").hasAttr("open"))
+                .as("the reply form is open with the text given back").isTrue();
+        assertThat(given.select("#reply-" + first).text()).isEqualTo("y".repeat(4001));
+        assertThat(given.selectFirst("#comment-" + second + " details.comment-reply").hasAttr("open")).isFalse();
+
+        assertThat(post(moderator, "/moderation/comments/" + second + "/hide", Map.of("back", "article")).statusCode())
+                .isEqualTo(302);
+        Document moderated = Jsoup.parse(moderator.get("/article/" + article).body());
+        assertThat(moderated.select("#comment-" + second + " > .notice").text()).isEqualTo("The comment is hidden.");
+        assertThat(moderated.select("#comments > .notice")).isEmpty();
+
+        assertThat(post(author, "/comments/" + first + "/delete", Map.of()).statusCode()).isEqualTo(302);
+        Document deleted = Jsoup.parse(author.get("/article/" + article).body());
+        assertThat(deleted.select("#comment-" + first)).as("a deleted thread without replies leaves no trace").isEmpty();
+        assertThat(deleted.select("#comments > .notice").text()).as("so its notice stands above the comments").contains("deleted");
+    }
 }
