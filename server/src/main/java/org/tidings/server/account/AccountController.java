@@ -21,25 +21,31 @@ import org.tidings.server.store.AccountStore;
 
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
-record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current) {
+record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions) {
 
     @GetMapping("/signup")
-    String signUpForm(Model model) {
+    String signUpForm(@RequestParam(name = "slow", required = false) Long slow, Model model) {
+        model.addAttribute("slow", slow == null ? null : Math.max(1, slow));
         return signUpPage(model, null, "", "");
     }
 
-    /** The same answer for a new and a taken address: the page sends both to sign in. */
+    /** A new reader is signed in; an address that has an account is sent to sign in with it, the address filled in. */
     @PostMapping("/signup")
     String signUp(@RequestParam("email") String email, @RequestParam("displayName") String displayName,
             @RequestParam("password") String password, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes flash) {
-        Optional<Message> problem = readers.signUp(email, displayName, password, RequestContextUtils.getLocale(request));
-        if (problem.isEmpty()) {
-            // the owner of a taken address is told by e-mail only when this server sends e-mail: say which
-            return redirect(flash, "/login", "notice", Message.of(readers.resetByMailEnabled() ? "signup.done" : "signup.doneWithoutMail"));
+        ReaderAccounts.SignUp outcome = readers.signUp(email, displayName, password, RequestContextUtils.getLocale(request));
+        if (outcome.problem() != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return signUpPage(model, outcome.problem(), email, displayName);
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return signUpPage(model, problem.get(), email, displayName);
+        if (outcome.created()) {
+            sessions.signIn(outcome.address(), request, response);
+            return redirect(flash, "/for-you", "notice", Message.of("signup.welcome", displayName.strip()));
+        }
+        // the owner of a taken address is told by e-mail only when this server sends e-mail: say which
+        flash.addFlashAttribute("username", outcome.address());
+        return redirect(flash, "/login", "notice", Message.of(readers.resetByMailEnabled() ? "signup.taken" : "signup.takenWithoutMail"));
     }
 
     private static String signUpPage(Model model, Message problem, String email, String displayName) {

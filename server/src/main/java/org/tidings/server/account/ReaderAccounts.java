@@ -24,8 +24,9 @@ import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.AccountStore.Profile;
 
 /**
- * What a reader does with an account. Answers never tell whether an address has an account (the
- * owner of a taken address is told by e-mail instead).
+ * What a reader does with an account. The reset form never tells whether an address has an
+ * account. Sign-up does, by signing the new reader in: readers expect it, and the sign-in limits
+ * ({@link SignInThrottle}) hold for sign-up too, so addresses cannot be tried by the thousand.
  */
 @Service
 public class ReaderAccounts {
@@ -60,25 +61,31 @@ public class ReaderAccounts {
         this.clock = clock;
     }
 
-    /** A problem with the sign-up form, or empty when it was accepted (whether or not the address was new). */
-    public Optional<Message> signUp(String email, String displayName, String password, Locale locale) {
+    /** What became of a sign-up form: refused with a {@code problem}, or accepted for a new or a taken {@code address}. */
+    public record SignUp(Message problem, String address, boolean created) {
+
+        static SignUp refused(Message problem) {
+            return new SignUp(problem, null, false);
+        }
+    }
+
+    public SignUp signUp(String email, String displayName, String password, Locale locale) {
         String address = AccountStore.normalizeEmail(email);
         String name = displayName == null ? "" : displayName.strip();
-        if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) return Optional.of(Message.of("signup.badEmail"));
+        if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) return SignUp.refused(Message.of("signup.badEmail"));
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of(Message.of("signup.badName", MAX_DISPLAY_NAME));
+            return SignUp.refused(Message.of("signup.badName", MAX_DISPLAY_NAME));
         }
         Optional<Message> weak = policy.problem(password, address, name);
-        if (weak.isPresent()) return weak;
-        String hash = encoder.encode(password); // hashed in both cases, so that a taken address answers as slowly
-        OptionalLong created = accounts.createReader(address, name, hash, Roles.READER);
+        if (weak.isPresent()) return SignUp.refused(weak.get());
+        OptionalLong created = accounts.createReader(address, name, encoder.encode(password), Roles.READER);
         if (created.isPresent()) {
             log.atInfo().addKeyValue("event", "account_created").addKeyValue("account_id", created.getAsLong()).log("Reader signed up");
         } else {
             log.atInfo().addKeyValue("event", "signup_address_taken").log("Sign-up with an address that has an account");
             inBackground(() -> mail.sendAlreadyRegistered(address, locale));
         }
-        return Optional.empty();
+        return new SignUp(null, address, created.isPresent());
     }
 
     /** Changes the password after checking the current one; a problem, or empty when changed. */

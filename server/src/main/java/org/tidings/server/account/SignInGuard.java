@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -20,12 +21,15 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles sign-in ({@link SignInThrottle}) before any password is checked, and logs every attempt
- * ({@code event=sign_in outcome=success|failure|throttled}) with a pseudonym, never the account name.
+ * Throttles sign-in and sign-up ({@link SignInThrottle}, the same buckets: both try an address) before
+ * any password is checked, and logs every attempt ({@code event=sign_in outcome=success|failure|throttled})
+ * with a pseudonym, never the account name.
  */
 final class SignInGuard extends OncePerRequestFilter implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
+    /** The forms that try an account, and the field that names it. */
+    private static final Map<String, String> FORMS = Map.of("/login", "username", "/signup", "email");
 
     private final SignInThrottle throttle;
     private final SavedRequestAwareAuthenticationSuccessHandler readerHome = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -57,18 +61,20 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod()) && FORMS.containsKey(request.getServletPath()));
     }
+
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Duration wait = throttle.attempt(accountName(request.getParameter("username")), request.getRemoteAddr());
+        String form = request.getServletPath();
+        Duration wait = throttle.attempt(accountName(request.getParameter(FORMS.get(form))), request.getRemoteAddr());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             logAttempt("throttled", request).addKeyValue("retry_after_s", seconds).log("Sign-in attempt turned away: too many");
             response.setHeader("Retry-After", String.valueOf(seconds));
-            response.sendRedirect(request.getContextPath() + "/login?slow=" + seconds);
+            response.sendRedirect(request.getContextPath() + form + "?slow=" + seconds);
             return;
         }
         chain.doFilter(request, response);
@@ -92,7 +98,8 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     private static LoggingEventBuilder logAttempt(String outcome, HttpServletRequest request) {
         var event = "success".equals(outcome) ? log.atInfo() : log.atWarn();
         return event.addKeyValue("event", "sign_in").addKeyValue("outcome", outcome)
-                .addKeyValue("account", pseudonym(accountName(request.getParameter("username"))))
+                .addKeyValue("form", request.getServletPath())
+                .addKeyValue("account", pseudonym(accountName(request.getParameter(FORMS.getOrDefault(request.getServletPath(), "username")))))
                 .addKeyValue("address", request.getRemoteAddr());
     }
 

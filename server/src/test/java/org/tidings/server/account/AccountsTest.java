@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -115,7 +117,10 @@ class AccountsTest {
         Browser b = browser();
         var created = signUp(b, email, "Nadia", PASSWORD);
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/for-you"));
+        assertThat(b.get("/for-you").body()).as("signed in by signing up")
+                .contains("Welcome, Nadia: your account is ready and you are signed in.");
+        b.post("/logout", Map.of(), "/account");
         var in = signIn(b, email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
         assertThat(signedIn(in)).isTrue();
         assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/for-you"));
@@ -169,17 +174,19 @@ class AccountsTest {
     }
 
     @Test
-    void signingUpWithATakenAddressAnswersTheSameAndTellsTheOwnerByMail() throws Exception {
+    void signingUpWithATakenAddressSendsToSignInWithItAndTellsTheOwnerByMail() throws Exception {
         String email = email();
         Browser first = browser(), second = browser();
-        var created = signUp(first, email, "Nadia", PASSWORD);
+        signUp(first, email, "Nadia", PASSWORD);
         int mailsBefore = smtp.received().size();
-        var taken = signUp(second, email, "Impostor", "another long passphrase");
-        assertThat(taken.statusCode()).isEqualTo(created.statusCode());
-        assertThat(taken.headers().firstValue("Location")).isEqualTo(created.headers().firstValue("Location"));
-        String firstPage = first.get("/login").body(), secondPage = second.get("/login").body();
-        assertThat(firstPage).contains("If this address was new");
-        assertThat(withoutCsrf(secondPage)).isEqualTo(withoutCsrf(firstPage));
+        var taken = signUp(second, email.toUpperCase(Locale.ROOT), "Impostor", "another long passphrase");
+        assertThat(taken.statusCode()).isEqualTo(302);
+        assertThat(taken.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        Document login = Jsoup.parse(second.get("/login").body());
+        assertThat(login.select("p.notice").text())
+                .isEqualTo("This address already has an account: sign in with its password. We have also e-mailed its owner.");
+        assertThat(login.select("input[name=username]").val()).as("the address kept, as the account writes it").isEqualTo(email);
+        assertThat(second.get("/account").statusCode()).as("not signed in").isEqualTo(302);
         var notice = smtp.awaitMail(mailsBefore + 1, Duration.ofSeconds(10));
         assertThat(notice.to()).isEqualTo(email);
         assertThat(notice.data()).contains("already has an account");
@@ -327,7 +334,7 @@ class AccountsTest {
     void signingInGivesANewSessionId() {
         String email = email();
         Browser b = browser();
-        signUp(b, email, "Nadia", PASSWORD);
+        signUp(browser(), email, "Nadia", PASSWORD);
         b.get("/login");
         String before = b.cookie("JSESSIONID");
         // Jetty's: its node's name, then two random 64-bit numbers from a SecureRandom in base 36
@@ -427,5 +434,30 @@ class AccountsTest {
         Matcher m = Pattern.compile("http://tidings\\.test/reset/([A-Za-z0-9_-]+)").matcher(text);
         if (!m.find()) throw new AssertionError("no link in " + mail);
         return m.group(1);
+    }
+
+    @Test
+    void signingUpGivesANewSessionIdAndCsrfToken() {
+        Browser b = browser();
+        String token = Browser.csrfToken(b.get("/signup").body());
+        String before = b.cookie("JSESSIONID");
+        assertThat(signUp(b, email(), "Nadia", PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/for-you");
+        assertThat(b.cookie("JSESSIONID")).matches(JETTY_SESSION_ID).isNotEqualTo(before);
+        assertThat(Browser.csrfToken(b.get("/account").body())).isNotEqualTo(token);
+    }
+
+    @Test
+    void signUpIsLimitedLikeSignInSoAddressesCannotBeTriedByTheThousand() {
+        String email = email();
+        Browser b = browser();
+        for (int i = 0; i < SignInThrottle.ACCOUNT_BURST; i++) {
+            assertThat(signUp(b, email, "Nadia", "short").statusCode()).as("attempt " + i).isEqualTo(400);
+        }
+        var slowed = signUp(b, email, "Nadia", PASSWORD);
+        assertThat(slowed.headers().firstValue("Location").orElseThrow()).matches(".*/signup\\?slow=\\d+");
+        assertThat(b.get(slowed.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")).body())
+                .contains("Too many attempts. Please wait");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM account WHERE email = :e").param("e", email).query(Long.class).single())
+                .as("nothing created while slowed").isZero();
     }
 }
