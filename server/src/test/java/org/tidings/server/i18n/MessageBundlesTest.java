@@ -87,6 +87,19 @@ class MessageBundlesTest {
         assertThat(untranslated).as("Arabic sentences identical to the English ones").isZero();
     }
 
+    /** "1 seconds", "1 publishers": a count is worded by a choice pattern, for one and for many. */
+    @Test
+    void englishCountsAreWordedForOne() throws IOException {
+        Properties english = bundle("messages.properties");
+        Pattern oneMany = Pattern.compile("\\b1 (?!(?:was|is|has|links)\\b)[a-z]+s\\b");
+        Set<String> wrong = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            String once = new MessageFormat(english.getProperty(key), Locale.ENGLISH).format(new Object[] {1, 1, 1, 1, 1, 1});
+            if (oneMany.matcher(once).find()) wrong.add(key + ": " + once);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void everyKeyTheCodeUsesExists() throws IOException {
         Set<String> keys = bundle("messages.properties").stringPropertyNames();

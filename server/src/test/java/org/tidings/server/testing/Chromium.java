@@ -51,7 +51,6 @@ public final class Chromium {
         return driver;
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
     /**
      * Waits until {@code element}'s page has been replaced (a form was sent). Chromium 156's driver answers a question
      * about an element of the page being left with "does not belong to the document" rather than "stale", which
@@ -68,6 +67,7 @@ public final class Chromium {
         });
     }
 
+    /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
     public static Path screenshot(ChromeDriver driver, String name) throws Exception {
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "screenshots", name + ".png");
