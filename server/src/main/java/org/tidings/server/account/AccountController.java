@@ -40,8 +40,9 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
             return signUpPage(model, outcome.problem(), email, displayName);
         }
         if (outcome.created()) {
-            sessions.signIn(outcome.address(), request, response);
-            return redirect(flash, "/for-you", "notice", Message.of("signup.welcome", displayName.strip()));
+            // back to where signing in was asked for ("Sign in to comment"), else to the reader's own page
+            String next = sessions.signIn(outcome.address(), request, response).orElse("/for-you");
+            return redirect(flash, next, "notice", Message.of("signup.welcome", displayName.strip()));
         }
         // the owner of a taken address is told by e-mail only when this server sends e-mail: say which
         flash.addFlashAttribute("username", outcome.address());

@@ -54,8 +54,7 @@ class CommentsBrowserTest {
                 assertNoAlert(browser);
                 Chromium.screenshot(browser, "comments-xss");
 
-                signUp(browser, server, "Amina", AMINA);
-                signIn(browser, server, article, AMINA);
+                signUp(browser, server, article, "Amina", AMINA);
                 write(browser, By.id("comment-text"), "The council voted *twice*.\nThe minutes say so.");
                 WebElement comment = browser.findElement(By.cssSelector(".comment-threads > li > .comment"));
                 assertThat(comment.findElement(By.cssSelector(".comment-text em")).getText()).isEqualTo("twice");
@@ -115,16 +114,19 @@ class CommentsBrowserTest {
     /** A reader who signs up through the site's own form. */
     private static final String AMINA = "amina@example.test";
 
-    /** Signs up through the masthead's "Sign up" link, as a new reader would. */
-    private static void signUp(ChromeDriver browser, RunningServer server, String name, String email) {
+    /** "Sign in to comment", then "Sign up" on the sign-in page, as a new reader would: signed in, back at the comments. */
+    private static void signUp(ChromeDriver browser, RunningServer server, long article, String name, String email) {
         browser.manage().deleteAllCookies();
-        browser.get(server.url("/"));
-        browser.findElement(By.linkText("Sign up")).click();
+        browser.get(server.url("/article/" + article));
+        browser.findElement(By.cssSelector(".sign-in-to-comment a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.partialLinkText("Sign up")).click();
         browser.findElement(By.name("displayName")).sendKeys(name);
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(CommentServer.PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/article/" + article));
+        assertThat(browser.findElements(By.id("comment-text"))).as("signed in by signing up").hasSize(1);
     }
 
     /** Signs in as a fresh session through the article's "Sign in to comment" link, which comes back to the comments. */
