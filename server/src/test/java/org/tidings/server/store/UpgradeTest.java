@@ -3,6 +3,8 @@ package org.tidings.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,15 +23,19 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.tidings.server.ingest.Backfill;
@@ -68,8 +75,8 @@ class UpgradeTest {
         }
     }
 
-    /** The releases' schemas in order: each release's database was migrated through the ones before it. */
-    private static final List<Integer> HISTORY = List.of(1, 2, 3, 4, 9, 10, 11);
+    /** The releases' schemas in order, each with the articles its fixture adds: a release's database lived through the ones before. */
+    private static final Map<Integer, Integer> HISTORY = new TreeMap<>(Map.of(1, 3, 2, 5, 3, 1, 4, 3, 9, 3, 10, 4, 11, 2));
 
     private static final Instant NOW = Instant.parse("2026-12-07T06:00:00Z");
     private final MutableClock clock = new MutableClock(NOW);
@@ -77,15 +84,45 @@ class UpgradeTest {
     @ParameterizedTest(name = "from {0}")
     @EnumSource(Release.class)
     void theServersStartUpMigratesAnEarlierReleasesDatabaseWithoutLoss(Release release) throws SQLException {
-        DataSource ds = db.create().dataSource();
-        for (int version : HISTORY) {
+        try (HikariDataSource ds = pool()) {
+            upgrade(ds, release);
+        }
+    }
+
+    @Test
+    void aV10RecordOtherThanTheReleasedOneStillStopsTheStart() {
+        try (HikariDataSource ds = pool()) {
+            migrateAsReleased(ds, 9, false);
+            migrateAsReleased(ds, 10, true);
+            JdbcClient.create(ds).sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '10'").update();
+            startUpMigration(ds, context -> assertThat(context).getFailure().hasMessageContaining("Validate failed"));
+        }
+    }
+
+    private HikariDataSource pool() {
+        TestDatabase.Fresh fresh = db.create();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(fresh.url());
+        pool.setUsername(fresh.user());
+        pool.setPassword(fresh.password());
+        pool.setMaximumPoolSize(2);
+        return new HikariDataSource(pool);
+    }
+
+    private void upgrade(DataSource ds, Release release) throws SQLException {
+        int articles = 0;
+        for (var written : HISTORY.entrySet()) {
+            int version = written.getKey();
             if (version > release.version) break;
             migrateAsReleased(ds, version, release == Release.V10_AS_SQL && version == 10);
             new ResourceDatabasePopulator(new ClassPathResource("upgrade/V" + version + ".sql")).execute(ds);
+            articles += written.getValue();
         }
         Map<String, Table> before = Table.all(ds);
+        assertThat(before).containsKeys("source", "article", "account");
+        assertThat(before.get("article").rows()).hasSize(articles);
 
-        startUpMigration(ds);
+        startUpMigration(ds, context -> assertThat(context).hasNotFailed());
 
         MigrationInfoService migrations = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info();
         assertThat(migrations.pending()).as("nothing left to migrate").isEmpty();
@@ -106,13 +143,17 @@ class UpgradeTest {
         }
     }
 
-    /** The migration the server runs as it starts: Spring Boot's Flyway with the application's settings and the store's beans. */
-    private static void startUpMigration(DataSource ds) {
+    /**
+     * The migration the server runs as it starts: Spring Boot's Flyway with the application's settings
+     * ({@code application.properties}) and the store's callback on Flyway's history.
+     */
+    private static void startUpMigration(DataSource ds, ContextConsumer<AssertableApplicationContext> started) {
         new ApplicationContextRunner()
                 .withInitializer(new ConfigDataApplicationContextInitializer())
                 .withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
-                .withBean(DataSource.class, () -> ds)
-                .run(context -> assertThat(context).hasNotFailed());
+                .withBean(DataSource.class, () -> new DelegatingDataSource(ds)) // the test closes the pool
+                .withUserConfiguration(ReleasedMigrations.class)
+                .run(started);
     }
 
     /** A table's columns and its rows, each the values of those columns, sorted: what a migration must not lose. */
@@ -305,7 +346,7 @@ class UpgradeTest {
         /** V10: the articles stored before wait for the back-fill, which gives each its text and hands it on. */
         private void olderArticlesWaitForTheBackfillAndGetTheirText() {
             List<String> older = jdbc.sql("SELECT entry_key FROM article WHERE first_seen_at < :v10 ORDER BY entry_key")
-                    .param("v10", java.time.OffsetDateTime.parse("2026-12-06T16:39:18Z")).query(String.class).list();
+                    .param("v10", OffsetDateTime.parse("2026-12-06T16:39:18Z")).query(String.class).list();
             assertThat(jdbc.sql("SELECT entry_key FROM article WHERE stage = 'backfill' ORDER BY entry_key").query(String.class).list())
                     .isEqualTo(older);
             long bridge = article("https://harbour.example/?p=101");
