@@ -28,12 +28,15 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -96,6 +99,30 @@ class UpgradeTest {
             migrateAsReleased(ds, 10, true);
             JdbcClient.create(ds).sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '10'").update();
             startUpMigration(ds, context -> assertThat(context).getFailure().hasMessageContaining("Validate failed"));
+        }
+    }
+
+    @Test
+    void aDatabaseANewerTidingsMigratedIsRefusedWithASentenceSayingSo() {
+        try (HikariDataSource ds = pool()) {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            JdbcClient.create(ds).sql("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                        installed_by, execution_time, success)
+                    VALUES (999, '999', 'from a newer Tidings', 'SQL', 'V999__from_a_newer_tidings.sql', 1, 'tidings', 1, TRUE)""")
+                    .update();
+            startUpMigration(ds, context -> {
+                assertThat(context).hasFailed();
+                assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                        SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {}))) // Boot's own need a context
+                        .as("Spring Boot prints it at start-up").anyMatch(NewerDatabase.class::isInstance);
+                FailureAnalysis analysis = new NewerDatabase().analyze(context.getStartupFailure());
+                assertThat(analysis).as("explained, not a stack trace").isNotNull();
+                assertThat(analysis.getDescription()).contains("schema version 999", "a newer Tidings");
+                assertThat(analysis.getAction()).contains("./tidings restore");
+            });
+            assertThat(JdbcClient.create(ds).sql("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '999'")
+                    .query(Long.class).single()).as("left as it was").isEqualTo(1);
         }
     }
 
