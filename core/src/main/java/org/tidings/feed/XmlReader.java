@@ -414,7 +414,7 @@ final class XmlReader {
             if (name.length() > 1 && name.charAt(1) == 'X') problem(at, "not well-formed (&#X must be &#x)");
             int cp = hex ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
             if (Character.isValidCodePoint(cp) && (cp >= 0x20 || cp == 9 || cp == 10 || cp == 13)) {
-                return Character.toString(cp);
+                return Character.toString(Mojibake.windows1252(cp));
             }
         } catch (NumberFormatException e) {
             // falls through to the problem below

@@ -40,6 +40,14 @@ class W3cCorpusTest {
 
     private static List<Path> files;
 
+    /**
+     * Documents the JDK's strict parser rejects for their encoding, which the Universal Feed Parser reads
+     * without complaint: a codec Python knows (mac-cyrillic), and an ASCII document under a UTF-8 mark
+     * declared us-ascii (the mark is dropped and the ASCII bytes decode as declared).
+     */
+    private static final List<String> READ_AS_FEEDPARSER_READS =
+            List.of("xml_obscure_encoding.xml", "xml_utf-8_bom_with_ascii_declaration.xml");
+
     @BeforeAll
     static void load() throws IOException, URISyntaxException {
         Path root = Path.of(W3cCorpusTest.class.getResource("/feed/w3c/testcases").toURI());
@@ -128,7 +136,9 @@ class W3cCorpusTest {
             if (!m.find() || !m.group(1).matches("(SAXError|UnicodeError|UnknownEncoding).*")) continue;
             checked++;
             ParsedFeed feed = FeedParser.parse(Files.readAllBytes(file), null, null);
-            if (!feed.bozo()) missed.add(file.getFileName().toString());
+            if (!feed.bozo() && !READ_AS_FEEDPARSER_READS.contains(file.getFileName().toString())) {
+                missed.add(file.getFileName().toString());
+            }
         }
         assertThat(checked).isGreaterThan(15);
         assertThat(missed).isEmpty();
@@ -153,7 +163,9 @@ class W3cCorpusTest {
             byte[] body = Files.readAllBytes(file);
             ParsedFeed feed = FeedParser.parse(body, null, null);
             boolean wellFormed = isWellFormed(factory, body);
-            if (!wellFormed && !feed.bozo()) missed.add(file.getFileName().toString());
+            if (!wellFormed && !feed.bozo() && !READ_AS_FEEDPARSER_READS.contains(file.getFileName().toString())) {
+                missed.add(file.getFileName().toString());
+            }
             if (wellFormed && feed.isFeed() && feed.bozo()
                     && !feed.bozoReason().matches("(CharacterEncodingOverride|undefined entity|invalid namespace URI).*")) {
                 unexplained.add(file.getFileName() + ": " + feed.bozoReason());
