@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The full result of reading one feed, in the Universal Feed Parser's normalized model: ordered
  * maps for the feed and each entry, with feedparser's keys and meanings (HTML values already
- * sanitized, URLs resolved, {@code *_parsed} dates as ISO-8601 UTC strings).
+ * sanitized, URLs resolved, {@code *_parsed} dates as Python 9-tuples in UTC).
  *
  * @param version  feedparser's version name, "" when the document is not a feed
  * @param problems well-formedness and encoding problems met, in order (empty when well-formed)
@@ -16,12 +16,13 @@ import java.util.Map;
  * @param feed     the feed-level values
  * @param entries  one map per entry, in document order
  * @param leftOut  entries past {@link FeedModel#MAX_ENTRIES}, counted but not read
+ * @param namespaces the namespaces the document declares, by feedparser's prefix for those it knows
  */
 record FeedDocument(String version, List<String> problems, String encoding,
-                    Map<String, Object> feed, List<Map<String, Object>> entries, int leftOut) {
+                    Map<String, Object> feed, List<Map<String, Object>> entries, int leftOut, Map<String, String> namespaces) {
 
     static FeedDocument empty(List<String> problems, String encoding) {
-        return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>(), 0);
+        return new FeedDocument("", problems, encoding, new LinkedHashMap<>(), new ArrayList<>(), 0, Map.of());
     }
 
     boolean bozo() {

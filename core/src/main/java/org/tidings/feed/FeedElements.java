@@ -3,7 +3,6 @@ package org.tidings.feed;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.tidings.feed.XmlFeedReader.Level;
 
 /**
@@ -18,7 +17,7 @@ final class FeedElements {
     static boolean read(XmlFeedReader r, String key, XmlElement e, Map<String, Object> m, Level level) {
         switch (key) {
             case "item", "channel", "atom:entry" -> { }
-            case "title", "dc:title", "itunes:title" -> r.text.plain(m, "title", e);
+            case "title", "dc:title", "media:title" -> r.text.plain(m, "title", e);
             case "atom:title" -> r.text.atom(m, "title", e);
             case "link" -> rssLink(m, e, level);
             case "atom:link" -> atomLink(m, e, level);
@@ -32,26 +31,32 @@ final class FeedElements {
             case "atom:content" -> r.text.atomContent(m, e);
             case "guid" -> guid(m, e);
             case "atom:id", "dc:identifier" -> FeedModel.putIfAbsent(m, "id", e.textOrNull());
-            case "author", "managingeditor", "dc:creator", "dc:author", "itunes:author" -> People.rss(m, "author", e);
-            case "atom:author" -> People.atomAuthor(m, e);
+            case "cc:license", "creativecommons:license" -> license(m, e);
+            case "author", "managingeditor", "dc:creator", "dc:author", "itunes:author" -> {
+                if (e.hasElementChildren()) People.atomAuthor(m, "author", e);
+                else People.rss(m, "author", e);
+            }
+            case "atom:author" -> People.atomAuthor(m, "author", e);
             case "webmaster", "dc:publisher" -> People.rss(m, "publisher", e);
-            case "itunes:owner" -> FeedModel.putIfAbsent(m, "publisher_detail", itunesOwner(e));
-            case "atom:contributor" -> FeedModel.list(m, "contributors").add(People.atomPerson(e));
-            case "dc:contributor" ->
-                    FeedModel.list(m, "contributors").add(FeedModel.ordered("name", FeedModel.blankToNull(e.text())));
+            case "itunes:owner" -> People.atomAuthor(m, "publisher", e);
+            case "atom:contributor", "dc:contributor" -> People.contributor(m, e);
             case "category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("domain"), null);
             case "dc:subject" -> FeedModel.tag(m, e.textOrNull(), null, null);
             case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attrOrNull("term"), e.textOrNull()),
                     e.attrOrNull("scheme"), e.attrOrNull("label"));
-            case "media:category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("scheme"), e.attrOrNull("label"));
+            case "media:category" -> FeedModel.tag(m, e.textOrNull(),
+                    FeedModel.firstNonNull(e.attrOrNull("scheme"), "http://search.yahoo.com/mrss/category_schema"), e.attrOrNull("label"));
             case "itunes:category" -> itunesCategory(m, e);
-            case "media:keywords", "itunes:keywords" -> FeedModel.keywords(m, e.text());
+            case "itunes:keywords" -> {
+                for (String word : e.text().split(",")) FeedModel.tag(m, FeedModel.blankToNull(word), "http://www.itunes.com/", null);
+            }
             case "pubdate", "atom:published", "atom:issued", "dcterms:issued" ->
                     FeedModel.date(m, "published", e.textOrNull());
             case "lastbuilddate", "atom:updated", "atom:modified", "dc:date", "dcterms:modified" ->
                     FeedModel.date(m, "updated", e.textOrNull());
             case "atom:created", "dcterms:created" -> FeedModel.date(m, "created", e.textOrNull());
-            case "expirationdate", "dcterms:valid" -> FeedModel.date(m, "expired", e.textOrNull());
+            case "expirationdate" -> FeedModel.date(m, "expired", e.textOrNull());
+            case "dcterms:valid" -> validity(m, e.text());
             case "language", "ttl" -> FeedModel.putIfAbsent(m, key, e.textOrNull());
             case "dc:language" -> FeedModel.putIfAbsent(m, "language", e.textOrNull());
             case "copyright", "dc:rights" -> r.text.plain(m, "rights", e);
@@ -62,60 +67,103 @@ final class FeedElements {
             case "enclosure" -> enclosure(m, e);
             case "source" -> source(m, e);
             case "atom:source" -> m.putIfAbsent("source", r.readElements(e, new LinkedHashMap<>(), Level.FEED));
-            case "image" -> image(m, e);
-            case "itunes:image" -> FeedModel.putIfAbsent(m, "image", itunesImage(e));
+            case "image" -> image(r, m, e);
+            case "itunes:image" -> {
+                Map<String, Object> image = itunesImage(e);
+                if (image != null) m.put("image", image);
+            }
+            case "itunes:block" -> m.put("itunes_block", e.text().strip().equalsIgnoreCase("yes") ? 1 : 0);
             case "atom:icon" -> FeedModel.putIfAbsent(m, "icon", e.url(e.text()));
             case "atom:logo" -> FeedModel.putIfAbsent(m, "logo", e.url(e.text()));
-            case "textinput" -> m.putIfAbsent("textinput", childTexts(e));
-            case "cloud" -> m.putIfAbsent("cloud", e.attributes());
-            case "itunes:explicit" -> m.putIfAbsent("itunes_explicit", explicit(e.text()));
+            case "textinput" -> m.putIfAbsent("textinput", textInput(r, e));
+            case "cloud" -> m.putIfAbsent("cloud", Extensions.lowerCaseKeys(e.attributes()));
+            case "itunes:explicit" -> m.put("itunes_explicit", explicit(e.text()));
             case "media:content" -> {
                 FeedModel.list(m, "media_content").add(withUrlResolved(e));
                 for (XmlElement child : e.elements()) r.element(child, m, Level.ENTRY);
             }
             case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(withUrlResolved(e));
+            case "media:credit" -> FeedModel.list(m, "media_credit").add(Extensions.withContent(e));
+            case "media:player" -> m.putIfAbsent("media_player", Extensions.withContent(e));
+            case "georss:point", "georss:line", "georss:polygon", "georss:box", "georss:where" -> m.put("where", Extensions.where(e));
+            case "psc:chapters" -> m.putIfAbsent("psc_chapters", Extensions.chapters(e));
             case "media:group" -> r.readElements(e, m, level);
             default -> { return false; }
         }
         return true;
     }
 
-    /** RSS link: its text; with an href attribute instead, it is read as an Atom link. */
+    /** RSS link: its text; with an href attribute instead, it is read as an Atom link. The last one is the link. */
     private static void rssLink(Map<String, Object> m, XmlElement e, Level level) {
         String text = e.textOrNull();
-        if (text != null) FeedModel.alternate(m, e.url(text));
-        else if (e.attrOrNull("href") != null) atomLink(m, e, level);
+        if (text != null && e.attrOrNull("href") == null) {
+            m.put("link", e.url(text));
+            FeedModel.addLink(m, "alternate", "text/html", e.url(text));
+        } else {
+            atomLink(m, e, level);
+        }
     }
 
-    /** Atom link (0.3's url too): an alternate is the {@code link}, an entry's enclosure an enclosure. */
+    /**
+     * Atom link with all its attributes (0.3's url as href): rel defaults to alternate, type to text/html
+     * (application/atom+xml for self); an alternate HTML link is the {@code link}, the last one winning; an
+     * enclosure link is also an enclosure. A link without href has its text as href.
+     */
     private static void atomLink(Map<String, Object> m, XmlElement e, Level level) {
-        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), e.attrOrNull("url")));
-        if (href == null) return;
+        Map<String, Object> attributes = e.attributes();
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), FeedModel.firstNonNull(e.attrOrNull("url"), e.attrOrNull("uri"))));
+        if (href == null) href = e.url(e.textOrNull());
+        attributes.keySet().removeAll(java.util.List.of("href", "url", "uri", "rel", "type"));
         String rel = FeedModel.firstNonNull(e.attrOrNull("rel"), "alternate");
-        if (rel.equals("alternate")) FeedModel.putIfAbsent(m, "link", href);
-        Map<String, Object> link = FeedModel.addLink(m, rel, e.attrOrNull("type"), href);
-        for (String name : new String[] {"title", "length", "hreflang"}) {
-            if (e.attrOrNull(name) != null) link.put(name, e.attrOrNull(name));
-        }
-        if (rel.equals("enclosure") && level == Level.ENTRY) {
-            FeedModel.enclosure(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
-        }
+        String type = FeedModel.firstNonNull(e.attrOrNull("type"), rel.equals("self") ? "application/atom+xml" : "text/html");
+        Map<String, Object> link = FeedModel.ordered("rel", rel, "type", type);
+        if (href != null) link.put("href", href);
+        link.putAll(attributes);
+        FeedModel.list(m, "links").add(link);
+        if (href == null) return;
+        if (rel.equals("alternate") && (type.equals("text/html") || type.equals("application/xhtml+xml"))) m.put("link", href);
+        if (rel.equals("enclosure")) FeedModel.enclosureOf(m, link);
         if (rel.equals("license")) FeedModel.putIfAbsent(m, "license", href);
     }
 
-    private static void enclosure(Map<String, Object> m, XmlElement e) {
-        String href = e.url(e.attrOrNull("url"));
-        if (href != null) FeedModel.enclosureAndLink(m, href, e.attrOrNull("type"), e.attrOrNull("length"));
+    /** Creative Commons license (rdf:resource or text): a license link and the license. */
+    private static void license(Map<String, Object> m, XmlElement e) {
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("resource"), e.textOrNull()));
+        if (href == null) return;
+        FeedModel.list(m, "links").add(FeedModel.ordered("rel", "license", "href", href));
+        FeedModel.putIfAbsent(m, "license", href);
     }
 
+    /** dcterms:valid, "start=...;end=...": validity_start and validity_end, each with its parsed date. */
+    private static void validity(Map<String, Object> m, String text) {
+        for (String part : text.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) continue;
+            String key = part.substring(0, eq).strip();
+            if (key.equals("start") || key.equals("end")) FeedModel.date(m, "validity_" + key, part.substring(eq + 1).strip());
+        }
+    }
+
+    /** RSS enclosure: a link of rel enclosure with the element's attributes, url as href. */
+    private static void enclosure(Map<String, Object> m, XmlElement e) {
+        Map<String, Object> link = e.attributes();
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("url"), e.attrOrNull("href")));
+        if (href == null) return;
+        link.remove("url");
+        link.put("href", href);
+        link.put("rel", "enclosure");
+        FeedModel.list(m, "links").add(link);
+        FeedModel.enclosureOf(m, link);
+    }
+
+    /** A guid is the id; unless isPermaLink="false" it is also the link, when there is none yet. */
     private static void guid(Map<String, Object> m, XmlElement e) {
         String id = e.textOrNull();
-        if (id == null || m.containsKey("id")) return;
+        if (id == null) return;
         m.put("id", id);
-        String permaLink = e.attrOrNull("isPermaLink");
-        boolean isLink = (permaLink == null || !permaLink.equalsIgnoreCase("false")) && Urls.isAbsolute(id)
-                && (id.startsWith("http:") || id.startsWith("https:"));
+        boolean isLink = !"false".equalsIgnoreCase(e.attrOrNull("isPermaLink")) && !m.containsKey("link");
         m.put("guidislink", isLink);
+        if (isLink) m.put("link", e.url(id));
     }
 
     /** RSS's generator text, or Atom's with its uri (0.3: url) and version. */
@@ -147,7 +195,8 @@ final class FeedElements {
         m.putIfAbsent("source", source);
     }
 
-    private static void image(Map<String, Object> m, XmlElement e) {
+    /** RSS image: title (with its detail), url as href, link (and links), width and height as numbers, description. */
+    private static void image(XmlFeedReader r, Map<String, Object> m, XmlElement e) {
         if (!e.hasElementChildren()) return;
         Map<String, Object> image = new LinkedHashMap<>();
         for (XmlElement child : e.elements()) {
@@ -155,25 +204,38 @@ final class FeedElements {
             String value = child.textOrNull();
             if (value == null) continue;
             switch (local) {
+                case "title" -> r.text.plain(image, "title", child);
                 case "url" -> image.putIfAbsent("href", child.url(value));
-                case "link" -> image.putIfAbsent("link", child.url(value));
-                case "title", "width", "height", "description" -> image.putIfAbsent(local, value);
+                case "link" -> {
+                    image.putIfAbsent("link", child.url(value));
+                    FeedModel.addLink(image, "alternate", "text/html", child.url(value));
+                }
+                case "width", "height" -> image.putIfAbsent(local, number(value));
+                case "description" -> image.putIfAbsent(local, value);
                 default -> { }
             }
         }
         m.put("image", image);
     }
 
-    private static Map<String, Object> childTexts(XmlElement e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (XmlElement child : e.elements()) out.putIfAbsent(child.local.toLowerCase(Locale.ROOT), child.textOrNull());
-        return out;
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
-    private static Map<String, Object> itunesOwner(XmlElement e) {
-        Map<String, Object> person = childTexts(e);
-        person.keySet().retainAll(Set.of("name", "email"));
-        return person;
+    /** RSS textInput: title (with its detail), description, name, link. */
+    private static Map<String, Object> textInput(XmlFeedReader r, XmlElement e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (XmlElement child : e.elements()) {
+            String local = child.local.toLowerCase(Locale.ROOT);
+            if (local.equals("title")) r.text.plain(out, "title", child);
+            else if (local.equals("link")) FeedModel.putIfAbsent(out, "link", child.url(child.textOrNull()));
+            else out.putIfAbsent(local, child.textOrNull());
+        }
+        return out;
     }
 
     private static void itunesCategory(Map<String, Object> m, XmlElement e) {
@@ -189,11 +251,10 @@ final class FeedElements {
         return href == null ? null : FeedModel.ordered("href", href);
     }
 
+    /** feedparser's reading: "yes" is explicit, "clean" is not, anything else unknown (null). */
     private static Boolean explicit(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("yes") || t.equals("true") || t.equals("explicit")) return true;
-        if (t.equals("no") || t.equals("false") || t.equals("clean")) return false;
-        return null;
+        String t = text.strip();
+        return t.equals("yes") ? Boolean.TRUE : t.equals("clean") ? Boolean.FALSE : null;
     }
 
     private static Map<String, Object> withUrlResolved(XmlElement e) {

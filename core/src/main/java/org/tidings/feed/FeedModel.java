@@ -1,7 +1,8 @@
 package org.tidings.feed;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,10 @@ final class FeedModel {
         if (leftOut > 0) problems.addFirst("more than " + MAX_ENTRIES + " entries: " + leftOut + " after the first " + MAX_ENTRIES + " left out");
     }
 
-    /** A text value's detail: HTML of any type is sanitized against {@code base}, plain text kept as given. */
+    /** A text value's detail: HTML of any type is sanitized as feedparser does against {@code base}, plain text kept as given. */
     static Map<String, Object> detail(String type, String language, String base, String value) {
         return ordered("type", type, "language", language, "base", base,
-                "value", type.equals("text/plain") ? value : Html.sanitize(value, base));
+                "value", type.equals("text/plain") ? value : FeedSanitizer.sanitize(value, base));
     }
 
     /** {@code name} and {@code name_detail} from a detail. */
@@ -56,17 +57,19 @@ final class FeedModel {
         addLink(m, "alternate", "text/html", href);
     }
 
-    static Map<String, Object> enclosure(Map<String, Object> m, String href, String type, String length) {
-        Map<String, Object> enclosure = ordered("href", href, "type", type, "length", length);
+    /** An enclosure link also offered as an enclosure: its attributes but rel. */
+    static Map<String, Object> enclosureOf(Map<String, Object> m, Map<String, Object> link) {
+        Map<String, Object> enclosure = new LinkedHashMap<>(link);
+        enclosure.remove("rel");
         list(m, "enclosures").add(enclosure);
         return enclosure;
     }
 
-    /** An RSS enclosure or JSON attachment: an enclosure, also offered as a link; returns the enclosure. */
+    /** A JSON attachment: an enclosure, also offered as a link; returns the enclosure. */
     static Map<String, Object> enclosureAndLink(Map<String, Object> m, String href, String type, String length) {
-        Map<String, Object> enclosure = enclosure(m, href, type, length);
-        addLink(m, "enclosure", type, href).put("length", length);
-        return enclosure;
+        Map<String, Object> link = addLink(m, "enclosure", type, href);
+        link.put("length", length);
+        return enclosureOf(m, link);
     }
 
     static void tag(Map<String, Object> m, String term, String scheme, String label) {
@@ -83,12 +86,33 @@ final class FeedModel {
         m.put(name + "_detail", person);
     }
 
-    /** The date as written and, in {@code name_parsed}, as an ISO-8601 UTC string (null when unreadable). */
+    /**
+     * The date as written and, in {@code name_parsed}, as Python's {@code time.struct_time} in UTC, as
+     * feedparser gives it: year, month, day, hour, minute, second, weekday (Monday 0), day of the year,
+     * 0 (no daylight saving); null when unreadable.
+     */
     static void date(Map<String, Object> m, String name, String raw) {
         if (raw == null || m.containsKey(name)) return;
         m.put(name, raw);
         Instant parsed = DateReader.parse(raw);
-        m.put(name + "_parsed", parsed == null ? null : parsed.truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put(name + "_parsed", parsed == null ? null : timeTuple(parsed));
+    }
+
+    static List<Integer> timeTuple(Instant instant) {
+        ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
+        return List.of(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+                t.getDayOfWeek().getValue() - 1, t.getDayOfYear(), 0);
+    }
+
+    /** The instant of a {@link #timeTuple}, or null for anything else. */
+    static Instant instantOf(Object tuple) {
+        if (!(tuple instanceof List<?> t) || t.size() != 9) return null;
+        int[] v = new int[6];
+        for (int i = 0; i < 6; i++) {
+            if (!(t.get(i) instanceof Integer n)) return null;
+            v[i] = n;
+        }
+        return ZonedDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5], 0, ZoneOffset.UTC).toInstant();
     }
 
     /** The model's list {@code name}; it replaces the text an element we do not model may have left under that name. */

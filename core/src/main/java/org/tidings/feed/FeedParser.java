@@ -46,7 +46,7 @@ public final class FeedParser {
     static ParsedFeed toParsedFeed(FeedDocument doc) {
         Map<String, Object> feed = doc.feed();
         // Atom (RFC 4287 section 4.2.1): an entry without an author has the feed's authors.
-        String inheritedAuthor = doc.version().startsWith("atom") ? (String) feed.get("author") : null;
+        String inheritedAuthor = doc.version().startsWith("atom") ? authorName(feed) : null;
         List<FeedEntry> entries = new ArrayList<>(doc.entries().size());
         for (Map<String, Object> entry : doc.entries()) entries.add(toEntry(entry, inheritedAuthor));
         return new ParsedFeed(doc.version(), doc.bozo(), doc.bozoReason(), doc.encoding(),
@@ -54,10 +54,23 @@ public final class FeedParser {
     }
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
-        String author = e.get("author") instanceof String own ? own : inheritedAuthor;
-        return new FeedEntry((String) e.get("id"), (String) e.get("link"), plainTitle(e),
+        String author = e.get("author") instanceof String ? authorName(e) : inheritedAuthor;
+        return new FeedEntry((String) e.get("id"), pageLink(e), plainTitle(e),
                 asHtml(map(e.get("summary_detail"))), content(e),
                 author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
+    }
+
+    /** The link, unless it is a guid that names no web page (feedparser takes any permalink guid as the link). */
+    private static String pageLink(Map<String, Object> e) {
+        String link = (String) e.get("link");
+        boolean fromGuid = Boolean.TRUE.equals(e.get("guidislink")) && link != null && link.equals(e.get("id"));
+        return fromGuid && !(link.startsWith("http:") || link.startsWith("https:")) ? null : link;
+    }
+
+    /** The author's name ("Jo Doe" of "jo@example.com (Jo Doe)"), else what the feed wrote. */
+    private static String authorName(Map<String, Object> m) {
+        Map<String, Object> detail = map(m.get("author_detail"));
+        return detail != null && detail.get("name") instanceof String name ? name : (String) m.get("author");
     }
 
     private static String plainTitle(Map<String, Object> m) {
@@ -82,12 +95,11 @@ public final class FeedParser {
         if (detail == null) return null;
         String value = (String) detail.get("value");
         if (value == null || value.isBlank()) return null;
-        return "text/plain".equals(detail.get("type")) ? Html.escape(value) : value;
+        return "text/plain".equals(detail.get("type")) ? Html.escape(value) : Html.sanitize(value, (String) detail.get("base"));
     }
 
     private static Instant instant(Map<String, Object> e, String name) {
-        Object parsed = e.get(name + "_parsed");
-        return parsed instanceof String s ? Instant.parse(s) : null;
+        return FeedModel.instantOf(e.get(name + "_parsed"));
     }
 
     private static List<String> tags(Map<String, Object> e) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A feed in Python feedparser's normalized model, as an ordered, JSON-serializable map. Dates keep
- * their text; {@code *_parsed} hold the same instant as an ISO-8601 UTC string.
+ * their text; {@code *_parsed} hold the same instant as Python's 9-tuple {@code time.struct_time} in UTC.
  */
 public final class FeedparserJson {
 
@@ -20,6 +20,7 @@ public final class FeedparserJson {
         if (doc.bozo()) out.put("bozo_exception", doc.bozoReason());
         out.put("encoding", doc.encoding());
         out.put("version", doc.version());
+        out.put("namespaces", doc.namespaces());
         if (url != null) out.put("href", url);
         out.put("feed", doc.feed());
         out.put("entries", doc.entries().stream().map(FeedparserJson::withSummaryFromContent).toList());

@@ -46,7 +46,7 @@ final class JsonFeedReader {
             else leftOut++;
         }
         FeedModel.recordLeftOut(leftOut, problems);
-        return new FeedDocument(version(string(root, "version")), problems, encoding, feed, entries, leftOut);
+        return new FeedDocument(version(string(root, "version")), problems, encoding, feed, entries, leftOut, Map.of());
     }
 
     private static String version(String declared) {

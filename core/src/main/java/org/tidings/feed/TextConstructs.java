@@ -5,14 +5,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Text values of one XML feed, a value and its detail; an element without xml:lang has the feed's language. */
 final class TextConstructs {
 
-    /** Only well-known tags and entities count, so that "1 < 2" or a title about "<script>" stays text. */
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
-            "(?i)</?(a|abbr|b|br|cite|code|div|em|font|i|img|p|q|s|small|span|strong|sub|sup|u)(\\s[^>]*)?/?>|&(#\\d+|#x[0-9a-f]+|[a-z]+\\d*);");
+    private static final Pattern CLOSE_TAG_OR_REFERENCE = Pattern.compile("</\\w+>|&#?\\w+;");
+    private static final Pattern TAG = Pattern.compile("</?(\\w+)");
+    private static final Pattern ENTITY = Pattern.compile("&(\\w+);");
 
     private final String feedLanguage;
     private final List<String> problems;
@@ -26,8 +27,21 @@ final class TextConstructs {
     void plain(Map<String, Object> m, String name, XmlElement e) {
         if (m.containsKey(name)) return;
         String value = htmlSource(e);
-        boolean html = e.hasElementChildren() || LOOKS_LIKE_HTML.matcher(value).find();
+        boolean html = e.hasElementChildren() || looksLikeHtml(value);
         FeedModel.text(m, name, detail(html ? "text/html" : "text/plain", e, value.strip()));
+    }
+
+    /**
+     * feedparser's test for text that is HTML though the format says plain: a close tag or a reference,
+     * every tag one the sanitizer allows, every entity an HTML one (so "1 < 2" or "<script>" stay text).
+     */
+    static boolean looksLikeHtml(String value) {
+        if (!CLOSE_TAG_OR_REFERENCE.matcher(value).find()) return false;
+        Matcher tag = TAG.matcher(value);
+        while (tag.find()) if (!FeedSanitizer.isAllowed(tag.group(1))) return false;
+        Matcher entity = ENTITY.matcher(value);
+        while (entity.find()) if (!org.jsoup.nodes.Entities.isNamedEntity(entity.group(1))) return false;
+        return true;
     }
 
     void html(Map<String, Object> m, String name, XmlElement e) {

@@ -35,6 +35,12 @@ final class XmlFeedReader {
             Map.entry("http://rssnamespace.org/feedburner/ext/1.0", "feedburner"),
             Map.entry("http://www.georss.org/georss", "georss"),
             Map.entry("http://purl.org/syndication/thread/1.0", "thr"),
+            Map.entry("http://www.opengis.net/gml", "gml"),
+            Map.entry("http://podlove.org/simple-chapters", "psc"),
+            Map.entry("http://creativecommons.org/ns#", "cc"),
+            Map.entry("http://web.resource.org/cc/", "cc"),
+            Map.entry("http://backend.userland.com/creativecommonsrssmodule", "creativecommons"),
+            Map.entry("http://www.w3.org/2003/01/geo/wgs84_pos#", "geo"),
             Map.entry("http://purl.org/rss/1.0/", ""),
             Map.entry("http://my.netscape.com/rdf/simple/0.9/", ""),
             Map.entry("http://backend.userland.com/rss2", ""),
@@ -82,7 +88,17 @@ final class XmlFeedReader {
         leftOut += reader.collectEntries(channel, entries);
         FeedModel.recordLeftOut(leftOut, problems);
         if (!feed.containsKey("language") && language != null) feed.put("language", language);
-        return new FeedDocument(version, problems, encoding, feed, entries, leftOut);
+        return new FeedDocument(version, problems, encoding, feed, entries, leftOut, namespaces(doc.namespaces()));
+    }
+
+    /** Declared namespaces under feedparser's prefix for the vocabularies it knows (Atom's is ""), else the document's. */
+    private static Map<String, String> namespaces(Map<String, String> declared) {
+        Map<String, String> out = new LinkedHashMap<>();
+        declared.forEach((prefix, uri) -> {
+            String known = PREFIXES.get(uri.strip().toLowerCase(Locale.ROOT));
+            out.put(known == null ? prefix : known.equals("atom") ? "" : known, uri);
+        });
+        return out;
     }
 
     private static XmlElement findRoot(List<XmlElement> roots) {
@@ -167,9 +183,6 @@ final class XmlFeedReader {
 
     private Map<String, Object> readEntry(XmlElement item) {
         Map<String, Object> entry = readElements(item, new LinkedHashMap<>(), Level.ENTRY);
-        if (Boolean.TRUE.equals(entry.get("guidislink")) && !entry.containsKey("link")) {
-            entry.put("link", entry.get("id"));
-        }
         String about = item.attrOrNull("about");
         if (about != null && !entry.containsKey("id")) entry.put("id", Urls.resolve(item.base, about));
         return entry;
@@ -200,9 +213,10 @@ final class XmlFeedReader {
 
     /** Elements we do not model: feedparser keeps their text under "prefix_local". */
     private static void generic(Map<String, Object> m, XmlElement e, String key) {
-        if (e.hasElementChildren() || key.startsWith("atom:") || key.startsWith("rdf:")) return;
-        String value = e.textOrNull();
-        if (value == null) value = e.attrOrNull("resource");
-        if (value != null) m.putIfAbsent(key.replace(':', '_'), value);
+        if (e.hasElementChildren() || key.startsWith("rdf:") || key.startsWith("xhtml:")) return;
+        String name = (key.startsWith("atom:") ? key.substring(5) : key).replace(':', '_');
+        Map<String, Object> attributes = e.attributes();
+        if (attributes.isEmpty()) m.putIfAbsent(name, e.text().strip());
+        else m.putIfAbsent(name, Extensions.lowerCaseKeys(attributes));
     }
 }

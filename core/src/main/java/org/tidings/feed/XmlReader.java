@@ -36,7 +36,8 @@ final class XmlReader {
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
-    record Document(List<XmlElement> roots, List<String> problems, String doctype) {}
+    /** @param namespaces every namespace declared, prefix ("" for a default namespace) to URI, the last declaration winning */
+    record Document(List<XmlElement> roots, List<String> problems, String doctype, Map<String, String> namespaces) {}
 
     private final String s;
     private final int n;
@@ -46,6 +47,7 @@ final class XmlReader {
     private final ArrayList<XmlElement> stack = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private final Map<String, String> dtdEntities = new HashMap<>();
+    private final Map<String, String> namespaces = new java.util.LinkedHashMap<>();
     private final String documentUrl;
     private int elementCount;
     private String doctype;
@@ -62,7 +64,7 @@ final class XmlReader {
     static Document read(String xml, String documentUrl) {
         XmlReader reader = new XmlReader(xml, documentUrl);
         reader.run();
-        return new Document(reader.roots, reader.problems, reader.doctype);
+        return new Document(reader.roots, reader.problems, reader.doctype, reader.namespaces);
     }
 
     private void run() {
@@ -339,8 +341,10 @@ final class XmlReader {
         for (int i = 0; i < element.attrs.size(); i += 2) {
             String name = element.attrs.get(i);
             int colon = name.indexOf(':');
+            if (name.equals("xmlns")) namespaces.put("", element.attrs.get(i + 1));
             if (colon <= 0) continue;
             String prefix = name.substring(0, colon);
+            if (prefix.equals("xmlns")) namespaces.put(name.substring(colon + 1), element.attrs.get(i + 1));
             if (prefix.equals("xmlns") && element.attrs.get(i + 1).chars().anyMatch(Character::isWhitespace)) {
                 problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
             }

@@ -24,14 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Expect:} lines, checked against {@link FeedparserJson#toMap} (what {@code parse-feed} prints):
  * <pre>
  * Content-Type: text/plain                     (optional: the HTTP header the feed is served with)
+ * URL: http://example.org/feed                 (optional: the document's URL; none by default, as for a local file)
  * Expect: entries[0].author_detail.email == "jo@example.com"   (the right side is JSON)
  * Expect: feed.image absent
  * </pre>
- * The document URL is {@code http://example.org/} plus the file's path under the model folder.
  */
 class FeedparserModelTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern URL = Pattern.compile("(?m)^URL:\\s*(\\S+)\\s*$");
     private static final Pattern CONTENT_TYPE = Pattern.compile("(?m)^Content-Type:\\s*(.+?)\\s*$");
     private static final Pattern EXPECT = Pattern.compile("(?m)^Expect:\\s*(\\S+)\\s+(==\\s*(.+?)|absent)\\s*$");
     private static final Pattern STEP = Pattern.compile("([A-Za-z_][\\w:-]*)|\\[(\\d+)]");
@@ -44,7 +45,7 @@ class FeedparserModelTest {
             files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
         return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(),
-                () -> check(file, "http://example.org/" + root.relativize(file).toString().replace('\\', '/'))));
+                () -> check(file)));
     }
 
     @Test
@@ -55,13 +56,14 @@ class FeedparserModelTest {
         assertThat(find(doc, "feed.title")).isNull();
     }
 
-    private static void check(Path file, String url) throws IOException {
+    private static void check(Path file) throws IOException {
         byte[] body = Files.readAllBytes(file);
         String header = new String(body, wide(body));
         int end = header.indexOf("-->");
         header = end < 0 ? header : header.substring(0, end);
         Matcher type = CONTENT_TYPE.matcher(header);
-        JsonNode result = JSON.valueToTree(FeedparserJson.toMap(body, type.find() ? type.group(1) : null, url));
+        Matcher url = URL.matcher(header);
+        JsonNode result = JSON.valueToTree(FeedparserJson.toMap(body, type.find() ? type.group(1) : null, url.find() ? url.group(1) : null));
         Matcher expect = EXPECT.matcher(header);
         List<String> failures = new ArrayList<>();
         int count = 0;
