@@ -76,10 +76,6 @@ final class FeedModel {
         if (term != null) list(m, "tags").add(ordered("term", term.strip(), "scheme", scheme, "label", label));
     }
 
-    static void keywords(Map<String, Object> m, String text) {
-        for (String word : text.split(",")) tag(m, blankToNull(word), null, null);
-    }
-
     /** {@code name} (the person's name, else address) and {@code name_detail}. */
     static void person(Map<String, Object> m, String name, Map<String, Object> person) {
         m.put(name, firstNonNull((String) person.get("name"), (String) person.get("email")));

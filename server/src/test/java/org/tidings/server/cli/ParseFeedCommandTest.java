@@ -139,9 +139,9 @@ class ParseFeedCommandTest {
     @Test
     void mapIsJsonSerializableAndOrdered() {
         Map<String, Object> map = FeedparserJson.toMap(ATOM.getBytes(StandardCharsets.UTF_8), null, null);
-        assertThat(new ArrayList<>(map.keySet())).containsExactly("bozo", "encoding", "version", "feed", "entries");
+        assertThat(new ArrayList<>(map.keySet())).containsExactly("bozo", "encoding", "version", "namespaces", "feed", "entries");
         String json = JSON.writeValueAsString(map);
-        assertThat(json).startsWith("{\"bozo\":false,\"encoding\":\"utf-8\",\"version\":\"atom10\",\"feed\":{\"title\":\"Example Feed\"");
+        assertThat(json).startsWith("{\"bozo\":false,\"encoding\":\"utf-8\",\"version\":\"atom10\",\"namespaces\":{\"\":\"http://www.w3.org/2005/Atom\"},\"feed\":{\"title\":\"Example Feed\"");
     }
 
     private static List<String> fieldNames(JsonNode node) {
