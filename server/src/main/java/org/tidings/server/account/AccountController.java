@@ -71,6 +71,29 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
                 problem.orElse(Message.of("account.password.changed")));
     }
 
+    @GetMapping(FreshAccount.CHOOSE_PASSWORD)
+    String choosePasswordForm(Model model) {
+        if (!readers.mustChoosePassword(current.require())) return "redirect:/account";
+        model.addAttribute("problem", null);
+        return "choose-password";
+    }
+
+    /** The administrator's own password in place of the printed one; then to the page an administrator starts on. */
+    @PostMapping(FreshAccount.CHOOSE_PASSWORD)
+    String choosePassword(@RequestParam("password") String password, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
+        long id = current.require();
+        if (!readers.mustChoosePassword(id)) return "redirect:/account";
+        Optional<Message> problem = readers.choosePassword(id, password);
+        if (problem.isEmpty()) {
+            boolean admin = accounts.findById(id).map(a -> Roles.ADMIN.equals(a.role())).orElse(false);
+            return redirect(flash, admin ? "/admin/sources" : "/account", "notice", Message.of("choosePassword.done"));
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("problem", problem.get());
+        return "choose-password";
+    }
+
     @PostMapping("/account/history")
     String history(@RequestParam("enabled") boolean enabled, RedirectAttributes flash) {
         accounts.setHistoryEnabled(current.require(), enabled);

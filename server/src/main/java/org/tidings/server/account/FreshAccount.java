@@ -22,11 +22,18 @@ import org.tidings.server.store.AccountStore;
 
 /**
  * Checks a session against its account before authorization on every request: a changed role
- * applies at the next click, not the next sign-in; a deleted account's session is ended.
+ * applies at the next click, not the next sign-in; a deleted account's session is ended; an account
+ * signed in with a one-time password is led to choose its own before any other page.
  */
 final class FreshAccount extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FreshAccount.class);
+
+    /** Where an account with a one-time password chooses its own. */
+    static final String CHOOSE_PASSWORD = "/account/choose-password";
+    /** What that page itself needs: its style, script and icons, signing out, the error page. */
+    private static final Set<String> OPEN_TO_A_ONE_TIME_PASSWORD = Set.of(CHOOSE_PASSWORD, "/logout", "/error",
+            "/favicon.ico", "/manifest.webmanifest", "/sw.js");
 
     private final AccountStore accounts;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
@@ -47,6 +54,10 @@ final class FreshAccount extends OncePerRequestFilter {
                 if (session != null) session.invalidate();
                 log.atInfo().addKeyValue("event", "session_ended").log("Session of a deleted account ended");
             } else {
+                if (account.get().mustChangePassword() && !openToAOneTimePassword(request)) {
+                    response.sendRedirect(request.getContextPath() + CHOOSE_PASSWORD);
+                    return;
+                }
                 Set<String> now = Set.of("ROLE_" + account.get().role());
                 Set<String> had = AuthorityUtils.authorityListToSet(auth.getAuthorities());
                 if (!had.equals(now)) {
@@ -62,5 +73,10 @@ final class FreshAccount extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean openToAOneTimePassword(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return OPEN_TO_A_ONE_TIME_PASSWORD.contains(path) || path.startsWith("/static/");
     }
 }

@@ -100,6 +100,28 @@ public class ReaderAccounts {
         return Optional.empty();
     }
 
+    /** Whether the account signed in with a one-time password and has not chosen its own yet. */
+    public boolean mustChoosePassword(long accountId) {
+        return accounts.findById(accountId).map(AccountStore.Account::mustChangePassword).orElse(false);
+    }
+
+    /**
+     * Replaces a one-time password by the account's own (the session proved the one-time one a moment ago); a problem,
+     * or empty when done. From then on the one-time password signs nobody in.
+     */
+    public Optional<Message> choosePassword(long accountId, String next) {
+        AccountStore.Account account = accounts.findById(accountId).orElseThrow();
+        if (!account.mustChangePassword()) return Optional.of(Message.of("choosePassword.notNeeded"));
+        Profile profile = accounts.profile(accountId).orElseThrow();
+        Optional<Message> weak = policy.problem(next, profile.email(), profile.shownName());
+        if (weak.isPresent()) return weak;
+        if (encoder.matches(next, account.passwordHash())) return Optional.of(Message.of("choosePassword.same"));
+        accounts.setPassword(accountId, encoder.encode(next));
+        log.atInfo().addKeyValue("event", "one_time_password_replaced").addKeyValue("account_id", accountId)
+                .log("One-time password replaced by the account's own");
+        return Optional.empty();
+    }
+
     public boolean passwordMatches(long accountId, String password) {
         return accounts.findById(accountId).map(a -> encoder.matches(password == null ? "" : password, a.passwordHash()))
                 .orElse(false);

@@ -14,10 +14,11 @@ import org.tidings.server.config.Version;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.i18n.ReaderLocales;
+import org.tidings.server.store.SourceStore;
 
 /** What every page needs besides its content; each of its sentences goes through {@link #t}: the bundles hold the words. */
 public record PageContext(String username, boolean admin, boolean moderator, IntSupplier waitingForModeration,
-        Supplier<CsrfToken> csrf, String path, String query, Instant now, Locale locale, MessageSource messages) {
+        Supplier<SourceStore.Fetching> fetching, Supplier<CsrfToken> csrf, String path, String query, Instant now, Locale locale, MessageSource messages) {
 
     /** This page in another interface language: the same address and query (a search keeps its words and filters). */
     public String inLanguage(String language) {
@@ -77,6 +78,16 @@ public record PageContext(String username, boolean admin, boolean moderator, Int
     /** A section by the name the section bar gives it; a section the site does not offer, by its slug. */
     public String sectionName(String slug) {
         return Sections.exists(slug) ? t(Sections.messageKey(slug)) : Names.capitalised(slug);
+    }
+
+    /**
+     * For an administrator, how the sources' fetches go when most of them fail (the banner that says what to check);
+     * null when they do not, or for anybody else.
+     */
+    public SourceStore.Fetching mostSourcesFailing() {
+        if (!admin) return null;
+        SourceStore.Fetching counted = fetching.get();
+        return counted != null && counted.mostFailing() ? counted : null;
     }
 
     /** The version of Tidings, shown to administrators. */

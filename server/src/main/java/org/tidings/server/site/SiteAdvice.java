@@ -3,6 +3,7 @@ package org.tidings.server.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -17,13 +18,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tidings.server.store.CommentStore;
 import org.tidings.server.store.DatabaseOutage;
+import org.tidings.server.store.SourceStore;
 
 /**
  * What every page's model holds (its {@link PageContext}, the site's address), the page of a {@link NotFound}, and
  * that of a database that is away.
  */
 @ControllerAdvice
-record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site, CommentStore comments) {
+record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site, CommentStore comments, SourceStore sources) {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {
@@ -33,7 +35,7 @@ record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site, Comment
         boolean moderator = admin || signedIn && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MODERATOR"));
         // the token is made (and with it a session) only when a page with a form asks for it
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new PageContext(signedIn ? auth.getName() : null, admin, moderator, this::waitingForModeration, () -> csrf, request.getRequestURI(),
+        return new PageContext(signedIn ? auth.getName() : null, admin, moderator, this::waitingForModeration, fetching(), () -> csrf, request.getRequestURI(),
                 request.getQueryString(), clock.instant(), RequestContextUtils.getLocale(request), messages);
     }
 
@@ -44,6 +46,27 @@ record SiteAdvice(Clock clock, MessageSource messages, SiteAddress site, Comment
         } catch (DataAccessException | TransactionException e) {
             return -1;
         }
+    }
+
+    /** Asked once per page, and only by an administrator's page (its banner when most sources fail); null when the database cannot say. */
+    private Supplier<SourceStore.Fetching> fetching() {
+        return new Supplier<>() {
+            private SourceStore.Fetching counted;
+            private boolean asked;
+
+            @Override
+            public SourceStore.Fetching get() {
+                if (!asked) {
+                    asked = true;
+                    try {
+                        counted = sources.fetching();
+                    } catch (DataAccessException | TransactionException e) {
+                        counted = null;
+                    }
+                }
+                return counted;
+            }
+        };
     }
 
     @ModelAttribute("siteUrl")

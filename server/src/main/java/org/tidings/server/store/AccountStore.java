@@ -21,8 +21,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountStore {
 
-    /** A stored account; the hash never leaves the server. */
-    public record Account(long id, String username, String passwordHash, String role) {}
+    /**
+     * A stored account; the hash never leaves the server. {@code mustChangePassword}: its password was generated and
+     * shown once (the first administrator's), so the account must choose its own before anything else.
+     */
+    public record Account(long id, String username, String passwordHash, String role, boolean mustChangePassword) {}
 
     /** An account as its pages show it: a deleted one has no e-mail or display name, the first administrator no e-mail. */
     public record Profile(long id, String username, String email, String displayName, String role, Instant createdAt,
@@ -70,7 +73,7 @@ public class AccountStore {
     }
 
     private Optional<Account> account(String condition, Object value) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE " + condition).param("v", value)
+        return jdbc.sql("SELECT id, username, password_hash, role, must_change_password FROM account WHERE " + condition).param("v", value)
                 .query(Account.class).optional();
     }
 
@@ -96,11 +99,20 @@ public class AccountStore {
 
     /** Creates the account unless the user name is taken; true if it was created. */
     public boolean create(String username, String passwordHash, String role) {
+        return create(username, passwordHash, role, false);
+    }
+
+    /** As {@link #create(String, String, String)}, with a password that works until the account sets its own. */
+    public boolean createWithPasswordToChange(String username, String passwordHash, String role) {
+        return create(username, passwordHash, role, true);
+    }
+
+    private boolean create(String username, String passwordHash, String role, boolean mustChangePassword) {
         return jdbc.sql("""
-                INSERT INTO account (username, password_hash, role, created_at)
-                VALUES (:u, :h, :r, :now) ON CONFLICT DO NOTHING""")
+                INSERT INTO account (username, password_hash, role, created_at, must_change_password)
+                VALUES (:u, :h, :r, :now, :change) ON CONFLICT DO NOTHING""")
                 .param("u", username).param("h", passwordHash).param("r", role)
-                .param("now", toDb(clock.instant()))
+                .param("now", toDb(clock.instant())).param("change", mustChangePassword)
                 .update() == 1;
     }
 
@@ -121,8 +133,11 @@ public class AccountStore {
                 .param("r", role).param("id", id).update() == 1;
     }
 
+    /** The account's own password from now on: the one it had (a one-time one included) no longer signs in. */
     public void setPassword(long id, String passwordHash) {
-        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :now WHERE id = :id AND deleted_at IS NULL")
+        jdbc.sql("""
+                UPDATE account SET password_hash = :h, password_changed_at = :now, must_change_password = FALSE
+                WHERE id = :id AND deleted_at IS NULL""")
                 .param("h", passwordHash).param("now", toDb(clock.instant())).param("id", id).update();
     }
 

@@ -84,6 +84,39 @@ public class SourceStore {
     }
 
     /**
+     * How the enabled sources' fetches go, in counts: how many are enabled, wait for their first fetch, failed at their
+     * last one, and failed there because the network did not reach the publisher (no address for its name, no
+     * connection, no answer in time).
+     */
+    public record Fetching(int enabled, int unfetched, int failing, int unreachable) {
+
+        /** Enough sources for a pattern (at least {@value #FEW}), and more than half of them failing. */
+        public static final int FEW = 3;
+
+        public boolean mostFailing() {
+            return enabled >= FEW && failing * 2 > enabled;
+        }
+
+        /** Most failures are of the network: this server's own connection, DNS or proxy is the likely cause. */
+        public boolean mostlyUnreachable() {
+            return unreachable * 2 > failing;
+        }
+    }
+
+    public Fetching fetching() {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS enabled,
+                       COALESCE(SUM(CASE WHEN last_fetch_at IS NULL THEN 1 ELSE 0 END), 0) AS unfetched,
+                       COALESCE(SUM(CASE WHEN consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS failing,
+                       COALESCE(SUM(CASE WHEN consecutive_failures > 0 AND last_status IN ('unreachable', 'timeout')
+                                         THEN 1 ELSE 0 END), 0) AS unreachable
+                FROM source WHERE enabled = TRUE""")
+                .query((rs, row) -> new Fetching(rs.getInt("enabled"), rs.getInt("unfetched"), rs.getInt("failing"),
+                        rs.getInt("unreachable")))
+                .single();
+    }
+
+    /**
      * Claims up to {@code limit} due sources for {@code worker} until the lease ends; locked rows are skipped rather than
      * waited for, so several processes sharing one database split the work.
      */

@@ -137,7 +137,11 @@ class AccountsTest {
     void theAdministratorStillSignsInWithTheUserName() {
         Browser admin = browser();
         admin.signInAsAdmin();
-        assertThat(admin.get("/admin/accounts").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/accounts").statusCode()).as("a configured password is not one-time: no detour")
+                .isEqualTo(200);
+        assertThat(jdbc().sql("SELECT must_change_password FROM account WHERE username = 'admin'").query(Boolean.class).single())
+                .isFalse();
+        assertThat(admin.get("/account/choose-password").headers().firstValue("Location")).hasValue("/account");
         assertThat(admin.get("/for-you").statusCode()).isEqualTo(200); // an administrator is also a reader
         // the last administrator cannot delete the account: the instance would have none
         admin.post("/account/delete", Map.of("password", "correct horse battery staple"), "/account");
