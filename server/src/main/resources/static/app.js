@@ -119,3 +119,22 @@
     });
   }
 })();
+
+// Tidings: on the source form, the box for another code shows when its list says "other" (or it holds a code);
+// without this script both are always shown, and a code typed in the box is taken.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("fieldset.choice").forEach(function (set) {
+      var list = set.querySelector("select"), other = set.querySelector(".other"), box = other && other.querySelector("input");
+      if (!list || !box) return;
+      function update() {
+        var shown = list.value === "other" || box.value.trim() !== "";
+        other.hidden = !shown;
+        if (list.value !== "other" && box.value.trim() !== "" && document.activeElement === list) box.value = "";
+      }
+      list.addEventListener("change", function () { update(); if (list.value === "other") box.focus(); });
+      update();
+    });
+  });
+})();

@@ -3,7 +3,8 @@ package org.tidings.server.sources;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,27 +34,42 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
     /** The source added, and a sentence for the operator (or null). */
     public record Added(Source source, Message note) {}
 
-    /** Why an address cannot become a source, in a sentence for the operator. */
+    /**
+     * Why an address cannot become a source, in a sentence for the operator; {@code confirmable} when the operator may
+     * add it all the same (it could not be reached, or read as a feed, just now).
+     */
     public static final class Refused extends Exception {
         private final transient Message reason;
+        private final boolean confirmable;
 
         Refused(Message reason) {
+            this(reason, false);
+        }
+
+        Refused(Message reason, boolean confirmable) {
             super(reason.key() + " " + reason.args());
             this.reason = reason;
+            this.confirmable = confirmable;
         }
 
         public Message reason() {
             return reason;
         }
+
+        public boolean confirmable() {
+            return confirmable;
+        }
     }
 
-    public record Imported(int added, int known, int invalid) {}
+    /** Counts of an OPML import; {@code unsectioned}: the feeds added without a section, by their category that is none. */
+    public record Imported(int added, int known, int invalid, Map<String, String> unsectioned) {}
 
     /**
-     * Adds a feed as it is, or the feed a web page links to; an address that cannot be reached now is added as
-     * given (its health line will tell), since a publisher's outage must not stop an operator.
+     * Adds a feed as it is, or the feed a web page links to. An address that cannot be reached now, or read as a feed,
+     * is refused with a question unless {@code confirmed}: then it is added as given, with the name given (its health
+     * line will tell), since a publisher's outage must not stop an operator.
      */
-    public Added add(SourceSettings settings) throws Refused {
+    public Added add(SourceSettings settings, boolean confirmed) throws Refused {
         String url = settings.feedUrl();
         long deadline = System.nanoTime() + Math.min(CHECK_TIME.toNanos(), properties.fetch().totalTimeout().toNanos());
         FetchResponse page;
@@ -61,9 +77,13 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
             page = fetcher.get(URI.create(url), ACCEPT, left(deadline));
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.REFUSED) throw new Refused(Message.of("registration.refused", e.getMessage()));
-            return save(settings, Message.of("registration.unchecked", e.getMessage()));
+            if (!confirmed) throw new Refused(Message.of("registration.unreachable", url, e.getMessage()), true);
+            return save(settings, Message.of("registration.unchecked"));
         }
-        if (!page.ok()) return save(settings, Message.of("registration.httpStatus", page.status()));
+        if (!page.ok()) {
+            if (!confirmed) throw new Refused(Message.of("registration.httpStatus", url, page.status()), true);
+            return save(settings, Message.of("registration.unchecked"));
+        }
         String pageUrl = page.finalUri().toString();
         if (FeedParser.parse(page.body(), page.contentType(), pageUrl).isFeed()) return save(settings, null);
 
@@ -75,7 +95,8 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
                     settings.language(), settings.region(), settings.section(), settings.fullText(), settings.enabled()),
                     Message.of("registration.foundFeed", candidate));
         }
-        throw new Refused(Message.of("registration.noFeed", url));
+        if (!confirmed) throw new Refused(Message.of("registration.noFeed", url), true);
+        return save(settings, Message.of("registration.unchecked"));
     }
 
     private static Duration left(long deadline) {
@@ -98,9 +119,14 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
         return new Added(source, note);
     }
 
-    /** Adds every feed of an OPML document that is not a source yet, its innermost category as section; fetches none. */
+    /**
+     * Adds every feed of an OPML document that is not a source yet; fetches none. Its innermost category becomes its
+     * section when it names one of the site's ("Tech" is technology); a category that names none ("News", "Blogs")
+     * leaves it without one, each article filed by its content, and the import says so.
+     */
     public Imported importOpml(byte[] opml) {
         int added = 0, known = 0, invalid = 0;
+        Map<String, String> unsectioned = new LinkedHashMap<>();
         for (Opml.Feed feed : Opml.parse(opml)) {
             String url = feed.feedUrl() == null ? "" : feed.feedUrl().strip();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
@@ -109,15 +135,18 @@ record SourceRegistration(SourceStore sources, Fetcher fetcher, TidingsPropertie
                 known++;
             } else {
                 String name = feed.title() == null || feed.title().isBlank() ? URI.create(url).getHost() : feed.title().strip();
-                String section = feed.categories().isEmpty() ? null : feed.categories().getLast().strip().toLowerCase(Locale.ROOT);
+                String category = feed.categories().isEmpty() ? null : feed.categories().getLast().strip();
+                String section = category == null || category.isEmpty() ? null : SourceChoices.section(category);
+                if (section == null && category != null && !category.isEmpty()) unsectioned.put(url, category);
                 sources.add(new SourceSettings(url, name, feed.siteUrl(), feed.language(), null, section, true, true),
                         properties.scheduler().defaultInterval());
                 added++;
             }
         }
         log.atInfo().addKeyValue("event", "opml_imported").addKeyValue("added", added).addKeyValue("known", known)
-                .addKeyValue("invalid", invalid).log("OPML import: {} added", added);
-        return new Imported(added, known, invalid);
+                .addKeyValue("invalid", invalid).addKeyValue("without_section", unsectioned.size())
+                .log("OPML import: {} added", added);
+        return new Imported(added, known, invalid, unsectioned);
     }
 
     /** Every source as OPML, grouped by section. */

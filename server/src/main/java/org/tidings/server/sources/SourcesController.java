@@ -42,12 +42,14 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
                 .map(known -> Message.of("admin.problem.known")).orElse(null);
         if (problem == null) {
             try {
-                SourceRegistration.Added added = registration.add(form.toSettings());
+                SourceRegistration.Added added = registration.add(form.toSettings(), form.confirmed());
                 pipeline.refreshNow();
                 if (added.note() != null) flash.addFlashAttribute("detail", added.note());
                 return done(flash, "admin.notice.added", added.source().name());
             } catch (SourceRegistration.Refused refused) {
                 problem = refused.reason();
+                // the question "add it anyway?", answered by a button that sends this very address back
+                model.addAttribute("confirm", refused.confirmable());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -59,6 +61,10 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
         if (file.isEmpty()) return done(flash, "admin.notice.chooseFile");
         SourceRegistration.Imported result = registration.importOpml(file.getBytes());
         pipeline.refreshNow();
+        if (!result.unsectioned().isEmpty()) {
+            flash.addFlashAttribute("detail", Message.of("admin.notice.noSection", result.unsectioned().size(),
+                    String.join(", ", result.unsectioned().values().stream().distinct().toList())));
+        }
         return result.invalid() > 0 ? done(flash, "admin.notice.importedInvalid", result.added(), result.known(), result.invalid())
                 : done(flash, "admin.notice.imported", result.added(), result.known());
     }
