@@ -134,6 +134,83 @@ class AdminSourcesTest {
     }
 
     @Test
+    void anOpmlCategoryThatIsNoSectionLeavesTheSectionEmptyAndTheNoticeSaysSo() {
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        String opml = """
+                <?xml version="1.0"?>
+                <opml version="2.0"><body>
+                  <outline text="News"><outline type="rss" text="Town Crier" xmlUrl="https://crier.test/rss"/></outline>
+                  <outline text="Tech"><outline type="rss" text="Circuit Weekly" xmlUrl="https://circuit.test/rss"/></outline>
+                </body></opml>""";
+        admin.postFile("/admin/sources/import", "opml", "feeds.opml", opml.getBytes(), "/admin/sources");
+        SourceStore sources = server.bean(SourceStore.class);
+        assertThat(sources.findByFeedUrl("https://crier.test/rss").orElseThrow().section()).as("no section 'news'").isNull();
+        assertThat(sources.findByFeedUrl("https://circuit.test/rss").orElseThrow().section()).isEqualTo("technology");
+        assertThat(admin.get("/admin/sources").body()).contains("Imported 2 new sources; none was a source already.",
+                "1 new source has a category that is no section of this site (News)", "on the source's page");
+    }
+
+    @Test
+    void aFeedThatCannotBeReachedIsAddedOnlyWhenConfirmedAndKeepsItsName() {
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        String down;
+        try (FixtureServer stopped = new FixtureServer()) {
+            down = stopped.url("/night.xml");
+        }
+        var asked = admin.post("/admin/sources", form(down, "The Night Desk"), "/admin/sources");
+        assertThat(asked.statusCode()).isEqualTo(400);
+        assertThat(asked.body()).contains(down + " could not be reached just now", "Add it anyway? It keeps the name you gave",
+                "name=\"confirmedUrl\" value=\"" + down + "\"", "value=\"The Night Desk\"");
+        SourceStore sources = server.bean(SourceStore.class);
+        assertThat(sources.findByFeedUrl(down)).isEmpty();
+
+        Map<String, String> confirmed = new java.util.HashMap<>(form(down, "The Night Desk"));
+        confirmed.put("confirmedUrl", down);
+        var added = admin.post("/admin/sources", confirmed, "/admin/sources");
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(sources.findByFeedUrl(down).orElseThrow().name()).isEqualTo("The Night Desk");
+        assertThat(admin.get("/admin/sources").body()).contains("Added The Night Desk", "added without being read");
+    }
+
+    @Test
+    void aSectionTheSiteDoesNotHaveIsRefusedNotSavedSilently() {
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        Map<String, String> nonsense = new java.util.HashMap<>(form("https://nonsense.test/feed", "Nonsense"));
+        nonsense.put("section", "other");
+        nonsense.put("sectionOther", "nonsense-section");
+        var refused = admin.post("/admin/sources", nonsense, "/admin/sources");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("This site has no section “nonsense-section”");
+        assertThat(server.bean(SourceStore.class).findByFeedUrl("https://nonsense.test/feed")).isEmpty();
+        String arabic = admin.get("/admin/sources?lang=ar").body();
+        assertThat(arabic).contains("<option value=\"technology\">", ">تكنولوجيا<", ">الفرنسية<", "غير ذلك…");
+        admin.get("/admin/sources?lang=en");
+    }
+
+    @Test
+    void everyStatusOfTheHealthTableIsAWordOfTheReadersLanguage() {
+        SourceStore sources = server.bean(SourceStore.class);
+        Source fine = sources.add(new org.tidings.server.store.SourceSettings("https://fine.test/rss", "Fine Paper", null,
+                "en", "us", "world", false, true), java.time.Duration.ofMinutes(30));
+        Source broken = sources.add(new org.tidings.server.store.SourceSettings("https://broken.test/rss", "Broken Paper", null,
+                "ar", "gulf", null, false, true), java.time.Duration.ofMinutes(30));
+        sources.onFetched(fine.id(), "not_modified", 200, fine.validators(), java.time.Duration.ofMinutes(30), null);
+        sources.onFailed(broken.id(), "http_503", 503, "the server answered HTTP 503", java.time.Instant.now().plusSeconds(600));
+        Browser admin = server.browser();
+        admin.signInAsAdmin();
+        String english = admin.get("/admin/sources?lang=en").body();
+        assertThat(english).contains("Fetched: nothing new", "The publisher's server answered HTTP 503", "United States", "Gulf")
+                .doesNotContain("not_modified", "http_503", "(HTTP 200)");
+        String arabic = admin.get("/admin/sources?lang=ar").body();
+        assertThat(arabic).contains("جُلبت: لا جديد", "أجاب خادم الناشر برمز HTTP 503", "الخليج")
+                .doesNotContain("not_modified", "Fetched");
+        admin.get("/admin/sources?lang=en");
+    }
+
+    @Test
     void postsWithoutACsrfTokenAreRefused() {
         Browser admin = server.browser();
         admin.signInAsAdmin();
