@@ -47,7 +47,7 @@ class SourcesFailingBannerTest {
             sources.onFailed(added.get(1).id(), "not_a_feed", 200, "the document is not a feed", Instant.now().plusSeconds(600));
             String page = admin.get("/admin/sources").body();
             assertThat(page).contains("fetch-trouble", "2 of the 3 enabled sources failed at their last fetch",
-                    "the cause is often on this server", "href=\"/admin/sources\"").doesNotContain("resolves names");
+                    "the cause is often on this server's side", "Each source's error is on", "href=\"/admin/sources\"").doesNotContain("resolves names");
             assertThat(server.browser().get("/sources").body()).doesNotContain("fetch-trouble", "enabled sources failed");
 
             sources.onFailed(added.get(2).id(), "unreachable", null, "unknown host: paper.test", Instant.now().plusSeconds(600));
