@@ -78,7 +78,7 @@ public final class EnrichHarness {
                 long t0 = threads.getCurrentThreadCpuTime();
                 languages.detect(a.title() + "\n" + text, null);
                 long t1 = threads.getCurrentThreadCpuTime();
-                topics.extract(a.title(), text, false);
+                topics.extract(a.title(), text, "en");
                 long t2 = threads.getCurrentThreadCpuTime();
                 sections.classify(Tokenizer.NAMES.tokens(a.title()), Tokenizer.NAMES.tokens(text), null);
                 long t3 = threads.getCurrentThreadCpuTime();

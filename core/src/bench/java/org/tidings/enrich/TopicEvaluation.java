@@ -92,7 +92,7 @@ public final class TopicEvaluation {
                 if (commonWord) {
                     commonSeen.merge(e.lang() + ":" + t.hashtag(), 1, Integer::sum);
                 }
-                line.append(t.hashtag()).append(found ? "+" : "").append(commonWord ? "(common)" : "").append(' ');
+                line.append(t.hashtag()).append(found ? "+" : "").append(verbose ? "/" + t.score() : "").append(commonWord ? "(common)" : "").append(' ');
             }
             if (verbose) {
                 System.out.println(e.lang() + " " + entry.getKey() + "\n    shown: " + line

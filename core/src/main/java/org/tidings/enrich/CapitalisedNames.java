@@ -187,7 +187,11 @@ final class CapitalisedNames {
         }
         String name = phrase(tokens, from, end);
         double weight = weights.at(from);
-        if (isOrganisationShape(tokens, from, end) || length == 1 && isAcronym(tokens.get(from))) {
+        if (length > 1 && doc.capitalisesNouns() && isRunOfNouns(doc, tokens, from, end)) {
+            for (int i = from; i < end; i++) {
+                addLoneWord(doc, tokens.get(i), weights.at(i));
+            }
+        } else if (isOrganisationShape(tokens, from, end) || length == 1 && isAcronym(tokens.get(from))) {
             doc.add(Topic.Kind.ORGANIZATION, name, weight, length);
         } else if (length <= MAX_PERSON_TOKENS && (afterTitle || looksLikePersonName(tokens, from, end))) {
             doc.add(Topic.Kind.PERSON, name, weight, length);
@@ -198,6 +202,17 @@ final class CapitalisedNames {
         } else {
             doc.add(Topic.Kind.SUBJECT, name, weight, length);
         }
+    }
+
+    /**
+     * "Millionen Menschen", "Buchen Sie", "Erster Bauabschnitt": in German every noun is capitalised, so everyday
+     * nouns in a row, or a run with a word German writes in lower case, are words side by side, not a name; each may
+     * still be a topic of its own.
+     */
+    private boolean isRunOfNouns(TopicTally doc, List<Token> tokens, int from, int end) {
+        return !isOrganisationShape(tokens, from, end) && !looksLikePersonName(tokens, from, end)
+                && (IntStream.range(from, end).allMatch(i -> doc.isEverydayWord(tokens.get(i).key()))
+                || IntStream.range(from, end).anyMatch(i -> doc.isCommonWord(tokens.get(i).key())));
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Enricher {
         String cleanText = clean(text, MAX_TEXT_CHARS);
         String both = cleanTitle.isEmpty() ? cleanText : cleanTitle + ".\n" + cleanText;
         LanguageDetector.Guess lang = languages.detect(both, declaredLang);
-        TopicExtractor.Result found = topics.extract(cleanTitle, cleanText, "ar".equals(lang.lang()));
+        TopicExtractor.Result found = topics.extract(cleanTitle, cleanText, lang.lang());
         SectionClassifier.Result section = sections.classify(Tokenizer.NAMES.tokens(cleanTitle),
                 Tokenizer.NAMES.tokens(cleanText), Section.fromName(sourceSection));
         PlaceFinder.Result where = places.find(cleanText, found.places());

@@ -3,6 +3,7 @@ package org.tidings.enrich;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.tidings.text.Casing;
@@ -30,6 +31,8 @@ final class TopicExtractor {
     private static final double MIN_PHRASE_WEIGHT = TITLE_WEIGHT + 0.5;
     /** A headline with this share of capitalised words is in Title Case: its capitals are no evidence of names. */
     private static final double TITLE_CASE_SHARE = 0.7;
+    /** Links in a text ("https://example.com/wp-content/uploads") are addresses, not words: no topic comes of them. */
+    private static final Pattern LINK = Pattern.compile("\\b(?:https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE);
 
     private final CapitalisedNames capitalisedNames;
     private final ArabicNames arabicNames;
@@ -46,14 +49,16 @@ final class TopicExtractor {
     record Result(List<Topic> topics, List<Mention> places) {
     }
 
-    Result extract(String title, String text, boolean arabicDisplay) {
+    /** @param language the article's language ("de", "ar"): its common words are no topics; Arabic shows names in Arabic */
+    Result extract(String title, String text, String language) {
+        String words = LINK.matcher(text).replaceAll(" ");
         List<Token> titleTokens = Tokenizer.NAMES.tokens(title);
-        List<Token> bodyTokens = Tokenizer.NAMES.tokens(text);
-        TopicTally doc = new TopicTally(arabicDisplay, lowerCaseWords(bodyTokens));
+        List<Token> bodyTokens = Tokenizer.NAMES.tokens(words);
+        TopicTally doc = new TopicTally(language, lowerCaseWords(bodyTokens));
         boolean titleCase = Casing.isTitleCase(titleTokens, t -> !t.arabic() && t.key().length() > 3, TITLE_CASE_SHARE);
         scan(doc, title, titleTokens, i -> TITLE_WEIGHT, titleCase);
         int lead = (int) (bodyTokens.size() * LEAD_SHARE);
-        scan(doc, text, bodyTokens, i -> i < lead ? 1 + LEAD_BONUS : 1, false);
+        scan(doc, words, bodyTokens, i -> i < lead ? 1 + LEAD_BONUS : 1, false);
         boolean shortText = bodyTokens.size() + titleTokens.size() < SHORT_TEXT_TOKENS;
         return new Result(doc.rank(shortText, MIN_PHRASE_WEIGHT), doc.places());
     }

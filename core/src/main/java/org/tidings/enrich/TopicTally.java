@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.tidings.text.Casing;
 import org.tidings.text.Folding;
+import org.tidings.text.FrequentWords;
 import org.tidings.text.Slugs;
+import org.tidings.text.StopWords;
 
 /**
  * The candidate topics of one article as they are counted over its title and text, and their ranking: names merged
@@ -20,7 +23,7 @@ import org.tidings.text.Slugs;
 final class TopicTally {
 
     /** A name mentioned once in a long text, never in the headline, is usually a passing reference. */
-    private static final double MIN_NAME_WEIGHT = 1.5;
+    private static final double MIN_NAME_WEIGHT = 2.0;
     /** "German reliance on Russian gas" is partly about Germany and Russia, but less than a story in Berlin. */
     private static final double DEMONYM_FACTOR = 0.5;
     /** Key phrases rank below names of equal weight: names make better hashtags. */
@@ -35,21 +38,31 @@ final class TopicTally {
     /** A lone capitalised word must recur to be a topic: once, it is as often a capitalised common word. */
     private static final int MIN_LONE_WORD_MENTIONS = 2;
 
+    private final String language;
     private final boolean arabicDisplay;
     private final Set<String> lowerCaseWords;
     private final Map<String, Candidate> names = new LinkedHashMap<>();
     private final Map<String, Candidate> phrases = new LinkedHashMap<>();
     private final List<Mention> placeMentions = new ArrayList<>();
 
-    /** @param arabicDisplay show known names in Arabic (the article is in Arabic) */
-    TopicTally(boolean arabicDisplay, Set<String> lowerCaseWords) {
-        this.arabicDisplay = arabicDisplay;
+    /** @param language the article's language; known names are shown in Arabic when it is Arabic */
+    TopicTally(String language, Set<String> lowerCaseWords) {
+        this.language = language;
+        this.arabicDisplay = "ar".equals(language);
         this.lowerCaseWords = lowerCaseWords;
     }
 
-    /** Whether the text also writes this word in lower case (then it is a common word, not a name). */
+    /**
+     * Whether the text also writes this word in lower case, or the language counts it among its common words
+     * ("Gibt", "Available"): then its capital is the sentence's, not a name's.
+     */
     boolean isCommonWord(String key) {
-        return lowerCaseWords.contains(key);
+        return lowerCaseWords.contains(key) || FrequentWords.isCommon(key, language);
+    }
+
+    /** Whether the article's language capitalises every noun (German): there capitals tell nouns, not names. */
+    boolean capitalisesNouns() {
+        return Casing.capitalisesNouns(language);
     }
 
     /** A gazetteer name: places are also kept as mentions; demonyms and ambiguous names are only that. */
@@ -63,8 +76,9 @@ final class TopicTally {
         }
         String display = arabicDisplay && entry.arabic() != null ? entry.arabic() : entry.canonical();
         String key = "known:" + entry.kind() + ":" + entry.canonical();
-        names.computeIfAbsent(key, k -> new Candidate(entry.kind(), display, entry.canonical(), tokens, 1))
-                .weight += weight;
+        Candidate known = names.computeIfAbsent(key, k -> new Candidate(entry.kind(), display, entry.canonical(), tokens, 1));
+        known.known = true;
+        known.weight += weight;
     }
 
     Candidate add(Topic.Kind kind, String name, double weight, int tokens) {
@@ -86,7 +100,8 @@ final class TopicTally {
     List<Topic> rank(boolean shortText, double minPhraseWeight) {
         resolveSurnames();
         List<Candidate> candidates = new ArrayList<>(names.values().stream()
-                .filter(c -> c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT)).toList());
+                .filter(c -> c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT) && !isCommonWordTopic(c))
+                .toList());
         candidates.addAll(keyPhrases(minPhraseWeight));
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
         double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
@@ -99,6 +114,26 @@ final class TopicTally {
             }
         }
         return List.copyOf(topics);
+    }
+
+    /**
+     * One word that the language uses every day ("Available", "Rent", "Gibt", "Zůstává", "X") says nothing of what
+     * an article is about, however often it recurs: it is no topic unless it is a name the gazetteer knows or a
+     * person's name after a title ("Mr Brown").
+     */
+    private boolean isCommonWordTopic(Candidate c) {
+        return !c.known && c.kind != Topic.Kind.PERSON && c.tokens == 1 && isEverydayWord(c.slugName);
+    }
+
+    /**
+     * A function word ("Troisième"), a common word; in German, whose capitals mark every noun, also a frequent noun
+     * ("Uhr", "Jahr", "Menschen"): an everyday noun names no subject there, any more than "time" would in English.
+     */
+    boolean isEverydayWord(String word) {
+        if (StopWords.everyLanguage().contains(Folding.key(word))) {
+            return true;
+        }
+        return capitalisesNouns() ? FrequentWords.isFrequent(word, language) : FrequentWords.isCommon(word, language);
     }
 
     /** "Plosser" after "Charles Plosser" is the same person; "Goldman" after "Goldman Sachs" the same firm. */
@@ -127,18 +162,22 @@ final class TopicTally {
             }
             return true;
         });
-        for (Candidate c : names.values()) {
-            if (c.kind == null && c.midSentenceMentions >= MIN_LONE_WORD_MENTIONS
+        names.forEach((key, c) -> {
+            Candidate phrase = lowerCaseWords.contains(key) ? phrases.get(key) : null;
+            if (c.kind == null && phrase != null) {
+                phrase.weight += c.weight;
+            } else if (c.kind == null && c.midSentenceMentions >= MIN_LONE_WORD_MENTIONS
                     && c.weight >= MIN_NAME_WEIGHT) {
                 c.kind = Topic.Kind.SUBJECT;
             }
-        }
+        });
     }
 
     /** Recurring phrases; a two-word phrase takes the place of its words when it carries most of their weight. */
     private List<Candidate> keyPhrases(double minWeight) {
         List<Candidate> kept = phrases.entrySet().stream()
-                .filter(e -> e.getValue().weight >= minWeight && !names.containsKey(e.getKey())).map(Map.Entry::getValue)
+                .filter(e -> e.getValue().weight >= minWeight && !isName(e.getKey())).map(Map.Entry::getValue)
+                .filter(c -> !isCommonWordTopic(c))
                 .sorted(Comparator.comparingDouble((Candidate c) -> -(c.weight + PHRASE_WORD_BONUS * c.tokens))).toList();
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : kept) {
@@ -147,6 +186,12 @@ final class TopicTally {
             }
         }
         return chosen;
+    }
+
+    /** A word the text writes capitalised as a name ("Contoso"), not one it also writes in lower case. */
+    private boolean isName(String key) {
+        Candidate name = names.get(key);
+        return name != null && name.kind != null;
     }
 
     private boolean overlaps(Candidate a, Candidate b) {
@@ -163,6 +208,8 @@ final class TopicTally {
         final String slugName;
         double weight;
         int midSentenceMentions;
+        /** A name the gazetteer knows. */
+        boolean known;
         /** Two plain capitalised words: a person if its last word recurs alone. */
         boolean pair;
         final int tokens;

@@ -28,6 +28,12 @@ public final class Casing {
         return words.size() >= MIN_WORDS && capitalised >= share * words.size();
     }
 
+    /** Whether a language ("de", "de-AT") capitalises every noun, so that a capital is no sign of a name. */
+    public static boolean capitalisesNouns(String language) {
+        String primary = LanguageTags.primary(language);
+        return "de".equals(primary) || "lb".equals(primary);
+    }
+
     /** An ALL CAPS headline makes every short word look like an acronym ("SEE", "NEW"). */
     public static boolean isShouting(List<Token> tokens) {
         List<String> words = tokens.stream().map(Token::surface)

@@ -1,6 +1,7 @@
 package org.tidings.text;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 public final class FrequentWords {
 
     private static final Map<String, Set<String>> COMMON = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> FREQUENT = new ConcurrentHashMap<>();
 
     private FrequentWords() {
     }
@@ -32,17 +34,31 @@ public final class FrequentWords {
         return primary != null && common(primary).contains(lowerCase(word));
     }
 
-    private static Set<String> common(String language) {
-        return COMMON.computeIfAbsent(language, FrequentWords::load);
+    /**
+     * Whether a word is among the 10,000 most frequent of a language in any case: common words, and also the nouns
+     * and names a list writes with a capital ("Uhr", "Jahr" and "Berlin" in German).
+     */
+    public static boolean isFrequent(String word, String language) {
+        String primary = LanguageTags.primary(language);
+        return isCommon(word, language)
+                || primary != null && FREQUENT.computeIfAbsent(primary, FrequentWords::frequent).contains(lowerCase(word));
     }
 
-    private static Set<String> load(String language) {
+    private static Set<String> common(String language) {
+        return COMMON.computeIfAbsent(language, l -> frequentWords(l).stream().filter(word -> word.equals(lowerCase(word)))
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static Set<String> frequent(String language) {
+        return frequentWords(language).stream().map(FrequentWords::lowerCase).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static List<String> frequentWords(String language) {
         String resource = "/org/tidings/text/frequent/" + language + ".txt";
         if (!language.matches("[a-z]{2,3}") || FrequentWords.class.getResource(resource) == null) {
-            return Set.of();
+            return List.of();
         }
-        return WordLists.lines(resource).stream().filter(word -> word.equals(lowerCase(word)))
-                .collect(Collectors.toUnmodifiableSet());
+        return WordLists.lines(resource);
     }
 
     private static String lowerCase(String word) {

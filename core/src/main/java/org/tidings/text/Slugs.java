@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 public final class Slugs {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+    /** An apostrophe before a small letter joins one word ("McDonald's" is "#McDonalds", not "#McDonaldS"). */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’](?=\\p{Ll})");
     /** Slugs are path segments: longer ones only make URLs unwieldy. */
     private static final int MAX_SLUG = 80;
 
@@ -25,7 +27,7 @@ public final class Slugs {
     /** "Federal Reserve" becomes "#FederalReserve"; Arabic words are joined by underscores. */
     public static String hashtag(String name) {
         boolean arabic = Folding.isArabic(name.strip());
-        return Arrays.stream(NOT_WORD.split(name.strip())).filter(word -> !word.isEmpty())
+        return Arrays.stream(NOT_WORD.split(POSSESSIVE.matcher(name.strip()).replaceAll(""))).filter(word -> !word.isEmpty())
                 .map(word -> arabic ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .collect(Collectors.joining(arabic ? "_" : "", "#", ""));
     }

@@ -24,7 +24,7 @@ class NameScannersTest {
     void capitalisedNamesClassifyARunFromItsWords() {
         String text = "Yesterday Charles Plosser spoke.";
         List<Token> tokens = Tokenizer.NAMES.tokens(text);
-        TopicTally tally = new TopicTally(false, Set.of());
+        TopicTally tally = new TopicTally("en", Set.of());
         int next = new CapitalisedNames(GAZETTEER, WORDS)
                 .scan(tally, text, tokens, 1, i -> 1, new boolean[tokens.size()], false);
         assertThat(next).isEqualTo(3);
@@ -36,7 +36,7 @@ class NameScannersTest {
     void inTitleCaseOnlyKnownNamesCount() {
         String text = "Acme Widgets Opens Office In London";
         List<Token> tokens = Tokenizer.NAMES.tokens(text);
-        TopicTally tally = new TopicTally(false, Set.of());
+        TopicTally tally = new TopicTally("en", Set.of());
         new CapitalisedNames(GAZETTEER, WORDS).scan(tally, text, tokens, 0, i -> 1, new boolean[tokens.size()], true);
         assertThat(ranked(tally)).extracting(Topic::slug).containsExactly("london");
     }
@@ -44,7 +44,7 @@ class NameScannersTest {
     @Test
     void arabicNamesFollowATitle() {
         List<Token> tokens = Tokenizer.NAMES.tokens("قال الرئيس الأمريكي دونالد ترامب إن المحادثات مستمرة");
-        TopicTally tally = new TopicTally(true, Set.of());
+        TopicTally tally = new TopicTally("ar", Set.of());
         ArabicNames names = new ArabicNames(GAZETTEER, WORDS);
         boolean[] used = new boolean[tokens.size()];
         assertThat(names.scan(tally, tokens, 0, i -> 1, used)).isEqualTo(1);
@@ -55,7 +55,7 @@ class NameScannersTest {
     @Test
     void keyPhrasesAreRecurringContentWordsAndPairs() {
         List<Token> tokens = Tokenizer.NAMES.tokens("interest rates rose and interest rates will rise again");
-        TopicTally tally = new TopicTally(false, Set.of());
+        TopicTally tally = new TopicTally("en", Set.of());
         new KeyPhrases(WORDS).collect(tally, tokens, i -> 1, new boolean[tokens.size()]);
         assertThat(tally.rank(false, 2)).extracting(Topic::name).contains("interest rates").doesNotContain("and");
     }

@@ -133,7 +133,7 @@ class TopicExtractorTest {
 
     @Test
     void demonymsLocateButAreNoTopics() {
-        var result = EXTRACTOR.extract("German reliance on Russian gas worries Poland", "", false);
+        var result = EXTRACTOR.extract("German reliance on Russian gas worries Poland", "", "en");
         assertThat(result.topics()).extracting(Topic::name).containsExactly("Poland");
         assertThat(result.places()).extracting(Mention::country).containsExactlyInAnyOrder("DE", "RU", "PL");
     }
@@ -146,7 +146,7 @@ class TopicExtractorTest {
 
     @Test
     void arabicDemonymsLocateButAreNoTopics() {
-        var result = EXTRACTOR.extract("", "قال المسؤول الأمريكي إن الوفد الإماراتي وصل اليوم.", true);
+        var result = EXTRACTOR.extract("", "قال المسؤول الأمريكي إن الوفد الإماراتي وصل اليوم.", "ar");
         assertThat(result.topics()).filteredOn(t -> t.kind() == Topic.Kind.PLACE).isEmpty();
         assertThat(result.places()).extracting(Mention::country).containsExactlyInAnyOrder("US", "AE");
     }
@@ -157,9 +157,73 @@ class TopicExtractorTest {
         assertThat(topics).filteredOn(t -> t.kind() == Topic.Kind.PERSON).isEmpty();
     }
 
+    @Test
+    void everydayEnglishWordsAreNoTopicsHoweverOftenCapitalised() {
+        List<Topic> topics = topics("", "Flats in Leeds are Available to Rent with an Offer. Two more are "
+                + "Available to Rent, each with an Offer, and three are Available to Rent with the same Offer. "
+                + "Agents compare Pricing Strategies with Letting Strategies and Growth Strategies.", "en");
+        assertThat(topics).extracting(Topic::name).doesNotContain("Available", "Rent", "Offer", "Strategies");
+    }
+
+    @Test
+    void singleLettersAreNoTopics() {
+        List<Topic> topics = topics("Advertisers leave X", "Advertisers left X this year. Users of X complained "
+                + "and X lost money. Brands on X and Threads compared X with Threads.", "en");
+        assertThat(topics).extracting(Topic::name).doesNotContain("X").contains("Threads");
+    }
+
+    @Test
+    void germanVerbsCapitalisedInPlaceAreNoTopics() {
+        List<Topic> topics = topics("", "Im Angebot: Gibt Rabatt in Hamburg. Beim Händler Gibt es Kuchen, beim "
+                + "Bäcker Gibt es Brot und im Laden Gibt es Milch.", "de");
+        assertThat(topics).extracting(Topic::name).doesNotContain("Gibt");
+    }
+
+    @Test
+    void czechVerbsAndFrenchOrdinalsAreNoTopics() {
+        assertThat(topics("", "Cena Zůstává stejná. Inflace Zůstává vysoká a sazba Zůstává beze změny, "
+                + "řekl guvernér Aleš Michl. Koruna Zůstává silná.", "cs")).extracting(Topic::name)
+                .doesNotContain("Zůstává");
+        assertThat(topics("", "La Troisième édition du salon ouvre à Lyon. Pour la Troisième fois, la Troisième "
+                + "salle accueille les visiteurs de la Troisième journée.", "fr")).extracting(Topic::name)
+                .doesNotContain("Troisième");
+    }
+
+    @Test
+    void everydayGermanNounsSideBySideAreNoName() {
+        List<Topic> topics = topics("", "Nach Angaben der Behörde waren Millionen Menschen betroffen. Die Zahl "
+                + "der Opfer stieg, weil Millionen Menschen in der Region leben. Millionen Menschen flohen.", "de");
+        assertThat(topics).extracting(Topic::slug).doesNotContain("millionen-menschen", "menschen", "millionen");
+    }
+
+    @Test
+    void aWordHasOneLabelWhetherCapitalisedOrNot() {
+        List<Topic> capitalised = topics("Acquisitions", "Acquisitions drove growth. Mergers and acquisitions "
+                + "slowed. Growth came from Acquisitions of rivals, from Acquisitions of startups and from "
+                + "acquisitions of patents. Analysts like Acquisitions.", "en");
+        List<Topic> lower = topics("", "The firm paid for acquisitions. Its acquisitions of rivals and its "
+                + "acquisitions of startups grew, and acquisitions of patents too.", "en");
+        assertThat(capitalised).filteredOn(t -> t.slug().equals("acquisitions")).extracting(Topic::name)
+                .containsExactly("acquisitions");
+        assertThat(lower).filteredOn(t -> t.slug().equals("acquisitions")).extracting(Topic::name)
+                .containsExactly("acquisitions");
+    }
+
+    @Test
+    void linksInTheTextAreNoTopics() {
+        List<Topic> topics = topics("", "See https://example.com/wp-content/uploads/Battery-Logo.png and "
+                + "https://example.com/wp-content/uploads/Battery-Logo.png again, or www.example.com/Uploads.", "en");
+        assertThat(topics).extracting(Topic::slug).noneMatch(slug -> slug.contains("example")
+                || slug.contains("battery") || slug.contains("uploads") || slug.contains("https"));
+    }
+
     private static List<Topic> topics(String title, String text) {
         boolean arabic = !text.isEmpty() && Character.UnicodeScript.of(text.codePointAt(0))
                 == Character.UnicodeScript.ARABIC;
-        return EXTRACTOR.extract(title, text, arabic).topics();
+        return topics(title, text, arabic ? "ar" : "en");
+    }
+
+    private static List<Topic> topics(String title, String text, String language) {
+        return EXTRACTOR.extract(title, text, language).topics();
     }
 }

@@ -33,6 +33,8 @@ class SlugsTest {
         assertThat(Slugs.hashtag("Federal Reserve")).isEqualTo("#FederalReserve");
         assertThat(Slugs.hashtag("UAE")).isEqualTo("#UAE");
         assertThat(Slugs.hashtag("interest rates")).isEqualTo("#InterestRates");
+        assertThat(Slugs.hashtag("McDonald's")).isEqualTo("#McDonalds");
+        assertThat(Slugs.hashtag("O'Brien")).isEqualTo("#OBrien");
         assertThat(Slugs.hashtag("الأمم المتحدة")).isEqualTo("#الأمم_المتحدة");
         assertThat(Slugs.hashtag("Coca-Cola")).isEqualTo("#CocaCola");
     }
