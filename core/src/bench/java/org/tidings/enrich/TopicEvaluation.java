@@ -92,7 +92,8 @@ public final class TopicEvaluation {
                 if (commonWord) {
                     commonSeen.merge(e.lang() + ":" + t.hashtag(), 1, Integer::sum);
                 }
-                line.append(t.hashtag()).append(found ? "+" : "").append(verbose ? "/" + t.score() : "").append(commonWord ? "(common)" : "").append(' ');
+                line.append(t.hashtag()).append(found ? "+" : "").append(verbose ? "/" + t.score() : "")
+                        .append(commonWord ? "(common)" : "").append(' ');
             }
             if (verbose) {
                 System.out.println(e.lang() + " " + entry.getKey() + "\n    shown: " + line
@@ -105,8 +106,8 @@ public final class TopicEvaluation {
                 percent(agreed, shown), agreed, shown, percent(exact, shown));
         System.out.printf("common words: %.1f%% of hashtags (%d/%d); %.1f%% counting known names too (%d)%n",
                 percent(common, shown), common, shown, percent(commonRaw, shown), commonRaw);
-        byLanguage.forEach((lang, c) -> System.out.printf("  %s: %d pages, %d hashtags, agreement %.1f%%, common %.1f%%%n",
-                lang, c[0], c[1], percent(c[2], c[1]), percent(c[3], c[1])));
+        byLanguage.forEach((lang, c) -> System.out.printf(
+                "  %s: %d pages, %d hashtags, agreement %.1f%%, common %.1f%%%n", lang, c[0], c[1], percent(c[2], c[1]), percent(c[3], c[1])));
         List<Map.Entry<String, Integer>> worst = new ArrayList<>(commonSeen.entrySet());
         worst.sort(Collections.reverseOrder(Map.Entry.comparingByValue()));
         System.out.println("common-word hashtags: " + worst.stream().limit(40).map(w -> w.getKey() + "×" + w.getValue())
@@ -117,7 +118,8 @@ public final class TopicEvaluation {
     static List<String> keywords(Document doc) {
         Set<String> out = new LinkedHashSet<>();
         doc.select("meta[name=news_keywords]").forEach(m -> out.addAll(split(m.attr("content"))));
-        doc.select("meta[property=article:tag], meta[name=article:tag]").forEach(m -> out.add(m.attr("content").strip()));
+        doc.select("meta[property=article:tag], meta[name=article:tag]")
+                .forEach(m -> out.add(m.attr("content").strip()));
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
                 collectJsonLd(JSON.readTree(script.data()), out);

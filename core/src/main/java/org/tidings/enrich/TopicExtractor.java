@@ -49,7 +49,7 @@ final class TopicExtractor {
     record Result(List<Topic> topics, List<Mention> places) {
     }
 
-    /** @param language the article's language ("de", "ar"): its common words are no topics; Arabic shows names in Arabic */
+    /** @param language the article's language ("de"): its everyday words are no topics; Arabic shows names in Arabic */
     Result extract(String title, String text, String language) {
         String words = LINK.matcher(text).replaceAll(" ");
         List<Token> titleTokens = Tokenizer.NAMES.tokens(title);

@@ -76,7 +76,8 @@ final class TopicTally {
         }
         String display = arabicDisplay && entry.arabic() != null ? entry.arabic() : entry.canonical();
         String key = "known:" + entry.kind() + ":" + entry.canonical();
-        Candidate known = names.computeIfAbsent(key, k -> new Candidate(entry.kind(), display, entry.canonical(), tokens, 1));
+        Candidate known = names.computeIfAbsent(key,
+                k -> new Candidate(entry.kind(), display, entry.canonical(), tokens, 1));
         known.known = true;
         known.weight += weight;
     }

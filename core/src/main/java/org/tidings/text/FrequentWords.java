@@ -41,12 +41,13 @@ public final class FrequentWords {
     public static boolean isFrequent(String word, String language) {
         String primary = LanguageTags.primary(language);
         return isCommon(word, language)
-                || primary != null && FREQUENT.computeIfAbsent(primary, FrequentWords::frequent).contains(lowerCase(word));
+                || primary != null
+                && FREQUENT.computeIfAbsent(primary, FrequentWords::frequent).contains(lowerCase(word));
     }
 
     private static Set<String> common(String language) {
-        return COMMON.computeIfAbsent(language, l -> frequentWords(l).stream().filter(word -> word.equals(lowerCase(word)))
-                .collect(Collectors.toUnmodifiableSet()));
+        return COMMON.computeIfAbsent(language, l -> frequentWords(l).stream()
+                .filter(word -> word.equals(lowerCase(word))).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static Set<String> frequent(String language) {

@@ -27,7 +27,8 @@ public final class Slugs {
     /** "Federal Reserve" becomes "#FederalReserve"; Arabic words are joined by underscores. */
     public static String hashtag(String name) {
         boolean arabic = Folding.isArabic(name.strip());
-        return Arrays.stream(NOT_WORD.split(POSSESSIVE.matcher(name.strip()).replaceAll(""))).filter(word -> !word.isEmpty())
+        String joined = POSSESSIVE.matcher(name.strip()).replaceAll("");
+        return Arrays.stream(NOT_WORD.split(joined)).filter(word -> !word.isEmpty())
                 .map(word -> arabic ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .collect(Collectors.joining(arabic ? "_" : "", "#", ""));
     }
