@@ -38,6 +38,17 @@ public final class Tidings {
                   Empty the search index and fill it again from the database (the source of
                   truth), with the same settings as serve. Stop the server on this data
                   directory first.
+              backup DIR [--tidings.KEY=VALUE ...]
+                  Write a backup of the embedded database and the search index into DIR (new or
+                  empty), with a manifest of what it holds. A running server on this data
+                  directory writes it itself, while it goes on serving (so DIR must be writable
+                  by the server's user); a stopped one's data directory is read here.
+                  PostgreSQL: use pg_dump instead (README, "Backups").
+              restore DIR [--tidings.KEY=VALUE ...]
+                  Put the backup in DIR back into the data directory, which must hold no
+                  database or search index yet (stop the server first). The backup is checked
+                  first (manifest, checksums, schema version, room on the disk): on any problem
+                  nothing is changed. PostgreSQL: use pg_restore instead (README, "Backups").
               version
                   Print the version of Tidings.
               help
@@ -70,6 +81,8 @@ public final class Tidings {
             case "extract" -> ExtractCommand.run(rest, out, err);
             case "cluster" -> ClusterCommand.run(rest, System.in, out, err);
             case "reindex" -> ReindexCommand.run(rest, out, err);
+            case "backup" -> BackupCommand.backup(rest, out, err);
+            case "restore" -> BackupCommand.restore(rest, out, err);
             case "version", "--version" -> {
                 out.println("Tidings " + Version.current());
                 yield 0;

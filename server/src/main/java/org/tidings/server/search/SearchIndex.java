@@ -14,11 +14,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -27,6 +30,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
@@ -35,7 +39,8 @@ import org.apache.lucene.util.BytesRef;
  * processes on it only read, and take the writing over when the writer's process ends.
  * Each commit records the watermark and the documents' format; an index of another format is
  * emptied on open and so rebuilt from the database. A writer that Lucene closed after a failure it
- * cannot undo (a full disk) is opened again from the last commit on the next try.
+ * cannot undo (a full disk) is opened again from the last commit on the next try. The last commit can be copied
+ * while the writing goes on ({@link #copyLastCommit}, for backups).
  */
 public final class SearchIndex implements Closeable {
 
@@ -96,6 +101,8 @@ public final class SearchIndex implements Closeable {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    // a commit being copied is kept until the copy is done (copyLastCommit)
+                    .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
                     // newest first on disk: the "newest" order stops after the first page instead of sorting every match
                     .setIndexSort(SearchFields.NEWEST_FIRST));
             if (FORMAT.equals(committed.get(FORMAT_KEY)) && committed.containsKey(WATERMARK_KEY)) {
@@ -168,6 +175,30 @@ public final class SearchIndex implements Closeable {
         writer().setLiveCommitData(Map.of(WATERMARK_KEY, followedUpTo.toString(), FORMAT_KEY, FORMAT).entrySet());
         writer().commit();
         watermark = followedUpTo;
+    }
+
+    /**
+     * Copies the last commit (its documents and its watermark) into {@code target}, a new or empty directory, while this
+     * process goes on writing: the commit's files are kept until the copy is done. An index opened on the copy
+     * follows the database on from the watermark, as after a restart. Only the writing process can copy.
+     */
+    public void copyLastCommit(Path target) throws IOException {
+        IndexWriter current;
+        IndexCommit commit;
+        synchronized (this) {
+            current = writer();
+            commit = ((SnapshotDeletionPolicy) current.getConfig().getIndexDeletionPolicy()).snapshot();
+        }
+        try (Directory copy = FSDirectory.open(target)) {
+            for (String file : commit.getFileNames()) copy.copyFrom(directory, file, file, IOContext.DEFAULT);
+            copy.sync(commit.getFileNames());
+            copy.syncMetaData();
+        } finally {
+            synchronized (this) {
+                ((SnapshotDeletionPolicy) current.getConfig().getIndexDeletionPolicy()).release(commit);
+                if (current.isOpen()) current.deleteUnusedFiles();
+            }
+        }
     }
 
     /** Makes what was written (or what the writing process committed) visible to searches. */

@@ -1,0 +1,95 @@
+package org.tidings.server.backup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import org.tidings.server.config.Version;
+import org.tidings.server.search.SearchIndex;
+import org.tidings.server.store.DatabaseOutage;
+import org.tidings.server.store.EmbeddedDatabase;
+
+/**
+ * Takes a backup of this server's embedded database and search index while it runs, into a directory of its own:
+ * {@code search/} (the index's last commit), {@code database.zip} (H2's copy of the database as of one moment, taken
+ * after the index's: the index is then never ahead of the database, and the restored server brings it up to date from
+ * its watermark as after a restart) and {@code manifest.properties}, written last once the copy has been opened and
+ * counted.
+ */
+@Component
+public class Backups {
+
+    private static final Logger log = LoggerFactory.getLogger(Backups.class);
+    static final String SEARCH = "search";
+    private static final String CHECK = ".check";
+
+    private final EmbeddedDatabase database;
+    private final SearchIndex index;
+    private final Clock clock;
+
+    public Backups(EmbeddedDatabase database, SearchIndex index, Clock clock) {
+        this.database = database;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** Whether this server's data can be backed up by Tidings (not PostgreSQL's, which pg_dump backs up; not the demo's). */
+    public boolean possible() {
+        return database.onDisk();
+    }
+
+    /** Writes a backup into {@code dir} (new or empty); on failure nothing is left in it. One backup at a time. */
+    public synchronized BackupManifest take(Path dir) {
+        if (!possible()) {
+            throw new BackupRefused("this server's database is not the embedded one in its data directory: back PostgreSQL up"
+                    + " with pg_dump (README, \"Backups\"); the demo keeps nothing.");
+        }
+        dir = dir.toAbsolutePath().normalize();
+        if (holdsFiles(dir)) throw new BackupRefused(dir + " is not empty: give a new or empty directory for the backup.");
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dir);
+            index.copyLastCommit(dir.resolve(SEARCH));
+            Path zip = dir.resolve(DatabaseArchive.FILE);
+            database.backupTo(zip);
+            DatabaseArchive.extract(zip, dir.resolve(CHECK));
+            EmbeddedDatabase.Contents contents = EmbeddedDatabase.contentsOf(dir.resolve(CHECK));
+            FileSystemUtils.deleteRecursively(dir.resolve(CHECK));
+            BackupManifest manifest = BackupManifest.of(dir, Version.current(), clock.instant(), contents);
+            manifest.write(dir);
+            log.atInfo().addKeyValue("event", "backup_taken").addKeyValue("dir", dir).addKeyValue("articles", contents.articles())
+                    .addKeyValue("bytes", manifest.size()).addKeyValue("seconds", (System.nanoTime() - started) / 1_000_000_000.0)
+                    .log("backup of {} articles written to {}", contents.articles(), dir);
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            removeContents(dir);
+            String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            if (DatabaseOutage.diskFull(e)) reason = "the disk is full";
+            throw new BackupRefused("the backup failed (" + reason + "); nothing was kept in " + dir + ".", e);
+        }
+    }
+
+    static boolean holdsFiles(Path dir) {
+        if (!Files.isDirectory(dir)) return Files.exists(dir);
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeContents(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) FileSystemUtils.deleteRecursively(entry);
+        } catch (IOException e) {
+            log.atWarn().addKeyValue("event", "backup_cleanup_failed").addKeyValue("dir", dir)
+                    .log("could not remove the unfinished backup in {}: {}", dir, e.getMessage());
+        }
+    }
+}
