@@ -63,7 +63,7 @@ public class EmbeddedDatabase {
     public static Contents contentsOf(Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve(NAME) + StoreConfiguration.H2_OPTIONS
                 + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "", "") /* the user the server opens it as */; Statement s = c.createStatement()) {
             int schema;
             try (ResultSet rs = s.executeQuery(
                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
