@@ -100,7 +100,7 @@ public record BackupManifest(String tidingsVersion, Instant takenAt, EmbeddedDat
             p.load(in);
         } catch (NoSuchFileException e) {
             throw new BackupRefused(dir + " is not a complete Tidings backup: it has no " + FILE + " (a backup that was"
-                    + " interrupted has none).");
+                    + " interrupted has none). Nothing was changed.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +115,7 @@ public record BackupManifest(String tidingsVersion, Instant takenAt, EmbeddedDat
                     number(p, "articles"), number(p, "comments"), number(p, "accounts"));
             return new BackupManifest(required(p, "tidings.version"), Instant.parse(required(p, "taken.at")), contents, files);
         } catch (RuntimeException e) {
-            throw new BackupRefused(dir.resolve(FILE) + " is damaged (" + e.getMessage() + "): this backup cannot be restored.", e);
+            throw new BackupRefused(dir.resolve(FILE) + " is damaged (" + e.getMessage() + "): this backup cannot be restored. Nothing was changed.", e);
         }
     }
 

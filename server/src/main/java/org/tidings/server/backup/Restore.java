@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 import org.tidings.server.store.DatabaseOutage;
 import org.tidings.server.store.EmbeddedDatabase;
@@ -21,6 +23,7 @@ import org.tidings.server.store.EmbeddedDatabase;
  */
 public final class Restore {
 
+    private static final Logger log = LoggerFactory.getLogger(Restore.class);
     static final String DATABASE = "db";
     /** Room kept free beyond the restored files: the database grows a little when it first opens. */
     private static final long MARGIN = 16L << 20;
@@ -47,8 +50,8 @@ public final class Restore {
         checkFiles(backup, manifest);
         Path staging = dataDir.resolve(".restore-" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            Files.createDirectories(dataDir);
             checkRoom(backup, manifest, dataDir);
+            Files.createDirectories(dataDir);
             DatabaseArchive.extract(backup.resolve(DatabaseArchive.FILE), staging.resolve(DATABASE));
             FileSystemUtils.copyRecursively(backup.resolve(Backups.SEARCH), staging.resolve(Backups.SEARCH));
             EmbeddedDatabase.Contents found = EmbeddedDatabase.contentsOf(staging.resolve(DATABASE));
@@ -68,7 +71,7 @@ public final class Restore {
             try {
                 FileSystemUtils.deleteRecursively(staging);
             } catch (IOException e) {
-                System.err.println("could not remove " + staging + ": " + e.getMessage());
+                log.atWarn().addKeyValue("event", "restore_cleanup_failed").log("could not remove {}: {}", staging, e.getMessage());
             }
         }
     }
@@ -98,7 +101,9 @@ public final class Restore {
         long search = manifest.files().entrySet().stream().filter(f -> f.getKey().startsWith(Backups.SEARCH + "/"))
                 .mapToLong(f -> f.getValue().size()).sum();
         long needed = DatabaseArchive.extractedSize(backup.resolve(DatabaseArchive.FILE)) + search + MARGIN;
-        FileStore disk = Files.getFileStore(dataDir);
+        Path existing = dataDir;
+        while (!Files.exists(existing)) existing = existing.getParent();
+        FileStore disk = Files.getFileStore(existing);
         if (disk.getUsableSpace() < needed) {
             throw new BackupRefused("not enough room in " + dataDir + ": the restore needs " + megabytes(needed) + " MB, "
                     + megabytes(disk.getUsableSpace()) + " MB are free. Make room and restore again. Nothing was changed.");
