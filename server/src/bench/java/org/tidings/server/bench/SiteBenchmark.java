@@ -103,7 +103,7 @@ public final class SiteBenchmark {
     }
 
     /** Writes sources, articles, topics and stories as the ingest, enrichment and story desks would; returns a lead article's id. */
-    private static long seed(RunningServer server, int count) throws Exception {
+    static long seed(RunningServer server, int count) throws Exception {
         SourceStore sources = server.bean(SourceStore.class);
         long[] sourceIds = new long[40];
         for (int s = 0; s < sourceIds.length; s++) {

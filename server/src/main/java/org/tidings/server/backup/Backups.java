@@ -56,15 +56,19 @@ public class Backups {
         try {
             Files.createDirectories(dir);
             index.copyLastCommit(dir.resolve(SEARCH));
+            long indexCopied = System.nanoTime();
             Path zip = dir.resolve(DatabaseArchive.FILE);
             database.backupTo(zip);
+            long databaseCopied = System.nanoTime();
             DatabaseArchive.extract(zip, dir.resolve(CHECK));
             EmbeddedDatabase.Contents contents = EmbeddedDatabase.contentsOf(dir.resolve(CHECK));
             FileSystemUtils.deleteRecursively(dir.resolve(CHECK));
             BackupManifest manifest = BackupManifest.of(dir, Version.current(), clock.instant(), contents);
             manifest.write(dir);
             log.atInfo().addKeyValue("event", "backup_taken").addKeyValue("dir", dir).addKeyValue("articles", contents.articles())
-                    .addKeyValue("bytes", manifest.size()).addKeyValue("seconds", (System.nanoTime() - started) / 1_000_000_000.0)
+                    .addKeyValue("bytes", manifest.size()).addKeyValue("seconds", seconds(started, System.nanoTime()))
+                    .addKeyValue("index_seconds", seconds(started, indexCopied))
+                    .addKeyValue("database_seconds", seconds(indexCopied, databaseCopied))
                     .log("backup of {} articles written to {}", contents.articles(), dir);
             return manifest;
         } catch (IOException | RuntimeException e) {
@@ -73,6 +77,10 @@ public class Backups {
             if (DatabaseOutage.diskFull(e)) reason = "the disk is full";
             throw new BackupRefused("the backup failed (" + reason + "); nothing was kept in " + dir + ".", e);
         }
+    }
+
+    private static double seconds(long from, long to) {
+        return Math.round((to - from) / 1e8) / 10.0;
     }
 
     static boolean holdsFiles(Path dir) {

@@ -27,7 +27,7 @@ public class EmbeddedDatabase {
     /** The name of the database in its directory ({@code tidings.mv.db}): the data directory's {@code db/tidings}. */
     public static final String NAME = "tidings";
 
-    /** The newest schema this build migrates to: the highest version among its migrations. */
+    /** The newest schema this build migrates to: the highest version among its migrations (SQL scripts and Java classes). */
     public static final int SCHEMA_VERSION = newestMigration();
 
     private final DataSource dataSource;
@@ -85,9 +85,9 @@ public class EmbeddedDatabase {
     }
 
     private static int newestMigration() {
-        Pattern version = Pattern.compile("V(\\d+)__.*\\.sql");
+        Pattern version = Pattern.compile("V(\\d+)__.*\\.(sql|class)");
         try {
-            Resource[] migrations = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
+            Resource[] migrations = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*");
             return Arrays.stream(migrations).map(r -> version.matcher(String.valueOf(r.getFilename())))
                     .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
         } catch (IOException e) {

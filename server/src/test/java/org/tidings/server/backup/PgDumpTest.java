@@ -11,23 +11,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tidings.server.store.SourceSettings;
-import org.tidings.server.store.SourceStore;
-import org.tidings.server.testing.Browser;
-import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
@@ -38,8 +32,6 @@ import org.tidings.server.testing.TestDatabase;
  * index is rebuilt from the database) finds the same articles, comments and accounts.
  */
 class PgDumpTest {
-
-    private static final String PASSWORD = "a long enough passphrase 42";
 
     @TempDir
     Path work;
@@ -55,31 +47,18 @@ class PgDumpTest {
         List<String> articles;
         List<String> comments;
         List<String> accounts;
-        try (FixtureServer publisher = new FixtureServer()) {
-            publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Valley News", List.of(
-                    new Feeds.Item("1", publisher.url("/1"), "Bridge reopens after repairs", "<p>Traffic crossed the river again.</p>",
-                            Instant.now().minusSeconds(60)),
-                    new Feeds.Item("2", publisher.url("/2"), "School term starts early", "<p>Pupils return on Monday.</p>",
-                            Instant.now().minusSeconds(30)))));
-            try (RunningServer server = RunningServer.start(work.resolve("data"), source.serverArguments())) {
-                server.bean(SourceStore.class).add(new SourceSettings(publisher.url("/feed.xml"), "Valley News", null, "en", null, null,
-                        false, true), Duration.ofMinutes(15));
-                await().atMost(Duration.ofSeconds(30)).until(() -> server.articleCount() == 2);
-                Browser reader = server.browser();
-                reader.post("/signup", Map.of("email", "mira@example.test", "displayName", "Mira", "password", PASSWORD), "/signup");
-                reader.signIn("mira@example.test", PASSWORD);
-                JdbcClient sql = server.bean(JdbcClient.class);
-                long article = sql.sql("SELECT MIN(id) FROM article").query(Long.class).single();
-                reader.post("/article/" + article + "/comments", Map.of("text", "The detour was long"), "/article/" + article);
-                articles = rows(sql, "SELECT id || ' ' || title FROM article ORDER BY id");
-                comments = rows(sql, "SELECT id || ' ' || article_id || ' ' || body FROM comment ORDER BY id");
-                accounts = rows(sql, "SELECT id || ' ' || username || ' ' || password_hash FROM account ORDER BY id");
-                assertThat(comments).hasSize(1);
-                assertThat(accounts).hasSize(2);
+        try (FixtureServer publisher = new FixtureServer();
+                RunningServer server = RunningServer.start(work.resolve("data"), source.serverArguments())) {
+            SmallSite.fill(server, publisher);
+            JdbcClient sql = server.bean(JdbcClient.class);
+            articles = rows(sql, "SELECT id || ' ' || title FROM article ORDER BY id");
+            comments = rows(sql, "SELECT id || ' ' || article_id || ' ' || body FROM comment ORDER BY id");
+            accounts = rows(sql, "SELECT id || ' ' || username || ' ' || password_hash FROM account ORDER BY id");
+            assertThat(comments).hasSize(1);
+            assertThat(accounts).hasSize(2);
 
-                // as the README says, with --schema only because each test has a schema of its own in the shared database
-                run(pgDump, "--format=custom", "--no-owner", "--schema=" + schema, "--file=" + dump, "--dbname=" + libpq(TestDatabase.PG_URL));
-            }
+            // as the README says, with --schema only because each test has a schema of its own in the shared database
+            run(pgDump, "--format=custom", "--no-owner", "--schema=" + schema, "--file=" + dump, "--dbname=" + libpq(TestDatabase.PG_URL));
         }
         assertThat(Files.size(dump)).isPositive();
 
@@ -98,7 +77,7 @@ class PgDumpTest {
                 assertThat(rows(sql, "SELECT id || ' ' || title FROM article ORDER BY id")).isEqualTo(articles);
                 assertThat(rows(sql, "SELECT id || ' ' || article_id || ' ' || body FROM comment ORDER BY id")).isEqualTo(comments);
                 assertThat(rows(sql, "SELECT id || ' ' || username || ' ' || password_hash FROM account ORDER BY id")).isEqualTo(accounts);
-                again.browser().signIn("mira@example.test", PASSWORD);
+                again.browser().signIn(SmallSite.READER, SmallSite.PASSWORD);
                 await().atMost(Duration.ofSeconds(30)).until(() -> again.get("/search?q=bridge").body().contains("reopens after repairs"));
             }
         } finally {

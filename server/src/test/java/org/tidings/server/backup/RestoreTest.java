@@ -2,35 +2,26 @@ package org.tidings.server.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
+import org.tidings.server.search.SearchIndex;
 import org.tidings.server.store.EmbeddedDatabase;
-import org.tidings.server.store.SourceSettings;
-import org.tidings.server.store.SourceStore;
-import org.tidings.server.testing.Browser;
-import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.SmallDisk;
 
 /** A restore refuses bad input with a sentence that says what to do, and changes nothing; so does a backup. */
 class RestoreTest {
-
-    private static final String PASSWORD = "a long enough passphrase 42";
 
     @TempDir
     static Path shared;
@@ -44,24 +35,10 @@ class RestoreTest {
     @BeforeAll
     static void backUp() throws Exception {
         Path data = shared.resolve("data");
-        try (FixtureServer publisher = new FixtureServer()) {
-            publisher.serve("/feed.xml", "application/rss+xml", Feeds.rss("Valley News", List.of(
-                    new Feeds.Item("1", publisher.url("/1"), "Bridge reopens after repairs", "<p>Traffic crossed the river again.</p>",
-                            Instant.now().minusSeconds(60)),
-                    new Feeds.Item("2", publisher.url("/2"), "School term starts early", "<p>Pupils return on Monday.</p>",
-                            Instant.now().minusSeconds(30)))));
-            try (RunningServer server = RunningServer.start(data)) {
-                server.bean(SourceStore.class).add(new SourceSettings(publisher.url("/feed.xml"), "Valley News", null, "en", null, null,
-                        false, true), Duration.ofMinutes(15));
-                await().atMost(Duration.ofSeconds(30)).until(() -> server.articleCount() == 2);
-                Browser reader = server.browser();
-                reader.post("/signup", Map.of("email", "mira@example.test", "displayName", "Mira", "password", PASSWORD), "/signup");
-                reader.signIn("mira@example.test", PASSWORD);
-                long article = server.bean(JdbcClient.class).sql("SELECT MIN(id) FROM article").query(Long.class).single();
-                reader.post("/article/" + article + "/comments", Map.of("text", "The detour was long"), "/article/" + article);
-                backup = shared.resolve("backup");
-                taken = server.bean(Backups.class).take(backup);
-            }
+        try (FixtureServer publisher = new FixtureServer(); RunningServer server = RunningServer.start(data)) {
+            SmallSite.fill(server, publisher);
+            backup = shared.resolve("backup");
+            taken = server.bean(Backups.class).take(backup);
         }
         assertThat(taken.contents()).isEqualTo(new EmbeddedDatabase.Contents(EmbeddedDatabase.SCHEMA_VERSION, 2, 1, 2));
     }
@@ -72,8 +49,11 @@ class RestoreTest {
         BackupManifest restored = Restore.restore(backup, data);
         assertThat(restored.contents()).isEqualTo(taken.contents());
         assertThat(EmbeddedDatabase.contentsOf(data.resolve("db"))).isEqualTo(taken.contents());
-        assertThat(data.resolve("search")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments_"));
         assertThat(names(data)).containsExactly("db", "search");
+        try (SearchIndex index = SearchIndex.open(data.resolve("search"))) {
+            assertThat(index.size()).as("the index's copy, not one to rebuild").isEqualTo(2);
+            assertThat(index.watermark()).isAfter(Instant.EPOCH);
+        }
     }
 
     @Test
