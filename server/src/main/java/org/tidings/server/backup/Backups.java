@@ -17,7 +17,7 @@ import org.tidings.server.store.EmbeddedDatabase;
 
 /**
  * Takes a backup of this server's embedded database and search index while it runs, into a directory of its own:
- * {@code search/} (the index's last commit), {@code database.zip} (H2's copy of the database as of one moment, taken
+ * {@code search/} (the index as committed when the backup begins), {@code database.zip} (H2's copy of the database as of one moment, taken
  * after the index's: the index is then never ahead of the database, and the restored server brings it up to date from
  * its watermark as after a restart) and {@code manifest.properties}, written last once the copy has been opened and
  * counted.
@@ -55,7 +55,7 @@ public class Backups {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dir);
-            index.copyLastCommit(dir.resolve(SEARCH));
+            index.copyCommitted(dir.resolve(SEARCH));
             long indexCopied = System.nanoTime();
             Path zip = dir.resolve(DatabaseArchive.FILE);
             database.backupTo(zip);

@@ -39,8 +39,8 @@ import org.apache.lucene.util.BytesRef;
  * processes on it only read, and take the writing over when the writer's process ends.
  * Each commit records the watermark and the documents' format; an index of another format is
  * emptied on open and so rebuilt from the database. A writer that Lucene closed after a failure it
- * cannot undo (a full disk) is opened again from the last commit on the next try. The last commit can be copied
- * while the writing goes on ({@link #copyLastCommit}, for backups).
+ * cannot undo (a full disk) is opened again from the last commit on the next try. A commit can be copied while the
+ * writing goes on ({@link #copyCommitted}, for backups).
  */
 public final class SearchIndex implements Closeable {
 
@@ -101,7 +101,7 @@ public final class SearchIndex implements Closeable {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                    // a commit being copied is kept until the copy is done (copyLastCommit)
+                    // a commit being copied is kept until the copy is done (copyCommitted)
                     .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
                     // newest first on disk: the "newest" order stops after the first page instead of sorting every match
                     .setIndexSort(SearchFields.NEWEST_FIRST));
@@ -178,15 +178,17 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Copies the last commit (its documents and its watermark) into {@code target}, a new or empty directory, while this
-     * process goes on writing: the commit's files are kept until the copy is done. An index opened on the copy
-     * follows the database on from the watermark, as after a restart. Only the writing process can copy.
+     * Commits what was written so far (the watermark stays that of the last commit: what was written beyond it is
+     * only read again) and copies that commit into {@code target}, a new or empty directory, while this process goes
+     * on writing: the commit's files are kept until the copy is done. An index opened on the copy follows the database
+     * on from the watermark, as after a restart. Only the writing process can copy.
      */
-    public void copyLastCommit(Path target) throws IOException {
+    public void copyCommitted(Path target) throws IOException {
         IndexWriter current;
         IndexCommit commit;
         synchronized (this) {
             current = writer();
+            current.commit();
             commit = ((SnapshotDeletionPolicy) current.getConfig().getIndexDeletionPolicy()).snapshot();
         }
         try (Directory copy = FSDirectory.open(target)) {

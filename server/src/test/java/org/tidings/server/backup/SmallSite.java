@@ -32,6 +32,7 @@ final class SmallSite {
         server.bean(SourceStore.class).add(new SourceSettings(publisher.url("/feed.xml"), "Valley News", null, "en", null, null,
                 false, true), Duration.ofMinutes(15));
         await().atMost(Duration.ofSeconds(30)).until(() -> server.articleCount() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.get("/search?q=bridge").body().contains("reopens after repairs"));
         Browser reader = server.browser();
         reader.post("/signup", Map.of("email", READER, "displayName", "Mira", "password", PASSWORD), "/signup");
         reader.signIn(READER, PASSWORD);

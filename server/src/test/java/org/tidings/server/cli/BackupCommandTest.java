@@ -140,6 +140,12 @@ class BackupCommandTest {
             assertThat(again.get("/search?q=harbour").body()).contains("plans: the mayor on Monday, meeting 0");
             assertThat(again.get("/search?q=windmill").body()).contains("plans: the head teacher on Tuesday, meeting 9");
         }
+
+        // with no server running on it, the command opens the data directory itself
+        Output stopped = run("backup", work.resolve("backup-of-stopped").toString(), "--tidings.data-dir=" + restored);
+        assertThat(stopped.status()).as(stopped.err()).isZero();
+        assertThat(stopped.out()).contains(manifest.getProperty("articles") + " articles, " + manifest.getProperty("comments") + " comments, "
+                + manifest.getProperty("accounts") + " accounts");
     }
 
     @Test
