@@ -28,16 +28,24 @@ public final class Chromium {
     public static final Path BINARY = Path.of(env("TIDINGS_CHROMIUM", "/usr/bin/chromium"));
     public static final Path DRIVER = Path.of(env("TIDINGS_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+    /** Headless Chromium's windows are at least this wide, whatever {@code --window-size} asks. */
+    private static final int SMALLEST_WINDOW = 500;
+
     private Chromium() {}
 
-    /** A headless browser of the given window width, in the given time zone. */
+    /** A headless browser whose page is this wide and high, in the given time zone; below 500 px, a phone's screen. */
     public static ChromeDriver start(int width, int height, String timeZone) {
         requireBrowser();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
+                "--disable-dev-shm-usage", "--window-size=" + Math.max(width, SMALLEST_WINDOW) + "," + height);
+        if (width < SMALLEST_WINDOW) {
+            // a phone: its screen emulated, as the window cannot be that narrow
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
