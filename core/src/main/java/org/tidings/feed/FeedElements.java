@@ -156,14 +156,23 @@ final class FeedElements {
         FeedModel.enclosureOf(m, link);
     }
 
-    /** A guid is the id; unless isPermaLink="false" it is also the link, when there is none yet. */
+    /**
+     * A guid is the id. A permalink (isPermaLink absent or exactly "true", as feedparser compares it) is resolved
+     * against the base and is also the link when there is none yet. The id as written is kept for
+     * {@link FeedParser#parse}, whose entry ids the server stores as identities.
+     */
     private static void guid(Map<String, Object> m, XmlElement e) {
-        String id = e.textOrNull();
-        if (id == null) return;
+        String raw = e.textOrNull();
+        if (raw == null) return;
+        String permaLink = e.attrOrNull("isPermaLink");
+        boolean isPermaLink = permaLink == null || permaLink.equals("true");
+        String id = isPermaLink ? e.url(raw) : raw;
         m.put("id", id);
-        boolean isLink = !"false".equalsIgnoreCase(e.attrOrNull("isPermaLink")) && !m.containsKey("link");
+        if (!id.equals(raw)) m.put(FeedModel.ID_AS_WRITTEN, raw);
+        else m.remove(FeedModel.ID_AS_WRITTEN);
+        boolean isLink = isPermaLink && !m.containsKey("link");
         m.put("guidislink", isLink);
-        if (isLink) m.put("link", e.url(id));
+        if (isLink) m.put("link", id);
     }
 
     /** RSS's generator text, or Atom's with its uri (0.3: url) and version. */

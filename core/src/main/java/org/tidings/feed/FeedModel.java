@@ -18,6 +18,12 @@ final class FeedModel {
     /** Entries kept per document: large podcast archives reach a few thousand; beyond is abuse. */
     static final int MAX_ENTRIES = 10_000;
 
+    /**
+     * An entry's id as the feed wrote it, when feedparser's {@code id} is that resolved against the base (a
+     * relative permalink guid): the server's entries keep the identity they were stored under. Not printed.
+     */
+    static final String ID_AS_WRITTEN = "tidings:id_as_written";
+
     private FeedModel() {}
 
     static boolean roomForEntry(List<?> entries) {
@@ -32,10 +38,11 @@ final class FeedModel {
         if (leftOut > 0) problems.addFirst("more than " + MAX_ENTRIES + " entries: " + leftOut + " after the first " + MAX_ENTRIES + " left out");
     }
 
-    /** A text value's detail: HTML of any type is sanitized as feedparser does against {@code base}, plain text kept as given. */
+    /** A text value's detail: HTML and XHTML are sanitized as feedparser does against {@code base}; other types kept as given. */
     static Map<String, Object> detail(String type, String language, String base, String value) {
+        boolean markup = type.equals("text/html") || type.equals("application/xhtml+xml");
         return ordered("type", type, "language", language, "base", base,
-                "value", type.equals("text/plain") ? value : FeedSanitizer.sanitize(value, base));
+                "value", markup ? FeedSanitizer.sanitize(value, base, type.equals("application/xhtml+xml")) : value);
     }
 
     /** {@code name} and {@code name_detail} from a detail. */

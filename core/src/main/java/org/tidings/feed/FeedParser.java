@@ -55,7 +55,8 @@ public final class FeedParser {
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
         String author = e.get("author") instanceof String ? authorName(e) : inheritedAuthor;
-        return new FeedEntry((String) e.get("id"), pageLink(e), plainTitle(e),
+        String id = (String) (e.containsKey(FeedModel.ID_AS_WRITTEN) ? e.get(FeedModel.ID_AS_WRITTEN) : e.get("id"));
+        return new FeedEntry(id, pageLink(e), plainTitle(e),
                 asHtml(map(e.get("summary_detail"))), content(e),
                 author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
     }

@@ -32,16 +32,18 @@ public final class FeedparserJson {
 
     /**
      * As feedparser does: an entry without a summary gets its first textual content as the
-     * summary (and summary_detail). Only this view does it; {@link FeedEntry} keeps them apart.
+     * summary (and summary_detail). Only this view does it; {@link FeedEntry} keeps them apart. The id as
+     * written, kept for the server, is not printed.
      */
     private static Map<String, Object> withSummaryFromContent(Map<String, Object> entry) {
+        Map<String, Object> copy = new LinkedHashMap<>(entry);
+        copy.remove(FeedModel.ID_AS_WRITTEN);
         if (entry.containsKey("summary") || !(entry.get("content") instanceof List<?> contents) || contents.isEmpty()) {
-            return entry;
+            return copy;
         }
         if (!(contents.getFirst() instanceof Map<?, ?> first) || !SUMMARY_TYPES.contains(String.valueOf(first.get("type")))) {
-            return entry;
+            return copy;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(entry);
         copy.put("summary", first.get("value"));
         copy.put("summary_detail", new LinkedHashMap<>(first));
         return copy;

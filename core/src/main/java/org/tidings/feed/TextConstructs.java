@@ -40,7 +40,7 @@ final class TextConstructs {
         Matcher tag = TAG.matcher(value);
         while (tag.find()) if (!FeedSanitizer.isAllowed(tag.group(1))) return false;
         Matcher entity = ENTITY.matcher(value);
-        while (entity.find()) if (!org.jsoup.nodes.Entities.isNamedEntity(entity.group(1))) return false;
+        while (entity.find()) if (!MarkupVocabulary.HTML4_ENTITIES.contains(entity.group(1))) return false;
         return true;
     }
 

@@ -111,6 +111,9 @@ final class XmlElement {
 
     private void appendOuter(StringBuilder out) {
         out.append('<').append(local);
+        // Inline SVG and MathML keep their namespace, which is what lets the sanitizer keep them.
+        boolean svgOrMath = (local.equals("svg") && ns.equals(MarkupVocabulary.SVG_NS)) || (local.equals("math") && ns.equals(MarkupVocabulary.MATHML_NS));
+        if (svgOrMath) out.append(" xmlns=\"").append(ns).append('"');
         for (int i = 0; i < attrs.size(); i += 2) {
             String key = attrs.get(i);
             if (key.startsWith("xmlns") || key.startsWith("xml:")) continue;

@@ -53,6 +53,9 @@ final class XmlFeedReader {
     private static final String ATOM03 = "http://purl.org/atom/ns#";
     private static final String RSS090 = "http://my.netscape.com/rdf/simple/0.9/";
 
+    /** Elements we do not model whose text feedparser resolves as a URI. */
+    private static final Set<String> RELATIVE_URI_ELEMENTS = Set.of("wfw_comment", "wfw_commentrss");
+
     /** Where an element stands: some mean one thing on the feed and another on an entry. */
     enum Level { FEED, ENTRY }
 
@@ -216,7 +219,7 @@ final class XmlFeedReader {
         if (e.hasElementChildren() || key.startsWith("rdf:") || key.startsWith("xhtml:")) return;
         String name = (key.startsWith("atom:") ? key.substring(5) : key).replace(':', '_');
         Map<String, Object> attributes = e.attributes();
-        if (attributes.isEmpty()) m.putIfAbsent(name, e.text().strip());
+        if (attributes.isEmpty()) m.putIfAbsent(name, RELATIVE_URI_ELEMENTS.contains(name) ? e.url(e.text()) : e.text().strip());
         else m.putIfAbsent(name, Extensions.lowerCaseKeys(attributes));
     }
 }

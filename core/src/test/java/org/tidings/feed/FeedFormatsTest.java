@@ -317,4 +317,15 @@ class FeedFormatsTest {
         assertThat(FeedParser.parse(rss, null, "http://example.com/feed").entries().get(0).summary())
                 .as("the compact model keeps summary and content apart").isNull();
     }
+
+    @Test
+    void aRelativePermalinkGuidIsResolvedInFeedparsersModelButKeptAsWrittenAsTheStoredIdentity() {
+        String xml = "<rss version=\"2.0\"><channel><title>t</title><item><guid>item/1</guid></item></channel></rss>";
+        assertThat(read(xml).entries().getFirst()).containsEntry("id", "http://example.com/item/1");
+        assertThat(FeedparserJson.toMap(xml.getBytes(StandardCharsets.UTF_8), null, "http://example.com/feed.xml").toString())
+                .doesNotContain(FeedModel.ID_AS_WRITTEN);
+        FeedEntry entry = parse(xml).entries().getFirst();
+        assertThat(entry.id()).isEqualTo("item/1");
+        assertThat(entry.link()).isEqualTo("http://example.com/item/1");
+    }
 }
