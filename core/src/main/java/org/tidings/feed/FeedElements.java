@@ -57,8 +57,8 @@ final class FeedElements {
             case "atom:created", "dcterms:created" -> FeedModel.date(m, "created", e.textOrNull());
             case "expirationdate" -> FeedModel.date(m, "expired", e.textOrNull());
             case "dcterms:valid" -> validity(m, e.text());
-            case "language", "ttl" -> FeedModel.putIfAbsent(m, key, e.textOrNull());
-            case "dc:language" -> FeedModel.putIfAbsent(m, "language", e.textOrNull());
+            case "ttl" -> FeedModel.putIfAbsent(m, key, e.textOrNull());
+            case "language", "dc:language" -> m.put("language", e.text().strip());
             case "copyright", "dc:rights" -> r.text.plain(m, "rights", e);
             case "atom:rights", "atom:copyright" -> r.text.atom(m, "rights", e);
             case "generator", "atom:generator" -> generator(m, e);

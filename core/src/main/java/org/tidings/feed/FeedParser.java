@@ -26,6 +26,11 @@ public final class FeedParser {
 
     /** The full feedparser-model result; {@link FeedparserJson} and {@link #parse} are views of it. */
     static FeedDocument read(byte[] body, String contentType, String url) {
+        return read(body, contentType, url, null);
+    }
+
+    /** @param contentLanguage the HTTP Content-Language header: the language of whatever does not say its own */
+    static FeedDocument read(byte[] body, String contentType, String url, String contentLanguage) {
         List<String> problems = new ArrayList<>();
         if (body != null && body.length > MAX_BYTES) problems.add("document larger than " + MAX_BYTES + " bytes; truncated");
         byte[] bytes = upToLimit(body);
@@ -34,7 +39,7 @@ public final class FeedParser {
         if (JsonFeedReader.looksLikeJson(decoded.text(), contentType)) {
             return JsonFeedReader.read(decoded.text(), decoded.encoding(), url, problems);
         }
-        XmlReader.Document xml = XmlReader.read(decoded.text(), url);
+        XmlReader.Document xml = XmlReader.read(decoded.text(), url, contentLanguage);
         return XmlFeedReader.read(xml, decoded.encoding(), problems);
     }
 

@@ -14,7 +14,12 @@ public final class FeedparserJson {
     private FeedparserJson() {}
 
     public static Map<String, Object> toMap(byte[] body, String contentType, String url) {
-        FeedDocument doc = FeedParser.read(body, contentType, url);
+        return toMap(body, contentType, url, null);
+    }
+
+    /** @param contentLanguage the HTTP Content-Language header, or null */
+    public static Map<String, Object> toMap(byte[] body, String contentType, String url, String contentLanguage) {
+        FeedDocument doc = FeedParser.read(body, contentType, url, contentLanguage);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bozo", doc.bozo());
         if (doc.bozo()) out.put("bozo_exception", doc.bozoReason());

@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Text values of one XML feed, a value and its detail; an element without xml:lang has the feed's language. */
+/**
+ * Text values of one XML feed, a value and its detail. The detail's language is the element's xml:lang, inherited,
+ * else the HTTP Content-Language: as in feedparser, an RSS language element names the feed's language only.
+ */
 final class TextConstructs {
 
     private static final Pattern CLOSE_TAG_OR_REFERENCE = Pattern.compile("</\\w+>|&#?\\w+;");
     private static final Pattern TAG = Pattern.compile("</?(\\w+)");
     private static final Pattern ENTITY = Pattern.compile("&(\\w+);");
 
-    private final String feedLanguage;
     private final List<String> problems;
 
-    TextConstructs(String feedLanguage, List<String> problems) {
-        this.feedLanguage = feedLanguage;
+    TextConstructs(List<String> problems) {
         this.problems = problems;
     }
 
@@ -77,7 +78,12 @@ final class TextConstructs {
     }
 
     private Map<String, Object> detail(String type, XmlElement e, String value) {
-        return FeedModel.detail(type, e.lang != null ? e.lang : feedLanguage, e.base, value);
+        return FeedModel.detail(type, language(e), e.base, value);
+    }
+
+    /** The element's language as feedparser writes it ("en_US" as "en-US"), or null. */
+    static String language(XmlElement e) {
+        return e.lang == null ? null : e.lang.replace('_', '-');
     }
 
     /** HTML in an RSS element: escaped or CDATA text, or (malformed but common) raw child markup. */

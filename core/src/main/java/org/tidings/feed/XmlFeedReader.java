@@ -63,10 +63,10 @@ final class XmlFeedReader {
     private final List<String> problems;
     private final boolean atomDocument;
 
-    private XmlFeedReader(List<String> problems, boolean atomDocument, String feedLanguage) {
+    private XmlFeedReader(List<String> problems, boolean atomDocument) {
         this.problems = problems;
         this.atomDocument = atomDocument;
-        this.text = new TextConstructs(feedLanguage, problems);
+        this.text = new TextConstructs(problems);
     }
 
     static FeedDocument read(XmlReader.Document doc, String encoding, List<String> problems) {
@@ -79,9 +79,11 @@ final class XmlFeedReader {
         String version = version(root, doc.doctype());
         boolean atom = version.startsWith("atom");
         XmlElement channel = atom ? root : channelOf(root);
-        String language = atom ? root.lang : channelLanguage(channel);
-        XmlFeedReader reader = new XmlFeedReader(problems, atom, language);
-        Map<String, Object> feed = reader.readElements(channel, new LinkedHashMap<>(), Level.FEED);
+        XmlFeedReader reader = new XmlFeedReader(problems, atom);
+        // The root's language (xml:lang, else HTTP Content-Language) is the feed's until a language element says otherwise.
+        Map<String, Object> feed = new LinkedHashMap<>();
+        if (root.lang != null) feed.put("language", TextConstructs.language(root));
+        reader.readElements(channel, feed, Level.FEED);
         List<Map<String, Object>> entries = new ArrayList<>();
         int leftOut = 0;
         if (channel != root) {
@@ -90,7 +92,6 @@ final class XmlFeedReader {
         }
         leftOut += reader.collectEntries(channel, entries);
         FeedModel.recordLeftOut(leftOut, problems);
-        if (!feed.containsKey("language") && language != null) feed.put("language", language);
         return new FeedDocument(version, problems, encoding, feed, entries, leftOut, namespaces(doc.namespaces()));
     }
 
@@ -154,14 +155,6 @@ final class XmlFeedReader {
         if (root.local.equalsIgnoreCase("channel")) return root;
         for (XmlElement child : root.elements()) if (child.local.equalsIgnoreCase("channel")) return child;
         return root;
-    }
-
-    private static String channelLanguage(XmlElement channel) {
-        for (XmlElement child : channel.elements()) {
-            String k = key(child, false);
-            if (k.equals("language") || k.equals("dc:language")) return child.textOrNull();
-        }
-        return channel.lang;
     }
 
     /** RSS 1.0 puts image and textinput beside the channel, under rdf:RDF. */

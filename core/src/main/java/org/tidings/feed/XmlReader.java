@@ -49,20 +49,30 @@ final class XmlReader {
     private final Map<String, String> dtdEntities = new HashMap<>();
     private final Map<String, String> namespaces = new java.util.LinkedHashMap<>();
     private final String documentUrl;
+    private final String documentLanguage;
     private int elementCount;
     private String doctype;
     /** An external DTD (never read) may define HTML's entities, as Netscape RSS 0.91's does: no problem then. */
     private boolean externalDtd;
     private boolean rootClosed;
 
-    private XmlReader(String s, String documentUrl) {
+    private XmlReader(String s, String documentUrl, String documentLanguage) {
         this.s = s;
         this.n = s.length();
         this.documentUrl = documentUrl == null ? "" : documentUrl;
+        this.documentLanguage = documentLanguage;
     }
 
     static Document read(String xml, String documentUrl) {
-        XmlReader reader = new XmlReader(xml, documentUrl);
+        return read(xml, documentUrl, null);
+    }
+
+    /**
+     * @param documentUrl      the outermost base of relative URLs (the document's address), or null
+     * @param documentLanguage the outermost language (HTTP Content-Language), or null
+     */
+    static Document read(String xml, String documentUrl, String documentLanguage) {
+        XmlReader reader = new XmlReader(xml, documentUrl, FeedModel.blankToNull(documentLanguage));
         reader.run();
         return new Document(reader.roots, reader.problems, reader.doctype, reader.namespaces);
     }
@@ -196,8 +206,10 @@ final class XmlReader {
         String parentBase = parent == null ? documentUrl : parent.base;
         String xmlBase = element.attr("xml:base") == null ? null : element.attr("xml:base").strip();
         element.base = xmlBase == null ? parentBase : Urls.resolve(parentBase, xmlBase);
+        // As feedparser: xml:lang, else a plain lang attribute, else inherited; an empty one means no language.
         String lang = attrExact(element, "xml:lang");
-        element.lang = lang != null ? lang.strip() : parent == null ? null : parent.lang;
+        if (lang == null) lang = attrExact(element, "lang");
+        element.lang = lang != null ? FeedModel.blankToNull(lang) : parent == null ? documentLanguage : parent.lang;
         if (parent != null) {
             parent.children.add(element);
         } else {

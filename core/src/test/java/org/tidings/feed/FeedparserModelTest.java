@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * Content-Type: text/plain                     (optional: the HTTP header the feed is served with)
  * URL: http://example.org/feed                 (optional: the document's URL; none by default, as for a local file)
+ * Content-Language: en                         (optional: the HTTP header the feed is served with)
  * Expect: entries[0].author_detail.email == "jo@example.com"   (the right side is JSON)
  * Expect: feed.image absent
  * </pre>
@@ -34,6 +35,7 @@ class FeedparserModelTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern URL = Pattern.compile("(?m)^URL:\\s*(\\S+)\\s*$");
     private static final Pattern CONTENT_TYPE = Pattern.compile("(?m)^Content-Type:\\s*(.+?)\\s*$");
+    private static final Pattern CONTENT_LANGUAGE = Pattern.compile("(?m)^Content-Language:\\s*(.+?)\\s*$");
     private static final Pattern EXPECT = Pattern.compile("(?m)^Expect:\\s*(\\S+)\\s+(==\\s*(.+?)|absent)\\s*$");
     private static final Pattern STEP = Pattern.compile("([A-Za-z_][\\w:-]*)|\\[(\\d+)]");
 
@@ -63,7 +65,9 @@ class FeedparserModelTest {
         header = end < 0 ? header : header.substring(0, end);
         Matcher type = CONTENT_TYPE.matcher(header);
         Matcher url = URL.matcher(header);
-        JsonNode result = JSON.valueToTree(FeedparserJson.toMap(body, type.find() ? type.group(1) : null, url.find() ? url.group(1) : null));
+        Matcher language = CONTENT_LANGUAGE.matcher(header);
+        JsonNode result = JSON.valueToTree(FeedparserJson.toMap(body, type.find() ? type.group(1) : null,
+                url.find() ? url.group(1) : null, language.find() ? language.group(1) : null));
         Matcher expect = EXPECT.matcher(header);
         List<String> failures = new ArrayList<>();
         int count = 0;

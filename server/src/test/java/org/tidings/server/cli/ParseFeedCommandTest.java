@@ -113,6 +113,15 @@ class ParseFeedCommandTest {
     }
 
     @Test
+    void contentLanguagePlaysTheRoleOfTheHttpHeader(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("atom.xml");
+        Files.writeString(file, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title></feed>");
+        JsonNode line = JSON.readTree(run("--content-language", "en-GB", file.toString()).lines().get(0));
+        assertThat(line.at("/feed/language").asString()).isEqualTo("en-GB");
+        assertThat(line.at("/feed/title_detail/language").asString()).isEqualTo("en-GB");
+    }
+
+    @Test
     void wrongUsageExitsWithTwo() {
         assertThat(run().code()).isEqualTo(2);
         assertThat(run("--bogus", "x.xml").code()).isEqualTo(2);
@@ -141,7 +150,7 @@ class ParseFeedCommandTest {
         Map<String, Object> map = FeedparserJson.toMap(ATOM.getBytes(StandardCharsets.UTF_8), null, null);
         assertThat(new ArrayList<>(map.keySet())).containsExactly("bozo", "encoding", "version", "namespaces", "feed", "entries");
         String json = JSON.writeValueAsString(map);
-        assertThat(json).startsWith("{\"bozo\":false,\"encoding\":\"utf-8\",\"version\":\"atom10\",\"namespaces\":{\"\":\"http://www.w3.org/2005/Atom\"},\"feed\":{\"title\":\"Example Feed\"");
+        assertThat(json).startsWith("{\"bozo\":false,\"encoding\":\"utf-8\",\"version\":\"atom10\",\"namespaces\":{\"\":\"http://www.w3.org/2005/Atom\"},\"feed\":{\"language\":\"en\",\"title\":\"Example Feed\"");
     }
 
     private static List<String> fieldNames(JsonNode node) {
