@@ -21,16 +21,31 @@ final class FeedElements {
             case "atom:title" -> r.text.atom(m, "title", e);
             case "link" -> rssLink(m, e, level);
             case "atom:link" -> atomLink(m, e, level);
-            case "description", "dc:description" -> r.text.html(m, level == Level.FEED ? "subtitle" : "summary", e);
+            case "description", "dc:description" -> {
+                if (level == Level.FEED) r.text.html(m, "subtitle", e);
+                else r.text.summary(m, e, "text/html");
+            }
+            case "abstract" -> {
+                if (level == Level.FEED) r.text.plain(m, "subtitle", e);
+                else r.text.summary(m, e, "text/plain");
+            }
             case "itunes:subtitle" -> r.text.plain(m, "subtitle", e);
             case "atom:subtitle", "atom:tagline" -> r.text.atom(m, "subtitle", e);
-            case "itunes:summary" -> r.text.plain(m, "summary", e);
-            case "atom:summary" -> r.text.atom(m, "summary", e);
-            case "content:encoded" -> r.text.htmlContent(m, e);
-            case "xhtml:body", "xhtml:div" -> r.text.xhtmlContent(m, e);
+            case "atom:info" -> r.text.atom(m, "info", e);
+            case "itunes:summary" -> {
+                if (level == Level.FEED) r.text.plain(m, "summary", e);
+                else r.text.summary(m, e, "text/plain");
+            }
+            case "atom:summary" -> {
+                if (level == Level.FEED) r.text.atom(m, "summary", e);
+                else r.text.summary(m, e, "atom");
+            }
+            case "content:encoded", "fullitem" -> r.text.htmlContent(m, e);
+            case "xhtml:body", "body", "xhtml:div" -> r.text.xhtmlContent(m, e);
             case "atom:content" -> r.text.atomContent(m, e);
             case "guid" -> guid(m, e);
-            case "atom:id", "dc:identifier" -> FeedModel.putIfAbsent(m, "id", e.textOrNull());
+            case "atom:id" -> m.put("id", e.text().strip());
+            case "dc:identifier" -> FeedModel.putIfAbsent(m, "id", e.textOrNull());
             case "cc:license", "creativecommons:license" -> license(m, e);
             case "author", "managingeditor", "dc:creator", "dc:author", "itunes:author" -> {
                 if (e.hasElementChildren()) People.atomAuthor(m, "author", e);

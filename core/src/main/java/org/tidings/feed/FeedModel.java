@@ -10,8 +10,8 @@ import java.util.Map;
 import org.tidings.dates.DateReader;
 
 /**
- * Writes values into feedparser's model the same way for every format. The first element that gives a
- * single value wins (callers of {@link #text} and {@link #person} check that the name is free).
+ * Writes values into feedparser's model the same way for every format. Where several elements give one value,
+ * the callers decide which wins as feedparser does (mostly the last; the first title; see {@link TextConstructs}).
  */
 final class FeedModel {
 
@@ -92,10 +92,10 @@ final class FeedModel {
     /**
      * The date as written and, in {@code name_parsed}, as Python's {@code time.struct_time} in UTC, as
      * feedparser gives it: year, month, day, hour, minute, second, weekday (Monday 0), day of the year,
-     * 0 (no daylight saving); null when unreadable.
+     * 0 (no daylight saving); null when unreadable. The last date element of a kind wins, as in feedparser.
      */
     static void date(Map<String, Object> m, String name, String raw) {
-        if (raw == null || m.containsKey(name)) return;
+        if (raw == null) return;
         m.put(name, raw);
         Instant parsed = DateReader.parse(raw);
         m.put(name + "_parsed", parsed == null ? null : timeTuple(parsed));

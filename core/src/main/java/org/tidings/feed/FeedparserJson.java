@@ -3,7 +3,6 @@ package org.tidings.feed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A feed in Python feedparser's normalized model, as an ordered, JSON-serializable map. Dates keep
@@ -32,9 +31,6 @@ public final class FeedparserJson {
         return out;
     }
 
-    /** Content types whose content feedparser also offers as the summary. */
-    private static final Set<String> SUMMARY_TYPES = Set.of("text/plain", "text/html", "application/xhtml+xml");
-
     /**
      * As feedparser does: an entry without a summary gets its first textual content as the
      * summary (and summary_detail). Only this view does it; {@link FeedEntry} keeps them apart. The id as
@@ -43,14 +39,14 @@ public final class FeedparserJson {
     private static Map<String, Object> withSummaryFromContent(Map<String, Object> entry) {
         Map<String, Object> copy = new LinkedHashMap<>(entry);
         copy.remove(FeedModel.ID_AS_WRITTEN);
-        if (entry.containsKey("summary") || !(entry.get("content") instanceof List<?> contents) || contents.isEmpty()) {
-            return copy;
+        if (entry.containsKey("summary") || !(entry.get("content") instanceof List<?> contents)) return copy;
+        for (Object c : contents) {
+            if (c instanceof Map<?, ?> first && TextConstructs.TEXTUAL.contains(String.valueOf(first.get("type")))) {
+                copy.put("summary", first.get("value"));
+                copy.put("summary_detail", new LinkedHashMap<>(first));
+                break;
+            }
         }
-        if (!(contents.getFirst() instanceof Map<?, ?> first) || !SUMMARY_TYPES.contains(String.valueOf(first.get("type")))) {
-            return copy;
-        }
-        copy.put("summary", first.get("value"));
-        copy.put("summary_detail", new LinkedHashMap<>(first));
         return copy;
     }
 }

@@ -26,11 +26,45 @@ final class TextConstructs {
 
     /** An RSS element plain by the spec: HTML when it holds markup or looks like HTML. */
     void plain(Map<String, Object> m, String name, XmlElement e) {
-        if (m.containsKey(name)) return;
+        if (taken(m, name)) return;
+        FeedModel.text(m, name, plainDetail(e));
+    }
+
+    private Map<String, Object> plainDetail(XmlElement e) {
         String value = htmlSource(e);
         boolean html = e.hasElementChildren() || looksLikeHtml(value);
-        FeedModel.text(m, name, detail(html ? "text/html" : "text/plain", e, value.strip()));
+        return detail(html ? "text/html" : "text/plain", e, value.strip());
     }
+
+    /**
+     * As feedparser: the first title that is not empty stays (later ones, as media:title, do not replace it);
+     * for any other value the last element wins.
+     */
+    private static boolean taken(Map<String, Object> m, String name) {
+        return name.equals("title") && m.get("title") instanceof String title && !title.isEmpty();
+    }
+
+    /**
+     * An entry's summary (description, summary, itunes:summary, abstract) in {@code type} ("atom" for an Atom
+     * text construct). As feedparser, a second summary before any content is read as content, with the format's
+     * content type (a podcast's itunes:summary after its description); after content, the last summary wins.
+     * Read from feedparser's source (_start_summary, _start_description); not confirmed against a run.
+     */
+    void summary(Map<String, Object> m, XmlElement e, String type) {
+        boolean atom = type.equals("atom");
+        if (m.containsKey("summary") && !m.containsKey("content")) {
+            FeedModel.list(m, "content").add(atom ? atomText(e) : plainDetail(e));
+        } else if (atom) {
+            FeedModel.text(m, "summary", atomText(e));
+        } else if (type.equals("text/html")) {
+            FeedModel.text(m, "summary", detail("text/html", e, htmlSource(e)));
+        } else {
+            FeedModel.text(m, "summary", plainDetail(e));
+        }
+    }
+
+    /** Content types feedparser also offers as the summary. */
+    static final java.util.Set<String> TEXTUAL = java.util.Set.of("text/plain", "text/html", "application/xhtml+xml");
 
     /**
      * feedparser's test for text that is HTML though the format says plain: a close tag or a reference,
@@ -46,12 +80,12 @@ final class TextConstructs {
     }
 
     void html(Map<String, Object> m, String name, XmlElement e) {
-        if (m.containsKey(name)) return;
+        if (taken(m, name)) return;
         FeedModel.text(m, name, detail("text/html", e, htmlSource(e)));
     }
 
     void atom(Map<String, Object> m, String name, XmlElement e) {
-        if (m.containsKey(name)) return;
+        if (taken(m, name)) return;
         FeedModel.text(m, name, atomText(e));
     }
 

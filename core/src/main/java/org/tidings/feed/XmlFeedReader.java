@@ -83,6 +83,7 @@ final class XmlFeedReader {
         // The root's language (xml:lang, else HTTP Content-Language) is the feed's until a language element says otherwise.
         Map<String, Object> feed = new LinkedHashMap<>();
         if (root.lang != null) feed.put("language", TextConstructs.language(root));
+        if (!atom) cdfAttributes(channel, feed);
         reader.readElements(channel, feed, Level.FEED);
         List<Map<String, Object>> entries = new ArrayList<>();
         int leftOut = 0;
@@ -178,10 +179,19 @@ final class XmlFeedReader {
     }
 
     private Map<String, Object> readEntry(XmlElement item) {
-        Map<String, Object> entry = readElements(item, new LinkedHashMap<>(), Level.ENTRY);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        if (!atomDocument) cdfAttributes(item, entry);
+        readElements(item, entry, Level.ENTRY);
         String about = item.attrOrNull("about");
         if (about != null && !entry.containsKey("id")) entry.put("id", Urls.resolve(item.base, about));
         return entry;
+    }
+
+    /** CDF gives a channel's or item's page and modification date as attributes: the link and the updated date. */
+    private static void cdfAttributes(XmlElement e, Map<String, Object> m) {
+        FeedModel.date(m, "updated", e.attrOrNull("lastmod"));
+        String href = e.url(e.attrOrNull("href"));
+        if (href != null) FeedModel.alternate(m, href);
     }
 
     Map<String, Object> readElements(XmlElement parent, Map<String, Object> target, Level level) {
