@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -68,20 +69,59 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
         registry.addInterceptor(this).excludePathPatterns("/static/**", "/image/**", "/manifest.webmanifest", "/sw.js");
     }
 
+    /**
+     * The edition asked for ({@code ?edition=}, then remembered), else the one remembered, else the one the browser's
+     * language names, else everything. Only an edition on offer is ever chosen: one that is not (its sources gone, or
+     * another site's) is forgotten, so that no page stays empty for a year.
+     */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Edition chosen = byId(request.getParameter(PARAMETER)).orElse(null);
+        List<Edition> offered = offered();
+        Edition chosen = byId(request.getParameter(PARAMETER)).filter(offered::contains).orElse(null);
         if (chosen != null) {
-            response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, chosen.id()).path("/").maxAge(REMEMBERED)
-                    .httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
-        } else if (request.getCookies() != null) {
-            for (Cookie c : request.getCookies()) {
-                if (COOKIE.equals(c.getName())) chosen = byId(c.getValue()).orElse(chosen);
+            remember(request, response, chosen.id(), REMEMBERED);
+        } else {
+            String remembered = remembered(request);
+            if (remembered != null) {
+                chosen = byId(remembered).filter(offered::contains).orElse(null);
+                if (chosen == null) remember(request, response, "", Duration.ZERO);
+            } else {
+                chosen = fromBrowser(request.getHeader("Accept-Language"), offered).orElse(null);
             }
         }
         request.setAttribute(CURRENT, chosen == null ? Edition.WORLD : chosen);
-        request.setAttribute(OFFERED, offered());
+        request.setAttribute(OFFERED, offered);
         return true;
+    }
+
+    private static String remembered(HttpServletRequest request) {
+        if (request.getCookies() == null) return null;
+        for (Cookie c : request.getCookies()) if (COOKIE.equals(c.getName())) return c.getValue();
+        return null;
+    }
+
+    private static void remember(HttpServletRequest request, HttpServletResponse response, String id, Duration kept) {
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, id).path("/").maxAge(kept)
+                .httpOnly(true).sameSite("Lax").secure(request.isSecure()).build().toString());
+    }
+
+    /**
+     * The edition of the browser's first language, when the site offers exactly one in it (Arabic: the Arabic edition).
+     * A language with editions by region (English) names none of them: a browser's "en-US" is most often only its
+     * default, wherever its reader lives, so the whole site is the better first page; the reader then chooses. The
+     * later languages of the header are second choices: the whole site suits them better than another language's edition.
+     */
+    static Optional<Edition> fromBrowser(String acceptLanguage, List<Edition> offered) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = acceptLanguage == null ? List.of() : Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        if (ranges.isEmpty() || ranges.getFirst().getRange().equals("*")) return Optional.empty();
+        String language = Locale.forLanguageTag(ranges.getFirst().getRange()).getLanguage();
+        List<Edition> inIt = offered.stream().filter(e -> !e.all() && e.lang().equals(language)).toList();
+        return inIt.size() == 1 ? Optional.of(inIt.getFirst()) : Optional.empty();
     }
 
     public static Edition current(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,24 @@ class SitePagesTest {
             assertThat(latest(uk)).contains("Harbour United", "Chile earthquake").doesNotContain("دبي").doesNotContain("Apple unveils");
             assertThat(uk).contains("href=\"/feed.xml?edition=en-uk\"");
             assertThat(server.get("/feed.xml?edition=en-gulf").body()).contains("Apple unveils").doesNotContain("Harbour United");
+
+            // an edition the site does not offer is forgotten, never an empty site for a year
+            Browser stale = server.browser().withHeader("Cookie", "tidings_edition=en-india");
+            HttpResponse<String> forgotten = stale.get("/");
+            assertThat(latest(forgotten.body())).contains("Harbour United", "دبي تعلن");
+            assertThat(forgotten.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("tidings_edition=;")
+                    && c.contains("Max-Age=0"));
+            HttpResponse<String> notOffered = server.browser().get("/?edition=en-india");
+            assertThat(latest(notOffered.body())).contains("Harbour United", "دبي تعلن");
+            assertThat(notOffered.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("tidings_edition"));
+
+            // a first visit: the edition of the browser's language, when the site offers one in it
+            assertThat(latest(server.browser().get("/", Map.of("Accept-Language", "ar-AE,ar;q=0.9,en;q=0.5")).body()))
+                    .contains("دبي تعلن").doesNotContain("Harbour United");
+            assertThat(latest(server.browser().get("/", Map.of("Accept-Language", "en-GB,en;q=0.9")).body()))
+                    .as("English has an edition per region: a browser's English names none").contains("Harbour United", "Apple unveils");
+            assertThat(latest(server.browser().get("/", Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")).body()))
+                    .as("no edition of the reader's language: everything").contains("Harbour United", "دبي تعلن");
 
             // the story page: canonical and OpenGraph
             Matcher story = Pattern.compile("href=\"/story/(\\d+)\"").matcher(home.body());
