@@ -163,6 +163,17 @@ class ReaderJourneyBrowserTest {
         List<String> unnamed = (List<String>) browser.executeScript(
                 "return Array.from(document.images).filter(function (i) { return !i.hasAttribute('alt'); }).map(function (i) { return i.src; })");
         assertThat(unnamed).as("every image has alt text (empty when decorative)").isEmpty();
+        if (words.dir().equals("rtl")) {
+            // publishers' and models' text keeps its own direction: English reads left to right in the Arabic interface
+            @SuppressWarnings("unchecked")
+            List<String> turned = (List<String>) browser.executeScript("""
+                    return Array.from(document.querySelectorAll(
+                            'main h1, main h2, main h3, .passage, .cite, .tag, .publisher bdi, .comment-text, .lead'))
+                        .filter(function (e) { return /^[^A-Za-z\\u0600-\\u06FF]*[A-Za-z]/.test(e.textContent); })
+                        .filter(function (e) { return getComputedStyle(e).direction !== 'ltr'; })
+                        .map(function (e) { return e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 50); });""");
+            assertThat(turned).as("English laid out right to left on %s", browser.getCurrentUrl()).isEmpty();
+        }
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("console errors on %s", browser.getCurrentUrl()).isEmpty();
