@@ -11,52 +11,43 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The live stories by the terms of their centroids, and which of them an article fits: cosine to the centroid,
- * raised when the article shares the story's anchor term, lowered when their names disagree, decayed by the time
- * since the story's latest article. Also tells when two stories that both fit have converged.
+ * The live stories by the terms of their centroids, and which of them an article fits: cosine to the centroid, backed
+ * by at least two shared words, lowered when their names disagree, decayed by the time since the story's latest
+ * article. Also tells when two stories that both fit have converged.
  */
 final class StoryIndex {
 
-    /** Within this gap from a story's latest article, time does not count against joining it. */
-    static final Duration GRACE = Duration.ofHours(12);
     /**
-     * E-folding time of the score beyond the grace gap: yesterday's story on a company is less likely today's, but
-     * follow-ups days later still join if close.
+     * Within this gap from a story's latest article, time does not count against joining it: a story still covered
+     * is still news.
      */
-    static final Duration DECAY = Duration.ofHours(48);
+    static final Duration GRACE = Duration.ofHours(6);
+    /**
+     * E-folding time of the score beyond the grace gap: after a quiet night, the next day's article on the same company
+     * is more often a new development (a new story) than more of the same; only a close follow-up still joins.
+     */
+    static final Duration DECAY = Duration.ofHours(12);
     /**
      * Longer posting lists are only looked up for the candidates rarer terms found, not scanned: a frequent word
      * ("Ukraine") would touch thousands of stories per article, for little weight (low IDF).
      */
     static final int MAX_SCAN = 2_000;
     /**
-     * Added when the article shares the story's anchor term ({@link #anchored}): "Titanfall Arcade Website Goes
-     * Live" shares one word with the Titanfall launch story, but the word the story is about.
+     * Distinct words the article must share with the story: one shared word, even a name ("Facebook"), is a topic,
+     * not an event.
      */
-    static final double ANCHOR_BONUS = 0.2;
-    /** Share of the join threshold the similarity needs before an anchor counts: a shared name alone is not enough. */
-    static final double ANCHOR_FLOOR = 0.5;
-    /** An anchor is used by at least this share of the story's articles... */
-    static final double ANCHOR_SHARE = 0.4;
-    /** ...and this share of its uses in the window are in the story (not a general topic word). */
-    static final double ANCHOR_CONCENTRATION = 0.6;
-    /** Share of a story's articles that must name someone for {@link #namesDisagree} to apply. */
-    static final double NAMED_STORY = 0.5;
+    static final int MIN_SHARED_WORDS = 2;
     /** Similarity kept when the names disagree: the shared words are likely a common topic. */
     static final double NAME_MISMATCH = 0.5;
-    /** Stories smaller than this have no anchors yet: one headline does not show what is central. */
-    static final int ANCHOR_MIN_STORY = 3;
 
     private final double join;
     private final double merge;
-    private final DocumentFrequencies frequencies;
     private final Map<String, List<StoryState.Posting>> index = new HashMap<>();
     private long epoch;
 
-    StoryIndex(double join, double merge, DocumentFrequencies frequencies) {
+    StoryIndex(double join, double merge) {
         this.join = join;
         this.merge = merge;
-        this.frequencies = frequencies;
     }
 
     void add(StoryState story, List<String> freshTerms) {
@@ -74,8 +65,10 @@ final class StoryIndex {
     }
 
     /**
-     * Whether two stories that both fit an article have converged. A pair is compared again only once it grew by a
-     * fifth: the walk over a centroid is costly, and a story's next articles usually meet the same runner-up.
+     * Whether two stories that both fit an article have converged: centroids close and coverage close in time (the
+     * decay of joining: a story quiet since yesterday is not merged into today's). A pair is compared again only once
+     * it grew by a fifth: the walk over a centroid is costly, and a story's next articles usually meet the same
+     * runner-up.
      */
     boolean shouldMerge(StoryState best, StoryState second) {
         int size = best.members.size() + second.members.size();
@@ -84,7 +77,7 @@ final class StoryIndex {
         }
         best.mergeCheckedWith = second;
         best.mergeCheckedAtSize = size;
-        return best.cosine(second) >= merge;
+        return best.cosine(second) * timeFactor(best.latest, second.latest) >= merge;
     }
 
     /** Live stories scoring at least the join threshold, best first (at most two: the merge check needs two). */
@@ -98,9 +91,10 @@ final class StoryIndex {
                 continue;
             }
             double similarity = s.score / s.norm();
-            if (similarity >= join * ANCHOR_FLOOR && anchored(vector, s)) {
-                similarity += ANCHOR_BONUS;
-            } else if (similarity >= join && namesDisagree(vector, s)) {
+            if (similarity < join || sharedWords(vector, s) < MIN_SHARED_WORDS) {
+                continue;
+            }
+            if (namesDisagree(vector, s)) {
                 similarity *= NAME_MISMATCH;
             }
             double score = similarity * timeFactor(published, s.latest);
@@ -117,31 +111,23 @@ final class StoryIndex {
         return Stream.of(best, second).filter(Objects::nonNull).toList();
     }
 
-    /**
-     * Whether the article shares a term most of the story's articles use and few outside it do: what the event is
-     * about ("Titanfall", "Sbarro"), not a topic word ("bankruptcy") that a second story uses as much.
-     */
-    private boolean anchored(TermVector vector, StoryState s) {
-        int size = s.members.size();
-        if (size < ANCHOR_MIN_STORY) {
-            return false;
-        }
-        for (int i = 0; i < vector.size(); i++) {
-            StoryState.Posting p = s.centroid.get(vector.terms()[i]);
-            if (p != null && p.members >= ANCHOR_SHARE * size
-                    && p.members >= ANCHOR_CONCENTRATION * frequencies.df(vector.terms()[i])) {
-                return true;
+    /** How many distinct words of the article the story's articles use. */
+    private static int sharedWords(TermVector vector, StoryState s) {
+        int shared = 0;
+        for (String term : vector.terms()) {
+            if (s.centroid.containsKey(term)) {
+                shared++;
             }
         }
-        return false;
+        return shared;
     }
 
     /**
-     * Whether the article names someone and the story, whose articles mostly name theirs, mentions none of its names
-     * ("Mt. Gox files for bankruptcy" against "Sbarro files for bankruptcy"). Title Case marks only acronyms.
+     * Whether the article names someone the story never mentions ("Mt. Gox files for bankruptcy" against "Sbarro
+     * files for bankruptcy"): the shared words are then likely a common topic. Title Case marks only acronyms.
      */
     private static boolean namesDisagree(TermVector vector, StoryState s) {
-        if (!vector.hasNames() || s.namedMembers < NAMED_STORY * s.members.size()) {
+        if (!vector.hasNames()) {
             return false;
         }
         for (int i = 0; i < vector.size(); i++) {

@@ -34,7 +34,6 @@ final class StoryState {
     final List<Member> members = new ArrayList<>();
     final List<String> absorbedIds = new ArrayList<>();
     String lang;
-    int namedMembers;
     double normSquared;
     Instant first;
     Instant latest;
@@ -82,9 +81,6 @@ final class StoryState {
 
     void addMember(Member m) {
         members.add(m);
-        if (m.vector().hasNames()) {
-            namedMembers++;
-        }
         if (first == null || m.published().isBefore(first)) {
             first = m.published();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.tidings.text.Abbreviations;
 import org.tidings.text.Casing;
 import org.tidings.text.Folding;
 import org.tidings.text.Stems;
@@ -43,10 +44,12 @@ final class Words {
         List<Token> tokens = Tokenizer.HEADLINES.tokens(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         boolean titleCase = Casing.isTitleCase(tokens, t -> !STOP.contains(t.key()), TITLE_CASE_SHARE);
         boolean shouting = Casing.isShouting(tokens);
-        for (Token token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
             String term = normalize(token.surface());
             if (term != null) {
-                out.add(new Word(term, !shouting && isName(token, titleCase)));
+                boolean sentenceStart = token.sentenceStart() && !(i > 0 && afterAbbreviation(text, tokens.get(i - 1), token));
+                out.add(new Word(term, !shouting && isName(token, sentenceStart, titleCase)));
             }
         }
         return out;
@@ -65,8 +68,13 @@ final class Words {
         return Stems.headline(lower);
     }
 
-    private static boolean isName(Token token, boolean titleCase) {
+    private static boolean isName(Token token, boolean sentenceStart, boolean titleCase) {
         return Casing.isAcronym(token.surface())
-                || !titleCase && !token.sentenceStart() && Character.isUpperCase(token.surface().charAt(0));
+                || !titleCase && !sentenceStart && Character.isUpperCase(token.surface().charAt(0));
+    }
+
+    /** "Mt. Gox", "Sen. Paul": only a period and spaces after a title or initial, which ends no sentence. */
+    private static boolean afterAbbreviation(String text, Token previous, Token token) {
+        return Abbreviations.keepsPeriod(previous) && text.substring(previous.end(), token.start()).strip().equals(".");
     }
 }

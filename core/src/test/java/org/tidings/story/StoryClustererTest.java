@@ -52,6 +52,40 @@ class StoryClustererTest {
     }
 
     @Test
+    void twoEventsThatShareOnlyANameStayApart() {
+        StoryClusterer c = new StoryClusterer();
+        Assignment cnet = c.add(new Article("cnet", "Zuckerberg offers peek at Facebook's acquisition strategies",
+                """
+                Facebook CEO Mark Zuckerberg knows a thing or two about how to seal the deal on blockbuster buys. He's the
+                man behind his company's $19 billion acquisition of WhatsApp, he personally brokered its $1 billion buyout
+                of Instagram and closed the $3 billion deal to buy Oculus VR. Zuckerberg offered a primer on the strategies
+                he and his company employ when they see an attractive target during testimony Tuesday in a lawsuit with
+                ZeniMax Media, which accuses Oculus and Facebook of misappropriating trade secrets.
+                """, "https://www.cnet.com/news/zuckerberg-offers-peek-at-facebooks-acquisition-strategies/", "CNET", T0, "en"));
+        Assignment aclu = c.add(new Article("aclu", "Facebook Is Tracking Me Even Though I’m Not on Facebook",
+                """
+                I don't use Facebook. I'm not technophobic, I'm a geek. I've been using email since the early 1990s, I have
+                accounts on hundreds of services around the net, and I do software development and internet protocol design
+                both for work and for fun. But Facebook and other massive web companies represent a strong push toward
+                unaccountable centralized social control. Facebook collects data about people who have never even opted in.
+                """, "https://www.aclu.org/blog/privacy-technology/internet-privacy/facebook-tracking-me-even-though-im-not-facebook",
+                "American Civil Liberties Union", T0.plus(Duration.ofHours(3)), "en"));
+        assertThat(cnet.storyId()).isEqualTo("cnet");
+        assertThat(aclu.storyId()).as("one shared name is not one event").isEqualTo("aclu");
+        assertThat(c.liveStories()).isEqualTo(2);
+    }
+
+    @Test
+    void headlinesSharingOneWordStayApartButTheSameEventReworded() {
+        StoryClusterer c = new StoryClusterer();
+        c.add(article("1", "Titanfall launches on Xbox One", 0));
+        Assignment arcade = c.add(article("2", "Titanfall arcade website goes live", 5));
+        Assignment again = c.add(article("3", "Titanfall launches on Xbox One and PC", 9));
+        assertThat(arcade.storyId()).as("only 'Titanfall' in common").isEqualTo("2");
+        assertThat(again.storyId()).isEqualTo("1");
+    }
+
+    @Test
     void sameArticleUnderAnotherUrlIsADuplicateOfTheFirst() {
         StoryClusterer c = new StoryClusterer();
         c.add(new Article("a", "Sbarro files for bankruptcy", null, "https://news.example/biz/sbarro?utm_source=rss", "News", T0, "en"));
@@ -136,7 +170,7 @@ class StoryClustererTest {
     @Test
     void storyKeepsTitleTimesPublishersAndTimeline() {
         StoryClusterer c = new StoryClusterer();
-        c.add(article("1", "Sbarro bankrupt", 0));
+        c.add(article("1", "Sbarro bankruptcy", 0));
         c.add(article("2", "Pizza chain Sbarro files for bankruptcy", 10));
         c.add(article("3", "Sbarro files for bankruptcy protection", 20));
         c.add(article("4", "Sbarro files for bankruptcy again", 30));

@@ -16,7 +16,7 @@ class StoryIndexTest {
     private static final Instant T0 = Instant.parse("2014-03-11T12:00:00Z");
 
     private final DocumentFrequencies frequencies = new DocumentFrequencies();
-    private final StoryIndex index = new StoryIndex(StoryClusterer.JOIN, StoryClusterer.MERGE, frequencies);
+    private final StoryIndex index = new StoryIndex(StoryClusterer.JOIN, StoryClusterer.MERGE);
 
     private TermVector vector(String headline) {
         Set<String> names = new HashSet<>();

@@ -34,6 +34,12 @@ class WordsTest {
     }
 
     @Test
+    void aPeriodAfterATitleOrInitialEndsNoSentence() {
+        assertThat(names("Bitcoin exchange Mt. Gox files for bankruptcy. Hackers attack")).containsExactly("mt", "gox");
+        assertThat(names("Mt. Gox files bankruptcy in US and faces more hacks")).containsExactly("gox");
+    }
+
+    @Test
     void acronymsAreNamesEvenInTitleCase() {
         assertThat(names("Why GM Delayed The Recall")).containsExactly("gm");
         assertThat(names("Search resumes for MH370 off the coast")).containsExactly("mh370");
