@@ -18,6 +18,8 @@ public final class TopStories {
     static final Duration VELOCITY_SPAN = Duration.ofHours(6);
     /** Freshness halves every this much since the story's latest article. */
     static final Duration FRESHNESS_HALF_LIFE = Duration.ofHours(12);
+    /** One publisher's report is an article, not yet a story others confirm: top stories need this many publishers. */
+    public static final int MIN_PUBLISHERS = 2;
     /** A burst lifts a story, but breadth dominates: a live blog posting every minute cannot outrank wide coverage. */
     static final double VELOCITY_WEIGHT = 0.5;
 
@@ -36,7 +38,15 @@ public final class TopStories {
     public record Ranked(Story story, Score score) {
     }
 
-    /** The best {@code limit} stories at {@code now}, best first (ties: newer, then by id). */
+    /**
+     * The top {@code limit} stories at {@code now}: those covered by at least {@value #MIN_PUBLISHERS} publishers,
+     * ranked as {@link #rank} does.
+     */
+    public static List<Ranked> top(Collection<Story> stories, Instant now, int limit) {
+        return rank(stories.stream().filter(s -> s.publishers().size() >= MIN_PUBLISHERS).toList(), now, limit);
+    }
+
+    /** The best {@code limit} stories at {@code now}, best first (ties: newer, then by id), whatever their breadth. */
     public static List<Ranked> rank(Collection<Story> stories, Instant now, int limit) {
         return stories.stream()
                 .map(s -> new Ranked(s, score(s, now)))

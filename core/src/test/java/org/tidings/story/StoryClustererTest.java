@@ -168,6 +168,15 @@ class StoryClustererTest {
     }
 
     @Test
+    void theRepresentativeHeadlineSharesMostWithTheOthersNotTheFirst() {
+        List<String> headlines = List.of("Breaking: mall pizza trouble", "Sbarro files for bankruptcy",
+                "Sbarro files for bankruptcy again, closing 180 stores", "Lenders take control as Sbarro files for bankruptcy");
+        assertThat(Story.representative(headlines)).isEqualTo(1);
+        assertThat(Story.representative(List.of("Only one"))).isZero();
+        assertThat(Story.representative(List.of())).isEqualTo(-1);
+    }
+
+    @Test
     void storyKeepsTitleTimesPublishersAndTimeline() {
         StoryClusterer c = new StoryClusterer();
         c.add(article("1", "Sbarro bankruptcy", 0));

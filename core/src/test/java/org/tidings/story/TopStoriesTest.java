@@ -27,6 +27,14 @@ class TopStoriesTest {
     }
 
     @Test
+    void aStoryOfOnePublisherIsNoTopStory() {
+        Story alone = story("alone", new String[] {"A", "A", "A", "A"}, 0, 0, 1, 1);
+        Story pair = story("pair", new String[] {"A", "B"}, 5, 6);
+        assertThat(TopStories.top(List.of(alone, pair), NOW, 10)).extracting(r -> r.story().id()).containsExactly("pair");
+        assertThat(TopStories.rank(List.of(alone, pair), NOW, 10)).extracting(r -> r.story().id()).containsExactlyInAnyOrder("alone", "pair");
+    }
+
+    @Test
     void broadCoverageOutranksOnePublishersStream() {
         Story broad = story("broad", new String[] {"A", "B", "C", "D", "E"}, 1, 2, 3, 4, 5);
         Story stream = story("stream", new String[] {"A", "A", "A", "A", "A", "A", "A", "A", "A", "B"}, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3);

@@ -20,16 +20,14 @@ import org.tidings.story.TopStories;
 
 /**
  * The top stories of a page: recent stories covered by several publishers, ranked by the core's score. A story is
- * in a section when most of its articles are; in an edition when one of its articles is, and that article leads it
- * there (the Arabic report, with the whole story's breadth).
+ * in a section when most of its articles are; in an edition when one of its articles is, and the most representative
+ * of its articles there leads it (the Arabic report, with the whole story's breadth).
  */
 @Service
 class TopStoryRanking {
 
     /** Older stories are not "top" any more, however broad their coverage was. */
     static final Duration HORIZON = Duration.ofHours(48);
-    /** One publisher's report is an article, not yet a story others confirm. */
-    static final int MIN_PUBLISHERS = 2;
     /** How long the recent stories and their rankings are kept, however many readers ask: top stories move over minutes. */
     static final Duration CACHE = Duration.ofMinutes(1);
     /** Rankings kept per page: every ranking asked for is this long at most. */
@@ -74,10 +72,11 @@ class TopStoryRanking {
                 timeline.add(new Story.Entry(String.valueOf(m.articleId()), m.title(), m.publisher(), m.published(), null));
                 if (m.section() != null) sections.merge(m.section(), 1, Integer::sum);
             }
-            if (publishers.size() < MIN_PUBLISHERS) continue;
+            if (publishers.size() < TopStories.MIN_PUBLISHERS) continue; // not ranked anyway: spares the ranking
             String section = sections.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
-            candidates.add(new Candidate(new Story(String.valueOf(entry.getKey()), members.getFirst().title(), timeline,
+            String title = members.get(Math.max(0, Story.representative(members.stream().map(ListingStore.Placed::title).toList()))).title();
+            candidates.add(new Candidate(new Story(String.valueOf(entry.getKey()), title, timeline,
                     publishers, members.getFirst().published(), members.getLast().published()), members, section));
         }
         return List.copyOf(candidates);
@@ -90,9 +89,10 @@ class TopStoryRanking {
                 .filter(c -> c.members().stream().anyMatch(m -> m.in(edition)))
                 .collect(Collectors.toMap(c -> c.story().id(), c -> c, (first, again) -> first, LinkedHashMap::new));
         List<TopStory> top = new ArrayList<>();
-        for (TopStories.Ranked r : TopStories.rank(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
+        for (TopStories.Ranked r : TopStories.top(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
             Candidate c = eligible.get(r.story().id());
-            long leadId = c.members().stream().filter(m -> m.in(edition)).findFirst().orElseThrow().articleId();
+            List<ListingStore.Placed> here = c.members().stream().filter(m -> m.in(edition)).toList();
+            long leadId = here.get(Math.max(0, Story.representative(here.stream().map(ListingStore.Placed::title).toList()))).articleId();
             articles.findById(leadId).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
                     r.story().timeline().size(), r.story().latest(), r.score())));
         }
