@@ -39,7 +39,7 @@ public final class FeedParser {
         if (JsonFeedReader.looksLikeJson(decoded.text(), contentType)) {
             return JsonFeedReader.read(decoded.text(), decoded.encoding(), url, problems);
         }
-        XmlReader.Document xml = XmlReader.read(decoded.text(), url, contentLanguage);
+        XmlReader.Document xml = XmlReader.readFeed(decoded.text(), url, contentLanguage);
         return XmlFeedReader.read(xml, decoded.encoding(), problems);
     }
 

@@ -31,7 +31,7 @@ public final class Opml {
     /** Every outline with an xmlUrl, in document order. Never throws; unreadable input gives an empty list. */
     public static List<Feed> parse(byte[] body) {
         FeedDecoding.Decoded decoded = FeedDecoding.decode(FeedParser.upToLimit(body), null);
-        XmlReader.Document doc = XmlReader.read(decoded.text(), null);
+        XmlReader.Document doc = XmlReader.readTree(decoded.text(), null);
         List<Feed> feeds = new ArrayList<>();
         for (XmlElement root : doc.roots()) walk(root, new ArrayList<>(), feeds);
         return feeds;

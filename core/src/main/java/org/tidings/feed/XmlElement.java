@@ -13,7 +13,8 @@ final class XmlElement {
     final String local;
     /** Namespace URI, "" when none; "undeclared:prefix" for an undeclared prefix. */
     String ns = "";
-    final XmlElement parent;
+    /** Reassigned only when the reader hoists the children of an unclosed element to its parent. */
+    XmlElement parent;
     /** Names and values, alternating. */
     final List<String> attrs = new ArrayList<>(4);
     final List<Object> children = new ArrayList<>(4);

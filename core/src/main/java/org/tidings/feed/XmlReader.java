@@ -55,24 +55,35 @@ final class XmlReader {
     /** An external DTD (never read) may define HTML's entities, as Netscape RSS 0.91's does: no problem then. */
     private boolean externalDtd;
     private boolean rootClosed;
+    private final boolean hoistFromUnclosed;
 
-    private XmlReader(String s, String documentUrl, String documentLanguage) {
+    private XmlReader(String s, String documentUrl, String documentLanguage, boolean hoistFromUnclosed) {
+        this.hoistFromUnclosed = hoistFromUnclosed;
         this.s = s;
         this.n = s.length();
         this.documentUrl = documentUrl == null ? "" : documentUrl;
         this.documentLanguage = documentLanguage;
     }
 
-    static Document read(String xml, String documentUrl) {
-        return read(xml, documentUrl, null);
+    /** A tree as written: an unclosed element keeps what follows it, as an OPML category outline keeps its feeds. */
+    static Document readTree(String xml, String documentUrl) {
+        return read(xml, documentUrl, null, false);
     }
 
     /**
+     * A feed, read as feedparser's loose parser reads one: an element left unclosed hands the elements
+     * that follow it to its parent ({@link #hoistElements}), so the items after an unclosed channel
+     * element stay the channel's.
+     *
      * @param documentUrl      the outermost base of relative URLs (the document's address), or null
      * @param documentLanguage the outermost language (HTTP Content-Language), or null
      */
-    static Document read(String xml, String documentUrl, String documentLanguage) {
-        XmlReader reader = new XmlReader(xml, documentUrl, FeedModel.blankToNull(documentLanguage));
+    static Document readFeed(String xml, String documentUrl, String documentLanguage) {
+        return read(xml, documentUrl, documentLanguage, true);
+    }
+
+    private static Document read(String xml, String documentUrl, String documentLanguage, boolean hoistFromUnclosed) {
+        XmlReader reader = new XmlReader(xml, documentUrl, FeedModel.blankToNull(documentLanguage), hoistFromUnclosed);
         reader.run();
         return new Document(reader.roots, reader.problems, reader.doctype, reader.namespaces);
     }
@@ -324,17 +335,53 @@ final class XmlReader {
         String name = readName();
         int close = s.indexOf('>', pos);
         pos = close < 0 ? n : close + 1;
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            if (stack.get(i).qname.equals(name)) {
-                if (i != stack.size() - 1) {
-                    problem(start, "unclosed tag <" + stack.get(stack.size() - 1).qname + "> closed by </" + name + ">");
-                }
-                while (stack.size() > i) stack.remove(stack.size() - 1);
-                if (stack.isEmpty()) rootClosed = true;
-                return;
-            }
+        int open = openElement(name, false);
+        if (open < 0) {
+            // As feedparser's loose parser, which reads tag names without regard to case: </title> closes <Title>.
+            open = openElement(name, true);
+            problem(start, "mismatched end tag </" + name + ">");
+            if (open < 0) return;
+        } else if (open != stack.size() - 1) {
+            problem(start, "unclosed tag <" + stack.get(stack.size() - 1).qname + "> closed by </" + name + ">");
         }
-        problem(start, "mismatched end tag </" + name + ">");
+        while (stack.size() > open + 1) {
+            XmlElement unclosed = stack.remove(stack.size() - 1);
+            if (hoistFromUnclosed) hoistElements(unclosed);
+        }
+        stack.remove(open);
+        if (stack.isEmpty()) rootClosed = true;
+    }
+
+    /** Index in the stack of the innermost open element named {@code name}, or -1. */
+    private int openElement(String name, boolean ignoringCase) {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            String qname = stack.get(i).qname;
+            if (ignoringCase ? qname.equalsIgnoreCase(name) : qname.equals(name)) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * An element closed only by an ancestor's end tag hands to its parent, from the first of them on,
+     * either a child of its own name ({@code <item>} after an unclosed item, {@code <p>} after an unclosed
+     * p) or, when it began with text, any child element (the items after an unclosed {@code <generator>}).
+     * A container left open keeps its children. feedparser's loose parser reads events, not a tree, and
+     * finds those items too.
+     */
+    private static void hoistElements(XmlElement unclosed) {
+        List<Object> children = unclosed.children;
+        boolean text = false;
+        int first = 0;
+        for (; first < children.size(); first++) {
+            Object child = children.get(first);
+            if (child instanceof String t) text |= !t.isBlank();
+            else if (text || ((XmlElement) child).qname.equals(unclosed.qname)) break;
+        }
+        if (first == children.size()) return;
+        List<Object> moved = children.subList(first, children.size());
+        for (Object child : moved) if (child instanceof XmlElement e) e.parent = unclosed.parent;
+        unclosed.parent.children.addAll(moved);
+        moved.clear();
     }
 
     private void resolveNamespace(XmlElement element) {
