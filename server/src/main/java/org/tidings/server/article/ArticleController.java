@@ -20,6 +20,7 @@ import org.tidings.server.site.NotFound;
 import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
+import org.tidings.story.Story;
 
 /** One article's page, and one story's page: its digest across publishers and every report in order of publication. */
 @Controller
@@ -66,6 +67,9 @@ record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArt
         }
         model.addAttribute("storyId", id);
         model.addAttribute("timeline", timeline);
+        // the story's title: its most representative headline, as on the front page
+        model.addAttribute("headline", timeline.get(Math.max(0, Story.representative(
+                timeline.stream().map(ArticleView::title).toList()))).title());
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
         model.addAttribute("digest", storyAssistant.forStory(id, timeline, feature));
         model.addAttribute("commentCounts", comments.counts(timeline.stream().map(ArticleView::id).toList()));

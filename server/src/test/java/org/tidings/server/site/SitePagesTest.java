@@ -82,7 +82,7 @@ class SitePagesTest {
             assertThat(server.get(inline.group(1)).statusCode()).isEqualTo(200);
 
             // a topic's page and feed
-            Matcher topic = Pattern.compile("href=\"(/topic/[^\"]+)\" class=\"tag tag-place\" rel=\"tag\">#Chile<").matcher(article);
+            Matcher topic = Pattern.compile("href=\"(/topic/[^\"]+)\" class=\"tag tag-place\" rel=\"tag\" dir=\"auto\">#Chile<").matcher(article);
             assertThat(topic.find()).as(article).isTrue();
             String topicPage = server.get(topic.group(1)).body();
             assertThat(topicPage).contains("Magnitude 7.1 earthquake strikes").doesNotContain("Harbour United");
