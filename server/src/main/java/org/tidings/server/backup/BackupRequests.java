@@ -102,6 +102,10 @@ public class BackupRequests implements SmartLifecycle {
                     answer = OK;
                 } catch (BackupRefused refused) {
                     answer = REFUSED + "\n" + refused.getMessage();
+                } catch (RuntimeException failed) {
+                    // the command says why rather than "answered unexpectedly"; the log has the whole story
+                    log.atError().setCause(failed).addKeyValue("event", "backup_failed").log("Backup failed");
+                    answer = REFUSED + "\nthe backup failed: " + failed.getMessage() + " (the server's log has the details)";
                 }
                 out.write(answer.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
