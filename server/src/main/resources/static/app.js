@@ -138,3 +138,41 @@
     });
   });
 })();
+
+// Tidings: the section bar shows an arrow at each end that has more sections beyond it (either direction of writing).
+(function () {
+  "use strict";
+  function mark(bar, list) {
+    var hidden = list.scrollWidth - list.clientWidth, scrolled = Math.abs(list.scrollLeft);
+    bar.classList.add("measured");
+    bar.classList.toggle("more-before", scrolled > 1);
+    bar.classList.toggle("more-after", hidden - scrolled > 1);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("nav.sections").forEach(function (bar) {
+      var list = bar.querySelector("ul");
+      if (!list) return;
+      var update = function () { mark(bar, list); };
+      list.addEventListener("scroll", update, { passive: true });
+      window.addEventListener("resize", update);
+      // the section being read is in view: the bar alone scrolls to it, never the page
+      var current = list.querySelector("[aria-current=page]");
+      if (current) {
+        var l = list.getBoundingClientRect(), c = current.getBoundingClientRect();
+        if (c.left < l.left || c.right > l.right) list.scrollLeft += (c.left + c.right - l.left - l.right) / 2;
+      }
+      update();
+    });
+  });
+})();
+
+// Tidings: the masthead's menu is open on a wide screen (its search and links in a row) and closed on a phone.
+(function () {
+  "use strict";
+  var wide = window.matchMedia("(min-width: 721px)");
+  function fit() {
+    document.querySelectorAll("details.menu").forEach(function (menu) { menu.open = wide.matches; });
+  }
+  document.addEventListener("DOMContentLoaded", fit);
+  wide.addEventListener("change", fit);
+})();

@@ -1,16 +1,30 @@
 package org.tidings.server.frontpage;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleView;
 import org.tidings.story.TopStories;
 
-/** One ranked story as the front page shows it: its lead article in the reader's edition, its breadth and its score. */
-public record TopStory(long storyId, ArticleView lead, int publishers, int reports, Instant latest, TopStories.Score score) {
+/**
+ * One ranked story as the front page shows it: its lead article in the reader's edition, its breadth, its first and
+ * latest reports and its score.
+ */
+public record TopStory(long storyId, ArticleView lead, int publishers, int reports, Instant first, Instant latest,
+        TopStories.Score score) {
 
-    /** The score's parts in words, for "why is this here". */
-    public Message explanation() {
-        return Message.of("home.top.explanation", publishers, score.breadth(), score.velocity(), score.freshness(),
-                score.diversity(), score.total());
+    /** A story with a report this recent is still being written about. */
+    static final Duration GROWING = Duration.ofHours(1);
+
+    /** Why it is here, for readers: "9 publishers in the last 3 hours, still growing". */
+    public Message explanation(Instant now) {
+        long hours = first == null ? 1 : Math.max(1, (Duration.between(first, now).toMinutes() + 59) / 60);
+        boolean growing = latest != null && !latest.isBefore(now.minus(GROWING));
+        return Message.of("home.top.explanation", publishers, hours, growing ? 1 : 0);
+    }
+
+    /** The score's parts, for the curious (on hover). */
+    public Message scores() {
+        return Message.of("home.top.scores", score.breadth(), score.velocity(), score.freshness(), score.diversity(), score.total());
     }
 }

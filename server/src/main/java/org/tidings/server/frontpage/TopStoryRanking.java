@@ -94,7 +94,7 @@ class TopStoryRanking {
             List<ListingStore.Placed> here = c.members().stream().filter(m -> m.in(edition)).toList();
             long leadId = here.get(Math.max(0, Story.representative(here.stream().map(ListingStore.Placed::title).toList()))).articleId();
             articles.findById(leadId).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
-                    r.story().timeline().size(), r.story().latest(), r.score())));
+                    r.story().timeline().size(), r.story().first(), r.story().latest(), r.score())));
         }
         return List.copyOf(top);
     }

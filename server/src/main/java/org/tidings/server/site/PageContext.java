@@ -11,6 +11,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.config.Version;
+import org.tidings.server.edition.Editions;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.i18n.ReaderLocales;
@@ -24,6 +25,12 @@ public record PageContext(String username, boolean admin, boolean moderator, Int
     public String inLanguage(String language) {
         return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(ReaderLocales.PARAMETER, language)
                 .build().toUriString();
+    }
+
+    /** This page in another edition: the same address and query, from its first page (the edition has pages of its own). */
+    public String inEdition(String edition) {
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(Editions.PARAMETER, edition)
+                .replaceQueryParam("page").build().toUriString();
     }
 
     /** The CSRF token, asked for only by pages with forms: it starts a session, which a reader who only reads needs not. */

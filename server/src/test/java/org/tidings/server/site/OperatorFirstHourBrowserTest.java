@@ -177,6 +177,7 @@ class OperatorFirstHourBrowserTest {
 
         browser.navigate().refresh();
         WebElement moderation = browser.findElement(By.cssSelector("a[href='/moderation']"));
+        if (walk.width() < 500) browser.findElement(By.cssSelector(".menu > summary")).click(); // on a phone, in the menu
         assertThat(moderation.getText()).contains("3");
         moderation.click();
         wait(browser).until(ExpectedConditions.urlContains("/moderation"));

@@ -31,10 +31,12 @@ class ReaderJourneyBrowserTest {
     @TempDir
     Path dataDir;
 
-    private record Words(String lang, String dir, String topStories, String publishers, String related) {}
+    private record Words(String lang, String dir, String topStories, String publishers, String related, String why, String ukEdition) {}
 
-    private static final Words ENGLISH = new Words("en", "ltr", "Top stories", "3 publishers", "More on this story");
-    private static final Words ARABIC = new Words("ar", "rtl", "أهم القصص", "3 ناشرين", "المزيد عن هذه القصة");
+    private static final Words ENGLISH = new Words("en", "ltr", "Top stories", "3 publishers", "More on this story",
+            "3 publishers in the last ", "English · UK");
+    private static final Words ARABIC = new Words("ar", "rtl", "أهم القصص", "3 ناشرين", "المزيد عن هذه القصة",
+            "3 ناشرين خلال ", "الإنجليزية · المملكة المتحدة");
 
     @Test
     void aReaderWalksFromTheFrontPageToATopicAndSearchInEnglishAndArabicOnAPhoneAndADesktop() throws Exception {
@@ -43,6 +45,15 @@ class ReaderJourneyBrowserTest {
         ChromeDriver offlineReader = null;
         try {
             SiteFixture.publish(publishers, server);
+            for (Words words : List.of(ENGLISH, ARABIC)) {
+                ChromeDriver phone = Chromium.start(390, 844, "Asia/Dubai");
+                try {
+                    phoneFront(phone, server, words, 390);
+                    switchEdition(phone, server, words);
+                } finally {
+                    phone.quit();
+                }
+            }
             for (Words words : List.of(ENGLISH, ARABIC)) {
                 for (int width : new int[] {360, 1280}) {
                     ChromeDriver browser = Chromium.start(width, 900, "Asia/Dubai");
@@ -79,6 +90,11 @@ class ReaderJourneyBrowserTest {
         if (words == ENGLISH && width == 1280) {
             browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
             assertThat(browser.switchTo().activeElement().getAttribute("class")).as("the first stop is the skip link").isEqualTo("skip");
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).as("then the name, the edition and the search")
+                    .isEqualTo("masthead-q");
             // let the service worker take control, so that what is read next is kept for offline reading
             browser.executeAsyncScript("var done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(function () { done(true); });");
             browser.navigate().refresh();
@@ -86,6 +102,12 @@ class ReaderJourneyBrowserTest {
                     browser.executeScript("return navigator.serviceWorker.controller !== null")));
         }
         assertThat(browser.findElement(By.id("top-heading")).getText()).isEqualTo(words.topStories());
+        if (width < 500) phoneFront(browser, server, words, width);
+        WebElement why = browser.findElement(By.cssSelector(".top-stories .why"));
+        why.findElement(By.tagName("summary")).click();
+        WebElement reason = why.findElement(By.tagName("p"));
+        assertThat(reason.getText()).as("why a top story is here, in words").startsWith(words.why()).doesNotContainPattern("\\d\\.\\d\\d");
+        assertThat(reason.getAttribute("title")).as("the numbers, on hover").containsPattern("\\d\\.\\d\\d");
         Chromium.screenshot(browser, name + "-1-home");
 
         // the top story's coverage
@@ -133,6 +155,7 @@ class ReaderJourneyBrowserTest {
         // search, from the masthead: the words found are marked in the results
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             WebElement box = browser.findElement(By.id("masthead-q"));
+            if (!shown(browser, box)) browser.findElement(By.cssSelector(".menu > summary")).click(); // a phone's menu
             box.clear();
             box.sendKeys("earthquake" + Keys.ENTER);
             return !browser.findElements(By.cssSelector("main .article-card mark")).isEmpty();
@@ -145,6 +168,68 @@ class ReaderJourneyBrowserTest {
 
         // back to the article read: the offline test opens it again
         browser.get(articleRead);
+    }
+
+    /**
+     * A phone's front page: the first headline shows at once (within 120 px, under a compact masthead whose menu holds
+     * the search and the links), and the section bar, cut off at the screen's edge, says that it scrolls.
+     */
+    private static void phoneFront(ChromeDriver browser, RunningServer server, Words words, int width) throws Exception {
+        browser.get(server.url("/?lang=" + words.lang()));
+        checkPage(browser, words, width);
+        Chromium.screenshot(browser, "phone-" + words.lang() + "-" + width + "-front");
+        Number headline = (Number) browser.executeScript(
+                "return document.querySelector('.top-stories h3').getBoundingClientRect().top");
+        assertThat(headline.doubleValue()).as("the first headline's top at %d px, %s", width, words.lang()).isLessThanOrEqualTo(120);
+        assertThat(shown(browser, browser.findElement(By.id("masthead-q")))).as("the search waits in the menu").isFalse();
+        browser.findElement(By.cssSelector(".menu > summary")).click();
+        assertThat(shown(browser, browser.findElement(By.id("masthead-q")))).as("the menu opens on the search").isTrue();
+        checkPage(browser, words, width);
+        Chromium.screenshot(browser, "phone-" + words.lang() + "-" + width + "-menu");
+        browser.findElement(By.cssSelector(".menu > summary")).click();
+
+        String bar = "document.querySelector('nav.sections ul')";
+        assertThat((Boolean) browser.executeScript("return " + bar + ".scrollWidth > " + bar + ".clientWidth"))
+                .as("the sections do not fit a %d px screen: they scroll", width).isTrue();
+        assertThat(hint(browser, "::after")).as("the hint at the end that has more").isEqualTo("1");
+        assertThat(hint(browser, "::before")).as("nothing before the first section").isEqualTo("0");
+        browser.executeScript(bar + ".scrollLeft = (document.dir === 'rtl' ? -1 : 1) * " + bar + ".scrollWidth");
+        await().atMost(Duration.ofSeconds(2)).until(() -> "0".equals(hint(browser, "::after")) && "1".equals(hint(browser, "::before")));
+
+        // a section at the far end of the bar: the bar scrolls to it, the page does not
+        browser.get(server.url("/section/" + Sections.SLUGS.getLast()));
+        assertThat((Boolean) browser.executeScript("""
+                var bar = document.querySelector('nav.sections ul').getBoundingClientRect();
+                var current = document.querySelector('nav.sections [aria-current=page]').getBoundingClientRect();
+                return current.left >= bar.left && current.right <= bar.right && window.scrollY === 0;""")).as("the current section in view").isTrue();
+        assertThat(hint(browser, "::before")).as("sections before it").isEqualTo("1");
+        browser.get(server.url("/?lang=" + words.lang()));
+    }
+
+    /** Whether the element is rendered (WebDriver's own test takes all of a closed {@code <details>} for hidden). */
+    private static boolean shown(ChromeDriver browser, WebElement element) {
+        return (Boolean) browser.executeScript("return arguments[0].checkVisibility()", element);
+    }
+
+    /** The opacity of the section bar's hint at one end, once its fade is over. */
+    private static String hint(ChromeDriver browser, String end) {
+        return (String) browser.executeAsyncScript("""
+                var end = arguments[0], done = arguments[arguments.length - 1], bar = document.querySelector('nav.sections');
+                setTimeout(function () { done(getComputedStyle(bar, end).opacity); }, 300);""", end);
+    }
+
+    /** Another edition, chosen from the masthead's list: links, no button to press. */
+    private static void switchEdition(ChromeDriver browser, RunningServer server, Words words) throws Exception {
+        assertThat(browser.findElements(By.cssSelector(".edition-switch button, .edition-switch select"))).isEmpty();
+        browser.findElement(By.cssSelector(".edition-switch > summary")).click();
+        WebElement uk = browser.findElements(By.cssSelector(".edition-switch li a")).stream()
+                .filter(a -> a.getText().equals(words.ukEdition())).findFirst().orElseThrow();
+        checkPage(browser, words, 390);
+        uk.click();
+        assertThat(browser.getCurrentUrl()).endsWith("edition=en-uk");
+        checkPage(browser, words, 390);
+        assertThat(browser.findElement(By.cssSelector(".edition-name")).getText()).isEqualTo(words.ukEdition());
+        browser.get(server.url("/?edition=world"));
     }
 
     private static void checkPage(ChromeDriver browser, Words words, int width) {

@@ -111,6 +111,14 @@ class SitePagesTest {
             assertThat(latest(uk)).contains("Harbour United", "Chile earthquake").doesNotContain("دبي").doesNotContain("Apple unveils");
             assertThat(uk).contains("href=\"/feed.xml?edition=en-uk\"");
             assertThat(server.get("/feed.xml?edition=en-gulf").body()).contains("Apple unveils").doesNotContain("Harbour United");
+            // the switch is a list of links, no form to submit: it works without JavaScript, and keeps the page's query
+            String search = server.browser().get("/search?q=earthquake&page=2").body();
+            assertThat(search).contains("href=\"/search?q=earthquake&amp;edition=en-uk\"").doesNotContain("name=\"edition\"");
+            Browser switching = server.browser();
+            Matcher link = Pattern.compile("<a href=\"(/\\?edition=ar)\"[^>]*>").matcher(switching.get("/").body());
+            assertThat(link.find()).as("the home page links to the Arabic edition").isTrue();
+            switching.get(link.group(1).replace("&amp;", "&"));
+            assertThat(latest(switching.get("/").body())).as("the edition followed is remembered").contains("دبي تعلن").doesNotContain("Harbour United");
 
             // an edition the site does not offer is forgotten, never an empty site for a year
             Browser stale = server.browser().withHeader("Cookie", "tidings_edition=en-india");
