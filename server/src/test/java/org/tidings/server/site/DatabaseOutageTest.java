@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tidings.server.pipeline.Pipeline;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.testing.Browser;
 import org.tidings.server.testing.DatabaseCut;
 import org.tidings.server.testing.Feeds;
 import org.tidings.server.testing.FixtureServer;
@@ -65,6 +66,9 @@ class DatabaseOutageTest {
             long article = sql.sql("SELECT id FROM article WHERE entry_key = 'tide-1'").query(Long.class).single();
             assertThat(get(server, "/", Map.of()).body()).contains("Spring tide floods the harbour road");
             assertThat(get(server, "/article/" + article, Map.of()).statusCode()).isEqualTo(200);
+            Browser signedIn = server.browser(); // whose session is in the database that goes away
+            signedIn.signInAsAdmin();
+            assertThat(signedIn.get("/account").statusCode()).isEqualTo(200);
 
             database.cut();
             items.add(new Feeds.Item("tide-3", "http://publisher.test/tide-3", "Ferry sails again after the storm",
@@ -81,6 +85,13 @@ class DatabaseOutageTest {
                         .doesNotContain("Exception", "at org.", "Something went wrong");
                 assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
                 assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+            }
+            for (String page : List.of("/", "/account")) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = signedIn.get(page);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to the answer for " + page).isLessThan(AT_ONCE);
+                assertThat(answer.statusCode()).as("%s for a signed-in reader", page).isEqualTo(503);
+                assertThat(answer.body()).contains(UNAVAILABLE_EN).doesNotContain("Exception", "at org.", "Something went wrong");
             }
             HttpResponse<String> arabic = get(server, "/", Map.of("Accept-Language", "ar"));
             assertThat(arabic.statusCode()).isEqualTo(503);
@@ -102,6 +113,7 @@ class DatabaseOutageTest {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> get(server, "/article/" + article, Map.of()).statusCode() == 200);
             assertThat(get(server, "/actuator/health/readiness", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(signedIn.get("/account").statusCode()).as("the outage signed nobody out").isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, "tide-3") == 1);
             assertThat(count(sql, "tide-%")).as("every item stored exactly once").isEqualTo(3);
             await().atMost(Duration.ofSeconds(10)).until(() -> get(server, "/", Map.of()).body().contains("Ferry sails again"));

@@ -20,9 +20,8 @@ public final class Browser {
 
     /** The server's address, without a slash at the end: {@code http://127.0.0.1:PORT}. */
     private final String base;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     Browser(RunningServer server) {
@@ -31,7 +30,22 @@ public final class Browser {
 
     /** A browser of the Tidings server at {@code base}, e.g. one running in a process of its own. */
     public Browser(String base) {
+        this(base, new CookieManager());
+    }
+
+    private Browser(String base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same reader, with the same cookies, at another server of the same host ({@code http://127.0.0.1:PORT}):
+     * another process behind a balancer, or the same one restarted on another port. A browser sends a host's cookies
+     * to any of its ports.
+     */
+    public Browser at(String otherBase) {
+        return new Browser(otherBase, cookies);
     }
 
     public HttpResponse<String> get(String path) {

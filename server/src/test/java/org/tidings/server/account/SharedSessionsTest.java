@@ -1,0 +1,113 @@
+package org.tidings.server.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.testing.Browser;
+import org.tidings.server.testing.RunningServer;
+import org.tidings.server.testing.ServerProcess;
+import org.tidings.server.testing.TestDatabase;
+
+/**
+ * Readers' sessions are kept in the database: a server process that is killed and started again, or another process on
+ * the same PostgreSQL, serves a signed-in reader as the process that signed them in did; expired sessions are deleted.
+ */
+class SharedSessionsTest {
+
+    private static final String PASSWORD = "tidal pools at dawn";
+
+    @TempDir
+    Path data;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReaderStaysSignedInWhenTheServerIsKilledAndStartedAgain(TestDatabase db) throws Exception {
+        String[] database = db.serverArguments(); // one database for both runs
+        String email = email();
+        Browser reader;
+        String csrf;
+        try (ServerProcess first = ServerProcess.start(data, database)) {
+            reader = first.browser();
+            assertThat(signUp(reader, email, "Nadia").statusCode()).isEqualTo(302);
+            HttpResponse<String> account = reader.get("/account");
+            assertThat(account.body()).contains("Nadia", email);
+            csrf = Browser.csrfToken(account.body());
+        } // SIGKILL: nothing of the session is in this process's memory any more
+        try (ServerProcess second = ServerProcess.start(data, database)) {
+            Browser same = reader.at(second.url(""));
+            HttpResponse<String> account = same.get("/account");
+            assertThat(account.statusCode()).as("still signed in").isEqualTo(200);
+            assertThat(account.body()).contains("Nadia", email);
+            // the CSRF token is the session's too: a form the reader loaded before the restart is still accepted
+            HttpResponse<String> out = same.post("/logout", Map.of("_csrf", csrf), null);
+            assertThat(out.statusCode()).isEqualTo(302);
+            assertThat(out.headers().firstValue("Location").orElse("")).doesNotContain("/login");
+            assertThat(same.get("/account").statusCode()).as("signed out").isEqualTo(302);
+        }
+    }
+
+    @Test
+    void twoProcessesOnOnePostgresServeTheSameSignedInReader() throws Exception {
+        String[] database = TestDatabase.POSTGRES.serverArguments();
+        String email = email();
+        try (ServerProcess a = ServerProcess.start(data.resolve("a"), database);
+                ServerProcess b = ServerProcess.start(data.resolve("b"), database)) {
+            Browser onA = a.browser();
+            assertThat(signUp(onA, email, "Tomas").statusCode()).isEqualTo(302);
+            Browser onB = onA.at(b.url(""));
+            HttpResponse<String> account = onB.get("/account");
+            assertThat(account.statusCode()).as("signed in through the other process").isEqualTo(200);
+            assertThat(account.body()).contains("Tomas", email);
+            // signing out through one process signs the reader out of both
+            assertThat(onB.post("/logout", Map.of(), "/account").statusCode()).isEqualTo(302);
+            assertThat(onA.get("/account").statusCode()).isEqualTo(302);
+            // and signing in through one process is a session the other knows
+            assertThat(signIn(onB, email).statusCode()).isEqualTo(302);
+            assertThat(onA.get("/account").body()).contains("Tomas", email);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anExpiredSessionIsDeletedAndItsReaderSignedOut(TestDatabase db) {
+        try (RunningServer server = RunningServer.start(data, db.serverArguments("--server.servlet.session.timeout=2s",
+                "--spring.session.jdbc.cleanup-cron=* * * * * *"))) {
+            JdbcClient sql = server.bean(JdbcClient.class);
+            Browser reader = server.browser();
+            String email = email();
+            assertThat(signUp(reader, email, "Ines").statusCode()).isEqualTo(302);
+            assertThat(sessionsOf(sql, email)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> sessionsOf(sql, email) == 0);
+            assertThat(sql.sql("SELECT COUNT(*) FROM spring_session_attributes").query(Long.class).single())
+                    .as("its attributes went with it").isZero();
+            assertThat(reader.get("/account").statusCode()).isEqualTo(302);
+        }
+    }
+
+    private static long sessionsOf(JdbcClient sql, String email) {
+        return sql.sql("SELECT COUNT(*) FROM spring_session s JOIN account a ON a.username = s.principal_name WHERE a.email = :e")
+                .param("e", email).query(Long.class).single();
+    }
+
+    private static String email() {
+        return "reader-" + UUID.randomUUID() + "@example.test";
+    }
+
+    private static HttpResponse<String> signUp(Browser b, String email, String name) {
+        return b.post("/signup", Map.of("email", email, "displayName", name, "password", PASSWORD), "/signup");
+    }
+
+    private static HttpResponse<String> signIn(Browser b, String email) {
+        return b.post("/login", Map.of("username", email, "password", PASSWORD), "/login");
+    }
+}
