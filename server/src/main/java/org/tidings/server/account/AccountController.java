@@ -8,6 +8,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,8 @@ import org.tidings.server.store.AccountStore;
 
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
-record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions) {
+record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions,
+        FindByIndexNameSessionRepository<? extends Session> signedIn) {
 
     @GetMapping("/signup")
     String signUpForm(@RequestParam(name = "slow", required = false) Long slow, Model model) {
@@ -106,6 +109,16 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tidings-my-data.json\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(readers.export(current.require()));
+    }
+
+    /** Ends every session of the reader's account, on every device and every process, this one included. */
+    @PostMapping("/account/sign-out-everywhere")
+    String signOutEverywhere(HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        current.require();
+        String name = CurrentReader.name().orElseThrow();
+        signedIn.findByPrincipalName(name).keySet().forEach(signedIn::deleteById);
+        new SecurityContextLogoutHandler().logout(request, response, null);
+        return redirect(flash, "/login", "notice", Message.of("account.signedOutEverywhere"));
     }
 
     @PostMapping("/account/delete")

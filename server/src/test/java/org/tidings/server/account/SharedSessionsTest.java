@@ -94,6 +94,29 @@ class SharedSessionsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void signingOutEverywhereEndsEverySessionOfTheReaderAndNoOneElses(TestDatabase db) {
+        try (RunningServer server = RunningServer.start(data, db.serverArguments())) {
+            JdbcClient sql = server.bean(JdbcClient.class);
+            String email = email(), other = email();
+            Browser phone = server.browser(), laptop = server.browser(), neighbour = server.browser();
+            assertThat(signUp(phone, email, "Ines").statusCode()).isEqualTo(302);
+            assertThat(signIn(laptop, email).statusCode()).isEqualTo(302);
+            assertThat(signUp(neighbour, other, "Omar").statusCode()).isEqualTo(302);
+            assertThat(sessionsOf(sql, email)).isEqualTo(2);
+            assertThat(laptop.get("/account").body()).contains("Sign out everywhere");
+
+            HttpResponse<String> out = laptop.post("/account/sign-out-everywhere", Map.of(), "/account");
+            assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login");
+            assertThat(laptop.get("/login").body()).contains("You are signed out everywhere, on every device.");
+            assertThat(phone.get("/account").statusCode()).as("the other device too").isEqualTo(302);
+            assertThat(laptop.get("/account").statusCode()).isEqualTo(302);
+            assertThat(sessionsOf(sql, email)).isZero();
+            assertThat(neighbour.get("/account").statusCode()).as("another reader stays signed in").isEqualTo(200);
+        }
+    }
+
     private static long sessionsOf(JdbcClient sql, String email) {
         return sql.sql("SELECT COUNT(*) FROM spring_session s JOIN account a ON a.username = s.principal_name WHERE a.email = :e")
                 .param("e", email).query(Long.class).single();
