@@ -6,7 +6,7 @@ import org.tidings.server.i18n.Message;
 /**
  * The comments under one article for one reader ({@code viewer} null: anonymous). {@code notice} and
  * {@code problem} answer the reader's last action; they are shown next to the comment {@code about}
- * when it is on the page, else above the comments. {@code draft} is a refused comment's text given
+ * (null when that comment is not on the page), else above the comments. {@code draft} is a refused comment's text given
  * back, replying to {@code draftFor} (null: a new thread).
  */
 public record CommentSection(long articleId, Sort sort, List<CommentView> threads, int visible, boolean more, int shown,
@@ -44,25 +44,20 @@ public record CommentSection(long articleId, Sort sort, List<CommentView> thread
 
     /** The answer to the last action when it concerns no comment on this page. */
     public Message noticeAbove() {
-        return aboutShown() ? null : notice;
+        return about == null ? notice : null;
     }
 
     public Message problemAbove() {
-        return aboutShown() ? null : problem;
+        return about == null ? problem : null;
     }
 
     /** The answer to the last action when it concerns this comment. */
     public Message noticeFor(long commentId) {
-        return aboutShown() && about == commentId ? notice : null;
+        return about != null && about == commentId ? notice : null;
     }
 
     public Message problemFor(long commentId) {
-        return aboutShown() && about == commentId ? problem : null;
-    }
-
-    private boolean aboutShown() {
-        return about != null && threads.stream()
-                .anyMatch(t -> t.id() == about || t.replies().stream().anyMatch(r -> r.id() == about));
+        return about != null && about == commentId ? problem : null;
     }
 
     public List<Sort> sorts() {

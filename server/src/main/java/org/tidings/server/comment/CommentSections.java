@@ -74,8 +74,11 @@ public record CommentSections(CommentStore store, TidingsProperties properties, 
         }
         int visible = (int) rows.stream().filter(r -> r.status() == CommentStatus.VISIBLE).count();
         boolean more = shown.size() > threads;
-        return new CommentSection(articleId, sort, more ? shown.subList(0, threads) : shown, visible, more, threads,
-                viewer, notice, problem, about, draft, draftFor);
+        List<CommentView> page = more ? shown.subList(0, threads) : shown;
+        boolean aboutShown = about != null && page.stream()
+                .anyMatch(t -> t.id() == about || t.replies().stream().anyMatch(r -> r.id() == about));
+        return new CommentSection(articleId, sort, page, visible, more, threads, viewer, notice, problem,
+                aboutShown ? about : null, draft, draftFor);
     }
 
     public List<StoryComment> forStory(List<ArticleView> timeline) {

@@ -49,7 +49,7 @@ class FirstRunTest {
                 ? new TestDatabase.Fresh("jdbc:h2:file:" + dir.resolve("db").resolve("tidings").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "")
                 : db.create();
-        String downFeed = downPublisher();
+        String downFeed = FixtureServer.stopped("/feed.xml");
         SourceStore sources = new SourceStore(JdbcClient.create(migrated(database)), Clock.systemUTC());
         for (int i = 1; i <= SOURCES; i++) {
             sources.add(new SourceSettings(downFeed + "?feed=" + i, "Closed Gazette " + i, null, "en", "uk", "world", false, true),
@@ -117,12 +117,6 @@ class FirstRunTest {
         }
     }
 
-    /** The address of a publisher whose server has stopped: connections to it are refused. */
-    private static String downPublisher() {
-        try (FixtureServer publisher = new FixtureServer()) {
-            return publisher.url("/feed.xml");
-        }
-    }
 
     private static DataSource migrated(TestDatabase.Fresh database) {
         DataSource ds = database.dataSource();

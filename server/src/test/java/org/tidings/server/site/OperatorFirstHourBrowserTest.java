@@ -54,7 +54,7 @@ class OperatorFirstHourBrowserTest {
                 ServerProcess server = ServerProcess.start(dir.resolve("data"), "--tidings.admin.password=",
                         "--tidings.scheduler.tick=200ms")) {
             String password = printedPassword(server);
-            String down = downPublisher();
+            String down = FixtureServer.stopped("/feed.xml");
             ChromeDriver browser = Chromium.start(ENGLISH.width(), 900, "UTC");
             try {
                 firstSignIn(browser, server, password);
@@ -247,12 +247,5 @@ class OperatorFirstHourBrowserTest {
 
     private static WebDriverWait wait(ChromeDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    /** The address of a publisher whose server has stopped: connections to it are refused. */
-    private static String downPublisher() {
-        try (FixtureServer gone = new FixtureServer()) {
-            return gone.url("/feed.xml");
-        }
     }
 }

@@ -92,6 +92,13 @@ public final class FixtureServer implements AutoCloseable {
         }
     }
 
+    /** An address on a publisher whose server has stopped: connections to it are refused. */
+    public static String stopped(String path) {
+        try (FixtureServer gone = new FixtureServer()) {
+            return gone.url(path);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
