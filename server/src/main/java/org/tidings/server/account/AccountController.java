@@ -2,14 +2,13 @@ package org.tidings.server.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,7 @@ import org.tidings.server.store.AccountStore;
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
 record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions,
-        FindByIndexNameSessionRepository<? extends Session> signedIn) {
+        SignedInSessions signedIn) {
 
     @GetMapping("/signup")
     String signUpForm(@RequestParam(name = "slow", required = false) Long slow, Model model) {
@@ -60,8 +59,10 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
     }
 
     @GetMapping("/account")
-    String account(Model model) {
+    String account(HttpServletRequest request, Model model) {
         model.addAttribute("profile", accounts.profile(current.require()).orElseThrow());
+        HttpSession session = request.getSession(false);
+        model.addAttribute("sessions", signedIn.of(CurrentReader.name().orElseThrow(), session == null ? null : session.getId()));
         model.addAttribute("resetByMail", readers.resetByMailEnabled());
         return "account";
     }
@@ -115,10 +116,18 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
     @PostMapping("/account/sign-out-everywhere")
     String signOutEverywhere(HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         current.require();
-        String name = CurrentReader.name().orElseThrow();
-        signedIn.findByPrincipalName(name).keySet().forEach(signedIn::deleteById);
+        signedIn.endAll(CurrentReader.name().orElseThrow());
         new SecurityContextLogoutHandler().logout(request, response, null);
         return redirect(flash, "/login", "notice", Message.of("account.signedOutEverywhere"));
+    }
+
+    /** Ends another of the reader's sessions (a lost phone); this browser's own ends by signing out. */
+    @PostMapping("/account/sessions/end")
+    String endSession(@RequestParam("session") String handle, HttpServletRequest request, RedirectAttributes flash) {
+        current.require();
+        boolean ended = signedIn.endOther(CurrentReader.name().orElseThrow(), handle, request.getSession().getId());
+        return redirect(flash, "/account", ended ? "notice" : "problem",
+                Message.of(ended ? "account.sessions.ended" : "account.sessions.gone"));
     }
 
     @PostMapping("/account/delete")

@@ -2,6 +2,7 @@ package org.tidings.server.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
 
@@ -38,9 +40,12 @@ public class SecurityConfiguration {
     static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
             "/saved/**", "/history", "/history/**"};
 
+    /** "Keep me signed in": how long a session lasts without use when the reader ticked it at sign-in. */
+    static final Duration KEPT_SIGNED_IN = Duration.ofDays(30);
+
     @Bean
-    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts, TidingsProperties properties)
-            throws Exception {
+    SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts, TidingsProperties properties,
+            SpringSessionRememberMeServices keptSignedIn) throws Exception {
         SignInGuard guard = new SignInGuard(clock);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
@@ -60,12 +65,22 @@ public class SecurityConfiguration {
                         }, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .formLogin(form -> form.loginPage("/login").successHandler(guard).failureHandler(guard).permitAll())
+                // the kept session is the same database session, only longer-lived: signing out (everywhere) ends it
+                .rememberMe(remember -> remember.rememberMeServices(keptSignedIn))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Ticked at sign-in, the session (and its cookie, through Spring Boot's cookie serializer) lasts 30 days without use. */
+    @Bean
+    static SpringSessionRememberMeServices keptSignedIn() {
+        SpringSessionRememberMeServices services = new SpringSessionRememberMeServices();
+        services.setValiditySeconds((int) KEPT_SIGNED_IN.toSeconds());
+        return services;
     }
 
     /** An administrator is also a moderator, a moderator also a reader. */

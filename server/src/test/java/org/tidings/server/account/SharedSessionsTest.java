@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +117,76 @@ class SharedSessionsTest {
             assertThat(sessionsOf(sql, email)).isZero();
             assertThat(neighbour.get("/account").statusCode()).as("another reader stays signed in").isEqualTo(200);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void keepMeSignedInKeepsTheSessionThirtyDaysOnlyWhenTheReaderAsks(TestDatabase db) {
+        try (RunningServer server = RunningServer.start(data, db.serverArguments("--server.servlet.session.timeout=2s",
+                "--spring.session.jdbc.cleanup-cron=* * * * * *"))) {
+            JdbcClient sql = server.bean(JdbcClient.class);
+            String email = email();
+            assertThat(signUp(server.browser(), email, "Lena").statusCode()).isEqualTo(302);
+            assertThat(server.browser().get("/login").body()).contains("Keep me signed in for 30 days");
+
+            Browser kept = server.browser(), brief = server.browser();
+            HttpResponse<String> keptIn = kept.post("/login",
+                    Map.of("username", email, "password", PASSWORD, "remember-me", "on"), "/login");
+            HttpResponse<String> briefIn = signIn(brief, email);
+            // Spring Session keeps the cookie (browsers cap it at 400 days); the session in the database ends the reader's stay
+            assertThat(sessionCookie(keptIn)).as("a cookie that outlives the browser").containsIgnoringCase("Max-Age=");
+            assertThat(sessionCookie(briefIn)).as("a cookie that ends with the browser").doesNotContainIgnoringCase("Max-Age");
+            assertThat(sql.sql("SELECT max_inactive_interval FROM spring_session s JOIN account a ON a.username = s.principal_name"
+                    + " WHERE a.email = :e ORDER BY max_inactive_interval DESC").param("e", email).query(Integer.class).list())
+                    .startsWith(30 * 24 * 3600).endsWith(2);
+
+            // the brief session ends with the server's timeout; the kept one does not, and is listed on the account page
+            // (watched in the database: asking for a page would keep the brief session alive)
+            await().atMost(Duration.ofSeconds(15)).until(() -> sessionsOf(sql, email) == 1);
+            assertThat(brief.get("/account").statusCode()).isEqualTo(302);
+            HttpResponse<String> account = kept.get("/account");
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(account.body()).contains("Kept signed in until");
+
+            // and it is revocable: signing out everywhere ends it too
+            kept.post("/account/sign-out-everywhere", Map.of(), "/account");
+            assertThat(kept.get("/account").statusCode()).isEqualTo(302);
+            assertThat(sessionsOf(sql, email)).isZero();
+        }
+    }
+
+    @Test
+    void aReaderEndsTheSessionOfALostPhoneFromTheAccountPage() {
+        try (RunningServer server = RunningServer.start(data, TestDatabase.H2.serverArguments())) {
+            String email = email(), other = email();
+            Browser phone = server.browser(), laptop = server.browser(), neighbour = server.browser();
+            assertThat(signUp(phone, email, "Ines").statusCode()).isEqualTo(302);
+            assertThat(signIn(laptop, email).statusCode()).isEqualTo(302);
+            assertThat(signUp(neighbour, other, "Omar").statusCode()).isEqualTo(302);
+
+            String page = laptop.get("/account").body();
+            assertThat(page.indexOf("This browser")).as("this browser first").isPositive()
+                    .isLessThan(page.indexOf("Another browser or device"));
+            Matcher handle = Pattern.compile("name=\"session\" value=\"([0-9a-f]{16})\"").matcher(page);
+            assertThat(handle.find()).as("one other session to end").isTrue();
+            String phoneHandle = handle.group(1);
+            assertThat(handle.find()).as("only the reader's own other session").isFalse();
+
+            // another reader cannot end it, even knowing its handle
+            neighbour.post("/account/sessions/end", Map.of("session", phoneHandle), "/account");
+            assertThat(phone.get("/account").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> ended = laptop.post("/account/sessions/end", Map.of("session", phoneHandle), "/account");
+            assertThat(ended.headers().firstValue("Location").orElse("")).endsWith("/account");
+            assertThat(laptop.get("/account").body()).contains("That browser is signed out.").doesNotContain("Another browser");
+            assertThat(phone.get("/account").statusCode()).as("the phone is signed out").isEqualTo(302);
+            assertThat(neighbour.get("/account").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private static long sessionsOf(JdbcClient sql, String email) {
