@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.store.AccountStore;
+import org.tidings.server.store.LimitStore;
 
 /**
  * Who may do what. CSRF tokens stay on (Spring's default), passwords are Argon2id, sign-in is
@@ -45,8 +46,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, Clock clock, AccountStore accounts, TidingsProperties properties,
-            SpringSessionRememberMeServices keptSignedIn) throws Exception {
-        SignInGuard guard = new SignInGuard(clock);
+            SpringSessionRememberMeServices keptSignedIn, LimitStore limits) throws Exception {
+        SignInGuard guard = new SignInGuard(clock, limits);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/moderation/**").hasRole(Roles.MODERATOR)

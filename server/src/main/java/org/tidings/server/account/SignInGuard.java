@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tidings.server.store.LimitStore;
 
 /**
  * Throttles sign-in and sign-up ({@link SignInThrottle}, the same buckets: both try an address) before
@@ -36,8 +37,8 @@ final class SignInGuard extends OncePerRequestFilter implements AuthenticationSu
     private final SavedRequestAwareAuthenticationSuccessHandler adminHome = new SavedRequestAwareAuthenticationSuccessHandler();
     private final SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
 
-    SignInGuard(Clock clock) {
-        this.throttle = new SignInThrottle(clock);
+    SignInGuard(Clock clock, LimitStore limits) {
+        this.throttle = new SignInThrottle(clock, limits);
         readerHome.setDefaultTargetUrl("/for-you");
         adminHome.setDefaultTargetUrl("/admin/sources");
     }

@@ -2,8 +2,12 @@ package org.tidings.server.account;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.tidings.server.store.LimitStore;
 
-/** Sign-in token buckets per account and per address: a mistyping reader never notices, a guesser is slowed. */
+/**
+ * Sign-in token buckets per account and per address: a mistyping reader never notices, a guesser is slowed. Kept in
+ * the database, so a guesser gains nothing by spreading attempts over the processes behind a balancer.
+ */
 final class SignInThrottle {
 
     /** Attempts on one account before it is slowed: generous for a reader, useless for guessing. */
@@ -18,9 +22,9 @@ final class SignInThrottle {
     private final TokenBuckets accounts;
     private final TokenBuckets addresses;
 
-    SignInThrottle(Clock clock) {
-        this.accounts = new TokenBuckets(ACCOUNT_BURST, ACCOUNT_REFILL, clock);
-        this.addresses = new TokenBuckets(ADDRESS_BURST, ADDRESS_REFILL, clock);
+    SignInThrottle(Clock clock, LimitStore limits) {
+        this.accounts = TokenBuckets.shared("sign-in-account", ACCOUNT_BURST, ACCOUNT_REFILL, clock, limits);
+        this.addresses = TokenBuckets.shared("sign-in-address", ADDRESS_BURST, ADDRESS_REFILL, clock, limits);
     }
 
     /** How long to wait when either bucket is empty (then nothing is taken), else zero. */

@@ -15,6 +15,7 @@ import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
+import org.tidings.server.store.LimitStore;
 
 /**
  * What readers do with comments; every action checks the object it touches. Refusals a reader can
@@ -44,12 +45,13 @@ class CommentDesk {
     private final TokenBuckets perReader;
     private final TokenBuckets perAddress;
 
-    CommentDesk(CommentStore store, TidingsProperties properties, Clock clock) {
+    CommentDesk(CommentStore store, LimitStore limits, TidingsProperties properties, Clock clock) {
         this.store = store;
         this.settings = properties.comments();
         this.clock = clock;
-        this.perReader = new TokenBuckets(settings.userBurst(), settings.userEvery(), clock);
-        this.perAddress = new TokenBuckets(settings.addressBurst(), settings.addressEvery(), clock);
+        // in the database, so that a reader's limit is the same through every process
+        this.perReader = TokenBuckets.shared("comment-reader", settings.userBurst(), settings.userEvery(), clock, limits);
+        this.perAddress = TokenBuckets.shared("comment-address", settings.addressBurst(), settings.addressEvery(), clock, limits);
     }
 
     /** A reply when {@code parentId} is set. */

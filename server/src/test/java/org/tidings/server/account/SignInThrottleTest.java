@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.store.LimitStore;
+import org.tidings.server.testing.TestDatabase;
 import org.tidings.server.testing.MutableClock;
 
 /** The sign-in buckets on a clock the test moves: a burst, then one attempt per refill, per account and per address. */
 class SignInThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private final SignInThrottle throttle =
+            new SignInThrottle(clock, new LimitStore(JdbcClient.create(TestDatabase.H2.migrated())));
 
     @Test
     void anAccountGetsItsBurstThenOneAttemptPerRefill() {

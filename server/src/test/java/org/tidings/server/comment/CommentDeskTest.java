@@ -18,6 +18,7 @@ import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
 import org.tidings.server.store.CommentStatus;
 import org.tidings.server.store.CommentStore;
+import org.tidings.server.store.LimitStore;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
 import org.tidings.server.testing.Fixtures;
@@ -68,7 +69,7 @@ class CommentDeskTest {
         accounts.create("mod", "x", "MODERATOR");
         clock.set(T0);
         CommentStore store = new CommentStore(jdbc, clock);
-        return new Fixture(jdbc, store, new CommentDesk(store, settings, clock), new CommentSections(store, settings, clock),
+        return new Fixture(jdbc, store, new CommentDesk(store, new LimitStore(jdbc), settings, clock), new CommentSections(store, settings, clock),
                 new Moderation(store), accounts, ids.get(0), ids.get(1));
     }
 
