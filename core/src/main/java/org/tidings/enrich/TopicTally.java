@@ -1,6 +1,7 @@
 package org.tidings.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,6 +105,7 @@ final class TopicTally {
                 .filter(c -> c.kind != null && (shortText || c.weight >= MIN_NAME_WEIGHT) && !isCommonWordTopic(c))
                 .toList());
         candidates.addAll(keyPhrases(minPhraseWeight));
+        candidates = mergeInflectedForms(candidates);
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
         double top = candidates.isEmpty() ? 1 : candidates.getFirst().score();
         List<Topic> topics = new ArrayList<>();
@@ -115,6 +117,46 @@ final class TopicTally {
             }
         }
         return List.copyOf(topics);
+    }
+
+    /**
+     * "Oscar" and "Oscars", "HPV-Impfung" and "HPV-Impfungen", "Fundacja" and "Fundacji" name one thing: the forms
+     * become one topic, under the form the article uses most, with the weight of all of them. Two names the gazetteer
+     * knows stay apart (Austria, Australia).
+     */
+    private static List<Candidate> mergeInflectedForms(List<Candidate> candidates) {
+        List<Candidate> heaviestFirst = new ArrayList<>(candidates);
+        heaviestFirst.sort(Comparator.comparingDouble((Candidate c) -> -c.weight));
+        Map<Candidate, String[]> words = new HashMap<>();
+        heaviestFirst.forEach(c -> words.put(c, Folding.phraseKey(c.slugName).split("[ -]")));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : heaviestFirst) {
+            Candidate form = kept.stream().filter(k -> !(k.known && c.known) && inflectedForms(words.get(k), words.get(c)))
+                    .findFirst().orElse(null);
+            if (form == null) {
+                kept.add(c);
+            } else {
+                form.weight += c.weight;
+            }
+        }
+        return kept;
+    }
+
+    /** Longest ending by which two forms of one word may differ: "-s", "-en", "-ern", Polish "-a"/"-i"/"-ę". */
+    private static final int MAX_ENDING = 3;
+    /** Shortest common beginning of two forms of one word: shorter words differ by more than their ending. */
+    private static final int MIN_STEM = 4;
+
+    /** Two phrases of as many words, each pair of words the same or forms of one word (same stem, short endings). */
+    private static boolean inflectedForms(String[] wa, String[] wb) {
+        if (wa.length != wb.length || Arrays.equals(wa, wb)) return false;
+        for (int i = 0; i < wa.length; i++) {
+            if (wa[i].equals(wb[i])) continue;
+            int stem = 0;
+            while (stem < Math.min(wa[i].length(), wb[i].length()) && wa[i].charAt(stem) == wb[i].charAt(stem)) stem++;
+            if (stem < MIN_STEM || wa[i].length() - stem > MAX_ENDING || wb[i].length() - stem > MAX_ENDING) return false;
+        }
+        return true;
     }
 
     /**

@@ -210,6 +210,32 @@ class TopicExtractorTest {
     }
 
     @Test
+    void inflectedFormsOfOneNameAreOneTopicUnderItsMostUsedForm() {
+        List<Topic> english = topics("Oscars night", "The Oscars came early. Every Oscar went to one film, and the "
+                + "Oscars ended. Critics of the Oscars said an Oscar is an Oscar. The Tweets of the night were many; "
+                + "one Tweet led. Tweets followed.", "en");
+        assertThat(english).extracting(Topic::slug).contains("oscars").doesNotContain("oscar");
+        assertThat(english.stream().filter(t -> t.slug().startsWith("tweet")).count()).isLessThanOrEqualTo(1);
+
+        List<Topic> german = topics("HPV-Impfungen in Japan", "Die HPV-Impfung kam spät nach Japan. Die HPV-Impfungen "
+                + "stiegen dann, weil HPV-Impfungen kostenlos wurden. Eine HPV-Impfung schützt.", "de");
+        assertThat(german.stream().filter(t -> t.slug().startsWith("hpv-impfung")).map(Topic::slug).toList())
+                .as("one label").containsExactly("hpv-impfungen");
+
+        List<Topic> polish = topics("Fundacja Lux Veritatis", "Fundacja Lux Veritatis dostała dotację. Fundacji Lux Veritatis "
+                + "przyznano pieniądze, a Fundację Lux Veritatis skontrolowano. Fundacja Lux Veritatis milczy.", "pl");
+        assertThat(polish.stream().filter(t -> t.slug().endsWith("lux-veritatis")).map(Topic::slug).toList())
+                .containsExactly("fundacja-lux-veritatis");
+    }
+
+    @Test
+    void namesThatOnlyShareABeginningStayApart() {
+        List<Topic> topics = topics("Austria and Australia", "Austria beat Australia. Austria played well and Australia "
+                + "did not. Australia lost to Austria again.", "en");
+        assertThat(topics).extracting(Topic::slug).contains("austria", "australia");
+    }
+
+    @Test
     void linksInTheTextAreNoTopics() {
         List<Topic> topics = topics("", "See https://example.com/wp-content/uploads/Battery-Logo.png and "
                 + "https://example.com/wp-content/uploads/Battery-Logo.png again, or www.example.com/Uploads.", "en");
