@@ -34,6 +34,7 @@ public record TidingsProperties(
         @DefaultValue Mail mail,
         @DefaultValue Search search,
         @DefaultValue Comments comments,
+        @DefaultValue Retention retention,
         @DefaultValue("5s") Duration pageCache,
         @DefaultValue("") String metricsToken) {
 
@@ -140,6 +141,21 @@ public record TidingsProperties(
     /** @param refresh 0 stops following the database (the {@code reindex} command) */
     public record Search(
             @DefaultValue("1s") Duration refresh) {}
+
+    /**
+     * How long things are kept, by the time of publication (0: for ever). Articles a reader saved or commented on are
+     * kept whole. Pruning runs {@code every} so long, in batches of {@code batch} rows, each its own short transaction.
+     *
+     * @param articles  articles, with their copies, topics, digests and search documents
+     * @param fullText  the text taken from the publisher's page (and the feed's full content): then only the lead stays
+     * @param aiOutputs what a language model wrote, by when it wrote it: asked again when needed
+     */
+    public record Retention(
+            @DefaultValue("0s") Duration articles,
+            @DefaultValue("0s") Duration fullText,
+            @DefaultValue("180d") Duration aiOutputs,
+            @DefaultValue("1h") Duration every,
+            @DefaultValue("500") int batch) {}
 
     /**
      * Rate limits are token buckets, per reader and per network address (several readers may share one).

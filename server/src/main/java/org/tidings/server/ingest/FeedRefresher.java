@@ -39,6 +39,8 @@ public class FeedRefresher {
     private final MeterRegistry metrics;
     private final PollingPolicy polling;
     private final TransactionTemplate transactions;
+    /** Entries published longer ago are not stored: retention would prune them, and the feed would bring them back. */
+    private final Duration articlesKept;
 
     public FeedRefresher(Fetcher fetcher, SourceStore sources, ArticleStore articles, TidingsProperties properties,
             Clock clock, MeterRegistry metrics, PlatformTransactionManager transactionManager) {
@@ -48,7 +50,12 @@ public class FeedRefresher {
         this.clock = clock;
         this.metrics = metrics;
         this.polling = new PollingPolicy(properties.scheduler().minInterval(), properties.scheduler().maxInterval());
+        this.articlesKept = properties.retention().articles();
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    private boolean olderThanKept(ArticleDraft draft, Instant now) {
+        return articlesKept.isPositive() && draft.publishedAt() != null && draft.publishedAt().isBefore(now.minus(articlesKept));
     }
 
     public RefreshResult refresh(Source source) {
@@ -86,7 +93,7 @@ public class FeedRefresher {
         transactions.executeWithoutResult(tx -> {
             for (FeedEntry entry : feed.entries()) {
                 ArticleDraft draft = EntryDrafts.toDraft(entry, now);
-                if (draft == null) counts[3]++;
+                if (draft == null || olderThanKept(draft, now)) counts[3]++;
                 else counts[articles.save(source.id(), draft, source.fullText()).ordinal()]++;
             }
         });

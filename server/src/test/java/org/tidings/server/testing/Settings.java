@@ -23,7 +23,7 @@ public final class Settings {
     public static TidingsProperties of(TidingsProperties.Llm llm) {
         TidingsProperties d = defaults();
         return new TidingsProperties(d.dataDir(), d.publicUrl(), d.trustedProxies(), d.database(), d.admin(), d.fetch(),
-                d.scheduler(), d.demo(), d.seedDefaultSources(), llm, d.mail(), d.search(), d.comments(), d.pageCache(),
+                d.scheduler(), d.demo(), d.seedDefaultSources(), llm, d.mail(), d.search(), d.comments(), d.retention(), d.pageCache(),
                 d.metricsToken());
     }
 }
