@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String[] STAGES = server("pipeline", "ingest", "enrich", "story", "search", "fetch", "store", "config",
             "i18n");
     /** What readers, operators and moderators see and do. */
-    private static final String[] PAGES = server("site", "frontpage", "listing", "article", "sources", "account", "personal",
+    private static final String[] PAGES = server("site", "frontpage", "listing", "article", "sources", "account", "personal", "api",
             "comment", "ai", "edition", "image", "demo", "cli");
 
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

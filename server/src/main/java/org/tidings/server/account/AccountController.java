@@ -23,7 +23,7 @@ import org.tidings.server.store.AccountStore;
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
 record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions,
-        SignedInSessions signedIn) {
+        SignedInSessions signedIn, AccessTokens tokens) {
 
     @GetMapping("/signup")
     String signUpForm(@RequestParam(name = "slow", required = false) Long slow, Model model) {
@@ -64,6 +64,7 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
         HttpSession session = request.getSession(false);
         model.addAttribute("sessions", signedIn.of(CurrentReader.name().orElseThrow(), session == null ? null : session.getId()));
         model.addAttribute("resetByMail", readers.resetByMailEnabled());
+        model.addAttribute("accessTokens", tokens.of(current.require()));
         return "account";
     }
 

@@ -22,13 +22,13 @@ import org.tidings.server.store.LimitStore;
  * fix are a {@link Message}; what is not theirs is a 403, what they cannot see a 404.
  */
 @Service
-class CommentDesk {
+public class CommentDesk {
 
     private static final Logger log = LoggerFactory.getLogger(CommentDesk.class);
     static final Set<String> REPORT_REASONS = Set.of("spam", "abuse", "offTopic", "other");
 
     /** Where the reader goes next, and what they are told there. */
-    record Outcome(long articleId, Long commentId, Message notice, Message problem) {
+    public record Outcome(long articleId, Long commentId, Message notice, Message problem) {
 
         static Outcome done(long articleId, long commentId, String noticeKey) {
             return new Outcome(articleId, commentId, Message.of(noticeKey), null);
@@ -55,7 +55,7 @@ class CommentDesk {
     }
 
     /** A reply when {@code parentId} is set. */
-    Outcome post(Viewer viewer, String address, long articleId, Long parentId, String text) {
+    public Outcome post(Viewer viewer, String address, long articleId, Long parentId, String text) {
         if (!store.articleExists(articleId)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         if (viewer.suspended()) return Outcome.refused(articleId, null, Message.of("comments.problem.suspended"));
         Long rootId = null;
@@ -82,7 +82,7 @@ class CommentDesk {
     }
 
     /** Within the edit window; the comment is then shown as edited. */
-    Outcome edit(Viewer viewer, long commentId, String text) {
+    public Outcome edit(Viewer viewer, long commentId, String text) {
         CommentStore.Stored comment = ownedBy(viewer, commentId);
         if (viewer.suspended()) return Outcome.refused(comment.articleId(), commentId, Message.of("comments.problem.suspended"));
         if (!editable(comment, clock.instant(), settings.editWindow())) {
@@ -100,7 +100,7 @@ class CommentDesk {
     }
 
     /** Its replies stay, under a "deleted" placeholder. */
-    Outcome delete(Viewer viewer, long commentId) {
+    public Outcome delete(Viewer viewer, long commentId) {
         CommentStore.Stored comment = ownedBy(viewer, commentId);
         if (comment.status() != CommentStatus.DELETED) store.setStatus(commentId, CommentStatus.DELETED);
         log.atInfo().addKeyValue("event", "comment_deleted").addKeyValue("comment_id", commentId)

@@ -20,7 +20,7 @@ public record Viewer(long id, String name, boolean moderator, boolean suspended)
         return comment.authorId() != null && comment.authorId() == id;
     }
 
-    static Optional<Viewer> current(CommentStore store) {
+    public static Optional<Viewer> current(CommentStore store) {
         return CurrentReader.name().flatMap(store::member).map(Viewer::of);
     }
 }

@@ -36,7 +36,8 @@ public record TidingsProperties(
         @DefaultValue Comments comments,
         @DefaultValue Retention retention,
         @DefaultValue("5s") Duration pageCache,
-        @DefaultValue("") String metricsToken) {
+        @DefaultValue("") String metricsToken,
+        @DefaultValue Api api) {
 
     /** The demo without a database of its own: its database and search index live in memory, and die with the process. */
     public boolean databaseInMemory() {
@@ -177,5 +178,21 @@ public record TidingsProperties(
         public Comments {
             if (maxLength < 1 || maxLength > 4000) throw new IllegalArgumentException("tidings.comments.max-length must be 1..4000");
         }
+    }
+
+    /**
+     * The JSON API ({@code /api/v1}): rate limits are token buckets, per access token, or per network address for
+     * requests without one.
+     *
+     * @param cors         origins (such as {@code https://app.example}) whose pages may call the API from a browser; none by default
+     * @param requestBurst requests that may come at once
+     * @param requestEvery one more request is allowed after each such interval (120 and 250ms: 240 a minute, sustained)
+     */
+    public record Api(
+            @DefaultValue Cors cors,
+            @DefaultValue("120") int requestBurst,
+            @DefaultValue("250ms") Duration requestEvery) {
+
+        public record Cors(@DefaultValue List<String> origins) {}
     }
 }

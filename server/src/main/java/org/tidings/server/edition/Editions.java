@@ -66,7 +66,8 @@ public class Editions implements HandlerInterceptor, WebMvcConfigurer {
     /** Static files, images and the app's files have no edition: they are served without the database. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/static/**", "/image/**", "/manifest.webmanifest", "/sw.js");
+        registry.addInterceptor(this).excludePathPatterns("/static/**", "/image/**", "/manifest.webmanifest", "/sw.js",
+                "/api/**"); // the API names its edition in each request, and sets no cookie
     }
 
     /**

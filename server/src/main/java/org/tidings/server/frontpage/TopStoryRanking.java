@@ -24,10 +24,10 @@ import org.tidings.story.TopStories;
  * of its articles there leads it (the Arabic report, with the whole story's breadth).
  */
 @Service
-class TopStoryRanking {
+public class TopStoryRanking {
 
     /** Older stories are not "top" any more, however broad their coverage was. */
-    static final Duration HORIZON = Duration.ofHours(48);
+    public static final Duration HORIZON = Duration.ofHours(48);
     /** How long the recent stories and their rankings are kept, however many readers ask: top stories move over minutes. */
     static final Duration CACHE = Duration.ofMinutes(1);
     /** Rankings kept per page: every ranking asked for is this long at most. */
@@ -50,7 +50,7 @@ class TopStoryRanking {
     }
 
     /** The top stories of a listing (its section and edition; topics and sources have none). */
-    List<TopStory> top(int limit, Listing listing) {
+    public List<TopStory> top(int limit, Listing listing) {
         Instant now = clock.instant();
         if (snapshot.at().plus(CACHE).isBefore(now)) snapshot = new Snapshot(now, candidates(now), new ConcurrentHashMap<>());
         Snapshot current = snapshot;

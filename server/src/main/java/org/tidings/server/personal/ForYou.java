@@ -60,11 +60,11 @@ public record ForYou(PersonalStore store, EnrichmentStore topics, Archive articl
     }
 
     /** The page then says how to fill it. */
-    boolean nothingToGoOn(long account) {
+    public boolean nothingToGoOn(long account) {
         return store.follows(account).isEmpty() && store.sourcesRead(account, clock.instant().minus(READING_SPAN)).isEmpty();
     }
 
-    List<Pick> picks(long account, int limit) {
+    public List<Pick> picks(long account, int limit) {
         Instant now = clock.instant();
         Instant since = now.minus(HORIZON);
 

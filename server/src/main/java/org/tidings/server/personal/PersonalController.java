@@ -16,16 +16,14 @@ import org.tidings.server.i18n.Message;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
-import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.Interest;
 import org.tidings.server.store.PersonalStore.Choice;
 import org.tidings.server.store.PersonalStore;
-import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
 
 /** The reader's personal pages; every action applies to the session's reader, never one from the request. */
 @Controller
-record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore topics, Archive articles,
+record PersonalController(PersonalStore store, ForYou forYou, Choices choices, Archive articles,
         SourceStore sources, AccountStore accounts, CurrentReader current) {
 
     static final int FOR_YOU = 30;
@@ -57,13 +55,11 @@ record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore to
         Choice choice = action.endsWith("follow") ? Choice.FOLLOW : Choice.MUTE;
         Optional<Interest> interest = Interest.parse(kind);
         if (action.startsWith("un")) {
-            interest.ifPresent(i -> i.normalize(target).ifPresent(t -> store.remove(reader, choice, i, t)));
+            interest.ifPresent(i -> choices.remove(reader, choice, i, target));
             return redirectBack(back, "/following");
         }
-        Optional<Labelled> what = interest.filter(choice == Choice.FOLLOW ? Interest::followable : Interest::mutable)
-                .flatMap(i -> labelled(i, target));
+        Optional<Choices.Labelled> what = interest.flatMap(i -> choices.add(reader, choice, i, target));
         String done = choice == Choice.FOLLOW ? "following.followed" : "following.muted";
-        what.ifPresent(w -> store.add(reader, choice, interest.get(), w.target(), w.label()));
         flash.addFlashAttribute("notice", what.map(w -> Message.of(done, w.label())).orElse(Message.of("following.invalid")));
         return redirectBack(back, "/following");
     }
@@ -103,16 +99,6 @@ record PersonalController(PersonalStore store, ForYou forYou, EnrichmentStore to
 
     private List<ArticleView> articlesOf(List<PersonalStore.Marked> marked) {
         return articles.findByIds(marked.stream().map(PersonalStore.Marked::articleId).toList());
-    }
-
-    private record Labelled(String target, String label) {}
-
-    private Optional<Labelled> labelled(Interest kind, String raw) {
-        return kind.normalize(raw).flatMap(target -> (switch (kind) {
-            case SOURCE -> sources.findById(Long.parseLong(target)).map(Source::name);
-            case TOPIC -> Optional.of(topics.topic(target).map(EnrichmentStore.TopicTag::label).orElse("#" + target));
-            case SECTION, KEYWORD -> Optional.of(raw.strip().replaceAll("\\s+", " "));
-        }).map(label -> new Labelled(target, label)));
     }
 
     /** Back to the page the form was on, if it is a page of this site; never to another site. */

@@ -26,6 +26,18 @@ public class ListingStore {
      * parameter is bound; the statement names only those of the listing's parts.
      */
     public List<ArticleView> latest(Listing listing, int limit, int offset) {
+        return latest(listing, null, limit, offset);
+    }
+
+    /** Where a list of articles, newest first, stopped: the last article shown, by its time and id. */
+    public record Position(Instant publishedAt, long id) {}
+
+    /** The articles of the listing that come after {@code after} (null: from the newest), newest first. */
+    public List<ArticleView> latestAfter(Listing listing, Position after, int limit) {
+        return latest(listing, after, limit, 0);
+    }
+
+    private List<ArticleView> latest(Listing listing, Position after, int limit, int offset) {
         StringBuilder sql = new StringBuilder("SELECT a.id FROM article a");
         if (listing.topic() != null) sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
         // "not a copy" written so that no index is chosen for it: the walk is in the page's order
@@ -44,10 +56,12 @@ public class ListingStore {
             sql.append(" AND ((' ' || a.regions || ' ') LIKE :regionWord"
                     + " OR a.regions IS NULL AND a.source_id IN (SELECT id FROM source WHERE region = :region))");
         }
+        if (after != null) sql.append(" AND (a.published_at < :afterAt OR a.published_at = :afterAt AND a.id < :afterId)");
         sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
         return archive.findByIds(jdbc.sql(sql.toString()).param("topic", listing.topic()).param("disabled", disabled)
                 .param("section", listing.section()).param("source", listing.sourceId()).param("lang", listing.lang() + "%")
                 .param("regionWord", "% " + listing.region() + " %").param("region", listing.region())
+                .param("afterAt", after == null ? null : toDb(after.publishedAt())).param("afterId", after == null ? 0 : after.id())
                 .param("limit", limit).param("offset", offset).query(Long.class).list());
     }
 
