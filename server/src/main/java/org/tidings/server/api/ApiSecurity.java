@@ -14,8 +14,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.tidings.server.account.AccessTokens;
 import org.tidings.server.account.TokenBuckets;
@@ -47,7 +45,6 @@ class ApiSecurity {
                         .requestMatchers(HttpMethod.HEAD, PREFIX + "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, PREFIX + "/**").permitAll()
                         .anyRequest().hasAuthority(AccessTokens.Scope.WRITING))
-                .addFilterBefore(new BearerTokens(tokens, limits, problems), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
@@ -57,34 +54,17 @@ class ApiSecurity {
                                 new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", Message.of("api.problem.detail.tokenNeeded"))))
                         .accessDeniedHandler((request, response, refused) -> problems.write(request, response,
                                 new ApiProblem(HttpStatus.FORBIDDEN, "read-only-token", Message.of("api.problem.detail.readOnly")))))
-                // answers change with the token and revalidate each time: ETags make that cheap (see etags())
+                // answers change with the token and revalidate each time: ETags make that cheap (see apiEtags())
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter((request, response) -> {
                             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-                            response.setHeader(HttpHeaders.VARY, "Authorization, Accept-Language");
+                            response.addHeader(HttpHeaders.VARY, "Authorization, Accept-Language");
                         }));
         List<String> origins = settings.cors().origins().stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
-        if (origins.isEmpty()) {
-            http.cors(cors -> cors.disable());
-        } else {
-            http.cors(cors -> cors.configurationSource(cors(origins)));
-        }
+        http.cors(cors -> cors.disable());
+        if (!origins.isEmpty()) http.addFilterBefore(CrossOrigin.filter(origins, problems), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new BearerTokens(tokens, limits, problems), AnonymousAuthenticationFilter.class);
         return http.build();
-    }
-
-    /** Pages of these origins may call the API with a token; no cookies are involved, so no credentials are allowed. */
-    private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
-        CorsConfiguration config = new CorsConfiguration();
-        config.setAllowedOrigins(origins);
-        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
-        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH,
-                HttpHeaders.ACCEPT_LANGUAGE));
-        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
-        config.setAllowCredentials(false);
-        config.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration(PREFIX + "/**", config);
-        return source;
     }
 
     /**

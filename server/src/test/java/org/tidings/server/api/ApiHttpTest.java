@@ -293,7 +293,11 @@ class ApiHttpTest {
                 "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "authorization"));
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT");
+        ApiServer.Answer refused = api.send("GET", "/api/v1/me", null, null, Map.of("Origin", APP));
+        assertThat(refused.status()).as("a refusal a page can read").isEqualTo(401);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo(APP);
         ApiServer.Answer other = api.send("GET", "/api/v1/sections", null, null, Map.of("Origin", "https://elsewhere.example"));
         assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        problem(other, 403, "cross-origin");
     }
 }
