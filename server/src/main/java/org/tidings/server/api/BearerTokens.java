@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tidings.server.account.AccessTokens;
 import org.tidings.server.account.TokenBuckets;
@@ -49,8 +51,15 @@ final class BearerTokens extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String limitKey = "address:" + request.getRemoteAddr();
         if (header != null) {
-            Optional<AccessTokens.Bearer> bearer = header.toLowerCase(Locale.ROOT).startsWith(SCHEME)
-                    ? tokens.authenticate(header.substring(SCHEME.length()).strip()) : Optional.empty();
+            Optional<AccessTokens.Bearer> bearer;
+            try {
+                bearer = header.toLowerCase(Locale.ROOT).startsWith(SCHEME)
+                        ? tokens.authenticate(header.substring(SCHEME.length()).strip()) : Optional.empty();
+            } catch (DataAccessException | TransactionException e) {
+                // before any controller: the API's resolver of errors is not there to say the database is away
+                problems.write(request, response, ApiErrors.problem(e));
+                return;
+            }
             if (bearer.isEmpty()) {
                 problems.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-token",
                         Message.of("api.problem.detail.invalidToken")));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -102,8 +103,7 @@ record ReaderApi(PersonalStore store, Choices choices, ForYou forYou, Archive ar
     @GetMapping("/saved")
     Views.Page<Views.Marked> saved(@RequestParam(name = "limit", required = false) Integer limit,
             @RequestParam(name = "cursor", required = false) String cursor, HttpServletRequest request) {
-        long reader = current.require();
-        return marked(Paging.byPosition(cursor, "saved", Paging.size(limit), n -> store.saved(reader, n)), request);
+        return marked("saved", store::saved, limit, cursor, request);
     }
 
     /** Saves an article (again: nothing changes); 404 when there is no such article. */
@@ -122,8 +122,7 @@ record ReaderApi(PersonalStore store, Choices choices, ForYou forYou, Archive ar
     @GetMapping("/history")
     Views.Page<Views.Marked> history(@RequestParam(name = "limit", required = false) Integer limit,
             @RequestParam(name = "cursor", required = false) String cursor, HttpServletRequest request) {
-        long reader = current.require();
-        return marked(Paging.byPosition(cursor, "history", Paging.size(limit), n -> store.history(reader, n)), request);
+        return marked("history", store::history, limit, cursor, request);
     }
 
     @DeleteMapping("/history")
@@ -136,13 +135,17 @@ record ReaderApi(PersonalStore store, Choices choices, ForYou forYou, Archive ar
     @GetMapping("/for-you")
     List<Views.Pick> forYou(@RequestParam(name = "limit", required = false) Integer limit, Locale locale, HttpServletRequest request) {
         String base = site.base(request);
-        return forYou.picks(current.require(), Paging.size(limit, Paging.DEFAULT, Paging.MAX)).stream()
+        return forYou.picks(current.require(), Paging.size(limit)).stream()
                 .map(p -> new Views.Pick(p.storyId(), Views.Article.of(p.lead(), base), p.publishers(), p.reports(), p.latest(),
                         messages.getMessage(p.reason().key(), p.reason().args().toArray(), locale)))
                 .toList();
     }
 
-    private Views.Page<Views.Marked> marked(Views.Page<PersonalStore.Marked> page, HttpServletRequest request) {
+    /** A page of the reader's saved articles or history: {@code read(reader, n)} gives the first n, newest first. */
+    private Views.Page<Views.Marked> marked(String list, BiFunction<Long, Integer, List<PersonalStore.Marked>> read, Integer limit,
+            String cursor, HttpServletRequest request) {
+        long reader = current.require();
+        Views.Page<PersonalStore.Marked> page = Paging.byPosition(cursor, list, Paging.size(limit), n -> read.apply(reader, n));
         String base = site.base(request);
         Map<Long, ArticleView> found = new HashMap<>();
         archive.findByIds(page.items().stream().map(PersonalStore.Marked::articleId).toList()).forEach(a -> found.put(a.id(), a));

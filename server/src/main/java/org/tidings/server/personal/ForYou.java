@@ -60,7 +60,7 @@ public record ForYou(PersonalStore store, EnrichmentStore topics, Archive articl
     }
 
     /** The page then says how to fill it. */
-    public boolean nothingToGoOn(long account) {
+    boolean nothingToGoOn(long account) {
         return store.follows(account).isEmpty() && store.sourcesRead(account, clock.instant().minus(READING_SPAN)).isEmpty();
     }
 
