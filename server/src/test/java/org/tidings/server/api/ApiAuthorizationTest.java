@@ -171,7 +171,7 @@ class ApiAuthorizationTest {
                 assertThat(answer.status()).as(e.route() + ": " + answer.response().body()).isEqualTo(200);
             }
         }
-        // reading an article with a token notes it in history, as on the site: the one change reading makes
+        // reading an article with a token notes it in history, as on the site; the owner read it already, and when is not compared
         assertThat(state()).isEqualTo(before);
     }
 
