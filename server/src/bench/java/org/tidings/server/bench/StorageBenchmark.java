@@ -148,7 +148,7 @@ public final class StorageBenchmark {
                 a.setTimestamp(p++, published);
                 a.setTimestamp(p++, published);
                 a.setString(p++, "harbour, quay, shipping, " + slug(random));
-                a.setTimestamp(p++, published);
+                a.setTimestamp(p++, Timestamp.from(now)); // changed now: after the index's watermark, which it follows
                 a.addBatch();
                 for (int k = 0; k < 4; k++) {
                     int topic = random.nextInt(5000);

@@ -19,6 +19,7 @@ import org.tidings.server.account.AccessTokens;
 import org.tidings.server.account.TokenBuckets;
 import org.tidings.server.config.TidingsProperties;
 import org.tidings.server.i18n.Message;
+import org.tidings.server.store.LimitStore;
 
 /**
  * The API's own security: requests carry a personal access token or nothing, never a session cookie, so there is no
@@ -34,10 +35,11 @@ class ApiSecurity {
     /** Before the site's chain, which takes every other request. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, Problems problems, TidingsProperties properties, Clock clock)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, Problems problems, TidingsProperties properties, Clock clock,
+            LimitStore store) throws Exception {
         TidingsProperties.Api settings = properties.api();
-        TokenBuckets limits = new TokenBuckets(settings.requestBurst(), settings.requestEvery(), clock);
+        // in the database, so that a client's limit is the same through every process behind a balancer
+        TokenBuckets limits = TokenBuckets.shared("api-request", settings.requestBurst(), settings.requestEvery(), clock, store);
         http.securityMatcher(PREFIX + "/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PREFIX + "/me", PREFIX + "/me/**").hasAuthority(AccessTokens.Scope.READING)

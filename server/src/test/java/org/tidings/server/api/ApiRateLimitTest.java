@@ -11,8 +11,8 @@ import org.tidings.server.testing.TestDatabase;
 
 /**
  * The API's rate limit through real HTTP: past its burst a client is answered 429 problem details with Retry-After,
- * each token with a bucket of its own, and requests without a token with their address's. A limit in memory, the same on
- * either database: one server on the embedded one.
+ * each token with a bucket of its own, and requests without a token with their address's. The limit is kept in the
+ * database like every other (SharedLimitsTest shows two processes sharing one): one server on the embedded one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiRateLimitTest {
