@@ -1,5 +1,6 @@
 package org.tidings.server.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tidings.server.i18n.Message;
-import org.tidings.server.store.AccountStore;
 
 /**
  * The "Apps and scripts" section of {@code /account}: the reader's personal access tokens, made and revoked there. A new
@@ -17,12 +17,12 @@ import org.tidings.server.store.AccountStore;
  * sessions are stored in the database, and the secret must be stored nowhere.
  */
 @Controller
-record AccessTokenController(AccessTokens tokens, AccountStore accounts, ReaderAccounts readers, CurrentReader current) {
+record AccessTokenController(AccessTokens tokens, AccountPage page, CurrentReader current) {
 
     @PostMapping("/account/tokens")
     String issue(@RequestParam(name = "name", defaultValue = "") String name,
-            @RequestParam(name = "scope", defaultValue = "") String scope, Model model, HttpServletResponse response,
-            RedirectAttributes flash) {
+            @RequestParam(name = "scope", defaultValue = "") String scope, Model model, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes flash) {
         long reader = current.require();
         AccessTokens.Issued issued = tokens.issue(reader, name, scope);
         if (issued.problem() != null) {
@@ -30,11 +30,8 @@ record AccessTokenController(AccessTokens tokens, AccountStore accounts, ReaderA
             return "redirect:/account#tokens";
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        model.addAttribute("profile", accounts.profile(reader).orElseThrow());
-        model.addAttribute("resetByMail", readers.resetByMailEnabled());
-        model.addAttribute("accessTokens", tokens.of(reader));
         model.addAttribute("issuedToken", issued.secret());
-        return "account";
+        return page.show(reader, request, model);
     }
 
     @PostMapping("/account/tokens/{id}/revoke")

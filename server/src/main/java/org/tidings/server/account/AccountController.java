@@ -2,7 +2,6 @@ package org.tidings.server.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +22,7 @@ import org.tidings.server.store.AccountStore;
 /** The reader's account pages; every action works on the session's own account, never an id in the request. */
 @Controller
 record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentReader current, SessionSignIn sessions,
-        SignedInSessions signedIn, AccessTokens tokens) {
+        SignedInSessions signedIn, AccountPage page) {
 
     @GetMapping("/signup")
     String signUpForm(@RequestParam(name = "slow", required = false) Long slow, Model model) {
@@ -60,12 +59,7 @@ record AccountController(ReaderAccounts readers, AccountStore accounts, CurrentR
 
     @GetMapping("/account")
     String account(HttpServletRequest request, Model model) {
-        model.addAttribute("profile", accounts.profile(current.require()).orElseThrow());
-        HttpSession session = request.getSession(false);
-        model.addAttribute("sessions", signedIn.of(CurrentReader.name().orElseThrow(), session == null ? null : session.getId()));
-        model.addAttribute("resetByMail", readers.resetByMailEnabled());
-        model.addAttribute("accessTokens", tokens.of(current.require()));
-        return "account";
+        return page.show(current.require(), request, model);
     }
 
     @PostMapping("/account/password")
