@@ -90,7 +90,7 @@ public final class StorageBenchmark {
             if (entry == null) throw new IllegalStateException("empty backup");
         }
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + copy
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "")) {
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "")) { // the embedded database's user
             c.createStatement().execute("SHUTDOWN COMPACT");
         } catch (java.sql.SQLException e) {
             if (e.getErrorCode() != 90121) throw e; // 90121: the database closed under this connection, as SHUTDOWN does

@@ -67,7 +67,9 @@ class AccessTokensTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("username").asString()).isEqualTo("amina@example.org");
         assertThat(me.json().path("scope").asString()).isEqualTo("read-write");
-        assertThat(api.jdbc().sql("SELECT last_used_at FROM access_token WHERE name = 'Script'").query().singleValue()).isNotNull();
+        assertThat(api.jdbc().sql("SELECT last_used_at FROM access_token WHERE name = 'Script'")
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).single()).as("used just now")
+                .isCloseTo(java.time.Instant.now(), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
         assertThat(amina.get("/account").body()).as("last used is now shown").containsOnlyOnce("Never");
 
         long id = api.jdbc().sql("SELECT id FROM access_token WHERE name = 'Script'").query(Long.class).single();
