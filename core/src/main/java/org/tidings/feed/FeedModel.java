@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tidings.dates.DateReader;
 
 /**
  * Writes values into feedparser's model the same way for every format. Where several elements give one value,
@@ -97,7 +96,7 @@ final class FeedModel {
     static void date(Map<String, Object> m, String name, String raw) {
         if (raw == null) return;
         m.put(name, raw);
-        Instant parsed = DateReader.parse(raw);
+        Instant parsed = FeedDates.parse(raw);
         m.put(name + "_parsed", parsed == null ? null : timeTuple(parsed));
     }
 
