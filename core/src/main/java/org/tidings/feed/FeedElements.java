@@ -97,9 +97,16 @@ final class FeedElements {
                 FeedModel.list(m, "media_content").add(withUrlResolved(e));
                 for (XmlElement child : e.elements()) r.element(child, m, Level.ENTRY);
             }
-            case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(withUrlResolved(e));
+            case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(Extensions.thumbnail(e));
             case "media:credit" -> FeedModel.list(m, "media_credit").add(Extensions.withContent(e));
-            case "media:player" -> m.putIfAbsent("media_player", Extensions.withContent(e));
+            case "media:player" -> m.put("media_player", Extensions.withContent(e, ""));
+            case "media:rating" -> m.putIfAbsent("media_rating", Extensions.withContent(e));
+            case "media:license" -> m.put("media_license", Extensions.withContent(e));
+            case "media:restriction" -> m.put("media_restriction", Extensions.restriction(e));
+            case "media:keywords" -> {
+                m.put("media_keywords", e.text().strip());
+                for (String word : e.text().split(",")) FeedModel.tag(m, FeedModel.blankToNull(word), null, null);
+            }
             case "georss:point", "georss:line", "georss:polygon", "georss:box", "georss:where" -> m.put("where", Extensions.where(e));
             case "psc:chapters" -> m.putIfAbsent("psc_chapters", Extensions.chapters(e));
             case "media:group" -> r.readElements(e, m, level);

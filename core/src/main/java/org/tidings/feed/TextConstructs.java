@@ -19,9 +19,12 @@ final class TextConstructs {
     private static final Pattern ENTITY = Pattern.compile("&(\\w+);");
 
     private final List<String> problems;
+    /** Atom 1.0 only: feedparser removes the div wrapping XHTML in Atom 1.0 documents, not in 0.3 ones. */
+    private final boolean unwrapXhtmlDiv;
 
-    TextConstructs(List<String> problems) {
+    TextConstructs(List<String> problems, boolean unwrapXhtmlDiv) {
         this.problems = problems;
+        this.unwrapXhtmlDiv = unwrapXhtmlDiv;
     }
 
     /** An RSS element plain by the spec: HTML when it holds markup or looks like HTML. */
@@ -132,7 +135,7 @@ final class TextConstructs {
         String raw = e.text();
         if (mode.equals("base64")) raw = base64(raw);
         if (type.equals("xhtml") || type.equals("application/xhtml+xml") || mode.equals("xml")) {
-            XmlElement div = singleDiv(e);
+            XmlElement div = unwrapXhtmlDiv ? singleDiv(e) : null;
             return detail("application/xhtml+xml", e, div != null ? div.innerMarkup() : e.innerMarkup());
         }
         if (type.equals("html") || type.equals("text/html") || e.hasElementChildren()) {
