@@ -465,10 +465,23 @@ final class XmlReader {
         if (name.charAt(0) == '#') return characterReference(name, at);
         String declared = dtdEntities.get(name);
         if (declared != null) return declared;
-        String html = Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+        String html = html4Entity(name);
         if (!html.isEmpty() && externalDtd) return html;
         problem(at, "undefined entity &" + name + ";");
         return html.isEmpty() ? "&" + name + ";" : html;
+    }
+
+    /**
+     * HTML 4's named entities, as Python's name2codepoint (feedparser's table): HTML5's later names are not
+     * entities there, and lang and rang keep HTML 4's angle brackets (U+2329, U+232A), not HTML5's. "" otherwise.
+     */
+    private static String html4Entity(String name) {
+        if (!MarkupVocabulary.HTML4_ENTITIES.contains(name)) return "";
+        return switch (name) {
+            case "lang" -> "\u2329";
+            case "rang" -> "\u232A";
+            default -> Entities.getByName(name);
+        };
     }
 
     private String characterReference(String name, int at) {
