@@ -32,7 +32,8 @@ final class FeedElements {
             case "itunes:subtitle" -> r.text.plain(m, "subtitle", e);
             case "atom:subtitle", "atom:tagline" -> r.text.atom(m, "subtitle", e);
             case "atom:info" -> r.text.atom(m, "info", e);
-            case "itunes:summary" -> {
+            case "admin:errorreportsto" -> FeedModel.putIfAbsent(m, "errorreportsto", e.attrOrNull("resource"));
+            case "itunes:summary", "summary" -> {
                 if (level == Level.FEED) r.text.plain(m, "summary", e);
                 else r.text.summary(m, e, "text/plain");
             }
@@ -57,7 +58,7 @@ final class FeedElements {
             case "atom:contributor", "dc:contributor" -> People.contributor(m, e);
             case "category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("domain"), null);
             case "dc:subject" -> FeedModel.tag(m, e.textOrNull(), null, null);
-            case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attrOrNull("term"), e.textOrNull()),
+            case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attr("term"), e.textOrNull()),
                     e.attrOrNull("scheme"), e.attrOrNull("label"));
             case "media:category" -> FeedModel.tag(m, e.textOrNull(),
                     FeedModel.firstNonNull(e.attrOrNull("scheme"), "http://search.yahoo.com/mrss/category_schema"), e.attrOrNull("label"));
@@ -87,7 +88,7 @@ final class FeedElements {
                 Map<String, Object> image = itunesImage(e);
                 if (image != null) m.put("image", image);
             }
-            case "itunes:block" -> m.put("itunes_block", e.text().strip().equalsIgnoreCase("yes") ? 1 : 0);
+            case "itunes:block" -> m.put("itunes_block", e.text().strip().equals("yes") || e.text().strip().equals("Yes") ? 1 : 0);
             case "atom:icon" -> FeedModel.putIfAbsent(m, "icon", e.url(e.text()));
             case "atom:logo" -> FeedModel.putIfAbsent(m, "logo", e.url(e.text()));
             case "textinput" -> m.putIfAbsent("textinput", textInput(r, e));
@@ -121,6 +122,10 @@ final class FeedElements {
         if (text != null && e.attrOrNull("href") == null) {
             m.put("link", e.url(text));
             FeedModel.addLink(m, "alternate", "text/html", e.url(text));
+        } else if (e.attributes().isEmpty() && !e.hasElementChildren()) {
+            // As feedparser: an empty link element is an empty link, and a link without href.
+            m.put("link", "");
+            FeedModel.list(m, "links").add(FeedModel.ordered("rel", "alternate", "type", "text/html"));
         } else {
             atomLink(m, e, level);
         }

@@ -78,8 +78,12 @@ final class FeedModel {
         return enclosureOf(m, link);
     }
 
+    /** A tag unless it has no term, scheme or label; a tag already there is not repeated (as feedparser). */
     static void tag(Map<String, Object> m, String term, String scheme, String label) {
-        if (term != null) list(m, "tags").add(ordered("term", term.strip(), "scheme", scheme, "label", label));
+        if (term == null && scheme == null && label == null) return;
+        Map<String, Object> tag = ordered("term", term == null ? null : term.strip(), "scheme", scheme, "label", label);
+        List<Map<String, Object>> tags = list(m, "tags");
+        if (!tags.contains(tag)) tags.add(tag);
     }
 
     /** {@code name} (the person's name, else address) and {@code name_detail}. */

@@ -38,12 +38,17 @@ final class XmlElement {
         String byLocalName = null;
         for (int i = 0; i < attrs.size(); i += 2) {
             String key = attrs.get(i);
-            if (key.equalsIgnoreCase(name)) return attrs.get(i + 1);
+            if (key.equalsIgnoreCase(name)) return normalized(name, attrs.get(i + 1));
             int colon = key.indexOf(':');
             if (byLocalName == null && colon >= 0 && key.length() - colon - 1 == name.length()
                     && key.regionMatches(true, colon + 1, name, 0, name.length()) && !key.startsWith("xmlns")) byLocalName = attrs.get(i + 1);
         }
-        return byLocalName;
+        return normalized(name, byLocalName);
+    }
+
+    /** feedparser lower-cases the values of rel and type attributes. */
+    private static String normalized(String name, String value) {
+        return value != null && (name.equalsIgnoreCase("rel") || name.equalsIgnoreCase("type")) ? value.toLowerCase(java.util.Locale.ROOT) : value;
     }
 
     /** Trimmed; null when absent or blank. */
@@ -57,7 +62,8 @@ final class XmlElement {
         for (int i = 0; i < attrs.size(); i += 2) {
             String name = attrs.get(i);
             if (name.startsWith("xmlns") || name.startsWith("xml:")) continue;
-            out.putIfAbsent(name.substring(name.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT), attrs.get(i + 1));
+            String local = name.substring(name.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+            out.putIfAbsent(local, normalized(local, attrs.get(i + 1)));
         }
         return out;
     }
@@ -77,6 +83,12 @@ final class XmlElement {
     boolean hasElementChildren() {
         for (Object child : children) if (child instanceof XmlElement) return true;
         return false;
+    }
+
+    /** True when the element's own text, outside its child elements, is only whitespace. */
+    boolean ownTextIsBlank() {
+        for (Object child : children) if (child instanceof String s && !s.isBlank()) return false;
+        return true;
     }
 
     /** Trimmed; null when blank. */

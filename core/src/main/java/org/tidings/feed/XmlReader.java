@@ -215,7 +215,9 @@ final class XmlReader {
         resolveNamespace(element);
         checkAttributePrefixes(element);
         String parentBase = parent == null ? documentUrl : parent.base;
-        String xmlBase = element.attr("xml:base") == null ? null : element.attr("xml:base").strip();
+        // As feedparser: xml:base, else a plain base attribute.
+        String xmlBase = element.attr("xml:base") != null ? element.attr("xml:base").strip()
+                : attrExact(element, "base") != null ? attrExact(element, "base").strip() : null;
         element.base = xmlBase == null ? parentBase : Urls.resolve(parentBase, xmlBase);
         // As feedparser: xml:lang, else a plain lang attribute, else inherited; an empty one means no language.
         String lang = attrExact(element, "xml:lang");
