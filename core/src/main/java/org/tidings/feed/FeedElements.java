@@ -139,6 +139,8 @@ final class FeedElements {
     private static void atomLink(Map<String, Object> m, XmlElement e, Level level) {
         Map<String, Object> attributes = e.attributes();
         String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), FeedModel.firstNonNull(e.attrOrNull("url"), e.attrOrNull("uri"))));
+        // An empty href is the base itself (Urls.resolve of ""); without one, the text is the href.
+        if (href == null && e.attr("href") != null) href = e.base.isEmpty() ? null : e.base;
         if (href == null) href = e.url(e.textOrNull());
         attributes.keySet().removeAll(java.util.List.of("href", "url", "uri", "rel", "type"));
         String rel = FeedModel.firstNonNull(e.attrOrNull("rel"), "alternate");
@@ -281,9 +283,9 @@ final class FeedElements {
         }
     }
 
-    /** The href attribute, or the text in some feeds. */
+    /** The href attribute, else url (as feedparser; a URL given as text is no image). */
     private static Map<String, Object> itunesImage(XmlElement e) {
-        String href = e.attrOrNull("href") != null ? e.url(e.attrOrNull("href")) : e.url(e.text());
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), e.attrOrNull("url")));
         return href == null ? null : FeedModel.ordered("href", href);
     }
 

@@ -96,10 +96,13 @@ final class XmlFeedReader {
         return new FeedDocument(version, problems, encoding, feed, entries, leftOut, namespaces(doc.namespaces()));
     }
 
-    /** Declared namespaces under feedparser's prefix for the vocabularies it knows (Atom's is ""), else the document's. */
+    /**
+     * Declared namespaces (URI to prefix) by feedparser's prefix for the vocabularies it knows (Atom's is ""), else the
+     * document's; of two URIs declared with one unknown prefix, the later.
+     */
     private static Map<String, String> namespaces(Map<String, String> declared) {
         Map<String, String> out = new LinkedHashMap<>();
-        declared.forEach((prefix, uri) -> {
+        declared.forEach((uri, prefix) -> {
             String known = PREFIXES.get(uri.strip().toLowerCase(Locale.ROOT));
             out.put(known == null ? prefix : known.equals("atom") ? "" : known, uri);
         });

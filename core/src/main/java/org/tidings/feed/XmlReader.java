@@ -36,7 +36,7 @@ final class XmlReader {
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
-    /** @param namespaces every namespace declared, prefix ("" for a default namespace) to URI, the last declaration winning */
+    /** @param namespaces every namespace declared, URI to the prefix it was declared with ("" for a default namespace), in order */
     record Document(List<XmlElement> roots, List<String> problems, String doctype, Map<String, String> namespaces) {}
 
     private final String s;
@@ -402,10 +402,10 @@ final class XmlReader {
         for (int i = 0; i < element.attrs.size(); i += 2) {
             String name = element.attrs.get(i);
             int colon = name.indexOf(':');
-            if (name.equals("xmlns")) namespaces.put("", element.attrs.get(i + 1));
+            if (name.equals("xmlns")) namespaces.putIfAbsent(element.attrs.get(i + 1), "");
             if (colon <= 0) continue;
             String prefix = name.substring(0, colon);
-            if (prefix.equals("xmlns")) namespaces.put(name.substring(colon + 1), element.attrs.get(i + 1));
+            if (prefix.equals("xmlns")) namespaces.putIfAbsent(element.attrs.get(i + 1), name.substring(colon + 1));
             if (prefix.equals("xmlns") && element.attrs.get(i + 1).chars().anyMatch(Character::isWhitespace)) {
                 problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
             }
