@@ -21,10 +21,34 @@ final class Extensions {
         return out;
     }
 
-    /** The element's attributes, and its text as {@code content} when it has some (media:credit, media:player). */
+    /** The element's attributes, and its text as {@code content} when it has some (media:credit, rating, license). */
     static Map<String, Object> withContent(XmlElement e) {
+        return withContent(e, null);
+    }
+
+    /** The element's attributes and its text as {@code content}, else {@code none} (media:player always has one). */
+    static Map<String, Object> withContent(XmlElement e, String none) {
         Map<String, Object> out = lowerCaseKeys(e.attributes());
-        if (e.textOrNull() != null) out.put("content", e.textOrNull());
+        String text = FeedModel.firstNonNull(e.textOrNull(), none);
+        if (text != null) out.put("content", text);
+        return out;
+    }
+
+    /** media:thumbnail: its attributes, the URL resolved; a thumbnail that writes its URL as text has it as url. */
+    static Map<String, Object> thumbnail(XmlElement e) {
+        Map<String, Object> out = lowerCaseKeys(e.attributes());
+        String url = FeedModel.firstNonNull(e.attrOrNull("url"), e.textOrNull());
+        if (url != null) out.put("url", e.url(url));
+        return out;
+    }
+
+    /** media:restriction: its attributes, and the space-separated list (of countries, say) lower-cased as content. */
+    static Map<String, Object> restriction(XmlElement e) {
+        Map<String, Object> out = lowerCaseKeys(e.attributes());
+        if (e.textOrNull() == null) return out;
+        List<String> items = new ArrayList<>();
+        for (String item : e.text().strip().split(" ", -1)) items.add(item.strip().toLowerCase(Locale.ROOT));
+        out.put("content", items);
         return out;
     }
 

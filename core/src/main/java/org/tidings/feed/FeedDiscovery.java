@@ -40,7 +40,7 @@ public final class FeedDiscovery {
         List<String> comments = new ArrayList<>();
         for (Element link : doc.select("link[href][rel]")) {
             if (!isFeedLink(link)) continue;
-            String href = Urls.resolve(pageUrl, link.attr("href"));
+            String href = Urls.resolveForFetching(pageUrl, link.attr("href"));
             // A site's comment feed is a feed too, but rarely the one a reader wants first.
             String title = link.attr("title").toLowerCase(Locale.ROOT);
             if (title.contains("comment") || href.toLowerCase(Locale.ROOT).contains("/comments/")) comments.add(href);
@@ -48,7 +48,7 @@ public final class FeedDiscovery {
         }
         found.addAll(comments);
         if (pageUrl != null && Urls.isAbsolute(pageUrl)) {
-            for (String path : COMMON_PATHS) found.add(Urls.resolve(pageUrl, path));
+            for (String path : COMMON_PATHS) found.add(Urls.resolveForFetching(pageUrl, path));
         }
         return new ArrayList<>(found);
     }

@@ -32,7 +32,8 @@ final class FeedElements {
             case "itunes:subtitle" -> r.text.plain(m, "subtitle", e);
             case "atom:subtitle", "atom:tagline" -> r.text.atom(m, "subtitle", e);
             case "atom:info" -> r.text.atom(m, "info", e);
-            case "itunes:summary" -> {
+            case "admin:errorreportsto" -> FeedModel.putIfAbsent(m, "errorreportsto", e.attrOrNull("resource"));
+            case "itunes:summary", "summary" -> {
                 if (level == Level.FEED) r.text.plain(m, "summary", e);
                 else r.text.summary(m, e, "text/plain");
             }
@@ -57,7 +58,7 @@ final class FeedElements {
             case "atom:contributor", "dc:contributor" -> People.contributor(m, e);
             case "category" -> FeedModel.tag(m, e.textOrNull(), e.attrOrNull("domain"), null);
             case "dc:subject" -> FeedModel.tag(m, e.textOrNull(), null, null);
-            case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attrOrNull("term"), e.textOrNull()),
+            case "atom:category" -> FeedModel.tag(m, FeedModel.firstNonNull(e.attr("term"), e.textOrNull()),
                     e.attrOrNull("scheme"), e.attrOrNull("label"));
             case "media:category" -> FeedModel.tag(m, e.textOrNull(),
                     FeedModel.firstNonNull(e.attrOrNull("scheme"), "http://search.yahoo.com/mrss/category_schema"), e.attrOrNull("label"));
@@ -87,7 +88,7 @@ final class FeedElements {
                 Map<String, Object> image = itunesImage(e);
                 if (image != null) m.put("image", image);
             }
-            case "itunes:block" -> m.put("itunes_block", e.text().strip().equalsIgnoreCase("yes") ? 1 : 0);
+            case "itunes:block" -> m.put("itunes_block", e.text().strip().equals("yes") || e.text().strip().equals("Yes") ? 1 : 0);
             case "atom:icon" -> FeedModel.putIfAbsent(m, "icon", e.url(e.text()));
             case "atom:logo" -> FeedModel.putIfAbsent(m, "logo", e.url(e.text()));
             case "textinput" -> m.putIfAbsent("textinput", textInput(r, e));
@@ -97,9 +98,16 @@ final class FeedElements {
                 FeedModel.list(m, "media_content").add(withUrlResolved(e));
                 for (XmlElement child : e.elements()) r.element(child, m, Level.ENTRY);
             }
-            case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(withUrlResolved(e));
+            case "media:thumbnail" -> FeedModel.list(m, "media_thumbnail").add(Extensions.thumbnail(e));
             case "media:credit" -> FeedModel.list(m, "media_credit").add(Extensions.withContent(e));
-            case "media:player" -> m.putIfAbsent("media_player", Extensions.withContent(e));
+            case "media:player" -> m.put("media_player", Extensions.withContent(e, ""));
+            case "media:rating" -> m.putIfAbsent("media_rating", Extensions.withContent(e));
+            case "media:license" -> m.put("media_license", Extensions.withContent(e));
+            case "media:restriction" -> m.put("media_restriction", Extensions.restriction(e));
+            case "media:keywords" -> {
+                m.put("media_keywords", e.text().strip());
+                for (String word : e.text().split(",")) FeedModel.tag(m, FeedModel.blankToNull(word), null, null);
+            }
             case "georss:point", "georss:line", "georss:polygon", "georss:box", "georss:where" -> m.put("where", Extensions.where(e));
             case "psc:chapters" -> m.putIfAbsent("psc_chapters", Extensions.chapters(e));
             case "media:group" -> r.readElements(e, m, level);
@@ -114,6 +122,10 @@ final class FeedElements {
         if (text != null && e.attrOrNull("href") == null) {
             m.put("link", e.url(text));
             FeedModel.addLink(m, "alternate", "text/html", e.url(text));
+        } else if (e.attributes().isEmpty() && !e.hasElementChildren()) {
+            // As feedparser: an empty link element is an empty link, and a link without href.
+            m.put("link", "");
+            FeedModel.list(m, "links").add(FeedModel.ordered("rel", "alternate", "type", "text/html"));
         } else {
             atomLink(m, e, level);
         }
@@ -127,6 +139,8 @@ final class FeedElements {
     private static void atomLink(Map<String, Object> m, XmlElement e, Level level) {
         Map<String, Object> attributes = e.attributes();
         String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), FeedModel.firstNonNull(e.attrOrNull("url"), e.attrOrNull("uri"))));
+        // An empty href is the base itself (Urls.resolve of ""); without one, the text is the href.
+        if (href == null && e.attr("href") != null) href = e.base.isEmpty() ? null : e.base;
         if (href == null) href = e.url(e.textOrNull());
         attributes.keySet().removeAll(java.util.List.of("href", "url", "uri", "rel", "type"));
         String rel = FeedModel.firstNonNull(e.attrOrNull("rel"), "alternate");
@@ -269,9 +283,9 @@ final class FeedElements {
         }
     }
 
-    /** The href attribute, or the text in some feeds. */
+    /** The href attribute, else url (as feedparser; a URL given as text is no image). */
     private static Map<String, Object> itunesImage(XmlElement e) {
-        String href = e.attrOrNull("href") != null ? e.url(e.attrOrNull("href")) : e.url(e.text());
+        String href = e.url(FeedModel.firstNonNull(e.attrOrNull("href"), e.attrOrNull("url")));
         return href == null ? null : FeedModel.ordered("href", href);
     }
 

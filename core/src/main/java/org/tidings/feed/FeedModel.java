@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tidings.dates.DateReader;
 
 /**
  * Writes values into feedparser's model the same way for every format. Where several elements give one value,
@@ -79,8 +78,12 @@ final class FeedModel {
         return enclosureOf(m, link);
     }
 
+    /** A tag unless it has no term, scheme or label; a tag already there is not repeated (as feedparser). */
     static void tag(Map<String, Object> m, String term, String scheme, String label) {
-        if (term != null) list(m, "tags").add(ordered("term", term.strip(), "scheme", scheme, "label", label));
+        if (term == null && scheme == null && label == null) return;
+        Map<String, Object> tag = ordered("term", term == null ? null : term.strip(), "scheme", scheme, "label", label);
+        List<Map<String, Object>> tags = list(m, "tags");
+        if (!tags.contains(tag)) tags.add(tag);
     }
 
     /** {@code name} (the person's name, else address) and {@code name_detail}. */
@@ -97,7 +100,7 @@ final class FeedModel {
     static void date(Map<String, Object> m, String name, String raw) {
         if (raw == null) return;
         m.put(name, raw);
-        Instant parsed = DateReader.parse(raw);
+        Instant parsed = FeedDates.parse(raw);
         m.put(name + "_parsed", parsed == null ? null : timeTuple(parsed));
     }
 

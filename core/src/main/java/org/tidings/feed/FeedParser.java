@@ -55,7 +55,7 @@ public final class FeedParser {
         List<FeedEntry> entries = new ArrayList<>(doc.entries().size());
         for (Map<String, Object> entry : doc.entries()) entries.add(toEntry(entry, inheritedAuthor));
         return new ParsedFeed(doc.version(), doc.bozo(), doc.bozoReason(), doc.encoding(),
-                plainTitle(feed), (String) feed.get("link"), (String) feed.get("language"), entries, doc.leftOut());
+                plainTitle(feed), Urls.fetchable((String) feed.get("link")), (String) feed.get("language"), entries, doc.leftOut());
     }
 
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
@@ -66,11 +66,14 @@ public final class FeedParser {
                 author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
     }
 
-    /** The link, unless it is a guid that names no web page (feedparser takes any permalink guid as the link). */
+    /**
+     * The link, fit to fetch, unless it is a guid that names no web page (feedparser takes any permalink guid as
+     * the link).
+     */
     private static String pageLink(Map<String, Object> e) {
         String link = (String) e.get("link");
         boolean fromGuid = Boolean.TRUE.equals(e.get("guidislink")) && link != null && link.equals(e.get("id"));
-        return fromGuid && !(link.startsWith("http:") || link.startsWith("https:")) ? null : link;
+        return fromGuid && !(link.startsWith("http:") || link.startsWith("https:")) ? null : Urls.fetchable(link);
     }
 
     /** The author's name ("Jo Doe" of "jo@example.com (Jo Doe)"), else what the feed wrote. */

@@ -19,9 +19,12 @@ final class TextConstructs {
     private static final Pattern ENTITY = Pattern.compile("&(\\w+);");
 
     private final List<String> problems;
+    /** Atom 1.0 only: feedparser removes the div wrapping XHTML in Atom 1.0 documents, not in 0.3 ones. */
+    private final boolean unwrapXhtmlDiv;
 
-    TextConstructs(List<String> problems) {
+    TextConstructs(List<String> problems, boolean unwrapXhtmlDiv) {
         this.problems = problems;
+        this.unwrapXhtmlDiv = unwrapXhtmlDiv;
     }
 
     /** An RSS element plain by the spec: HTML when it holds markup or looks like HTML. */
@@ -31,9 +34,14 @@ final class TextConstructs {
     }
 
     private Map<String, Object> plainDetail(XmlElement e) {
-        String value = htmlSource(e);
-        boolean html = e.hasElementChildren() || looksLikeHtml(value);
-        return detail(html ? "text/html" : "text/plain", e, value.strip());
+        if (e.hasElementChildren()) return inline(e, "text/plain");
+        String value = e.text();
+        return detail(looksLikeHtml(value) ? "text/html" : "text/plain", e, value.strip());
+    }
+
+    /** An RSS element that holds HTML, escaped or (malformed but common) written inline. */
+    private Map<String, Object> htmlDetail(XmlElement e) {
+        return e.hasElementChildren() ? inline(e, "text/html") : detail("text/html", e, e.text());
     }
 
     /**
@@ -57,7 +65,7 @@ final class TextConstructs {
         } else if (atom) {
             FeedModel.text(m, "summary", atomText(e));
         } else if (type.equals("text/html")) {
-            FeedModel.text(m, "summary", detail("text/html", e, htmlSource(e)));
+            FeedModel.text(m, "summary", htmlDetail(e));
         } else {
             FeedModel.text(m, "summary", plainDetail(e));
         }
@@ -81,7 +89,7 @@ final class TextConstructs {
 
     void html(Map<String, Object> m, String name, XmlElement e) {
         if (taken(m, name)) return;
-        FeedModel.text(m, name, detail("text/html", e, htmlSource(e)));
+        FeedModel.text(m, name, htmlDetail(e));
     }
 
     void atom(Map<String, Object> m, String name, XmlElement e) {
@@ -91,7 +99,7 @@ final class TextConstructs {
 
     /** RSS content (content:encoded): HTML. */
     void htmlContent(Map<String, Object> m, XmlElement e) {
-        FeedModel.list(m, "content").add(detail("text/html", e, htmlSource(e)));
+        FeedModel.list(m, "content").add(htmlDetail(e));
     }
 
     /** An XHTML body in an RSS item. */
@@ -99,15 +107,11 @@ final class TextConstructs {
         FeedModel.list(m, "content").add(detail("application/xhtml+xml", e, e.innerMarkup()));
     }
 
-    /** Atom content, inline or out of line ({@code src}, also offered as an enclosure link). */
+    /** Atom content, inline or out of line ({@code src}, as feedparser, not offered as an enclosure). */
     void atomContent(Map<String, Object> m, XmlElement e) {
         String src = e.attrOrNull("src");
         Map<String, Object> d = atomText(e);
-        if (src != null) {
-            String href = e.url(src);
-            d.put("src", href);
-            FeedModel.addLink(m, "enclosure", e.attrOrNull("type"), href);
-        }
+        if (src != null) d.put("src", e.url(src));
         FeedModel.list(m, "content").add(d);
     }
 
@@ -120,25 +124,41 @@ final class TextConstructs {
         return e.lang == null ? null : e.lang.replace('_', '-');
     }
 
-    /** HTML in an RSS element: escaped or CDATA text, or (malformed but common) raw child markup. */
-    private static String htmlSource(XmlElement e) {
-        return e.hasElementChildren() ? e.innerMarkup() : e.text();
+    /**
+     * Type text|html|xhtml (1.0), or a MIME type with mode escaped|xml|base64 (0.3). As feedparser: base64 when the
+     * mode says so or the type is binary (neither text/* nor XML); the wrapping div of XHTML removed in Atom 1.0;
+     * other types kept as declared.
+     */
+    private Map<String, Object> atomText(XmlElement e) {
+        String declared = e.attrOrNull("type") == null ? "text" : e.attrOrNull("type").toLowerCase(Locale.ROOT);
+        String type = switch (declared) {
+            case "text", "plain" -> "text/plain";
+            case "html" -> "text/html";
+            case "xhtml" -> "application/xhtml+xml";
+            default -> declared;
+        };
+        String mode = e.attrOrNull("mode") == null ? "" : e.attrOrNull("mode").toLowerCase(Locale.ROOT);
+        boolean xml = type.endsWith("xml");
+        if (type.equals("application/xhtml+xml")) {
+            XmlElement div = unwrapXhtmlDiv ? singleDiv(e) : null;
+            return detail(type, e, div != null ? div.innerMarkup() : e.innerMarkup());
+        }
+        if (xml) return detail(type, e, e.hasElementChildren() ? e.innerMarkup() : e.text().strip());
+        if (e.hasElementChildren()) return inline(e, type);
+        String raw = e.text().strip();
+        if (mode.equals("base64") || !type.startsWith("text/")) raw = base64(raw);
+        return detail(type, e, raw);
     }
 
-    /** Type text|html|xhtml (1.0), or a MIME type with mode escaped|xml|base64 (0.3). */
-    private Map<String, Object> atomText(XmlElement e) {
-        String type = e.attrOrNull("type") == null ? "text" : e.attrOrNull("type").toLowerCase(Locale.ROOT);
-        String mode = e.attrOrNull("mode") == null ? "" : e.attrOrNull("mode").toLowerCase(Locale.ROOT);
-        String raw = e.text();
-        if (mode.equals("base64")) raw = base64(raw);
-        if (type.equals("xhtml") || type.equals("application/xhtml+xml") || mode.equals("xml")) {
-            XmlElement div = singleDiv(e);
-            return detail("application/xhtml+xml", e, div != null ? div.innerMarkup() : e.innerMarkup());
-        }
-        if (type.equals("html") || type.equals("text/html") || e.hasElementChildren()) {
-            return detail("text/html", e, e.hasElementChildren() ? e.innerMarkup() : raw);
-        }
-        return detail("text/plain", e, raw.strip());
+    /**
+     * Markup written inline in an element whose type says escaped (RSS, Atom text or html): as feedparser, div tags
+     * there are dropped (TypePad wraps its HTML so) and any other element makes the value XHTML.
+     */
+    private Map<String, Object> inline(XmlElement e, String declaredType) {
+        XmlElement inner = e;
+        while (singleDiv(inner) != null && inner.ownTextIsBlank()) inner = singleDiv(inner);
+        if (!inner.hasElementChildren()) return detail(declaredType, e, inner.text().strip());
+        return detail("application/xhtml+xml", e, inner.innerMarkup());
     }
 
     private static XmlElement singleDiv(XmlElement e) {
@@ -147,11 +167,12 @@ final class TextConstructs {
         return null;
     }
 
-    private String base64(String raw) {
+    /** Decoded as UTF-8; as written when it is not base64 or not UTF-8 (feedparser keeps it so, without a problem). */
+    private static String base64(String raw) {
         try {
-            return new String(Base64.getMimeDecoder().decode(raw.strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException ex) {
-            problems.add("invalid base64 content");
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Base64.getMimeDecoder().decode(raw.strip()));
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException ex) {
             return raw;
         }
     }

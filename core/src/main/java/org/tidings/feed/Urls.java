@@ -1,31 +1,70 @@
 package org.tidings.feed;
 
-import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Liberal URL resolution: relative references against a base, tolerating what feeds really contain. */
 final class Urls {
 
     private Urls() {}
 
-    /** {@code ref} unchanged when either is not a URI: a wrong resolution is worse than an unresolved link. */
+    /** RFC 3986 appendix B: scheme, authority, path, query, fragment. */
+    private static final Pattern PARTS = Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$", Pattern.DOTALL);
+
+    /**
+     * {@code ref} resolved against {@code base} as RFC 3986 section 5.2 (and Python's urljoin, which feedparser
+     * uses) does, on the strings as written (no escaping); {@code ref} unchanged when the base is not a hierarchical
+     * URL: a wrong resolution is worse than an unresolved link.
+     */
     static String resolve(String base, String ref) {
         if (ref == null) return null;
         String r = ref.strip();
         if (base == null || base.isEmpty() || isAbsolute(r)) return r;
-        try {
-            URI baseUri = new URI(escapeUnsafe(base.strip()));
-            if (!baseUri.isAbsolute()) return r;
-            if (r.isEmpty()) return baseUri.toString();
-            String resolved = baseUri.resolve(new URI(escapeUnsafe(r))).toString();
-            // java.net.URI leaves "http://host" + "x" as "http://hostx"; fix the empty-path case.
-            if (baseUri.getRawPath() != null && baseUri.getRawPath().isEmpty() && !r.startsWith("/")
-                    && !r.startsWith("?") && !r.startsWith("#") && baseUri.getRawAuthority() != null) {
-                return baseUri.getScheme() + "://" + baseUri.getRawAuthority() + "/" + r;
-            }
-            return resolved;
-        } catch (Exception e) {
-            return r;
+        Matcher b = PARTS.matcher(base.strip());
+        if (!b.matches() || b.group(1) == null || b.group(2) == null) return r;
+        Matcher m = PARTS.matcher(r);
+        if (!m.matches()) return r;
+        String authority = b.group(2);
+        String path;
+        String query;
+        if (m.group(2) != null) {
+            authority = m.group(2);
+            path = removeDotSegments(m.group(3));
+            query = m.group(4);
+        } else if (m.group(3).isEmpty()) {
+            path = b.group(3);
+            query = m.group(4) != null ? m.group(4) : b.group(4);
+        } else {
+            path = removeDotSegments(m.group(3).startsWith("/") ? m.group(3) : merge(b.group(3), m.group(3), !authority.isEmpty()));
+            query = m.group(4);
         }
+        StringBuilder out = new StringBuilder(b.group(1)).append("://").append(authority).append(path);
+        if (query != null) out.append('?').append(query);
+        if (m.group(5) != null) out.append('#').append(m.group(5));
+        return out.toString();
+    }
+
+    private static String merge(String basePath, String refPath, boolean hasAuthority) {
+        if (hasAuthority && basePath.isEmpty()) return "/" + refPath;
+        return basePath.substring(0, basePath.lastIndexOf('/') + 1) + refPath;
+    }
+
+    /** RFC 3986 section 5.2.4: "." and ".." segments taken out; ".." above the root stays at the root. */
+    private static String removeDotSegments(String path) {
+        if (!path.contains(".")) return path;
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            if (seg.equals(".") || seg.equals("..")) {
+                if (seg.equals("..") && out.size() > 1) out.removeLast();
+                if (last) out.addLast("");
+            } else {
+                out.addLast(seg);
+            }
+        }
+        return String.join("/", out);
     }
 
     static boolean isAbsolute(String ref) {
@@ -37,6 +76,16 @@ final class Urls {
             if (!ok || c > 127) return false;
         }
         return true;
+    }
+
+    /** {@link #resolve}, then {@link #fetchable}. */
+    static String resolveForFetching(String base, String ref) {
+        return fetchable(resolve(base, ref));
+    }
+
+    /** Percent-encoded where java.net.URI and HTTP clients need it (feedparser's model keeps links as written). */
+    static String fetchable(String url) {
+        return url == null ? null : escapeUnsafe(url);
     }
 
     /** Percent-encodes characters java.net.URI refuses but browsers accept (spaces, non-ASCII, |, ...). */

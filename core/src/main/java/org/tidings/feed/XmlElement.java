@@ -30,17 +30,25 @@ final class XmlElement {
         this.parent = parent;
     }
 
-    /** The value of the attribute whose local name is {@code name} (any prefix), or null. */
+    /**
+     * The value of the attribute whose local name is {@code name} (any prefix, any case: feedparser lower-cases
+     * attribute names, so CDF's HREF is href), or null.
+     */
     String attr(String name) {
         String byLocalName = null;
         for (int i = 0; i < attrs.size(); i += 2) {
             String key = attrs.get(i);
-            if (key.equals(name)) return attrs.get(i + 1);
+            if (key.equalsIgnoreCase(name)) return normalized(name, attrs.get(i + 1));
             int colon = key.indexOf(':');
             if (byLocalName == null && colon >= 0 && key.length() - colon - 1 == name.length()
-                    && key.startsWith(name, colon + 1) && !key.startsWith("xmlns")) byLocalName = attrs.get(i + 1);
+                    && key.regionMatches(true, colon + 1, name, 0, name.length()) && !key.startsWith("xmlns")) byLocalName = attrs.get(i + 1);
         }
-        return byLocalName;
+        return normalized(name, byLocalName);
+    }
+
+    /** feedparser lower-cases the values of rel and type attributes. */
+    private static String normalized(String name, String value) {
+        return value != null && (name.equalsIgnoreCase("rel") || name.equalsIgnoreCase("type")) ? value.toLowerCase(java.util.Locale.ROOT) : value;
     }
 
     /** Trimmed; null when absent or blank. */
@@ -48,13 +56,14 @@ final class XmlElement {
         return FeedModel.blankToNull(attr(name));
     }
 
-    /** The attributes by local name, first wins, without namespace declarations and xml:*. */
+    /** The attributes by local name in lower case (as feedparser), first wins, without namespace declarations and xml:*. */
     Map<String, Object> attributes() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < attrs.size(); i += 2) {
             String name = attrs.get(i);
             if (name.startsWith("xmlns") || name.startsWith("xml:")) continue;
-            out.putIfAbsent(name.substring(name.indexOf(':') + 1), attrs.get(i + 1));
+            String local = name.substring(name.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+            out.putIfAbsent(local, normalized(local, attrs.get(i + 1)));
         }
         return out;
     }
@@ -74,6 +83,12 @@ final class XmlElement {
     boolean hasElementChildren() {
         for (Object child : children) if (child instanceof XmlElement) return true;
         return false;
+    }
+
+    /** True when the element's own text, outside its child elements, is only whitespace. */
+    boolean ownTextIsBlank() {
+        for (Object child : children) if (child instanceof String s && !s.isBlank()) return false;
+        return true;
     }
 
     /** Trimmed; null when blank. */

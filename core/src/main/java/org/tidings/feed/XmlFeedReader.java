@@ -63,10 +63,10 @@ final class XmlFeedReader {
     private final List<String> problems;
     private final boolean atomDocument;
 
-    private XmlFeedReader(List<String> problems, boolean atomDocument) {
+    private XmlFeedReader(List<String> problems, boolean atomDocument, boolean atom10) {
         this.problems = problems;
         this.atomDocument = atomDocument;
-        this.text = new TextConstructs(problems);
+        this.text = new TextConstructs(problems, atom10);
     }
 
     static FeedDocument read(XmlReader.Document doc, String encoding, List<String> problems) {
@@ -79,7 +79,7 @@ final class XmlFeedReader {
         String version = version(root, doc.doctype());
         boolean atom = version.startsWith("atom");
         XmlElement channel = atom ? root : channelOf(root);
-        XmlFeedReader reader = new XmlFeedReader(problems, atom);
+        XmlFeedReader reader = new XmlFeedReader(problems, atom, version.equals("atom10"));
         // The root's language (xml:lang, else HTTP Content-Language) is the feed's until a language element says otherwise.
         Map<String, Object> feed = new LinkedHashMap<>();
         if (root.lang != null) feed.put("language", TextConstructs.language(root));
@@ -96,10 +96,13 @@ final class XmlFeedReader {
         return new FeedDocument(version, problems, encoding, feed, entries, leftOut, namespaces(doc.namespaces()));
     }
 
-    /** Declared namespaces under feedparser's prefix for the vocabularies it knows (Atom's is ""), else the document's. */
+    /**
+     * Declared namespaces (URI to prefix) by feedparser's prefix for the vocabularies it knows (Atom's is ""), else the
+     * document's; of two URIs declared with one unknown prefix, the later.
+     */
     private static Map<String, String> namespaces(Map<String, String> declared) {
         Map<String, String> out = new LinkedHashMap<>();
-        declared.forEach((prefix, uri) -> {
+        declared.forEach((uri, prefix) -> {
             String known = PREFIXES.get(uri.strip().toLowerCase(Locale.ROOT));
             out.put(known == null ? prefix : known.equals("atom") ? "" : known, uri);
         });
@@ -134,8 +137,14 @@ final class XmlFeedReader {
         String local = root.local.toLowerCase(Locale.ROOT);
         if (local.equals("feed")) {
             if (root.ns.equalsIgnoreCase(ATOM10)) return "atom10";
-            if (root.ns.equalsIgnoreCase(ATOM03) || "0.3".equals(root.attrOrNull("version"))) return "atom03";
-            return "atom";
+            String v = root.attrOrNull("version");
+            if (v == null) return root.ns.equalsIgnoreCase(ATOM03) ? "atom03" : "atom";
+            return switch (v.strip()) {
+                case "0.1" -> "atom01";
+                case "0.2" -> "atom02";
+                case "0.3" -> "atom03";
+                default -> "atom";
+            };
         }
         if (local.equals("rdf")) return root.elements().stream().anyMatch(child -> child.ns.equals(RSS090)) ? "rss090" : "rss10";
         if (local.equals("channel")) return "rss";
@@ -222,7 +231,10 @@ final class XmlFeedReader {
         if (e.hasElementChildren() || key.startsWith("rdf:") || key.startsWith("xhtml:")) return;
         String name = (key.startsWith("atom:") ? key.substring(5) : key).replace(':', '_');
         Map<String, Object> attributes = e.attributes();
-        if (attributes.isEmpty()) m.putIfAbsent(name, RELATIVE_URI_ELEMENTS.contains(name) ? e.url(e.text()) : e.text().strip());
-        else m.putIfAbsent(name, Extensions.lowerCaseKeys(attributes));
+        // As feedparser, a later element of the same name replaces the earlier one's value; but a made-up element
+        // named like one of the model's lists or details (<tags>, <links>) does not replace it.
+        if (m.get(name) instanceof List<?> || m.get(name) instanceof Map<?, ?> && attributes.isEmpty()) return;
+        if (attributes.isEmpty()) m.put(name, RELATIVE_URI_ELEMENTS.contains(name) ? e.url(e.text()) : e.text().strip());
+        else m.put(name, Extensions.lowerCaseKeys(attributes));
     }
 }

@@ -36,7 +36,7 @@ final class XmlReader {
     private static final Pattern DTD_ENTITY =
             Pattern.compile("<!ENTITY\\s+([^\\s%\"'>]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
 
-    /** @param namespaces every namespace declared, prefix ("" for a default namespace) to URI, the last declaration winning */
+    /** @param namespaces every namespace declared, URI to the prefix it was declared with ("" for a default namespace), in order */
     record Document(List<XmlElement> roots, List<String> problems, String doctype, Map<String, String> namespaces) {}
 
     private final String s;
@@ -215,7 +215,9 @@ final class XmlReader {
         resolveNamespace(element);
         checkAttributePrefixes(element);
         String parentBase = parent == null ? documentUrl : parent.base;
-        String xmlBase = element.attr("xml:base") == null ? null : element.attr("xml:base").strip();
+        // As feedparser: xml:base, else a plain base attribute.
+        String xmlBase = element.attr("xml:base") != null ? element.attr("xml:base").strip()
+                : attrExact(element, "base") != null ? attrExact(element, "base").strip() : null;
         element.base = xmlBase == null ? parentBase : Urls.resolve(parentBase, xmlBase);
         // As feedparser: xml:lang, else a plain lang attribute, else inherited; an empty one means no language.
         String lang = attrExact(element, "xml:lang");
@@ -400,10 +402,10 @@ final class XmlReader {
         for (int i = 0; i < element.attrs.size(); i += 2) {
             String name = element.attrs.get(i);
             int colon = name.indexOf(':');
-            if (name.equals("xmlns")) namespaces.put("", element.attrs.get(i + 1));
+            if (name.equals("xmlns")) namespaces.putIfAbsent(element.attrs.get(i + 1), "");
             if (colon <= 0) continue;
             String prefix = name.substring(0, colon);
-            if (prefix.equals("xmlns")) namespaces.put(name.substring(colon + 1), element.attrs.get(i + 1));
+            if (prefix.equals("xmlns")) namespaces.putIfAbsent(element.attrs.get(i + 1), name.substring(colon + 1));
             if (prefix.equals("xmlns") && element.attrs.get(i + 1).chars().anyMatch(Character::isWhitespace)) {
                 problem(pos, "invalid namespace URI for prefix '" + name.substring(colon + 1) + "'");
             }
@@ -465,10 +467,23 @@ final class XmlReader {
         if (name.charAt(0) == '#') return characterReference(name, at);
         String declared = dtdEntities.get(name);
         if (declared != null) return declared;
-        String html = Entities.isNamedEntity(name) ? Entities.getByName(name) : "";
+        String html = html4Entity(name);
         if (!html.isEmpty() && externalDtd) return html;
         problem(at, "undefined entity &" + name + ";");
         return html.isEmpty() ? "&" + name + ";" : html;
+    }
+
+    /**
+     * HTML 4's named entities, as Python's name2codepoint (feedparser's table): HTML5's later names are not
+     * entities there, and lang and rang keep HTML 4's angle brackets (U+2329, U+232A), not HTML5's. "" otherwise.
+     */
+    private static String html4Entity(String name) {
+        if (!MarkupVocabulary.HTML4_ENTITIES.contains(name)) return "";
+        return switch (name) {
+            case "lang" -> "\u2329";
+            case "rang" -> "\u232A";
+            default -> Entities.getByName(name);
+        };
     }
 
     private String characterReference(String name, int at) {

@@ -30,7 +30,7 @@ import org.xml.sax.helpers.DefaultHandler;
 class W3cCorpusTest {
 
     /** feedparser's format names, or "" for a document that is not a feed. */
-    private static final String KNOWN_VERSION = "|rss|rss09[0-4]|rss091[un]|rss10|rss20|rdf|atom|atom0[13]|atom10|json|json1|json1[01]|cdf";
+    private static final String KNOWN_VERSION = "|rss|rss09[0-4]|rss091[un]|rss10|rss20|rdf|atom|atom0[123]|atom10|json|json1|json1[01]|cdf";
     private static final Pattern EXPECT = Pattern.compile("Expect:\\s*(\\S+)");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern CDATA = Pattern.compile("(?s)<!\\[CDATA\\[.*?]]>");
