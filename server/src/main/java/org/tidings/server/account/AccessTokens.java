@@ -38,7 +38,9 @@ public class AccessTokens implements PersonalData {
 
     /** What a token allows: reading the reader's things, or also changing them. */
     public enum Scope {
-        READ("read"), READ_WRITE("read-write");
+        READ("read"), READ_WRITE("read-write"),
+        /** An app password: what a feed-reader app signs in with to the Google Reader API, never a bearer token. */
+        APP_PASSWORD("app-password");
 
         /** The authority every token grants, and the one only read-write tokens add. */
         public static final String READING = "SCOPE_read", WRITING = "SCOPE_write";
@@ -54,7 +56,7 @@ public class AccessTokens implements PersonalData {
         }
 
         public List<String> authorities() {
-            return this == READ ? List.of(READING) : List.of(READING, WRITING);
+            return this == READ_WRITE ? List.of(READING, WRITING) : List.of(READING);
         }
 
         public static Optional<Scope> of(String code) {
@@ -116,8 +118,23 @@ public class AccessTokens implements PersonalData {
             if (holder.lastUsedAt() == null || holder.lastUsedAt().plus(USE_RECORDED_EVERY).isBefore(now)) {
                 store.used(holder.tokenId(), now);
             }
-            return Scope.of(holder.scope())
+            return Scope.of(holder.scope()).filter(scope -> scope != Scope.APP_PASSWORD)
                     .map(scope -> new Bearer(holder.tokenId(), holder.accountId(), holder.username(), holder.role(), scope));
+        });
+    }
+
+    /**
+     * The reader whose account (by e-mail or user name) holds this app password: what the Google Reader API's
+     * {@code ClientLogin} and every request after it check. Anything else is empty.
+     */
+    public Optional<Bearer> authenticateApp(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) return Optional.empty();
+        return store.bySecretHash(ReaderAccounts.hash(secret)).filter(h -> Scope.APP_PASSWORD.code().equals(h.scope())).map(holder -> {
+            Instant now = clock.instant();
+            if (holder.lastUsedAt() == null || holder.lastUsedAt().plus(USE_RECORDED_EVERY).isBefore(now)) {
+                store.used(holder.tokenId(), now);
+            }
+            return new Bearer(holder.tokenId(), holder.accountId(), holder.username(), holder.role(), Scope.APP_PASSWORD);
         });
     }
 

@@ -39,7 +39,7 @@ public class SecurityConfiguration {
             + "manifest-src 'self'; worker-src 'self'";
 
     static final String[] PERSONAL = {"/account", "/account/**", "/for-you", "/following", "/following/**", "/saved",
-            "/saved/**", "/history", "/history/**"};
+            "/saved/**", "/history", "/history/**", "/feeds", "/feeds/**"};
 
     /** "Keep me signed in": how long a session lasts without use when the reader ticked it at sign-in. */
     static final Duration KEPT_SIGNED_IN = Duration.ofDays(30);

@@ -34,12 +34,12 @@ record DirectoryApi(EnrichmentStore enrichment, SourceStore sources, MessageSour
     /** The publishers the site shows (disabled ones are not on the site, so not here either). */
     @GetMapping("/sources")
     List<Views.SourceItem> allSources() {
-        return sources.findAll().stream().filter(Source::enabled).map(Views.SourceItem::of).toList();
+        return sources.findAll().stream().filter(Source::listed).map(Views.SourceItem::of).toList();
     }
 
     @GetMapping("/sources/{id}")
     Views.SourceItem source(@PathVariable("id") long id) {
-        return sources.findById(id).filter(Source::enabled).map(Views.SourceItem::of)
+        return sources.findById(id).filter(Source::listed).map(Views.SourceItem::of)
                 .orElseThrow(() -> ApiProblem.notFound("source", id));
     }
 }

@@ -84,7 +84,7 @@ record NewsApi(TopStoryRanking ranking, ListingStore listings, Archive archive, 
         int size = Paging.size(limit);
         Edition chosen = edition(edition);
         if (topic != null) enrichment.topic(topic).orElseThrow(() -> ApiProblem.notFound("topic", topic));
-        if (source != null) sources.findById(source).filter(Source::enabled).orElseThrow(() -> ApiProblem.notFound("source", source));
+        if (source != null) sources.findById(source).filter(Source::listed).orElseThrow(() -> ApiProblem.notFound("source", source));
         Listing listing = chosen.filter(new Listing(section == null ? null : section(section), topic, source, null, null));
         String list = String.join("|", "articles", chosen.id(), String.valueOf(section), String.valueOf(topic), String.valueOf(source));
         ListingStore.Position after = null;

@@ -40,7 +40,7 @@ record ListingController(ListingPages pages, EnrichmentStore enrichment, SourceS
 
     @GetMapping("/source/{id}")
     String source(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        Source source = sources.findById(id).filter(Source::enabled).orElseThrow(() -> new NotFound("notFound.source", id));
+        Source source = sources.findById(id).filter(Source::listed).orElseThrow(() -> new NotFound("notFound.source", id));
         String path = "/source/" + id;
         pages.show(model, new ListingPage("source", source.name(), path, path + "/feed.xml", source.siteUrl()),
                 Listing.source(id), page);
@@ -49,7 +49,7 @@ record ListingController(ListingPages pages, EnrichmentStore enrichment, SourceS
 
     @GetMapping("/source/{id}/feed.xml")
     ResponseEntity<String> sourceFeed(@PathVariable("id") long id, HttpServletRequest request) {
-        return sources.findById(id).filter(Source::enabled)
+        return sources.findById(id).filter(Source::listed)
                 .map(s -> pages.feed(request, Listing.source(id), s.name(), "/source/" + id))
                 .orElse(ResponseEntity.notFound().build());
     }

@@ -114,7 +114,7 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
     }
 
     private List<SearchPage.Option> publishers(SearchRequest request) {
-        return sources.findAll().stream().filter(Source::enabled)
+        return sources.findAll().stream().filter(Source::listed)
                 .map(s -> new SearchPage.Option(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(request.source())))
                 .toList();
     }

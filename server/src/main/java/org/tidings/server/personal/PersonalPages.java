@@ -7,10 +7,11 @@ import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
 import org.tidings.server.store.Interest;
 import org.tidings.server.store.PersonalStore;
+import org.tidings.server.store.SubscriptionStore;
 
 /** What the article page needs from the reader's personal data: the reader's buttons, and the history entry. */
 @Service
-public record PersonalPages(PersonalStore store, EnrichmentStore topics, CurrentReader current) {
+public record PersonalPages(PersonalStore store, EnrichmentStore topics, CurrentReader current, SubscriptionStore reading) {
 
     /** The reader's buttons beside an article; anonymous readers are offered to sign in instead. */
     public record ArticleActions(boolean signedIn, boolean saved, boolean followsSource, boolean mutesSource,
@@ -20,11 +21,12 @@ public record PersonalPages(PersonalStore store, EnrichmentStore topics, Current
 
     public record TopicButton(String slug, String label, boolean followed) {}
 
-    /** Notes the article in the reader's history (when it is on). */
+    /** Notes the article in the reader's history (when it is on), and marks it read. */
     public ArticleActions onArticleOpened(ArticleView article) {
         var reader = current.id();
         if (reader.isEmpty()) return ArticleActions.ANONYMOUS;
         store.recordRead(reader.getAsLong(), article.id());
+        reading.markRead(reader.getAsLong(), java.util.List.of(article.id()));
         return actions(reader.getAsLong(), article);
     }
 

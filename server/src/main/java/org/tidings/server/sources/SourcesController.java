@@ -27,7 +27,7 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
     /** Readers' directory of the publishers that are followed; their feeds' addresses and errors are the operator's. */
     @GetMapping("/sources")
     String directory(Model model) {
-        model.addAttribute("sources", sources.findAll().stream().filter(Source::enabled).toList());
+        model.addAttribute("sources", sources.findAll().stream().filter(Source::listed).toList());
         return "sources";
     }
 
@@ -119,6 +119,14 @@ record SourcesController(SourceStore sources, Pipeline pipeline, SourceRegistrat
         sources.makeDue(id);
         pipeline.refreshNow();
         return done(flash, "admin.notice.refreshing", source.name());
+    }
+
+    /** Puts a feed a reader subscribed to on the edition's pages and in its search. */
+    @PostMapping("/admin/sources/{id}/publish")
+    String publish(@PathVariable("id") long id, RedirectAttributes flash) {
+        Source source = source(id);
+        sources.publish(id);
+        return done(flash, "admin.notice.published", source.name());
     }
 
     private Source source(long id) {

@@ -64,7 +64,7 @@ public class Archive {
     public List<ArticleView> coverage(ArticleView article, int limit) {
         if (article.storyId() == null) return List.of();
         return jdbc.sql(ArticleView.SELECT + """
-                 WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE
+                 WHERE a.story_id = :story AND a.id <> :id AND a.duplicate_of IS NULL AND s.enabled = TRUE AND s.published = TRUE
                 ORDER BY CASE WHEN a.source_id = :source THEN 1 ELSE 0 END, a.published_at DESC, a.id DESC
                 LIMIT :limit""")
                 .param("story", article.storyId()).param("id", article.id()).param("source", article.sourceId())
@@ -79,7 +79,7 @@ public class Archive {
 
     /** These articles, in the order of {@code ids}, less copies of others and articles of disabled sources. */
     public List<ArticleView> listed(List<Long> ids) {
-        return inOrder(ids, " AND a.duplicate_of IS NULL AND s.enabled = TRUE");
+        return inOrder(ids, " AND a.duplicate_of IS NULL AND s.enabled = TRUE AND s.published = TRUE");
     }
 
     private List<ArticleView> inOrder(List<Long> ids, String condition) {

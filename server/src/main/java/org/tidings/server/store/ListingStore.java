@@ -42,7 +42,7 @@ public class ListingStore {
         if (listing.topic() != null) sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
         // "not a copy" written so that no index is chosen for it: the walk is in the page's order
         sql.append(" WHERE COALESCE(a.duplicate_of, 0) = 0");
-        List<Long> disabled = jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
+        List<Long> disabled = jdbc.sql("SELECT id FROM source WHERE enabled = FALSE OR published = FALSE").query(Long.class).list();
         if (!disabled.isEmpty()) sql.append(" AND a.source_id NOT IN (:disabled)");
         if (listing.section() != null) sql.append(" AND a.section = :section");
         if (listing.sourceId() != null) sql.append(" AND a.source_id = :source");
@@ -82,7 +82,7 @@ public class ListingStore {
                 SELECT a.story_id, a.id, a.title, s.name, a.published_at, a.section,
                        COALESCE(NULLIF(a.lang, 'und'), s.language) AS lang, COALESCE(a.regions, s.region) AS regions
                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND a.published_at >= :since
+                WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND s.published = TRUE AND a.published_at >= :since
                 ORDER BY a.story_id, a.published_at, a.id""")
                 .param("since", toDb(since))
                 .query((rs, row) -> new Placed(rs.getLong("story_id"), rs.getLong("id"), rs.getString("title"),
@@ -96,7 +96,7 @@ public class ListingStore {
 
     public List<Coverage> sourceCoverage() {
         return jdbc.sql("""
-                SELECT language, region, COUNT(*) AS n FROM source WHERE enabled = TRUE AND language IS NOT NULL
+                SELECT language, region, COUNT(*) AS n FROM source WHERE enabled = TRUE AND published = TRUE AND language IS NOT NULL
                 GROUP BY language, region""")
                 .query((rs, row) -> new Coverage(rs.getString("language"), rs.getString("region"), rs.getInt("n"))).list();
     }
@@ -107,7 +107,7 @@ public class ListingStore {
     public List<Entry> sitemap(int limit) {
         return jdbc.sql("""
                 SELECT a.id, COALESCE(a.updated_at, a.published_at) AS modified FROM article a JOIN source s ON s.id = a.source_id
-                WHERE s.enabled = TRUE AND a.duplicate_of IS NULL ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
+                WHERE s.enabled = TRUE AND s.published = TRUE AND a.duplicate_of IS NULL ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("limit", limit).query((rs, row) -> new Entry(rs.getLong("id"), fromDb(rs, "modified"))).list();
     }
 }

@@ -147,7 +147,7 @@ public class PersonalStore {
                 SELECT a.id, a.story_id, a.source_id, s.name, COALESCE(a.section, s.section) AS section, a.title, a.lead,
                        a.published_at
                 FROM article a JOIN source s ON s.id = a.source_id
-                WHERE s.enabled = TRUE AND a.duplicate_of IS NULL AND a.published_at >= :since
+                WHERE s.enabled = TRUE AND s.published = TRUE AND a.duplicate_of IS NULL AND a.published_at >= :since
                 ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("since", toDb(since)).param("limit", limit)
                 .query((rs, row) -> new Recent(rs.getLong("id"), rs.getObject("story_id", Long.class), rs.getLong("source_id"),

@@ -74,7 +74,7 @@ public class SearchStore {
 
     /** Sources switched off: their articles are kept but not listed. */
     public List<Long> disabledSourceIds() {
-        return jdbc.sql("SELECT id FROM source WHERE enabled = FALSE").query(Long.class).list();
+        return jdbc.sql("SELECT id FROM source WHERE enabled = FALSE OR published = FALSE").query(Long.class).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -22,7 +22,7 @@ public class SourceStore {
     private static final String SELECT = """
             SELECT id, feed_url, name, site_url, language, region, section, full_text, enabled, created_at,
                    last_fetch_at, last_success_at, last_status, last_http_status, last_error, consecutive_failures,
-                   disabled_reason, next_fetch_at, fetch_interval_seconds, etag, last_modified, body_hash
+                   disabled_reason, next_fetch_at, fetch_interval_seconds, etag, last_modified, body_hash, published
             FROM source""";
 
     private final JdbcClient jdbc;
@@ -49,6 +49,31 @@ public class SourceStore {
                 .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
                 .update();
         return findByFeedUrl(settings.feedUrl()).orElseThrow();
+    }
+
+    /**
+     * Registers a feed a reader subscribed to: private to its subscribers until an administrator publishes it; returns
+     * the existing source (published or not) if the feed URL is known already.
+     */
+    @Transactional
+    public Source addPrivate(SourceSettings settings, Duration interval) {
+        Optional<Source> existing = findByFeedUrl(settings.feedUrl());
+        if (existing.isPresent()) return existing.get();
+        withSettings("""
+                INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
+                                    created_at, next_fetch_at, fetch_interval_seconds, published)
+                VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
+                        :now, :now, :interval, FALSE)
+                ON CONFLICT DO NOTHING""", settings)
+                .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
+                .update();
+        return findByFeedUrl(settings.feedUrl()).orElseThrow();
+    }
+
+    /** Puts a reader's feed on the edition's pages and in its search. */
+    public void publish(long id) {
+        jdbc.sql("UPDATE source SET published = TRUE WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE article SET changed_at = :now WHERE source_id = :id").param("now", toDb(clock.instant())).param("id", id).update();
     }
 
     @Transactional
@@ -226,6 +251,7 @@ public class SourceStore {
                         rs.getObject("last_http_status", Integer.class), rs.getString("last_error"),
                         rs.getInt("consecutive_failures"), rs.getString("disabled_reason")),
                 fromDb(rs, "next_fetch_at"), rs.getInt("fetch_interval_seconds"),
-                new Source.Validators(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash")));
+                new Source.Validators(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash")),
+                rs.getBoolean("published"));
     }
 }

@@ -227,7 +227,7 @@ class PersonalStoreTest {
     @Test
     void theArticlePageOffersToFollowItsTopicsAndSection() {
         World w = new World(db);
-        PersonalPages pages = new PersonalPages(w.store, w.topics, new CurrentReader(w.accounts));
+        PersonalPages pages = new PersonalPages(w.store, w.topics, new CurrentReader(w.accounts), new org.tidings.server.store.SubscriptionStore(w.jdbc, clock));
         long talks = w.article(w.harbour, "Ceasefire talks resume", Duration.ofHours(1));
         w.topic(talks, "ukraine", "Ukraine");
         w.topic(talks, "diplomacy", "Diplomacy");

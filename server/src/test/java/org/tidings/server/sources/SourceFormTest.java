@@ -77,7 +77,7 @@ class SourceFormTest {
     void aStoredSourceShowsItsCodesInTheListsOrBesideThem() {
         var stored = new org.tidings.server.store.Source(1, "https://news.test/feed.xml", "News", null, "sv", "gulf", "sports",
                 true, true, java.time.Instant.EPOCH, new org.tidings.server.store.Source.Health(null, null, null, null, null, 0, null),
-                java.time.Instant.EPOCH, 1800, new org.tidings.server.store.Source.Validators(null, null, null));
+                java.time.Instant.EPOCH, 1800, new org.tidings.server.store.Source.Validators(null, null, null), true);
         SourceForm f = SourceForm.of(stored);
         assertThat(f).extracting(SourceForm::language, SourceForm::languageOther, SourceForm::region, SourceForm::section)
                 .containsExactly("other", "sv", "gulf", "sports");
