@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchEngine;
 import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.SiteAddress;
@@ -23,7 +24,7 @@ import org.tidings.server.store.SearchStore;
  */
 @RestController
 @RequestMapping(path = ApiSecurity.PREFIX, produces = MediaType.APPLICATION_JSON_VALUE)
-record SearchApi(ArticleSearch search, SearchStore store, ReaderFilters filters, SiteAddress site) {
+record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, SiteAddress site) {
 
     @GetMapping("/search")
     Views.SearchPage search(@RequestParam("q") String query,

@@ -23,6 +23,7 @@ import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchEngine;
 import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.AtomFeed;
@@ -33,7 +34,7 @@ import org.tidings.server.store.SourceStore;
 
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
-record SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+record SearchController(SearchEngine search, SearchStore store, SourceStore sources, MessageSource messages,
         ReaderFilters filters, SiteAddress site, Clock clock) {
 
     @GetMapping("/search")

@@ -36,11 +36,9 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
 /** A reader's search: one page of hits with their headline and best passages highlighted. */
-@Component
 public record ArticleSearch(SearchIndex index, Clock clock) {
 
     /** Results per page: a screenful of headlines with their passages. */
