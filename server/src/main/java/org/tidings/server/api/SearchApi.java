@@ -1,6 +1,7 @@
 package org.tidings.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,6 +44,9 @@ record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, 
         if (cursor != null && (page < 2 || page > ArticleSearch.MAX_PAGE)) throw Cursor.bad();
         SearchRequest asked = new SearchRequest(query, SearchRequest.Sort.of(sort), source, section, language, region, from, to, page);
         SearchResults results = search.search(asked, store.disabledSourceIds());
+        if (results.problem() != null && results.problem().key().equals("search.problem.unavailable")) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", results.problem(), Duration.ofMinutes(1));
+        }
         if (results.problem() != null) throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-query", results.problem());
         String base = site.base(request);
         List<Views.Hit> hits = filters.visibleBy(results.hits(), h -> new ReaderFilters.Subject(h.id(), h.sourceId(),

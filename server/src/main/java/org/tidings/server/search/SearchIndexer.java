@@ -131,6 +131,7 @@ public class SearchIndexer {
             fresh.refresh();
             size[0] = fresh.size();
         });
+        catchUp(index); // what changed while the new index was filled (written to the old one meanwhile by a running server)
         return size[0];
     }
 
