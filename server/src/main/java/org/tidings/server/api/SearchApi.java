@@ -1,6 +1,7 @@
 package org.tidings.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchEngine;
 import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.SiteAddress;
@@ -23,7 +25,7 @@ import org.tidings.server.store.SearchStore;
  */
 @RestController
 @RequestMapping(path = ApiSecurity.PREFIX, produces = MediaType.APPLICATION_JSON_VALUE)
-record SearchApi(ArticleSearch search, SearchStore store, ReaderFilters filters, SiteAddress site) {
+record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, SiteAddress site) {
 
     @GetMapping("/search")
     Views.SearchPage search(@RequestParam("q") String query,
@@ -42,6 +44,9 @@ record SearchApi(ArticleSearch search, SearchStore store, ReaderFilters filters,
         if (cursor != null && (page < 2 || page > ArticleSearch.MAX_PAGE)) throw Cursor.bad();
         SearchRequest asked = new SearchRequest(query, SearchRequest.Sort.of(sort), source, section, language, region, from, to, page);
         SearchResults results = search.search(asked, store.disabledSourceIds());
+        if (results.problem() != null && results.problem().key().equals("search.problem.unavailable")) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", results.problem(), Duration.ofMinutes(1));
+        }
         if (results.problem() != null) throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-query", results.problem());
         String base = site.base(request);
         List<Views.Hit> hits = filters.visibleBy(results.hits(), h -> new ReaderFilters.Subject(h.id(), h.sourceId(),

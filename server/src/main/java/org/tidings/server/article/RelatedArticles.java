@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.tidings.server.search.SimilarArticles;
+import org.tidings.server.search.SearchEngine;
 import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SearchStore;
@@ -19,7 +19,7 @@ import org.tidings.story.RelatedCoverage;
  * block), spread over publishers, none below the core's similarity floor: an empty block rather than filler.
  */
 @Service
-record RelatedArticles(SimilarArticles similar, Archive articles, SearchStore sources, Clock clock) {
+record RelatedArticles(SearchEngine similar, Archive articles, SearchStore sources, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(RelatedArticles.class);
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.tidings.server.config.Version;
@@ -30,12 +31,13 @@ public class Backups {
     private static final String CHECK = ".check";
 
     private final EmbeddedDatabase database;
+    /** Null when the articles are searched on an OpenSearch cluster, which is backed up with its own snapshots. */
     private final SearchIndex index;
     private final Clock clock;
 
-    public Backups(EmbeddedDatabase database, SearchIndex index, Clock clock) {
+    public Backups(EmbeddedDatabase database, ObjectProvider<SearchIndex> index, Clock clock) {
         this.database = database;
-        this.index = index;
+        this.index = index.getIfAvailable();
         this.clock = clock;
     }
 
@@ -55,7 +57,7 @@ public class Backups {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dir);
-            index.copyCommitted(dir.resolve(SEARCH));
+            if (index != null) index.copyCommitted(dir.resolve(SEARCH));
             long indexCopied = System.nanoTime();
             Path zip = dir.resolve(DatabaseArchive.FILE);
             database.backupTo(zip);

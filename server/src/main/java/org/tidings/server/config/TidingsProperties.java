@@ -139,9 +139,27 @@ public record TidingsProperties(
         }
     }
 
-    /** @param refresh 0 stops following the database (the {@code reindex} command) */
+    /**
+     * @param refresh     0 stops following the database (the {@code reindex} command)
+     * @param url         an OpenSearch cluster's address ({@code http://host:9200}, several separated by commas); empty: the
+     *                    embedded index in the data directory
+     * @param username    with {@code password}, for a cluster that asks for them (HTTP basic)
+     * @param shards      of the articles' index on the cluster, and its {@code replicas} (taken when an index is built)
+     * @param indexPrefix the cluster's index names start with it: {@code <prefix>-articles} is the alias searched
+     */
     public record Search(
-            @DefaultValue("1s") Duration refresh) {}
+            @DefaultValue("1s") Duration refresh,
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("1") int shards,
+            @DefaultValue("1") int replicas,
+            @DefaultValue("tidings") String indexPrefix) {
+
+        public boolean onCluster() {
+            return !url.isBlank();
+        }
+    }
 
     /**
      * How long things are kept, by the time of publication (0: for ever). Articles a reader saved or commented on are

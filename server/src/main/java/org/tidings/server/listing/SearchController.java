@@ -23,6 +23,7 @@ import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchEngine;
 import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.AtomFeed;
@@ -33,7 +34,7 @@ import org.tidings.server.store.SourceStore;
 
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
-record SearchController(ArticleSearch search, SearchStore store, SourceStore sources, MessageSource messages,
+record SearchController(SearchEngine search, SearchStore store, SourceStore sources, MessageSource messages,
         ReaderFilters filters, SiteAddress site, Clock clock) {
 
     @GetMapping("/search")
@@ -43,7 +44,7 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
         boolean asked = params.containsKey("q");
         SearchResults results = asked || read.problem() != null ? results(read.request(), read.problem()) : null;
         if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(unavailable(results) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_BAD_REQUEST);
         }
         SearchRequest asking = read.request();
         model.addAttribute("search", new SearchPage(asking, results, asked, params.get("from"), params.get("to"), publishers(asking),
@@ -61,7 +62,7 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
         SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
         SearchResults results = results(newest, read.problem());
         if (results.problem() != null) {
-            return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+            return ResponseEntity.status(unavailable(results) ? 503 : 400).contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                     .body(text(results.problem(), locale) + "\n");
         }
         return AtomFeed.of(site.base(request), text(Message.of("search.feed.title", newest.query()), locale),
@@ -76,6 +77,11 @@ record SearchController(ArticleSearch search, SearchStore store, SourceStore sou
         if (problem != null) return SearchResults.problem(request, problem);
         return search.search(request, store.disabledSourceIds()).keeping(hits -> filters.visibleBy(hits,
                 h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
+    }
+
+    /** The search engine (an OpenSearch cluster) did not answer: not the reader's doing. */
+    static boolean unavailable(SearchResults results) {
+        return results.problem() != null && results.problem().key().equals("search.problem.unavailable");
     }
 
     /** The request a query string makes; a filter that cannot be read is a problem to show, not an error page. */

@@ -1,14 +1,18 @@
 package org.tidings.server.retention;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.search.ArticleIndex;
 import org.tidings.server.store.DatabaseOutage;
 import org.tidings.server.store.RetentionStore;
 
@@ -32,6 +36,7 @@ public class Retention implements SmartLifecycle {
     }
 
     private final RetentionStore store;
+    private final ArticleIndex index;
     private final TidingsProperties.Retention keep;
     private final Clock clock;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -40,7 +45,14 @@ public class Retention implements SmartLifecycle {
     private Instant fullTextsDoneBefore = Instant.EPOCH;
 
     public Retention(RetentionStore store, TidingsProperties properties, Clock clock) {
+        this(store, null, properties, clock);
+    }
+
+    /** With the search index, from which pruned articles are removed too (its watermark never sees a deletion). */
+    @Autowired
+    public Retention(RetentionStore store, ArticleIndex index, TidingsProperties properties, Clock clock) {
         this.store = store;
+        this.index = index;
         this.keep = properties.retention();
         this.clock = clock;
         scheduler.setThreadNamePrefix("retention-");
@@ -52,8 +64,9 @@ public class Retention implements SmartLifecycle {
         Instant now = clock.instant();
         int articles = 0, fullTexts = 0, aiOutputs = 0, batches = 0;
         if (kept(keep.articles())) {
-            for (int n; (n = store.pruneArticles(now.minus(keep.articles()), keep.batch())) > 0; batches++) {
-                articles += n;
+            for (List<Long> ids; !(ids = store.pruneArticles(now.minus(keep.articles()), keep.batch())).isEmpty(); batches++) {
+                articles += ids.size();
+                unindex(ids);
                 pause();
             }
         }
@@ -72,6 +85,22 @@ public class Retention implements SmartLifecycle {
             }
         }
         return new Pruned(articles, fullTexts, aiOutputs, batches);
+    }
+
+    /**
+     * Removes pruned articles from the search index. When it cannot be written now (another process writes the embedded
+     * index, whose own pass removes its pruned articles; a cluster is away), they stay findable until a reindex, and
+     * their pages answer as gone.
+     */
+    private void unindex(List<Long> ids) {
+        if (index == null || !index.tryToWrite()) return;
+        try {
+            index.remove(ids);
+            index.refresh();
+        } catch (IOException | RuntimeException e) {
+            log.atWarn().addKeyValue("event", "retention_unindex_failed").addKeyValue("error", e.toString())
+                    .log("Pruned articles could not be removed from the search index; a reindex removes them");
+        }
     }
 
     /** A period of zero keeps for ever. */

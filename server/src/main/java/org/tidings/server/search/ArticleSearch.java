@@ -36,11 +36,9 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.springframework.stereotype.Component;
 import org.tidings.server.i18n.Message;
 
 /** A reader's search: one page of hits with their headline and best passages highlighted. */
-@Component
 public record ArticleSearch(SearchIndex index, Clock clock) {
 
     /** Results per page: a screenful of headlines with their passages. */
@@ -48,10 +46,10 @@ public record ArticleSearch(SearchIndex index, Clock clock) {
     /** Deeper pages are not offered: a reader refines the query instead (and deep pages cost the most). */
     public static final int MAX_PAGE = 50;
     /** Matches counted exactly; beyond, "more than" (counting every match of a common word costs more than the page). */
-    static final int COUNT_EXACTLY_UP_TO = 10_000;
-    static final int PASSAGES = 2;
+    public static final int COUNT_EXACTLY_UP_TO = 10_000;
+    public static final int PASSAGES = 2;
     /** Length of a passage, in characters (the highlighter extends it to whole words). */
-    static final int PASSAGE_CHARS = 160;
+    public static final int PASSAGE_CHARS = 160;
     /** Where the first match sits in its passage: a little before the middle, so the words after it show. */
     private static final float PASSAGE_CENTER = 0.4f;
 
@@ -66,6 +64,11 @@ public record ArticleSearch(SearchIndex index, Clock clock) {
 
         Filter(String field) {
             this.field = field;
+        }
+
+        /** The field the filter's values are in. */
+        public String field() {
+            return field;
         }
     }
 

@@ -25,10 +25,10 @@ import org.tidings.text.LanguageTags;
  * No analyzer drops stop words: a query's words are all required, so a word one analyzer dropped
  * would be required in fields that never hold it (and "the who" must stay findable).
  */
-final class Languages {
+public final class Languages {
 
     /** The fields of languages without an analyzer of their own. */
-    static final String OTHER = "other";
+    public static final String OTHER = "other";
 
     /** Languages with a stemmer, by ISO 639-1 code: the languages of the default sources and their neighbours. */
     private static final Map<String, Function<CharArraySet, Analyzer>> ANALYZERS = new LinkedHashMap<>();
@@ -47,12 +47,12 @@ final class Languages {
     }
 
     /** Every field suffix: the languages with a stemmer, then {@link #OTHER}. */
-    static final List<String> SUFFIXES = List.copyOf(ANALYZERS.keySet());
+    public static final List<String> SUFFIXES = List.copyOf(ANALYZERS.keySet());
 
     private Languages() {}
 
     /** The field suffix for an article's language tag ({@code en-GB} -> {@code en}; unknown or none -> {@link #OTHER}). */
-    static String suffix(String languageTag) {
+    public static String suffix(String languageTag) {
         String primary = LanguageTags.primary(languageTag);
         return primary != null && ANALYZERS.containsKey(primary) && !primary.equals(OTHER) ? primary : OTHER;
     }

@@ -15,7 +15,7 @@ import org.tidings.server.i18n.Message;
  * A reader's words as a query over every language's fields, the publisher and the topics: all words
  * required. What cannot be read is a {@link Problem} with a sentence for the reader, never a parser exception.
  */
-record QueryReader(Analyzer analyzer) {
+public record QueryReader(Analyzer analyzer) {
 
     /** Longer queries are refused: nobody types them, and each word widens the work of a search. */
     static final int MAX_CHARS = 300;
@@ -54,6 +54,30 @@ record QueryReader(Analyzer analyzer) {
         Languages.SUFFIXES.forEach(language -> BOOSTS.put(SearchFields.text(language), TEXT_BOOST));
         BOOSTS.put(SearchFields.TOPICS, TOPICS_BOOST);
         BOOSTS.put(SearchFields.PUBLISHER, PUBLISHER_BOOST);
+    }
+
+    /** Every field a reader's words are looked for in, with its weight (a cluster is asked the same). */
+    public static Map<String, Float> fields() {
+        return java.util.Collections.unmodifiableMap(BOOSTS);
+    }
+
+    /**
+     * Why a reader's words cannot be searched, or null when they can: read with the embedded engine's analysis, so that
+     * a cluster, whose query syntax is the same, refuses the same queries with the same sentences.
+     */
+    public static Message problemWith(String text) {
+        try {
+            Checking.READER.read(text);
+            return null;
+        } catch (Problem problem) {
+            return problem.message;
+        }
+    }
+
+    /** The embedded index's analysis, made once when first needed. */
+    private static final class Checking {
+        static final QueryReader READER = new QueryReader(Languages.perField(
+                new org.apache.lucene.analysis.standard.StandardAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET)));
     }
 
     Query read(String text) throws Problem {

@@ -17,14 +17,14 @@ import org.apache.lucene.search.ScoreDoc;
  * Only the best {@link #CANDIDATES} are reordered: scoring every match keeps Lucene from skipping
  * postings blocks, which tripled the slowest searches.
  */
-final class Recency {
+public final class Recency {
 
     /** How much fresher news may weigh: at most twice an archived article's score. */
     static final double WEIGHT = 1.0;
     /** After three days a report has lost half its freshness: the life of a news story. */
-    static final long HALF_LIFE_MILLIS = 3L * 24 * 3600 * 1000;
+    public static final long HALF_LIFE_MILLIS = 3L * 24 * 3600 * 1000;
     /** Ten pages: an article below them would need more than twice the freshness to rise, which the factor cannot give. */
-    static final int CANDIDATES = 200;
+    public static final int CANDIDATES = 200;
 
     private Recency() {}
 

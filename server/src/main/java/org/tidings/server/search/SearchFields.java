@@ -24,30 +24,30 @@ import org.tidings.text.LanguageTags;
  * The fields of an article in the index. Words are indexed with their offsets so that passages are
  * highlighted from the postings, without analysing the text again at query time.
  */
-final class SearchFields {
+public final class SearchFields {
 
     /** The article id: the key documents are replaced and deleted by. */
-    static final String ID = "id";
+    public static final String ID = "id";
     /** The source id (filter by publisher; documents of a removed source are deleted by it). */
-    static final String SOURCE = "source";
+    public static final String SOURCE = "source";
     /** The publisher's name: searchable words, and stored for the result list. */
-    static final String PUBLISHER = "publisher";
-    static final String SECTION = "section";
-    static final String LANG = "lang";
-    static final String REGION = "region";
+    public static final String PUBLISHER = "publisher";
+    public static final String SECTION = "section";
+    public static final String LANG = "lang";
+    public static final String REGION = "region";
     /** Topic slugs, for filters. */
-    static final String TOPIC = "topic";
+    public static final String TOPIC = "topic";
     /** Topic labels, searchable words. */
-    static final String TOPICS = "topics";
+    public static final String TOPICS = "topics";
     /** Publication time in epoch milliseconds: points for ranges, doc values for sorting and recency. */
-    static final String PUBLISHED = "published";
+    public static final String PUBLISHED = "published";
     static final Sort NEWEST_FIRST = new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true));
-    static final String STORY = "story";
+    public static final String STORY = "story";
     /** The article's lead (stored, not searched): what the related block compares besides the headline. */
-    static final String LEAD = "lead";
+    public static final String LEAD = "lead";
 
     /** Text beyond this many characters is neither indexed nor highlighted: news articles are shorter, and it bounds the index. */
-    static final int MAX_TEXT_CHARS = 20_000;
+    public static final int MAX_TEXT_CHARS = 20_000;
 
     private static final FieldType WORDS_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
@@ -58,16 +58,16 @@ final class SearchFields {
 
     private SearchFields() {}
 
-    static String title(String languageSuffix) {
+    public static String title(String languageSuffix) {
         return "title_" + languageSuffix;
     }
 
-    static String text(String languageSuffix) {
+    public static String text(String languageSuffix) {
         return "text_" + languageSuffix;
     }
 
     /** A filter value as it is indexed: trimmed, lower case. */
-    static String keyword(String value) {
+    public static String keyword(String value) {
         return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -1,11 +1,11 @@
 package org.tidings.server.search;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +42,7 @@ import org.apache.lucene.util.BytesRef;
  * cannot undo (a full disk) is opened again from the last commit on the next try. A commit can be copied while the
  * writing goes on ({@link #copyCommitted}, for backups).
  */
-public final class SearchIndex implements Closeable {
+public final class SearchIndex implements ArticleIndex {
 
     /** The documents' format: change it whenever fields or analysis change, and every index is rebuilt. */
     static final String FORMAT = "2";
@@ -93,7 +93,8 @@ public final class SearchIndex implements Closeable {
      * in a way it cannot undo, as on a full disk: what was not committed is done again from the watermark); returns
      * whether this process writes now.
      */
-    synchronized boolean tryToWrite() {
+    @Override
+    public synchronized boolean tryToWrite() {
         if (writer != null && writer.isOpen()) return true;
         writer = null;
         try {
@@ -139,7 +140,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** Up to which change time the database is in the index. */
+    @Override
     public Instant watermark() {
         return watermark;
     }
@@ -149,18 +150,30 @@ public final class SearchIndex implements Closeable {
         writer().updateDocument(new Term(SearchFields.ID, Long.toString(article.id())), SearchFields.document(article));
     }
 
-    /** Removes articles that are gone or no longer listed (copies of others). */
-    void remove(Collection<Long> articleIds) throws IOException {
+    @Override
+    public void put(List<IndexedArticle> articles) throws IOException {
+        for (IndexedArticle article : articles) put(article);
+    }
+
+    @Override
+    public void remove(Collection<Long> articleIds) throws IOException {
         delete(SearchFields.ID, articleIds);
     }
 
-    /** Removes every article of these sources (removed from the database). */
-    synchronized void removeSources(Collection<Long> sourceIds) throws IOException {
+    @Override
+    public synchronized void removeSources(Collection<Long> sourceIds) throws IOException {
         delete(SearchFields.SOURCE, sourceIds);
     }
 
     private void delete(String field, Collection<Long> ids) throws IOException {
         if (!ids.isEmpty()) writer().deleteDocuments(ids.stream().map(id -> new Term(field, Long.toString(id))).toArray(Term[]::new));
+    }
+
+    /** Emptied, then filled again in place: this process's searches see the index grow as it is filled. */
+    @Override
+    public synchronized void rebuild(Filling fill) throws IOException {
+        clear();
+        fill.into(this);
     }
 
     /** Empties the index, to be rebuilt from the start of the database. */
@@ -170,8 +183,8 @@ public final class SearchIndex implements Closeable {
         commit(watermark);
     }
 
-    /** Makes the changes durable along with how far the database has been followed. */
-    synchronized void commit(Instant followedUpTo) throws IOException {
+    @Override
+    public synchronized void commit(Instant followedUpTo) throws IOException {
         writer().setLiveCommitData(Map.of(WATERMARK_KEY, followedUpTo.toString(), FORMAT_KEY, FORMAT).entrySet());
         writer().commit();
         watermark = followedUpTo;
@@ -204,6 +217,7 @@ public final class SearchIndex implements Closeable {
     }
 
     /** Makes what was written (or what the writing process committed) visible to searches. */
+    @Override
     public void refresh() {
         try {
             SearcherManager current;
@@ -217,8 +231,8 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** The sources that have articles in the index (to find those removed from the database). */
-    Set<Long> indexedSources() throws IOException {
+    @Override
+    public Set<Long> indexedSources() throws IOException {
         return values(SearchFields.SOURCE).stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
@@ -261,7 +275,7 @@ public final class SearchIndex implements Closeable {
         return analyzer;
     }
 
-    /** Documents in the index, as of the last refresh. */
+    @Override
     public int size() throws IOException {
         return read(searcher -> searcher.getIndexReader().numDocs());
     }

@@ -37,7 +37,7 @@ public class SearchIndexer {
     /** A commit costs an fsync: at most one this often while articles keep coming (this process's searches see them at once). */
     static final Duration COMMIT_GAP = Duration.ofSeconds(1);
 
-    private final SearchIndex index;
+    private final ArticleIndex index;
     private final SearchStore store;
     private final Clock clock;
     /** Articles indexed within the settle window, with the change time indexed: not indexed twice. */
@@ -46,7 +46,7 @@ public class SearchIndexer {
     private Instant followed;
     private Instant lastCommit = Instant.EPOCH;
 
-    public SearchIndexer(SearchIndex index, SearchStore store, Clock clock) {
+    public SearchIndexer(ArticleIndex index, SearchStore store, Clock clock) {
         this.index = index;
         this.store = store;
         this.clock = clock;
@@ -72,8 +72,12 @@ public class SearchIndexer {
             index.refresh();
             return 0;
         }
+        return catchUp(index);
+    }
+
+    private int catchUp(ArticleIndex index) throws IOException {
         if (followed == null) followed = index.watermark();
-        int written = removeGoneSources();
+        int written = removeGoneSources(index);
         Instant now = clock.instant();
         Instant settled = now.minus(SETTLE);
         Instant cursorTime = followed;
@@ -83,7 +87,7 @@ public class SearchIndexer {
             List<SearchStore.Change> changes = store.changedAfter(cursorTime, cursorId, BATCH);
             List<Long> todo = changes.stream().filter(c -> !c.changedAt().equals(recent.get(c.id())))
                     .map(SearchStore.Change::id).toList();
-            written += write(todo);
+            written += write(index, todo);
             sinceCommit += todo.size();
             changes.stream().filter(c -> !c.changedAt().isBefore(settled)).forEach(c -> recent.put(c.id(), c.changedAt()));
             if (changes.size() < BATCH) break;
@@ -91,7 +95,7 @@ public class SearchIndexer {
             cursorTime = last.changedAt();
             cursorId = last.id();
             if (sinceCommit >= COMMIT_EVERY) {
-                commit(cursorTime.isBefore(settled) ? cursorTime : settled);
+                commit(index, cursorTime.isBefore(settled) ? cursorTime : settled);
                 sinceCommit = 0;
             }
         }
@@ -99,30 +103,39 @@ public class SearchIndexer {
         recent.values().removeIf(t -> t.isBefore(followed));
         Duration uncommitted = Duration.between(lastCommit, now);
         if (written > 0 && uncommitted.compareTo(COMMIT_GAP) >= 0 || uncommitted.compareTo(IDLE_COMMIT) > 0) {
-            commit(followed);
+            commit(index, followed);
         } else if (written > 0) {
             index.refresh();
         }
         return written;
     }
 
-    private void commit(Instant watermark) throws IOException {
+    private void commit(ArticleIndex index, Instant watermark) throws IOException {
         index.commit(watermark);
         index.refresh();
         lastCommit = clock.instant();
     }
 
-    /** Empties the index and fills it again from the whole database; returns the number of articles indexed. */
+    /**
+     * Builds the index anew from the whole database (the engine decides whether searches see it grow or only whole);
+     * returns the number of articles indexed.
+     */
     public synchronized int rebuild() throws IOException {
         if (!index.tryToWrite()) throw new IllegalStateException("another process writes the search index; stop it first");
-        index.clear();
-        followed = Instant.EPOCH;
-        recent.clear();
-        catchUp();
-        return index.size();
+        int[] size = new int[1];
+        index.rebuild(fresh -> {
+            followed = Instant.EPOCH;
+            recent.clear();
+            lastCommit = Instant.EPOCH; // the whole build is committed at its end
+            catchUp(fresh);
+            fresh.refresh();
+            size[0] = fresh.size();
+        });
+        catchUp(index); // what changed while the new index was filled (written to the old one meanwhile by a running server)
+        return size[0];
     }
 
-    private int removeGoneSources() throws IOException {
+    private int removeGoneSources(ArticleIndex index) throws IOException {
         Set<Long> gone = new HashSet<>(index.indexedSources());
         gone.removeAll(store.sourceIds());
         if (gone.isEmpty()) return 0;
@@ -132,20 +145,22 @@ public class SearchIndexer {
         return gone.size();
     }
 
-    private int write(List<Long> ids) throws IOException {
+    private int write(ArticleIndex index, List<Long> ids) throws IOException {
         if (ids.isEmpty()) return 0;
         Map<Long, SearchStore.Row> rows = new HashMap<>();
         for (SearchStore.Row row : store.articles(ids)) rows.put(row.id(), row);
         Map<Long, List<SearchStore.Topic>> topics = store.topics(rows.keySet());
         List<Long> unlisted = new ArrayList<>();
+        List<IndexedArticle> listed = new ArrayList<>();
         for (long id : ids) {
             SearchStore.Row row = rows.get(id);
             if (row == null || row.duplicateOf() != null) {
                 unlisted.add(id); // gone, or a copy of another article: not listed
             } else {
-                index.put(indexed(row, topics.getOrDefault(id, List.of())));
+                listed.add(indexed(row, topics.getOrDefault(id, List.of())));
             }
         }
+        index.put(listed);
         index.remove(unlisted);
         return ids.size();
     }

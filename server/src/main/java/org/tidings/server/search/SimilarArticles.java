@@ -19,14 +19,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.springframework.stereotype.Component;
 import org.tidings.story.RelatedCoverage.Candidate;
 
 /**
  * Candidates for the "related" block, which {@link org.tidings.story.RelatedCoverage} ranks and cuts.
  * The article's own story is left out: those reports have a block of their own.
  */
-@Component
 public record SimilarArticles(SearchIndex index) {
 
     /** A headline and lead hold a few dozen words; beyond the most telling ones the rest ("said", "on Tuesday") match everything. */

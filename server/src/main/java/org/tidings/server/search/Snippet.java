@@ -16,7 +16,7 @@ public record Snippet(List<Part> parts) {
     public record Part(String text, boolean match) {}
 
     /** Between two passages that are not adjacent in the text. */
-    static final String GAP = " … ";
+    public static final String GAP = " … ";
 
     public String plainText() {
         return parts.stream().map(Part::text).collect(Collectors.joining());

@@ -4,6 +4,7 @@ import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,18 +30,19 @@ public class RetentionStore {
     /**
      * Deletes up to {@code batch} articles published before {@code cutoff}, oldest first, with their copies (a copy is
      * the same article from another address), topics, digests, reading history and AI outputs. A copy a reader saved
-     * or commented on stays, as an article of its own. The number of articles deleted.
+     * or commented on stays, as an article of its own. The ids of the articles deleted.
      */
-    public int pruneArticles(Instant cutoff, int batch) {
+    public List<Long> pruneArticles(Instant cutoff, int batch) {
         List<Long> ids = new ArrayList<>(sql.sql("SELECT a.id FROM article a WHERE a.published_at < :cutoff AND " + UNCLAIMED
                         + " ORDER BY a.published_at LIMIT :batch")
                 .param("cutoff", toDb(cutoff)).param("batch", batch).query(Long.class).list());
-        if (ids.isEmpty()) return 0;
+        if (ids.isEmpty()) return List.of();
         ids.addAll(sql.sql("SELECT a.id FROM article a WHERE a.duplicate_of IN (:ids) AND " + UNCLAIMED)
                 .param("ids", ids).query(Long.class).list());
         sql.sql("UPDATE article SET duplicate_of = NULL WHERE duplicate_of IN (:ids)").param("ids", ids).update();
         sql.sql("DELETE FROM ai_output WHERE subject = 'article' AND subject_id IN (:ids)").param("ids", ids).update();
-        return sql.sql("DELETE FROM article WHERE id IN (:ids)").param("ids", ids).update();
+        sql.sql("DELETE FROM article WHERE id IN (:ids)").param("ids", ids).update();
+        return List.copyOf(new LinkedHashSet<>(ids)); // an old copy of an old article is selected twice
     }
 
     /**

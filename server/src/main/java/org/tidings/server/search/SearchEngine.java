@@ -1,0 +1,24 @@
+package org.tidings.server.search;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.tidings.story.RelatedCoverage.Candidate;
+
+/**
+ * What readers ask of the index: the search page and its feed, the filters' values, and the related block's
+ * candidates. The embedded Lucene index answers by default ({@link EmbeddedSearch}), an OpenSearch cluster when
+ * {@code tidings.search.url} is set.
+ */
+public interface SearchEngine {
+
+    /** Searches, leaving out the articles of {@code hiddenSources} (disabled publishers). */
+    SearchResults search(SearchRequest request, Collection<Long> hiddenSources);
+
+    /** The values {@code filter} has in the index, in no order. */
+    List<String> values(ArticleSearch.Filter filter);
+
+    /** Recent articles like {@code article}, best first: see {@link SimilarArticles#recentLike}. */
+    List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources, int limit,
+            int leadChars);
+}

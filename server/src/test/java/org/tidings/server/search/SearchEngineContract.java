@@ -1,0 +1,229 @@
+package org.tidings.server.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.tidings.server.search.SearchRequest.Sort;
+import org.tidings.server.testing.Fixtures;
+import org.tidings.story.RelatedCoverage.Candidate;
+
+/**
+ * What readers get from search whichever engine answers: the embedded Lucene index ({@code EmbeddedSearchContractTest})
+ * and an OpenSearch node ({@code ClusterSearchContractTest}) run the same cases on the same articles, real headlines and
+ * a few Arabic reports, written through {@link ArticleIndex} as the indexer writes them.
+ */
+public abstract class SearchEngineContract {
+
+    protected static final Instant NOW = Instant.parse("2014-03-12T00:00:00Z");
+    private static final List<Headlines.Headline> HEADLINES = Headlines.load();
+
+    /** The engine under test, over an index that {@link #fill} has filled. */
+    protected abstract SearchEngine engine();
+
+    /** Every article of the contract, written and committed as the indexer does. */
+    protected static void fill(ArticleIndex index) throws IOException {
+        List<IndexedArticle> all = new ArrayList<>(Headlines.asArticles(HEADLINES));
+        all.addAll(ArticleSearchTest.arabic());
+        all.addAll(ferries());
+        all.addAll(volcanoes());
+        index.put(all);
+        index.commit(NOW);
+        index.refresh();
+    }
+
+    /** For the related block: a story of ferries, two other reports of it, an unrelated one and a French one. */
+    private static List<IndexedArticle> ferries() {
+        return List.of(
+                ferry(8001, 80, "Ferry operator cancels island crossings as storm hits", "Crossings to the island were cancelled.", "en", 1L, 2),
+                ferry(8002, 81, "Storm strands island travellers as ferries stop", "Travellers were stranded on the island.", "en", 1L, 1),
+                ferry(8003, 82, "Island ferry crossings to resume after the storm", "The operator said crossings resume on Wednesday.", "en", 3L, 30),
+                ferry(8004, 83, "Ferry operator warns of more island crossings cancelled", "More crossings may be cancelled.", "en", 4L, 40),
+                ferry(8005, 82, "Bakery wins a prize for its bread", "The village bakery won.", "en", 6L, 3),
+                ferry(8006, 84, "Traversées vers l'île annulées par la tempête", "Le ferry ne part plus.", "fr", 7L, 5));
+    }
+
+    private static IndexedArticle ferry(long id, long source, String title, String text, String lang, Long story, int hoursAgo) {
+        return new IndexedArticle(id, source, "Publisher " + source, title, text, text, lang, "world", Set.of(), List.of(),
+                NOW.minus(Duration.ofHours(hoursAgo)), story);
+    }
+
+    /** The same report at three ages: freshness decides between equal matches. */
+    private static List<IndexedArticle> volcanoes() {
+        return List.of(
+                new IndexedArticle(7001, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 30), null),
+                new IndexedArticle(7002, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(3_600), null),
+                new IndexedArticle(7003, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 3), null));
+    }
+
+    private SearchResults run(String query) {
+        return engine().search(Fixtures.search(query), List.of());
+    }
+
+    private static List<String> titles(SearchResults results) {
+        return results.hits().stream().map(h -> h.title().plainText()).toList();
+    }
+
+    /**
+     * Whether the engine has a stemmer for each language: the embedded index always; a cluster when it has OpenSearch's
+     * language analyzers (every distribution but the test one, which lacks the analysis-common module).
+     */
+    protected abstract boolean stems();
+
+    @Test
+    void everyWordIsRequired() {
+        SearchResults results = run("apple carplay");
+        assertThat(results.problem()).isNull();
+        assertThat(results.hits()).isNotEmpty();
+        for (String title : titles(results)) assertThat(title.toLowerCase(Locale.ROOT)).contains("apple").contains("carplay");
+        assertThat(results.total()).isLessThan(run("apple").total());
+    }
+
+    @Test
+    void wordsAreStemmedInTheirLanguage() {
+        Assumptions.assumeTrue(stems(), "this engine has no stemmers (an OpenSearch node without analysis-common)");
+        SearchResults results = run("apple updates");
+        assertThat(results.hits()).isNotEmpty();
+        for (String title : titles(results)) assertThat(title.toLowerCase(Locale.ROOT)).contains("apple").contains("update");
+        for (String query : List.of("الانتخابات", "انتخابات", "للانتخابات")) {
+            assertThat(run(query).hits()).as(query).extracting(SearchResults.Hit::id).containsExactly(9001L);
+        }
+    }
+
+    @Test
+    void aPhraseMatchesOnlyItsWordsInOrder() {
+        SearchResults phrase = run("\"chiquita fyffes\"");
+        assertThat(phrase.hits()).isNotEmpty();
+        for (String title : titles(phrase)) {
+            assertThat(title.toLowerCase(Locale.ROOT).replaceAll("\\W+", " ")).contains("chiquita fyffes");
+        }
+        assertThat(phrase.total()).isLessThan(run("chiquita fyffes").total());
+    }
+
+    @Test
+    void aPrefixMatchesTheWordsThatStartWithItAndTheyAreMarked() {
+        SearchResults results = run("carpl*");
+        assertThat(results.hits()).isNotEmpty();
+        for (String title : titles(results)) assertThat(title).containsIgnoringCase("carplay");
+        assertThat(results.hits().getFirst().title().parts()).anyMatch(p -> p.match() && p.text().equalsIgnoreCase("carplay"));
+    }
+
+    @Test
+    void theMatchingWordsAreMarkedInTheWholeHeadline() {
+        SearchResults results = run("obama");
+        assertThat(results.hits()).isNotEmpty();
+        for (SearchResults.Hit hit : results.hits()) {
+            assertThat(hit.title().parts()).filteredOn(Snippet.Part::match).extracting(p -> p.text().toLowerCase(Locale.ROOT))
+                    .containsOnly("obama");
+            assertThat(HEADLINES).anyMatch(h -> h.id() == hit.id() && h.title().equals(hit.title().plainText()));
+        }
+    }
+
+    @Test
+    void filtersNarrowBySectionPublisherRegionLanguageAndDays() {
+        long all = run("apple").total();
+        SearchResults tech = engine().search(new SearchRequest("apple", Sort.RELEVANCE, null, "technology", null, null, null, null, 1), List.of());
+        assertThat(tech.total()).isPositive().isLessThanOrEqualTo(all);
+        assertThat(tech.hits()).allMatch(h -> h.section().equals("technology"));
+
+        long reuters = Headlines.sourceIds(HEADLINES).get("Reuters");
+        SearchResults byReuters = engine().search(new SearchRequest("the OR a OR to OR of OR in", Sort.RELEVANCE, reuters, null, null, null, null, null, 1), List.of());
+        assertThat(byReuters.hits()).isNotEmpty().allMatch(h -> h.publisher().equals("Reuters"));
+
+        SearchResults arabicOnly = engine().search(new SearchRequest("النفط OR apple", Sort.RELEVANCE, null, null, "ar", null, null, null, 1), List.of());
+        assertThat(arabicOnly.hits()).extracting(SearchResults.Hit::id).containsExactly(9002L);
+        SearchResults gulf = engine().search(new SearchRequest("النفط OR apple", Sort.RELEVANCE, null, null, null, "GULF", null, null, 1), List.of());
+        assertThat(gulf.hits()).extracting(SearchResults.Hit::id).containsExactly(9002L);
+
+        LocalDate day = LocalDate.of(2014, 3, 11);
+        SearchResults onTheEleventh = engine().search(new SearchRequest("apple", Sort.RELEVANCE, null, null, null, null, day, day, 1), List.of());
+        assertThat(onTheEleventh.hits()).isNotEmpty().allMatch(h -> h.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(day));
+        assertThat(engine().search(new SearchRequest("apple", Sort.RELEVANCE, null, null, null, null, day.plusDays(1), null, 1), List.of())
+                .total()).isZero();
+    }
+
+    @Test
+    void theFiltersValuesComeFromTheIndex() {
+        assertThat(engine().values(ArticleSearch.Filter.SECTION)).contains("technology", "politics", "business", "world");
+        assertThat(engine().values(ArticleSearch.Filter.LANGUAGE)).containsExactlyInAnyOrder("en", "ar", "fr");
+        assertThat(engine().values(ArticleSearch.Filter.REGION)).contains("gulf", "uk", "us");
+    }
+
+    @Test
+    void mutedSourcesAreLeftOut() {
+        long reuters = Headlines.sourceIds(HEADLINES).get("Reuters");
+        SearchResults results = engine().search(Fixtures.search("the OR a OR to OR of OR in"), List.of(reuters));
+        assertThat(results.total()).isPositive();
+        assertThat(results.hits()).noneMatch(h -> h.publisher().equals("Reuters"));
+    }
+
+    @Test
+    void newestFirstOrdersByPublicationTime() {
+        List<Instant> times = engine().search(Fixtures.search("apple").withSort(Sort.NEWEST), List.of()).hits().stream()
+                .map(SearchResults.Hit::publishedAt).toList();
+        assertThat(times).hasSizeGreaterThan(5);
+        List<Instant> sorted = new ArrayList<>(times);
+        sorted.sort(Comparator.reverseOrder());
+        assertThat(times).isEqualTo(sorted);
+    }
+
+    @Test
+    void betweenEqualMatchesTheFresherReportRanksFirst() {
+        assertThat(run("volcano").hits()).extracting(SearchResults.Hit::id).containsExactly(7002L, 7003L, 7001L);
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutRepeats() {
+        SearchResults first = run("the OR a OR to OR of");
+        assertThat(first.total()).isGreaterThan(ArticleSearch.PAGE_SIZE);
+        assertThat(first.exact()).isTrue();
+        assertThat(first.hasNext()).isTrue();
+        SearchResults second = engine().search(Fixtures.search("the OR a OR to OR of").withPage(2), List.of());
+        assertThat(second.hits()).isNotEmpty().extracting(SearchResults.Hit::id)
+                .doesNotContainAnyElementsOf(first.hits().stream().map(SearchResults.Hit::id).toList());
+    }
+
+    @Test
+    void anArabicReportIsFoundAndItsPassageMarked() {
+        SearchResults results = run("الانتخابات البرلمانية");
+        assertThat(results.hits()).extracting(SearchResults.Hit::id).containsExactly(9001L);
+        SearchResults.Hit hit = results.hits().getFirst();
+        assertThat(hit.passage().parts()).anyMatch(Snippet.Part::match);
+        assertThat(hit.passage().plainText()).contains("فرز الأصوات");
+        assertThat(hit.title().parts()).anyMatch(p -> p.match() && p.text().equals("الانتخابات"));
+    }
+
+    @Test
+    void unreadableQueriesGetAReasonNotAnError() {
+        assertThat(run("").problem().key()).isEqualTo("search.problem.empty");
+        assertThat(run("\"apple tv").problem().key()).isEqualTo("search.problem.malformed");
+        assertThat(run("a*").problem().key()).isEqualTo("search.problem.shortPrefix");
+        assertThat(run("x".repeat(QueryReader.MAX_CHARS + 1)).problem().key()).isEqualTo("search.problem.tooLong");
+        assertThat(run("apple").problem()).isNull();
+    }
+
+    @Test
+    void relatedCandidatesAreRecentReportsOfOtherStoriesSharingTheWords() {
+        Candidate cancelled = new Candidate("8001", "1", "80", "Ferry operator cancels island crossings as storm hits",
+                "Crossings to the island were cancelled.", NOW, null);
+        List<String> found = engine().recentLike(cancelled, null, NOW.minus(Duration.ofDays(7)), Set.of(), 50, 600).stream()
+                .map(Candidate::id).toList();
+        assertThat(found).as("itself and its own story are left out").doesNotContain("8001", "8002")
+                .as("another language").doesNotContain("8006");
+        assertThat(found.subList(0, 2)).as("other stories sharing its words first").containsExactlyInAnyOrder("8003", "8004");
+        assertThat(engine().recentLike(cancelled, null, NOW.minus(Duration.ofDays(7)), Set.of(83L), 50, 600))
+                .extracting(Candidate::id).as("a muted source").doesNotContain("8004");
+        assertThat(engine().recentLike(cancelled, null, NOW.minus(Duration.ofDays(7)), Set.of(), 50, 10))
+                .allMatch(c -> c.text() == null || c.text().length() <= 10);
+    }
+}
