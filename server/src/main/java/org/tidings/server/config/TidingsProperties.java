@@ -37,7 +37,8 @@ public record TidingsProperties(
         @DefaultValue Retention retention,
         @DefaultValue("5s") Duration pageCache,
         @DefaultValue("") String metricsToken,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Images images) {
 
     /** The demo without a database of its own: its database and search index live in memory, and die with the process. */
     public boolean databaseInMemory() {
@@ -213,4 +214,12 @@ public record TidingsProperties(
 
         public record Cors(@DefaultValue List<String> origins) {}
     }
+
+    /**
+     * Readers' pictures, made by the image relay from publishers' images.
+     *
+     * @param cacheSize the thumbnails kept on disk ({@code <data-dir>/images}), beyond which the least recently used go
+     */
+    public record Images(
+            @DefaultValue("512MB") DataSize cacheSize) {}
 }

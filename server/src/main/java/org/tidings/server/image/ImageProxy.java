@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidings.article.ArticleText;
 import org.tidings.server.config.TidingsProperties;
@@ -36,19 +38,56 @@ class ImageProxy implements DisposableBean {
     static final Duration BROWSER_CACHE = Duration.ofDays(7);
 
     private final ImageRelay relay;
+    private final Thumbnails thumbnails;
     private final Archive articles;
 
     ImageProxy(TidingsProperties properties, Archive articles, Clock clock, MeterRegistry metrics) {
         TidingsProperties.Fetch fetch = properties.fetch();
         if (properties.demo()) fetch = fetch.forOwnServer("127.0.0.1/32");
         this.relay = new ImageRelay(fetch, ImageRelay.Limits.DEFAULT, clock, metrics);
+        this.thumbnails = new Thumbnails(relay, new ThumbnailCache(
+                properties.dataDir().toAbsolutePath().normalize().resolve("images"), properties.images().cacheSize().toBytes()));
         this.articles = articles;
+    }
+
+    /**
+     * A reader's picture: one of the article's images at one of the {@link Thumbnailer#WIDTHS}, as WebP when the
+     * browser accepts it, else JPEG. A thumbnail made before is answered from the disk at once, without a look at the
+     * article (it is only ever kept for an image some article showed), and "not modified" when the browser has it.
+     */
+    @GetMapping("/image/{article}/{key}/{width}")
+    CompletableFuture<ResponseEntity<byte[]>> thumbnail(@PathVariable("article") long articleId, @PathVariable("key") String key,
+            @PathVariable("width") int width, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        if (!Thumbnailer.WIDTHS.contains(width)) return CompletableFuture.completedFuture(ResponseEntity.notFound().build());
+        PictureFormat format = PictureFormat.accepted(accept);
+        String etag = "\"" + Thumbnails.name(key, width, format) + "\"";
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                    .cacheControl(CacheControl.maxAge(BROWSER_CACHE).cachePublic().immutable()).varyBy(HttpHeaders.ACCEPT).build());
+        }
+        ImageRelay.Relayed kept = thumbnails.cached(key, width, format);
+        if (kept != null) return CompletableFuture.completedFuture(picture(kept, etag));
+        Optional<String> address = address(articleId, key);
+        if (address.isEmpty()) return CompletableFuture.completedFuture(ResponseEntity.notFound().build());
+        return thumbnails.thumbnail(address.get(), width, format)
+                .thenApply(answer -> answer instanceof ImageRelay.Relayed relayed ? picture(relayed, etag) : response(answer));
+    }
+
+    private static ResponseEntity<byte[]> picture(ImageRelay.Relayed relayed, String etag) {
+        ResponseEntity<byte[]> response = response(relayed);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).eTag(etag)
+                .varyBy(HttpHeaders.ACCEPT).body(response.getBody());
+    }
+
+    private Optional<String> address(long articleId, String key) {
+        return articles.findById(articleId).flatMap(article -> ProxiedImages.address(key,
+                article.imageUrl(), articles.body(articleId).map(ArticleText::html).orElse("")));
     }
 
     @GetMapping("/image/{article}/{key}")
     CompletableFuture<ResponseEntity<byte[]>> image(@PathVariable("article") long articleId, @PathVariable("key") String key) {
-        Optional<String> address = articles.findById(articleId).flatMap(article -> ProxiedImages.address(key,
-                article.imageUrl(), articles.body(articleId).map(ArticleText::html).orElse("")));
+        Optional<String> address = address(articleId, key);
         if (address.isEmpty()) return CompletableFuture.completedFuture(ResponseEntity.notFound().build());
         return relay.relay(address.get()).thenApply(ImageProxy::response);
     }
@@ -76,6 +115,7 @@ class ImageProxy implements DisposableBean {
 
     @Override
     public void destroy() {
+        thumbnails.close();
         relay.close();
     }
 }

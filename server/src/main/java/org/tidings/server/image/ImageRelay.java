@@ -28,8 +28,8 @@ import org.tidings.server.fetch.Fetcher;
  * few more in all, which also bounds the memory that images in flight take); with no turn free within a moment the
  * answer is "later". Readers asking for an image being fetched wait for that one fetch.
  *
- * <p>Everything is counted in {@code tidings_images_total{outcome}}. A later step that resizes images (thumbnails)
- * belongs between {@link #fetch} and the memory: it would keep the resized image under its own key.
+ * <p>Everything is counted in {@code tidings_images_total{outcome}}. The images are the publishers' own files: the
+ * {@link Thumbnails} make readers' pictures of them, and tell the relay ({@link #refuse}) of one they cannot read.
  */
 final class ImageRelay implements AutoCloseable {
 
@@ -77,7 +77,11 @@ final class ImageRelay implements AutoCloseable {
         /** its host keeps timing out: not asked for a while */
         HOST_PAUSED,
         /** no turn free: not asked */
-        BUSY;
+        BUSY,
+        /** fetched, but no thumbnail could be made of it (unreadable, too large to decode, not a raster image) */
+        REFUSED,
+        /** a thumbnail from the disk cache */
+        THUMBNAIL_CACHED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -192,20 +196,42 @@ final class ImageRelay implements AutoCloseable {
             // raster images only: an SVG can carry script
             if (!response.ok() || !type.startsWith("image/") || type.contains("svg") || response.body() == null
                     || response.body().length == 0 || response.body().length > MAX_IMAGE.toBytes()) {
-                log.atDebug().addKeyValue("event", "image_refused").addKeyValue("status", response.status())
-                        .addKeyValue("content_type", type).log("image not relayed: {}", address);
+                String reason = !response.ok() ? "status " + response.status()
+                        : !type.startsWith("image/") || type.contains("svg") ? "not a raster image: " + type
+                        : response.body() == null || response.body().length == 0 ? "empty" : "larger than " + MAX_IMAGE;
+                log.atInfo().addKeyValue("event", "image_refused").addKeyValue("reason", reason).addKeyValue("status", response.status())
+                        .addKeyValue("content_type", type).log("image not relayed: {}: {}", address, reason);
                 return null;
             }
             return new Image(response.body(), type);
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.TIMEOUT || e.kind() == FetchException.Kind.UNREACHABLE) failures.hostUnreachable(host);
-            log.atDebug().addKeyValue("event", "image_failed").addKeyValue("kind", e.kind())
+            log.atInfo().addKeyValue("event", "image_failed").addKeyValue("reason", e.kind())
                     .log("image fetch failed: {}: {}", address, e.getMessage());
             return null;
         } catch (IllegalArgumentException e) {
-            log.atDebug().addKeyValue("event", "image_failed").log("image fetch failed: {}: {}", address, e.getMessage());
+            log.atInfo().addKeyValue("event", "image_failed").addKeyValue("reason", "bad address").log("image fetch failed: {}: {}", address, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The image at {@code address} was relayed but cannot be shown ({@code reason}): it is forgotten and remembered as
+     * failed, so that it is neither fetched nor decoded again while that lasts; returns how long that is.
+     */
+    Duration refuse(String address, String reason) {
+        synchronized (this) {
+            Image image = memory.remove(address);
+            if (image != null) memoryBytes -= image.body().length;
+        }
+        log.atInfo().addKeyValue("event", "image_refused").addKeyValue("reason", reason)
+                .log("image not shown: {}: {}", address, reason);
+        return failures.imageFailed(address);
+    }
+
+    /** Counts an answer the relay did not give itself (a thumbnail from the disk, or one refused). */
+    void count(Outcome outcome) {
+        metrics.counter("tidings.images", "outcome", outcome.tag()).increment();
     }
 
     /** The host of an http(s) address, in lower case; null when there is none. */

@@ -24,6 +24,9 @@ public final class ProxiedImages {
     /** Rewritten article texts kept: the most read articles' texts are parsed once, not on every view. */
     private static final int REWRITTEN = 1024;
 
+    /** How wide a picture in an article's text is shown: the text's column (app.css), or the whole screen on a phone. */
+    private static final String TEXT_SIZES = "(max-width: 42rem) 100vw, 42rem";
+
     private static final Map<String, String> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(REWRITTEN, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -39,9 +42,31 @@ public final class ProxiedImages {
         return "/image/" + articleId + "/" + key(imageUrl);
     }
 
-    /** The article's sanitized text with its images lazily loaded through the proxy, each picture by its {@code <img>}. */
+    /**
+     * The {@code srcset} of a picture whose relay path is {@code path}: its thumbnails at each of the widths they come
+     * in, for the browser to pick from by the {@code sizes} the page gives and the screen's density.
+     */
+    public static String srcset(String path) {
+        StringBuilder set = new StringBuilder();
+        for (int width : Thumbnailer.WIDTHS) {
+            if (!set.isEmpty()) set.append(", ");
+            set.append(path).append('/').append(width).append(' ').append(width).append('w');
+        }
+        return set.toString();
+    }
+
+    /** The thumbnail of a picture whose relay path is {@code path}, {@code width} wide: the {@code src} of browsers without {@code srcset}. */
+    public static String thumbnail(String path, int width) {
+        return path + "/" + width;
+    }
+
+    /**
+     * The article's sanitized text with its images lazily loaded through the proxy as thumbnails, each picture by its
+     * {@code <img>}. A figure whose picture cannot be shown loses its caption too: a caption without its picture
+     * describes nothing the reader sees.
+     */
     public static String rewrite(long articleId, String html) {
-        if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
+        if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source") && !html.contains("<figcaption")) return html;
         String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();
         String cached = CACHE.get(cacheKey);
         if (cached != null) return cached;
@@ -54,8 +79,14 @@ public final class ProxiedImages {
                 img.remove();
                 continue;
             }
-            img.attr("src", proxied).attr("loading", "lazy").attr("decoding", "async");
+            img.attr("src", thumbnail(proxied, 640)).attr("srcset", srcset(proxied)).attr("sizes", TEXT_SIZES)
+                    .attr("loading", "lazy").attr("decoding", "async");
             if (!img.hasAttr("alt")) img.attr("alt", "");
+        }
+        for (Element figure : doc.select("figure")) {
+            if (figure.selectFirst("img") != null) continue;
+            figure.select("figcaption").remove();
+            if (figure.text().isBlank() && figure.selectFirst("table, blockquote, pre, ul, ol") == null) figure.remove();
         }
         String rewritten = doc.body().html();
         CACHE.put(cacheKey, rewritten);

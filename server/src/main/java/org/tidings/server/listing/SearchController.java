@@ -28,6 +28,8 @@ import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 import org.tidings.server.site.AtomFeed;
 import org.tidings.server.site.SiteAddress;
+import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.SearchStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
@@ -35,7 +37,7 @@ import org.tidings.server.store.SourceStore;
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
 record SearchController(SearchEngine search, SearchStore store, SourceStore sources, MessageSource messages,
-        ReaderFilters filters, SiteAddress site, Clock clock) {
+        ReaderFilters filters, SiteAddress site, Clock clock, Archive archive) {
 
     @GetMapping("/search")
     String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -51,8 +53,16 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
                 options(ArticleSearch.Filter.SECTION, asking.section(), locale,
                         slug -> messages.getMessage("search.section." + slug, null, Names.capitalised(slug), locale)),
                 options(ArticleSearch.Filter.LANGUAGE, asking.lang(), locale, code -> Names.language(code, locale)),
-                options(ArticleSearch.Filter.REGION, asking.region(), locale, code -> Names.region(code, messages, locale))));
+                options(ArticleSearch.Filter.REGION, asking.region(), locale, code -> Names.region(code, messages, locale)),
+                listed(results)));
         return "search";
+    }
+
+    /** The found articles as lists show them (their pictures and leads), by id: one query for the page of hits. */
+    private Map<Long, ArticleView> listed(SearchResults results) {
+        if (results == null || results.hits().isEmpty()) return Map.of();
+        return archive.findByIds(results.hits().stream().map(SearchResults.Hit::id).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(ArticleView::id, a -> a));
     }
 
     @GetMapping("/search/feed")

@@ -1,16 +1,20 @@
 package org.tidings.server.listing;
 
 import java.util.List;
+import java.util.Map;
+import org.tidings.server.store.ArticleView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tidings.server.search.SearchRequest;
 import org.tidings.server.search.SearchResults;
 
 /**
  * What the search page shows. {@code asked} is false for a bare {@code /search} (only the form); {@code from} and
- * {@code to} are the days as typed, to show them again.
+ * {@code to} are the days as typed, to show them again; {@code articles} are the hits as lists show them (their
+ * pictures and leads), by id.
  */
 public record SearchPage(SearchRequest request, SearchResults results, boolean asked, String from, String to,
-        List<Option> publishers, List<Option> sections, List<Option> languages, List<Option> regions) {
+        List<Option> publishers, List<Option> sections, List<Option> languages, List<Option> regions,
+        Map<Long, ArticleView> articles) {
 
     public record Option(String value, String label, boolean selected) {}
 

@@ -2,6 +2,9 @@ package org.tidings.server.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +27,7 @@ class SitePagesTest {
     Path dataDir;
 
     @Test
-    void theSiteServesEveryListAsAPageAndAFeedWithoutThirdPartyRequests() {
+    void theSiteServesEveryListAsAPageAndAFeedWithoutThirdPartyRequests() throws Exception {
         try (FixtureServer publishers = new FixtureServer(); RunningServer server = RunningServer.start(dataDir)) {
             SiteFixture.publish(publishers, server);
             long quake = SiteFixture.idOf(server, publishers, "/gulf/quake");
@@ -54,8 +57,11 @@ class SitePagesTest {
                     .contains("<link rel=\"canonical\" href=\"" + publishers.url("/gulf/quake") + "\">")
                     .contains("<meta property=\"og:image\" content=\"" + server.url("/image/" + quake + "/"));
             assertThat(srcAttributes(article)).allMatch(src -> src.startsWith("/"));
-            Matcher lead = Pattern.compile("<figure class=\"lead-image\"><img src=\"(/image/\\d+/[0-9a-f]{16})\"").matcher(article);
-            assertThat(lead.find()).as("the lead image is shown").isTrue();
+            Matcher lead = Pattern.compile("<div class=\"lead-image\">\\s*<figure class=\"picture picture-large\">.*?<img src=\"(/image/\\d+/[0-9a-f]{16})/640\" "
+                    + "srcset=\"\\1/160 160w, \\1/320 320w, \\1/640 640w, \\1/1200 1200w\"", Pattern.DOTALL).matcher(article);
+            assertThat(lead.find()).as("the lead image is shown, as thumbnails").isTrue();
+            assertThat(article).contains("fetchpriority=\"high\"");
+            thumbnails(server, lead.group(1));
 
             // the image proxy relays the article's own images, and nothing else
             HttpResponse<String> image = server.get(lead.group(1));
@@ -69,13 +75,14 @@ class SitePagesTest {
             assertThat(server.get("/image/" + chile + "/" + lead.group(1).substring(lead.group(1).lastIndexOf('/') + 1)).statusCode())
                     .as("another article's image").isEqualTo(404);
             String phonePage = server.get("/article/" + phone).body();
-            Matcher svg = Pattern.compile("<img src=\"(/image/\\d+/[0-9a-f]{16})\"").matcher(phonePage);
+            Matcher svg = Pattern.compile("<img src=\"(/image/\\d+/[0-9a-f]{16})/640\"").matcher(phonePage);
             assertThat(svg.find()).isTrue();
             assertThat(server.get(svg.group(1)).statusCode()).as("an SVG can carry script: refused").isEqualTo(502);
+            assertThat(server.get(svg.group(1) + "/640").statusCode()).as("and has no thumbnail").isEqualTo(502);
 
             // images in the text are rewritten to the proxy too
             String chilePage = server.get("/article/" + chile).body();
-            Matcher inline = Pattern.compile("<img (?=[^>]*alt=\"The coast at Iquique\")[^>]*src=\"(/image/" + chile + "/[0-9a-f]{16})\"")
+            Matcher inline = Pattern.compile("<img (?=[^>]*alt=\"The coast at Iquique\")(?=[^>]*loading=\"lazy\")[^>]*src=\"(/image/" + chile + "/[0-9a-f]{16}/640)\"")
                     .matcher(chilePage);
             assertThat(inline.find()).as(chilePage).isTrue();
             assertThat(chilePage).doesNotContain(publishers.url("/img/inline.png"));
@@ -166,5 +173,29 @@ class SitePagesTest {
         java.util.List<String> all = new java.util.ArrayList<>();
         while (m.find()) all.add(m.group(1));
         return all;
+    }
+
+    /**
+     * A picture's thumbnails: WebP for a browser that accepts it, else JPEG, resized, with an ETag that answers "not
+     * modified", kept for a week and varying by Accept; only the widths pages ask for.
+     */
+    private static void thumbnails(RunningServer server, String picture) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> webp = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/320")))
+                .header("Accept", "image/avif,image/webp,*/*").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(webp.statusCode()).isEqualTo(200);
+        assertThat(webp.headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(webp.headers().firstValue("Vary")).get().asString().contains("Accept");
+        assertThat(webp.headers().firstValue("Cache-Control")).get().asString().contains("max-age=604800");
+        String etag = webp.headers().firstValue("ETag").orElseThrow();
+        assertThat(new String(webp.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/320")))
+                .header("Accept", "image/webp").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> jpeg = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/1200")))
+                .header("Accept", "image/png,image/*").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()))).as("a JPEG").isNotNull();
+        assertThat(server.get(picture + "/333").statusCode()).as("only the widths pages ask for").isEqualTo(404);
     }
 }

@@ -24,6 +24,6 @@ public final class Settings {
         TidingsProperties d = defaults();
         return new TidingsProperties(d.dataDir(), d.publicUrl(), d.trustedProxies(), d.database(), d.admin(), d.fetch(),
                 d.scheduler(), d.demo(), d.seedDefaultSources(), llm, d.mail(), d.search(), d.comments(), d.retention(), d.pageCache(),
-                d.metricsToken(), d.api());
+                d.metricsToken(), d.api(), d.images());
     }
 }
