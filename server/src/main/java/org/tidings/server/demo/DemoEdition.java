@@ -45,6 +45,7 @@ class DemoEdition implements ApplicationRunner, DisposableBean {
         for (SourceSettings source : publisher.sources()) sources.add(source, properties.scheduler().defaultInterval());
         log.atInfo().addKeyValue("event", "demo_started").addKeyValue("publisher", publisher.baseUrl())
                 .addKeyValue("sources", publisher.sources().size()).addKeyValue("articles", publisher.articleCount())
+                .addKeyValue("headlines", publisher.headlineCount())
                 .log("sample edition published at {}", publisher.baseUrl());
         scheduler.refreshNow();
     }

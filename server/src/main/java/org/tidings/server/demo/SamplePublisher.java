@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small publisher on 127.0.0.1 serving the sample edition (see {@code demo/NOTICE.md}), an RSS feed per
  * publisher and a page per article, published in the hours before it started: Tidings ingests it like any site.
+ * Beside those full-text articles it publishes real headlines of real stories ({@code stories-dev.jsonl}), a feed per
+ * publisher of them, each item linking to the original: the front page then has stories told by many publishers.
  */
 public final class SamplePublisher implements AutoCloseable {
 
@@ -40,14 +46,22 @@ public final class SamplePublisher implements AutoCloseable {
     record SampleArticle(String slug, String publisher, String section, String language, String region,
             String title, String byline, String excerpt, String body, Instant published) {}
 
+    /** A headline of {@code stories-dev.jsonl}: its item links to the original article, whose text is not bundled. */
+    record SampleHeadline(String id, String publisher, String section, String region, String title, String url,
+            Instant published) {}
+
     private final HttpServer server;
     private final Map<String, List<SampleArticle>> byPublisher = new LinkedHashMap<>();
     private final Map<String, SampleArticle> bySlug = new LinkedHashMap<>();
+    private final Map<String, List<SampleHeadline>> headlinesByPublisher = new LinkedHashMap<>();
 
-    private SamplePublisher(List<SampleArticle> articles) throws IOException {
+    private SamplePublisher(List<SampleArticle> articles, List<SampleHeadline> headlines) throws IOException {
         for (SampleArticle a : articles) {
             byPublisher.computeIfAbsent(slugOf(a.publisher()), k -> new ArrayList<>()).add(a);
             bySlug.put(a.slug(), a);
+        }
+        for (SampleHeadline h : headlines) {
+            headlinesByPublisher.computeIfAbsent(slugOf(h.publisher()), k -> new ArrayList<>()).add(h);
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -57,24 +71,41 @@ public final class SamplePublisher implements AutoCloseable {
 
     /** Starts a publisher of the bundled sample edition on a free port of 127.0.0.1. */
     public static SamplePublisher start(Instant now) throws IOException {
-        return new SamplePublisher(load(now));
+        return new SamplePublisher(load(now), headlines(now));
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The sources to register: one per publisher, with its language, region and section. */
+    /**
+     * The sources to register: one per publisher, with its language, region and section. The headlines' sources fetch
+     * no full text: their items link to the publishers' own sites, which the demo never asks for.
+     */
     public List<SourceSettings> sources() {
-        return byPublisher.entrySet().stream().map(publisher -> {
+        List<SourceSettings> sources = new ArrayList<>(byPublisher.entrySet().stream().map(publisher -> {
             SampleArticle first = publisher.getValue().getFirst();
             return new SourceSettings(baseUrl() + "/feeds/" + publisher.getKey() + ".xml", first.publisher(),
                     baseUrl() + "/", first.language(), first.region(), first.section(), true, true);
-        }).toList();
+        }).toList());
+        // the publishers with the most headlines first: they are fetched first, and their stories lead soonest
+        headlinesByPublisher.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                Comparator.comparingInt(List<SampleHeadline>::size).reversed())).forEach(publisher -> {
+            String slug = publisher.getKey();
+            List<SampleHeadline> items = publisher.getValue();
+            SampleHeadline first = items.getFirst();
+            sources.add(new SourceSettings(baseUrl() + "/feeds/headlines/" + slug + ".xml", first.publisher(),
+                    siteOf(first.url()), "en", first.region(), mostCommonSection(items), false, true));
+        });
+        return List.copyOf(sources);
     }
 
     public int articleCount() {
         return bySlug.size();
+    }
+
+    public int headlineCount() {
+        return headlinesByPublisher.values().stream().mapToInt(List::size).sum();
     }
 
     @Override
@@ -86,7 +117,10 @@ public final class SamplePublisher implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Matcher feed = Pattern.compile("/feeds/([a-z0-9-]+)\\.xml").matcher(path);
         Matcher article = Pattern.compile("/articles/([A-Za-z0-9-]+)\\.html").matcher(path);
-        if (feed.matches() && byPublisher.containsKey(feed.group(1))) {
+        Matcher headlines = Pattern.compile("/feeds/headlines/([a-z0-9-]+)\\.xml").matcher(path);
+        if (headlines.matches() && headlinesByPublisher.containsKey(headlines.group(1))) {
+            send(exchange, 200, "application/rss+xml; charset=utf-8", headlineRss(headlinesByPublisher.get(headlines.group(1))));
+        } else if (feed.matches() && byPublisher.containsKey(feed.group(1))) {
             send(exchange, 200, "application/rss+xml; charset=utf-8", rss(byPublisher.get(feed.group(1))));
         } else if (article.matches() && bySlug.containsKey(article.group(1))) {
             send(exchange, 200, "text/html; charset=utf-8", page(bySlug.get(article.group(1))));
@@ -124,6 +158,31 @@ public final class SamplePublisher implements AutoCloseable {
         return xml.append("</channel>\n</rss>\n").toString();
     }
 
+    /** A headline-only feed: title, link to the original, date and section; no description, no content. */
+    private String headlineRss(List<SampleHeadline> items) {
+        SampleHeadline first = items.getFirst();
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0">
+                <channel>
+                <title>%s (sample headlines)</title>
+                <link>%s</link>
+                <description>Sample edition: headlines of the UCI News Aggregator data set, see %s/NOTICE.md</description>
+                <language>en</language>
+                """.formatted(escape(first.publisher()), escape(siteOf(first.url())), baseUrl()));
+        for (SampleHeadline h : items) {
+            xml.append("<item>\n")
+                    .append("<title>").append(escape(h.title())).append("</title>\n")
+                    .append("<link>").append(escape(h.url())).append("</link>\n")
+                    .append("<guid isPermaLink=\"false\">tidings-sample-headline:").append(h.id()).append("</guid>\n")
+                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(h.published().atOffset(ZoneOffset.UTC)))
+                    .append("</pubDate>\n")
+                    .append("<category>").append(h.section()).append("</category>\n")
+                    .append("</item>\n");
+        }
+        return xml.append("</channel>\n</rss>\n").toString();
+    }
+
     private static String page(SampleArticle a) {
         return "<!doctype html><html lang=\"" + escape(a.language()) + "\"><head><meta charset=\"utf-8\"><title>"
                 + escape(a.title()) + " - " + escape(a.publisher()) + "</title></head><body><article><h1>"
@@ -153,6 +212,54 @@ public final class SamplePublisher implements AutoCloseable {
                     withoutMedia(resource("articles/" + f[0] + "/body.html")), published));
         }
         return articles;
+    }
+
+    /**
+     * Reads {@code stories-dev.jsonl}, moved in time so that its newest headline is published at {@code now}; its four
+     * categories are Tidings' sections of the same names. A publisher's region is its web address's country code,
+     * where it has one.
+     */
+    static List<SampleHeadline> headlines(Instant now) throws IOException {
+        List<Map<?, ?>> rows = new ArrayList<>();
+        for (String line : resource("stories-dev.jsonl").lines().filter(l -> !l.isBlank()).toList()) {
+            rows.add(JSON.readValue(line, Map.class));
+        }
+        Instant newest = rows.stream().map(r -> Instant.parse((String) r.get("published"))).max(Instant::compareTo).orElse(now);
+        Duration shift = Duration.between(newest, now);
+        return rows.stream().map(r -> new SampleHeadline((String) r.get("id"), (String) r.get("publisher"),
+                (String) r.get("category"), regionOf((String) r.get("url")), (String) r.get("title"), (String) r.get("url"),
+                Instant.parse((String) r.get("published")).plus(shift))).toList();
+    }
+
+    /** Two-letter top-level domains that name no country in practice (sold to anyone as short names). */
+    private static final Set<String> GENERIC_COUNTRY_CODES = Set.of("tv", "tm", "co", "fm", "me", "io",
+            "ly", "ws", "cc", "eu", "am", "la", "to", "is", "it", "nu");
+
+    static String regionOf(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (host == null) return null;
+        String tld = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return tld.length() == 2 && !GENERIC_COUNTRY_CODES.contains(tld) ? tld : null;
+    }
+
+    private static String siteOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + "/";
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static String mostCommonSection(List<SampleHeadline> items) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SampleHeadline h : items) counts.merge(h.section(), 1, Integer::sum);
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
     }
 
     /** The sample bundles the pages' text, not their media: those are left out rather than shown broken offline. */

@@ -16,15 +16,23 @@ public record TopStory(long storyId, ArticleView lead, int publishers, int repor
     /** A story with a report this recent is still being written about. */
     static final Duration GROWING = Duration.ofHours(1);
 
-    /** Why it is here, for readers: "9 publishers in the last 3 hours, still growing". */
+    /**
+     * Why it is here, for readers: "9 publishers in the last 3 hours, still growing" while a report came in the last
+     * hour, "… slowing down" once none has.
+     */
     public Message explanation(Instant now) {
         long hours = first == null ? 1 : Math.max(1, (Duration.between(first, now).toMinutes() + 59) / 60);
         boolean growing = latest != null && !latest.isBefore(now.minus(GROWING));
         return Message.of("home.top.explanation", publishers, hours, growing ? 1 : 0);
     }
 
-    /** The score's parts, for the curious (on hover). */
-    public Message scores() {
-        return Message.of("home.top.scores", score.breadth(), score.velocity(), score.freshness(), score.diversity(), score.total());
+    /** The raw numbers behind the explanation and the score's parts, for the curious (on hover). */
+    public Message scores(Instant now) {
+        return Message.of("home.top.scores", score.breadth(), score.velocity(), score.freshness(), score.diversity(), score.total(),
+                publishers, reports, minutesBefore(first, now), minutesBefore(latest, now));
+    }
+
+    private static long minutesBefore(Instant at, Instant now) {
+        return at == null ? 0 : Math.max(0, Duration.between(at, now).toMinutes());
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tidings.server.store.Archive;
+import org.tidings.server.store.ArticleStage;
 import org.tidings.server.store.Listing;
 import org.tidings.server.store.ListingStore;
+import org.tidings.server.store.PipelineStore;
 import org.tidings.story.Story;
 import org.tidings.story.TopStories;
 
@@ -30,29 +32,44 @@ public class TopStoryRanking {
     public static final Duration HORIZON = Duration.ofHours(48);
     /** How long the recent stories and their rankings are kept, however many readers ask: top stories move over minutes. */
     static final Duration CACHE = Duration.ofMinutes(1);
+    /**
+     * How long they are kept while articles still wait to be placed in stories (a first start, a burst of news): the
+     * stories are growing under the reader's eyes, a minute-old ranking would hide them.
+     */
+    static final Duration CATCHING_UP = Duration.ofSeconds(5);
     /** Rankings kept per page: every ranking asked for is this long at most. */
     private static final int MAX_RANKED = 24;
 
     /** The recent stories as read at {@code at}, and the rankings made from them so far. */
-    private record Snapshot(Instant at, List<Candidate> candidates, Map<Listing, List<TopStory>> ranked) {}
+    private record Snapshot(Instant at, boolean settled, List<Candidate> candidates, Map<Listing, List<TopStory>> ranked) {
+
+        boolean staleAt(Instant now) {
+            return at.plus(settled ? CACHE : CATCHING_UP).isBefore(now);
+        }
+    }
 
     private record Candidate(Story story, List<ListingStore.Placed> members, String section) {}
 
     private final ListingStore listings;
     private final Archive articles;
+    private final PipelineStore pipeline;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(Instant.MIN, List.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Instant.MIN, true, List.of(), Map.of());
 
-    TopStoryRanking(ListingStore listings, Archive articles, Clock clock) {
+    TopStoryRanking(ListingStore listings, Archive articles, PipelineStore pipeline, Clock clock) {
         this.listings = listings;
         this.articles = articles;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
     /** The top stories of a listing (its section and edition; topics and sources have none). */
     public List<TopStory> top(int limit, Listing listing) {
         Instant now = clock.instant();
-        if (snapshot.at().plus(CACHE).isBefore(now)) snapshot = new Snapshot(now, candidates(now), new ConcurrentHashMap<>());
+        if (snapshot.staleAt(now)) {
+            boolean settled = pipeline.waiting(ArticleStage.ENRICH) + pipeline.waiting(ArticleStage.STORY) == 0;
+            snapshot = new Snapshot(now, settled, candidates(now), new ConcurrentHashMap<>());
+        }
         Snapshot current = snapshot;
         List<TopStory> ranked = current.ranked().computeIfAbsent(listing, l -> rank(current, l));
         return ranked.subList(0, Math.min(limit, ranked.size()));

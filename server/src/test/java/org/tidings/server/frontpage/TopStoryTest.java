@@ -37,20 +37,23 @@ class TopStoryTest {
     }
 
     @Test
-    void aQuietStorySaysNothingOfGrowingAndPluralsFollowEachLanguage() {
+    void aStoryWithoutAReportInTheLastHourIsSlowingDownAndPluralsFollowEachLanguage() {
         TopStory recent = story(2, Duration.ofMinutes(40), Duration.ofMinutes(90));
-        assertThat(say(recent.explanation(NOW), "en")).isEqualTo("2 publishers in the last hour");
-        assertThat(say(recent.explanation(NOW), "ar")).isEqualTo("ناشران خلال الساعة الأخيرة");
+        assertThat(say(recent.explanation(NOW), "en")).isEqualTo("2 publishers in the last hour, slowing down");
+        assertThat(say(recent.explanation(NOW), "ar")).isEqualTo("ناشران خلال الساعة الأخيرة، والتغطية تتباطأ");
         TopStory twoHours = story(11, Duration.ofMinutes(61), Duration.ofHours(2));
-        assertThat(say(twoHours.explanation(NOW), "ar")).isEqualTo("11 ناشرًا خلال الساعتين الأخيرتين");
-        TopStory day = story(3, Duration.ofHours(30), Duration.ofHours(5));
-        assertThat(say(day.explanation(NOW), "en")).isEqualTo("3 publishers in the last 30 hours");
-        assertThat(say(day.explanation(NOW), "ar")).isEqualTo("3 ناشرين خلال آخر 30 ساعة");
+        assertThat(say(twoHours.explanation(NOW), "en")).isEqualTo("11 publishers in the last 2 hours, slowing down");
+        assertThat(say(twoHours.explanation(NOW), "ar")).isEqualTo("11 ناشرًا خلال الساعتين الأخيرتين، والتغطية تتباطأ");
+        TopStory day = story(3, Duration.ofHours(30), Duration.ofMinutes(59));
+        assertThat(say(day.explanation(NOW), "en")).isEqualTo("3 publishers in the last 30 hours, still growing");
+        assertThat(say(day.explanation(NOW), "ar")).isEqualTo("3 ناشرين خلال آخر 30 ساعة، ولا تزال التغطية تتسع");
     }
 
     @Test
-    void theScoresPartsAreKeptForHover() {
-        assertThat(say(story(4, Duration.ofHours(1), Duration.ZERO).scores(), "en"))
-                .isEqualTo("Ranking: breadth 2.30, velocity 1.15, freshness 0.94, diversity 0.88: score 4.10");
+    void theRawNumbersAndTheScoresPartsAreKeptForHover() {
+        TopStory story = story(4, Duration.ofMinutes(75), Duration.ofMinutes(12));
+        assertThat(say(story.scores(NOW), "en")).isEqualTo("Publishers: 4; reports: 6; first report: 75 min ago; latest: 12 min ago."
+                + " Ranking: breadth 2.30, velocity 1.15, freshness 0.94, diversity 0.88: score 4.10");
+        assertThat(say(story.scores(NOW), "ar")).startsWith("الناشرون: 4؛ التقارير: 6؛ أول تقرير: قبل 75 د؛ الأحدث: قبل 12 د.");
     }
 }
