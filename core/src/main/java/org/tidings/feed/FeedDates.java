@@ -80,7 +80,7 @@ final class FeedDates {
             try {
                 LocalDateTime utc = handler.apply(raw);
                 if (utc != null) return utc.toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
+            } catch (DateTimeException | ArithmeticException | NumberFormatException | IndexOutOfBoundsException e) {
                 // as feedparser: the next handler
             }
         }
@@ -211,7 +211,7 @@ final class FeedDates {
         int month = monthText != null ? Integer.parseInt(monthText) : ordinal != 0 ? 1 : now.getMonthValue();
         String dayText = group(m, "day");
         int day;
-        if (dayText != null && Integer.parseInt(dayText) != 0) day = Integer.parseInt(dayText);
+        if (dayText != null) day = Integer.parseInt(dayText);
         else if (ordinal != 0) day = ordinal;
         else if (group(m, "century") != null || yearText != null || monthText != null) day = 1;
         else day = now.getDayOfMonth();
