@@ -173,13 +173,14 @@ final class FeedElements {
         }
     }
 
-    /** RSS enclosure: a link of rel enclosure with the element's attributes, url as href. */
+    /** RSS enclosure: a link of rel enclosure with the element's attributes, url as href (none without one, as feedparser). */
     private static void enclosure(Map<String, Object> m, XmlElement e) {
         Map<String, Object> link = e.attributes();
         String href = e.url(FeedModel.firstNonNull(e.attrOrNull("url"), e.attrOrNull("href")));
-        if (href == null) return;
+        if (href == null && link.isEmpty()) return;
         link.remove("url");
-        link.put("href", href);
+        if (href != null) link.put("href", href);
+        else link.remove("href");
         link.put("rel", "enclosure");
         FeedModel.list(m, "links").add(link);
         FeedModel.enclosureOf(m, link);

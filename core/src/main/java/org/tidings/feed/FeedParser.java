@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.tidings.dates.DateReader;
 
 /**
  * Reads any feed document (RSS 0.9x-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) liberally: a
@@ -107,8 +108,10 @@ public final class FeedParser {
         return "text/plain".equals(detail.get("type")) ? Html.escape(value) : Html.sanitize(value, (String) detail.get("base"));
     }
 
+    /** The date as feedparser read it, else as {@link DateReader}, which reads more, reads the text. */
     private static Instant instant(Map<String, Object> e, String name) {
-        return FeedModel.instantOf(e.get(name + "_parsed"));
+        Instant parsed = FeedModel.instantOf(e.get(name + "_parsed"));
+        return parsed != null || !(e.get(name) instanceof String raw) ? parsed : DateReader.parse(raw);
     }
 
     private static List<String> tags(Map<String, Object> e) {

@@ -26,8 +26,44 @@ public final class FeedparserJson {
         out.put("version", doc.version());
         out.put("namespaces", doc.namespaces());
         if (url != null) out.put("href", url);
-        out.put("feed", doc.feed());
-        out.put("entries", doc.entries().stream().map(FeedparserJson::withSummaryFromContent).toList());
+        out.put("feed", withAliases(doc.feed()));
+        out.put("entries", doc.entries().stream().map(e -> withAliases(withSummaryFromContent(e))).toList());
+        return out;
+    }
+
+    /** feedparser's older names, which its dictionaries answer for the current ones: old name, current names in turn. */
+    private static final String[][] ALIASES = {
+            {"description", "summary", "subtitle"}, {"description_detail", "summary_detail", "subtitle_detail"},
+            {"tagline", "subtitle"}, {"tagline_detail", "subtitle_detail"}, {"copyright", "rights"},
+            {"copyright_detail", "rights_detail"}, {"modified", "updated"}, {"modified_parsed", "updated_parsed"},
+            {"date", "updated"}, {"date_parsed", "updated_parsed"}, {"issued", "published"},
+            {"issued_parsed", "published_parsed"}, {"guid", "id"}};
+
+    /**
+     * The model with feedparser's older names printed too (description, tagline, copyright, modified, date, issued,
+     * guid, and category for the first tag's term), as its result dictionaries give them to programs and tests that
+     * still use them; the current names come first. A source gets them as well.
+     */
+    private static Map<String, Object> withAliases(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>(m);
+        for (String[] alias : ALIASES) {
+            if (out.containsKey(alias[0])) continue;
+            for (int i = 1; i < alias.length; i++) {
+                if (m.containsKey(alias[i])) {
+                    out.put(alias[0], m.get(alias[i]));
+                    break;
+                }
+            }
+        }
+        if (!out.containsKey("category") && m.get("tags") instanceof List<?> tags && !tags.isEmpty()
+                && tags.get(0) instanceof Map<?, ?> tag) {
+            out.put("category", tag.get("term"));
+        }
+        if (m.get("source") instanceof Map<?, ?> source) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) source;
+            out.put("source", withAliases(typed));
+        }
         return out;
     }
 

@@ -148,15 +148,15 @@ final class XmlFeedReader {
         }
         if (local.equals("rdf")) return root.elements().stream().anyMatch(child -> child.ns.equals(RSS090)) ? "rss090" : "rss10";
         if (local.equals("channel")) return "rss";
+        // As feedparser: Netscape's DTD makes rss091n whatever the version; 2.x is rss20; other versions are plain rss.
+        if (doctype != null && doctype.toLowerCase(Locale.ROOT).contains("netscape")) return "rss091n";
         String v = root.attrOrNull("version");
         if (v == null) return "rss";
         return switch (v) {
-            case "2.0", "2.00", "2", "2.0.1", "2.01" -> "rss20";
-            case "0.91" -> doctype != null && doctype.toLowerCase(Locale.ROOT).contains("netscape") ? "rss091n" : "rss091u";
+            case "0.91" -> "rss091u";
             case "0.92" -> "rss092";
             case "0.93" -> "rss093";
             case "0.94" -> "rss094";
-            case "0.90", "0.9" -> "rss090";
             default -> v.startsWith("2.") ? "rss20" : "rss";
         };
     }

@@ -328,4 +328,14 @@ class FeedFormatsTest {
         assertThat(entry.id()).isEqualTo("item/1");
         assertThat(entry.link()).isEqualTo("http://example.com/item/1");
     }
+
+    @Test
+    void aDateFeedparserLeavesUnreadStillDatesTheEntryForReaders() {
+        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>t</title><item><title>i</title>"
+                + "<pubDate>Thu, 01 Jan 2004 19:48:21</pubDate></item></channel></rss>");
+        assertThat(FeedparserJson.toMap(("<rss version=\"2.0\"><channel><item><pubDate>Thu, 01 Jan 2004 19:48:21</pubDate>"
+                + "</item></channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null).toString())
+                .contains("published_parsed=null");
+        assertThat(feed.entries().get(0).published()).isEqualTo(Instant.parse("2004-01-01T19:48:21Z"));
+    }
 }
