@@ -72,7 +72,7 @@ class PicturesBrowserTest {
                 let total = 0;
                 new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
                     .observe({type: 'layout-shift', buffered: true});
-                setTimeout(() => done(total), 800);""");
+                setTimeout(() => done(total), 300);""");
         assertThat(shift.doubleValue()).as("layout shift on " + where).isLessThan(0.01);
 
         String origin = server.url("/");
