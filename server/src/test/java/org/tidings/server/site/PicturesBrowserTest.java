@@ -27,7 +27,8 @@ import org.tidings.server.testing.RunningServer;
  * Pictures as readers meet them, in Chromium at 390 and 1280 px, on the front page (in English and in the Arabic
  * edition and interface) and an article's page: every picture comes from Tidings' relay and no request goes to
  * another host, nothing moves while pictures load (layout shift under 0.01, as PerformanceObserver measures it),
- * pictures below the fold load lazily, and an article without a picture shows its publisher's card instead.
+ * pictures below the fold load lazily, and an article without a picture, or whose picture is broken, shows its
+ * publisher's card instead, with no error in the browser's console.
  */
 class PicturesBrowserTest {
 
@@ -105,6 +106,9 @@ class PicturesBrowserTest {
             assertThat((Long) browser.executeScript("return document.querySelectorAll('.article-card .preview').length"))
                     .as("previews on " + where).isPositive();
         }
+        assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                .as("no errors in the console on " + where + " (a broken picture included)")
+                .noneMatch(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
         Chromium.screenshot(browser, "pictures-" + width + "-" + page.replaceAll("[^a-z0-9]+", "-"));
     }
 
@@ -119,8 +123,9 @@ class PicturesBrowserTest {
         for (int i = 1; i <= ENGLISH; i++) {
             english.append(item(publishers, "/harbour/" + i, capitalised(words(ENGLISH_WORDS, 9, i)) + " " + i,
                     capitalised(words(ENGLISH_WORDS, 24, 100 + i)) + ". " + capitalised(words(ENGLISH_WORDS, 20, 200 + i)) + ".",
-                    i % 4 == 0 ? null : "/photos/" + i % colours.length + ".jpg", i));
+                    i % 4 == 0 ? null : i == 2 ? "/photos/broken.jpg" : "/photos/" + i % colours.length + ".jpg", i));
         }
+        publishers.route("/photos/broken.jpg", ex -> FixtureServer.respond(ex, 200, "image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3}));
         StringBuilder arabic = new StringBuilder();
         for (int i = 1; i <= ARABIC; i++) {
             arabic.append(item(publishers, "/ar/" + i, words(ARABIC_WORDS, 8, i) + " " + i,
