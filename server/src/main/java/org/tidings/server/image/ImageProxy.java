@@ -37,6 +37,9 @@ class ImageProxy implements DisposableBean {
     /** How long browsers keep an image: its path changes when the image does. */
     static final Duration BROWSER_CACHE = Duration.ofDays(7);
 
+    /** A GIF of one transparent pixel. */
+    private static final byte[] TRANSPARENT_PIXEL = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
     private final ImageRelay relay;
     private final Thumbnails thumbnails;
     private final Archive articles;
@@ -71,7 +74,20 @@ class ImageProxy implements DisposableBean {
         Optional<String> address = address(articleId, key);
         if (address.isEmpty()) return CompletableFuture.completedFuture(ResponseEntity.notFound().build());
         return thumbnails.thumbnail(address.get(), width, format)
-                .thenApply(answer -> answer instanceof ImageRelay.Relayed relayed ? picture(relayed, etag) : response(answer));
+                .thenApply(answer -> answer instanceof ImageRelay.Relayed relayed ? picture(relayed, etag) : nothing(answer));
+    }
+
+    /**
+     * A reader's picture that cannot be shown is a transparent pixel, so that the card shows its publisher's colour
+     * behind it, and the reader's browser reports no error; it is kept as long as the failure is remembered, and not
+     * at all when the answer is "not now". {@code X-Tidings-Image} says why, for operators.
+     */
+    private static ResponseEntity<byte[]> nothing(ImageRelay.Answer answer) {
+        CacheControl cache = answer instanceof ImageRelay.Failed failed ? CacheControl.maxAge(seconds(failed.remembered())).cachePublic()
+                : CacheControl.noStore();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_GIF).cacheControl(cache)
+                .header("X-Tidings-Image", answer.outcome().tag()).header("X-Content-Type-Options", "nosniff")
+                .body(TRANSPARENT_PIXEL.clone());
     }
 
     private static ResponseEntity<byte[]> picture(ImageRelay.Relayed relayed, String etag) {

@@ -3,9 +3,11 @@ package org.tidings.server.image;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,16 +68,19 @@ public final class ProxiedImages {
      * describes nothing the reader sees.
      */
     public static String rewrite(long articleId, String html) {
-        if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source") && !html.contains("<figcaption")) return html;
+        if (html == null || html.isBlank() || !html.contains("<img") && !html.contains("<source")) return html;
         String cacheKey = articleId + ":" + html.length() + ":" + html.hashCode();
         String cached = CACHE.get(cacheKey);
         if (cached != null) return cached;
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         doc.select("source").remove();
+        List<Element> withoutPicture = new ArrayList<>();
         for (Element img : doc.select("img")) {
             String proxied = path(articleId, img.attr("src"));
             if (proxied == null) {
+                Element figure = img.closest("figure");
+                if (figure != null) withoutPicture.add(figure);
                 img.remove();
                 continue;
             }
@@ -83,7 +88,7 @@ public final class ProxiedImages {
                     .attr("loading", "lazy").attr("decoding", "async");
             if (!img.hasAttr("alt")) img.attr("alt", "");
         }
-        for (Element figure : doc.select("figure")) {
+        for (Element figure : withoutPicture) {
             if (figure.selectFirst("img") != null) continue;
             figure.select("figcaption").remove();
             if (figure.text().isBlank() && figure.selectFirst("table, blockquote, pre, ul, ol") == null) figure.remove();

@@ -78,7 +78,10 @@ class SitePagesTest {
             Matcher svg = Pattern.compile("<img src=\"(/image/\\d+/[0-9a-f]{16})/640\"").matcher(phonePage);
             assertThat(svg.find()).isTrue();
             assertThat(server.get(svg.group(1)).statusCode()).as("an SVG can carry script: refused").isEqualTo(502);
-            assertThat(server.get(svg.group(1) + "/640").statusCode()).as("and has no thumbnail").isEqualTo(502);
+            HttpResponse<String> noPicture = server.get(svg.group(1) + "/640");
+            assertThat(noPicture.statusCode()).as("no thumbnail: a transparent pixel over the publisher's card, no error in the browser").isEqualTo(200);
+            assertThat(noPicture.headers().firstValue("Content-Type")).contains("image/gif");
+            assertThat(noPicture.headers().firstValue("X-Tidings-Image")).contains("remembered_failure");
 
             // images in the text are rewritten to the proxy too
             String chilePage = server.get("/article/" + chile).body();

@@ -1,0 +1,76 @@
+package org.tidings.server.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * The cost of readers' pictures, in one process: the first resize of a 2 MB JPEG (a news photo of 3,000 × 2,000
+ * pixels with fine detail) to each width, as WebP and as JPEG, and a thumbnail read back from the disk cache. Issue
+ * 14's goals: the first resize under 150 ms, a thumbnail from the cache under 5 ms p99 (this measures the cache's
+ * part, without HTTP).
+ *
+ * <pre>bench/run server org.tidings.server.image.ThumbnailBenchmark 20 2000</pre>
+ *
+ * Arguments: resizes per width and format (after two of warm-up), and reads from the cache.
+ */
+public final class ThumbnailBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int resizes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int reads = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        byte[] photo = photo(3000, 2000);
+        System.out.printf("original: %,d bytes JPEG, 3000 × 2000; WebP written: %s%n", photo.length, PictureFormat.WEBP_WRITTEN);
+        for (PictureFormat format : PictureFormat.values()) {
+            for (int width : Thumbnailer.WIDTHS) {
+                long[] ms = new long[resizes];
+                int size = 0;
+                for (int i = -2; i < resizes; i++) {
+                    long start = System.nanoTime();
+                    size = Thumbnailer.thumbnail(photo, width, format).length;
+                    if (i >= 0) ms[i] = System.nanoTime() - start;
+                }
+                System.out.printf("resize to %4d %-4s: %,7d bytes  %s%n", width, format, size, percentiles(ms));
+            }
+        }
+        Path dir = Files.createTempDirectory("thumbnail-bench");
+        ThumbnailCache cache = new ThumbnailCache(dir, 512L << 20);
+        byte[] thumbnail = Thumbnailer.thumbnail(photo, 640, PictureFormat.WEBP);
+        for (int i = 0; i < 100; i++) cache.put("k" + i + "-640.webp", thumbnail);
+        long[] ns = new long[reads];
+        for (int i = -200; i < reads; i++) {
+            long start = System.nanoTime();
+            if (cache.get("k" + Math.floorMod(i, 100) + "-640.webp") == null) throw new IllegalStateException("not cached");
+            if (i >= 0) ns[i] = System.nanoTime() - start;
+        }
+        System.out.printf("cache read of a %,d-byte thumbnail: %s%n", thumbnail.length, percentiles(ns));
+    }
+
+    /** A photo with detail everywhere (smooth gradients with noise), so that it compresses like one. */
+    private static byte[] photo(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(14);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (x * 255 / width + random.nextInt(90)) & 0xff;
+                int g = (y * 255 / height + random.nextInt(90)) & 0xff;
+                int b = ((x + y) * 127 / (width + height) + random.nextInt(90)) & 0xff;
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
