@@ -294,6 +294,60 @@ class GoogleReaderApiTest {
         assertThat(reader.get(API + "/subscription/list", auth).json().path("subscriptions").size()).isZero();
     }
 
+    /** The same feeds and read state through {@code /api/v1}, with a personal access token. */
+    @Test
+    void theJsonApiListsSubscriptionsUnreadArticlesAndMarksThemRead() {
+        Browser karim = reader.reader("karim@example.org");
+        HttpResponse<String> made = karim.post("/account/tokens", Map.of("name", "Script", "scope", "read-write"), "/account");
+        String token = made.body().replaceAll("(?s).*class=\"token-secret\" dir=\"ltr\">(tid_[A-Za-z0-9_-]+)<.*", "$1");
+        Browser api = reader.server.browser().withHeader("Authorization", "Bearer " + token);
+
+        HttpResponse<String> refused = json(token, "POST", "/api/v1/me/subscriptions", "{\"url\": \"http://127.0.0.2/feed\"}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("feed-refused", "points inside the server");
+        assertThat(json(token, "POST", "/api/v1/me/subscriptions", "{\"url\": 1, \"colour\": \"red\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> added = json(token, "POST", "/api/v1/me/subscriptions",
+                "{\"url\": \"" + reader.feed("/harbour.xml") + "\", \"label\": \"Coast\"}");
+        assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+        reader.refreshAll();
+        JsonNode subs = ReaderServer.JSON.readTree(api.get("/api/v1/me/subscriptions").body());
+        assertThat(subs.get(0).path("title").asString()).isEqualTo("Harbour Gazette");
+        assertThat(subs.get(0).path("unread").asLong()).isEqualTo(3);
+        assertThat(subs.get(0).path("label").asString()).isEqualTo("Coast");
+        long source = subs.get(0).path("sourceId").asLong();
+
+        JsonNode page = ReaderServer.JSON.readTree(api.get("/api/v1/me/unread?limit=2").body());
+        assertThat(page.path("items").valueStream().map(a -> a.path("title").asString()).toList())
+                .containsExactly("The harbour wall holds", "Ferries stay in port");
+        JsonNode rest = ReaderServer.JSON.readTree(api.get("/api/v1/me/unread?limit=2&cursor=" + page.path("nextCursor").asString()).body());
+        assertThat(rest.path("items").valueStream().map(a -> a.path("title").asString()).toList()).containsExactly("Storm reaches the harbour");
+        assertThat(api.get("/api/v1/me/unread?cursor=bogus").statusCode()).isEqualTo(400);
+
+        long first = page.path("items").get(0).path("id").asLong();
+        assertThat(json(token, "PUT", "/api/v1/me/read/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isEqualTo(2);
+        assertThat(json(token, "DELETE", "/api/v1/me/read/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(json(token, "POST", "/api/v1/me/read", "{\"scope\": \"galaxy\"}").statusCode()).isEqualTo(422);
+        HttpResponse<String> all = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"source\", \"target\": \"" + source + "\"}");
+        assertThat(ReaderServer.JSON.readTree(all.body()).path("marked").asInt()).isEqualTo(3);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isZero();
+        assertThat(json(token, "DELETE", "/api/v1/me/subscriptions/" + source, null).statusCode()).isEqualTo(204);
+        assertThat(json(token, "DELETE", "/api/v1/me/subscriptions/" + source, null).statusCode()).isEqualTo(404);
+        assertThat(reader.server.get("/api/v1/me/subscriptions").statusCode()).as("no token").isEqualTo(401);
+    }
+
+    private HttpResponse<String> json(String token, String method, String path, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(reader.server.url(path)))
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) request.header("Content-Type", "application/json");
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long unread(String auth) {
         return reader.get(API + "/unread-count", auth).json().path("unreadcounts").valueStream()
                 .filter(c -> c.path("id").asString().equals(feedStream())).mapToLong(c -> c.path("count").asLong()).sum();
