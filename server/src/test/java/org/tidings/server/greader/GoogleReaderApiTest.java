@@ -94,6 +94,10 @@ class GoogleReaderApiTest {
         assertThat(stranger.get("/sources").body()).doesNotContain("Harbour Gazette");
         assertThat(stranger.get("/source/" + source).statusCode()).isEqualTo(404);
         assertThat(reader.server.get("/api/v1/sources").body()).doesNotContain("Harbour Gazette");
+        long article = count("SELECT MIN(id) FROM article WHERE source_id = :s", "s", source);
+        assertThat(stranger.get("/article/" + article).statusCode()).as("another's private feed").isEqualTo(404);
+        assertThat(reader.server.get("/api/v1/articles/" + article).statusCode()).isEqualTo(404);
+        assertThat(amina.get("/article/" + article).statusCode()).as("a subscriber's").isEqualTo(200);
         Browser admin = reader.server.browser();
         admin.signInAsAdmin();
         assertThat(admin.get("/admin/sources/" + source).body()).contains("Publish to the edition");
