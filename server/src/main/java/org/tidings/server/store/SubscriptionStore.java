@@ -243,6 +243,12 @@ public class SubscriptionStore {
                 .param("a", account).param("id", articleId).query(Long.class).single() > 0;
     }
 
+    /** Forgets the reader's subscriptions and read marks (the account is being deleted). */
+    public void eraseAll(long account) {
+        jdbc.sql("DELETE FROM subscription WHERE account_id = :a").param("a", account).update();
+        jdbc.sql("DELETE FROM article_read WHERE account_id = :a").param("a", account).update();
+    }
+
     private static String scope(Scope scope, List<Object[]> params) {
         return switch (scope) {
             case Scope.Everything e -> "sub.account_id IS NOT NULL";

@@ -298,6 +298,32 @@ class GoogleReaderApiTest {
         assertThat(reader.get(API + "/subscription/list", auth).json().path("subscriptions").size()).isZero();
     }
 
+    @Test
+    void anOpmlFileFromAnotherReaderSubscribesToItsFeedsAndTheAccountTakesThemAlong() {
+        Browser lina = reader.reader("lina@example.org");
+        String opml = """
+                <?xml version="1.0"?><opml version="2.0"><head><title>My reader</title></head><body>
+                <outline text="Coast"><outline type="rss" text="Harbour" xmlUrl="%s"/></outline>
+                <outline type="rss" text="Market" xmlUrl="%s"/>
+                <outline type="rss" text="Not a feed" xmlUrl="%s"/>
+                <outline type="rss" text="Inside" xmlUrl="http://127.0.0.2/feed.xml"/>
+                </body></opml>""".formatted(reader.feed("/harbour.xml"), reader.feed("/market.xml"), reader.feed("/page.html"));
+        HttpResponse<String> imported = lina.postFile("/feeds/import", "opml", "reader.opml", opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "/feeds");
+        assertThat(imported.statusCode()).isEqualTo(302);
+        assertThat(lina.get("/feeds").body()).contains("2 new feeds; 0 followed already; 2 refused.", "Harbour", "Market");
+        long lina_ = reader.accountId("lina@example.org");
+        assertThat(reader.jdbc().sql("SELECT label FROM subscription s JOIN source f ON f.id = s.source_id WHERE s.account_id = :a AND f.feed_url = :u")
+                .param("a", lina_).param("u", reader.feed("/harbour.xml")).query(String.class).single()).isEqualTo("Coast");
+
+        reader.refreshAll();
+        lina.post("/feeds/read", Map.of(), "/feeds");
+        assertThat(count("SELECT COUNT(*) FROM article_read WHERE account_id = :a", "a", lina_)).isEqualTo(5);
+        assertThat(lina.get("/account/export").body()).contains("\"subscriptions\"", reader.feed("/market.xml"));
+        lina.post("/account/delete", Map.of("password", ReaderServer.PASSWORD), "/account");
+        assertThat(count("SELECT COUNT(*) FROM subscription WHERE account_id = :a", "a", lina_)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM article_read WHERE account_id = :a", "a", lina_)).isZero();
+    }
+
     /** The same feeds and read state through {@code /api/v1}, with a personal access token. */
     @Test
     void theJsonApiListsSubscriptionsUnreadArticlesAndMarksThemRead() {
