@@ -358,6 +358,19 @@ class GoogleReaderApiTest {
         assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isEqualTo(2);
         assertThat(json(token, "DELETE", "/api/v1/me/read/" + first, null).statusCode()).isEqualTo(204);
         assertThat(json(token, "POST", "/api/v1/me/read", "{\"scope\": \"galaxy\"}").statusCode()).isEqualTo(422);
+        // by topic and by section: only the articles filed there
+        long second = page.path("items").get(1).path("id").asLong();
+        reader.jdbc().sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, 'ferries', 'Ferries', 'subject')")
+                .param("id", second).update();
+        reader.jdbc().sql("UPDATE article SET section = 'world' WHERE id = :id").param("id", first).update();
+        HttpResponse<String> topic = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"topic\", \"target\": \"ferries\"}");
+        assertThat(ReaderServer.JSON.readTree(topic.body()).path("marked").asInt()).isEqualTo(1);
+        HttpResponse<String> section = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"section\", \"target\": \"world\"}");
+        assertThat(ReaderServer.JSON.readTree(section.body()).path("marked").asInt()).isEqualTo(1);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread").body()).path("items").valueStream()
+                .map(a -> a.path("title").asString()).toList()).containsExactly("Storm reaches the harbour");
+        json(token, "DELETE", "/api/v1/me/read/" + first, null);
+        json(token, "DELETE", "/api/v1/me/read/" + second, null);
         HttpResponse<String> all = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"source\", \"target\": \"" + source + "\"}");
         assertThat(ReaderServer.JSON.readTree(all.body()).path("marked").asInt()).isEqualTo(3);
         assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isZero();
