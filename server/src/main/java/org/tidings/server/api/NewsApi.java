@@ -33,6 +33,7 @@ import org.tidings.server.store.ListingStore;
 import org.tidings.server.store.PersonalStore;
 import org.tidings.server.store.Source;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.store.SubscriptionStore;
 import org.tidings.story.Story;
 
 /**
@@ -43,7 +44,7 @@ import org.tidings.story.Story;
 @RequestMapping(path = ApiSecurity.PREFIX, produces = MediaType.APPLICATION_JSON_VALUE)
 record NewsApi(TopStoryRanking ranking, ListingStore listings, Archive archive, EnrichmentStore enrichment,
         StoryAssistant stories, SourceStore sources, ReaderFilters filters, PersonalStore personal, CurrentReader current,
-        SiteAddress site, Clock clock) {
+        SiteAddress site, Clock clock, SubscriptionStore reading) {
 
     /** The longest ranking kept: top stories are a handful, not a list to page through. */
     static final int MAX_TOP_STORIES = 24;
@@ -105,7 +106,8 @@ record NewsApi(TopStoryRanking ranking, ListingStore listings, Archive archive, 
     /** An article whole; opening it with a token notes it in its reader's history (when on), as opening its page does. */
     @GetMapping("/articles/{id}")
     Views.FullArticle article(@PathVariable("id") long id, HttpServletRequest request) {
-        ArticleView article = archive.findById(id).orElseThrow(() -> ApiProblem.notFound("article", id));
+        ArticleView article = archive.findById(id).filter(a -> !reading.hiddenFrom(a.id(), current.id().isPresent() ? current.id().getAsLong() : null))
+                .orElseThrow(() -> ApiProblem.notFound("article", id));
         ArticleText body = archive.body(id).orElse(ArticleText.NONE);
         current.id().ifPresent(reader -> personal.recordRead(reader, id));
         return Views.FullArticle.of(article, body, enrichment.topicsOf(id), enrichment.digest(id, body.text()),

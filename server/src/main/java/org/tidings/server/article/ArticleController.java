@@ -36,7 +36,7 @@ record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArt
     @GetMapping("/article/{id}")
     String article(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String question,
             @RequestParam(name = "ai", required = false) String feature, Locale locale, Model model) {
-        ArticleView article = archive.findById(id).orElseThrow(() -> new NotFound("notFound.article", id));
+        ArticleView article = archive.findById(id).filter(a -> !personal.hidden(a)).orElseThrow(() -> new NotFound("notFound.article", id));
         ArticleText body = archive.body(id).orElse(ArticleText.NONE);
         model.addAttribute("article", article);
         model.addAttribute("body", body);

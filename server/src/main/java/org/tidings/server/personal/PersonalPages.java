@@ -21,6 +21,12 @@ public record PersonalPages(PersonalStore store, EnrichmentStore topics, Current
 
     public record TopicButton(String slug, String label, boolean followed) {}
 
+    /** Whether the article is of a reader's private feed that the reader of this request does not subscribe to. */
+    public boolean hidden(ArticleView article) {
+        var reader = current.id();
+        return reading.hiddenFrom(article.id(), reader.isPresent() ? reader.getAsLong() : null);
+    }
+
     /** Notes the article in the reader's history (when it is on), and marks it read. */
     public ArticleActions onArticleOpened(ArticleView article) {
         var reader = current.id();

@@ -226,9 +226,27 @@ public class SubscriptionStore {
         return spec.update();
     }
 
+    /**
+     * Whether the article is of a reader's private feed that this reader (null: an anonymous one) does not subscribe to:
+     * such an article is not found for them, on its page or through the API.
+     */
+    public boolean hiddenFrom(long articleId, Long account) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM article a JOIN source s ON s.id = a.source_id
+                WHERE a.id = :id AND s.published = FALSE
+                AND NOT EXISTS (SELECT 1 FROM subscription sub WHERE sub.source_id = s.id AND sub.account_id = :a)""")
+                .param("id", articleId).param("a", account == null ? -1L : account).query(Long.class).single() > 0;
+    }
+
     public boolean isRead(long account, long articleId) {
         return jdbc.sql("SELECT COUNT(*) FROM article_read WHERE account_id = :a AND article_id = :id")
                 .param("a", account).param("id", articleId).query(Long.class).single() > 0;
+    }
+
+    /** Forgets the reader's subscriptions and read marks (the account is being deleted). */
+    public void eraseAll(long account) {
+        jdbc.sql("DELETE FROM subscription WHERE account_id = :a").param("a", account).update();
+        jdbc.sql("DELETE FROM article_read WHERE account_id = :a").param("a", account).update();
     }
 
     private static String scope(Scope scope, List<Object[]> params) {

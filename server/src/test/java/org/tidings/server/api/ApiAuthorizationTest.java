@@ -36,6 +36,8 @@ class ApiAuthorizationTest {
 
     static final String FOLLOW = "{\"kind\":\"topic\",\"target\":\"climate\"}";
     static final String COMMENT = "{\"text\":\"Not allowed\"}";
+    static final String SUBSCRIBE = "{\"url\":\"https://paper.test/feed\"}";
+    static final String MARK_ALL = "{\"scope\":\"everything\"}";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/top-stories", Needs.NOTHING, null),
@@ -63,7 +65,15 @@ class ApiAuthorizationTest {
             new Endpoint("DELETE", "/api/v1/me/saved/{articleId}", Needs.WRITE, null),
             new Endpoint("GET", "/api/v1/me/history", Needs.READ, null),
             new Endpoint("DELETE", "/api/v1/me/history", Needs.WRITE, null),
-            new Endpoint("GET", "/api/v1/me/for-you", Needs.READ, null));
+            new Endpoint("GET", "/api/v1/me/for-you", Needs.READ, null),
+            new Endpoint("GET", "/api/v1/me/subscriptions", Needs.READ, null),
+            new Endpoint("POST", "/api/v1/me/subscriptions", Needs.WRITE, SUBSCRIBE),
+            new Endpoint("DELETE", "/api/v1/me/subscriptions/{sourceId}", Needs.WRITE, null),
+            new Endpoint("GET", "/api/v1/me/unread", Needs.READ, null),
+            new Endpoint("GET", "/api/v1/me/unread/counts", Needs.READ, null),
+            new Endpoint("PUT", "/api/v1/me/read/{articleId}", Needs.WRITE, null),
+            new Endpoint("DELETE", "/api/v1/me/read/{articleId}", Needs.WRITE, null),
+            new Endpoint("POST", "/api/v1/me/read", Needs.WRITE, MARK_ALL));
 
     @Parameter
     TestDatabase db;
@@ -88,6 +98,8 @@ class ApiAuthorizationTest {
         api.send("POST", "/api/v1/me/mutes", ownerWrites, "{\"kind\":\"keyword\",\"target\":\"elections\"}", Map.of());
         api.send("PUT", "/api/v1/me/saved/" + article, ownerWrites, null, Map.of());
         api.get("/api/v1/articles/" + article, ownerWrites);
+        api.send("POST", "/api/v1/me/subscriptions", ownerWrites, SUBSCRIBE, Map.of());
+        api.send("PUT", "/api/v1/me/read/" + article, ownerWrites, null, Map.of());
         comment = api.send("POST", "/api/v1/articles/" + article + "/comments", ownerWrites, "{\"text\":\"The owner's words\"}", Map.of())
                 .json().path("id").asLong();
     }
@@ -99,6 +111,7 @@ class ApiAuthorizationTest {
 
     private String path(Endpoint e) {
         String path = e.pattern().replace("{articleId}", Long.toString(api.articles.getFirst()))
+                .replace("{sourceId}", Long.toString(api.paper))
                 .replace("{slug}", "climate").replace("{kind}/{target}", "topic/climate");
         if (e.pattern().startsWith("/api/v1/comments/")) return path.replace("{id}", Long.toString(comment));
         if (e.pattern().startsWith("/api/v1/sources/")) return path.replace("{id}", Long.toString(api.paper));
@@ -118,6 +131,8 @@ class ApiAuthorizationTest {
                 UNION ALL SELECT 'saved ' || account_id || ' ' || article_id FROM saved_article
                 UNION ALL SELECT 'read ' || account_id || ' ' || article_id FROM reading_history
                 UNION ALL SELECT 'comment ' || id || ' ' || status || ' ' || body FROM comment
+                UNION ALL SELECT 'subscription ' || account_id || ' ' || source_id FROM subscription
+                UNION ALL SELECT 'seen ' || account_id || ' ' || article_id FROM article_read
                 ORDER BY 1""").query(String.class).list());
     }
 
@@ -187,7 +202,13 @@ class ApiAuthorizationTest {
         assertThat(api.send("DELETE", "/api/v1/me/follows/topic/climate", otherWrites, null, Map.of()).status()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/me/mutes/keyword/elections", otherWrites, null, Map.of()).status()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/me/history", otherWrites, null, Map.of()).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/me/read/" + article, otherWrites, null, Map.of()).status()).isEqualTo(204);
+        problem(api.send("DELETE", "/api/v1/me/subscriptions/" + api.paper, otherWrites, null, Map.of()), 404, "not-found",
+                "another's subscription");
         assertThat(state()).isEqualTo(before);
+        assertThat(api.get("/api/v1/me/subscriptions", otherWrites).json()).isEmpty();
+        assertThat(api.get("/api/v1/me/subscriptions", ownerReads).json()).hasSize(1);
+        assertThat(api.get("/api/v1/me/unread", otherWrites).json().path("items")).isEmpty();
 
         for (String mine : List.of("/api/v1/me/saved", "/api/v1/me/history")) {
             assertThat(api.get(mine, otherWrites).json().path("items")).as(mine).isEmpty();
@@ -228,7 +249,10 @@ class ApiAuthorizationTest {
                 "/api/v1/me/for-you?limit=1000", "/api/v1/top-stories?limit=99")) {
             problem(api.get(list, ownerWrites), 400, "page-size", list);
         }
-        for (String list : List.of("/api/v1/articles", "/api/v1/me/saved", "/api/v1/me/history", "/api/v1/search?q=harbour")) {
+        problem(api.send("POST", "/api/v1/me/read", ownerWrites, "{\"scope\":\"planet\"}", Map.of()), 422, "invalid", "unknown scope");
+        problem(api.send("POST", "/api/v1/me/subscriptions", ownerWrites, "{\"url\":\"http://10.1.2.3/feed\"}", Map.of()), 422,
+                "feed-refused", "an address inside the network");
+        for (String list : List.of("/api/v1/articles", "/api/v1/me/saved", "/api/v1/me/history", "/api/v1/search?q=harbour", "/api/v1/me/unread")) {
             String sep = list.contains("?") ? "&" : "?";
             problem(api.get(list + sep + "cursor=bm90LWEtY3Vyc29y", ownerWrites), 400, "bad-cursor", list);
             problem(api.get(list + sep + "cursor=" + "A".repeat(600), ownerWrites), 400, "bad-cursor", list);

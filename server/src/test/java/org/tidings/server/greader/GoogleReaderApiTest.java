@@ -94,6 +94,10 @@ class GoogleReaderApiTest {
         assertThat(stranger.get("/sources").body()).doesNotContain("Harbour Gazette");
         assertThat(stranger.get("/source/" + source).statusCode()).isEqualTo(404);
         assertThat(reader.server.get("/api/v1/sources").body()).doesNotContain("Harbour Gazette");
+        long article = count("SELECT MIN(id) FROM article WHERE source_id = :s", "s", source);
+        assertThat(stranger.get("/article/" + article).statusCode()).as("another's private feed").isEqualTo(404);
+        assertThat(reader.server.get("/api/v1/articles/" + article).statusCode()).isEqualTo(404);
+        assertThat(amina.get("/article/" + article).statusCode()).as("a subscriber's").isEqualTo(200);
         Browser admin = reader.server.browser();
         admin.signInAsAdmin();
         assertThat(admin.get("/admin/sources/" + source).body()).contains("Publish to the edition");
@@ -292,6 +296,99 @@ class GoogleReaderApiTest {
         assertThat(unread(auth)).isZero();
         reader.post(API + "/subscription/edit", auth, List.of("ac", "unsubscribe", "s", feedStream()));
         assertThat(reader.get(API + "/subscription/list", auth).json().path("subscriptions").size()).isZero();
+    }
+
+    @Test
+    void anOpmlFileFromAnotherReaderSubscribesToItsFeedsAndTheAccountTakesThemAlong() {
+        Browser lina = reader.reader("lina@example.org");
+        String opml = """
+                <?xml version="1.0"?><opml version="2.0"><head><title>My reader</title></head><body>
+                <outline text="Coast"><outline type="rss" text="Harbour" xmlUrl="%s"/></outline>
+                <outline type="rss" text="Market" xmlUrl="%s"/>
+                <outline type="rss" text="Not a feed" xmlUrl="%s"/>
+                <outline type="rss" text="Inside" xmlUrl="http://127.0.0.2/feed.xml"/>
+                </body></opml>""".formatted(reader.feed("/harbour.xml"), reader.feed("/market.xml"), reader.feed("/page.html"));
+        HttpResponse<String> imported = lina.postFile("/feeds/import", "opml", "reader.opml", opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "/feeds");
+        assertThat(imported.statusCode()).isEqualTo(302);
+        assertThat(lina.get("/feeds").body()).contains("2 new feeds; 0 followed already; 2 refused.", "Harbour", "Market");
+        long lina_ = reader.accountId("lina@example.org");
+        assertThat(reader.jdbc().sql("SELECT label FROM subscription s JOIN source f ON f.id = s.source_id WHERE s.account_id = :a AND f.feed_url = :u")
+                .param("a", lina_).param("u", reader.feed("/harbour.xml")).query(String.class).single()).isEqualTo("Coast");
+
+        reader.refreshAll();
+        lina.post("/feeds/read", Map.of(), "/feeds");
+        assertThat(count("SELECT COUNT(*) FROM article_read WHERE account_id = :a", "a", lina_)).isEqualTo(5);
+        assertThat(lina.get("/account/export").body()).contains("\"subscriptions\"", reader.feed("/market.xml"));
+        lina.post("/account/delete", Map.of("password", ReaderServer.PASSWORD), "/account");
+        assertThat(count("SELECT COUNT(*) FROM subscription WHERE account_id = :a", "a", lina_)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM article_read WHERE account_id = :a", "a", lina_)).isZero();
+    }
+
+    /** The same feeds and read state through {@code /api/v1}, with a personal access token. */
+    @Test
+    void theJsonApiListsSubscriptionsUnreadArticlesAndMarksThemRead() {
+        Browser karim = reader.reader("karim@example.org");
+        HttpResponse<String> made = karim.post("/account/tokens", Map.of("name", "Script", "scope", "read-write"), "/account");
+        String token = made.body().replaceAll("(?s).*class=\"token-secret\" dir=\"ltr\">(tid_[A-Za-z0-9_-]+)<.*", "$1");
+        Browser api = reader.server.browser().withHeader("Authorization", "Bearer " + token);
+
+        HttpResponse<String> refused = json(token, "POST", "/api/v1/me/subscriptions", "{\"url\": \"http://127.0.0.2/feed\"}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("feed-refused", "points inside the server");
+        assertThat(json(token, "POST", "/api/v1/me/subscriptions", "{\"url\": 1, \"colour\": \"red\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> added = json(token, "POST", "/api/v1/me/subscriptions",
+                "{\"url\": \"" + reader.feed("/harbour.xml") + "\", \"label\": \"Coast\"}");
+        assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+        reader.refreshAll();
+        JsonNode subs = ReaderServer.JSON.readTree(api.get("/api/v1/me/subscriptions").body());
+        assertThat(subs.get(0).path("title").asString()).isEqualTo("Harbour Gazette");
+        assertThat(subs.get(0).path("unread").asLong()).isEqualTo(3);
+        assertThat(subs.get(0).path("label").asString()).isEqualTo("Coast");
+        long source = subs.get(0).path("sourceId").asLong();
+
+        JsonNode page = ReaderServer.JSON.readTree(api.get("/api/v1/me/unread?limit=2").body());
+        assertThat(page.path("items").valueStream().map(a -> a.path("title").asString()).toList())
+                .containsExactly("The harbour wall holds", "Ferries stay in port");
+        JsonNode rest = ReaderServer.JSON.readTree(api.get("/api/v1/me/unread?limit=2&cursor=" + page.path("nextCursor").asString()).body());
+        assertThat(rest.path("items").valueStream().map(a -> a.path("title").asString()).toList()).containsExactly("Storm reaches the harbour");
+        assertThat(api.get("/api/v1/me/unread?cursor=bogus").statusCode()).isEqualTo(400);
+
+        long first = page.path("items").get(0).path("id").asLong();
+        assertThat(json(token, "PUT", "/api/v1/me/read/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isEqualTo(2);
+        assertThat(json(token, "DELETE", "/api/v1/me/read/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(json(token, "POST", "/api/v1/me/read", "{\"scope\": \"galaxy\"}").statusCode()).isEqualTo(422);
+        // by topic and by section: only the articles filed there
+        long second = page.path("items").get(1).path("id").asLong();
+        reader.jdbc().sql("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (:id, 'ferries', 'Ferries', 'subject')")
+                .param("id", second).update();
+        reader.jdbc().sql("UPDATE article SET section = 'world' WHERE id = :id").param("id", first).update();
+        HttpResponse<String> topic = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"topic\", \"target\": \"ferries\"}");
+        assertThat(ReaderServer.JSON.readTree(topic.body()).path("marked").asInt()).isEqualTo(1);
+        HttpResponse<String> section = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"section\", \"target\": \"world\"}");
+        assertThat(ReaderServer.JSON.readTree(section.body()).path("marked").asInt()).isEqualTo(1);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread").body()).path("items").valueStream()
+                .map(a -> a.path("title").asString()).toList()).containsExactly("Storm reaches the harbour");
+        json(token, "DELETE", "/api/v1/me/read/" + first, null);
+        json(token, "DELETE", "/api/v1/me/read/" + second, null);
+        HttpResponse<String> all = json(token, "POST", "/api/v1/me/read", "{\"scope\": \"source\", \"target\": \"" + source + "\"}");
+        assertThat(ReaderServer.JSON.readTree(all.body()).path("marked").asInt()).isEqualTo(3);
+        assertThat(ReaderServer.JSON.readTree(api.get("/api/v1/me/unread/counts").body()).path("total").asLong()).isZero();
+        assertThat(json(token, "DELETE", "/api/v1/me/subscriptions/" + source, null).statusCode()).isEqualTo(204);
+        assertThat(json(token, "DELETE", "/api/v1/me/subscriptions/" + source, null).statusCode()).isEqualTo(404);
+        assertThat(reader.server.get("/api/v1/me/subscriptions").statusCode()).as("no token").isEqualTo(401);
+    }
+
+    private HttpResponse<String> json(String token, String method, String path, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(reader.server.url(path)))
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) request.header("Content-Type", "application/json");
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long unread(String auth) {

@@ -99,7 +99,7 @@ class PersonalPagesTest {
     @Test
     void anonymousReadersAreSentToSignInFromThePersonalPages() {
         Browser anonymous = browser();
-        for (String page : List.of("/for-you", "/following", "/saved", "/history", "/account")) {
+        for (String page : List.of("/for-you", "/following", "/saved", "/history", "/account", "/feeds", "/feeds/1")) {
             var r = anonymous.get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(302);
             assertThat(r.headers().firstValue("Location").orElse("")).as(page).endsWith("/login");
