@@ -2,16 +2,44 @@ package org.tidings.server.frontpage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleView;
 import org.tidings.story.TopStories;
 
 /**
  * One ranked story as the front page shows it: its lead article in the reader's edition, its breadth, its first and
- * latest reports and its score.
+ * latest reports, its score, and reports of other publishers than the lead's (one each, newest first).
  */
 public record TopStory(long storyId, ArticleView lead, int publishers, int reports, Instant first, Instant latest,
-        TopStories.Score score) {
+        TopStories.Score score, List<Report> others) {
+
+    /** A preview is one or two lines of a card: about this many characters, cut at a word. */
+    static final int PREVIEW = 160;
+
+    /** Another publisher's headline for the same story. */
+    public record Report(long articleId, long sourceId, String publisher, String title) {}
+
+    public TopStory {
+        others = others == null ? List.of() : List.copyOf(others);
+    }
+
+    /** The same story with other reports (those a reader has not muted). */
+    public TopStory withOthers(List<Report> shown) {
+        return new TopStory(storyId, lead, publishers, reports, first, latest, score, shown);
+    }
+
+    /**
+     * The lead article's opening, cut at a word boundary to one or two lines of a card; null when it has none, or only
+     * its headline again.
+     */
+    public String preview() {
+        String text = lead == null || lead.lead() == null ? "" : lead.lead().strip().replaceAll("\\s+", " ");
+        if (text.isEmpty() || text.equalsIgnoreCase(lead.title() == null ? "" : lead.title().strip())) return null;
+        if (text.length() <= PREVIEW) return text;
+        int cut = text.lastIndexOf(' ', PREVIEW);
+        return text.substring(0, cut > PREVIEW / 2 ? cut : PREVIEW).replaceAll("[\\p{Punct}\\s]+$", "") + "…";
+    }
 
     /** A story with a report this recent is still being written about. */
     static final Duration GROWING = Duration.ofHours(1);
