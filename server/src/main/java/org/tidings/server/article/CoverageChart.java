@@ -17,12 +17,14 @@ import org.tidings.server.store.ArticleView;
  * server as inline SVG: no script, no third-party request.
  *
  * @param start      the start of the first bar
+ * @param first      the first report's time, which the drawing's start is labelled with
+ * @param latest     the latest report's time, which its end is labelled with
  * @param barHours   how many hours one bar counts: one, unless the story is longer than {@value #MAX_BARS} hours
  * @param bars       oldest first, empty hours included
  * @param most       the most reports in one bar: the chart's height
  * @param publishers in order of their first report
  */
-public record CoverageChart(Instant start, int barHours, List<Bar> bars, int most, List<Publisher> publishers) {
+public record CoverageChart(Instant start, Instant first, Instant latest, int barHours, List<Bar> bars, int most, List<Publisher> publishers) {
 
     /** More bars than this and each counts several hours: a bar stays wide enough to see on a phone. */
     static final int MAX_BARS = 48;
@@ -74,7 +76,7 @@ public record CoverageChart(Instant start, int barHours, List<Bar> bars, int mos
         }
         List<Publisher> publishers = firstReport.entrySet().stream().map(e -> new Publisher(e.getKey(), e.getValue().sourceName(),
                 blankToNull(regions.get(e.getKey())), reports.get(e.getKey()), PublisherMark.hue(e.getValue().sourceName()))).toList();
-        return new CoverageChart(first, barHours, List.copyOf(bars), most, publishers);
+        return new CoverageChart(first, timeline.getFirst().publishedAt(), last, barHours, List.copyOf(bars), most, publishers);
     }
 
     public int reports() {

@@ -33,6 +33,8 @@ class CoverageChartTest {
         CoverageChart chart = CoverageChart.of(timeline, Map.of(10L, "uk", 30L, " "));
 
         assertThat(chart.start()).isEqualTo(NINE);
+        assertThat(chart.first()).isEqualTo(NINE.plus(Duration.ofMinutes(5)));
+        assertThat(chart.latest()).isEqualTo(NINE.plus(Duration.ofMinutes(200)));
         assertThat(chart.barHours()).isEqualTo(1);
         assertThat(chart.bars()).extracting(CoverageChart.Bar::reports).containsExactly(3, 0, 0, 2);
         assertThat(chart.most()).isEqualTo(3);

@@ -182,6 +182,7 @@ class FrontPageBrowserTest {
             var chartBox = chart.getRect();
             var timelineBox = browser.findElement(By.cssSelector(".story-timeline")).getRect();
             assertThat(chartBox.getX()).as("beside the timeline on a wide screen").isGreaterThan(timelineBox.getX() + timelineBox.getWidth() - 1);
+            browser.executeScript("arguments[0].scrollIntoView()", chart);
             Chromium.screenshot(browser, "story-chart-1280");
         } finally {
             browser.quit();
