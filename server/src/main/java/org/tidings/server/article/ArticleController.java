@@ -20,13 +20,14 @@ import org.tidings.server.site.NotFound;
 import org.tidings.server.store.Archive;
 import org.tidings.server.store.ArticleView;
 import org.tidings.server.store.EnrichmentStore;
+import org.tidings.server.store.SourceStore;
 import org.tidings.story.Story;
 
 /** One article's page, and one story's page: its digest across publishers and every report in order of publication. */
 @Controller
 record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArticles related,
         ArticleAssistant articleAssistant, StoryAssistant storyAssistant, CommentSections comments,
-        ReaderFilters filters, PersonalPages personal) {
+        ReaderFilters filters, PersonalPages personal, SourceStore sources) {
 
     /** Other reports of the same story shown beside an article: enough to compare, not a second front page. */
     static final int COVERAGE = 8;
@@ -71,6 +72,8 @@ record ArticleController(Archive archive, EnrichmentStore enrichment, RelatedArt
         model.addAttribute("headline", timeline.get(Math.max(0, Story.representative(
                 timeline.stream().map(ArticleView::title).toList()))).title());
         model.addAttribute("publishers", timeline.stream().map(ArticleView::sourceName).distinct().toList());
+        model.addAttribute("chart", CoverageChart.of(timeline,
+                sources.regions(timeline.stream().map(ArticleView::sourceId).distinct().toList())));
         model.addAttribute("digest", storyAssistant.forStory(id, timeline, feature));
         model.addAttribute("commentCounts", comments.counts(timeline.stream().map(ArticleView::id).toList()));
         model.addAttribute("storyComments", comments.forStory(timeline));

@@ -34,6 +34,8 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
     static final int TOP_STORIES = 6;
     /** Top stories above a section's latest: fewer than the front page's, a section is one subject. */
     static final int SECTION_TOP_STORIES = 4;
+    /** Other publishers' headlines under a top story: the breadth of its coverage at a glance. */
+    static final int OTHER_REPORTS = 3;
     /** Articles in a section's row: a glance at the section, its page has the rest. */
     static final int ROW = 4;
 
@@ -84,9 +86,15 @@ public record FrontPageController(ListingPages pages, ListingStore listings, Sou
         return pages.feed(request, Listing.section(slug), message(Sections.messageKey(slug)), "/section/" + slug);
     }
 
-    /** The listing's top stories less those the reader muted, from a longer ranking so that muting leaves no gap. */
+    /**
+     * The listing's top stories less those the reader muted, from a longer ranking so that muting leaves no gap; each
+     * with up to {@value #OTHER_REPORTS} other publishers' headlines, those of muted sources and topics left out.
+     */
     private List<TopStory> top(int limit, Listing listing) {
-        return filters.visible(ranking.top(limit * 2, listing), TopStory::lead).stream().limit(limit).toList();
+        return filters.visible(ranking.top(limit * 2, listing), TopStory::lead).stream().limit(limit)
+                .map(t -> t.withOthers(filters.visibleBy(t.others(),
+                        r -> new ReaderFilters.Subject(r.articleId(), r.sourceId(), r.title(), null)).stream().limit(OTHER_REPORTS).toList()))
+                .toList();
     }
 
     private String message(String key) {

@@ -2,16 +2,29 @@ package org.tidings.server.frontpage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.store.ArticleView;
 import org.tidings.story.TopStories;
 
 /**
  * One ranked story as the front page shows it: its lead article in the reader's edition, its breadth, its first and
- * latest reports and its score.
+ * latest reports, its score, and reports of other publishers than the lead's (one each, newest first).
  */
 public record TopStory(long storyId, ArticleView lead, int publishers, int reports, Instant first, Instant latest,
-        TopStories.Score score) {
+        TopStories.Score score, List<Report> others) {
+
+    /** Another publisher's headline for the same story. */
+    public record Report(long articleId, long sourceId, String publisher, String title) {}
+
+    public TopStory {
+        others = others == null ? List.of() : List.copyOf(others);
+    }
+
+    /** The same story with other reports (those a reader has not muted). */
+    public TopStory withOthers(List<Report> shown) {
+        return new TopStory(storyId, lead, publishers, reports, first, latest, score, shown);
+    }
 
     /** A story with a report this recent is still being written about. */
     static final Duration GROWING = Duration.ofHours(1);

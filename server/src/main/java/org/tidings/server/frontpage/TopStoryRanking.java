@@ -37,6 +37,8 @@ public class TopStoryRanking {
      * stories are growing under the reader's eyes, a minute-old ranking would hide them.
      */
     static final Duration CATCHING_UP = Duration.ofSeconds(5);
+    /** Other publishers' reports kept per top story: the page shows three, less those the reader muted. */
+    static final int OTHERS = 6;
     /** Rankings kept per page: every ranking asked for is this long at most. */
     private static final int MAX_RANKED = 24;
 
@@ -99,6 +101,13 @@ public class TopStoryRanking {
         return List.copyOf(candidates);
     }
 
+    /** Reports that other publishers than the lead's gave the story, newest first, one each: enough to mute a few. */
+    private static List<TopStory.Report> others(List<ListingStore.Placed> members, ListingStore.Placed lead) {
+        var seen = new LinkedHashSet<Long>(List.of(lead.sourceId()));
+        return members.reversed().stream().filter(m -> seen.add(m.sourceId())).limit(OTHERS)
+                .map(m -> new TopStory.Report(m.articleId(), m.sourceId(), m.publisher(), m.title())).toList();
+    }
+
     private List<TopStory> rank(Snapshot s, Listing listing) {
         Listing edition = new Listing(null, null, null, listing.lang(), listing.region());
         Map<String, Candidate> eligible = s.candidates().stream()
@@ -109,9 +118,10 @@ public class TopStoryRanking {
         for (TopStories.Ranked r : TopStories.top(eligible.values().stream().map(Candidate::story).toList(), s.at(), MAX_RANKED)) {
             Candidate c = eligible.get(r.story().id());
             List<ListingStore.Placed> here = c.members().stream().filter(m -> m.in(edition)).toList();
-            long leadId = here.get(Math.max(0, Story.representative(here.stream().map(ListingStore.Placed::title).toList()))).articleId();
-            articles.findById(leadId).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a, r.story().publishers().size(),
-                    r.story().timeline().size(), r.story().first(), r.story().latest(), r.score())));
+            ListingStore.Placed lead = here.get(Math.max(0, Story.representative(here.stream().map(ListingStore.Placed::title).toList())));
+            articles.findById(lead.articleId()).ifPresent(a -> top.add(new TopStory(Long.parseLong(r.story().id()), a,
+                    r.story().publishers().size(), r.story().timeline().size(), r.story().first(), r.story().latest(), r.score(),
+                    others(here, lead))));
         }
         return List.copyOf(top);
     }

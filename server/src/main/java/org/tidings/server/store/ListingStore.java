@@ -66,7 +66,7 @@ public class ListingStore {
     }
 
     /** An article of a placed story, with what editions and sections need to know of it. */
-    public record Placed(long storyId, long articleId, String title, String publisher, Instant published,
+    public record Placed(long storyId, long articleId, long sourceId, String title, String publisher, Instant published,
             String section, String lang, String regions) {
 
         public boolean in(Listing listing) {
@@ -79,13 +79,13 @@ public class ListingStore {
     /** The placed, non-copy articles of enabled sources published since {@code since}, by story and time. */
     public List<Placed> recentPlaced(Instant since) {
         return jdbc.sql("""
-                SELECT a.story_id, a.id, a.title, s.name, a.published_at, a.section,
+                SELECT a.story_id, a.id, a.source_id, a.title, s.name, a.published_at, a.section,
                        COALESCE(NULLIF(a.lang, 'und'), s.language) AS lang, COALESCE(a.regions, s.region) AS regions
                 FROM article a JOIN source s ON s.id = a.source_id
                 WHERE a.story_id IS NOT NULL AND a.duplicate_of IS NULL AND s.enabled = TRUE AND s.published = TRUE AND a.published_at >= :since
                 ORDER BY a.story_id, a.published_at, a.id""")
                 .param("since", toDb(since))
-                .query((rs, row) -> new Placed(rs.getLong("story_id"), rs.getLong("id"), rs.getString("title"),
+                .query((rs, row) -> new Placed(rs.getLong("story_id"), rs.getLong("id"), rs.getLong("source_id"), rs.getString("title"),
                         rs.getString("name"), fromDb(rs, "published_at"), rs.getString("section"), rs.getString("lang"),
                         rs.getString("regions")))
                 .list();

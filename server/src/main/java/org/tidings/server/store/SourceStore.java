@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,6 +97,15 @@ public class SourceStore {
 
     public Optional<Source> findById(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(SourceStore::map).optional();
+    }
+
+    /** The regions the operator set on these sources, by source id (those without one left out). */
+    public Map<Long, String> regions(Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<Long, String> regions = new HashMap<>();
+        jdbc.sql("SELECT id, region FROM source WHERE region IS NOT NULL AND id IN (:ids)").param("ids", List.copyOf(ids))
+                .query((rs, row) -> regions.put(rs.getLong("id"), rs.getString("region"))).list();
+        return regions;
     }
 
     public Optional<Source> findByFeedUrl(String feedUrl) {

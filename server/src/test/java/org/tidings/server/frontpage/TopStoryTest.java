@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -26,7 +27,7 @@ class TopStoryTest {
     }
 
     private static TopStory story(int publishers, Duration since, Duration quiet) {
-        return new TopStory(7, null, publishers, publishers + 2, NOW.minus(since), NOW.minus(quiet), SCORE);
+        return new TopStory(7, null, publishers, publishers + 2, NOW.minus(since), NOW.minus(quiet), SCORE, List.of());
     }
 
     @Test

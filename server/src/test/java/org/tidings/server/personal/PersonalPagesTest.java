@@ -155,6 +155,9 @@ class PersonalPagesTest {
         Browser nadia = reader();
         assertThat(nadia.get("/").body()).contains("Village fete draws a crowd", "The bridge is open again");
         assertThat(nadia.get("/article/" + bridge).body()).contains("The bridge is open again");
+        String before = nadia.get("/").body();
+        assertThat(before.substring(before.indexOf("top-grid"), before.indexOf("</section>", before.indexOf("top-grid"))))
+                .as("the top story's card names the other publisher's headline").contains("Bridge reopens after repairs", "The bridge is open again");
         ok(nadia.post("/following/mute", Map.of("kind", "source", "target", String.valueOf(valley), "back", "/"), "/following"));
         String home = nadia.get("/").body();
         assertThat(home).contains("Bridge reopens after repairs").doesNotContain("Village fete", "The bridge is open again");
