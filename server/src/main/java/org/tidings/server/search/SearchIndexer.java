@@ -75,9 +75,10 @@ public class SearchIndexer {
         return catchUp(index);
     }
 
-    private int catchUp(ArticleIndex index) throws IOException {
-        if (followed == null) followed = index.watermark();
-        int written = removeGoneSources(index);
+    /** Takes in what changed since {@link #followed} into {@code target}: this process's index, or one a rebuild fills. */
+    private int catchUp(ArticleIndex target) throws IOException {
+        if (followed == null) followed = target.watermark();
+        int written = removeGoneSources(target);
         Instant now = clock.instant();
         Instant settled = now.minus(SETTLE);
         Instant cursorTime = followed;
@@ -87,7 +88,7 @@ public class SearchIndexer {
             List<SearchStore.Change> changes = store.changedAfter(cursorTime, cursorId, BATCH);
             List<Long> todo = changes.stream().filter(c -> !c.changedAt().equals(recent.get(c.id())))
                     .map(SearchStore.Change::id).toList();
-            written += write(index, todo);
+            written += write(target, todo);
             sinceCommit += todo.size();
             changes.stream().filter(c -> !c.changedAt().isBefore(settled)).forEach(c -> recent.put(c.id(), c.changedAt()));
             if (changes.size() < BATCH) break;
@@ -95,7 +96,7 @@ public class SearchIndexer {
             cursorTime = last.changedAt();
             cursorId = last.id();
             if (sinceCommit >= COMMIT_EVERY) {
-                commit(index, cursorTime.isBefore(settled) ? cursorTime : settled);
+                commit(target, cursorTime.isBefore(settled) ? cursorTime : settled);
                 sinceCommit = 0;
             }
         }
@@ -103,16 +104,16 @@ public class SearchIndexer {
         recent.values().removeIf(t -> t.isBefore(followed));
         Duration uncommitted = Duration.between(lastCommit, now);
         if (written > 0 && uncommitted.compareTo(COMMIT_GAP) >= 0 || uncommitted.compareTo(IDLE_COMMIT) > 0) {
-            commit(index, followed);
+            commit(target, followed);
         } else if (written > 0) {
-            index.refresh();
+            target.refresh();
         }
         return written;
     }
 
-    private void commit(ArticleIndex index, Instant watermark) throws IOException {
-        index.commit(watermark);
-        index.refresh();
+    private void commit(ArticleIndex target, Instant watermark) throws IOException {
+        target.commit(watermark);
+        target.refresh();
         lastCommit = clock.instant();
     }
 
@@ -135,17 +136,17 @@ public class SearchIndexer {
         return size[0];
     }
 
-    private int removeGoneSources(ArticleIndex index) throws IOException {
-        Set<Long> gone = new HashSet<>(index.indexedSources());
+    private int removeGoneSources(ArticleIndex target) throws IOException {
+        Set<Long> gone = new HashSet<>(target.indexedSources());
         gone.removeAll(store.sourceIds());
         if (gone.isEmpty()) return 0;
-        index.removeSources(gone);
+        target.removeSources(gone);
         log.atInfo().addKeyValue("event", "search_sources_removed").addKeyValue("source_ids", gone)
                 .log("removed the articles of {} deleted sources from the search index", gone.size());
         return gone.size();
     }
 
-    private int write(ArticleIndex index, List<Long> ids) throws IOException {
+    private int write(ArticleIndex target, List<Long> ids) throws IOException {
         if (ids.isEmpty()) return 0;
         Map<Long, SearchStore.Row> rows = new HashMap<>();
         for (SearchStore.Row row : store.articles(ids)) rows.put(row.id(), row);
@@ -160,8 +161,8 @@ public class SearchIndexer {
                 listed.add(indexed(row, topics.getOrDefault(id, List.of())));
             }
         }
-        index.put(listed);
-        index.remove(unlisted);
+        target.put(listed);
+        target.remove(unlisted);
         return ids.size();
     }
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tidings.article.ArticleText;
 import org.junit.jupiter.params.Parameter;
+import org.tidings.article.ArticleText;
 import org.tidings.server.config.TidingsProperties;
+import org.tidings.server.search.ArticleSearch;
+import org.tidings.server.search.SearchIndex;
+import org.tidings.server.search.SearchIndexer;
+import org.tidings.server.search.SearchResults;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.GeneratedTextStore;
@@ -100,6 +105,25 @@ class RetentionTest {
         Retention.Pruned pruned = new Retention(new RetentionStore(d.jdbc()), Settings.defaults(), clock).prune();
         assertThat(pruned.articles() + pruned.fullTexts()).isZero();
         assertThat(body(d, ancient)).contains("The whole text of ancient");
+    }
+
+    @Test
+    void prunedArticlesLeaveTheSearchIndex() throws Exception {
+        Stores d = Stores.on(db, clock);
+        long source = d.sources().add(Fixtures.source("https://gulf.test/feed", "Gulf Daily"), Duration.ofMinutes(15)).id();
+        long fresh = article(d, source, "fresh", 2);
+        long year = article(d, source, "year", 400);
+        try (SearchIndex index = SearchIndex.inMemory()) {
+            new SearchIndexer(index, d.search(), clock).catchUp();
+            ArticleSearch search = new ArticleSearch(index, clock);
+            assertThat(search.search(Fixtures.search("lead"), List.of()).hits()).extracting(SearchResults.Hit::id)
+                    .containsExactlyInAnyOrder(fresh, year);
+
+            new Retention(new RetentionStore(d.jdbc()), index, KEEP, clock).prune();
+
+            assertThat(search.search(Fixtures.search("lead"), List.of()).hits()).as("the index follows changes, not deletions: "
+                    + "retention removes what it prunes").extracting(SearchResults.Hit::id).containsExactly(fresh);
+        }
     }
 
     private long article(Stores d, long source, String key, int daysOld) {

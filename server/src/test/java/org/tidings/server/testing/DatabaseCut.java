@@ -29,15 +29,28 @@ public final class DatabaseCut implements AutoCloseable {
     private volatile boolean stalled;
 
     public DatabaseCut() {
-        URI database = URI.create(TestDatabase.PG_URL.substring("jdbc:".length()));
-        host = database.getHost();
-        port = database.getPort() < 0 ? 5432 : database.getPort();
+        this(URI.create(TestDatabase.PG_URL.substring("jdbc:".length())));
+    }
+
+    private DatabaseCut(URI database) {
+        this(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
+    }
+
+    /** A relay to any TCP service, as to an OpenSearch node: {@code http://127.0.0.1:}{@link #port()} reaches it. */
+    public DatabaseCut(String host, int port) {
+        this.host = host;
+        this.port = port;
         try {
             listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Thread.ofVirtual().start(this::accept);
+    }
+
+    /** The relay's port on 127.0.0.1. */
+    public int port() {
+        return listener.getLocalPort();
     }
 
     /** Spring arguments that give a Tidings server a fresh PostgreSQL schema reached through this relay. */

@@ -170,12 +170,16 @@ public final class OpenSearchNode implements AutoCloseable {
         unavailable("OpenSearch node " + name + " did not see " + size + " nodes within " + START.toSeconds() + " s:\n" + consoleTail(), null);
     }
 
-    /** Stops the node (its process and the JVM under it) and waits until it has ended. */
-    public synchronized void stop() {
+    /** Stops the node as an operator would (SIGTERM to its process and the JVM under it) and waits until it has ended. */
+    public void stop() {
+        stop(false);
+    }
+
+    private synchronized void stop(boolean kill) {
         if (process == null) return;
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
+        all.forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         for (ProcessHandle p : all) {
             try {
                 p.onExit().get(60, TimeUnit.SECONDS);
@@ -186,9 +190,10 @@ public final class OpenSearchNode implements AutoCloseable {
         process = null;
     }
 
+    /** Ends the node at once (its data is thrown away) and deletes its folder. */
     @Override
     public void close() {
-        stop();
+        stop(true);
         FileSystemUtils.deleteRecursively(dir.toFile());
     }
 

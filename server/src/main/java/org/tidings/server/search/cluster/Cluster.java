@@ -21,6 +21,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tidings.server.config.TidingsProperties;
@@ -112,6 +113,10 @@ public final class Cluster implements Closeable {
         try (Response response = client.execute(request.build())) {
             JsonNode json = response.getBody().map(b -> b.bodyAsBytes()).filter(b -> b.length > 0).map(JSON::readTree).orElse(null);
             answer = new Answer(response.getStatus(), json);
+        } catch (ResponseException e) {
+            // it answered, with a failure the transport raises itself (a 503 while shards start): not away
+            back();
+            throw new IOException("OpenSearch refused " + method + " " + path + ": " + e.getMessage(), e);
         } catch (IOException e) {
             if (away.compareAndSet(false, true)) {
                 log.atWarn().addKeyValue("event", "search_cluster_away").addKeyValue("url", url).addKeyValue("error", e.toString())
@@ -120,13 +125,17 @@ public final class Cluster implements Closeable {
             }
             throw new Away(url, e);
         }
+        back();
+        if (answer.status() < 300 || Arrays.stream(alsoFine).anyMatch(s -> s == answer.status())) return answer;
+        throw new IOException("OpenSearch refused " + method + " " + path + " (" + answer.status() + "): "
+                + (answer.body() == null ? "" : answer.body().path("error").toString()));
+    }
+
+    private void back() {
         if (away.compareAndSet(true, false)) {
             log.atInfo().addKeyValue("event", "search_cluster_back").addKeyValue("url", url)
                     .log("OpenSearch at {} answers again", url);
         }
-        if (answer.status() < 300 || Arrays.stream(alsoFine).anyMatch(s -> s == answer.status())) return answer;
-        throw new IOException("OpenSearch refused " + method + " " + path + " (" + answer.status() + "): "
-                + (answer.body() == null ? "" : answer.body().path("error").toString()));
     }
 
     /** A JSON object from alternating names and values, in that order. */

@@ -17,6 +17,14 @@ final class ClusterFixture {
         return new Cluster(settings(node.url(), "unused", 0));
     }
 
+    /** The same index as a new process opens it. */
+    static ClusterIndex reopen(Cluster cluster, ClusterIndex index) {
+        String prefix = index.target().substring(0, index.target().length() - "-articles".length());
+        ClusterIndex again = new ClusterIndex(cluster, settings(cluster.url(), prefix, 0), java.time.Clock.systemUTC());
+        if (!again.tryToWrite()) throw new IllegalStateException("the test node does not answer at " + cluster.url());
+        return again;
+    }
+
     /** A new, empty articles index with the alias {@code <prefix>-articles} (one left by an earlier run is deleted). */
     static ClusterIndex index(Cluster cluster, String prefix, Clock clock) throws java.io.IOException {
         TidingsProperties.Search settings = settings(cluster.url(), prefix + "-" + ProcessHandle.current().pid(), 0);
