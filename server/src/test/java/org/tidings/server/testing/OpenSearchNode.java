@@ -94,6 +94,7 @@ public final class OpenSearchNode implements AutoCloseable {
             unavailable("no OpenSearch distribution at TIDINGS_OPENSEARCH_HOME=" + home + " (the build unpacks it into target/opensearch)", null);
         }
         try {
+            describeAnalysisModule(Path.of(home));
             Path dir = Files.createTempDirectory("tidings-opensearch-" + name + "-");
             Path config = dir.resolve("config");
             FileSystemUtils.copyRecursively(Path.of(home, "config"), config);
@@ -109,6 +110,24 @@ public final class OpenSearchNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The language analyzers' module: the build copies Maven Central's {@code analysis-common} jar beside the test
+     * distribution's modules; a module is loaded from its folder with a descriptor, which the jar does not carry.
+     */
+    private static void describeAnalysisModule(Path home) throws IOException {
+        Path module = home.resolve("modules").resolve("analysis-common");
+        Path descriptor = module.resolve("plugin-descriptor.properties");
+        if (!Files.isDirectory(module) || Files.exists(descriptor)) return;
+        String version = home.getFileName().toString().replaceFirst("^opensearch-", "");
+        Files.writeString(descriptor, String.join("\n",
+                "description=Language analyzers and token filters (analysis-common)",
+                "version=" + version,
+                "name=analysis-common",
+                "classname=org.opensearch.analysis.common.CommonAnalysisModulePlugin",
+                "java.version=21",
+                "opensearch.version=" + version, ""));
     }
 
     /** Starts the node (again, on the same data, after {@link #stop}); does not wait for it to answer. */
