@@ -38,7 +38,7 @@ class DemoEditionTest {
             JdbcClient sql = server.bean(JdbcClient.class);
             // the real stories are told by many publishers: the front page's top stories show it within seconds, before
             // the last of the smaller publishers' headlines are in
-            await().atMost(Duration.ofSeconds(60)).until(() -> maxPublishers(server.get("/").body()) >= 3);
+            await().atMost(Duration.ofSeconds(120)).until(() -> maxPublishers(server.get("/").body()) >= 3);
             await().atMost(Duration.ofSeconds(15)).until(() -> sql.sql("SELECT COUNT(*) FROM article WHERE url LIKE 'http://127.0.0.1:%'")
                     .query(Long.class).single() == fullText);
 
