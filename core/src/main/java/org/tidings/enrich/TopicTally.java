@@ -63,7 +63,27 @@ final class TopicTally {
      * ("Gibt", "Available"): then its capital is the sentence's, not a name's.
      */
     boolean isCommonWord(String key) {
-        return lowerCaseWords.contains(key) || FrequentWords.isCommon(key, language);
+        return lowerCaseWords.contains(key) || FrequentWords.isCommon(key, language) || capitalisesNouns() && isAdjectiveForm(key);
+    }
+
+    /** German adjective endings: "dunkles", "dunkle", "dunklen", "dunkler", "dunklem". */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
+
+    /**
+     * Where every noun is capitalised, a capitalised word that the text also writes in lower case with another
+     * adjective ending ("Dunkles Shampoo" beside "dunkle Haare", "Künstliche" beside "künstlichen") is an adjective
+     * at a sentence's start, not a name.
+     */
+    private boolean isAdjectiveForm(String key) {
+        for (String ending : ADJECTIVE_ENDINGS) {
+            if (key.endsWith(ending) && key.length() - ending.length() >= 3) {
+                String stem = key.substring(0, key.length() - ending.length());
+                if (ADJECTIVE_ENDINGS.stream().anyMatch(other -> lowerCaseWords.contains(stem + other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the article's language capitalises every noun (German): there capitals tell nouns, not names. */
