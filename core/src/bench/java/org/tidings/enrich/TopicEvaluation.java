@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * How well the hashtags of an article page match the keywords its publisher gave it, on the pages of
  * extraction-eval-dev that carry keywords ({@code news_keywords}, {@code article:tag}, JSON-LD {@code keywords}).
  * Each page is extracted and enriched as the server does (the extractor's title, text and language; the hashtags the
- * article page shows: the topics scoring at least {@value #MIN_SHOWN_SCORE}, at most {@value #MAX_SHOWN}).
+ * article page shows, {@link Enrichment#hashtags()}).
  * <ul>
  * <li>agreement: the share of shown hashtags found among the page's keywords: the hashtag's words are a run of a
  * keyword's words, or a keyword's words a run of the hashtag's ("Obama" in "Barack Obama"), words compared as slugs
@@ -39,10 +39,6 @@ import tools.jackson.databind.ObjectMapper;
  * Usage: {@code TopicEvaluation ../shared/data [verbose]} (verbose lists each page's hashtags and keywords).
  */
 public final class TopicEvaluation {
-
-    /** As the server's EnrichmentDesk: the hashtags an article shows. */
-    private static final int MAX_SHOWN = 8;
-    private static final double MIN_SHOWN_SCORE = 0.2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +56,7 @@ public final class TopicEvaluation {
         int exact = 0;
         int common = 0;
         int commonRaw = 0;
+        List<Page> seen = new ArrayList<>();
         for (var entry : expectations.properties()) {
             byte[] body = Files.readAllBytes(data.resolve("pages").resolve(entry.getValue().get("file").asString()));
             List<String> keywords = keywords(Jsoup.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
@@ -68,9 +65,9 @@ public final class TopicEvaluation {
             }
             ExtractedArticle page = ArticleExtractor.extract(body, "text/html", entry.getKey());
             Enrichment e = enricher.enrich(page.title(), page.text(), page.lang(), null);
-            List<Topic> hashtags = e.topics().stream().takeWhile(t -> t.score() >= MIN_SHOWN_SCORE)
-                    .filter(t -> !t.slug().isBlank()).limit(MAX_SHOWN).toList();
+            List<Topic> hashtags = e.hashtags();
             List<List<String>> keywordWords = keywords.stream().map(TopicEvaluation::words).toList();
+            seen.add(new Page(entry.getValue().get("file").asString(), e.topics(), keywordWords));
             pages++;
             int[] counts = byLanguage.computeIfAbsent(e.lang(), k -> new int[4]);
             counts[0]++;
@@ -112,6 +109,64 @@ public final class TopicEvaluation {
         worst.sort(Collections.reverseOrder(Map.Entry.comparingByValue()));
         System.out.println("common-word hashtags: " + worst.stream().limit(40).map(w -> w.getKey() + "×" + w.getValue())
                 .toList());
+        printGrid(seen);
+        if (System.getenv("TOPICS_TSV") != null) {
+            try (var out = new java.io.PrintWriter(System.getenv("TOPICS_TSV"), java.nio.charset.StandardCharsets.UTF_8)) {
+                for (Page p : seen) {
+                    for (Topic t : p.topics()) {
+                        out.println(String.join("\t", p.file(), t.kind().name(), t.name(), String.valueOf(t.score()),
+                                p.agrees(t) ? "1" : "0"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** One page's ranked topics and its keywords' words. */
+    private record Page(String file, List<Topic> topics, List<List<String>> keywords) {
+        boolean agrees(Topic t) {
+            List<String> words = words(t.name());
+            return keywords.stream().anyMatch(k -> containsRun(k, words) || containsRun(words, k));
+        }
+    }
+
+    /**
+     * Agreement for other choices of shown hashtags (at most N, a score floor relative to the page's first topic), on
+     * all pages and on each half of them (file names sorted, split in two), so that a choice is not fitted to the set.
+     */
+    private static void printGrid(List<Page> pages) {
+        List<Page> sorted = pages.stream().sorted(java.util.Comparator.comparing(Page::file)).toList();
+        List<Page> first = sorted.subList(0, sorted.size() / 2);
+        List<Page> second = sorted.subList(sorted.size() / 2, sorted.size());
+        System.out.println("at most N, floor F: agreement all / first half / second half (hashtags a page)");
+        for (int cap : new int[] {3, 4, 5, 6, 8}) {
+            StringBuilder row = new StringBuilder("  N=" + cap + ":");
+            for (double floor : new double[] {0.2, 0.3, 0.4, 0.5, 0.6}) {
+                row.append(String.format("  F=%.1f %s/%s/%s (%.1f)", floor, grid(pages, cap, floor), grid(first, cap, floor),
+                        grid(second, cap, floor), shownPerPage(pages, cap, floor)));
+            }
+            System.out.println(row);
+        }
+    }
+
+    private static List<Topic> shown(Page p, int cap, double floor) {
+        return p.topics().stream().takeWhile(t -> t.score() >= floor).filter(t -> !t.slug().isBlank()).limit(cap).toList();
+    }
+
+    private static String grid(List<Page> pages, int cap, double floor) {
+        int shown = 0;
+        int agreed = 0;
+        for (Page p : pages) {
+            for (Topic t : shown(p, cap, floor)) {
+                shown++;
+                agreed += p.agrees(t) ? 1 : 0;
+            }
+        }
+        return String.format("%.1f", percent(agreed, shown));
+    }
+
+    private static double shownPerPage(List<Page> pages, int cap, double floor) {
+        return pages.stream().mapToInt(p -> shown(p, cap, floor).size()).sum() / (double) pages.size();
     }
 
     /** The publisher's keywords: {@code news_keywords}, {@code article:tag} and JSON-LD {@code keywords}. */

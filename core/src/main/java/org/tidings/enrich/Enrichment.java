@@ -11,9 +11,23 @@ import java.util.List;
 public record Enrichment(String lang, double langConfidence, List<Topic> topics, Section section,
                          double sectionConfidence, List<Place> countries, List<Place> regions) {
 
+    /**
+     * An article shows a few sure hashtags, not every name it mentions: past the third, and below two fifths of the
+     * page's strongest topic, hashtags are passing mentions far more often than subjects (on pages that carry their
+     * publisher's keywords, a third of the first three agree with them, a quarter of the first eight).
+     */
+    public static final int MAX_HASHTAGS = 3;
+    public static final double MIN_HASHTAG_SCORE = 0.4;
+
     public Enrichment {
         topics = List.copyOf(topics);
         countries = List.copyOf(countries);
         regions = List.copyOf(regions);
+    }
+
+    /** The topics an article shows as hashtags: the strongest, at most {@value #MAX_HASHTAGS}, strongest first. */
+    public List<Topic> hashtags() {
+        return topics.stream().takeWhile(t -> t.score() >= MIN_HASHTAG_SCORE)
+                .filter(t -> t.slug() != null && !t.slug().isBlank()).limit(MAX_HASHTAGS).toList();
     }
 }

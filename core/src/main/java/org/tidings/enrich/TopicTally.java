@@ -31,6 +31,11 @@ final class TopicTally {
     private static final double PHRASE_DISCOUNT = 0.6;
     private static final int MAX_PHRASES = 4;
     /**
+     * A lone word that is neither a person, an organisation nor a place ("Umfrage", "Tweet") ranks below a name or a
+     * phrase of equal weight: a reader learns less from it, and publishers tag it less often.
+     */
+    private static final double LONE_SUBJECT_DISCOUNT = 0.8;
+    /**
      * A two-word phrase wins over its own words at equal weight ("interest rates" over "rates"): each word counts
      * half a mention; more would let a rare pair beat a word that recurs throughout.
      */
@@ -58,7 +63,27 @@ final class TopicTally {
      * ("Gibt", "Available"): then its capital is the sentence's, not a name's.
      */
     boolean isCommonWord(String key) {
-        return lowerCaseWords.contains(key) || FrequentWords.isCommon(key, language);
+        return lowerCaseWords.contains(key) || FrequentWords.isCommon(key, language) || capitalisesNouns() && isAdjectiveForm(key);
+    }
+
+    /** German adjective endings: "dunkles", "dunkle", "dunklen", "dunkler", "dunklem". */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
+
+    /**
+     * Where every noun is capitalised, a capitalised word that the text also writes in lower case with another
+     * adjective ending ("Dunkles Shampoo" beside "dunkle Haare", "Künstliche" beside "künstlichen") is an adjective
+     * at a sentence's start, not a name.
+     */
+    private boolean isAdjectiveForm(String key) {
+        for (String ending : ADJECTIVE_ENDINGS) {
+            if (key.endsWith(ending) && key.length() - ending.length() >= 3) {
+                String stem = key.substring(0, key.length() - ending.length());
+                if (ADJECTIVE_ENDINGS.stream().anyMatch(other -> lowerCaseWords.contains(stem + other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the article's language capitalises every noun (German): there capitals tell nouns, not names. */
@@ -267,7 +292,7 @@ final class TopicTally {
         }
 
         double score() {
-            return weight * discount;
+            return weight * discount * (kind == Topic.Kind.SUBJECT && tokens == 1 ? LONE_SUBJECT_DISCOUNT : 1);
         }
     }
 }

@@ -104,4 +104,21 @@ class EnricherTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anArticleShowsAtMostThreeHashtagsAndNoneFarBelowItsStrongest() {
+        Topic emaar = new Topic(Topic.Kind.ORGANIZATION, "Emaar Properties", "emaar-properties", 1.0);
+        Topic dubai = new Topic(Topic.Kind.PLACE, "Dubai", "dubai", 0.8);
+        Topic alabbar = new Topic(Topic.Kind.PERSON, "Mohamed Alabbar", "mohamed-alabbar", 0.5);
+        Topic goldman = new Topic(Topic.Kind.ORGANIZATION, "Goldman Sachs", "goldman-sachs", 0.45);
+        Topic egypt = new Topic(Topic.Kind.PLACE, "Egypt", "egypt", 0.3);
+
+        assertThat(withTopics(emaar, dubai, alabbar, goldman, egypt).hashtags()).containsExactly(emaar, dubai, alabbar);
+        assertThat(withTopics(emaar, egypt).hashtags()).as("a passing mention").containsExactly(emaar);
+        assertThat(withTopics().hashtags()).isEmpty();
+    }
+
+    private static Enrichment withTopics(Topic... topics) {
+        return new Enrichment("en", 1, java.util.List.of(topics), Section.BUSINESS, 1, java.util.List.of(), java.util.List.of());
+    }
 }

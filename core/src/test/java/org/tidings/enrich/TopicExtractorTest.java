@@ -197,6 +197,14 @@ class TopicExtractorTest {
     }
 
     @Test
+    void aGermanAdjectiveOpeningASentenceIsNoPartOfAName() {
+        List<Topic> topics = topics("Dunkles Shampoo im Test", "Ich möchte meine dunkle Haarfarbe behalten. Dunkles "
+                + "Shampoo – dunkler Haaransatz? Wichtig ist, dass man das Shampoo lange einwirken lässt. Das Shampoo "
+                + "riecht gut.", "de");
+        assertThat(topics).extracting(Topic::slug).contains("shampoo").doesNotContain("dunkles-shampoo");
+    }
+
+    @Test
     void aWordHasOneLabelWhetherCapitalisedOrNot() {
         List<Topic> capitalised = topics("Acquisitions", "Acquisitions drove growth. Mergers and acquisitions "
                 + "slowed. Growth came from Acquisitions of rivals, from Acquisitions of startups and from "

@@ -27,10 +27,6 @@ public class EnrichmentDesk {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentDesk.class);
 
-    /** Hashtags shown on an article: its most relevant topics, not every name it mentions. */
-    static final int MAX_TOPICS = 8;
-    /** Topics below this relevance are passing mentions, not what the article is about. */
-    static final double MIN_TOPIC_SCORE = 0.2;
     /** Below this many sentences a summary says nothing the article does not say at a glance. */
     static final int MIN_DIGEST_SENTENCES = 6;
 
@@ -64,8 +60,7 @@ public class EnrichmentDesk {
         if (article.sourceRegion() != null && !article.sourceRegion().isBlank()) {
             regions.add(article.sourceRegion().strip().toLowerCase(Locale.ROOT));
         }
-        List<EnrichmentStore.TopicTag> topics = e.topics().stream().takeWhile(t -> t.score() >= MIN_TOPIC_SCORE)
-                .filter(t -> t.slug() != null && !t.slug().isBlank()).limit(MAX_TOPICS)
+        List<EnrichmentStore.TopicTag> topics = e.hashtags().stream()
                 .map(t -> new EnrichmentStore.TopicTag(t.slug(), t.name(), t.kind().name().toLowerCase(Locale.ROOT))).toList();
         ArticleDigest digest = Summarizer.sentences(article.text(), e.lang()).size() < MIN_DIGEST_SENTENCES
                 ? new ArticleDigest(e.lang(), List.of(), List.of(), List.of()) : Summarizer.digest(article.text(), e.lang());
