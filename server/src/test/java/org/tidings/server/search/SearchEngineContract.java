@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tidings.server.search.SearchRequest.Sort;
 import org.tidings.server.testing.Fixtures;
@@ -34,12 +33,24 @@ public abstract class SearchEngineContract {
     /** Every article of the contract, written and committed as the indexer does. */
     protected static void fill(ArticleIndex index) throws IOException {
         List<IndexedArticle> all = new ArrayList<>(Headlines.asArticles(HEADLINES));
-        all.addAll(ArticleSearchTest.arabic());
+        all.addAll(arabic());
         all.addAll(ferries());
         all.addAll(volcanoes());
         index.put(all);
         index.commit(NOW);
         index.refresh();
+    }
+
+    /** Short reports written for this test in Modern Standard Arabic. */
+    private static List<IndexedArticle> arabic() {
+        Instant t = Instant.parse("2014-03-11T09:00:00Z");
+        return List.of(
+                new IndexedArticle(9001, 900, "صحيفة الخليج", "الحكومة تعلن نتائج الانتخابات البرلمانية",
+                        "أعلنت اللجنة العليا للانتخابات صباح اليوم النتائج النهائية للانتخابات البرلمانية بعد فرز الأصوات في جميع الدوائر.", "",
+                        "ar", "politics", Set.of("gulf"), List.of(), t, null),
+                new IndexedArticle(9002, 900, "صحيفة الخليج", "ارتفاع أسعار النفط في الأسواق العالمية",
+                        "ارتفعت أسعار النفط الخام اليوم مع تراجع المخزونات الأمريكية وتزايد الطلب في آسيا.", "",
+                        "ar", "business", Set.of("gulf"), List.of(), t.plusSeconds(60), null));
     }
 
     /** For the related block: a story of ferries, two other reports of it, an unrelated one and a French one. */
@@ -91,7 +102,7 @@ public abstract class SearchEngineContract {
 
     @Test
     void wordsAreStemmedInTheirLanguage() {
-        Assumptions.assumeTrue(stems(), "this engine has no stemmers (an OpenSearch node without analysis-common)");
+        assertThat(stems()).as("the engine has its languages' stemmers (on OpenSearch, the analysis-common module)").isTrue();
         SearchResults results = run("apple updates");
         assertThat(results.hits()).isNotEmpty();
         for (String title : titles(results)) assertThat(title.toLowerCase(Locale.ROOT)).contains("apple").contains("update");
@@ -201,6 +212,22 @@ public abstract class SearchEngineContract {
         assertThat(hit.passage().parts()).anyMatch(Snippet.Part::match);
         assertThat(hit.passage().plainText()).contains("فرز الأصوات");
         assertThat(hit.title().parts()).anyMatch(p -> p.match() && p.text().equals("الانتخابات"));
+    }
+
+    @Test
+    void aWildcardWordTooLongOrWithTooManyWildcardsIsRefusedBeforeItCostsASecond() {
+        // found by fuzzing: reading these built an automaton for every field, 60-130 MiB and a second before any search
+        assertThat(run("ab*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*").problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("||*ab" + "|".repeat(136)).problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("\u0000s*" + "\uFFFD".repeat(22) + "w*s*").problem().key()).isEqualTo("search.problem.tooBroad");
+        assertThat(run("wea*er*").problem()).isNull();
+    }
+
+    @Test
+    void aRegularExpressionIsNotRead() {
+        // found by fuzzing: "/(/" threw IllegalArgumentException out of the query reader, a server error for the reader
+        assertThat(run("/(/").problem().key()).isEqualTo("search.problem.malformed");
+        assertThat(run("/appl.*/").problem().key()).isEqualTo("search.problem.malformed");
     }
 
     @Test
