@@ -38,20 +38,10 @@ public class SourceStore {
         this.clock = clock;
     }
 
-    /** Registers a source, due at once; returns the existing one if the feed URL is known already. */
+    /** Registers a source of the edition, due at once; returns the existing one if the feed URL is known already. */
     @Transactional
     public Source add(SourceSettings settings, Duration interval) {
-        Optional<Source> existing = findByFeedUrl(settings.feedUrl());
-        if (existing.isPresent()) return existing.get();
-        withSettings("""
-                INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
-                                    created_at, next_fetch_at, fetch_interval_seconds)
-                VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
-                        :now, :now, :interval)
-                ON CONFLICT DO NOTHING""", settings)
-                .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
-                .update();
-        return findByFeedUrl(settings.feedUrl()).orElseThrow();
+        return add(settings, interval, true);
     }
 
     /**
@@ -60,15 +50,20 @@ public class SourceStore {
      */
     @Transactional
     public Source addPrivate(SourceSettings settings, Duration interval) {
+        return add(settings, interval, false);
+    }
+
+    private Source add(SourceSettings settings, Duration interval, boolean published) {
         Optional<Source> existing = findByFeedUrl(settings.feedUrl());
         if (existing.isPresent()) return existing.get();
         withSettings("""
                 INSERT INTO source (feed_url, name, site_url, language, region, section, full_text, enabled,
                                     created_at, next_fetch_at, fetch_interval_seconds, published)
                 VALUES (:feedUrl, :name, :siteUrl, :language, :region, :section, :fullText, :enabled,
-                        :now, :now, :interval, FALSE)
+                        :now, :now, :interval, :published)
                 ON CONFLICT DO NOTHING""", settings)
                 .param("now", toDb(clock.instant())).param("interval", (int) interval.toSeconds())
+                .param("published", published)
                 .update();
         return findByFeedUrl(settings.feedUrl()).orElseThrow();
     }
