@@ -7,12 +7,14 @@
   var exact = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short" });
   var dateOnly = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
 
+  // Whole units gone by, as the server counts them (site/Times.relative): the first refresh then writes the text the
+  // page already has, and nothing on it moves while it loads.
   function relative(date, now) {
-    var seconds = Math.round((date - now) / 1000), abs = Math.abs(seconds);
+    var seconds = Math.round((date - now) / 1000), abs = Math.abs(seconds), sign = seconds < 0 ? -1 : 1;
     if (abs < 60) return rtf ? rtf.format(0, "second") : "just now";
-    if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
-    if (abs < 86400) return rtf.format(Math.round(seconds / 3600), "hour");
-    if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), "day");
+    if (abs < 3600) return rtf.format(sign * Math.floor(abs / 60), "minute");
+    if (abs < 86400) return rtf.format(sign * Math.floor(abs / 3600), "hour");
+    if (abs < 7 * 86400) return rtf.format(sign * Math.floor(abs / 86400), "day");
     return dateOnly.format(date);
   }
 

@@ -68,13 +68,17 @@ class PicturesBrowserTest {
                         + ".every(i => i.complete)"));
         String where = page + " at " + width + " px";
 
-        Number shift = (Number) browser.executeAsyncScript("""
+        Map<String, Object> shift = (Map<String, Object>) browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                let total = 0;
-                new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-                    .observe({type: 'layout-shift', buffered: true});
-                setTimeout(() => done(total), 300);""");
-        assertThat(shift.doubleValue()).as("layout shift on " + where).isLessThan(0.01);
+                let total = 0; const moved = [];
+                new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) {
+                    total += e.value;
+                    for (const s of e.sources || []) moved.push((s.node && s.node.nodeName ? s.node.nodeName + '.' + (s.node.className || '')
+                        : '?') + ' ' + JSON.stringify(s.previousRect) + ' -> ' + JSON.stringify(s.currentRect));
+                } }).observe({type: 'layout-shift', buffered: true});
+                setTimeout(() => done({total: total, moved: moved}), 300);""");
+        assertThat(((Number) shift.get("total")).doubleValue()).as("layout shift on " + where + ", what moved: " + shift.get("moved"))
+                .isLessThan(0.01);
 
         String origin = server.url("/");
         List<String> requested = (List<String>) browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
