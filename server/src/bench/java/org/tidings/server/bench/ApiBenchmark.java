@@ -43,7 +43,7 @@ public final class ApiBenchmark {
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Path work = Files.createTempDirectory("tidings-api-bench");
         List<String> settings = new ArrayList<>(List.of("--tidings.scheduler.enabled=false", "--tidings.page-cache=0s",
-                "--tidings.api.request-burst=100000000", "--tidings.api.request-every=1ns", "--logging.level.root=WARN"));
+                "--tidings.api.request-burst=100000000", "--tidings.api.request-every=1us", "--logging.level.root=WARN"));
         if (database.equals("postgres")) settings.addAll(List.of(TestDatabase.POSTGRES.create().serverArguments()));
 
         try (RunningServer server = RunningServer.start(work.resolve("data"), settings.toArray(String[]::new))) {
