@@ -10,16 +10,19 @@
   // Whole units gone by, as the server counts them (site/Times.relative): the first refresh then writes the text the
   // page already has, and nothing on it moves while it loads.
   function relative(date, now) {
-    var seconds = Math.round((date - now) / 1000), abs = Math.abs(seconds), sign = seconds < 0 ? -1 : 1;
-    if (abs < 60) return rtf ? rtf.format(0, "second") : "just now";
-    if (abs < 3600) return rtf.format(sign * Math.floor(abs / 60), "minute");
-    if (abs < 86400) return rtf.format(sign * Math.floor(abs / 3600), "hour");
-    if (abs < 7 * 86400) return rtf.format(sign * Math.floor(abs / 86400), "day");
+    var gone = Math.floor((now - date) / 1000);
+    if (gone < 60) return rtf ? rtf.format(0, "second") : "just now";
+    if (gone < 3600) return rtf.format(-Math.floor(gone / 60), "minute");
+    if (gone < 86400) return rtf.format(-Math.floor(gone / 3600), "hour");
+    if (gone < 7 * 86400) return rtf.format(-Math.floor(gone / 86400), "day");
     return dateOnly.format(date);
   }
 
-  function refresh() {
-    var now = Date.now();
+  // The instant the server wrote the page's relative times: a page read within the minute (a cached page is seconds
+  // old) keeps the server's words on load, so that no "minute ago" crosses its boundary and moves the cards below it.
+  var written = Date.parse(document.documentElement.getAttribute("data-written"));
+
+  function refresh(now) {
     document.querySelectorAll("time[datetime]").forEach(function (el) {
       var date = new Date(el.getAttribute("datetime"));
       if (isNaN(date)) return;
@@ -30,9 +33,17 @@
   }
 
   // A cited sentence, found in the article's text and highlighted in place (without touching the DOM).
+  // The text as a reader reads it: one space between blocks and at a line break, none between inline elements (a link
+  // and the comma after it, "<a>Robert Mugabe</a>, his wife", read "Mugabe, his"), runs of white space as one; each
+  // character mapped to its node.
   function textIndex(root) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), node, text = "", map = [], space = true;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT), node, text = "", map = [];
+    var space = true, last = null, lastBlock = null, broken = false;
     while ((node = walker.nextNode())) {
+      if (node.nodeType === 1) { broken = broken || node.nodeName === "BR"; continue; }
+      var block = blockOf(node, root);
+      if (last && !space && (broken || block !== lastBlock)) { text += " "; map.push([last, last.data.length]); space = true; }
+      broken = false;
       for (var i = 0; i < node.data.length; i++) {
         var c = node.data[i], blank = /\s/.test(c);
         if (blank && space) continue;
@@ -40,9 +51,17 @@
         map.push([node, i]);
         space = blank;
       }
-      if (!space) { text += " "; map.push([node, node.data.length]); space = true; }
+      last = node;
+      lastBlock = block;
     }
     return { text: text, map: map };
+  }
+
+  function blockOf(node, root) {
+    for (var el = node.parentElement; el && el !== root; el = el.parentElement) {
+      if (!/^inline/.test(getComputedStyle(el).display)) return el;
+    }
+    return root;
   }
 
   function highlight(sentence) {
@@ -85,8 +104,9 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
   document.addEventListener("DOMContentLoaded", function () {
-    refresh();
-    setInterval(refresh, 60000);
+    var fresh = Date.now() - written < 60000;
+    refresh(fresh ? written : Date.now());
+    setInterval(function () { refresh(Date.now()); }, 60000);
     citedInAddress();
   });
 })();

@@ -159,8 +159,9 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private FetchException totalTimeout(Exception cause) {
-        return new FetchException(FetchException.Kind.TIMEOUT,
-                "took longer than " + settings.totalTimeout().toSeconds() + "s in all", cause);
+        Duration total = settings.totalTimeout();
+        return new FetchException(FetchException.Kind.TIMEOUT, "took longer than "
+                + (total.toMillis() % 1000 == 0 ? total.toSeconds() + "s" : total.toMillis() + " ms") + " in all", cause);
     }
 
     private static boolean isRedirect(int status) {
@@ -190,9 +191,23 @@ public final class Fetcher implements AutoCloseable {
         }
 
         @Override
-        protected void start(HttpResponse response, ContentType type) {
+        protected void start(HttpResponse response, ContentType type) throws TooLargeException {
             this.head = response;
             this.contentType = type == null ? header(response, "Content-Type") : type.toString();
+            // a body that says it is too large is refused before its first byte (a compressed one may still grow)
+            String length = header(response, "Content-Length");
+            boolean successful = response.getCode() >= 200 && response.getCode() < 300;
+            if (successful && length != null && header(response, "Content-Encoding") == null && declared(length) > max) {
+                throw new TooLargeException(max);
+            }
+        }
+
+        private static long declared(String length) {
+            try {
+                return Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                return -1; // read, and counted as it comes
+            }
         }
 
         @Override

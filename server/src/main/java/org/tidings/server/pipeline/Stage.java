@@ -96,25 +96,41 @@ final class Stage {
     void start() {
         if (!tick.isPositive()) return;
         running = true;
-        thread.scheduleWithFixedDelay(this::scheduledRound, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> scheduledRound(() -> { }), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A round now (or once the spacing allows) rather than at the next tick; wakes that come while a round waits to run are one. */
     void wakeUp() {
         if (!running || !woken.compareAndSet(false, true)) return;
         try {
-            thread.schedule(() -> {
-                woken.set(false);
-                scheduledRound();
-            }, Math.max(0, lastRound + spacing - System.nanoTime()), TimeUnit.NANOSECONDS);
+            thread.schedule(this::wokenRound, Math.max(0, lastRound + spacing - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // stopping
         }
     }
 
-    private void scheduledRound() {
+    /** The round a wake asked for, later still if a tick's round ran since the wake was taken. */
+    private void wokenRound() {
+        long wait = lastRound + spacing - System.nanoTime();
+        if (wait <= 0) {
+            scheduledRound(() -> woken.set(false));
+            return;
+        }
+        try {
+            thread.schedule(this::wokenRound, wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    /**
+     * A round, its start noted before {@code begun} lets the next wake be taken: a wake taken earlier would be
+     * spaced from the round before this one and could run at once after it.
+     */
+    private void scheduledRound(Runnable begun) {
         if (!running) return;
         lastRound = System.nanoTime();
+        begun.run();
         try {
             int claimed = ConnectionPool.patiently(round);
             if (claimed > 0) {

@@ -124,6 +124,24 @@ class FetcherTest {
     }
 
     @Test
+    void refusesABodyThatSaysItIsOverTheLimitBeforeReadingIt() {
+        server.route("/print-original", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, 50L * 1024 * 1024); // says 50 MB, then sends a byte and holds the line
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(0xff);
+                out.flush();
+                Thread.sleep(5_000);
+            } catch (InterruptedException | IOException e) {
+                // the client went away: expected
+            }
+        });
+        assertThatThrownBy(() -> fetcher.get(URI.create(server.url("/print-original")), null, null, null))
+                .isInstanceOf(FetchException.class)
+                .satisfies(e -> assertThat(((FetchException) e).kind()).as("too large, not timed out").isEqualTo(FetchException.Kind.TOO_LARGE));
+    }
+
+    @Test
     void aSlowDripCannotHoldTheFetchForever() {
         server.route("/drip", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");

@@ -108,9 +108,12 @@ class StageTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> starts.size() >= 3);
         stop(stage);
         List<Long> rounds = List.copyOf(starts);
+        // the stage notes a round's start a moment before the round's own work sees the clock (a busy machine may
+        // pause the thread between the two): the spacing holds between the stage's notes, so allow that moment
+        long moment = Duration.ofMillis(20).toNanos();
         for (int i = 1; i < rounds.size(); i++) {
             assertThat(rounds.get(i) - rounds.get(i - 1)).as("round %d after the one before", i)
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos() - moment);
         }
         assertThat((long) rounds.size()).as("a round at the start, then one per 300 ms of wakes and after the last (not one per wake)")
                 .isLessThanOrEqualTo(3 + wakesFor / Duration.ofMillis(300).toNanos());

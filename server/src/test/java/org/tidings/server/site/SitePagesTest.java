@@ -198,7 +198,8 @@ class SitePagesTest {
         HttpResponse<byte[]> jpeg = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/1200")))
                 .header("Accept", "image/png,image/*").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()))).as("a JPEG").isNotNull();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()))).as("a JPEG")
+                .satisfies(image -> assertThat(image.getWidth()).as("no wider than asked").isBetween(1, 1200));
         assertThat(server.get(picture + "/333").statusCode()).as("only the widths pages ask for").isEqualTo(404);
     }
 }
