@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tidings.server.account.CurrentReader;
 import org.tidings.server.personal.ReaderFilters;
 import org.tidings.server.search.ArticleSearch;
 import org.tidings.server.search.SearchEngine;
@@ -21,11 +22,12 @@ import org.tidings.server.store.SearchStore;
 
 /**
  * The site's search with its filters (publisher, section, language, region, days published, newest first), paged by
- * cursor; what the bearer muted is left out, as on the search page. A filter that does not parse is a problem (400).
+ * cursor; a private feed's articles are found by its subscribers only, and what the bearer muted is left out, as on the
+ * search page. A filter that does not parse is a problem (400).
  */
 @RestController
 @RequestMapping(path = ApiSecurity.PREFIX, produces = MediaType.APPLICATION_JSON_VALUE)
-record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, SiteAddress site) {
+record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, SiteAddress site, CurrentReader current) {
 
     @GetMapping("/search")
     Views.SearchPage search(@RequestParam("q") String query,
@@ -43,7 +45,7 @@ record SearchApi(SearchEngine search, SearchStore store, ReaderFilters filters, 
         int page = cursor == null ? 1 : (int) Cursor.number(Cursor.read(cursor, list, 1).getFirst());
         if (cursor != null && (page < 2 || page > ArticleSearch.MAX_PAGE)) throw Cursor.bad();
         SearchRequest asked = new SearchRequest(query, SearchRequest.Sort.of(sort), source, section, language, region, from, to, page);
-        SearchResults results = search.search(asked, store.disabledSourceIds());
+        SearchResults results = search.search(asked, store.hiddenSourceIds(current.id()));
         if (results.problem() != null && results.problem().key().equals("search.problem.unavailable")) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", results.problem(), Duration.ofMinutes(1));
         }

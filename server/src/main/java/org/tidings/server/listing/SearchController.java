@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tidings.server.account.CurrentReader;
 import org.tidings.server.i18n.Message;
 import org.tidings.server.i18n.Names;
 import org.tidings.server.personal.ReaderFilters;
@@ -37,7 +38,7 @@ import org.tidings.server.store.SourceStore;
 /** The search page ({@code /search?q=}) and the same results as an Atom feed ({@code /search/feed?q=}). */
 @Controller
 record SearchController(SearchEngine search, SearchStore store, SourceStore sources, MessageSource messages,
-        ReaderFilters filters, SiteAddress site, Clock clock, Archive archive) {
+        ReaderFilters filters, SiteAddress site, Clock clock, Archive archive, CurrentReader current) {
 
     @GetMapping("/search")
     String search(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -82,10 +83,13 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
                         .toList(), clock.instant());
     }
 
-    /** The problem when there is one, else the hits less the publishers, topics and words a signed-in reader muted. */
+    /**
+     * The problem when there is one, else the hits the reader may see (a private feed's only by its subscribers) less
+     * the publishers, topics and words a signed-in reader muted.
+     */
     private SearchResults results(SearchRequest request, Message problem) {
         if (problem != null) return SearchResults.problem(request, problem);
-        return search.search(request, store.disabledSourceIds()).keeping(hits -> filters.visibleBy(hits,
+        return search.search(request, store.hiddenSourceIds(current.id())).keeping(hits -> filters.visibleBy(hits,
                 h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
     }
 

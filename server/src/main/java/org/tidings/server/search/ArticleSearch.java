@@ -72,7 +72,10 @@ public record ArticleSearch(SearchIndex index, Clock clock) {
         }
     }
 
-    /** Searches, leaving out the articles of {@code hiddenSources} (disabled publishers). */
+    /**
+     * Searches, leaving out the articles of {@code hiddenSources}: disabled publishers, and the private feeds the reader
+     * does not subscribe to (the index holds every article; who may see which is the caller's to say, at each search).
+     */
     public SearchResults search(SearchRequest request, Collection<Long> hiddenSources) {
         Query words;
         try {

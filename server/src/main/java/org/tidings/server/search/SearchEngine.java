@@ -12,7 +12,10 @@ import org.tidings.story.RelatedCoverage.Candidate;
  */
 public interface SearchEngine {
 
-    /** Searches, leaving out the articles of {@code hiddenSources} (disabled publishers). */
+    /**
+     * Searches, leaving out the articles of {@code hiddenSources}: disabled publishers, and the private feeds the reader
+     * does not subscribe to (the index holds every article; who may see which is the caller's to say, at each search).
+     */
     SearchResults search(SearchRequest request, Collection<Long> hiddenSources);
 
     /** The values {@code filter} has in the index, in no order. */

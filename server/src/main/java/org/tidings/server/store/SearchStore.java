@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,9 +73,30 @@ public class SearchStore {
         return jdbc.sql("SELECT id FROM source").query(Long.class).list();
     }
 
-    /** Sources switched off: their articles are kept but not listed. */
+    /**
+     * Sources whose articles are kept but listed to no one: switched off, or a reader's private feed not yet published.
+     * What a search leaves out for a reader who is not signed in, and the related block for everyone.
+     */
     public List<Long> disabledSourceIds() {
         return jdbc.sql("SELECT id FROM source WHERE enabled = FALSE OR published = FALSE").query(Long.class).list();
+    }
+
+    /**
+     * What a search leaves out for this signed-in reader: the {@link #disabledSourceIds() unlisted sources} less those
+     * the reader subscribes to, as the reader's own feeds show them (so a private feed's subscribers find its articles).
+     * Whether a source is private is read here at each search, not from the index: publishing or unsubscribing shows or
+     * hides its articles at once, with nothing to index again.
+     */
+    public List<Long> hiddenSourceIds(long reader) {
+        return jdbc.sql("""
+                SELECT s.id FROM source s WHERE (s.enabled = FALSE OR s.published = FALSE)
+                AND NOT EXISTS (SELECT 1 FROM subscription sub WHERE sub.account_id = :reader AND sub.source_id = s.id)""")
+                .param("reader", reader).query(Long.class).list();
+    }
+
+    /** {@link #hiddenSourceIds(long)} for a signed-in reader, {@link #disabledSourceIds()} (one query less) for anyone else. */
+    public List<Long> hiddenSourceIds(OptionalLong reader) {
+        return reader.isPresent() ? hiddenSourceIds(reader.getAsLong()) : disabledSourceIds();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -36,6 +36,7 @@ public abstract class SearchEngineContract {
         all.addAll(arabic());
         all.addAll(ferries());
         all.addAll(volcanoes());
+        all.addAll(lighthouses());
         index.put(all);
         index.commit(NOW);
         index.refresh();
@@ -75,6 +76,22 @@ public abstract class SearchEngineContract {
                 new IndexedArticle(7001, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 30), null),
                 new IndexedArticle(7002, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(3_600), null),
                 new IndexedArticle(7003, 70, "A", "Volcano erupts near the coast", null, "", "en", null, Set.of(), List.of(), NOW.minusSeconds(86_400 * 3), null));
+    }
+
+    /** A reader's private feed: kept out of the edition until published, its articles indexed like any other. */
+    protected static final long PRIVATE_FEED = 950;
+
+    /** Two reports of the private feed and one of a published source, sharing their words. */
+    private static List<IndexedArticle> lighthouses() {
+        return List.of(
+                lighthouse(9501, PRIVATE_FEED, "Lighthouse keeper logs the coldest winter", "The keeper of the headland lighthouse logged the coldest winter in forty years.", 96L, 4),
+                lighthouse(9502, PRIVATE_FEED, "Lighthouse lamp restored by volunteers", "Volunteers restored the lighthouse lamp over the winter.", 97L, 6),
+                lighthouse(9511, 951, "Lighthouse open day draws visitors to the headland", "Visitors climbed the lighthouse stairs on the headland.", 98L, 2));
+    }
+
+    private static IndexedArticle lighthouse(long id, long source, String title, String text, Long story, int hoursAgo) {
+        return new IndexedArticle(id, source, "Coast " + source, title, text, text, "en", "world", Set.of(), List.of(),
+                NOW.minus(Duration.ofHours(hoursAgo)), story);
     }
 
     private SearchResults run(String query) {
@@ -252,5 +269,43 @@ public abstract class SearchEngineContract {
                 .extracting(Candidate::id).as("a muted source").doesNotContain("8004");
         assertThat(engine().recentLike(cancelled, null, NOW.minus(Duration.ofDays(7)), Set.of(), 50, 10))
                 .allMatch(c -> c.text() == null || c.text().length() <= 10);
+    }
+
+    /**
+     * A private feed's articles are in the index; whoever may not see them (anyone but its subscribers) gets a search
+     * told to hide its source, and then no page, order, total or publisher filter shows them.
+     */
+    @Test
+    void aPrivateFeedIsFoundOnlyBySearchesNotToldToHideIt() {
+        List<Long> hidden = List.of(PRIVATE_FEED);
+        SearchResults others = engine().search(Fixtures.search("lighthouse"), hidden);
+        assertThat(others.hits()).extracting(SearchResults.Hit::id).containsExactly(9511L);
+        assertThat(others.total()).as("nor counted").isEqualTo(1);
+        assertThat(engine().search(Fixtures.search("lighthouse").withSort(Sort.NEWEST), hidden).hits())
+                .extracting(SearchResults.Hit::id).containsExactly(9511L);
+        SearchRequest ofTheFeed = new SearchRequest("lighthouse OR winter", Sort.RELEVANCE, PRIVATE_FEED, null, null, null, null, null, 1);
+        assertThat(engine().search(ofTheFeed, hidden).total()).as("asked for by its publisher filter").isZero();
+        assertThat(engine().search(ofTheFeed.withPage(2), hidden).hits()).isEmpty();
+
+        SearchResults subscriber = engine().search(Fixtures.search("lighthouse"), List.of());
+        assertThat(subscriber.hits()).extracting(SearchResults.Hit::id).containsExactlyInAnyOrder(9501L, 9502L, 9511L);
+        assertThat(subscriber.hits()).filteredOn(h -> h.id() == 9501L).singleElement().satisfies(h -> {
+            assertThat(h.sourceId()).isEqualTo(PRIVATE_FEED);
+            assertThat(h.title().parts()).anyMatch(p -> p.match() && p.text().equalsIgnoreCase("lighthouse"));
+        });
+        assertThat(engine().search(Fixtures.search("lighthouse").withSort(Sort.NEWEST), List.of()).hits())
+                .extracting(SearchResults.Hit::id).containsExactly(9511L, 9501L, 9502L);
+        assertThat(engine().search(ofTheFeed, List.of()).hits()).extracting(SearchResults.Hit::id).containsExactlyInAnyOrder(9501L, 9502L);
+    }
+
+    @Test
+    void relatedCandidatesLeaveOutAPrivateFeedTheyAreToldToHide() {
+        Candidate openDay = new Candidate("9511", "98", "951", "Lighthouse open day draws visitors to the headland",
+                "Visitors climbed the lighthouse stairs on the headland.", NOW, null);
+        Instant since = NOW.minus(Duration.ofDays(7));
+        assertThat(engine().recentLike(openDay, null, since, Set.of(PRIVATE_FEED), 50, 600)).extracting(Candidate::id)
+                .isNotEmpty().doesNotContain("9501", "9502");
+        assertThat(engine().recentLike(openDay, null, since, Set.of(), 50, 600)).extracting(Candidate::id)
+                .as("they are in the index: only the filter keeps them out").containsAnyOf("9501", "9502");
     }
 }
