@@ -298,6 +298,18 @@ public abstract class SearchEngineContract {
         assertThat(engine().search(ofTheFeed, List.of()).hits()).extracting(SearchResults.Hit::id).containsExactlyInAnyOrder(9501L, 9502L);
     }
 
+    /** An instance whose readers added 100,000 private feeds: a search hides them all and still answers. */
+    @Test
+    void aSearchHidesAHundredThousandPrivateFeeds() {
+        List<Long> hidden = new java.util.ArrayList<>(java.util.stream.LongStream.range(1_000_000, 1_100_000).boxed().toList());
+        hidden.add(PRIVATE_FEED);
+        assertThat(engine().search(Fixtures.search("lighthouse"), hidden).hits()).extracting(SearchResults.Hit::id).containsExactly(9511L);
+        Candidate openDay = new Candidate("9511", "98", "951", "Lighthouse open day draws visitors to the headland",
+                "Visitors climbed the lighthouse stairs on the headland.", NOW, null);
+        assertThat(engine().recentLike(openDay, null, NOW.minus(Duration.ofDays(7)), Set.copyOf(hidden), 50, 600))
+                .extracting(Candidate::id).isNotEmpty().doesNotContain("9501", "9502");
+    }
+
     @Test
     void relatedCandidatesLeaveOutAPrivateFeedTheyAreToldToHide() {
         Candidate openDay = new Candidate("9511", "98", "951", "Lighthouse open day draws visitors to the headland",

@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record ClusterSearch(Cluster cluster, String alias, Clock clock) implements SearchEngine {
 
+    private static final int TERMS = 50_000;
+
     /** Around each match in the cluster's highlights: characters no article holds (Unicode private use). */
     static final String MARK = "\uE000", END = "\uE001";
     private static final int MAX_VALUES = 1000;
@@ -99,9 +101,18 @@ public record ClusterSearch(Cluster cluster, String alias, Clock clock) implemen
         return object("term", object(field, value));
     }
 
+    /**
+     * The sources to leave out, in {@code terms} clauses of at most {@value #TERMS} each: a cluster refuses a longer one
+     * ({@code index.max_terms_count}, 65,536 by default), and an instance whose readers added that many private feeds
+     * hides them all from each search.
+     */
     private static List<Object> hidden(Collection<Long> hiddenSources) {
-        if (hiddenSources.isEmpty()) return List.of();
-        return List.of(object("terms", object(SearchFields.SOURCE, hiddenSources.stream().map(String::valueOf).toList())));
+        List<String> ids = hiddenSources.stream().map(String::valueOf).toList();
+        List<Object> clauses = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += TERMS) {
+            clauses.add(object("terms", object(SearchFields.SOURCE, ids.subList(from, Math.min(ids.size(), from + TERMS)))));
+        }
+        return clauses;
     }
 
     /**
