@@ -18,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tidings.server.image.ThumbnailBenchmark;
 import org.tidings.server.store.SourceSettings;
 import org.tidings.server.store.SourceStore;
+import org.tidings.server.testing.FixtureServer;
 import org.tidings.server.testing.RunningServer;
 import org.tidings.server.testing.TestDatabase;
 
@@ -27,8 +29,12 @@ import org.tidings.server.testing.TestDatabase;
  * The reader's pages under load: {@code ARTICLES} enriched articles in stories from 40 publishers
  * (written straight to the database, as ingestion would leave them), the front page and an
  * article page served by Tidings to {@code wrk} on loopback, and in the same run nginx serving the
- * very same rendered pages as static files. Prints requests per second and the 99th percentile
- * latency of each. Needs Debian's {@code wrk} and {@code nginx} on the PATH (not the test suite).
+ * very same rendered pages as static files. Every article has a lead image at a publisher on 127.0.0.1 (a fixture
+ * server; the relay is told to allow it, as in the tests), so the pages carry the pictures' markup as readers get
+ * it. Then the article's lead picture at 640 pixels as WebP: made once (its first resize, through HTTP, is
+ * printed), and served from the relay's disk cache to {@code wrk}, against nginx serving the same bytes as a file.
+ * Prints requests per second and the 99th percentile latency of each. Needs Debian's {@code wrk} and {@code nginx}
+ * on the PATH (not the test suite).
  *
  * <pre>bench/run server org.tidings.server.bench.SiteBenchmark h2 100000 20 64</pre>
  *
@@ -55,9 +61,10 @@ public final class SiteBenchmark {
                 "--logging.level.root=WARN"));
         if (database.equals("postgres")) settings.addAll(List.of(TestDatabase.POSTGRES.create().serverArguments()));
 
-        try (RunningServer server = RunningServer.start(work.resolve("data"), settings.toArray(String[]::new))) {
+        try (RunningServer server = RunningServer.start(work.resolve("data"), settings.toArray(String[]::new));
+                FixtureServer publisher = new FixtureServer()) {
             long t0 = System.nanoTime();
-            long articleId = seed(server, articles);
+            long articleId = seed(server, articles, publisher.url(PHOTOS));
             System.out.printf("seeded %,d articles in %.1f s (%s)%n", articles, (System.nanoTime() - t0) / 1e9, database);
 
             if (System.getProperty("plans") != null) plans(server, articleId);
@@ -80,7 +87,21 @@ public final class SiteBenchmark {
             Files.writeString(www.resolve("article.html"), article);
             // nginx's workers run as an unprivileged user: they must be able to read the pages
             for (Path p : new Path[] {work, www}) Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            System.out.printf("home page %,d bytes, article page %,d bytes%n", home.length(), article.length());
+            System.out.printf("home page %,d bytes, article page %,d bytes, pictures: home %d, article %d%n", home.length(),
+                    article.length(), count(home, "<img "), count(article, "<img "));
+
+            // the article's lead picture as a reader's browser asks for it: the 640-pixel one of its srcset, as WebP
+            Matcher lead = Pattern.compile("<img src=\"(/image/" + articleId + "/[0-9a-f]+)/640\"").matcher(article);
+            if (!lead.find()) throw new IllegalStateException("the article page shows no lead picture:\n" + article);
+            String thumbnailUrl = server.url(lead.group(1) + "/640");
+            byte[] photo = ThumbnailBenchmark.photo(3000, 2000);
+            publisher.route(PHOTOS + articleId + ".jpg", ex -> FixtureServer.respond(ex, 200, "image/jpeg", photo));
+            long t1 = System.nanoTime();
+            byte[] thumbnail = webp(http, thumbnailUrl);
+            System.out.printf("first thumbnail through HTTP (fetch of a %,d-byte JPEG, resize to 640 WebP): %.1f ms, %,d bytes%n",
+                    photo.length, (System.nanoTime() - t1) / 1e6, thumbnail.length);
+            if (!java.util.Arrays.equals(webp(http, thumbnailUrl), thumbnail)) throw new IllegalStateException("the thumbnail changed");
+            Files.write(www.resolve("thumbnail.webp"), thumbnail);
 
             int nginxPort = freePort();
             Process nginx = startNginx(work, www, nginxPort);
@@ -90,7 +111,8 @@ public final class SiteBenchmark {
                 System.out.println("| page | server | requests/s | p99 latency |");
                 System.out.println("|---|---|---:|---:|");
                 for (String[] run : new String[][] {{"home", "Tidings", homeUrl}, {"home", "nginx", nginxBase + "home.html"},
-                        {"article", "Tidings", articleUrl}, {"article", "nginx", nginxBase + "article.html"}}) {
+                        {"article", "Tidings", articleUrl}, {"article", "nginx", nginxBase + "article.html"},
+                        {"thumbnail (cached)", "Tidings", thumbnailUrl}, {"thumbnail", "nginx", nginxBase + "thumbnail.webp"}}) {
                     Wrk result = wrk(run[2], seconds, connections);
                     System.out.printf("| %s | %s | %,.0f | %s |%n", run[0], run[1], result.rps(), result.p99());
                 }
@@ -102,8 +124,19 @@ public final class SiteBenchmark {
         }
     }
 
-    /** Writes sources, articles, topics and stories as the ingest, enrichment and story desks would; returns a lead article's id. */
+    /** Where the publishers' photos are, on the fixture server: article {@code n}'s is {@code n.jpg}. */
+    private static final String PHOTOS = "/photos/";
+
+    /** Writes sources, articles, topics and stories as the ingest, enrichment and story desks would, without images; returns a lead article's id. */
     static long seed(RunningServer server, int count) throws Exception {
+        return seed(server, count, null);
+    }
+
+    /**
+     * Writes sources, articles, topics and stories as the ingest, enrichment and story desks would, each article with
+     * a lead image of its own under {@code photos} (none when null); returns a lead article's id.
+     */
+    static long seed(RunningServer server, int count, String photos) throws Exception {
         SourceStore sources = server.bean(SourceStore.class);
         long[] sourceIds = new long[40];
         for (int s = 0; s < sourceIds.length; s++) {
@@ -121,7 +154,7 @@ public final class SiteBenchmark {
                     INSERT INTO article (id, source_id, entry_key, url, title, summary, content, author, image_url, published_at,
                         first_seen_at, content_hash, full_text_status, full_html, byline, lang, extracted_at, story_id,
                         clustered_at, section, regions, enriched_at)
-                    VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             PreparedStatement t = c.prepareStatement("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (?, ?, ?, ?)");
             long story = 0;
             int left = 0;
@@ -141,18 +174,19 @@ public final class SiteBenchmark {
                 a.setString(4, "https://publisher" + source + ".example/news/" + i);
                 a.setString(5, "Story " + story + ": " + headline(random));
                 a.setString(6, "<p>" + headline(random) + ".</p>");
-                a.setTimestamp(7, published);
+                a.setString(7, photos == null ? null : photos + i + ".jpg");
                 a.setTimestamp(8, published);
-                a.setString(9, "hash-" + i);
-                a.setString(10, body);
-                a.setString(11, "Reporter " + random.nextInt(300));
-                a.setString(12, edition[0]);
-                a.setTimestamp(13, published);
-                a.setLong(14, story);
-                a.setTimestamp(15, published);
-                a.setString(16, SECTIONS[(int) (story % SECTIONS.length)]);
-                a.setString(17, edition[1]);
-                a.setTimestamp(18, published);
+                a.setTimestamp(9, published);
+                a.setString(10, "hash-" + i);
+                a.setString(11, body);
+                a.setString(12, "Reporter " + random.nextInt(300));
+                a.setString(13, edition[0]);
+                a.setTimestamp(14, published);
+                a.setLong(15, story);
+                a.setTimestamp(16, published);
+                a.setString(17, SECTIONS[(int) (story % SECTIONS.length)]);
+                a.setString(18, edition[1]);
+                a.setTimestamp(19, published);
                 a.addBatch();
                 for (int k = 0; k < 4; k++) {
                     int topic = (int) ((story * 7 + k * 131) % 2000);
@@ -223,10 +257,31 @@ public final class SiteBenchmark {
         return b.toString();
     }
 
+    private static int count(String page, String what) {
+        int n = 0;
+        for (int at = page.indexOf(what); at >= 0; at = page.indexOf(what, at + 1)) n++;
+        return n;
+    }
+
+    /** The WebP thumbnail at {@code url}, waiting while the relay makes it ("not now" answers) for up to a minute. */
+    private static byte[] webp(HttpClient http, String url) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "image/webp,*/*").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200 && r.headers().firstValue("Content-Type").orElse("").equals("image/webp")) return r.body();
+            if (r.statusCode() != 503) {
+                throw new IllegalStateException(url + " answered " + r.statusCode() + " " + r.headers().map() + ": no WebP thumbnail");
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(url + " made no thumbnail in a minute");
+    }
+
     private record Wrk(double rps, String p99) {}
 
     private static Wrk wrk(String url, int seconds, int connections) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url)
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-H", "Accept: image/webp,*/*", url)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
@@ -248,7 +303,7 @@ public final class SiteBenchmark {
                 events { worker_connections 1024; }
                 http {
                     access_log off;
-                    types { text/html html; }
+                    types { text/html html; image/webp webp; }
                     client_body_temp_path %1$s/tmp; proxy_temp_path %1$s/tmp; fastcgi_temp_path %1$s/tmp;
                     uwsgi_temp_path %1$s/tmp; scgi_temp_path %1$s/tmp;
                     server { listen 127.0.0.1:%2$d; root %3$s; }

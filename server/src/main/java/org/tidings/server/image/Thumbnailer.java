@@ -4,6 +4,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -17,7 +21,8 @@ import javax.imageio.stream.ImageInputStream;
  * Makes a thumbnail of a publisher's image, which nobody checked: the size is read from the file's header before a
  * pixel is decoded, and a picture too large to decode in bounded memory (a decompression bomb: a few kilobytes that
  * say 50,000 × 50,000) is refused unread. A large picture is decoded at a fraction of its pixels (subsampled to twice
- * the width wanted), then scaled down in halving steps, so a thumbnail stays sharp without aliasing. Only raster
+ * the width wanted), then halved, each new pixel the mean of four, and drawn to size in one last step of less than
+ * two, so a thumbnail stays sharp without aliasing. Only raster
  * formats are read, by pure-Java readers (the JDK's, TwelveMonkeys' JPEG and WebP); of an animated image the first
  * frame is the thumbnail. An image is never enlarged, and is always written anew: nothing of the publisher's file
  * (metadata, trailing bytes, other frames) reaches a reader.
@@ -85,19 +90,76 @@ final class Thumbnailer {
         throw new Refused("not a raster image Tidings reads");
     }
 
-    /** {@code picture} at most {@code width} wide, opaque on white, scaled down by halves and then to size. */
+    /**
+     * {@code picture} at most {@code width} wide, opaque on white: halved (each pixel the mean of four) while it stays
+     * at least {@code width} wide, then drawn to size bilinearly, a step of less than two that cannot alias.
+     */
     private static BufferedImage scaled(BufferedImage picture, int width) {
         int targetWidth = Math.min(width, picture.getWidth());
         int targetHeight = Math.max(1, (int) Math.round((double) picture.getHeight() * targetWidth / picture.getWidth()));
         BufferedImage current = picture;
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        do {
-            w = Math.max(targetWidth, w / 2);
-            h = w == targetWidth ? targetHeight : Math.max(targetHeight, h / 2);
-            current = drawn(current, w, h);
-        } while (w > targetWidth);
-        return current;
+        while (current.getWidth() / 2 >= targetWidth && current.getHeight() >= 2) current = halved(current);
+        if (current.getWidth() == targetWidth && current.getHeight() == targetHeight && current.getType() == BufferedImage.TYPE_INT_RGB) {
+            return current;
+        }
+        return drawn(current, targetWidth, targetHeight);
+    }
+
+    /**
+     * {@code from} at half its width and height, each pixel the mean of the four it replaces (an odd last row or column
+     * is left out). The decoders' usual layouts are averaged in their arrays; any other is drawn by Java 2D.
+     */
+    private static BufferedImage halved(BufferedImage from) {
+        int w = from.getWidth() / 2;
+        int h = from.getHeight() / 2;
+        var raster = from.getRaster();
+        BufferedImage to = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] out = ((DataBufferInt) to.getRaster().getDataBuffer()).getData();
+        if (from.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof DataBufferByte bytes
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model && model.getPixelStride() == 3
+                && java.util.Arrays.equals(model.getBandOffsets(), new int[] {2, 1, 0})
+                && plain(raster)) {
+            byte[] in = bytes.getData();
+            int stride = model.getScanlineStride();
+            for (int y = 0; y < h; y++) {
+                int top = 2 * y * stride;
+                int bottom = top + stride;
+                int o = y * w;
+                for (int x = 0; x < w; x++, top += 6, bottom += 6) {
+                    int b = (in[top] & 0xff) + (in[top + 3] & 0xff) + (in[bottom] & 0xff) + (in[bottom + 3] & 0xff);
+                    int g = (in[top + 1] & 0xff) + (in[top + 4] & 0xff) + (in[bottom + 1] & 0xff) + (in[bottom + 4] & 0xff);
+                    int r = (in[top + 2] & 0xff) + (in[top + 5] & 0xff) + (in[bottom + 2] & 0xff) + (in[bottom + 5] & 0xff);
+                    out[o + x] = ((r + 2) >> 2) << 16 | ((g + 2) >> 2) << 8 | (b + 2) >> 2;
+                }
+            }
+            return to;
+        }
+        if (from.getType() == BufferedImage.TYPE_INT_RGB && raster.getDataBuffer() instanceof DataBufferInt ints
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && plain(raster)) {
+            int[] in = ints.getData();
+            int stride = model.getScanlineStride();
+            for (int y = 0; y < h; y++) {
+                int top = 2 * y * stride;
+                int bottom = top + stride;
+                int o = y * w;
+                for (int x = 0; x < w; x++, top += 2, bottom += 2) {
+                    int a = in[top], b = in[top + 1], c = in[bottom], d = in[bottom + 1];
+                    int red = (a >> 16 & 0xff) + (b >> 16 & 0xff) + (c >> 16 & 0xff) + (d >> 16 & 0xff);
+                    int green = (a >> 8 & 0xff) + (b >> 8 & 0xff) + (c >> 8 & 0xff) + (d >> 8 & 0xff);
+                    int blue = (a & 0xff) + (b & 0xff) + (c & 0xff) + (d & 0xff);
+                    out[o + x] = ((red + 2) >> 2) << 16 | ((green + 2) >> 2) << 8 | (blue + 2) >> 2;
+                }
+            }
+            return to;
+        }
+        return drawn(from, w, h);
+    }
+
+    /** Whether {@code raster} starts at the first element of its one array. */
+    private static boolean plain(java.awt.image.WritableRaster raster) {
+        return raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getOffset() == 0;
     }
 
     private static BufferedImage drawn(BufferedImage from, int w, int h) {
