@@ -223,19 +223,24 @@ public final class SiteBenchmark {
         return b.toString();
     }
 
-    private record Wrk(double rps, String p99) {}
+    /** What wrk measured: requests per second, and the median and 99th percentile latency as wrk prints them. */
+    record Wrk(double rps, String p50, String p99) {}
 
-    private static Wrk wrk(String url, int seconds, int connections) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url)
-                .redirectErrorStream(true).start();
+    /** Runs wrk on loopback; {@code options} go before the URL (e.g. {@code -s script.lua}). Fails on a 4xx or 5xx. */
+    static Wrk wrk(String url, int seconds, int connections, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        command.addAll(List.of(options));
+        command.add(url);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+        Matcher p50 = Pattern.compile("\\s50%\\s+(\\S+)").matcher(out);
         Matcher p99 = Pattern.compile("\\s99%\\s+(\\S+)").matcher(out);
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
-        if (!rps.find() || !p99.find()) throw new IllegalStateException("unexpected wrk output:\n" + out);
+        if (!rps.find() || !p50.find() || !p99.find()) throw new IllegalStateException("unexpected wrk output:\n" + out);
         if (errors.find()) throw new IllegalStateException("errors under load:\n" + out);
-        return new Wrk(Double.parseDouble(rps.group(1)), p99.group(1));
+        return new Wrk(Double.parseDouble(rps.group(1)), p50.group(1), p99.group(1));
     }
 
     private static Process startNginx(Path work, Path www, int port) throws Exception {
