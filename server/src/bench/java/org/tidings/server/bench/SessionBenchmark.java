@@ -35,7 +35,8 @@ import org.tidings.server.testing.TestDatabase;
  *
  * <pre>bench/run server org.tidings.server.bench.SessionBenchmark 20000 50 15 32</pre>
  *
- * Arguments: articles, readers, seconds per measurement, and wrk's connections. Prints a markdown table.
+ * Arguments: articles, readers, seconds per measurement, wrk's connections, and optionally {@code memory-first} (the
+ * server with sessions in memory measured first). Prints a markdown table.
  */
 public final class SessionBenchmark {
 
@@ -60,11 +61,14 @@ public final class SessionBenchmark {
         int readers = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        // the second server runs on a JIT the first warmed: "memory-first" swaps them, to see what the order does
+        List<Store> order = args.length > 4 && args[4].equals("memory-first") ? List.of(Store.MEMORY, Store.POSTGRESQL)
+                : List.of(Store.POSTGRESQL, Store.MEMORY);
         Path work = Files.createTempDirectory("tidings-session-bench");
         String[] database = TestDatabase.POSTGRES.create().serverArguments(); // one schema for both servers
         List<Row> rows = new ArrayList<>();
         long lead = -1;
-        for (Store store : Store.values()) {
+        for (Store store : order) {
             List<String> settings = new ArrayList<>(List.of(database));
             settings.addAll(List.of("--tidings.scheduler.enabled=false", "--tidings.page-cache=0s", "--logging.level.root=WARN"));
             if (store == Store.MEMORY) settings.add("--spring.main.sources=" + SessionsInMemory.class.getName());
