@@ -56,9 +56,9 @@ public final class StorageBenchmark {
             System.out.printf("%s, %,d articles with full text: database %.0f bytes an article, search index %.0f bytes an article%n",
                     database, count, (double) full / count, (double) index / count);
             Retention.Pruned pruned = server.bean(Retention.class).prune();
-            while (indexer.catchUp() > 0) {
-                // the index follows the shorter texts
-            }
+            int reindexed = 0;
+            for (int written; (written = indexer.catchUp()) > 0; ) reindexed += written; // the index follows the shorter texts
+            System.out.printf("%,d articles indexed again with their leads%n", reindexed);
             long lead = databaseBytes(server, data, postgres);
             System.out.printf("%s, %,d full texts pruned: database %.0f bytes an article, search index %.0f bytes an article%n",
                     database, pruned.fullTexts(), (double) lead / count, (double) indexBytes(server) / count);

@@ -196,6 +196,8 @@ public record TidingsProperties(
 
         public Comments {
             if (maxLength < 1 || maxLength > 4000) throw new IllegalArgumentException("tidings.comments.max-length must be 1..4000");
+            requireLimit("tidings.comments.user", userBurst, userEvery);
+            requireLimit("tidings.comments.address", addressBurst, addressEvery);
         }
     }
 
@@ -212,7 +214,25 @@ public record TidingsProperties(
             @DefaultValue("120") int requestBurst,
             @DefaultValue("250ms") Duration requestEvery) {
 
+        public Api {
+            requireLimit("tidings.api.request", requestBurst, requestEvery);
+        }
+
         public record Cors(@DefaultValue List<String> origins) {}
+    }
+
+    /** The shortest interval of a rate limit (account/TokenBuckets keeps its buckets in microseconds). */
+    private static final Duration SMALLEST_LIMIT_INTERVAL = Duration.ofNanos(1000);
+
+    /**
+     * A rate limit's {@code <prefix>-burst} and {@code <prefix>-every}, checked as the settings are read, so that a
+     * limit the database cannot keep (it counts in whole microseconds) stops the start with a sentence naming the setting.
+     */
+    private static void requireLimit(String prefix, int burst, Duration every) {
+        if (burst < 1) throw new IllegalArgumentException(prefix + "-burst must be at least 1");
+        if (every.compareTo(SMALLEST_LIMIT_INTERVAL) < 0) {
+            throw new IllegalArgumentException(prefix + "-every must be at least 1us (a microsecond)");
+        }
     }
 
     /**
