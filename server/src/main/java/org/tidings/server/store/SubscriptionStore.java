@@ -194,13 +194,17 @@ public class SubscriptionStore {
                 .list();
     }
 
-    /** Marks these articles read (those that exist); returns how many were unread. */
+    /**
+     * Marks these articles read (those that exist); returns how many were unread. A mark made at the same moment by
+     * another request of the reader's (two tabs, an app's retry) wins, and this one counts nothing.
+     */
     public int markRead(long account, List<Long> ids) {
         if (ids.isEmpty()) return 0;
         return jdbc.sql("""
                 INSERT INTO article_read (account_id, article_id, read_at)
                 SELECT :a, a.id, :now FROM article a WHERE a.id IN (:ids)
-                AND NOT EXISTS (SELECT 1 FROM article_read r WHERE r.account_id = :a AND r.article_id = a.id)""")
+                AND NOT EXISTS (SELECT 1 FROM article_read r WHERE r.account_id = :a AND r.article_id = a.id)
+                ON CONFLICT DO NOTHING""")
                 .param("a", account).param("ids", ids).param("now", toDb(clock.instant())).update();
     }
 
@@ -220,7 +224,7 @@ public class SubscriptionStore {
                 LEFT JOIN subscription sub ON sub.source_id = a.source_id AND sub.account_id = :a
                 LEFT JOIN article_read r ON r.article_id = a.id AND r.account_id = :a
                 LEFT JOIN saved_article v ON v.article_id = a.id AND v.account_id = :a
-                WHERE r.article_id IS NULL AND a.first_seen_at <= :upTo AND""" + " " + where)
+                WHERE r.article_id IS NULL AND a.first_seen_at <= :upTo AND""" + " " + where + " ON CONFLICT DO NOTHING")
                 .param("a", account).param("now", toDb(clock.instant())).param("upTo", toDb(upTo));
         for (Object[] p : params) spec = spec.param((String) p[0], p[1]);
         return spec.update();
