@@ -11,8 +11,12 @@ CREATE TABLE article_region (
     published_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (article_id, region)
 );
--- an edition's newest (home, pages further on), and a section's newest within an edition
-CREATE INDEX article_region_latest ON article_region (region, published_at DESC, article_id DESC);
+-- An edition's lists walk an index newest first and stop at the page's end, reading an article only when the row's
+-- region and section match. PostgreSQL walks a section within an edition as one range of the second index (and an
+-- edition's newest along the first, testing the region from it). H2 walks an index in a list's order only if the index
+-- starts with the ORDER BY's columns (a range led by region and section it reads whole, with every article in it, and
+-- sorts), so ListingStore names the first index to H2 for every region list.
+CREATE INDEX article_region_latest ON article_region (published_at DESC, article_id DESC, region, section);
 CREATE INDEX article_region_section ON article_region (region, section, published_at DESC, article_id DESC);
 
 -- articles without regions of their own: their source's

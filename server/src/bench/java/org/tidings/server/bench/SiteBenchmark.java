@@ -192,7 +192,7 @@ public final class SiteBenchmark {
     }
 
     /** With {@code -Dplans}: how the database runs the lists' queries (rows read, on H2; times, on PostgreSQL), and how long each takes. */
-    static void plans(RunningServer server, long articleId) {
+    static void plans(RunningServer server, long articleId) throws java.sql.SQLException {
         var listings = server.bean(org.tidings.server.store.ListingStore.class);
         var all = org.tidings.server.store.Listing.ALL;
         for (var l : List.of(all, org.tidings.server.store.Listing.section("world"), org.tidings.server.store.Listing.topic("topic-7"),
@@ -204,12 +204,14 @@ public final class SiteBenchmark {
             System.out.printf("%s: %.2f ms%n", l, (System.nanoTime() - t) / 20 / 1e6);
         }
         var jdbc = server.bean(JdbcClient.class);
+        boolean h2 = !server.bean(DataSource.class).getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL");
         String notCopy = " WHERE COALESCE(a.duplicate_of, 0) = 0", edition = " AND (a.lang LIKE 'en%' OR (a.lang IS NULL OR a.lang = 'und')"
                 + " AND a.source_id IN (SELECT id FROM source WHERE language LIKE 'en%'))";
         // the statements ListingStore writes for the newest, a section, a section in an edition (en-gulf), the same
         // as the region was tested before its rows, and a topic in an edition
         for (String query : List.of("FROM article a" + notCopy, "FROM article a" + notCopy + " AND a.section = 'business'",
-                "FROM article_region r JOIN article a ON a.id = r.article_id WHERE r.region = 'gulf' AND COALESCE(a.duplicate_of, 0) = 0"
+                "FROM article_region r" + (h2 ? " USE INDEX (article_region_latest)" : "")
+                        + " JOIN article a ON a.id = r.article_id WHERE r.region = 'gulf' AND COALESCE(a.duplicate_of, 0) = 0"
                         + " AND r.section = 'business'" + edition + " ORDER BY r.published_at DESC, r.article_id DESC",
                 "FROM article a" + notCopy + " AND a.section = 'business'" + edition + " AND ((' ' || a.regions || ' ') LIKE '% gulf %'"
                         + " OR a.regions IS NULL AND a.source_id IN (SELECT id FROM source WHERE region = 'gulf'))",

@@ -5,6 +5,7 @@ import static org.tidings.server.store.Columns.toDb;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,7 @@ public class ListingStore {
 
     private final JdbcClient jdbc;
     private final Archive archive;
+    private volatile String regionWalk;
 
     public ListingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -42,7 +44,7 @@ public class ListingStore {
         // first, in its section if there is one; otherwise the articles, the region a lookup of the article's rows
         boolean byRegion = listing.region() != null && listing.topic() == null && listing.sourceId() == null;
         StringBuilder sql = new StringBuilder(byRegion
-                ? "SELECT a.id FROM article_region r JOIN article a ON a.id = r.article_id WHERE r.region = :region"
+                ? "SELECT a.id FROM article_region r" + regionWalk() + " JOIN article a ON a.id = r.article_id WHERE r.region = :region"
                 : "SELECT a.id FROM article a");
         if (listing.topic() != null) sql.append(" JOIN article_topic t ON t.article_id = a.id AND t.slug = :topic");
         // "not a copy" written so that no index is chosen for it: the walk is in the page's order
@@ -68,6 +70,21 @@ public class ListingStore {
                 .param("region", listing.region())
                 .param("afterAt", after == null ? null : toDb(after.publishedAt())).param("afterId", after == null ? 0 : after.id())
                 .param("limit", limit).param("offset", offset).query(Long.class).list());
+    }
+
+    /**
+     * How the region's rows are walked: on H2, along the index led by the lists' order ({@code USE INDEX}), which H2
+     * walks in that order and stops at the page's end; H2 would otherwise take the range of the region and section,
+     * read every article in it and sort them. PostgreSQL chooses well by itself (V20).
+     */
+    private String regionWalk() {
+        String walk = regionWalk;
+        if (walk == null) {
+            ResultSetExtractor<String> product = rs -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+            walk = "H2".equals(jdbc.sql("SELECT 1").query(product)) ? " USE INDEX (article_region_latest)" : "";
+            regionWalk = walk;
+        }
+        return walk;
     }
 
     /** An article of a placed story, with what editions and sections need to know of it. */
