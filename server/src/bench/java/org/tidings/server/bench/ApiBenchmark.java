@@ -28,6 +28,8 @@ import org.tidings.server.testing.TestDatabase;
  *
  * <pre>bench/run server org.tidings.server.bench.ApiBenchmark h2 100000 2000</pre>
  *
+ * With {@code -Dplans} (in JAVA_OPTS) it first prints the lists' query plans, as {@link SiteBenchmark} does.
+ *
  * Arguments: {@code h2} (the embedded default) or {@code postgres} (TIDINGS_TEST_PG_URL, a fresh schema), the number
  * of articles, and requests per list.
  */
@@ -50,6 +52,7 @@ public final class ApiBenchmark {
             long t0 = System.nanoTime();
             long lead = SiteBenchmark.seed(server, articles);
             System.out.printf("seeded %,d articles in %.1f s (%s)%n", articles, (System.nanoTime() - t0) / 1e9, database);
+            if (System.getProperty("plans") != null) SiteBenchmark.plans(server, lead);
             String token = reader(server, lead);
             JdbcClient jdbc = server.bean(JdbcClient.class);
             long source = jdbc.sql("SELECT source_id FROM article WHERE id = :id").param("id", lead).query(Long.class).single();

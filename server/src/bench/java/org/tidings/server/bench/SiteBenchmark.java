@@ -156,6 +156,8 @@ public final class SiteBenchmark {
                         clustered_at, section, regions, enriched_at)
                     VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             PreparedStatement t = c.prepareStatement("INSERT INTO article_topic (article_id, slug, label, kind) VALUES (?, ?, ?, ?)");
+            // the rows the edition's lists walk, as the enrichment store derives them from the article's regions
+            PreparedStatement r = c.prepareStatement("INSERT INTO article_region (article_id, region, section, published_at) VALUES (?, ?, ?, ?)");
             long story = 0;
             int left = 0;
             for (int i = 1; i <= count; i++) {
@@ -188,6 +190,11 @@ public final class SiteBenchmark {
                 a.setString(18, edition[1]);
                 a.setTimestamp(19, published);
                 a.addBatch();
+                r.setLong(1, i);
+                r.setString(2, edition[1]);
+                r.setString(3, SECTIONS[(int) (story % SECTIONS.length)]);
+                r.setTimestamp(4, published);
+                r.addBatch();
                 for (int k = 0; k < 4; k++) {
                     int topic = (int) ((story * 7 + k * 131) % 2000);
                     t.setLong(1, i);
@@ -198,11 +205,13 @@ public final class SiteBenchmark {
                 }
                 if (i % 1000 == 0) {
                     a.executeBatch();
+                    r.executeBatch();
                     t.executeBatch();
                     c.commit();
                 }
             }
             a.executeBatch();
+            r.executeBatch();
             t.executeBatch();
             c.commit();
         }
@@ -216,22 +225,35 @@ public final class SiteBenchmark {
                 .param("from", count - 2000).query(Long.class).single();
     }
 
-    /** With {@code -Dplans}: how the database runs the lists' queries, and how long each takes. */
-    private static void plans(RunningServer server, long articleId) {
+    /** With {@code -Dplans}: how the database runs the lists' queries (rows read, on H2; times, on PostgreSQL), and how long each takes. */
+    static void plans(RunningServer server, long articleId) throws java.sql.SQLException {
         var listings = server.bean(org.tidings.server.store.ListingStore.class);
         var all = org.tidings.server.store.Listing.ALL;
         for (var l : List.of(all, org.tidings.server.store.Listing.section("world"), org.tidings.server.store.Listing.topic("topic-7"),
-                all.inEdition("en", "gulf"), all.inEdition("ar", null))) {
+                all.inEdition("en", "gulf"), org.tidings.server.store.Listing.section("business").inEdition("en", "gulf"),
+                org.tidings.server.store.Listing.topic("topic-7").inEdition("en", "gulf"), all.inEdition("ar", null))) {
             for (int i = 0; i < 5; i++) listings.latest(l, 41, 0);
             long t = System.nanoTime();
             for (int i = 0; i < 20; i++) listings.latest(l, 41, 40);
             System.out.printf("%s: %.2f ms%n", l, (System.nanoTime() - t) / 20 / 1e6);
         }
         var jdbc = server.bean(JdbcClient.class);
-        for (String where : List.of("", " AND a.section = 'world'", " AND (' ' || a.regions || ' ') LIKE '% gulf %'")) {
-            System.out.println(jdbc.sql("EXPLAIN SELECT a.id FROM article a "
-                    + "WHERE COALESCE(a.duplicate_of, 0) = 0" + where + " ORDER BY a.published_at DESC, a.id DESC LIMIT 41 OFFSET 40")
-                    .query(String.class).list());
+        boolean h2 = !server.bean(DataSource.class).getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        String notCopy = " WHERE COALESCE(a.duplicate_of, 0) = 0", edition = " AND (a.lang LIKE 'en%' OR (a.lang IS NULL OR a.lang = 'und')"
+                + " AND a.source_id IN (SELECT id FROM source WHERE language LIKE 'en%'))";
+        // the statements ListingStore writes for the newest, a section, a section in an edition (en-gulf), the same
+        // as the region was tested before its rows, and a topic in an edition
+        for (String query : List.of("FROM article a" + notCopy, "FROM article a" + notCopy + " AND a.section = 'business'",
+                "FROM article_region r" + (h2 ? " USE INDEX (article_region_latest)" : "")
+                        + " JOIN article a ON a.id = r.article_id WHERE r.region = 'gulf' AND COALESCE(a.duplicate_of, 0) = 0"
+                        + " AND r.section = 'business'" + edition + " ORDER BY r.published_at DESC, r.article_id DESC",
+                "FROM article a" + notCopy + " AND a.section = 'business'" + edition + " AND ((' ' || a.regions || ' ') LIKE '% gulf %'"
+                        + " OR a.regions IS NULL AND a.source_id IN (SELECT id FROM source WHERE region = 'gulf'))",
+                "FROM article a JOIN article_topic t ON t.article_id = a.id AND t.slug = 'topic-7'" + notCopy + edition
+                        + " AND EXISTS (SELECT 1 FROM article_region r WHERE r.article_id = a.id AND r.region = 'gulf')")) {
+            String order = query.contains("ORDER BY") ? "" : " ORDER BY a.published_at DESC, a.id DESC";
+            System.out.println(String.join("\n", jdbc.sql("EXPLAIN ANALYZE SELECT a.id " + query + order + " LIMIT 41 OFFSET 40")
+                    .query(String.class).list()));
         }
         var archive = server.bean(org.tidings.server.store.Archive.class);
         long t = System.nanoTime();

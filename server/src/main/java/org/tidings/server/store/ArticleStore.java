@@ -52,14 +52,17 @@ public class ArticleStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Archive archive;
+    private final ArticleRegions articleRegions;
 
     public ArticleStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.archive = new Archive(jdbc);
+        this.articleRegions = new ArticleRegions(jdbc);
     }
 
     /** Saves a feed entry: a new article waits for its page if its source wants full text, else for enrichment. */
+    @Transactional
     public Outcome save(long sourceId, ArticleDraft draft, boolean wantsFullText) {
         Optional<Existing> existing = find(sourceId, draft);
         if (existing.isPresent()) {
@@ -79,7 +82,11 @@ public class ArticleStore {
                 .param("fullTextStatus", page ? "pending" : null)
                 .param("stage", (page ? ArticleStage.FULL_TEXT : ArticleStage.ENRICH).column()).param("now", toDb(now))
                 .update();
-        return inserted == 1 ? Outcome.INSERTED : Outcome.UNCHANGED;
+        if (inserted == 0) return Outcome.UNCHANGED;
+        // listed under its source's region until enrichment finds its own
+        articleRegions.refresh(jdbc.sql("SELECT id FROM article WHERE source_id = :sourceId AND entry_key = :key")
+                .param("sourceId", sourceId).param("key", draft.entryKey()).query(Long.class).single());
+        return Outcome.INSERTED;
     }
 
     /**
@@ -119,9 +126,10 @@ public class ArticleStore {
      * canonical address another article has is not taken, the page's picture comes before the feed's, and its time of
      * publication counts only when the feed gave none. False when the article changed since the claim.
      */
+    @Transactional
     public boolean onPage(Job job, Page page, ArticleStage next) {
         ArticleText text = page.text();
-        return job.bind(jdbc.sql("""
+        boolean held = job.bind(jdbc.sql("""
                 UPDATE article SET full_text_status = :status,
                        body_html = COALESCE(:html, body_html), body_text = COALESCE(:text, body_text),
                        lead = COALESCE(:lead, lead), excerpt = :excerpt,
@@ -144,6 +152,8 @@ public class ArticleStore {
                 .param("published", toDb(page.published())).param("modified", toDb(page.modified()))
                 .param("now", toDb(clock.instant()))
                 .update() == 1;
+        if (held) articleRegions.refresh(job.id()); // its time of publication may be the page's now
+        return held;
     }
 
     /**

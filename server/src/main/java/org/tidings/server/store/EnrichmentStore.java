@@ -69,10 +69,12 @@ public class EnrichmentStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ArticleRegions articleRegions;
 
     public EnrichmentStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.articleRegions = new ArticleRegions(jdbc);
     }
 
     public List<Pending> pending(List<Job> jobs) {
@@ -102,6 +104,7 @@ public class EnrichmentStore {
                 .update() == 1;
         if (!held) return false;
         long id = job.id();
+        articleRegions.refresh(id);
         jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", id).update();
         // one row per slug as the column keeps it: the first topic that has it
         List<TopicTag> topics = List.copyOf(learned.topics().stream()

@@ -31,10 +31,12 @@ public class SourceStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final RowClaims claims;
+    private final ArticleRegions articleRegions;
 
     public SourceStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.claims = new RowClaims(jdbc);
+        this.articleRegions = new ArticleRegions(jdbc);
         this.clock = clock;
     }
 
@@ -84,6 +86,8 @@ public class SourceStore {
                 .param("id", id).update();
         // the articles carry their publisher's name, section and region into the search index
         jdbc.sql("UPDATE article SET changed_at = :now WHERE source_id = :id").param("now", toDb(clock.instant())).param("id", id).update();
+        // and its region is the region of those it has not placed yet
+        articleRegions.refreshSource(id);
     }
 
     public boolean delete(long id) {

@@ -246,6 +246,7 @@ class UpgradeTest {
 
         void check() {
             sourcesAndTheFirstAdministrator();
+            regionsAsRows();
             if (version >= 4) stories();
             if (version >= 9) readersAndTheirComments();
             if (version >= 10) pipelineArticles();
@@ -263,6 +264,14 @@ class UpgradeTest {
 
         private long account(String username) {
             return accounts.findByUsername(username).orElseThrow().id();
+        }
+
+        /** The editions' rows of every article the release wrote: its regions' words, else its source's region (V20). */
+        private void regionsAsRows() {
+            assertThat(RegionRows.agreeWithStoredValues(jdbc)).containsAll(List.of("europe", "gulf", "us"));
+            long enriched = jdbc.sql("SELECT COUNT(*) FROM article WHERE regions IS NOT NULL").query(Long.class).single();
+            assertThat(enriched > 0).as("articles with regions of their own").isEqualTo(version >= 9);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM article_region").query(Long.class).single()).isGreaterThanOrEqualTo(enriched);
         }
 
         private void sourcesAndTheFirstAdministrator() {
