@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.search.IndexSearcher;
@@ -44,7 +47,8 @@ import org.tidings.text.LanguageTags;
  *
  * With a fourth argument, a folder for a one-node OpenSearch ({@link OpenSearchNode#kept}, heap
  * {@value #CLUSTER_HEAP}, {@code TIDINGS_OPENSEARCH_HOME} as for the tests), the same articles are
- * also indexed there through {@link ClusterIndex} (bulk requests of {@value #BATCH}), and every
+ * also indexed there through {@link ClusterIndex} (bulk requests of {@value #BATCH}; both builds
+ * run at once), and every
  * query runs on both engines in turn, the cluster's through {@link ClusterSearch}. The node is
  * stopped at the end; its data stays.
  *
@@ -77,17 +81,11 @@ public final class SearchBenchmark {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
         try (SearchIndex index = SearchIndex.open(dir)) {
-            if (index.size() != n) {
-                long started = System.nanoTime();
-                index.clear();
-                fill(index, n, headlines, sentences);
-                index.refresh();
-                System.out.printf("embedded build: %,d articles in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
-            }
-            System.out.printf("embedded index: %,d articles, %.2f GB on disk at %s%n", index.size(), size(dir) / 1e9, dir);
             Map<String, SearchEngine> engines = new LinkedHashMap<>();
             engines.put("embedded", new EmbeddedSearch(new ArticleSearch(index, clock), new SimilarArticles(index)));
             if (clusterDir == null) {
+                if (index.size() != n) buildEmbedded(index, n, headlines, sentences);
+                System.out.printf("embedded index: %,d articles, %.2f GB on disk at %s%n", index.size(), size(dir) / 1e9, dir);
                 measure(index, engines, headlines, queries);
                 return;
             }
@@ -97,11 +95,24 @@ public final class SearchBenchmark {
             TidingsProperties.Search settings = new TidingsProperties.Search(Duration.ofSeconds(1), node.url(), "", "", 1, 0, "bench");
             try (Cluster cluster = new Cluster(settings)) {
                 ClusterIndex onCluster = new ClusterIndex(cluster, settings, clock);
-                if (onCluster.size() != n) {
-                    long started = System.nanoTime();
-                    onCluster.rebuild(fresh -> fill(fresh, n, headlines, sentences));
-                    System.out.printf("OpenSearch build: %,d articles in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+                // the two builds at once: each is timed on its own, sharing the machine with the other
+                try (ExecutorService builds = Executors.newFixedThreadPool(2)) {
+                    Future<?> embedded = builds.submit(() -> {
+                        if (index.size() != n) buildEmbedded(index, n, headlines, sentences);
+                        return null;
+                    });
+                    Future<?> clustered = builds.submit(() -> {
+                        if (onCluster.size() != n) {
+                            long started = System.nanoTime();
+                            onCluster.rebuild(fresh -> fill(fresh, n, headlines, sentences));
+                            System.out.printf("OpenSearch build: %,d articles in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+                        }
+                        return null;
+                    });
+                    embedded.get();
+                    clustered.get();
                 }
+                System.out.printf("embedded index: %,d articles, %.2f GB on disk at %s%n", index.size(), size(dir) / 1e9, dir);
                 System.out.printf("OpenSearch index: %,d articles, %.2f GB on disk at %s (one node at %s, heap %s, 1 shard)%n",
                         onCluster.size(), size(clusterDir.resolve("data")) / 1e9, clusterDir, node.url(), CLUSTER_HEAP);
                 engines.put("opensearch", new ClusterSearch(cluster, ClusterIndex.alias(settings), clock));
@@ -111,6 +122,14 @@ public final class SearchBenchmark {
                 Runtime.getRuntime().removeShutdownHook(stopping);
             }
         }
+    }
+
+    private static void buildEmbedded(SearchIndex index, int n, List<String> headlines, Map<String, List<String>> sentences) throws IOException {
+        long started = System.nanoTime();
+        index.clear();
+        fill(index, n, headlines, sentences);
+        index.refresh();
+        System.out.printf("embedded build: %,d articles in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
     }
 
     /** Writes articles 0 to {@code n - 1} into {@code index} in batches, from two threads, and commits. */
@@ -126,10 +145,10 @@ public final class SearchBenchmark {
                     for (int from = next.getAndAdd(BATCH); from < n; from = next.getAndAdd(BATCH)) {
                         List<IndexedArticle> batch = new ArrayList<>(BATCH);
                         for (int i = from; i < Math.min(n, from + BATCH); i++) batch.add(article(i, headlines, sentences));
-                        index.put(batch);
+                        put(index, batch);
                         int written = done.addAndGet(batch.size());
                         if (written / 100_000 != (written - batch.size()) / 100_000) {
-                            System.out.printf("  %,d articles, %.0f s%n", written, (System.nanoTime() - started) / 1e9);
+                            System.out.printf("  %s: %,d articles, %.0f s%n", index.getClass().getSimpleName(), written, (System.nanoTime() - started) / 1e9);
                         }
                     }
                 } catch (IOException e) {
@@ -145,6 +164,19 @@ public final class SearchBenchmark {
         }
         if (done.get() < n) throw new IOException("only " + done.get() + " of " + n + " articles were written (see the error above)");
         index.commit(NOW);
+    }
+
+    /** A cluster busy merging may not answer a bulk request in time: the batch is sent again (its articles replace themselves). */
+    private static void put(ArticleIndex index, List<IndexedArticle> batch) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                index.put(batch);
+                return;
+            } catch (Cluster.Away away) {
+                if (attempt == 3) throw away;
+                System.out.printf("  %s; sending the batch again%n", away.getMessage());
+            }
+        }
     }
 
     /** Article {@code i}, the same on every run: a headline (every other one with a word of another), sentences of its language. */
