@@ -22,7 +22,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A real OpenSearch node on 127.0.0.1, from Maven Central's test distribution that the build unpacks into
- * {@code target/opensearch} ({@code TIDINGS_OPENSEARCH_HOME}), with a small heap and its data in a temporary folder.
+ * {@code target/opensearch} ({@code TIDINGS_OPENSEARCH_HOME}), with a small heap and its data in a temporary folder
+ * (or, for a benchmark, a larger heap and a folder kept between runs: {@link #kept}).
  * OpenSearch refuses to run as root: as root it runs as the unprivileged user {@value #USER} ({@code .ci/run} makes it).
  * {@link #shared()} is one node for the whole test run, started when first asked for; {@link #cluster} starts nodes
  * that form one cluster. When a node cannot start, its tests are skipped, unless {@code TIDINGS_REQUIRE_OPENSEARCH=true}
@@ -31,8 +32,11 @@ import org.springframework.util.FileSystemUtils;
 public final class OpenSearchNode implements AutoCloseable {
 
     public static final String USER = "tidings-search";
+    private static final String KEPT = "kept";
     /** A node starts in about 30 s on this machine; more while other tests run. */
     private static final Duration START = Duration.ofSeconds(150);
+    /** A kept node may have millions of documents to open, on a machine busy with other work. */
+    private static final Duration KEPT_START = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static OpenSearchNode shared;
 
@@ -41,14 +45,16 @@ public final class OpenSearchNode implements AutoCloseable {
     private final int transportPort;
     private final Path dir;
     private final List<String> settings;
+    private final String heap;
     private Process process;
 
-    private OpenSearchNode(String name, int httpPort, int transportPort, Path dir, List<String> settings) {
+    private OpenSearchNode(String name, int httpPort, int transportPort, Path dir, List<String> settings, String heap) {
         this.name = name;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
         this.dir = dir;
         this.settings = settings;
+        this.heap = heap;
     }
 
     /** The node shared by the test run's OpenSearch tests (stopped when the run ends); keep its indexes apart by prefix. */
@@ -80,6 +86,23 @@ public final class OpenSearchNode implements AutoCloseable {
         return nodes;
     }
 
+    /**
+     * A single node whose data is kept in {@code dir} between runs (a benchmark's index), with a heap of {@code heap}
+     * ({@code 2g}); its settings are copied afresh from the distribution at each start. Started and healthy when
+     * returned (within ten minutes); {@link #stop} and {@link #close} leave the data.
+     */
+    public static OpenSearchNode kept(Path dir, String heap) {
+        try {
+            FileSystemUtils.deleteRecursively(dir.resolve("config"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        OpenSearchNode node = prepare(KEPT, freePort(), freePort(), List.of("discovery.type=single-node"), dir, heap);
+        node.start();
+        node.awaitHealth("yellow");
+        return node;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -89,13 +112,20 @@ public final class OpenSearchNode implements AutoCloseable {
     }
 
     private static OpenSearchNode prepare(String name, int httpPort, int transportPort, List<String> settings) {
+        try {
+            return prepare(name, httpPort, transportPort, settings, Files.createTempDirectory("tidings-opensearch-" + name + "-"), "256m");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OpenSearchNode prepare(String name, int httpPort, int transportPort, List<String> settings, Path dir, String heap) {
         String home = System.getenv("TIDINGS_OPENSEARCH_HOME");
         if (home == null || !Files.isExecutable(Path.of(home, "bin", "opensearch"))) {
             unavailable("no OpenSearch distribution at TIDINGS_OPENSEARCH_HOME=" + home + " (the build unpacks it into target/opensearch)", null);
         }
         try {
             describeAnalysisModule(Path.of(home));
-            Path dir = Files.createTempDirectory("tidings-opensearch-" + name + "-");
             Path config = dir.resolve("config");
             FileSystemUtils.copyRecursively(Path.of(home, "config"), config);
             // the distribution writes its logs and heap dumps beside itself; here they go to the node's own folder
@@ -106,7 +136,7 @@ public final class OpenSearchNode implements AutoCloseable {
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("logs"));
             if (root()) run("chown", "-R", USER + ":", dir.toString());
-            return new OpenSearchNode(name, httpPort, transportPort, dir, settings);
+            return new OpenSearchNode(name, httpPort, transportPort, dir, settings, heap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +166,7 @@ public final class OpenSearchNode implements AutoCloseable {
         List<String> command = new ArrayList<>();
         if (root()) command.addAll(List.of("runuser", "-u", USER, "--"));
         command.addAll(List.of("env", "OPENSEARCH_JAVA_HOME=" + System.getProperty("java.home"),
-                "OPENSEARCH_PATH_CONF=" + dir.resolve("config"), "OPENSEARCH_JAVA_OPTS=-Xms256m -Xmx256m",
+                "OPENSEARCH_PATH_CONF=" + dir.resolve("config"), "OPENSEARCH_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap,
                 Path.of(home, "bin", "opensearch").toString(),
                 "-Enode.name=" + name, "-Enetwork.host=127.0.0.1", "-Ehttp.port=" + httpPort, "-Etransport.port=" + transportPort,
                 "-Epath.data=" + dir.resolve("data"), "-Epath.logs=" + dir.resolve("logs"),
@@ -153,7 +183,8 @@ public final class OpenSearchNode implements AutoCloseable {
 
     /** Waits until the cluster this node is in is at least {@code status} (yellow: every primary shard is placed). */
     public void awaitHealth(String status) {
-        long deadline = System.nanoTime() + START.toNanos();
+        Duration within = name.equals(KEPT) ? KEPT_START : START;
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) break;
             try {
@@ -169,7 +200,7 @@ public final class OpenSearchNode implements AutoCloseable {
         }
         String log = consoleTail();
         close();
-        unavailable("OpenSearch node " + name + " did not become " + status + " within " + START.toSeconds() + " s:\n" + log, null);
+        unavailable("OpenSearch node " + name + " did not become " + status + " within " + within.toSeconds() + " s:\n" + log, null);
     }
 
     private void awaitNodes(int size) {
@@ -209,11 +240,11 @@ public final class OpenSearchNode implements AutoCloseable {
         process = null;
     }
 
-    /** Ends the node at once (its data is thrown away) and deletes its folder. */
+    /** Ends the node at once and deletes its folder, data and all (a {@link #kept} node's folder stays). */
     @Override
     public void close() {
         stop(true);
-        FileSystemUtils.deleteRecursively(dir.toFile());
+        if (!name.equals(KEPT)) FileSystemUtils.deleteRecursively(dir.toFile());
     }
 
     private String consoleTail() {
