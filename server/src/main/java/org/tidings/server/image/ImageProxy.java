@@ -64,10 +64,9 @@ class ImageProxy implements DisposableBean {
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (!Thumbnailer.WIDTHS.contains(width)) return CompletableFuture.completedFuture(ResponseEntity.notFound().build());
         PictureFormat format = PictureFormat.accepted(accept);
-        String etag = "\"" + Thumbnails.name(key, width, format) + "\"";
+        String etag = etag(key, width, format);
         if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
-                    .cacheControl(CacheControl.maxAge(BROWSER_CACHE).cachePublic().immutable()).varyBy(HttpHeaders.ACCEPT).build());
+            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(notModified(etag)).build());
         }
         ImageRelay.Relayed kept = thumbnails.cached(key, width, format);
         if (kept != null) return CompletableFuture.completedFuture(picture(kept, etag));
@@ -91,9 +90,39 @@ class ImageProxy implements DisposableBean {
     }
 
     private static ResponseEntity<byte[]> picture(ImageRelay.Relayed relayed, String etag) {
-        ResponseEntity<byte[]> response = response(relayed);
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).eTag(etag)
-                .varyBy(HttpHeaders.ACCEPT).body(response.getBody());
+        return ResponseEntity.ok().headers(pictureHeaders(relayed.image().contentType(), etag)).body(relayed.image().body());
+    }
+
+    /** The thumbnail made before for this key, width and format, read from the disk; null when there is none. */
+    ImageRelay.Relayed kept(String key, int width, PictureFormat format) {
+        return Thumbnailer.WIDTHS.contains(width) ? thumbnails.cached(key, width, format) : null;
+    }
+
+    /** A thumbnail's entity tag: its key, width and format, which name its bytes for good. */
+    static String etag(String key, int width, PictureFormat format) {
+        return "\"" + Thumbnails.name(key, width, format) + "\"";
+    }
+
+    /**
+     * The headers of a reader's picture: its type, a week in any cache (its path changes when the image does), never
+     * sniffed or run as a document; a thumbnail's also its entity tag, and that its format follows the browser's Accept.
+     */
+    static HttpHeaders pictureHeaders(String contentType, String etag) {
+        HttpHeaders headers = etag == null ? new HttpHeaders() : notModified(etag);
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        headers.setCacheControl(CacheControl.maxAge(BROWSER_CACHE).cachePublic().immutable());
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", "default-src 'none'");
+        return headers;
+    }
+
+    /** What "not modified" says of a thumbnail the browser has. */
+    static HttpHeaders notModified(String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setCacheControl(CacheControl.maxAge(BROWSER_CACHE).cachePublic().immutable());
+        headers.setVary(java.util.List.of(HttpHeaders.ACCEPT));
+        return headers;
     }
 
     private Optional<String> address(long articleId, String key) {
@@ -110,11 +139,7 @@ class ImageProxy implements DisposableBean {
 
     private static ResponseEntity<byte[]> response(ImageRelay.Answer answer) {
         return switch (answer) {
-            case ImageRelay.Relayed relayed -> ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(relayed.image().contentType()))
-                    .cacheControl(CacheControl.maxAge(BROWSER_CACHE).cachePublic().immutable())
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Content-Security-Policy", "default-src 'none'")
+            case ImageRelay.Relayed relayed -> ResponseEntity.ok().headers(pictureHeaders(relayed.image().contentType(), null))
                     .body(relayed.image().body());
             case ImageRelay.Failed failed -> ResponseEntity.status(HttpStatus.BAD_GATEWAY)
                     .cacheControl(CacheControl.maxAge(seconds(failed.remembered())).cachePublic()).build();

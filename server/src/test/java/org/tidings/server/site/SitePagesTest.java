@@ -195,6 +195,16 @@ class SitePagesTest {
         HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/320")))
                 .header("Accept", "image/webp").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        // made once, then answered from the disk ahead of the filter chain: the same bytes, with the same headers
+        HttpResponse<byte[]> kept = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/320")))
+                .header("Accept", "image/avif,image/webp,*/*").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).isEqualTo(webp.body());
+        for (String header : java.util.List.of("Content-Type", "Cache-Control", "ETag", "Vary", "X-Content-Type-Options",
+                "Content-Security-Policy", "Content-Length")) {
+            assertThat(kept.headers().allValues(header)).as(header).isNotEmpty().isEqualTo(webp.headers().allValues(header));
+        }
         HttpResponse<byte[]> jpeg = http.send(HttpRequest.newBuilder(URI.create(server.url(picture + "/1200")))
                 .header("Accept", "image/png,image/*").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
