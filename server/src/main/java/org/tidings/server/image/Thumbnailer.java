@@ -22,8 +22,8 @@ import javax.imageio.stream.ImageInputStream;
  * pixel is decoded, and a picture too large to decode in bounded memory (a decompression bomb: a few kilobytes that
  * say 50,000 × 50,000) is refused unread. A large picture is decoded at a fraction of its pixels (subsampled to twice
  * the width wanted), then halved, each new pixel the mean of four, and drawn to size in one last step of less than
- * two, so a thumbnail stays sharp without aliasing. Only raster
- * formats are read, by pure-Java readers (the JDK's, TwelveMonkeys' JPEG and WebP); of an animated image the first
+ * two, so a thumbnail stays sharp without aliasing. Only raster formats are read, by ImageIO's readers (the JDK's,
+ * TwelveMonkeys' JPEG over the JDK's libjpeg, and TwelveMonkeys' pure-Java WebP); of an animated image the first
  * frame is the thumbnail. An image is never enlarged, and is always written anew: nothing of the publisher's file
  * (metadata, trailing bytes, other frames) reaches a reader.
  */
@@ -79,7 +79,7 @@ final class Thumbnailer {
         }
     }
 
-    /** A pure-Java reader for the file's format; libwebp's native reader is never given a publisher's file. */
+    /** An ImageIO reader for the file's format (not libwebp's: its native reader is never given a publisher's file). */
     private static ImageReader reader(ImageInputStream in) throws Refused {
         if (in == null) throw new Refused("unreadable");
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
