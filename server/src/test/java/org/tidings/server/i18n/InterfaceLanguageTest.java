@@ -32,14 +32,14 @@ class InterfaceLanguageTest {
     @Test
     void englishLeftToRightByDefault() {
         String page = server.browser().get("/sources").body();
-        assertThat(page).contains("<html lang=\"en\" dir=\"ltr\">").contains("The publishers Tidings follows");
+        assertThat(page).contains("<html lang=\"en\" dir=\"ltr\" ").contains("The publishers Tidings follows");
     }
 
     @Test
     void theBrowsersLanguageIsUsedWhenTidingsSpeaksIt() {
         Browser reader = server.browser();
         assertThat(reader.get("/sources", Map.of("Accept-Language", "ar-AE,ar;q=0.9,en;q=0.5")).body())
-                .contains("<html lang=\"ar\" dir=\"rtl\">").contains("الناشرون الذين يتابعهم Tidings");
+                .contains("<html lang=\"ar\" dir=\"rtl\" ").contains("الناشرون الذين يتابعهم Tidings");
         assertThat(reader.get("/sources", Map.of("Accept-Language", "fr-FR,fr;q=0.9")).body())
                 .as("a language Tidings does not speak falls back to English").contains("<html lang=\"en\"");
         assertThat(reader.get("/sources", Map.of("Accept-Language", ";;q=garbage")).statusCode()).isEqualTo(200);
