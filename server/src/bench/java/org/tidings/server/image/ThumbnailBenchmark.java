@@ -10,7 +10,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The cost of readers' pictures, in one process: the first resize of a 2 MB JPEG (a news photo of 3,000 × 2,000
- * pixels with fine detail) to each width, as WebP and as JPEG, and a thumbnail read back from the disk cache. Issue
+ * pixels with fine detail) to each width, as WebP and as JPEG, decoded by libjpeg-turbo where the process has it and
+ * by the JDK's reader beside it, and a thumbnail read back from the disk cache. Issue
  * 14's goals: the first resize under 150 ms, a thumbnail from the cache under 5 ms p99 (this measures the cache's
  * part, without HTTP). Each resize is timed by the clock and by the thread's processor time, which a loaded machine
  * inflates far less than the clock.
@@ -29,24 +30,10 @@ public final class ThumbnailBenchmark {
         int reads = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         byte[] photo = photo(3000, 2000);
         System.out.printf("original: %,d bytes JPEG, 3000 × 2000; WebP written: %s%n", photo.length, PictureFormat.WEBP_WRITTEN);
-        for (PictureFormat format : PictureFormat.values()) {
-            for (int width : Thumbnailer.WIDTHS) {
-                long[] ms = new long[resizes];
-                long[] cpu = new long[resizes];
-                int size = 0;
-                for (int i = -2; i < resizes; i++) {
-                    long start = System.nanoTime();
-                    long startCpu = THREADS.getCurrentThreadCpuTime();
-                    size = Thumbnailer.thumbnail(photo, width, format).length;
-                    if (i >= 0) {
-                        ms[i] = System.nanoTime() - start;
-                        cpu[i] = THREADS.getCurrentThreadCpuTime() - startCpu;
-                    }
-                }
-                System.out.printf("resize to %4d %-4s: %,7d bytes  %s; processor time %s%n", width, format, size, percentiles(ms),
-                        percentiles(cpu));
-            }
-        }
+        JpegDecoder installed = JpegDecoder.installed();
+        System.out.printf("JPEG decoded by %s%n", installed == null ? "the JDK's reader" : installed.name() + ", and the JDK's reader beside it");
+        if (installed != null) resizes(photo, installed, resizes);
+        resizes(photo, null, resizes);
         Path dir = Files.createTempDirectory("thumbnail-bench");
         ThumbnailCache cache = new ThumbnailCache(dir, 512L << 20);
         byte[] thumbnail = Thumbnailer.thumbnail(photo, 640, PictureFormat.WEBP);
@@ -58,6 +45,29 @@ public final class ThumbnailBenchmark {
             if (i >= 0) ns[i] = System.nanoTime() - start;
         }
         System.out.printf("cache read of a %,d-byte thumbnail: %s%n", thumbnail.length, percentiles(ns));
+    }
+
+    /** Times the first resize of {@code photo} to each width and format, JPEG decoded by {@code decoder} (null: the JDK's reader). */
+    private static void resizes(byte[] photo, JpegDecoder decoder, int resizes) throws Exception {
+        String reader = decoder == null ? "JDK" : "turbo";
+        for (PictureFormat format : PictureFormat.values()) {
+            for (int width : Thumbnailer.WIDTHS) {
+                long[] ms = new long[resizes];
+                long[] cpu = new long[resizes];
+                int size = 0;
+                for (int i = -2; i < resizes; i++) {
+                    long start = System.nanoTime();
+                    long startCpu = THREADS.getCurrentThreadCpuTime();
+                    size = Thumbnailer.thumbnail(photo, width, format, decoder).length;
+                    if (i >= 0) {
+                        ms[i] = System.nanoTime() - start;
+                        cpu[i] = THREADS.getCurrentThreadCpuTime() - startCpu;
+                    }
+                }
+                System.out.printf("%-5s resize to %4d %-4s: %,7d bytes  %s; processor time %s%n", reader, width, format, size,
+                        percentiles(ms), percentiles(cpu));
+            }
+        }
     }
 
     /** A photo with detail everywhere (smooth gradients with noise), so that it compresses like one. */

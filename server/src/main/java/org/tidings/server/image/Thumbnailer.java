@@ -22,10 +22,12 @@ import javax.imageio.stream.ImageInputStream;
  * pixel is decoded, and a picture too large to decode in bounded memory (a decompression bomb: a few kilobytes that
  * say 50,000 × 50,000) is refused unread. A large picture is decoded at a fraction of its pixels (subsampled to twice
  * the width wanted), then halved, each new pixel the mean of four, and drawn to size in one last step of less than
- * two, so a thumbnail stays sharp without aliasing. Only raster formats are read, by ImageIO's readers (the JDK's,
- * TwelveMonkeys' JPEG over the JDK's libjpeg, and TwelveMonkeys' pure-Java WebP); of an animated image the first
- * frame is the thumbnail. An image is never enlarged, and is always written anew: nothing of the publisher's file
- * (metadata, trailing bytes, other frames) reaches a reader.
+ * two, so a thumbnail stays sharp without aliasing. A JPEG file is decoded by libjpeg-turbo where the process has it
+ * ({@link JpegDecoder}: already scaled down in its inverse DCT, so the halving starts from a fraction of the pixels).
+ * Only raster formats are read, by ImageIO's readers otherwise (the JDK's, TwelveMonkeys' JPEG over the JDK's
+ * libjpeg, and TwelveMonkeys' pure-Java WebP); of an animated image the first frame is the thumbnail. An image is
+ * never enlarged, and is always written anew: nothing of the publisher's file (metadata, trailing bytes, other frames)
+ * reaches a reader.
  */
 final class Thumbnailer {
 
@@ -47,7 +49,12 @@ final class Thumbnailer {
 
     /** A thumbnail of {@code original}, {@code width} pixels wide at most, in {@code format}. */
     static byte[] thumbnail(byte[] original, int width, PictureFormat format) throws Refused {
-        BufferedImage picture = read(original, width);
+        return thumbnail(original, width, format, JpegDecoder.installed());
+    }
+
+    /** A thumbnail as above, JPEG files decoded by {@code jpeg} (null: by ImageIO). */
+    static byte[] thumbnail(byte[] original, int width, PictureFormat format, JpegDecoder jpeg) throws Refused {
+        BufferedImage picture = read(original, width, jpeg);
         try {
             return format.write(scaled(picture, width));
         } catch (IOException e) {
@@ -55,16 +62,23 @@ final class Thumbnailer {
         }
     }
 
-    /** The first picture of {@code original}, subsampled towards twice {@code width}. */
-    private static BufferedImage read(byte[] original, int width) throws Refused {
+    /**
+     * The first picture of {@code original}: a JPEG file decoded by libjpeg-turbo where this process has it, at the
+     * smallest power-of-two fraction still {@code width} wide; else read by ImageIO, subsampled towards twice
+     * {@code width}.
+     */
+    private static BufferedImage read(byte[] original, int width, JpegDecoder jpeg) throws Refused {
+        if (jpeg != null && isJpeg(original)) {
+            BufferedImage decoded = jpeg.decode(original, width);
+            if (decoded != null) return decoded;
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
             ImageReader reader = reader(in);
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
-                if (w <= 0 || h <= 0) throw new Refused("no size in its header");
-                if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) throw new Refused("too large to decode: " + w + "×" + h);
+                checkSize(w, h);
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, w / (2 * width));
                 if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
@@ -77,6 +91,17 @@ final class Thumbnailer {
         } catch (IOException | RuntimeException e) {
             throw new Refused("unreadable: " + e);
         }
+    }
+
+    /** Refuses a picture whose header gives no size, or one too large to decode in bounded memory. */
+    static void checkSize(int w, int h) throws Refused {
+        if (w <= 0 || h <= 0) throw new Refused("no size in its header");
+        if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) throw new Refused("too large to decode: " + w + "×" + h);
+    }
+
+    /** Whether {@code file} starts as a JPEG file does (start of image, then a marker). */
+    private static boolean isJpeg(byte[] file) {
+        return file.length > 3 && (file[0] & 0xff) == 0xff && (file[1] & 0xff) == 0xd8 && (file[2] & 0xff) == 0xff;
     }
 
     /** An ImageIO reader for the file's format (not libwebp's: its native reader is never given a publisher's file). */

@@ -18,13 +18,58 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Publishers' pictures made by the tests: photos of one colour, an animated GIF, and a PNG decompression bomb. */
+/** Publishers' pictures made by the tests: photos of one colour, a scene, an animated GIF, and a PNG decompression bomb. */
 public final class Pictures {
 
     private Pictures() {}
 
     public static byte[] jpeg(int width, int height, Color colour) throws IOException {
         return written(filled(width, height, colour), "jpeg");
+    }
+
+    /** A JPEG photo of smooth light and sharp edges: a gradient sky, a red corner, a green disc and dark bars. */
+    public static byte[] scene(int width, int height) throws IOException {
+        return written(scenery(width, height), "jpeg");
+    }
+
+    /** The same scene as a progressive JPEG, the kind decoded scan by scan. */
+    public static byte[] progressiveScene(int width, int height) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(scenery(width, height), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** The scene in grey, one channel. */
+    public static byte[] greyScene(int width, int height) throws IOException {
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(scenery(width, height), 0, 0, null);
+        g.dispose();
+        return written(grey, "jpeg");
+    }
+
+    private static BufferedImage scenery(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(90, 140, 220), 0, height, new Color(250, 230, 190)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(230, 20, 20));
+        g.fillRect(0, 0, width / 10, height / 10);
+        g.setColor(new Color(20, 120, 40));
+        g.fillOval(width / 4, height / 3, width / 3, height / 3);
+        g.setColor(new Color(30, 30, 30));
+        for (int x = width / 2; x < width; x += Math.max(1, width / 20)) g.fillRect(x, height / 2, Math.max(1, width / 60), height / 3);
+        g.dispose();
+        return image;
     }
 
     public static byte[] png(int width, int height) throws IOException {
