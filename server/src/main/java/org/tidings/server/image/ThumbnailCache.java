@@ -20,22 +20,31 @@ import org.slf4j.LoggerFactory;
  * Thumbnails kept on disk ({@code <data-dir>/images}), so that a picture is fetched and resized once, not at every
  * start or for every reader. The cache is bounded: past {@code limit} bytes the least recently used thumbnails are
  * deleted. Use is tracked in memory; after a restart the files count as used in the order they were written. A
- * thumbnail is written to a temporary file and moved into place, so a reader never gets half of one.
+ * thumbnail is written to a temporary file and moved into place, so a reader never gets half of one. The thumbnails
+ * used last are also held in memory (at most {@link #HOT_BYTES}, or a quarter of the limit): the pictures of the
+ * pages being read are answered without opening a file.
  */
 final class ThumbnailCache {
 
     private static final Logger log = LoggerFactory.getLogger(ThumbnailCache.class);
     private static final String TEMPORARY = ".part";
+    /** Thumbnails held in memory, at most: about a thousand 640 px WebP pictures, those of the pages read now. */
+    static final long HOT_BYTES = 32L << 20;
 
     private final Path dir;
     private final long limit;
     /** File name to size, least recently used first. */
     private final LinkedHashMap<String, Long> files = new LinkedHashMap<>(1024, 0.75f, true);
     private long bytes;
+    /** The thumbnails used last, by file name, least recently used first; all of them are on the disk too. */
+    private final LinkedHashMap<String, byte[]> hot = new LinkedHashMap<>(256, 0.75f, true);
+    private final long hotLimit;
+    private long hotBytes;
 
     ThumbnailCache(Path dir, long limit) {
         this.dir = dir;
         this.limit = limit;
+        this.hotLimit = Math.min(HOT_BYTES, limit / 4);
         try {
             Files.createDirectories(dir);
             try (Stream<Path> found = Files.list(dir)) {
@@ -63,13 +72,19 @@ final class ThumbnailCache {
         }
     }
 
-    /** The thumbnail kept under {@code name}, or null. */
+    /** The thumbnail kept under {@code name}, or null; shared with other readers, so never to be changed. */
     byte[] get(String name) {
         synchronized (this) {
             if (files.get(name) == null) return null;
+            byte[] held = hot.get(name);
+            if (held != null) return held;
         }
         try {
-            return Files.readAllBytes(dir.resolve(name));
+            byte[] read = Files.readAllBytes(dir.resolve(name));
+            synchronized (this) {
+                if (files.containsKey(name)) hold(name, read);
+            }
+            return read;
         } catch (NoSuchFileException e) {
             forget(name);
             return null;
@@ -98,6 +113,7 @@ final class ThumbnailCache {
         }
         synchronized (this) {
             add(name, thumbnail.length);
+            hold(name, thumbnail);
         }
         evict();
     }
@@ -105,6 +121,11 @@ final class ThumbnailCache {
     /** Bytes kept. */
     synchronized long bytes() {
         return bytes;
+    }
+
+    /** Bytes held in memory. */
+    synchronized long heldBytes() {
+        return hotBytes;
     }
 
     private synchronized void add(String name, long size) {
@@ -115,6 +136,25 @@ final class ThumbnailCache {
     private synchronized void forget(String name) {
         Long size = files.remove(name);
         if (size != null) bytes -= size;
+        drop(name);
+    }
+
+    /** Holds {@code thumbnail} in memory as the one used last, letting go of the least recently used past the limit. */
+    private void hold(String name, byte[] thumbnail) {
+        if (thumbnail.length > hotLimit) return;
+        drop(name);
+        hot.put(name, thumbnail);
+        hotBytes += thumbnail.length;
+        var eldest = hot.entrySet().iterator();
+        while (hotBytes > hotLimit && eldest.hasNext()) {
+            hotBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
+    }
+
+    private void drop(String name) {
+        byte[] held = hot.remove(name);
+        if (held != null) hotBytes -= held.length;
     }
 
     private void evict() {
@@ -126,6 +166,7 @@ final class ThumbnailCache {
                 bytes -= e.getValue();
                 doomed.add(e.getKey());
                 eldest.remove();
+                drop(e.getKey());
             }
         }
         doomed.forEach(this::delete);

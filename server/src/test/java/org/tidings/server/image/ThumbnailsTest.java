@@ -121,6 +121,40 @@ class ThumbnailsTest {
     }
 
     @Test
+    void theThumbnailsUsedLastAreAnsweredFromMemory() throws IOException {
+        ThumbnailCache cache = new ThumbnailCache(dir.resolve("images"), 4 * ThumbnailCache.HOT_BYTES);
+        byte[] picture = new byte[1_000];
+        picture[0] = 7;
+        cache.put("held", picture);
+        cache.put("read", new byte[2_000]);
+        Files.delete(dir.resolve("images/held"));
+        assertThat(cache.get("held")).as("written lately: held in memory, its file not opened").isEqualTo(picture);
+
+        ThumbnailCache restarted = new ThumbnailCache(dir.resolve("images"), 4 * ThumbnailCache.HOT_BYTES);
+        assertThat(restarted.get("held")).as("a new process has only the disk").isNull();
+        assertThat(restarted.get("read")).as("read from the disk once").hasSize(2_000);
+        Files.delete(dir.resolve("images/read"));
+        assertThat(restarted.get("read")).as("then from memory").hasSize(2_000);
+
+        int size = 1 << 20;
+        for (int i = 0; i < ThumbnailCache.HOT_BYTES / size + 1; i++) restarted.put("large-" + i, new byte[size]);
+        Files.delete(dir.resolve("images/large-0"));
+        assertThat(restarted.get("large-0")).as("past the memory's share, the least recently used is let go").isNull();
+        assertThat(restarted.get("large-1")).as("newer, still held or on disk").hasSize(size);
+    }
+
+    @Test
+    void aThumbnailEvictedFromTheDiskIsLetGoInMemory() throws IOException {
+        ThumbnailCache cache = new ThumbnailCache(dir.resolve("images"), 8_000);
+        cache.put("a", new byte[1_000]);
+        assertThat(cache.heldBytes()).as("held").isEqualTo(1_000);
+        cache.put("poster", new byte[7_500]);
+        assertThat(cache.get("a")).as("evicted from the disk by a picture too large to hold").isNull();
+        assertThat(cache.heldBytes()).as("and let go in memory").isZero();
+        assertThat(cache.get("poster")).hasSize(7_500);
+    }
+
+    @Test
     void hostilePicturesGetNoThumbnailAndTheirReasonIsLogged() throws IOException {
         Thumbnails made = thumbnails(DataSize.ofMegabytes(10).toBytes());
         byte[] bomb = Pictures.pngBomb(50_000, 50_000);
