@@ -45,16 +45,17 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         boolean asked = params.containsKey("q");
-        SearchResults results = asked || read.problem() != null ? results(read.request(), read.problem()) : null;
+        List<Long> hidden = store.hiddenSourceIds(current.id());
+        SearchResults results = asked || read.problem() != null ? results(read.request(), read.problem(), hidden) : null;
         if (results != null && results.problem() != null && !results.problem().key().equals("search.problem.empty")) {
             response.setStatus(unavailable(results) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_BAD_REQUEST);
         }
         SearchRequest asking = read.request();
         model.addAttribute("search", new SearchPage(asking, results, asked, params.get("from"), params.get("to"), publishers(asking),
-                options(ArticleSearch.Filter.SECTION, asking.section(), locale,
+                options(ArticleSearch.Filter.SECTION, asking.section(), hidden, locale,
                         slug -> messages.getMessage("search.section." + slug, null, Names.capitalised(slug), locale)),
-                options(ArticleSearch.Filter.LANGUAGE, asking.lang(), locale, code -> Names.language(code, locale)),
-                options(ArticleSearch.Filter.REGION, asking.region(), locale, code -> Names.region(code, messages, locale)),
+                options(ArticleSearch.Filter.LANGUAGE, asking.lang(), hidden, locale, code -> Names.language(code, locale)),
+                options(ArticleSearch.Filter.REGION, asking.region(), hidden, locale, code -> Names.region(code, messages, locale)),
                 listed(results)));
         return "search";
     }
@@ -71,7 +72,7 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
         Locale locale = RequestContextUtils.getLocale(request);
         Read read = read(params);
         SearchRequest newest = read.request().withSort(SearchRequest.Sort.NEWEST).withPage(1);
-        SearchResults results = results(newest, read.problem());
+        SearchResults results = results(newest, read.problem(), store.hiddenSourceIds(current.id()));
         if (results.problem() != null) {
             return ResponseEntity.status(unavailable(results) ? 503 : 400).contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                     .body(text(results.problem(), locale) + "\n");
@@ -87,9 +88,9 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
      * The problem when there is one, else the hits the reader may see (a private feed's only by its subscribers) less
      * the publishers, topics and words a signed-in reader muted.
      */
-    private SearchResults results(SearchRequest request, Message problem) {
+    private SearchResults results(SearchRequest request, Message problem, List<Long> hidden) {
         if (problem != null) return SearchResults.problem(request, problem);
-        return search.search(request, store.hiddenSourceIds(current.id())).keeping(hits -> filters.visibleBy(hits,
+        return search.search(request, hidden).keeping(hits -> filters.visibleBy(hits,
                 h -> new ReaderFilters.Subject(h.id(), h.sourceId(), h.title().plainText(), h.passage().plainText())));
     }
 
@@ -139,11 +140,14 @@ record SearchController(SearchEngine search, SearchStore store, SourceStore sour
                 .toList();
     }
 
-    /** The values a filter has in the index, with the reader's names for them, in the reader's alphabetical order. */
-    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, Locale locale,
+    /**
+     * The values a filter has in the articles the reader may see, with the reader's names for them, in the reader's
+     * alphabetical order.
+     */
+    private List<SearchPage.Option> options(ArticleSearch.Filter filter, String selected, List<Long> hidden, Locale locale,
             Function<String, String> label) {
         String chosen = selected == null ? "" : selected.strip();
-        return search.values(filter).stream().map(v -> new SearchPage.Option(v, label.apply(v), v.equalsIgnoreCase(chosen)))
+        return search.values(filter, hidden).stream().map(v -> new SearchPage.Option(v, label.apply(v), v.equalsIgnoreCase(chosen)))
                 .sorted(Comparator.comparing(SearchPage.Option::label, Collator.getInstance(locale))).toList();
     }
 

@@ -105,10 +105,10 @@ public record ArticleSearch(SearchIndex index, Clock clock) {
         }
     }
 
-    /** The values {@code filter} has in the index, in no order. */
-    public List<String> values(Filter filter) {
+    /** The values {@code filter} has in the articles not of {@code hiddenSources}, in no order. */
+    public List<String> values(Filter filter, Collection<Long> hiddenSources) {
         try {
-            return List.copyOf(index.values(filter.field));
+            return List.copyOf(index.values(filter.field, hiddenSources.isEmpty() ? null : SearchFields.sources(hiddenSources)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,8 +14,8 @@ record EmbeddedSearch(ArticleSearch articles, SimilarArticles similar) implement
     }
 
     @Override
-    public List<String> values(ArticleSearch.Filter filter) {
-        return articles.values(filter);
+    public List<String> values(ArticleSearch.Filter filter, Collection<Long> hiddenSources) {
+        return articles.values(filter, hiddenSources);
     }
 
     @Override

@@ -18,8 +18,11 @@ public interface SearchEngine {
      */
     SearchResults search(SearchRequest request, Collection<Long> hiddenSources);
 
-    /** The values {@code filter} has in the index, in no order. */
-    List<String> values(ArticleSearch.Filter filter);
+    /**
+     * The values {@code filter} has in the articles a reader may see, in no order: those of {@code hiddenSources} left
+     * out, so that a private feed adds no language, section or region to the lists of readers who do not subscribe.
+     */
+    List<String> values(ArticleSearch.Filter filter, Collection<Long> hiddenSources);
 
     /** Recent articles like {@code article}, best first: see {@link SimilarArticles#recentLike}. */
     List<Candidate> recentLike(Candidate article, String lang, Instant since, Collection<Long> hiddenSources, int limit,

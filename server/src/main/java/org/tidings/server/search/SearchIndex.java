@@ -19,20 +19,28 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
-import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The search index: one directory, written by the process holding Lucene's write lock; other
@@ -233,18 +241,47 @@ public final class SearchIndex implements ArticleIndex {
 
     @Override
     public Set<Long> indexedSources() throws IOException {
-        return values(SearchFields.SOURCE).stream().map(Long::parseLong).collect(Collectors.toSet());
+        return values(SearchFields.SOURCE, null).stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
-    Set<String> values(String field) throws IOException {
+    /**
+     * The values of {@code field} in the index's live documents that {@code hidden} (null: none) does not match: each
+     * value's documents are walked until one counts, so a value costs one document unless all of its are hidden.
+     */
+    Set<String> values(String field, Query hidden) throws IOException {
         return read(searcher -> {
             Set<String> values = new HashSet<>();
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            if (terms == null) return values;
-            TermsEnum all = terms.iterator();
-            for (BytesRef value = all.next(); value != null; value = all.next()) values.add(value.utf8ToString());
+            Weight hiding = hidden == null ? null
+                    : searcher.createWeight(searcher.rewrite(hidden), ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                FixedBitSet hiddenDocs = docs(hiding, leaf);
+                TermsEnum all = terms.iterator();
+                PostingsEnum postings = null;
+                for (BytesRef value = all.next(); value != null; value = all.next()) {
+                    if (values.contains(value.utf8ToString())) continue;
+                    postings = all.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if ((live == null || live.get(doc)) && (hiddenDocs == null || !hiddenDocs.get(doc))) {
+                            values.add(value.utf8ToString());
+                            break;
+                        }
+                    }
+                }
+            }
             return values;
         });
+    }
+
+    /** The documents of {@code leaf} that {@code weight} matches, or null for no weight. */
+    private static FixedBitSet docs(Weight weight, LeafReaderContext leaf) throws IOException {
+        if (weight == null) return null;
+        FixedBitSet docs = new FixedBitSet(leaf.reader().maxDoc());
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer != null) docs.or(scorer.iterator());
+        return docs;
     }
 
     interface Reading<T> {

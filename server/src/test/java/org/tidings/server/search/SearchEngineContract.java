@@ -182,9 +182,23 @@ public abstract class SearchEngineContract {
 
     @Test
     void theFiltersValuesComeFromTheIndex() {
-        assertThat(engine().values(ArticleSearch.Filter.SECTION)).contains("technology", "politics", "business", "world");
-        assertThat(engine().values(ArticleSearch.Filter.LANGUAGE)).containsExactlyInAnyOrder("en", "ar", "fr");
-        assertThat(engine().values(ArticleSearch.Filter.REGION)).contains("gulf", "uk", "us");
+        assertThat(engine().values(ArticleSearch.Filter.SECTION, List.of())).contains("technology", "politics", "business", "world");
+        assertThat(engine().values(ArticleSearch.Filter.LANGUAGE, List.of())).containsExactlyInAnyOrder("en", "ar", "fr");
+        assertThat(engine().values(ArticleSearch.Filter.REGION, List.of())).contains("gulf", "uk", "us");
+    }
+
+    @Test
+    void aHiddenSourceAddsNoValueToTheFilters() {
+        List<Long> gulfPaper = List.of(900L);
+        assertThat(engine().values(ArticleSearch.Filter.LANGUAGE, gulfPaper)).as("its articles are the only Arabic ones")
+                .containsExactlyInAnyOrder("en", "fr");
+        assertThat(engine().values(ArticleSearch.Filter.REGION, gulfPaper)).doesNotContain("gulf").contains("uk", "us");
+        assertThat(engine().values(ArticleSearch.Filter.SECTION, gulfPaper)).as("others publish business, none politics")
+                .contains("business").doesNotContain("politics");
+        List<Long> many = new java.util.ArrayList<>(gulfPaper);
+        for (long id = 1_000_000; many.size() < 100_000; id++) many.add(id);
+        assertThat(engine().values(ArticleSearch.Filter.LANGUAGE, many)).as("with 100,000 sources hidden")
+                .containsExactlyInAnyOrder("en", "fr");
     }
 
     @Test

@@ -180,9 +180,10 @@ public record ClusterSearch(Cluster cluster, String alias, Clock clock) implemen
     }
 
     @Override
-    public List<String> values(ArticleSearch.Filter filter) {
+    public List<String> values(ArticleSearch.Filter filter, Collection<Long> hiddenSources) {
         try {
             JsonNode answer = cluster.send("POST", "/" + alias + "/_search", object("size", 0,
+                    "query", object("bool", object("must_not", hidden(hiddenSources))),
                     "aggs", object("values", object("terms", object("field", filter.field(), "size", MAX_VALUES))))).body();
             List<String> values = new ArrayList<>();
             for (JsonNode bucket : answer.path("aggregations").path("values").path("buckets")) values.add(bucket.path("key").asString());
