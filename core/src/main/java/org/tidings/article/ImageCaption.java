@@ -125,7 +125,10 @@ public record ImageCaption(String text, String credit) {
         return !t.endsWith(".") || t.endsWith("Inc.") || t.endsWith("Ltd.");
     }
 
+    /** The credit without its label ("Photograph: "), or null when it is too long to be one. */
     private static String credit(String credit) {
+        Matcher labelled = credit == null ? null : CREDIT_LABEL.matcher(credit.strip());
+        if (labelled != null && labelled.matches()) credit = labelled.group("credit");
         String c = blankToNull(credit == null ? null : credit.strip().replaceFirst("^[©:：,\\s]+", "").replaceFirst("[\\s.,;]+$", ""));
         if (c != null && c.chars().filter(ch -> ch == '(').count() > c.chars().filter(ch -> ch == ')').count()) c += ")";
         if (c == null || c.length() > MAX_CREDIT_CHARS || BARE_LABEL.matcher(c).matches()) return null;

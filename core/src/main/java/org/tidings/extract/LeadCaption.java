@@ -1,16 +1,13 @@
 package org.tidings.extract;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.tidings.article.ImageCaption;
+import org.tidings.url.PictureUrls;
 
 /**
  * The caption and credit of a page's lead picture, from what describes that very picture: a JSON-LD
@@ -20,14 +17,6 @@ import org.tidings.article.ImageCaption;
  * page is cleaned.
  */
 final class LeadCaption {
-
-    /** Query parameters that ask for a size, crop, quality or format of one picture, or sign such a request. */
-    private static final Set<String> SIZING = Set.of("w", "h", "width", "height", "resize", "fit", "crop", "quality", "q",
-            "auto", "format", "fm", "dpr", "ssl", "strip", "s", "size", "maxwidth", "maxheight", "mw", "mh", "scale",
-            "compress", "impolicy", "imwidth", "itok", "output-quality", "output-format");
-
-    /** WordPress's resized copies: "harbour-1024x576.jpg" is "harbour.jpg". */
-    private static final Pattern RESIZED_COPY = Pattern.compile("-\\d{2,5}x\\d{2,5}(?=\\.[A-Za-z0-9]{3,4}$)");
 
     private static final String CONTAINERS = "figure, .wp-caption";
     private static final String CAPTIONS = "figcaption, .wp-caption-text";
@@ -42,7 +31,7 @@ final class LeadCaption {
         String caption = null;
         String credit = null;
         for (StructuredData.Picture picture : ld.pictures()) {
-            if (picture.urls().stream().noneMatch(url -> samePicture(absolute(doc, url, baseUrl), leadImage))) continue;
+            if (picture.urls().stream().noneMatch(url -> PictureUrls.samePicture(absolute(doc, url, baseUrl), leadImage))) continue;
             caption = picture.caption();
             credit = picture.credit();
             break;
@@ -88,7 +77,7 @@ final class LeadCaption {
                 for (Element source : img.parent().select("source")) urls.addAll(addresses(source));
             }
             if (urls.isEmpty()) continue; // a placeholder
-            if (urls.stream().noneMatch(url -> samePicture(url, leadImage))) return false;
+            if (urls.stream().noneMatch(url -> PictureUrls.samePicture(url, leadImage))) return false;
             any = true;
         }
         return any;
@@ -117,48 +106,5 @@ final class LeadCaption {
         a.setBaseUri(baseUrl == null || baseUrl.isEmpty() ? (doc == null ? "" : doc.location()) : baseUrl);
         String abs = a.absUrl("href");
         return abs.isEmpty() ? null : abs;
-    }
-
-    /**
-     * True when two absolute addresses are the same picture: the same host and path (http or https alike, a WordPress
-     * resized copy as its original), and the same query but for parameters that only size it. Anything else, a
-     * different path or an identifying parameter, is another picture.
-     */
-    static boolean samePicture(String a, String b) {
-        if (a == null || b == null) return false;
-        if (a.equals(b)) return true;
-        URI x = uri(a);
-        URI y = uri(b);
-        if (x == null || y == null || x.getHost() == null || y.getHost() == null) return false;
-        return x.getHost().equalsIgnoreCase(y.getHost()) && x.getPort() == y.getPort()
-                && RESIZED_COPY.matcher(path(x)).replaceFirst("").equals(RESIZED_COPY.matcher(path(y)).replaceFirst(""))
-                && identifying(x).equals(identifying(y));
-    }
-
-    private static URI uri(String url) {
-        try {
-            URI u = new URI(url.strip().replace(" ", "%20").replace("|", "%7C"));
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return scheme.equals("http") || scheme.equals("https") ? u : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private static String path(URI u) {
-        return u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath();
-    }
-
-    /** The query's parameters that say which picture, sorted. */
-    private static List<String> identifying(URI u) {
-        if (u.getRawQuery() == null) return List.of();
-        List<String> kept = new ArrayList<>();
-        for (String pair : u.getRawQuery().split("&")) {
-            if (pair.isEmpty()) continue;
-            String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
-            if (!SIZING.contains(name)) kept.add(pair);
-        }
-        kept.sort(null);
-        return kept;
     }
 }

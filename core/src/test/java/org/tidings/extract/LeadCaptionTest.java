@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.tidings.article.ImageCaption;
+import org.tidings.url.PictureUrls;
 
 /** The lead picture's caption is that picture's own, or none. */
 class LeadCaptionTest {
@@ -100,11 +101,11 @@ class LeadCaptionTest {
 
     @Test
     void picturesAreTheSameByHostPathAndIdentifyingParameters() {
-        assertThat(LeadCaption.samePicture("https://a.test/p/x.jpg?width=1200&quality=80", "http://A.test/p/x.jpg")).isTrue();
-        assertThat(LeadCaption.samePicture("https://a.test/p/x-1024x576.jpg", "https://a.test/p/x.jpg?w=300")).isTrue();
-        assertThat(LeadCaption.samePicture("https://a.test/p/x.jpg", "https://b.test/p/x.jpg")).isFalse();
-        assertThat(LeadCaption.samePicture("https://a.test/p/x.jpg", "https://a.test/q/x.jpg")).isFalse();
-        assertThat(LeadCaption.samePicture("https://a.test/img?id=1&w=10", "https://a.test/img?id=2&w=10")).isFalse();
-        assertThat(LeadCaption.samePicture("https://a.test/p/x-2.jpg", "https://a.test/p/x.jpg")).isFalse();
+        assertThat(PictureUrls.samePicture("https://a.test/p/x.jpg?width=1200&quality=80", "http://A.test/p/x.jpg")).isTrue();
+        assertThat(PictureUrls.samePicture("https://a.test/p/x-1024x576.jpg", "https://a.test/p/x.jpg?w=300")).isTrue();
+        assertThat(PictureUrls.samePicture("https://a.test/p/x.jpg", "https://b.test/p/x.jpg")).isFalse();
+        assertThat(PictureUrls.samePicture("https://a.test/p/x.jpg", "https://a.test/q/x.jpg")).isFalse();
+        assertThat(PictureUrls.samePicture("https://a.test/img?id=1&w=10", "https://a.test/img?id=2&w=10")).isFalse();
+        assertThat(PictureUrls.samePicture("https://a.test/p/x-2.jpg", "https://a.test/p/x.jpg")).isFalse();
     }
 }

@@ -14,7 +14,7 @@ class EntryDraftsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static FeedEntry entry(String id, String link, String title, String content, Instant published) {
-        return new FeedEntry(id, link, title, null, content, "Reporter", published, null, List.of(), null);
+        return new FeedEntry(id, link, title, null, content, "Reporter", published, null, List.of(), null, null);
     }
 
     @Test
