@@ -28,7 +28,7 @@ public record ImageCaption(String text, String credit) {
     /** "Image caption, " / "Caption: " before the caption itself (screen-reader labels, CMS field names). */
     private static final Pattern CAPTION_LABEL = Pattern.compile("(?iu)^((image|photo|media|picture)\\s+)?(caption|legende|légende|bildunterschrift)\\s*[:：,]\\s*");
 
-    private static final String CREDIT_WORDS = "(photo(graph)?s?|pictures?|pics?|images?|fotos?|bild(er)?|credits?|"
+    private static final String CREDIT_WORDS = "(photo(graph)?s?|photographer|fotograf(in)?|pictures?|pics?|images?|fotos?|bild(er)?|credits?|"
             + "(photo|image|picture|foto|bild)\\s+(credit|source|quelle|by)|source|quelle|copyright|illustration|video)";
 
     /** A text that is a credit by its label: "Photo: Jane Doe", "Image source, Getty Images", "Copyright Jane Doe". */
@@ -39,7 +39,7 @@ public record ImageCaption(String text, String credit) {
      * Doe/Reuters", "The quay | Credit: Jane Doe", "The quay (Photo: Jane Doe)", "The quay © Jane Doe". A label inside a
      * sentence ("The picture: a quay") is not one.
      */
-    private static final Pattern TRAILING_CREDIT = Pattern.compile("(?iu)^(?<caption>.*?\\S)(?:(?<=[.!?\"'”’])\\s+|\\s*[|–—]\\s*|\\s+[-/]\\s+"
+    private static final Pattern TRAILING_CREDIT = Pattern.compile("(?iu)^(?<caption>.*?\\S)(?:(?<=[.!?\"'”’)])\\s+|\\s*[|–—]\\s*|\\s+[-/]\\s+"
             + "|\\s*(?=[(\\[])|\\s+(?=©))[(\\[]?\\s*(" + CREDIT_WORDS + "\\s*[:：]|©|\\(c\\)|copyright\\s)\\s*(?<credit>.{1,120}?)\\s*[)\\]]?\\s*$");
 
     /** A credit in brackets at the end: "... (AP Photo/Jane Doe)", "... [Getty Images]". */
@@ -58,6 +58,16 @@ public record ImageCaption(String text, String credit) {
     private static final Pattern BARE_LABEL = Pattern.compile("(?iu)^(" + CREDIT_WORDS + "|caption|photo illustration|enlarge( this image)?|"
             + "expand|zoom|open gallery|view gallery|hide caption|toggle caption|image \\d+( of \\d+)?|\\d+\\s*/\\s*\\d+)[\\s.:：]*$");
 
+    /** Brackets around the whole text: "(Photo: Ana Ruiz)". */
+    private static final Pattern BRACKETED = Pattern.compile("^[(\\[]([^()\\[\\]]*)[)\\]]$");
+
+    /** Separators left at either end once a credit or a label is taken off. */
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s:：,;|/–—-]+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s:：,;|/–—-]+$");
+
+    /** A sentence's end followed by more: a "credit" that holds one is a caption in the credit's place. */
+    private static final Pattern SENTENCES = Pattern.compile("[.!?]\\s+\\p{Lu}");
+
     public ImageCaption {
         text = blankToNull(text);
         credit = blankToNull(credit);
@@ -65,12 +75,18 @@ public record ImageCaption(String text, String credit) {
 
     /** A caption and credit as a publisher wrote them (plain text or HTML; either may be null), cleaned. */
     public static ImageCaption of(String caption, String credit) {
-        String text = plain(caption);
-        String by = plain(credit);
+        String text = unwrap(plain(caption));
+        String by = unwrap(plain(credit));
+        if (by != null && isSentence(by)) {
+            if (text == null) text = by;
+            by = null;
+        }
         if (text != null) {
             text = CAPTION_LABEL.matcher(text).replaceFirst("");
             Matcher labelled = CREDIT_LABEL.matcher(text);
-            if (labelled.matches()) {
+            if (labelled.matches() && isSentence(labelled.group("credit"))) {
+                text = labelled.group("credit"); // "Bild: A drone approached the carrier. A screenshot": a caption, labelled
+            } else if (labelled.matches()) {
                 by = by != null ? by : labelled.group("credit");
                 text = null;
             }
@@ -89,7 +105,12 @@ public record ImageCaption(String text, String credit) {
             by = by != null ? by : text;
             text = null;
         }
-        if (text != null && (BARE_LABEL.matcher(text).matches() || text.codePoints().filter(Character::isLetter).count() < 2)) text = null;
+        if (text != null) text = blankToNull(TRAILING_SEPARATORS.matcher(LEADING_SEPARATORS.matcher(text).replaceFirst("")).replaceFirst(""));
+        // one word ("Sylvester2020", "dav_soft", "Training") is a file's or a library's name more often than a caption
+        if (text != null && (BARE_LABEL.matcher(text).matches() || text.codePoints().filter(Character::isLetter).count() < 2
+                || !text.contains(" "))) {
+            text = null;
+        }
         by = credit(by);
         if (text != null && by != null && text.equalsIgnoreCase(by)) text = null;
         return new ImageCaption(text == null ? null : ArticleText.cut(text, MAX_CHARS), by);
@@ -97,6 +118,16 @@ public record ImageCaption(String text, String credit) {
 
     public boolean isEmpty() {
         return text == null && credit == null;
+    }
+
+    /** Sentences, or more words than a credit has. */
+    private static boolean isSentence(String text) {
+        return SENTENCES.matcher(text).find() || text.split("\\s+").length > 12;
+    }
+
+    private static String unwrap(String text) {
+        Matcher m = text == null ? null : BRACKETED.matcher(text);
+        return m != null && m.matches() ? blankToNull(m.group(1).strip()) : text;
     }
 
     /** Plain text with single spaces: tags and entities of an HTML value read as a browser shows them. */
@@ -127,7 +158,7 @@ public record ImageCaption(String text, String credit) {
 
     /** The credit without its label ("Photograph: "), or null when it is too long to be one. */
     private static String credit(String credit) {
-        Matcher labelled = credit == null ? null : CREDIT_LABEL.matcher(credit.strip());
+        Matcher labelled = credit == null ? null : CREDIT_LABEL.matcher(unwrap(credit.strip()));
         if (labelled != null && labelled.matches()) credit = labelled.group("credit");
         String c = blankToNull(credit == null ? null : credit.strip().replaceFirst("^[©:：,\\s]+", "").replaceFirst("[\\s.,;]+$", ""));
         if (c != null && c.chars().filter(ch -> ch == '(').count() > c.chars().filter(ch -> ch == ')').count()) c += ")";

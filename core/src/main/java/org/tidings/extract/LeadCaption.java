@@ -10,9 +10,9 @@ import org.tidings.article.ImageCaption;
 import org.tidings.url.PictureUrls;
 
 /**
- * The caption and credit of a page's lead picture, from what describes that very picture: a JSON-LD
- * {@code ImageObject} with its address, else the {@code <figcaption>} (or WordPress {@code wp-caption-text}) of the
- * {@code <figure>} that shows it. A figure is read only when every picture in it is the lead picture: a gallery's
+ * The caption and credit of a page's lead picture, from what describes that very picture: the {@code <figcaption>}
+ * (or WordPress {@code wp-caption-text}) of the {@code <figure>} that shows it, else a JSON-LD {@code ImageObject} with
+ * its address. A figure is read only when every picture in it is the lead picture: a gallery's
  * caption, or the caption of another picture, is never taken (a wrong caption is worse than none). Read before the
  * page is cleaned.
  */
@@ -30,23 +30,24 @@ final class LeadCaption {
         if (leadImage == null) return ImageCaption.NONE;
         String caption = null;
         String credit = null;
-        for (StructuredData.Picture picture : ld.pictures()) {
-            if (picture.urls().stream().noneMatch(url -> PictureUrls.samePicture(absolute(doc, url, baseUrl), leadImage))) continue;
-            caption = picture.caption();
-            credit = picture.credit();
+        // the caption readers see first; then the page's metadata, whose "caption" is at times the picture's title or alt text
+        for (Element figure : doc.select(CONTAINERS)) {
+            Element captionElement = captionOf(figure);
+            if (captionElement == null || !showsOnly(figure, leadImage)) continue;
+            Element text = captionElement.clone();
+            text.select("button, script, style, svg, noscript").remove();
+            for (Element c : text.select(CREDITS)) {
+                if (credit == null) credit = c.text();
+                c.remove();
+            }
+            caption = text.text();
             break;
         }
-        if (caption == null || credit == null) {
-            for (Element figure : doc.select(CONTAINERS)) {
-                Element captionElement = captionOf(figure);
-                if (captionElement == null || !showsOnly(figure, leadImage)) continue;
-                Element text = captionElement.clone();
-                text.select("button, script, style, svg, noscript").remove();
-                for (Element c : text.select(CREDITS)) {
-                    if (credit == null) credit = c.text();
-                    c.remove();
-                }
-                if (caption == null) caption = text.text();
+        if (caption == null || caption.isBlank() || credit == null) {
+            for (StructuredData.Picture picture : ld.pictures()) {
+                if (picture.urls().stream().noneMatch(url -> PictureUrls.samePicture(absolute(doc, url, baseUrl), leadImage))) continue;
+                if (caption == null || caption.isBlank()) caption = picture.caption();
+                if (credit == null) credit = picture.credit();
                 break;
             }
         }

@@ -26,9 +26,21 @@ class ImageCaptionTest {
         assertThat(ImageCaption.of("Photo: Getty Images", "Reuters")).isEqualTo(new ImageCaption(null, "Reuters"));
         assertThat(ImageCaption.of("© 2026 Ana Ruiz", null)).isEqualTo(new ImageCaption(null, "2026 Ana Ruiz"));
         assertThat(ImageCaption.of("Photo:", null)).isEqualTo(ImageCaption.NONE);
+        assertThat(ImageCaption.of("(Image: @HarbourPolice)", null)).isEqualTo(new ImageCaption(null, "@HarbourPolice"));
+        assertThat(ImageCaption.of("Sylvester2020", null)).as("one word is a file's name more often than a caption").isEqualTo(ImageCaption.NONE);
         assertThat(ImageCaption.of("Enlarge this image", null)).isEqualTo(ImageCaption.NONE);
         assertThat(ImageCaption.of("A man walks past the Reuters offices in London", null))
                 .as("a sentence that names an agency is a caption").isEqualTo(new ImageCaption("A man walks past the Reuters offices in London", null));
+    }
+
+    @Test
+    void sentencesAreACaptionWhereverTheyWereWritten() {
+        assertThat(ImageCaption.of("Picture: A drone approached the carrier. A screenshot from a video", null))
+                .isEqualTo(new ImageCaption("A drone approached the carrier. A screenshot from a video", null));
+        assertThat(ImageCaption.of(null, "A drone approached the carrier. A screenshot from a video"))
+                .isEqualTo(new ImageCaption("A drone approached the carrier. A screenshot from a video", null));
+        assertThat(ImageCaption.of("Divers at work, seen from the pier. (Symbol picture) Photo: Ana Ruiz", null))
+                .isEqualTo(new ImageCaption("Divers at work, seen from the pier. (Symbol picture)", "Ana Ruiz"));
     }
 
     @Test
