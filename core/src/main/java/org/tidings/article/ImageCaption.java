@@ -25,6 +25,9 @@ public record ImageCaption(String text, String credit) {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
 
+    /** Text read of a caption or credit: bounds the patterns' time on hostile input; a caption is cut far shorter. */
+    private static final int MAX_READ_CHARS = 2_000;
+
     /** "Image caption, " / "Caption: " before the caption itself (screen-reader labels, CMS field names). */
     private static final Pattern CAPTION_LABEL = Pattern.compile("(?iu)^((image|photo|media|picture)\\s+)?(caption|legende|légende|bildunterschrift)\\s*[:：,]\\s*");
 
@@ -134,7 +137,8 @@ public record ImageCaption(String text, String credit) {
     private static String plain(String value) {
         if (value == null || value.isBlank()) return null;
         String text = value.indexOf('<') >= 0 || value.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(value).text() : value;
-        return blankToNull(SPACES.matcher(text).replaceAll(" ").strip());
+        text = SPACES.matcher(text.length() > MAX_READ_CHARS * 2 ? text.substring(0, MAX_READ_CHARS * 2) : text).replaceAll(" ").strip();
+        return blankToNull(text.length() > MAX_READ_CHARS ? text.substring(0, MAX_READ_CHARS) : text);
     }
 
     /**
@@ -158,7 +162,8 @@ public record ImageCaption(String text, String credit) {
 
     /** The credit without its label ("Photograph: "), or null when it is too long to be one. */
     private static String credit(String credit) {
-        Matcher labelled = credit == null ? null : CREDIT_LABEL.matcher(unwrap(credit.strip()));
+        credit = credit == null ? null : unwrap(credit.strip());
+        Matcher labelled = credit == null ? null : CREDIT_LABEL.matcher(credit);
         if (labelled != null && labelled.matches()) credit = labelled.group("credit");
         String c = blankToNull(credit == null ? null : credit.strip().replaceFirst("^[©:：,\\s]+", "").replaceFirst("[\\s.,;]+$", ""));
         if (c != null && c.chars().filter(ch -> ch == '(').count() > c.chars().filter(ch -> ch == ')').count()) c += ")";

@@ -1,6 +1,9 @@
 package org.tidings.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,16 @@ class ImageCaptionTest {
         assertThat(c.text().substring(0, c.text().length() - 1)).as("cut after a whole word").matches(".*\\b(the|quay|master|\\w+)$");
         assertThat(sentence.repeat(5)).contains(c.text().substring(0, c.text().length() - 1).strip());
         assertThat(ImageCaption.of("Ferries", "x".repeat(ImageCaption.MAX_CREDIT_CHARS + 1)).credit()).as("a paragraph is no credit").isNull();
+    }
+
+    @Test
+    void hostileInputIsReadInBoundedTime() {
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(ImageCaption.of("a ".repeat(500_000) + "(", "( ".repeat(500_000)).text()).hasSizeLessThanOrEqualTo(ImageCaption.MAX_CHARS);
+            ImageCaption slashes = ImageCaption.of("Quay at dawn. Photo: " + "x/".repeat(100_000), "()");
+            assertThat(slashes.text()).startsWith("Quay at dawn.").hasSizeLessThanOrEqualTo(ImageCaption.MAX_CHARS);
+            assertThat(slashes.credit()).as("too long to be a credit").isNull();
+        });
     }
 
     @Test
