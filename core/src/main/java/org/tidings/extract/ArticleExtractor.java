@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
+import org.tidings.article.ImageCaption;
 import org.tidings.html.HtmlSanitizer;
 import org.tidings.html.PageDecoder;
 
@@ -33,7 +34,7 @@ public final class ArticleExtractor {
 
     /** What a picture, a PDF or any other document that is not a web page gives: no text, an excerpt at most. */
     private static final ExtractedArticle NOT_A_PAGE =
-            new ExtractedArticle(null, null, null, null, null, null, null, null, null, null, null, true, "", "");
+            new ExtractedArticle(null, null, null, null, null, null, null, null, null, null, null, true, "", "", null);
 
     private ArticleExtractor() {}
 
@@ -52,6 +53,8 @@ public final class ArticleExtractor {
         String page = PageDecoder.decode(body, contentType);
         Document doc = parse(page, baseUrl);
         PageMetadata meta = PageMetadata.read(doc, baseUrl);
+        // before cleaning, which takes figures apart; a picture found in the text only has its caption there
+        ImageCaption caption = LeadCaption.find(doc, meta.structured(), meta.image(), baseUrl, meta.title());
         boolean paywallSign = Teasers.hasPaywallSign(doc, meta.structured());
         Element content = mainContent(doc, meta, false);
         String text = ArticleHtml.text(content);
@@ -81,7 +84,7 @@ public final class ArticleExtractor {
         return new ExtractedArticle(meta.title(), meta.byline(), meta.published(), meta.modified(), meta.lang(),
                 meta.siteName(), meta.image() != null ? meta.image() : firstImage(content), meta.canonicalUrl(),
                 meta.section(), meta.keywords(), meta.description(), excerpt, text,
-                HtmlSanitizer.sanitize(html, baseUrl.isEmpty() ? null : baseUrl));
+                HtmlSanitizer.sanitize(html, baseUrl.isEmpty() ? null : baseUrl), meta.image() != null ? caption : ImageCaption.NONE);
     }
 
     /** Furniture out, the article's boxes found, cleaned and given a plain structure. */

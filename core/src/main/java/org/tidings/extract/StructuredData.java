@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.core.JacksonException;
@@ -21,10 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 record StructuredData(String headline, List<String> authors, String datePublished, String dateModified,
                       String image, String publisher, String section, List<String> keywords,
                       String description, String articleBody, String inLanguage, String url,
-                      Boolean accessibleForFree) {
+                      Boolean accessibleForFree, List<Picture> pictures) {
 
     static final StructuredData NONE = new StructuredData(null, List.of(), null, null, null, null, null,
-            List.of(), null, null, null, null, null);
+            List.of(), null, null, null, null, null, List.of());
+
+    /**
+     * An {@code ImageObject} of the page's JSON-LD, wherever it is (the article's {@code image}, a {@code @graph}'s
+     * primary image): its addresses ({@code url}, {@code contentUrl}) as written, its {@code caption}, and its credit
+     * ({@code creditText}, else the name of its {@code copyrightHolder}, {@code author} or {@code creator}).
+     */
+    record Picture(List<String> urls, String caption, String credit) {}
+
+    /** Pictures beyond this many are a gallery's or a site's, not the article's lead. */
+    private static final int MAX_PICTURES = 50;
 
     /** Scripts beyond this size are not article metadata (some sites embed whole app states). */
     private static final int MAX_SCRIPT_CHARS = 2_000_000;
@@ -37,11 +48,51 @@ record StructuredData(String headline, List<String> authors, String datePublishe
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static StructuredData read(Document doc) {
-        return doc.select("script[type=application/ld+json]").stream().map(Element::data)
+        List<JsonNode> scripts = doc.select("script[type=application/ld+json]").stream().map(Element::data)
                 .filter(json -> !json.isBlank() && json.length() <= MAX_SCRIPT_CHARS)
-                .flatMap(json -> articleNodes(parse(json)).stream())
+                .map(StructuredData::parse).filter(Objects::nonNull).toList();
+        List<Picture> pictures = new ArrayList<>();
+        for (JsonNode script : scripts) pictures(script, pictures, 0);
+        return scripts.stream().flatMap(script -> articleNodes(script).stream())
                 .min(Comparator.comparingInt(StructuredData::rank)) // the first of the best rank
-                .map(best -> from(best, doc.title())).orElse(NONE);
+                .map(best -> from(best, doc.title(), pictures))
+                .orElse(pictures.isEmpty() ? NONE : withPictures(NONE, pictures));
+    }
+
+    private static StructuredData withPictures(StructuredData d, List<Picture> pictures) {
+        return new StructuredData(d.headline, d.authors, d.datePublished, d.dateModified, d.image, d.publisher, d.section,
+                d.keywords, d.description, d.articleBody, d.inLanguage, d.url, d.accessibleForFree, List.copyOf(pictures));
+    }
+
+    /** Every ImageObject with an address and a caption or credit, in document order, at most {@link #MAX_PICTURES}. */
+    private static void pictures(JsonNode node, List<Picture> found, int depth) {
+        if (node == null || depth > 8 || found.size() >= MAX_PICTURES) return;
+        if (node.isArray()) {
+            for (JsonNode child : node.values()) pictures(child, found, depth + 1);
+            return;
+        }
+        if (!node.isObject()) return;
+        if (isImageObject(node)) {
+            List<String> urls = new ArrayList<>();
+            for (String key : List.of("url", "contentUrl", "@id")) {
+                String url = text(node.get(key));
+                if (url != null && !url.contains("#") && !urls.contains(url)) urls.add(url);
+            }
+            String caption = text(node.get("caption"));
+            String credit = Optional.ofNullable(text(node.get("creditText"))).orElseGet(() -> Stream.of("copyrightHolder", "author", "creator")
+                    .flatMap(key -> names(node.get(key)).stream()).findFirst().orElse(null));
+            if (!urls.isEmpty() && (caption != null || credit != null)) found.add(new Picture(urls, caption, credit));
+        }
+        for (JsonNode child : node.values()) pictures(child, found, depth + 1);
+    }
+
+    private static boolean isImageObject(JsonNode node) {
+        JsonNode type = node.get("@type");
+        if (type == null) return false;
+        for (JsonNode t : type.isArray() ? type.values() : List.of(type)) {
+            if ("imageobject".equals(lowerCase(text(t)))) return true;
+        }
+        return false;
     }
 
     private static List<JsonNode> articleNodes(JsonNode root) {
@@ -93,7 +144,7 @@ record StructuredData(String headline, List<String> authors, String datePublishe
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
-    private static StructuredData from(JsonNode n, String documentTitle) {
+    private static StructuredData from(JsonNode n, String documentTitle, List<Picture> pictures) {
         String publisher = names(n.get("publisher")).stream().findFirst().orElse(null);
         String name = text(n.get("name"));
         if (name != null && publisher != null && name.equalsIgnoreCase(publisher)) name = null;
@@ -102,7 +153,8 @@ record StructuredData(String headline, List<String> authors, String datePublishe
                 text(n.get("dateModified")), imageUrl(n.get("image")), publisher,
                 listOrText(n.get("articleSection")).stream().findFirst().orElse(null),
                 listOrText(n.get("keywords")), text(n.get("description")), text(n.get("articleBody")),
-                text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")));
+                text(n.get("inLanguage")), text(n.get("url")), freeFlag(n.get("isAccessibleForFree")),
+                List.copyOf(pictures));
     }
 
     /** {@code headline} and {@code name} usually agree; when they differ (encyclopedias put a

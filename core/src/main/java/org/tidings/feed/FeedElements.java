@@ -111,6 +111,10 @@ final class FeedElements {
             case "georss:point", "georss:line", "georss:polygon", "georss:box", "georss:where" -> m.put("where", Extensions.where(e));
             case "psc:chapters" -> m.putIfAbsent("psc_chapters", Extensions.chapters(e));
             case "media:group" -> r.readElements(e, m, level);
+            case "media:description" -> {
+                if (level == Level.ENTRY) FeedModel.putIfAbsent(m, FeedModel.MEDIA_DESCRIPTION, e.textOrNull());
+                return false; // and kept as feedparser keeps an element it does not model
+            }
             default -> { return false; }
         }
         return true;

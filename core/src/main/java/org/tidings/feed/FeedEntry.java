@@ -2,6 +2,7 @@ package org.tidings.feed;
 
 import java.time.Instant;
 import java.util.List;
+import org.tidings.article.ImageCaption;
 
 /**
  * One item of a feed, normalized across formats.
@@ -16,6 +17,7 @@ import java.util.List;
  * @param updated   last-modified instant in UTC, or null
  * @param tags      category terms, in document order
  * @param imageUrl  absolute URL of the entry's lead image (media, enclosure), or null
+ * @param imageCaption what the feed says of that picture (Media RSS), else {@link ImageCaption#NONE}
  */
 public record FeedEntry(
         String id,
@@ -27,9 +29,11 @@ public record FeedEntry(
         Instant published,
         Instant updated,
         List<String> tags,
-        String imageUrl) {
+        String imageUrl,
+        ImageCaption imageCaption) {
 
     public FeedEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        imageCaption = imageCaption == null || imageUrl == null ? ImageCaption.NONE : imageCaption;
     }
 }

@@ -23,6 +23,12 @@ final class FeedModel {
      */
     static final String ID_AS_WRITTEN = "tidings:id_as_written";
 
+    /**
+     * The text of an entry's Media RSS description, for its picture's caption: feedparser keeps an element it does not
+     * model without its text when it has attributes ({@code <media:description type="plain">}). Not printed.
+     */
+    static final String MEDIA_DESCRIPTION = "tidings:media_description";
+
     private FeedModel() {}
 
     static boolean roomForEntry(List<?> entries) {

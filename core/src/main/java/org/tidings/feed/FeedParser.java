@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.tidings.article.ImageCaption;
 import org.tidings.dates.DateReader;
+import org.tidings.url.PictureUrls;
 
 /**
  * Reads any feed document (RSS 0.9x-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) liberally: a
@@ -62,9 +64,10 @@ public final class FeedParser {
     private static FeedEntry toEntry(Map<String, Object> e, String inheritedAuthor) {
         String author = e.get("author") instanceof String ? authorName(e) : inheritedAuthor;
         String id = (String) (e.containsKey(FeedModel.ID_AS_WRITTEN) ? e.get(FeedModel.ID_AS_WRITTEN) : e.get("id"));
+        String image = imageUrl(e);
         return new FeedEntry(id, pageLink(e), plainTitle(e),
                 asHtml(map(e.get("summary_detail"))), content(e),
-                author, instant(e, "published"), instant(e, "updated"), tags(e), imageUrl(e));
+                author, instant(e, "published"), instant(e, "updated"), tags(e), image, imageCaption(e, image));
     }
 
     /**
@@ -133,6 +136,40 @@ public final class FeedParser {
         if (url != null) return url;
         Map<String, Object> image = map(e.get("image"));
         return image == null ? null : (String) image.get("href");
+    }
+
+    /**
+     * The Media RSS description and credit of the entry's picture. Media RSS gives them to the media objects of the
+     * element they are in (a media:content, a media:group, the item), which the model does not keep apart; so they are
+     * the picture's only when every media object of the entry is that one picture (its sizes, its thumbnail): with a
+     * video, or a second picture, they may describe another.
+     */
+    private static ImageCaption imageCaption(Map<String, Object> e, String image) {
+        if (image == null || !(e.get(FeedModel.MEDIA_DESCRIPTION) instanceof String) && !(e.get("media_credit") instanceof List<?>)) {
+            return ImageCaption.NONE;
+        }
+        List<Object> media = new ArrayList<>();
+        for (String key : List.of("media_content", "media_thumbnail")) {
+            if (e.get(key) instanceof List<?> items) media.addAll(items);
+        }
+        if (media.isEmpty()) return ImageCaption.NONE;
+        for (Object item : media) {
+            Map<String, Object> m = map(item);
+            if (m == null || !(m.get("url") instanceof String url) || !PictureUrls.samePicture(url, image)) return ImageCaption.NONE;
+            if (m.get("medium") instanceof String medium && !medium.equals("image")) return ImageCaption.NONE;
+            if (m.get("type") instanceof String type && !type.startsWith("image/")) return ImageCaption.NONE;
+        }
+        String credit = null;
+        if (e.get("media_credit") instanceof List<?> credits) {
+            for (Object c : credits) {
+                Map<String, Object> m = map(c);
+                if (m != null && m.get("content") instanceof String text && !text.isBlank()) {
+                    credit = text;
+                    break;
+                }
+            }
+        }
+        return ImageCaption.of((String) e.get(FeedModel.MEDIA_DESCRIPTION), credit);
     }
 
     private static String firstUrl(Object list, String key, boolean imagesOnly) {

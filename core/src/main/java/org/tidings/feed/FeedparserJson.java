@@ -70,11 +70,12 @@ public final class FeedparserJson {
     /**
      * As feedparser does: an entry without a summary gets its first textual content as the
      * summary (and summary_detail). Only this view does it; {@link FeedEntry} keeps them apart. The id as
-     * written, kept for the server, is not printed.
+     * written and the media description's text, kept for the server, are not printed.
      */
     private static Map<String, Object> withSummaryFromContent(Map<String, Object> entry) {
         Map<String, Object> copy = new LinkedHashMap<>(entry);
         copy.remove(FeedModel.ID_AS_WRITTEN);
+        copy.remove(FeedModel.MEDIA_DESCRIPTION);
         if (entry.containsKey("summary") || !(entry.get("content") instanceof List<?> contents)) return copy;
         for (Object c : contents) {
             if (c instanceof Map<?, ?> first && TextConstructs.TEXTUAL.contains(String.valueOf(first.get("type")))) {

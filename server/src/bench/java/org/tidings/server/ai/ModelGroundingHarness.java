@@ -85,7 +85,7 @@ public final class ModelGroundingHarness {
                 String html = html(Files.readString(root.resolve("articles/" + item.article() + ".txt"), StandardCharsets.UTF_8));
                 String lang = languages.getOrDefault(item.article(), "en");
                 ArticleView article = new ArticleView(++id, 1, "Publisher", null, null, item.article(), "", null, null,
-                        Instant.EPOCH, null, null, false, null, lang, null);
+                        Instant.EPOCH, null, null, false, null, lang, null, null);
                 ArticleDigest digest = Summarizer.digest(HtmlText.paragraphs(html), lang);
                 answer[0] = "- " + item.generated();
                 Optional<Generated> g = assistant.generate(article, digest, Feature.SUMMARY, Locale.ENGLISH);

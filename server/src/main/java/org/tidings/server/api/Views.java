@@ -29,15 +29,16 @@ final class Views {
 
     record Publisher(long id, String name, String siteUrl) {}
 
-    /** An article as lists show it. */
+    /** An article as lists show it; {@code imageCaption} and {@code imageCredit} are what its publisher says under {@code image}. */
     record Article(long id, String title, String lead, String url, Publisher publisher, String byline, Instant publishedAt,
-            Instant updatedAt, String language, Long storyId, String image, String page, String self) {
+            Instant updatedAt, String language, Long storyId, String image, String imageCaption, String imageCredit, String page,
+            String self) {
 
         static Article of(ArticleView a, String base) {
             String image = ProxiedImages.path(a.id(), a.imageUrl());
             return new Article(a.id(), a.title(), a.lead(), a.url(), new Publisher(a.sourceId(), a.sourceName(), a.sourceSiteUrl()),
                     a.displayByline(), a.publishedAt(), a.updatedAt(), a.lang(), a.storyId(), image == null ? null : base + image,
-                    base + "/article/" + a.id(), base + ApiSecurity.PREFIX + "/articles/" + a.id());
+                    image == null ? null : a.imageCaption().text(), image == null ? null : a.imageCaption().credit(), base + "/article/" + a.id(), base + ApiSecurity.PREFIX + "/articles/" + a.id());
         }
 
         static List<Article> of(List<ArticleView> articles, String base) {

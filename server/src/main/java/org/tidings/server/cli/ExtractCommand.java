@@ -58,7 +58,8 @@ final class ExtractCommand {
     private static ObjectNode toJson(String file, String url, ExtractedArticle a) {
         return JSON.createObjectNode().put("file", file).put("url", url).put("title", a.title()).put("byline", a.byline())
                 .put("published", a.published() == null ? null : a.published().toString()).put("lang", a.lang())
-                .put("site_name", a.siteName()).put("image", a.image()).put("excerpt", a.excerpt()).put("text", a.text())
+                .put("site_name", a.siteName()).put("image", a.image()).put("image_caption", a.imageCaption().text())
+                .put("image_credit", a.imageCaption().credit()).put("excerpt", a.excerpt()).put("text", a.text())
                 .put("html", a.html());
     }
 }

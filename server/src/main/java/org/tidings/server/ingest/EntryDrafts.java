@@ -31,13 +31,16 @@ final class EntryDrafts {
         String title = title(entry);
         String text = nz(entry.summary()) + nz(entry.content());
         if (url == null && title.equals(UNTITLED) && text.isBlank()) return null;
+        // a caption counts only when there is one, so that the digests of entries without one stay what they were
+        String caption = entry.imageCaption().isEmpty() ? "" : "\u0000" + nz(entry.imageCaption().text()) + "\u0000" + nz(entry.imageCaption().credit());
         String contentHash = sha256(String.join("\u0000", nz(url), nz(title), nz(entry.summary()), nz(entry.content()),
-                nz(entry.author()), nz(entry.imageUrl())));
+                nz(entry.author()), nz(entry.imageUrl())) + caption);
         String entryKey = entry.id() != null && !entry.id().isBlank() ? entry.id().strip()
                 : url != null ? url : "sha256:" + sha256(title + "\u0000" + text);
         // FeedEntry carries HTML the feed parser has sanitized already (its contract): not sanitized twice
         return ArticleDraft.ofFeed(entryKey, url, title, blankToNull(entry.summary()), blankToNull(entry.content()),
-                entry.author(), entry.imageUrl(), published(entry, now), entry.updated(), contentHash);
+                entry.author(), entry.imageUrl(), published(entry, now), entry.updated(), contentHash)
+                .withImageCaption(entry.imageCaption());
     }
 
     /** The entry's title, else the start of its text. */

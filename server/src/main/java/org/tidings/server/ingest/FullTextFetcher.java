@@ -65,7 +65,7 @@ public record FullTextFetcher(Fetcher fetcher, RobotsRules robots, ArticleStore 
         ArticleText text = teaser ? null : ArticleText.ofPage(request.title(), request.summary(), page.html(), page.text());
         articles.onPage(job, new ArticleStore.Page(text, CanonicalUrl.canonicalize(url, page.canonicalUrl()), page.byline(),
                 page.lang(), page.image(), page.published(), page.modified(),
-                page.keywords().isEmpty() ? null : String.join(", ", page.keywords())), next);
+                page.keywords().isEmpty() ? null : String.join(", ", page.keywords()), page.imageCaption()), next);
         String status = teaser ? "excerpt" : "done";
         count(status);
         log.atDebug().addKeyValue("event", "full_text_" + status).addKeyValue("article_id", job.id())

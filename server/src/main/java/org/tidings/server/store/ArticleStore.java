@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.tidings.article.ArticleText;
+import org.tidings.article.ImageCaption;
 import org.tidings.html.HtmlText;
 import org.tidings.server.store.PipelineStore.Job;
 
@@ -30,9 +31,30 @@ public class ArticleStore {
 
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-    /** What the article's page gave: no {@code text} when it held only a teaser (the feed's body stays); keywords comma-separated. */
+    /**
+     * What the article's page gave: no {@code text} when it held only a teaser (the feed's body stays); keywords
+     * comma-separated; {@code imageCaption}, what the page says under {@code imageUrl}.
+     */
     public record Page(ArticleText text, String canonicalUrl, String byline, String lang, String imageUrl,
-            Instant published, Instant modified, String keywords) {}
+            Instant published, Instant modified, String keywords, ImageCaption imageCaption) {
+
+        public Page {
+            imageCaption = imageCaption == null || imageUrl == null ? ImageCaption.NONE : imageCaption;
+        }
+    }
+
+    /**
+     * The caption's columns, set where image_url is: a caption is its picture's. {@code :taken} (SQL) is true when the
+     * picture offered ({@code :imageUrl}) becomes the article's; then its caption comes with it, unless it is the
+     * picture already stored and comes without one (a page that does not caption the feed's picture keeps the feed's
+     * caption). Otherwise the stored picture stays, and its caption.
+     */
+    private static String captionWith(String taken) {
+        String keeps = "NOT (" + taken + ") OR (image_url IS NOT NULL AND image_url = :imageUrl"
+                + " AND CAST(:imageCaption AS VARCHAR(300)) IS NULL AND CAST(:imageCredit AS VARCHAR(120)) IS NULL)";
+        return "lead_image_caption = CASE WHEN " + keeps + " THEN lead_image_caption ELSE :imageCaption END, "
+                + "lead_image_credit = CASE WHEN " + keeps + " THEN lead_image_credit ELSE :imageCredit END,";
+    }
 
     /** An article whose page is to be fetched: its address, and what the feed said of it. */
     public record PageRequest(Job job, String url, String title, String summary) {}
@@ -72,11 +94,11 @@ public class ArticleStore {
         Instant now = clock.instant();
         int inserted = withDraft("""
                 INSERT INTO article (source_id, entry_key, url, canonical_url, title, summary, body_html, body_text, lead,
-                                     excerpt, author, image_url, published_at, updated_at, first_seen_at, content_hash,
-                                     full_text_status, stage, changed_at)
+                                     excerpt, author, image_url, lead_image_caption, lead_image_credit, published_at,
+                                     updated_at, first_seen_at, content_hash, full_text_status, stage, changed_at)
                 VALUES (:sourceId, :entryKey, :url, :canonicalUrl, :title, :summary, :html, :text, :lead,
-                        :excerpt, :author, :imageUrl, :published, :updated, :now, :contentHash,
-                        :fullTextStatus, :stage, :now)
+                        :excerpt, :author, :imageUrl, :imageCaption, :imageCredit, :published,
+                        :updated, :now, :contentHash, :fullTextStatus, :stage, :now)
                 ON CONFLICT DO NOTHING""", draft, draft.text())
                 .param("sourceId", sourceId).param("published", toDb(draft.publishedAt() != null ? draft.publishedAt() : now))
                 .param("fullTextStatus", page ? "pending" : null)
@@ -99,9 +121,11 @@ public class ArticleStore {
             ArticleText page = archive.body(existing.id()).orElseThrow();
             text = ArticleText.ofPage(draft.title(), draft.summary(), page.html(), page.text());
         }
+        // the feed's picture replaces the stored one unless the page gave it; its caption goes with it
         withDraft("""
                 UPDATE article SET title = :title, summary = :summary, body_html = :html, body_text = :text, lead = :lead,
-                       excerpt = :excerpt, author = :author,
+                       excerpt = :excerpt, author = :author,\s""" + captionWith("CAST(:imageUrl AS VARCHAR(2048)) IS NOT NULL"
+                        + " AND (full_text_status IS NULL OR full_text_status <> 'done' OR image_url IS NULL)") + """
                        image_url = CASE WHEN full_text_status = 'done' THEN COALESCE(image_url, :imageUrl)
                                         ELSE COALESCE(:imageUrl, image_url) END,
                        updated_at = :updated, content_hash = :contentHash, changed_at = :now, revision = revision + 1,
@@ -136,8 +160,8 @@ public class ArticleStore {
                        canonical_url = CASE WHEN NOT EXISTS (SELECT 1 FROM article other
                                             WHERE other.canonical_url = :canonical AND other.id <> :id)
                                        THEN COALESCE(:canonical, canonical_url) ELSE canonical_url END,
-                       byline = :byline, lang = COALESCE(:lang, lang), image_url = COALESCE(:image, image_url),
-                       keywords = :keywords,
+                       byline = :byline, lang = COALESCE(:lang, lang),\s""" + captionWith("CAST(:imageUrl AS VARCHAR(2048)) IS NOT NULL") + """
+                       image_url = COALESCE(:imageUrl, image_url), keywords = :keywords,
                        published_at = CASE WHEN published_at = first_seen_at AND :published < published_at
                                            THEN :published ELSE published_at END,
                        updated_at = CASE WHEN updated_at IS NULL OR :modified > updated_at
@@ -148,7 +172,8 @@ public class ArticleStore {
                 .param("html", text == null ? null : text.html()).param("text", text == null ? null : text.text())
                 .param("lead", text == null ? null : text.lead()).param("canonical", page.canonicalUrl())
                 .param("byline", cut(page.byline(), 300)).param("lang", cut(page.lang(), 16))
-                .param("image", cut(page.imageUrl(), 2048)).param("keywords", cut(page.keywords(), 1000))
+                .param("imageUrl", cut(page.imageUrl(), 2048)).param("keywords", cut(page.keywords(), 1000))
+                .param("imageCaption", cut(page.imageCaption().text(), 300)).param("imageCredit", cut(page.imageCaption().credit(), 120))
                 .param("published", toDb(page.published())).param("modified", toDb(page.modified()))
                 .param("now", toDb(clock.instant()))
                 .update() == 1;
@@ -232,7 +257,9 @@ public class ArticleStore {
         return jdbc.sql(sql).param("entryKey", d.entryKey()).param("url", d.url()).param("canonicalUrl", d.canonicalUrl())
                 .param("title", d.title()).param("summary", d.summary()).param("html", text.html()).param("text", text.text())
                 .param("lead", text.lead()).param("excerpt", text.excerpt()).param("author", d.author())
-                .param("imageUrl", d.imageUrl()).param("updated", toDb(d.updatedAt())).param("contentHash", d.contentHash());
+                .param("imageUrl", d.imageUrl()).param("imageCaption", cut(d.imageCaption().text(), 300))
+                .param("imageCredit", cut(d.imageCaption().credit(), 120))
+                .param("updated", toDb(d.updatedAt())).param("contentHash", d.contentHash());
     }
 
     private record Existing(long id, String contentHash, String fullTextStatus) {}

@@ -30,7 +30,7 @@ class ArticleAssistantTest {
 
     private static final ArticleText BODY = ArticleText.ofFeed("Bridge reopens", null, HTML);
     private static final ArticleView ARTICLE = new ArticleView(1, 1, "Harbour Times", null, "https://harbour.test/1",
-            "Bridge reopens", BODY.lead(), null, null, Instant.now(), null, null, false, null, "en", null);
+            "Bridge reopens", BODY.lead(), null, null, Instant.now(), null, null, false, null, "en", null, null);
     /** What enrichment stored for the article. */
     private static final EnrichmentStore.Digest STORED = stored(Summarizer.digest(BODY.text(), "en"));
 

@@ -73,7 +73,7 @@ class ModelAssistantTest {
 
     static ArticleView article(long id, String title, String html) {
         return new ArticleView(id, 1, "Harbour Times", null, "https://harbour.test/" + id, title, "", null, null,
-                Instant.now(), null, null, false, null, "en", null);
+                Instant.now(), null, null, false, null, "en", null, null);
     }
 
     private static final ArticleView BRIDGE = article(7, "You won't believe what happened to the harbour bridge", HTML);

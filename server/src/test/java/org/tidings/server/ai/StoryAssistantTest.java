@@ -80,6 +80,6 @@ class StoryAssistantTest {
     private static ArticleView article(long id, String publisher, String published, String html) {
         TEXTS.put(id, HtmlText.paragraphs(html));
         return new ArticleView(id, id, publisher, null, "https://news.test/" + id, "Bridge " + id, "", null, null,
-                published == null ? null : Instant.parse(published), null, null, false, null, "en", 1L);
+                published == null ? null : Instant.parse(published), null, null, false, null, "en", 1L, null);
     }
 }

@@ -136,6 +136,8 @@ class ApiHttpTest {
         assertThat(article.path("article").path("title").asString()).isEqualTo("Harbour floods as storm reaches the coast");
         assertThat(article.path("article").path("publisher").path("name").asString()).isEqualTo("The Paper");
         assertThat(article.path("article").path("image").asString()).startsWith(api.server.url("/image/" + id + "/"));
+        assertThat(article.path("article").path("imageCaption").asString()).isEqualTo("Harbour floods as storm reaches the coast, seen from the pier");
+        assertThat(article.path("article").path("imageCredit").asString()).isEqualTo("Ana Ruiz");
         assertThat(article.path("paragraphs")).hasSize(2);
         assertThat(article.path("paragraphs").get(1).asString()).isEqualTo("A second paragraph follows.");
         assertThat(article.path("topics").get(0).path("slug").asString()).isEqualTo("climate");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.FileSystemUtils;
+import org.tidings.article.ImageCaption;
 import org.tidings.server.store.AccountStore;
 import org.tidings.server.store.ArticleDraft;
 import org.tidings.server.store.ArticleStore;
@@ -89,7 +90,7 @@ final class ApiServer implements AutoCloseable {
         server.bean(ArticleStore.class).save(source, ArticleDraft.ofFeed(key, "https://" + key + ".test/story", title,
                 "The first paragraph of " + title.toLowerCase() + ", told plainly.",
                 "<p>The first paragraph of " + title.toLowerCase() + ", told plainly.</p><p>A second paragraph follows.</p>",
-                null, image, at, null, "hash-" + key), false);
+                null, image, at, null, "hash-" + key).withImageCaption(new ImageCaption(title + ", seen from the pier", "Ana Ruiz")), false);
         long id = jdbc().sql("SELECT id FROM article WHERE url = :url").param("url", "https://" + key + ".test/story").query(Long.class).single();
         jdbc().sql("UPDATE article SET section = :section, lang = 'en' WHERE id = :id").param("section", section).param("id", id).update();
         articles.add(id);

@@ -19,7 +19,7 @@ class CoverageChartTest {
 
     private static ArticleView report(long id, long sourceId, String publisher, Instant at) {
         return new ArticleView(id, sourceId, publisher, null, "http://127.0.0.1/" + id, "Report " + id, "", null, null, at, at,
-                null, false, null, "en", 1L);
+                null, false, null, "en", 1L, null);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ExtractCommandTest {
         assertThat(lines).hasSize(2);
         for (JsonNode line : lines) {
             assertThat(line.propertyNames()).containsExactly("file", "url", "title", "byline", "published", "lang",
-                    "site_name", "image", "excerpt", "text", "html");
+                    "site_name", "image", "image_caption", "image_credit", "excerpt", "text", "html");
             assertThat(line.get("url").stringValue()).isEqualTo("https://quotidien.example/port");
             assertThat(line.get("title").stringValue()).isEqualTo("Le port rouvre");
             assertThat(line.get("byline").stringValue()).isEqualTo("Ana Ruiz");
@@ -59,6 +59,7 @@ class ExtractCommandTest {
             assertThat(line.get("lang").stringValue()).isEqualTo("fr");
             assertThat(line.get("site_name").stringValue()).isEqualTo("Le Quotidien");
             assertThat(line.get("image").isNull()).isTrue();
+            assertThat(line.get("image_caption").isNull()).as("no picture, no caption").isTrue();
             assertThat(line.get("excerpt").booleanValue()).isFalse();
             assertThat(line.get("text").stringValue()).contains("Le port a rouvert lundi").contains("\n\nLes pêcheurs");
             assertThat(line.get("html").stringValue()).startsWith("<p>");

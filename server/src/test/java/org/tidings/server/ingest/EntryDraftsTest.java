@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tidings.article.ImageCaption;
 import org.tidings.feed.FeedEntry;
 import org.tidings.server.store.ArticleDraft;
 
@@ -14,7 +15,7 @@ class EntryDraftsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static FeedEntry entry(String id, String link, String title, String content, Instant published) {
-        return new FeedEntry(id, link, title, null, content, "Reporter", published, null, List.of(), null);
+        return new FeedEntry(id, link, title, null, content, "Reporter", published, null, List.of(), null, null);
     }
 
     @Test
@@ -80,5 +81,18 @@ class EntryDraftsTest {
         ArticleDraft b = EntryDrafts.toDraft(entry("1", "https://n.test/1", "T", "<p>b</p>", NOW), NOW);
         assertThat(a.contentHash()).isNotEqualTo(b.contentHash());
         assertThat(a.contentHash()).isEqualTo(EntryDrafts.toDraft(entry("1", "https://n.test/1", "T", "<p>a</p>", NOW), NOW).contentHash());
+    }
+
+    @Test
+    void aPicturesCaptionGoesWithTheDraftAndCountsInItsHashOnlyWhenThereIsOne() {
+        FeedEntry plain = new FeedEntry("1", "https://n.test/1", "T", null, "<p>a</p>", null, NOW, null, List.of(), "https://n.test/quay.jpg", null);
+        FeedEntry captioned = new FeedEntry("1", "https://n.test/1", "T", null, "<p>a</p>", null, NOW, null, List.of(),
+                "https://n.test/quay.jpg", new ImageCaption("Ferries at the quay.", "Ana Ruiz"));
+        ArticleDraft d = EntryDrafts.toDraft(captioned, NOW);
+        assertThat(d.imageCaption()).isEqualTo(new ImageCaption("Ferries at the quay.", "Ana Ruiz"));
+        assertThat(d.contentHash()).as("a new caption updates the article").isNotEqualTo(EntryDrafts.toDraft(plain, NOW).contentHash());
+        // without one, the digest is what it was before captions were read: stored articles are not all updated again
+        assertThat(EntryDrafts.toDraft(plain, NOW).contentHash()).isEqualTo(EntryDrafts.sha256(String.join("\u0000", "https://n.test/1", "T", "",
+                "<p>a</p>", "", "https://n.test/quay.jpg")));
     }
 }

@@ -23,7 +23,7 @@ import org.tidings.server.testing.RunningServer;
 /**
  * Sources with full text on: each new article's page is fetched (robots.txt permitting) and its
  * main text extracted and shown instead of the feed's teaser; a page that cannot be had leaves
- * the teaser, marked as an excerpt.
+ * the teaser, marked as an excerpt. The page's lead picture is shown with its caption.
  */
 class FullTextEndToEndTest {
 
@@ -32,7 +32,11 @@ class FullTextEndToEndTest {
 
     private static final String PAGE = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour bridge reopens after two years | Harbour Times</title>
-            <meta property="og:site_name" content="Harbour Times"><meta name="author" content="Ada Reporter"></head>
+            <meta property="og:site_name" content="Harbour Times"><meta name="author" content="Ada Reporter">
+            <meta property="og:image" content="/img/bridge.jpg?width=1200&amp;quality=80">
+            <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+              "headline": "Harbour bridge reopens after two years", "image": {"@type": "ImageObject", "url": "/img/bridge.jpg",
+              "caption": "The new cables of the bridge at dawn on Tuesday. Photo: Ben Lens/Harbour Times"}}</script></head>
             <body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
             <main><article><h1>Harbour bridge reopens after two years</h1>
             <p class="byline">By Ada Reporter</p>
@@ -90,6 +94,10 @@ class FullTextEndToEndTest {
             assertThat(page).contains("Engineers replaced the corroded steel cables", "Ada Reporter")
                     .doesNotContain("Sign up to our morning newsletter").doesNotContain("Cookie settings")
                     .doesNotContain("This is an excerpt");
+            assertThat(page).as("the page's lead picture, under it its caption, isolated from the interface's direction")
+                    .containsPattern("(?s)<div class=\"lead-image\">\\s*<figure class=\"picture picture-large\">.*?<img src=\"/image/" + bridge
+                            + "/[0-9a-f]{16}/640\"[^>]*>.*?</div>\\s*<figcaption dir=\"auto\">The new cables of the bridge at dawn on Tuesday\\. "
+                            + "<bdi class=\"credit\">Ben Lens/Harbour Times</bdi></figcaption>\\s*</figure>");
             assertThat(articles.findById(bridge).orElseThrow().lang()).isEqualTo("en");
 
             String blocked = server.get("/article/" + idOf(sql, publisher.url("/members/budget"))).body();

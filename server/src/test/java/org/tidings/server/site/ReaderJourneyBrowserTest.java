@@ -130,6 +130,11 @@ class ReaderJourneyBrowserTest {
         assertThat(lead.getAttribute("src")).startsWith(server.url("/image/"));
         await().atMost(Duration.ofSeconds(10)).until(() -> ((Long) browser.executeScript(
                 "return document.querySelector('.lead-image img').naturalWidth")) > 0);
+        WebElement frame = browser.findElement(By.cssSelector(".lead-image .frame"));
+        WebElement caption = browser.findElement(By.cssSelector(".lead-image figcaption"));
+        assertThat(caption.getText()).isEqualTo(SiteFixture.QUAKE_CAPTION + " " + SiteFixture.QUAKE_CREDIT);
+        assertThat(caption.getRect().getY()).as("the caption under its picture")
+                .isGreaterThanOrEqualTo(frame.getRect().getY() + frame.getRect().getHeight());
         List<WebElement> tags = browser.findElements(By.cssSelector(".topics a.tag"));
         assertThat(tags).extracting(WebElement::getText).contains("#Chile");
         Chromium.screenshot(browser, name + "-3-article");
@@ -253,7 +258,7 @@ class ReaderJourneyBrowserTest {
             @SuppressWarnings("unchecked")
             List<String> turned = (List<String>) browser.executeScript("""
                     return Array.from(document.querySelectorAll(
-                            'main h1, main h2, main h3, .passage, .cite, .tag, .publisher bdi, .comment-text, .lead'))
+                            'main h1, main h2, main h3, .passage, .cite, .tag, .publisher bdi, .comment-text, .lead, figcaption'))
                         .filter(function (e) { return /^[^A-Za-z\\u0600-\\u06FF]*[A-Za-z]/.test(e.textContent); })
                         .filter(function (e) { return getComputedStyle(e).direction !== 'ltr'; })
                         .map(function (e) { return e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 50); });""");

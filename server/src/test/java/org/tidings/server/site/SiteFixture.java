@@ -21,7 +21,8 @@ import org.tidings.server.testing.RunningServer;
 /**
  * Four publishers on a local server, as the reader's pages need them: an earthquake covered by
  * three (one with a lead image and one with an image in its text), a technology and a sports
- * report, and an Arabic report from the Gulf; editions English-Gulf, English-UK and Arabic.
+ * report, and an Arabic report from the Gulf; editions English-Gulf, English-UK and Arabic. The earthquake's lead
+ * image has a caption and a credit (Media RSS).
  */
 final class SiteFixture {
 
@@ -30,7 +31,15 @@ final class SiteFixture {
             + "evacuation of several coastal towns. There were no immediate reports of casualties, officials in "
             + "Antofagasta and Iquique said, while the navy watched sea levels.</p>";
 
-    record Item(String path, String title, String html, String image, int minutesAgo) {}
+    /** An entry; its picture with a caption is given as Media RSS, else as an enclosure. */
+    record Item(String path, String title, String html, String image, String caption, String credit, int minutesAgo) {
+        Item(String path, String title, String html, String image, int minutesAgo) {
+            this(path, title, html, image, null, null, minutesAgo);
+        }
+    }
+
+    static final String QUAKE_CAPTION = "Residents of Iquique on higher ground after the tsunami warning";
+    static final String QUAKE_CREDIT = "Ana Ruiz/Gulf Times";
 
     private SiteFixture() {}
 
@@ -42,7 +51,7 @@ final class SiteFixture {
         publishers.serve("/img/evil.svg", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
         publishers.serve("/gulf.xml", "application/rss+xml", rss(publishers, "Gulf Times", List.of(
                 new Item("/gulf/quake", "Magnitude 7.1 earthquake strikes off northern Chile, tsunami warning issued", QUAKE_TEXT,
-                        "/img/quake.png", 50),
+                        "/img/quake.png", QUAKE_CAPTION, QUAKE_CREDIT, 50),
                 new Item("/gulf/phone", "Apple unveils a new iPhone with a faster chip in Dubai",
                         "<p>Apple showed its new iPhone and a faster processor at an event in Dubai on Tuesday. The company said "
                                 + "the smartphone software and artificial intelligence features reach developers next month.</p>",
@@ -86,7 +95,7 @@ final class SiteFixture {
     private static String rss(FixtureServer publishers, String title, List<Item> items) {
         Instant now = Instant.now();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+                + "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>"
                 + "<link>" + publishers.url("/") + "</link><title>" + escape(title) + "</title>\n");
         for (Item item : items) {
             xml.append("<item><guid>").append(publishers.url(item.path())).append("</guid><link>")
@@ -94,7 +103,11 @@ final class SiteFixture {
                     .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(
                             now.minusSeconds(60L * item.minutesAgo()).atOffset(ZoneOffset.UTC))).append("</pubDate>")
                     .append("<content:encoded>").append(escape(item.html())).append("</content:encoded>");
-            if (item.image() != null) {
+            if (item.image() != null && item.caption() != null) {
+                xml.append("<media:content url=\"").append(publishers.url(item.image())).append("\" medium=\"image\">")
+                        .append("<media:description>").append(escape(item.caption())).append("</media:description>")
+                        .append("<media:credit>Photo: ").append(escape(item.credit())).append("</media:credit></media:content>");
+            } else if (item.image() != null) {
                 xml.append("<enclosure url=\"").append(publishers.url(item.image())).append("\" type=\"image/png\" length=\"1000\"/>");
             }
             xml.append("</item>\n");

@@ -61,6 +61,9 @@ class SitePagesTest {
                     + "srcset=\"\\1/160 160w, \\1/320 320w, \\1/640 640w, \\1/1200 1200w\"", Pattern.DOTALL).matcher(article);
             assertThat(lead.find()).as("the lead image is shown, as thumbnails").isTrue();
             assertThat(article).contains("fetchpriority=\"high\"");
+            assertThat(article).as("the caption under its picture").containsPattern("(?s)<div class=\"lead-image\">\\s*<figure [^>]*>.*?"
+                    + "</div>\\s*<figcaption dir=\"auto\">" + SiteFixture.QUAKE_CAPTION + " <bdi class=\"credit\">" + SiteFixture.QUAKE_CREDIT
+                    + "</bdi></figcaption>\\s*</figure>\\s*</div>");
             thumbnails(server, lead.group(1));
 
             // the image proxy relays the article's own images, and nothing else

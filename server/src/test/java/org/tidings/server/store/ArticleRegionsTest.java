@@ -71,7 +71,7 @@ class ArticleRegionsTest {
         Job page = d.claimAll(ArticleStage.FULL_TEXT).stream().filter(j -> j.id() == late).findFirst().orElseThrow();
         String html = "<p>Trains were late all morning.</p>";
         assertThat(d.articles().onPage(page, new ArticleStore.Page(ArticleText.ofPage("late", null, html, "Trains were late all morning."),
-                null, null, "en", null, NOW.minus(Duration.ofHours(5)), null, null), ArticleStage.ENRICH)).isTrue();
+                null, null, "en", null, NOW.minus(Duration.ofHours(5)), null, null, null), ArticleStage.ENRICH)).isTrue();
         assertThat(d.listings().latest(Listing.ALL.inEdition("en", "britain"), 10, 0)).as("in the order of the page's time")
                 .extracting(ArticleView::id).containsExactly(rain, late);
         RegionRows.agreeWithStoredValues(d.jdbc());

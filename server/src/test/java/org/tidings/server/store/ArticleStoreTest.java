@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.tidings.article.ArticleText;
+import org.tidings.article.ImageCaption;
 import org.tidings.server.store.PipelineStore.Job;
 import org.tidings.server.testing.Fixtures;
 import org.tidings.server.testing.MutableClock;
@@ -181,7 +182,7 @@ class ArticleStoreTest {
                 "<p>The whole article.</p>", "The whole article.");
 
         assertThat(f.articles().onPage(f.claimPage(id), new ArticleStore.Page(page, "https://a.test/one-canonical", "Jane Doe",
-                "en-GB", "https://a.test/page-picture.jpg", pagePublished, T0.plus(Duration.ofMinutes(1)), "bridges, harbours"),
+                "en-GB", "https://a.test/page-picture.jpg", pagePublished, T0.plus(Duration.ofMinutes(1)), "bridges, harbours", null),
                 ArticleStage.ENRICH)).isTrue();
 
         ArticleView view = f.view(id);
@@ -208,11 +209,54 @@ class ArticleStoreTest {
     }
 
     @Test
+    void aCaptionIsStoredWithItsPictureAndNeverWithAnother() {
+        Fixture f = fixture(db);
+        ImageCaption feedCaption = new ImageCaption("Ferries at the quay.", "Ana Ruiz/Reuters");
+        f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g1", "https://a.test/1", "One", "<p>The summary of One.</p>", null,
+                null, "https://a.test/quay.jpg", null, null, "h1").withImageCaption(feedCaption), true);
+        f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g2", "https://a.test/2", "Two", "<p>The summary of Two.</p>", null,
+                null, "https://a.test/quay2.jpg", null, null, "h2").withImageCaption(feedCaption), true);
+        long one = f.stores().idOf("g1");
+        long two = f.stores().idOf("g2");
+        assertThat(f.view(one).imageCaption()).as("the feed's").isEqualTo(feedCaption);
+        ArticleText page = ArticleText.ofPage("One", null, "<p>The whole article.</p>", "The whole article.");
+        List<Job> claimed = f.stores().claimAll(ArticleStage.FULL_TEXT);
+
+        // the page's picture is another: its caption, or none, never the feed's caption under it
+        assertThat(f.articles().onPage(job(claimed, one), new ArticleStore.Page(page, null, null, null, "https://a.test/mayor.jpg",
+                null, null, null, ImageCaption.NONE), ArticleStage.ENRICH)).isTrue();
+        assertThat(f.view(one).imageUrl()).isEqualTo("https://a.test/mayor.jpg");
+        assertThat(f.view(one).imageCaption()).isEqualTo(ImageCaption.NONE);
+        // the page shows the feed's picture without a caption: the feed's stays
+        assertThat(f.articles().onPage(job(claimed, two), new ArticleStore.Page(page, null, null, null, "https://a.test/quay2.jpg",
+                null, null, null, ImageCaption.NONE), ArticleStage.ENRICH)).isTrue();
+        assertThat(f.view(two).imageCaption()).isEqualTo(feedCaption);
+
+        // an edited entry does not replace the page's picture, nor its caption
+        f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g1", "https://a.test/1", "One, corrected", "<p>The summary of One.</p>",
+                null, null, "https://a.test/quay.jpg", null, null, "h3").withImageCaption(feedCaption), true);
+        assertThat(f.view(one).imageUrl()).isEqualTo("https://a.test/mayor.jpg");
+        assertThat(f.view(one).imageCaption()).isEqualTo(ImageCaption.NONE);
+        // an article whose page gave no picture takes the edited entry's picture with its caption
+        f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g3", "https://a.test/3", "Three", "<p>The summary of Three.</p>", null,
+                null, "https://a.test/old.jpg", null, null, "h4").withImageCaption(new ImageCaption("An old picture.", null)), false);
+        long three = f.stores().idOf("g3");
+        f.articles().save(f.sourceA(), ArticleDraft.ofFeed("g3", "https://a.test/3", "Three", "<p>The summary of Three.</p>", null,
+                null, "https://a.test/new.jpg", null, null, "h5"), false);
+        assertThat(f.view(three).imageUrl()).isEqualTo("https://a.test/new.jpg");
+        assertThat(f.view(three).imageCaption()).as("the old picture's caption went with it").isEqualTo(ImageCaption.NONE);
+    }
+
+    private static Job job(List<Job> claimed, long id) {
+        return claimed.stream().filter(j -> j.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void aPageThatHoldsOnlyATeaserLeavesTheFeedsBody() {
         Fixture f = fixture(db);
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One", "h1"), true);
         long id = f.stores().idOf("g1");
-        f.articles().onPage(f.claimPage(id), new ArticleStore.Page(null, null, null, null, null, null, null, null), ArticleStage.ENRICH);
+        f.articles().onPage(f.claimPage(id), new ArticleStore.Page(null, null, null, null, null, null, null, null, null), ArticleStage.ENRICH);
         assertThat(f.stores().archive().body(id).orElseThrow().text()).isEqualTo("First paragraph of One.\n\nSecond paragraph.");
         assertThat(f.view(id).fullTextStatus()).isEqualTo("excerpt");
         assertThat(f.view(id).excerpt()).isTrue();
@@ -245,7 +289,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceA(), draft("g1", "https://a.test/1", "One, corrected", "h2"), true);
 
         assertThat(f.articles().onPage(claimed, new ArticleStore.Page(ArticleText.ofPage("One", null, "<p>Old page.</p>", "Old page."),
-                null, null, null, null, null, null, null), ArticleStage.ENRICH)).isFalse();
+                null, null, null, null, null, null, null, null), ArticleStage.ENRICH)).isFalse();
         assertThat(f.stores().archive().body(id).orElseThrow().text()).startsWith("First paragraph of One, corrected.");
         assertThat(f.stores().stageOf(id)).as("its page is still to be fetched").isEqualTo(ArticleStage.FULL_TEXT);
     }
@@ -257,7 +301,7 @@ class ArticleStoreTest {
         f.articles().save(f.sourceB(), draft("g2", "https://b.test/redirect/2", "Two", "h2"), true);
         long two = f.stores().idOf("g2");
         assertThat(f.articles().onPage(f.claimPage(two), new ArticleStore.Page(ArticleText.ofPage("Two", null, "<p>Two.</p>", "Two."),
-                "https://a.test/first", null, null, null, null, null, null), ArticleStage.ENRICH)).isTrue();
+                "https://a.test/first", null, null, null, null, null, null, null), ArticleStage.ENRICH)).isTrue();
         assertThat(f.stores().jdbc().sql("SELECT canonical_url FROM article WHERE id = :id").param("id", two).query(String.class).single())
                 .isEqualTo("https://b.test/redirect/2");
     }

@@ -74,7 +74,7 @@ public record Stores(DataSource dataSource, JdbcClient jdbc, SourceStore sources
         jdbc.sql("UPDATE article SET stage_lease_until = NULL, stage_lease_owner = NULL WHERE id <> :id").param("id", articleId).update(); // the others wait again
         Job job = waiting.stream().filter(j -> j.id() == articleId).findFirst().orElseThrow();
         ArticleText text = ArticleText.ofPage(title, null, pageHtml, org.tidings.html.HtmlText.paragraphs(pageHtml));
-        if (!articles.onPage(job, new ArticleStore.Page(text, null, null, "en", null, null, null, null), ArticleStage.ENRICH)) {
+        if (!articles.onPage(job, new ArticleStore.Page(text, null, null, "en", null, null, null, null, null), ArticleStage.ENRICH)) {
             throw new IllegalStateException("the article changed since it was claimed");
         }
     }
