@@ -19,7 +19,8 @@ import org.tidings.server.testing.TestDatabase;
  * The rows an edition's lists walk ({@code article_region}) follow what they are derived from, on H2 and PostgreSQL: a
  * new article is listed under its source's region, enrichment's regions replace it, a source's new region moves the
  * articles that have none of their own, the page's time of publication moves an article in its region's order, and
- * pruning or deleting articles takes their rows; erasing a reader's account leaves them as they were.
+ * pruning or deleting articles takes their rows; erasing a reader's account leaves them as they were. A copy of
+ * another article is in no list, whichever way the database walks it.
  */
 @OnEachDatabase
 class ArticleRegionsTest {
@@ -101,6 +102,22 @@ class ArticleRegionsTest {
         assertThat(ArticleRegions.of(null, "uk")).containsExactly("uk");
         assertThat(ArticleRegions.of("", "uk")).as("an empty value is a value").isEmpty();
         assertThat(ArticleRegions.of(null, null)).isEmpty();
+    }
+
+    @Test
+    void aCopyIsLeftOutOfEveryList() {
+        Stores d = Stores.on(db, clock);
+        long gulf = source(d, "gulf", "gulf");
+        long original = article(d, gulf, "original", NOW.minus(Duration.ofHours(3)), false);
+        long copy = article(d, gulf, "copy", NOW.minus(Duration.ofHours(2)), false);
+        long other = article(d, gulf, "other", NOW.minus(Duration.ofHours(1)), false);
+        for (long id : List.of(original, copy, other)) enrich(d, id, "business", "gulf");
+        d.stories().repoint(List.of(copy), original);
+        for (Listing listing : List.of(Listing.ALL, Listing.section("business"), Listing.ALL.inEdition("en", "gulf"),
+                Listing.section("business").inEdition("en", "gulf"))) {
+            assertThat(d.listings().latest(listing, 10, 0)).as("%s", listing).extracting(ArticleView::id)
+                    .containsExactly(other, original);
+        }
     }
 
     private static SourceSettings settings(String name, String region) {
