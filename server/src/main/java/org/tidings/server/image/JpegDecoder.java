@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * decodes every pixel of a 6-megapixel photo, about 100 ms, whatever size the thumbnail is; libjpeg-turbo (Debian's
  * {@code libturbojpeg0}) decodes it at an eighth, a quarter or half of its size in the inverse DCT itself, in a
  * fraction of that. It is reached through the JDK's foreign function API (final in JDK 22), so the class that calls it
- * is compiled for 22 and loaded by name: on JDK 21, or without the library, {@link #installed()} is empty and every
+ * is compiled for 22 and loaded by name: on JDK 21, or without the library, {@link #installed()} is null and every
  * picture is read by ImageIO as before.
  */
 interface JpegDecoder {
@@ -47,7 +47,7 @@ interface JpegDecoder {
                     return found;
                 }
                 log.info("pictures: JPEG files decoded by the JDK's reader (libturbojpeg not found: Debian's package "
-                        + "libturbojpeg0 makes a first thumbnail several times faster)");
+                        + "libturbojpeg0 makes a first thumbnail two to three times faster)");
             } catch (ReflectiveOperationException | LinkageError e) {
                 log.info("pictures: JPEG files decoded by the JDK's reader (libjpeg-turbo needs JDK 22 or newer: {})",
                         e.toString());

@@ -29,18 +29,39 @@ public final class Pictures {
 
     /** A JPEG photo of smooth light and sharp edges: a gradient sky, a red corner, a green disc and dark bars. */
     public static byte[] scene(int width, int height) throws IOException {
-        return written(scenery(width, height), "jpeg");
+        return jpeg(scenery(width, height), false);
+    }
+
+    /** The scene as drawn, before any file holds it. */
+    public static BufferedImage sceneDrawn(int width, int height) {
+        return scenery(width, height);
     }
 
     /** The same scene as a progressive JPEG, the kind decoded scan by scan. */
     public static byte[] progressiveScene(int width, int height) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        return jpeg(scenery(width, height), true);
+    }
+
+    /**
+     * {@code image} as a JPEG file of quality 0.75, always by the JDK's own writer: the order in which ImageIO offers
+     * its JPEG writers (the JDK's, TwelveMonkeys') may change from one process to the next, and so would the file.
+     */
+    private static byte[] jpeg(BufferedImage image, boolean progressive) throws IOException {
+        var writers = ImageIO.getImageWritersByFormatName("jpeg");
+        ImageWriter writer = null;
+        while (writers.hasNext() && writer == null) {
+            ImageWriter next = writers.next();
+            if (next.getClass().getName().startsWith("com.sun.imageio.")) writer = next;
+        }
+        if (writer == null) throw new IOException("no JDK JPEG writer");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(scenery(width, height), null, null), param);
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.75f);
+            if (progressive) param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }

@@ -51,7 +51,7 @@ class ThumbnailerTest {
     void libjpegTurboMakesThumbnailsAtLeastAsTrueAsTheJdksReader() throws Exception {
         JpegDecoder turbo = turbo();
         byte[] photo = Pictures.scene(2400, 1600);
-        BufferedImage full = picture(photo);
+        BufferedImage full = Pictures.sceneDrawn(2400, 1600);
         for (int width : Thumbnailer.WIDTHS) {
             int height = (int) Math.round(width * 2 / 3.0);
             BufferedImage truth = areaAveraged(full, width, height);
@@ -64,7 +64,7 @@ class ThumbnailerTest {
                 double fastError = meanDifference(fast, truth);
                 double jdkError = meanDifference(jdk, truth);
                 assertThat(fastError).as("%s at %d px: mean difference per channel from the area average (the JDK "
-                        + "reader's thumbnail: %.2f)", format, width, jdkError).isLessThan(3.0).isLessThanOrEqualTo(jdkError + 0.1);
+                        + "reader's thumbnail: %.2f)", format, width, jdkError).isLessThan(4.5).isLessThanOrEqualTo(jdkError + 0.25);
             }
         }
     }
