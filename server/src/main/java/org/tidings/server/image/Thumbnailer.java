@@ -54,12 +54,17 @@ final class Thumbnailer {
 
     /** A thumbnail as above, JPEG files decoded by {@code jpeg} (null: by ImageIO). */
     static byte[] thumbnail(byte[] original, int width, PictureFormat format, JpegDecoder jpeg) throws Refused {
-        BufferedImage picture = read(original, width, jpeg);
+        BufferedImage picture = resized(original, width, jpeg);
         try {
-            return format.write(scaled(picture, width));
+            return format.write(picture);
         } catch (IOException e) {
             throw new Refused("not written as " + format + ": " + e.getMessage());
         }
+    }
+
+    /** The picture a thumbnail shows, before it is written: {@code original} at most {@code width} wide. */
+    static BufferedImage resized(byte[] original, int width, JpegDecoder jpeg) throws Refused {
+        return scaled(read(original, width, jpeg), width);
     }
 
     /**

@@ -51,21 +51,25 @@ class ThumbnailerTest {
     void libjpegTurboMakesThumbnailsAtLeastAsTrueAsTheJdksReader() throws Exception {
         JpegDecoder turbo = turbo();
         byte[] photo = Pictures.scene(2400, 1600);
-        BufferedImage full = Pictures.sceneDrawn(2400, 1600);
+        BufferedImage drawn = Pictures.sceneDrawn(2400, 1600);
         for (int width : Thumbnailer.WIDTHS) {
+            // the pictures before they are written: WebP and JPEG add their own losses, and which of ImageIO's readers
+            // decodes them back may change from one process to the next
+            BufferedImage fast = Thumbnailer.resized(photo, width, turbo);
+            BufferedImage jdk = Thumbnailer.resized(photo, width, null);
             int height = (int) Math.round(width * 2 / 3.0);
-            BufferedImage truth = areaAveraged(full, width, height);
-            for (PictureFormat format : PictureFormat.values()) {
-                if (format == PictureFormat.WEBP && !PictureFormat.WEBP_WRITTEN) continue;
-                BufferedImage fast = picture(Thumbnailer.thumbnail(photo, width, format, turbo));
-                BufferedImage jdk = picture(Thumbnailer.thumbnail(photo, width, format, null));
-                assertThat(size(fast)).as("%s %d", format, width).isEqualTo(width + "×" + height);
-                assertThat(jdk.getHeight()).as("its rows, subsampled then rounded").isBetween(height - 1, height + 1);
-                double fastError = meanDifference(fast, truth);
-                double jdkError = meanDifference(jdk, truth);
-                assertThat(fastError).as("%s at %d px: mean difference per channel from the area average (the JDK "
-                        + "reader's thumbnail: %.2f)", format, width, jdkError).isLessThan(4.5).isLessThanOrEqualTo(jdkError + 0.25);
-            }
+            assertThat(size(fast)).as("%d", width).isEqualTo(width + "×" + height);
+            assertThat(jdk.getHeight()).as("its rows, subsampled then rounded").isBetween(height - 1, height + 1);
+            BufferedImage truth = areaAveraged(drawn, width, height);
+            double fastError = meanDifference(fast, truth);
+            double jdkError = meanDifference(jdk, truth);
+            assertThat(fastError).as("at %d px: mean difference per channel from the area average of the scene drawn (the "
+                    + "JDK reader's: %.2f)", width, jdkError).isLessThan(3.0).isLessThanOrEqualTo(jdkError + 0.25);
+        }
+        for (PictureFormat format : PictureFormat.values()) {
+            if (format == PictureFormat.WEBP && !PictureFormat.WEBP_WRITTEN) continue;
+            assertThat(size(picture(Thumbnailer.thumbnail(photo, 640, format, turbo)))).as("%s written", format)
+                    .isEqualTo("640×427");
         }
     }
 
